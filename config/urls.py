@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("gongkai.orgs.auth_urls")),
+    path("orgs/", include("gongkai.orgs.urls")),
+    path("plans/", include("gongkai.plans.urls")),
+    path("", include("gongkai.portal.urls")),
+]

@@ -1,0 +1,3 @@
+
+app_name = "orgs"
+urlpatterns: list = []

@@ -1,0 +1,10 @@
+"""Each views module owns its own ``urlpatterns``; they are joined here."""
+from gongkai.plans.views import dashboards, importing, ledger, reports
+
+app_name = "plans"
+urlpatterns = [
+    *importing.urlpatterns,
+    *ledger.urlpatterns,
+    *reports.urlpatterns,
+    *dashboards.urlpatterns,
+]
