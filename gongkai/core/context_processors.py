@@ -1,6 +1,32 @@
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.orgs.models import Role
+
+# (url name, label, roles that see it). Pages appear in the bar once their view exists.
+_NAV = [
+    ("plans:todo", _("我的任务"), {Role.UNIT_STAFF, Role.REVIEWER}),
+    ("plans:ledger", _("工作台账"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN, Role.SUPERVISOR}),
+    ("plans:matrix", _("推进矩阵"), {Role.OFFICE_ADMIN}),
+    ("plans:progress", _("推进情况"), {Role.SUPERVISOR}),
+    ("plans:review_queue", _("审核报送"), {Role.OFFICE_ADMIN}),
+    ("plans:import", _("导入方案"), {Role.OFFICE_ADMIN}),
+    ("orgs:unit_list", _("单位名录"), {Role.OFFICE_ADMIN}),
+]
+
+
 def navigation(request):
-    """The role of the signed-in user, for the navigation bar."""
+    """The navigation bar of the signed-in user, by role."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav_role": None}
-    return {"nav_role": user.role}
+        return {"nav_items": []}
+    role = Role.OFFICE_ADMIN if user.is_office_admin else user.role
+    items = []
+    for name, label, roles in _NAV:
+        if role not in roles:
+            continue
+        try:
+            items.append({"url": reverse(name), "label": label})
+        except NoReverseMatch:
+            continue
+    return {"nav_items": items}
