@@ -1,0 +1,44 @@
+"""Fixtures shared by every app's tests."""
+import pytest
+
+from django.test import Client
+
+
+@pytest.fixture
+def office_admin(db):
+    from gongkai.orgs.tests.factories import OfficeAdminFactory
+
+    return OfficeAdminFactory(username="office_admin")
+
+
+@pytest.fixture
+def unit_staff(db):
+    from gongkai.orgs.tests.factories import UserFactory
+
+    return UserFactory(username="unit_staff")
+
+
+@pytest.fixture
+def other_unit_staff(db):
+    from gongkai.orgs.tests.factories import UserFactory
+
+    return UserFactory(username="other_unit_staff")
+
+
+@pytest.fixture
+def supervisor(db):
+    from gongkai.orgs.tests.factories import SupervisorFactory
+
+    return SupervisorFactory(username="supervisor", display_name="人大代表 张某")
+
+
+@pytest.fixture
+def client_for(db):
+    """``client_for(user)`` → a test Client logged in as ``user``."""
+
+    def make(user) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
