@@ -43,6 +43,14 @@ DETAIL_LABELS = {
     "count": _("数量"),
     "year": _("年度"),
     "source": _("来源"),
+    "short_name": _("简称"),
+    "category": _("类别"),
+    "categories": _("按类别包含"),
+    "is_active": _("在用"),
+    "sort_order": _("排序"),
+    "added": _("新增成员"),
+    "removed": _("移出成员"),
+    "description": _("说明"),
 }
 
 

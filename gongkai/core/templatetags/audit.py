@@ -18,7 +18,7 @@ def _flat(value) -> str:
     if isinstance(value, list | tuple):
         return "、".join(_flat(v) for v in value)
     if isinstance(value, dict):
-        return "；".join(f"{k}：{_flat(v)}" for k, v in value.items())
+        return "；".join(f"{detail_label(str(k))}：{_flat(v)}" for k, v in value.items())
     return "" if value is None else str(value)
 
 

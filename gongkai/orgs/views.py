@@ -1,0 +1,163 @@
+"""The registry pages: the office lists, searches and edits units, aliases and groups."""
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.core.errors import ApplicationError
+from gongkai.orgs import services_registry
+from gongkai.orgs.forms import AliasForm, GroupForm, UnitCreateForm, UnitEditForm, UnitSearchForm
+from gongkai.orgs.models import Unit, UnitAlias, UnitCategory, UnitGroup
+from gongkai.orgs.permissions import (
+    can_edit_registry,
+    can_view_registry,
+    can_view_registry_history,
+)
+from gongkai.orgs.selectors_registry import units_matching
+
+
+def _allowed(predicate):
+    """Anonymous users go to the login page; signed-in users without the right get 403."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            if not predicate(request.user):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _services():
+    # Creating units and adding aliases live in the registry's main services module.
+    from gongkai.orgs import services
+
+    return services
+
+
+@_allowed(can_view_registry)
+def unit_list(request):
+    form = UnitSearchForm(request.GET or None)
+    query = category = ""
+    if form.is_valid():
+        query, category = form.cleaned_data["q"], form.cleaned_data["category"]
+    units = units_matching(query, category=category)
+    return render(request, "orgs/unit_list.html", {
+        "form": form, "units": units, "query": query,
+        "can_edit": can_edit_registry(request.user),
+    })
+
+
+@_allowed(can_edit_registry)
+def unit_create(request):
+    form = UnitCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            unit = _services().unit_create(
+                name=data["name"], category=data["category"], short_name=data["short_name"],
+                aliases=tuple(data["aliases"]), actor=request.user)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已新建单位“%(name)s”。") % {"name": unit.name})
+            return redirect("orgs:unit_edit", pk=unit.pk)
+    return render(request, "orgs/unit_create.html", {"form": form})
+
+
+@_allowed(can_edit_registry)
+def unit_edit(request, pk: int):
+    unit = get_object_or_404(Unit, pk=pk)
+    form = UnitEditForm(request.POST or None, unit=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_registry.unit_update(unit=unit, actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("orgs:unit_edit", pk=unit.pk)
+    return _render_edit(request, unit, form, AliasForm(unit=unit))
+
+
+def _render_edit(request, unit, form, alias_form, status=200):
+    return render(request, "orgs/unit_edit.html", {
+        "unit": Unit.objects.get(pk=unit.pk), "form": form, "alias_form": alias_form,
+        "aliases": unit.aliases.order_by("name"),
+    }, status=status)
+
+
+@require_POST
+@_allowed(can_edit_registry)
+def unit_alias_add(request, pk: int):
+    unit = get_object_or_404(Unit, pk=pk)
+    alias_form = AliasForm(request.POST, unit=unit)
+    if alias_form.is_valid():
+        try:
+            alias = _services().unit_alias_add(
+                unit=unit, name=alias_form.cleaned_data["name"], actor=request.user)
+        except ApplicationError as error:
+            alias_form.add_error("name", error.message)
+        else:
+            messages.success(request, _("已添加别名“%(name)s”。") % {"name": alias.name})
+            return redirect("orgs:unit_edit", pk=unit.pk)
+    return _render_edit(request, unit, UnitEditForm(unit=unit), alias_form, status=400)
+
+
+@require_POST
+@_allowed(can_edit_registry)
+def unit_alias_remove(request, pk: int, alias_pk: int):
+    alias = get_object_or_404(UnitAlias, pk=alias_pk, unit_id=pk)
+    services_registry.unit_alias_remove(alias=alias, actor=request.user)
+    messages.success(request, _("已删除别名“%(name)s”。") % {"name": alias.name})
+    return redirect("orgs:unit_edit", pk=pk)
+
+
+@_allowed(can_view_registry_history)
+def unit_history(request, pk: int):
+    unit = get_object_or_404(Unit, pk=pk)
+    return render(request, "orgs/unit_history.html", {"unit": unit})
+
+
+@_allowed(can_view_registry)
+def group_list(request):
+    groups = UnitGroup.objects.prefetch_related("members")
+    labels = dict(UnitCategory.choices)
+    rows = [{"group": g, "categories": [labels.get(c, c) for c in g.categories]}
+            for g in groups]
+    return render(request, "orgs/group_list.html", {
+        "rows": rows, "can_edit": can_edit_registry(request.user)})
+
+
+@require_POST
+@_allowed(can_edit_registry)
+def group_ensure_known(request):
+    created = _services().groups_ensure_known()
+    messages.success(request, _("已补充 %(n)d 个常用单位组。") % {"n": created})
+    return redirect("orgs:group_list")
+
+
+@_allowed(can_edit_registry)
+def group_edit(request, pk: int):
+    group = get_object_or_404(UnitGroup, pk=pk)
+    form = GroupForm(request.POST or None, initial={
+        "categories": group.categories, "members": list(group.members.all()),
+        "description": group.description,
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_registry.group_update(group=group, actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已保存单位组“%(name)s”。") % {"name": group.name})
+            return redirect("orgs:group_list")
+    return render(request, "orgs/group_edit.html", {"group": group, "form": form})
