@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "huey.contrib.djhuey",
     "gongkai.core",
     "gongkai.orgs",
+    "gongkai.workdays",
     "gongkai.plans",
     "gongkai.portal",
 ]
