@@ -43,6 +43,7 @@ DETAIL_LABELS = {
     "count": _("数量"),
     "year": _("年度"),
     "source": _("来源"),
+    "fields": _("字段"),
     "short_name": _("简称"),
     "category": _("类别"),
     "categories": _("按类别包含"),
