@@ -379,6 +379,10 @@ class TodoItem:
         return self.days_left is not None and self.days_left < 0
 
     @property
+    def days_overdue(self) -> int:
+        return max(-(self.days_left or 0), 0)
+
+    @property
     def urgency(self) -> tuple:
         """Sort key: rectification first, then overdue reports, the breakdown (reports
         depend on it), then upcoming reports by deadline."""

@@ -1,1 +1,201 @@
-urlpatterns: list = []
+"""Dashboards: the office's matrix, read-only progress for the office and supervisors,
+and a unit's own to-do list. Reads only; every figure comes from the selectors."""
+import datetime as dt
+from collections.abc import Callable
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.plans.models import Plan, ReportingPeriod
+from gongkai.plans.permissions import can_manage_plans, can_view_progress
+from gongkai.plans.selectors.dashboard import (
+    CellState,
+    current_period,
+    late_and_returned,
+    latest_plan,
+    matrix,
+    progress_by_section,
+    unit_todo,
+)
+
+# Short text and colour class of each matrix cell; the legend shows the full label.
+CELL_STYLE = {
+    CellState.UNASSIGNED: ("", "c-none"),
+    CellState.NOT_SUBMITTED: ("未", "c-missing"),
+    CellState.SUBMITTED: ("审", "c-submitted"),
+    CellState.RETURNED: ("退", "c-returned"),
+    CellState.PASSED_ONGOING: ("进", "c-ongoing"),
+    CellState.PASSED_DONE: ("完", "c-done"),
+    CellState.FAILED: ("否", "c-failed"),
+}
+
+
+def url_maker(name: str, nargs: int) -> Callable[..., str] | None:
+    """A fast ``reverse`` for one URL name: reverse once with placeholders, then fill
+    them in, since reversing thousands of times per page costs more than the query.
+    None when the URL does not exist (yet)."""
+    marks = [900000001 + i for i in range(nargs)]
+    try:
+        template = reverse(name, args=marks)
+    except NoReverseMatch:
+        return None
+    for i, mark in enumerate(marks):
+        template = template.replace(str(mark), f"{{{i}}}")
+    return template.format
+
+
+def _selection(request, today: dt.date) -> tuple[Plan | None, list, ReportingPeriod | None]:
+    """The plan (?year=) and period (?period=) the page shows; defaults: this year's
+    plan and the period whose deadline comes next."""
+    plan = None
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        plan = Plan.objects.filter(year=int(year)).first()
+    plan = plan or latest_plan(today=today)
+    if plan is None:
+        return None, [], None
+    periods = list(ReportingPeriod.objects.filter(plan=plan).order_by("number"))
+    chosen = request.GET.get("period", "")
+    period = next((p for p in periods if str(p.pk) == chosen), None)
+    return plan, periods, period or current_period(periods=periods, today=today)
+
+
+def _matrix_rows(m) -> list:
+    """(task, [(short text, css class, href, title)]) ready for the template loop."""
+    report_url = url_maker("plans:report_detail", 1)
+    ledger_url = url_maker("plans:ledger", 0)
+    labels = {state: str(label) for state, label in CellState.choices}
+    late_text = _("逾期")
+    rows = []
+    for row in m.rows:
+        cells = []
+        for unit, cell in zip(m.units, row.cells, strict=True):
+            text, css = CELL_STYLE[cell.state]
+            title = f"{row.task.number} · {unit.name} · {labels[cell.state]}"
+            if cell.late:
+                css, title = f"{css} late", f"{title} · {late_text}"
+            href = ""
+            if cell.report_id and report_url:
+                href = report_url(cell.report_id)
+            elif cell.assignment_id and ledger_url:
+                href = f"{ledger_url()}?unit={unit.id}#a{cell.assignment_id}"
+            cells.append((text, css, href, title))
+        rows.append((row.task, cells))
+    return rows
+
+
+@login_required
+def matrix_view(request):
+    """The office's tasks × units matrix, coloured by each cell's state."""
+    if not can_manage_plans(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    plan, periods, period = _selection(request, today)
+    context = {"plan": plan, "periods": periods, "period": period,
+               "plans": Plan.objects.order_by("-year").values_list("year", flat=True),
+               "legend": [(CELL_STYLE[s][0], CELL_STYLE[s][1], label)
+                          for s, label in CellState.choices]}
+    if plan is not None and period is not None:
+        m = matrix(plan=plan, period=period, today=today)
+        context.update(m=m, rows=_matrix_rows(m),
+                       counts=[(label, m.counts.get(state, 0))
+                               for state, label in CellState.choices[1:]])
+    return render(request, "plans/matrix.html", context)
+
+
+def _chart_data(parts) -> dict:
+    """Series for the ECharts bar chart; passed to the page with json_script."""
+    labels, series = [], {"assignments": [], "submitted": [], "passed": [], "done": []}
+    for part in parts:
+        for section in part.sections:
+            labels.append(f"({section.number}) {section.title}")
+            for name, values in series.items():
+                values.append(getattr(section, name))
+    return {
+        "labels": labels,
+        "series": [
+            {"name": _("应报送"), "data": series["assignments"]},
+            {"name": _("已报送"), "data": series["submitted"]},
+            {"name": _("审核通过"), "data": series["passed"]},
+            {"name": _("已完成"), "data": series["done"]},
+        ],
+    }
+
+
+def _with_report_links(items) -> list[tuple]:
+    report_url = url_maker("plans:report_detail", 1)
+    return [(item, report_url(item.report_id) if report_url and item.report_id else None)
+            for item in items]
+
+
+def _ranking(plan: Plan, period: ReportingPeriod | None) -> list | None:
+    # Scores are computed by the scoring selector; None while it is unavailable.
+    try:
+        from gongkai.plans.selectors.scoring import unit_scores
+    except ImportError:
+        return None
+    return list(unit_scores(plan=plan, period=period))
+
+
+@login_required
+def progress_view(request):
+    """Read-only progress for the office and supervisors: chart, late and returned
+    reports, ranking. Drafts are never shown."""
+    if not can_view_progress(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    plan, periods, period = _selection(request, today)
+    context = {"plan": plan, "periods": periods, "period": period,
+               "plans": Plan.objects.order_by("-year").values_list("year", flat=True)}
+    if plan is not None and period is not None:
+        parts = progress_by_section(plan=plan, period=period)
+        chart = _chart_data(parts)
+        context.update(
+            parts=parts, chart=chart, chart_height=max(320, 26 * len(chart["labels"]) + 60),
+            late_items=_with_report_links(
+                late_and_returned(plan=plan, period=period, today=today)),
+            ranking=_ranking(plan, period),
+        )
+    return render(request, "plans/progress.html", context)
+
+
+def todo_links(items) -> list[tuple]:
+    """(item, href) with the page where the item is done, when that page exists."""
+    breakdown_url = url_maker("plans:breakdown_edit", 1)
+    report_url = url_maker("plans:report_edit", 2)
+    linked = []
+    for item in items:
+        href = None
+        if item.period_id is None and breakdown_url:
+            href = breakdown_url(item.assignment_id)
+        elif item.period_id is not None and report_url:
+            href = report_url(item.assignment_id, item.period_id)
+        linked.append((item, href))
+    return linked
+
+
+def may_see_todo(user) -> bool:
+    return bool(user.is_authenticated and user.unit_id
+                and (user.is_unit_staff or user.is_reviewer))
+
+
+@login_required
+def todo_view(request):
+    """A unit's own to-do list: breakdowns to fill in, reports due, reports returned."""
+    if not may_see_todo(request.user):
+        raise PermissionDenied
+    today = timezone.localdate()
+    items = unit_todo(unit=request.user.unit, today=today)
+    return render(request, "plans/todo.html",
+                  {"items": todo_links(items), "today": today, "unit": request.user.unit})
+
+
+urlpatterns = [
+    path("matrix/", matrix_view, name="matrix"),
+    path("progress/", progress_view, name="progress"),
+    path("todo/", todo_view, name="todo"),
+]
