@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "gongkai.orgs",
     "gongkai.workdays",
     "gongkai.plans",
+    "gongkai.foi",
     "gongkai.portal",
 ]
 

@@ -32,3 +32,28 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.content_type_id}:{self.object_id}"
+
+
+class Notification(models.Model):
+    """A message to one user inside the platform (reminders, flagged links)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="notifications")
+    text = models.CharField(_("内容"), max_length=500)
+    url = models.CharField(_("链接"), max_length=500, blank=True)
+    key = models.CharField(max_length=200, blank=True,
+                           help_text="dedupe key: one notification per user and key")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("站内提醒")
+        verbose_name_plural = _("站内提醒")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key"], condition=~models.Q(key=""),
+                                    name="core_notification_once_per_key"),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
