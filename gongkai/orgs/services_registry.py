@@ -47,7 +47,7 @@ def unit_alias_remove(*, alias: UnitAlias, actor=None) -> None:
     """Delete an alias; the event is kept on the unit so its history shows it."""
     unit, name = alias.unit, alias.name
     alias.delete()
-    record_event(obj=unit, action="orgs.alias.removed", actor=actor, details={"alias": name})
+    record_event(obj=unit, action="orgs.unit.alias_removed", actor=actor, details={"alias": name})
 
 
 @transaction.atomic
