@@ -6,5 +6,6 @@ urlpatterns = [
     path("accounts/", include("gongkai.orgs.auth_urls")),
     path("orgs/", include("gongkai.orgs.urls")),
     path("plans/", include("gongkai.plans.urls")),
+    path("foi/", include("gongkai.foi.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -11,6 +11,9 @@ _NAV = [
     ("plans:progress", _("推进情况"), {Role.SUPERVISOR}),
     ("plans:review_queue", _("审核报送"), {Role.OFFICE_ADMIN}),
     ("plans:import", _("导入方案"), {Role.OFFICE_ADMIN}),
+    ("foi:staff_list", _("依申请公开"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
+    ("foi:office_overview", _("申请办理总览"), {Role.OFFICE_ADMIN}),
+    ("foi:stats", _("年报统计"), {Role.OFFICE_ADMIN, Role.UNIT_STAFF}),
     ("orgs:unit_list", _("单位名录"), {Role.OFFICE_ADMIN}),
 ]
 

@@ -1,0 +1,5 @@
+"""Each views module owns its own ``urlpatterns``; they are joined here."""
+from gongkai.foi.views import office, public, staff
+
+app_name = "foi"
+urlpatterns = [*public.urlpatterns, *staff.urlpatterns, *office.urlpatterns]
