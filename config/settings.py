@@ -189,3 +189,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("GONGKAI_LOG_LEVEL", "INFO")},
 }
+
+# Disclosure applications: remind the handling staff this many working days before the
+# due date (0 = on the day).
+GONGKAI_FOI_REMIND_DAYS = tuple(
+    int(x) for x in env_list("GONGKAI_FOI_REMIND_DAYS", "5,2,0") if x.lstrip("-").isdigit()
+)
