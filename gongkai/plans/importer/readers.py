@@ -1,0 +1,257 @@
+"""Turning an uploaded file into logical lines: plain text, Word (.docx) or a web page.
+
+Every reader is defensive: the file may be garbage or built to hurt (a zip bomb posing
+as .docx, deeply nested HTML). Anything unreadable becomes an ``ApplicationError`` in
+Chinese before the parser sees it.
+"""
+import io
+import zipfile
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+
+from gongkai.core.errors import ApplicationError
+from gongkai.plans.importer.types import SourceLine
+
+MAX_LINES = 20_000
+MAX_CELL_CHARS = 20_000
+# A .docx expands a lot when unzipped; this bounds the work, not any real plan.
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2_000
+MAX_SPAN = 200
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+               "article", "header", "footer", "blockquote", "pre", "dt", "dd", "ul", "ol",
+               "body", "title"}
+_SKIP_TAGS = {"script", "style", "noscript", "template", "head"}
+
+
+def _unreadable() -> ApplicationError:
+    return ApplicationError(_("无法识别文件内容：请上传纯文本（.txt）、Word（.docx）或网页（.html）格式的"
+                              "分工方案。"))
+
+
+def read_lines(data: bytes, filename: str = "") -> list[SourceLine]:
+    """The document's logical lines, whatever its format (judged by content)."""
+    limit = settings.GONGKAI_MAX_IMPORT_BYTES
+    if len(data) > limit:
+        raise ApplicationError(_("文件过大（超过 %(mb)s MB），未导入。")
+                               % {"mb": round(limit / 1024 / 1024, 1)})
+    name = (filename or "").lower()
+    if data.startswith(b"PK\x03\x04"):
+        lines = _docx_lines(data)
+    elif name.endswith((".docx", ".doc", ".xlsx")) or data.startswith(b"\xd0\xcf\x11\xe0"):
+        raise ApplicationError(_("不是有效的 Word（.docx）文件；旧版 .doc 请另存为 .docx 后再导入。"))
+    else:
+        text = _decode(data)
+        head = text.lstrip()[:2000].lower()
+        is_html = name.endswith((".html", ".htm")) or head.startswith(("<!doctype", "<html")) \
+            or any(tag in head for tag in ("<body", "<table", "<p>", "<div"))
+        lines = _html_lines(text) if is_html else _text_lines(text)
+    if len(lines) > MAX_LINES:
+        raise ApplicationError(_("文件行数过多（超过 %(n)s 行），不像一份分工方案。") % {"n": MAX_LINES})
+    return lines
+
+
+def _decode(data: bytes) -> str:
+    if b"\x00" in data:
+        raise _unreadable()
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:
+        raise _unreadable()
+    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t\f")
+    if controls > max(3, len(text) // 200):
+        raise _unreadable()
+    return text
+
+
+def _cells(parts: list[str]) -> tuple[str, ...]:
+    return tuple(p.strip()[:MAX_CELL_CHARS] for p in parts)
+
+
+def _text_lines(text: str) -> list[SourceLine]:
+    """Plain text; a line with "|" is a table row flattened into cells."""
+    lines = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        if "|" in raw:
+            parts = raw.strip().split("|")
+            if raw.strip().startswith("|"):
+                parts = parts[1:]
+            if raw.strip().endswith("|"):
+                parts = parts[:-1]
+            if all(set(p.strip()) <= set("-: ") for p in parts):
+                continue  # a Markdown rule under a header row
+            lines.append(SourceLine(number, _cells(parts)))
+        else:
+            lines.append(SourceLine(number, _cells([raw])))
+    return lines
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise ApplicationError(_("Word 文件已损坏，无法读取。")) from exc
+    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNZIPPED_BYTES:
+        raise ApplicationError(_("Word 文件解压后过大，未导入。"))
+    if "word/document.xml" not in {m.filename for m in members}:
+        raise ApplicationError(_("不是有效的 Word（.docx）文件。"))
+
+
+def _docx_lines(data: bytes) -> list[SourceLine]:
+    """Paragraphs and table rows in document order; merged cells appear once per row."""
+    _check_zip(data)
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+        lines: list[SourceLine] = []
+        number = 0
+        for child in document.element.body.iterchildren():
+            for cells in _docx_block(child, document):
+                number += 1
+                if any(c.strip() for c in cells):
+                    lines.append(SourceLine(number, _cells(cells)))
+            if len(lines) > MAX_LINES:
+                break
+    except ApplicationError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - any parser failure means an unreadable file
+        raise ApplicationError(_("Word 文件已损坏，无法读取。")) from exc
+    return lines
+
+
+def _docx_block(child, document) -> list[list[str]]:
+    """A body element as rows of cells: a paragraph is one row of one cell."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    tag = child.tag.rsplit("}", 1)[-1]
+    if tag == "p":
+        return [[Paragraph(child, document).text]]
+    if tag != "tbl":
+        return []
+    rows = []
+    for row in Table(child, document).rows:
+        cells, seen = [], set()
+        for cell in row.cells:
+            if id(cell._tc) not in seen:  # a horizontally merged cell repeats itself
+                seen.add(id(cell._tc))
+                cells.append(" ".join(p.text for p in cell.paragraphs))
+        rows.append(cells)
+    return rows
+
+
+def _html_lines(text: str) -> list[SourceLine]:
+    try:
+        import lxml.html
+        from lxml import etree
+
+        root = lxml.html.document_fromstring(
+            text.encode("utf-8"),
+            parser=lxml.html.HTMLParser(encoding="utf-8", remove_comments=True,
+                                        remove_pis=True, huge_tree=False),
+        )
+        return _walk_html(root, etree)
+    except ApplicationError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - lxml raises many kinds on broken input
+        raise _unreadable() from exc
+
+
+class _HtmlLines:
+    """Collects text into lines at block boundaries; tables become rows of cells."""
+
+    def __init__(self) -> None:
+        self.lines: list[SourceLine] = []
+        self.buffer: list[str] = []
+
+    def add(self, text: str | None) -> None:
+        if text:
+            self.buffer.append(text)
+
+    def flush(self) -> None:
+        text = "".join(self.buffer).strip()
+        self.buffer.clear()
+        if text:
+            self.lines.append(SourceLine(len(self.lines) + 1, _cells([text])))
+
+    def table(self, element) -> None:
+        self.flush()
+        for cells in _table_rows(element):
+            self.lines.append(SourceLine(len(self.lines) + 1, cells))
+
+
+def _walk_html(root, etree) -> list[SourceLine]:
+    """Iterative walk (no recursion, so nesting depth cannot exhaust the stack)."""
+    out = _HtmlLines()
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start" and (tag in _SKIP_TAGS or tag == "table"):
+            if tag == "table":
+                out.table(el)
+            walker.skip_subtree()  # its "end" event still comes, and adds the tail
+        elif event == "start":
+            if tag in _BLOCK_TAGS:
+                out.flush()
+            out.add(el.text)
+        else:
+            if tag in _BLOCK_TAGS:
+                out.flush()
+            out.add(el.tail)
+        if len(out.lines) > MAX_LINES:
+            break
+    out.flush()
+    return out.lines
+
+
+def _table_rows(table) -> list[tuple[str, ...]]:
+    """Rows of an HTML table with rowspan/colspan expanded (a merged cell repeats)."""
+    rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
+    pending: dict[int, tuple[str, int]] = {}  # column → (text, rows still covered)
+    out = []
+    for tr in rows[:MAX_LINES]:
+        cells: list[str] = []
+        column = 0
+        for td in tr.xpath("./td|./th"):
+            while column in pending:
+                column = _fill_pending(cells, pending, column)
+            text = " ".join(td.text_content().split())[:MAX_CELL_CHARS]
+            span = _span(td.get("colspan"))
+            rows_down = _span(td.get("rowspan"))
+            for _i in range(span):
+                cells.append(text)
+                if rows_down > 1:
+                    pending[column] = (text, rows_down - 1)
+                column += 1
+        while column in pending:
+            column = _fill_pending(cells, pending, column)
+        deduped = [c for i, c in enumerate(cells) if i == 0 or c != cells[i - 1] or not c]
+        if any(c for c in deduped):
+            out.append(tuple(deduped))
+    return out
+
+
+def _fill_pending(cells: list[str], pending: dict, column: int) -> int:
+    text, left = pending[column]
+    cells.append(text)
+    if left > 1:
+        pending[column] = (text, left - 1)
+    else:
+        del pending[column]
+    return column + 1
+
+
+def _span(value: str | None) -> int:
+    try:
+        return max(1, min(int(value or 1), MAX_SPAN))
+    except ValueError:
+        return 1
