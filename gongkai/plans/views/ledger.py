@@ -1,1 +1,248 @@
-urlpatterns: list = []
+"""The ledger (工作台账): a unit's own tasks with their breakdown, or the whole district's
+for the office and supervisors; its .xlsx export; editing one breakdown; and the
+template download / upload that fills many breakdowns at once.
+
+Every list starts from ``assignments_visible_to``; every change asks
+``can_edit_breakdown``. A unit's staff never learn that another unit's row exists
+(404), while a role that may never edit gets 403.
+"""
+import re
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils.http import content_disposition_header, urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from gongkai.core.errors import ApplicationError
+from gongkai.orgs.models import Unit
+from gongkai.plans import exports
+from gongkai.plans.forms_ledger import BreakdownForm, BreakdownUploadForm
+from gongkai.plans.models import Assignment, Part, Plan, ProgressState, ReportStatus
+from gongkai.plans.permissions import (
+    assignments_visible_to,
+    can_edit_breakdown,
+    can_manage_plans,
+    can_view_progress,
+    reports_visible_to,
+)
+from gongkai.plans.selectors.ledger import LedgerFilters, ledger_filtered
+from gongkai.plans.services.ledger import (
+    BREAKDOWN_FIELDS,
+    breakdown_update,
+    breakdowns_import_xlsx,
+)
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGE_SIZE = 200
+
+
+def _require_ledger_reader(user) -> None:
+    if not (can_view_progress(user) or (user.unit_id and (user.is_unit_staff
+                                                          or user.is_reviewer))):
+        raise PermissionDenied
+
+
+def _plan(request, *, required: bool = True) -> Plan | None:
+    """The plan of ?year=, else the latest one."""
+    year = request.GET.get("year") or request.POST.get("year") or ""
+    if year.isdigit():
+        return get_object_or_404(Plan, year=int(year))
+    plan = Plan.objects.order_by("-year").first()
+    if plan is None and required:
+        raise Http404(_("尚未导入年度方案。"))
+    return plan
+
+
+def _int(value) -> int | None:
+    return int(value) if value and str(value).isdigit() else None
+
+
+def _filters(request) -> LedgerFilters:
+    """The office's and supervisors' filters; a unit's own ledger is not filtered by
+    unit, its queryset already holds only its rows."""
+    get = request.GET
+    state = get.get("state", "")
+    status = get.get("status", "")
+    return LedgerFilters(
+        unit_id=_int(get.get("unit")) if can_view_progress(request.user) else None,
+        part_number=_int(get.get("part")),
+        state=state if state in {*ProgressState.values, "none"} else "",
+        status=status if status in ReportStatus.values else "",
+        late_only=get.get("late") == "1",
+    )
+
+
+def _rows(request, plan: Plan, filters: LedgerFilters) -> list:
+    user = request.user
+    return ledger_filtered(plan=plan, assignments=assignments_visible_to(user),
+                           reports=reports_visible_to(user), filters=filters)
+
+
+def _title(plan: Plan, unit: Unit | None) -> str:
+    """“<unit or district>2022年政务公开工作要点落实台账”; the district is the part of the
+    plan's title before its year (广州市黄埔区广州开发区)."""
+    if unit is None:
+        head = plan.title.split(f"{plan.year}年", 1)[0]
+        head = re.sub(r"^.*关于印发", "", head)
+    else:
+        head = unit.name
+    return f"{head}{plan.year}年政务公开工作要点落实台账"
+
+
+def _title_unit(request, filters: LedgerFilters) -> Unit | None:
+    if filters.unit_id:
+        return Unit.objects.filter(pk=filters.unit_id).first()
+    if not can_view_progress(request.user):
+        return request.user.unit
+    return None
+
+
+def _may_edit_unit(user, unit: Unit) -> bool:
+    """Whether ``user`` may change ``unit``'s breakdowns: the same rule as for any one
+    of its assignments (the office: every unit; unit staff: their own)."""
+    return can_edit_breakdown(user, Assignment(unit=unit))
+
+
+@login_required
+def ledger(request):
+    _require_ledger_reader(request.user)
+    plan = _plan(request, required=False)
+    if plan is None:
+        return render(request, "plans/ledger.html", {"plan": None})
+    filters = _filters(request)
+    rows = _rows(request, plan, filters)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    district = can_view_progress(request.user)
+    editable = {uid for uid in {r.unit_id for r in page}
+                if _may_edit_unit(request.user, Unit(pk=uid))}
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(request, "plans/ledger.html", {
+        "plan": plan, "page": page, "editable": editable, "district": district,
+        "title": _title(plan, _title_unit(request, filters)), "filters": filters,
+        "query": query.urlencode(), "years": Plan.objects.values_list("year", flat=True),
+        "units": Unit.objects.filter(assignments__task__plan=plan).distinct()
+        if district else [],
+        "parts": Part.objects.filter(plan=plan).order_by("number"),
+        "states": ProgressState.choices, "statuses": ReportStatus.choices,
+        "may_upload": request.user.is_unit_staff or can_manage_plans(request.user),
+    })
+
+
+@login_required
+def ledger_export(request):
+    """Exactly the rows the user sees on the page, with the same filters, as .xlsx."""
+    _require_ledger_reader(request.user)
+    plan = _plan(request)
+    filters = _filters(request)
+    title = _title(plan, _title_unit(request, filters))
+    content = exports.ledger_workbook(_rows(request, plan, filters), title=title)
+    return _xlsx_response(content, f"{title}.xlsx")
+
+
+def _xlsx_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=XLSX)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def breakdown_edit(request, pk: int):
+    assignment = get_object_or_404(
+        assignments_visible_to(request.user).select_related("task__section__part", "unit"),
+        pk=pk)
+    if not can_edit_breakdown(request.user, assignment):
+        raise Http404
+    initial = {name: getattr(assignment, name) for name in BREAKDOWN_FIELDS}
+    form = BreakdownForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            breakdown_update(assignment=assignment, actor=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("已保存第%(n)s项任务的分解。") % {"n": assignment.task.number})
+            return redirect(_ledger_url(assignment.task.plan.year))
+    return render(request, "plans/breakdown_edit.html",
+                  {"assignment": assignment, "task": assignment.task, "form": form})
+
+
+def _ledger_url(year: int) -> str:
+    return f"{reverse('plans:ledger')}?{urlencode({'year': year})}"
+
+
+def _target_unit(request) -> Unit | None:
+    """The unit whose breakdowns are downloaded or uploaded: unit staff always their
+    own (asking for another is 404); the office picks one with ?unit=."""
+    user = request.user
+    asked = _int(request.GET.get("unit") or request.POST.get("unit"))
+    if user.is_unit_staff:
+        if asked and asked != user.unit_id:
+            raise Http404
+        unit = user.unit
+    elif can_manage_plans(user):
+        unit = get_object_or_404(Unit, pk=asked) if asked else None
+    else:
+        raise PermissionDenied
+    if unit is not None and not _may_edit_unit(user, unit):
+        raise PermissionDenied
+    return unit
+
+
+@login_required
+def breakdown_template(request):
+    unit = _target_unit(request)
+    plan = _plan(request)
+    if unit is None:
+        messages.error(request, _("请先选择要下载模板的单位。"))
+        return redirect(reverse("plans:breakdown_upload"))
+    rows = ledger_filtered(plan=plan, assignments=assignments_visible_to(request.user),
+                           reports=reports_visible_to(request.user),
+                           filters=LedgerFilters(unit_id=unit.pk))
+    title = _title(plan, unit)
+    return _xlsx_response(exports.breakdown_template(rows, title=title), f"{title}（填报模板）.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def breakdown_upload(request):
+    unit = _target_unit(request)
+    plan = _plan(request)
+    form = BreakdownUploadForm(request.POST or None, request.FILES or None)
+    context = {"plan": plan, "unit": unit, "form": form, "errors": [],
+               "units": Unit.objects.filter(assignments__task__plan=plan).distinct()
+               if can_manage_plans(request.user) else []}
+    if request.method != "POST":
+        return render(request, "plans/breakdown_upload.html", context)
+    if unit is None:
+        form.add_error(None, _("请选择单位。"))
+    elif form.is_valid():
+        try:
+            result = breakdowns_import_xlsx(plan=plan, unit=unit, actor=request.user,
+                                            file=form.cleaned_data["file"])
+        except ApplicationError as exc:
+            form.add_error("file", exc.message)
+        else:
+            if result.ok:
+                messages.success(request, _("导入完成：%(u)s项任务已更新，%(k)s项无变化。")
+                                 % {"u": result.updated, "k": result.unchanged})
+                return redirect(_ledger_url(plan.year))
+            context["errors"] = result.errors
+    return render(request, "plans/breakdown_upload.html", context, status=400)
+
+
+urlpatterns = [
+    path("ledger/", ledger, name="ledger"),
+    path("ledger/export.xlsx", ledger_export, name="ledger_export"),
+    path("ledger/breakdown/<int:pk>/", breakdown_edit, name="breakdown_edit"),
+    path("ledger/template.xlsx", breakdown_template, name="breakdown_template"),
+    path("ledger/upload/", breakdown_upload, name="breakdown_upload"),
+]
