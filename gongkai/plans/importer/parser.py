@@ -9,7 +9,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from gongkai.plans.importer import meta
-from gongkai.plans.importer.cleaning import clean
+from gongkai.plans.importer.cleaning import clean, prettify
 from gongkai.plans.importer.types import (
     ParsedPart,
     ParsedPlan,
@@ -217,7 +217,18 @@ def parse_plan(lines: list[SourceLine], *, year: int | None = None,
         else:
             builder.row(cells, line.number)
     _share_units(builder.plan)
+    _prettify(builder.plan)
     return builder.plan
+
+
+def _prettify(plan: ParsedPlan) -> None:
+    plan.notice_text = prettify(plan.notice_text)
+    for part in plan.parts:
+        part.title = prettify(part.title)
+        for section in part.sections:
+            section.title = prettify(section.title)
+            for task in section.tasks:
+                task.text, task.title = prettify(task.text), prettify(task.title)
 
 
 def _share_units(plan: ParsedPlan) -> None:
