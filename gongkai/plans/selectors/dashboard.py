@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import models
-from django.db.models import Count
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -120,10 +120,11 @@ class Matrix:
 
 def cell_for(*, assignment_id: int, report: dict | None, deadline: dt.date,
              today: dt.date) -> Cell:
-    """The cell of one assignment given its report row (``values()`` dict) or None."""
+    """The cell of one assignment given its report row (from ``_reports_by_assignment``)
+    or None."""
     if report is None or report["status"] == ReportStatus.DRAFT:
         return Cell(CellState.NOT_SUBMITTED, today > deadline, assignment_id)
-    late = _submitted_late(report["first_submitted_at"], deadline)
+    late = bool(report["sent_late"])
     status = report["status"]
     if status == ReportStatus.SUBMITTED:
         state = CellState.SUBMITTED
@@ -138,23 +139,28 @@ def cell_for(*, assignment_id: int, report: dict | None, deadline: dt.date,
     return Cell(state, late, assignment_id, report["id"])
 
 
-def _submitted_late(first_submitted_at: dt.datetime | None, deadline: dt.date) -> bool:
-    if first_submitted_at is None:
-        return False
-    return timezone.localdate(first_submitted_at) > deadline
+def _late_cutoff(deadline: dt.date) -> dt.datetime:
+    """The first moment (local time) after the deadline day: a report first sent at or
+    after it was sent late."""
+    return timezone.make_aware(dt.datetime.combine(deadline + dt.timedelta(days=1),
+                                                   dt.time.min))
 
 
 def _unit_key(unit: MatrixUnit) -> tuple:
     return (_CATEGORY_ORDER.get(unit.category, 99), unit.sort_order, unit.name)
 
 
-def _reports_by_assignment(*, plan: Plan, period: ReportingPeriod,
-                           unit_ids=None) -> dict[int, dict]:
+def _reports_by_assignment(*, plan: Plan, period: ReportingPeriod, unit_ids=None,
+                           fields: tuple[str, ...] = ()) -> dict[int, dict]:
+    """The period's report rows by assignment, with ``sent_late`` computed in the
+    database (converting thousands of datetimes in Python costs more than the query)."""
     qs = Report.objects.filter(period=period, assignment__task__plan=plan)
     if unit_ids is not None:
         qs = qs.filter(assignment__unit_id__in=list(unit_ids))
-    rows = qs.values("id", "assignment_id", "status", "state", "first_submitted_at",
-                     "submitted_at", "return_count", "review_comment")
+    sent_late = ExpressionWrapper(Q(first_submitted_at__gte=_late_cutoff(period.deadline)),
+                                  output_field=BooleanField())
+    rows = qs.order_by().annotate(sent_late=sent_late).values(
+        "id", "assignment_id", "status", "state", "sent_late", *fields)
     return {r["assignment_id"]: r for r in rows}
 
 
@@ -297,7 +303,9 @@ def late_and_returned(*, plan: Plan, period: ReportingPeriod, unit_ids=None,
     """Reports returned for rectification, reports missing after the deadline, and
     reports sent after it; returned first, then missing, then late (two queries)."""
     today = today or timezone.localdate()
-    reports = _reports_by_assignment(plan=plan, period=period, unit_ids=unit_ids)
+    reports = _reports_by_assignment(plan=plan, period=period, unit_ids=unit_ids,
+                                     fields=("submitted_at", "return_count",
+                                             "review_comment"))
     items = []
     for a in _plan_assignments(plan=plan, unit_ids=unit_ids).values(
             "id", "task__number", "task__title", "task__text", "unit_id", "unit__name",
@@ -324,7 +332,7 @@ def _late_item(a: dict, report: dict | None, deadline: dt.date,
     if report["status"] == ReportStatus.RETURNED:
         return LateItem(kind=LateKind.RETURNED, review_comment=report["review_comment"],
                         **extra, **common)
-    if _submitted_late(report["first_submitted_at"], deadline):
+    if report["sent_late"]:
         return LateItem(kind=LateKind.LATE, **extra, **common)
     return None
 

@@ -99,8 +99,8 @@ def test_matrix_period_selector_switches_period(world, office_admin, client_for)
     url = reverse("plans:matrix")
     response = client_for(office_admin).get(url, {"year": 2022, "period": q4.pk})
     assert response.context["period"] == q4
-    cells = response.context["rows"][0][1]
-    assert {css for _, css, _, _ in cells} == {"c-missing"}  # nothing reported for Q4 yet
+    cells = response.context["m"].rows[0].cells
+    assert {c.state for c in cells} == {"not_submitted"}  # nothing reported for Q4 yet
     # A malformed selection falls back to defaults rather than failing.
     fallback = client_for(office_admin).get(url, {"year": "x'; --", "period": "abc"})
     assert fallback.status_code == 200
