@@ -174,3 +174,11 @@ def test_workbench_cards_by_role(world, office_admin, unit_staff, supervisor, cl
 
     watcher = client_for(supervisor).get(reverse("portal:workbench")).content.decode()
     assert 'id="wb-progress"' in watcher and 'id="wb-office"' not in watcher
+
+
+def test_progress_ranks_units_by_score(world, supervisor, client_for):
+    response = client_for(supervisor).get(reverse("plans:progress"))
+    ranking = response.context["ranking"]
+    assert [(row.rank, row.unit_id) for row in ranking][0] == (1, world["own"].unit_id)
+    assert {row.unit_id for row in ranking} == {world["own"].unit_id, world["other"].unit_id}
+    assert 'id="ranking-table"' in response.content.decode()

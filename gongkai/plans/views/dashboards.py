@@ -23,6 +23,7 @@ from gongkai.plans.selectors.dashboard import (
     progress_by_section,
     unit_todo,
 )
+from gongkai.plans.selectors.scoring import unit_scores
 
 # Short text and colour class of each matrix cell; the legend shows the full label.
 CELL_STYLE = {
@@ -140,15 +141,6 @@ def _with_report_links(items) -> list[tuple]:
             for item in items]
 
 
-def _ranking(plan: Plan, period: ReportingPeriod | None) -> list | None:
-    # Scores are computed by the scoring selector; None while it is unavailable.
-    try:
-        from gongkai.plans.selectors.scoring import unit_scores
-    except ImportError:
-        return None
-    return list(unit_scores(plan=plan, period=period))
-
-
 @login_required
 def progress_view(request):
     """Read-only progress for the office and supervisors: chart, late and returned
@@ -166,7 +158,7 @@ def progress_view(request):
             parts=parts, chart=chart, chart_height=max(320, 26 * len(chart["labels"]) + 60),
             late_items=_with_report_links(
                 late_and_returned(plan=plan, period=period, today=today)),
-            ranking=_ranking(plan, period),
+            ranking=unit_scores(plan=plan, period=period),
         )
     return render(request, "plans/progress.html", context)
 
