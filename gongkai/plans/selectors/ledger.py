@@ -22,6 +22,12 @@ from gongkai.plans.models import (
     TaskRole,
 )
 
+_ASSIGNMENT_FIELDS = (
+    "pk", "task__number", "task__title", "task__text", "task__section__number",
+    "task__section__title", "task__section__part__number", "task__section__part__title",
+    "unit_id", "unit__name", "role", "measures", "target", "due_on", "responsible_dept",
+    "contact_person", "contact_phone",
+)
 _ROLE_LABELS = dict(TaskRole.choices)
 _STATE_LABELS = dict(ProgressState.choices)
 _STATUS_LABELS = dict(ReportStatus.choices)
@@ -102,18 +108,20 @@ def ledger_rows(*, plan: Plan, assignments: QuerySet[Assignment],
     if reports is None:
         reports = Report.objects.exclude(status=ReportStatus.DRAFT)
     reports = reports.filter(assignment__task__plan=plan)
-    assignments = (
-        assignments.filter(task__plan=plan)
-        .select_related("task__section__part", "unit")
-        .annotate(return_total=Coalesce(Subquery(
+    # Plain values, not model instances: for 5,000 rows building models costs more
+    # than the queries themselves.
+    assignments = assignments.filter(task__plan=plan)
+    latest = _latest_reports(reports, assignments)
+    values = (
+        assignments.annotate(return_total=Coalesce(Subquery(
             reports.filter(assignment=OuterRef("pk")).order_by()
             .values("assignment").annotate(total=Sum("return_count")).values("total"),
             output_field=IntegerField()), 0))
         .order_by("task__number", "unit__sort_order", "unit__name")
+        .values(*_ASSIGNMENT_FIELDS, "return_total")
     )
-    latest = _latest_reports(reports, assignments)
     due_period = _latest_due_period(plan)
-    return [_row(a, latest.get(a.pk), due_period) for a in assignments]
+    return [_row(a, latest.get(a["pk"]), due_period) for a in values]
 
 
 def ledger_filtered(*, plan: Plan, assignments: QuerySet[Assignment],
@@ -137,16 +145,17 @@ def ledger_filtered(*, plan: Plan, assignments: QuerySet[Assignment],
 
 
 def _latest_reports(reports: QuerySet[Report], assignments: QuerySet[Assignment]
-                    ) -> dict[int, Report]:
+                    ) -> dict[int, dict]:
     ranked = (
         reports.filter(assignment__in=assignments.values("pk"))
-        .select_related("period")
         .annotate(rank=Window(RowNumber(), partition_by=[F("assignment_id")],
                               order_by=F("period__number").desc()))
         .filter(rank=1)
         .order_by()
+        .values("assignment_id", "period__number", "period__name", "period__deadline",
+                "progress", "state", "status", "first_submitted_at")
     )
-    return {r.assignment_id: r for r in ranked}
+    return {r["assignment_id"]: r for r in ranked}
 
 
 def _latest_due_period(plan: Plan) -> ReportingPeriod | None:
@@ -157,34 +166,40 @@ def _latest_due_period(plan: Plan) -> ReportingPeriod | None:
             .order_by("-number").first())
 
 
-def _is_overdue(report: Report | None, due: ReportingPeriod | None) -> bool:
+def _is_overdue(report: dict | None, due: ReportingPeriod | None) -> bool:
     if due is None:
         return False
-    if report is None or report.first_submitted_at is None:
+    if report is None or report["first_submitted_at"] is None:
         return True
-    return report.period.number < due.number
+    return report["period__number"] < due.number
 
 
-def _row(a: Assignment, report: Report | None, due: ReportingPeriod | None) -> LedgerRow:
-    task, section = a.task, a.task.section
+def _is_late(report: dict) -> bool:
+    """As ``Report.is_late``: the first submission came after the period's deadline."""
+    submitted = report["first_submitted_at"]
+    return submitted is not None and timezone.localdate(submitted) > report["period__deadline"]
+
+
+def _row(a: dict, report: dict | None, due: ReportingPeriod | None) -> LedgerRow:
     latest = {}
     if report is not None:
         latest = {
-            "period_name": report.period.name,
-            "progress": report.progress,
-            "state": report.state,
-            "status": report.status,
-            "submitted_late": report.is_late,
+            "period_name": report["period__name"],
+            "progress": report["progress"],
+            "state": report["state"],
+            "status": report["status"],
+            "submitted_late": _is_late(report),
         }
     return LedgerRow(
-        assignment_id=a.pk,
-        part_number=section.part.number, part_title=section.part.title,
-        section_number=section.number, section_title=section.title,
-        task_number=task.number, task_title=task.title, task_text=task.text,
-        unit_id=a.unit_id, unit_name=a.unit.name, role=a.role,
-        measures=a.measures, target=a.target, due_on=a.due_on,
-        responsible_dept=a.responsible_dept, contact_person=a.contact_person,
-        contact_phone=a.contact_phone,
-        overdue=_is_overdue(report, due), return_count=a.return_total or 0,
+        assignment_id=a["pk"],
+        part_number=a["task__section__part__number"],
+        part_title=a["task__section__part__title"],
+        section_number=a["task__section__number"], section_title=a["task__section__title"],
+        task_number=a["task__number"], task_title=a["task__title"],
+        task_text=a["task__text"], unit_id=a["unit_id"], unit_name=a["unit__name"],
+        role=a["role"], measures=a["measures"], target=a["target"], due_on=a["due_on"],
+        responsible_dept=a["responsible_dept"], contact_person=a["contact_person"],
+        contact_phone=a["contact_phone"],
+        overdue=_is_overdue(report, due), return_count=a["return_total"] or 0,
         **latest,
     )

@@ -247,3 +247,34 @@ def test_ledger_without_any_plan_says_so(db, client_for, unit_staff):
 def test_unknown_year_is_404(world, client_for, office_admin):
     response = client_for(office_admin).get(reverse("plans:ledger"), {"year": 1999})
     assert response.status_code == 404
+
+
+def test_page_and_export_queries_do_not_grow_with_the_data(client_for, office_admin):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from gongkai.orgs.tests.factories import UnitFactory
+
+    plan = PlanFactory(year=2022)
+    period = ReportingPeriodFactory(plan=plan, number=3)
+    client = client_for(office_admin)
+
+    def counts() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as page:
+            assert client.get(reverse("plans:ledger")).status_code == 200
+        with CaptureQueriesContext(connection) as export:
+            assert client.get(reverse("plans:ledger_export")).status_code == 200
+        return len(page), len(export)
+
+    def grow(tasks: int, units: int) -> None:
+        unit_list = UnitFactory.create_batch(units)
+        for _ in range(tasks):
+            task = TaskFactory(plan=plan)
+            for unit in unit_list:
+                ReportFactory(assignment=AssignmentFactory(task=task, unit=unit),
+                              period=period, status=ReportStatus.SUBMITTED)
+
+    grow(1, 1)
+    small = counts()
+    grow(4, 6)
+    assert counts() == small
