@@ -263,3 +263,21 @@ def test_group_edit_refuses_unknown_category(client_for, office_admin):
     assert "<b>nope</b>" not in response.content.decode()
     group.refresh_from_db()
     assert group.categories == []
+
+
+def test_office_admin_adds_the_known_groups_once(client_for, office_admin):
+    from gongkai.orgs.models import UnitGroup
+
+    client = client_for(office_admin)
+    assert client.post(reverse("orgs:group_ensure_known")).status_code == 302
+    count = UnitGroup.objects.count()
+    assert UnitGroup.objects.filter(name="各街镇").exists()
+    client.post(reverse("orgs:group_ensure_known"))
+    assert UnitGroup.objects.count() == count
+
+
+def test_registry_is_in_the_office_navigation(client_for, office_admin, unit_staff):
+    url = reverse("orgs:unit_list")
+    assert url in client_for(office_admin).get(reverse("orgs:group_list")).content.decode()
+    assert f'href="{url}"' not in client_for(unit_staff).get(
+        reverse("portal:workbench")).content.decode()
