@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
-from gongkai.orgs.models import Unit, UnitCategory, UnitGroup
+from gongkai.orgs.models import UnitCategory, UnitGroup
 from gongkai.orgs.selectors import find_group_word, unit_name_index
 from gongkai.orgs.services import groups_ensure_known, unit_create
 from gongkai.plans.importer import (
@@ -168,13 +168,18 @@ def plan_import_lines(*, lines: list[SourceLine], year: int, create_units: bool 
     return _finish(result, plan, stats, created)
 
 
+def plan_read_source(source) -> tuple[list[SourceLine], str]:
+    """The logical lines of a path or uploaded file, and its name (nothing written)."""
+    data, name = _read_source(source)
+    return read_lines(data, name), name
+
+
 def plan_import_file(*, source, year: int, create_units: bool = False, dry_run: bool = False,
                      actor=None) -> ImportResult:
     """Read a plan from a path or an uploaded file and import it (or, on a dry run,
     only report what would be imported). Any problem raises ApplicationError and
     leaves the database as it was."""
-    data, name = _read_source(source)
-    lines = read_lines(data, name)
+    lines, name = plan_read_source(source)
     if dry_run:
         return plan_parse_lines(lines=lines, year=year)
     return plan_import_lines(lines=lines, year=year, create_units=create_units,
@@ -199,5 +204,5 @@ def follow_ups_create(*, plan: Plan, assignments: Iterable[Assignment], actor=No
     return created
 
 
-__all__ = ["ImportResult", "Unit", "follow_ups_create", "plan_import", "plan_import_file",
-           "plan_import_lines", "plan_parse_lines"]
+__all__ = ["ImportResult", "follow_ups_create", "plan_import", "plan_import_file",
+           "plan_import_lines", "plan_parse_lines", "plan_read_source"]

@@ -1,1 +1,210 @@
-urlpatterns: list = []
+"""Importing a plan in the browser: upload → preview and correct → confirm → look-back.
+
+The uploaded file's logical lines stay in the session between steps (size-limited), so
+no half-imported state is ever stored.
+"""
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.core.errors import ApplicationError
+from gongkai.orgs.models import UnitCategory
+from gongkai.orgs.services import unit_alias_add
+from gongkai.plans.forms_import import MapNameForm, NewUnitForm, PlanUploadForm
+from gongkai.plans.importer import SourceLine
+from gongkai.plans.models import Assignment, Plan, TaskRole
+from gongkai.plans.permissions import can_manage_plans
+from gongkai.plans.selectors.plan import unfinished_from_previous_year
+from gongkai.plans.services.importing import (
+    follow_ups_create,
+    plan_import_lines,
+    plan_parse_lines,
+    plan_read_source,
+)
+
+SESSION_KEY = "plans_import"
+MAX_SESSION_CHARS = 2_000_000
+
+
+def _office_only(view):
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not can_manage_plans(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+def _stored(request) -> dict | None:
+    return request.session.get(SESSION_KEY)
+
+
+def _lines(stored: dict) -> list[SourceLine]:
+    return [SourceLine(number, tuple(cells)) for number, cells in json.loads(stored["lines"])]
+
+
+@_office_only
+def import_upload(request):
+    """Step 1: choose the file and the year."""
+    form = PlanUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            lines, name = plan_read_source(form.cleaned_data["file"])
+            payload = json.dumps([[ln.number, list(ln.cells)] for ln in lines],
+                                 ensure_ascii=False)
+            if len(payload) > MAX_SESSION_CHARS:
+                raise ApplicationError(_("文件内容过多，请改用命令行 import_plan 导入。"))
+            plan_parse_lines(lines=lines, year=form.cleaned_data["year"])
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            request.session[SESSION_KEY] = {"lines": payload, "name": name[:200],
+                                            "year": form.cleaned_data["year"],
+                                            "new_units": {}}
+            return redirect("plans:import_preview")
+    return render(request, "plans/import_upload.html", {"form": form})
+
+
+def _preview_parts(result, new_units: dict) -> list[dict]:
+    """The parsed plan with each name's resolution, for the template."""
+    unresolved = {name for name, _line in result.unresolved}
+    labels = dict(TaskRole.choices)
+    categories = dict(UnitCategory.choices)
+    parts = []
+    for part in result.parsed.parts:
+        sections = []
+        for section in part.sections:
+            tasks = []
+            for task in section.tasks:
+                refs = []
+                for ref in task.refs:
+                    unit = None if ref.is_group else result.resolution.unit_for(ref)
+                    refs.append({
+                        "name": ref.name, "raw": ref.raw, "line": ref.line,
+                        "role": labels.get(ref.role, ref.role), "is_group": ref.is_group,
+                        "unit": unit, "unresolved": ref.name in unresolved
+                        and ref.name not in new_units,
+                        "to_create": categories.get(new_units.get(ref.name, "")),
+                    })
+                tasks.append({"task": task, "refs": refs})
+            sections.append({"section": section, "tasks": tasks})
+        parts.append({"part": part, "sections": sections})
+    return parts
+
+
+@_office_only
+def import_preview(request):
+    """Step 2: the parsed plan, every unresolved name highlighted with its fixes."""
+    stored = _stored(request)
+    if stored is None:
+        messages.info(request, _("请先上传方案文件。"))
+        return redirect("plans:import")
+    try:
+        result = plan_parse_lines(lines=_lines(stored), year=stored["year"])
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("plans:import")
+    new_units = stored.get("new_units", {})
+    pending = [(n, ln) for n, ln in result.unresolved if n not in new_units]
+    return render(request, "plans/import_preview.html", {
+        "stored": stored, "result": result, "parts": _preview_parts(result, new_units),
+        "pending": [{"name": n, "line": ln, "map_form": MapNameForm(initial={"name": n}),
+                     "new_form": NewUnitForm(initial={"name": n})} for n, ln in pending],
+        "new_units": {n: dict(UnitCategory.choices).get(c, c) for n, c in new_units.items()},
+        "existing_plan": Plan.objects.filter(year=stored["year"]).first(),
+    })
+
+
+@require_POST
+@_office_only
+def import_map(request):
+    """Map an unresolved name to an existing unit; the registry learns the alias."""
+    form = MapNameForm(request.POST)
+    if form.is_valid():
+        try:
+            unit_alias_add(unit=form.cleaned_data["unit"], name=form.cleaned_data["name"],
+                           actor=request.user)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("已将“%(name)s”记为“%(unit)s”的别名。") % {
+                "name": form.cleaned_data["name"], "unit": form.cleaned_data["unit"].name})
+    else:
+        messages.error(request, _("请选择对应的单位。"))
+    return redirect("plans:import_preview")
+
+
+@require_POST
+@_office_only
+def import_new_unit(request):
+    """Mark an unresolved name to be created as a unit when the import is confirmed."""
+    stored = _stored(request)
+    form = NewUnitForm(request.POST)
+    if stored is None:
+        return redirect("plans:import")
+    if form.is_valid():
+        stored.setdefault("new_units", {})[form.cleaned_data["name"]] = \
+            form.cleaned_data["category"]
+        request.session.modified = True
+    return redirect("plans:import_preview")
+
+
+@require_POST
+@_office_only
+def import_confirm(request):
+    """Step 3: import for real (atomically), then show the look-back."""
+    stored = _stored(request)
+    if stored is None:
+        return redirect("plans:import")
+    try:
+        result = plan_import_lines(lines=_lines(stored), year=stored["year"],
+                                   new_units=stored.get("new_units") or None,
+                                   source_name=stored.get("name", ""), actor=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("plans:import_preview")
+    del request.session[SESSION_KEY]
+    messages.success(request, _("已导入%(year)s年分工方案：%(tasks)s项任务。") % {
+        "year": result.plan.year, "tasks": result.counts["tasks"]})
+    for note in result.kept:
+        messages.warning(request, note)
+    return redirect("plans:import_look_back", year=result.plan.year)
+
+
+@_office_only
+def import_look_back(request, year: int):
+    """回头看: the previous year's unfinished work, and creating follow-ups for it."""
+    plan = get_object_or_404(Plan, year=year)
+    unfinished = unfinished_from_previous_year(plan)
+    if request.method == "POST":
+        chosen = request.POST.getlist("assignment")
+        selected = unfinished.filter(pk__in=chosen) if chosen else unfinished
+        created = follow_ups_create(plan=plan, assignments=selected, actor=request.user)
+        messages.success(request, _("已生成%(n)s条整改跟踪。") % {"n": created})
+        return redirect("plans:import_look_back", year=year)
+    followed = set(plan.follow_ups.values_list("previous_id", flat=True))
+    rows = [{"assignment": a, "followed": a.pk in followed} for a in unfinished]
+    return render(request, "plans/import_done.html", {
+        "plan": plan, "rows": rows, "previous_year": year - 1,
+        "assignments_count": Assignment.objects.filter(task__plan=plan).count(),
+    })
+
+
+urlpatterns = [
+    path("import/", import_upload, name="import"),
+    path("import/preview/", import_preview, name="import_preview"),
+    path("import/map/", import_map, name="import_map"),
+    path("import/new-unit/", import_new_unit, name="import_new_unit"),
+    path("import/confirm/", import_confirm, name="import_confirm"),
+    path("import/<int:year>/look-back/", import_look_back, name="import_look_back"),
+]
+
