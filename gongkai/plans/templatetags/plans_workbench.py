@@ -48,7 +48,8 @@ def workbench_cards(context) -> dict:
     if can_manage_plans(user):
         data["office"] = office_summary(plan=plan, period=period, today=today)
         data["links"] = {name: _link(f"plans:{name}")
-                         for name in ("matrix", "progress", "review_queue", "ledger")}
+                         for name in ("matrix", "progress", "review_queue", "ledger",
+                                      "dead_links")}
     elif period is not None:
         data["parts"] = progress_by_section(plan=plan, period=period)
         data["links"] = {"progress": _link("plans:progress")}

@@ -182,3 +182,21 @@ def test_progress_ranks_units_by_score(world, supervisor, client_for):
     assert [(row.rank, row.unit_id) for row in ranking][0] == (1, world["own"].unit_id)
     assert {row.unit_id for row in ranking} == {world["own"].unit_id, world["other"].unit_id}
     assert 'id="ranking-table"' in response.content.decode()
+
+
+def test_matrix_cells_link_to_the_report_or_the_ledger(world, office_admin, client_for):
+    body = client_for(office_admin).get(reverse("plans:matrix")).content.decode()
+    detail = reverse("plans:report_detail", args=[world["returned"].pk])
+    assert f'<a href="{detail}">退</a>' in body
+    # The other unit's draft is never linked; its cell opens that unit's ledger.
+    assert reverse("plans:report_detail", args=[world["draft"].pk]) not in body
+    ledger = reverse("plans:ledger")
+    assert f"{ledger}?year=2022&amp;unit={world['other'].unit_id}&amp;part=" in body
+
+
+def test_todo_links_to_breakdown_and_report_pages(world, unit_staff, client_for):
+    response = client_for(unit_staff).get(reverse("plans:todo"))
+    hrefs = {item.kind: href for item, href in response.context["items"]}
+    own, period = world["own"], world["period"]
+    assert hrefs["returned"] == reverse("plans:report_edit", args=[own.pk, period.pk])
+    assert hrefs["breakdown"] == reverse("plans:breakdown_edit", args=[own.pk])
