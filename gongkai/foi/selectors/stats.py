@@ -27,11 +27,14 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
+from gongkai.core.errors import ApplicationError
 from gongkai.foi.codes import AppealKind, AppealResult, ApplicantType, Outcome
 from gongkai.foi.models import Appeal, Application, Status
 from gongkai.orgs.models import Unit
 
 TOTAL = "total"
+# The Regulation first took effect on 2008-05-01: no annual report before that year.
+FIRST_REPORT_YEAR = 2008
 LEGAL_PERSON_GROUP = "法人或其他组织"
 
 
@@ -285,3 +288,17 @@ def table_four(*, year: int, unit: Unit | None = None) -> TableFour:
         values[TOTAL] = sum(values.values())
         blocks.append(Block(kind=kind, label=label, sub_label=sub_label, values=values))
     return TableFour(year=year, unit=unit.name if unit else None, blocks=blocks)
+
+
+def report_year(value, *, today: dt.date) -> int:
+    """The report year in ``value`` (text from a form or a command line), or an
+    ``ApplicationError`` in Chinese: not a number, before 2008, or in the future."""
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit() and len(text) == 4):
+        raise ApplicationError(_("年度“%(v)s”无效，请填写四位数字年份，例如 2025。")
+                               % {"v": text[:20]})
+    year = int(text)
+    if not FIRST_REPORT_YEAR <= year <= today.year:
+        raise ApplicationError(_("年度须在 %(lo)d 年至 %(hi)d 年之间。")
+                               % {"lo": FIRST_REPORT_YEAR, "hi": today.year})
+    return year
