@@ -278,3 +278,16 @@ def test_page_and_export_queries_do_not_grow_with_the_data(client_for, office_ad
     small = counts()
     grow(4, 6)
     assert counts() == small
+
+
+def test_upload_page_renders_for_unit_staff_and_offers_the_office_a_unit_choice(
+        world, client_for, unit_staff, office_admin):
+    _, _, theirs = world
+    staff_page = client_for(unit_staff).get(reverse("plans:breakdown_upload"))
+    office = client_for(office_admin)
+    office_page = office.get(reverse("plans:breakdown_upload"))
+
+    assert staff_page.status_code == 200 and office_page.status_code == 200
+    assert theirs.unit.name not in staff_page.content.decode()
+    assert theirs.unit.name in office_page.content.decode()
+    assert office.get(reverse("plans:breakdown_template")).status_code == 302
