@@ -186,8 +186,8 @@ def import_look_back(request, year: int):
     plan = get_object_or_404(Plan, year=year)
     unfinished = unfinished_from_previous_year(plan)
     if request.method == "POST":
-        chosen = request.POST.getlist("assignment")
-        selected = unfinished.filter(pk__in=chosen) if chosen else unfinished
+        chosen = [v for v in request.POST.getlist("assignment") if v.isdigit()]
+        selected = unfinished.filter(pk__in=chosen)
         created = follow_ups_create(plan=plan, assignments=selected, actor=request.user)
         messages.success(request, _("已生成%(n)s条整改跟踪。") % {"n": created})
         return redirect("plans:import_look_back", year=year)
