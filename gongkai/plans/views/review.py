@@ -1,0 +1,181 @@
+"""The office's side: the review queue, passing or returning a report, dead links,
+unit scores and their rule, and notices. Joined into ``views.reports.urlpatterns``.
+
+Office-only pages answer 403 to other roles (they know the page exists); a report
+someone may not see at all answers 404.
+"""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from gongkai.core.errors import ApplicationError
+from gongkai.plans.forms_reports import NoticeGenerateForm, ReviewForm, ScoringRuleForm
+from gongkai.plans.models import Notice, Plan
+from gongkai.plans.permissions import (
+    can_manage_plans,
+    can_view_progress,
+    reports_visible_to,
+)
+from gongkai.plans.selectors.review import dead_links as dead_links_of
+from gongkai.plans.selectors.review import review_queue as review_queue_of
+from gongkai.plans.selectors.scoring import rule_for, unit_scores
+from gongkai.plans.services.notices import notice_generate as generate
+from gongkai.plans.services.reports import report_pass, report_return
+from gongkai.plans.services.scoring import scoring_rule_update
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _plan(request) -> Plan | None:
+    """The plan of ?year=, else the latest one (None before any import)."""
+    year = request.GET.get("year", "")
+    if year.isdigit():
+        return get_object_or_404(Plan, year=int(year))
+    return Plan.objects.order_by("-year").first()
+
+
+def _period(request, plan: Plan | None):
+    period_id = request.GET.get("period", "")
+    if plan is None or not period_id.isdigit():
+        return None
+    return plan.periods.filter(pk=int(period_id)).first()
+
+
+@login_required
+@require_GET
+def review_queue(request):
+    _require(can_manage_plans(request.user))
+    plan = _plan(request)
+    period = _period(request, plan)
+    reports = review_queue_of(user=request.user, period=period)
+    if plan is not None:
+        reports = reports.filter(period__plan=plan)
+    return render(request, "plans/review_queue.html", {
+        "plan": plan, "period": period, "periods": plan.periods.all() if plan else [],
+        "reports": reports,
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_review(request, pk: int):
+    report = get_object_or_404(
+        reports_visible_to(request.user).select_related(
+            "assignment__unit", "assignment__task", "period__plan"), pk=pk)
+    _require(can_manage_plans(request.user))
+    form = ReviewForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        action, comment = request.POST.get("action"), form.cleaned_data["comment"]
+        try:
+            if action == "pass":
+                report_pass(report=report, actor=request.user, comment=comment)
+                messages.success(request, _("已审核通过。"))
+            elif action == "return":
+                report_return(report=report, actor=request.user, reason=comment)
+                messages.success(request, _("已退回整改，单位将看到退回理由。"))
+            else:
+                raise ApplicationError(_("无法识别的操作。"))
+            return redirect("plans:review_queue")
+        except ApplicationError as error:
+            messages.error(request, error.message)
+    return render(request, "plans/review_report.html", {
+        "report": report, "evidence": list(report.evidence.all()), "review_form": form,
+        "can_review": True,
+    }, status=200 if request.method == "GET" else 400)
+
+
+@login_required
+@require_GET
+def dead_links(request):
+    plan = _plan(request)
+    return render(request, "plans/report_dead_links.html", {
+        "plan": plan, "links": dead_links_of(user=request.user, plan=plan),
+    })
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scores(request):
+    _require(can_view_progress(request.user))
+    plan = _plan(request)
+    if plan is None:
+        raise Http404(_("尚未导入年度方案。"))
+    rule = rule_for(plan)
+    initial = {f: getattr(rule, f) for f in ("on_time_points", "passed_points",
+                                              "completeness_points", "return_penalty")}
+    rule_form = ScoringRuleForm(request.POST or None, initial=initial)
+    if request.method == "POST":
+        _require(can_manage_plans(request.user))
+        if rule_form.is_valid():
+            try:
+                scoring_rule_update(plan=plan, actor=request.user, **rule_form.cleaned_data)
+                messages.success(request, _("评分规则已更新。"))
+                return redirect(request.get_full_path())
+            except ApplicationError as error:
+                messages.error(request, error.message)
+    period = _period(request, plan)
+    return render(request, "plans/scores.html", {
+        "plan": plan, "period": period, "periods": plan.periods.all(),
+        "scores": unit_scores(plan=plan, period=period), "rule": rule,
+        "rule_form": rule_form, "can_manage": can_manage_plans(request.user),
+    })
+
+
+@login_required
+@require_GET
+def notice_list(request):
+    _require(can_view_progress(request.user))
+    notices = Notice.objects.select_related("plan", "period", "created_by").prefetch_related(
+        "praised", "criticised")
+    return render(request, "plans/notice_list.html", {
+        "notices": notices, "can_manage": can_manage_plans(request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notice_generate(request):
+    _require(can_manage_plans(request.user))
+    plan = _plan(request)
+    if plan is None:
+        raise Http404(_("尚未导入年度方案。"))
+    form = NoticeGenerateForm(request.POST or None, periods=plan.periods.all())
+    if request.method == "POST" and form.is_valid():
+        try:
+            notice = generate(plan=plan, actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("通报“%(title)s”已生成。") % {"title": notice.title})
+            return redirect("plans:notice_list")
+    return render(request, "plans/notice_generate.html", {"plan": plan, "form": form})
+
+
+@login_required
+@require_GET
+def notice_download(request, pk: int):
+    _require(can_view_progress(request.user))
+    notice = get_object_or_404(Notice.objects.exclude(file=""), pk=pk)
+    response = FileResponse(
+        notice.file.open("rb"), as_attachment=True, filename=f"{notice.title}.docx",
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+urlpatterns = [
+    path("review/", review_queue, name="review_queue"),
+    path("review/<int:pk>/", report_review, name="report_review"),
+    path("dead-links/", dead_links, name="dead_links"),
+    path("scores/", scores, name="scores"),
+    path("notices/", notice_list, name="notice_list"),
+    path("notices/generate/", notice_generate, name="notice_generate"),
+    path("notices/<int:pk>/download/", notice_download, name="notice_download"),
+]
