@@ -200,3 +200,14 @@ def test_todo_links_to_breakdown_and_report_pages(world, unit_staff, client_for)
     own, period = world["own"], world["period"]
     assert hrefs["returned"] == reverse("plans:report_edit", args=[own.pk, period.pk])
     assert hrefs["breakdown"] == reverse("plans:breakdown_edit", args=[own.pk])
+
+
+def test_progress_lists_at_most_the_limit_of_late_reports(world, office_admin, client_for,
+                                                          monkeypatch):
+    from gongkai.plans.views import dashboards
+
+    monkeypatch.setattr(dashboards, "LATE_LIST_LIMIT", 1)
+    response = client_for(office_admin).get(reverse("plans:progress"))
+    assert response.context["late_total"] == 2
+    assert len(response.context["late_items"]) == 1
+    assert "仅列出前 1 条" in response.content.decode()

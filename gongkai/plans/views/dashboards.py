@@ -135,6 +135,10 @@ def _chart_data(parts) -> dict:
     }
 
 
+# A page lists at most this many late or returned reports; the ledger has them all.
+LATE_LIST_LIMIT = 300
+
+
 def _with_report_links(items) -> list[tuple]:
     report_url = url_maker("plans:report_detail", 1)
     return [(item, report_url(item.report_id) if report_url and item.report_id else None)
@@ -154,10 +158,10 @@ def progress_view(request):
     if plan is not None and period is not None:
         parts = progress_by_section(plan=plan, period=period)
         chart = _chart_data(parts)
+        late = late_and_returned(plan=plan, period=period, today=today)
         context.update(
             parts=parts, chart=chart, chart_height=max(320, 26 * len(chart["labels"]) + 60),
-            late_items=_with_report_links(
-                late_and_returned(plan=plan, period=period, today=today)),
+            late_total=len(late), late_items=_with_report_links(late[:LATE_LIST_LIMIT]),
             ranking=unit_scores(plan=plan, period=period),
         )
     return render(request, "plans/progress.html", context)
