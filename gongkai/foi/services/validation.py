@@ -1,0 +1,85 @@
+"""Input checks shared by the FOI services: dates, text sizes, identity numbers.
+
+Every check raises ``ApplicationError`` with a Chinese message the user can act on;
+``details["field"]`` names the offending field so forms can attach the message.
+"""
+import datetime as dt
+import re
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.core.errors import ApplicationError
+
+# Limits for free text (the model's CharFields carry their own max_length).
+DESCRIPTION_MAX = 5000
+PURPOSE_MAX = 2000
+NOTE_MAX = 5000
+
+_RESIDENT_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_RESIDENT_CHECK = "10X98765432"
+_CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+_CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
+
+
+def fail(message: str, field: str = "") -> ApplicationError:
+    return ApplicationError(message, details={"field": field} if field else None)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def as_date(value, label: str, field: str = "") -> dt.date:
+    """A real calendar date from a date or an ISO string; a clear error otherwise."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value or "").strip())
+    except ValueError:
+        raise fail(_("%(label)s“%(value)s”不是有效日期，请填写真实存在的日期（如2026-03-02）。")
+                   % {"label": label, "value": str(value)[:20]}, field) from None
+
+
+def not_future(day: dt.date, label: str, field: str = "") -> dt.date:
+    if day > today():
+        raise fail(_("%(label)s不能晚于今天。") % {"label": label}, field)
+    return day
+
+
+def text(value, label: str, max_length: int, *, required: bool = True,
+         field: str = "") -> str:
+    """Stripped text within ``max_length``. Markup is stored as typed and escaped on
+    display, so nothing is altered here except surrounding whitespace."""
+    value = str(value or "").strip()
+    if required and not value:
+        raise fail(_("请填写%(label)s。") % {"label": label}, field)
+    if len(value) > max_length:
+        raise fail(_("%(label)s过长：最多%(max)d字，现有%(n)d字。")
+                   % {"label": label, "max": max_length, "n": len(value)}, field)
+    return value
+
+
+def resident_id_valid(number: str) -> bool:
+    """GB 11643-1999: 17 digits, a check character, and a real date of birth."""
+    if not re.fullmatch(r"\d{17}[\dX]", number):
+        return False
+    try:
+        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
+    except ValueError:
+        return False
+    if born.year < 1900 or born > today():
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:17], _RESIDENT_WEIGHTS, strict=True))
+    return _RESIDENT_CHECK[total % 11] == number[17]
+
+
+def credit_code_valid(code: str) -> bool:
+    """GB 32100-2015: 18 characters from the code set, the last a check character."""
+    if len(code) != 18 or any(c not in _CREDIT_CHARS for c in code):
+        return False
+    total = sum(_CREDIT_CHARS.index(c) * w
+                for c, w in zip(code[:17], _CREDIT_WEIGHTS, strict=True))
+    return _CREDIT_CHARS[(31 - total % 31) % 31] == code[17]
