@@ -45,6 +45,13 @@ def evidence_visible_to(user) -> QuerySet[Evidence]:
     return Evidence.objects.filter(report__in=reports_visible_to(user))
 
 
+def can_edit_breakdowns_of(user, unit) -> bool:
+    """Change a unit's breakdowns (one by one or by Excel): the office, or its own staff."""
+    return user.is_authenticated and (
+        user.is_office_admin or (user.is_unit_staff and user.unit_id == unit.pk)
+    )
+
+
 def can_edit_breakdown(user, assignment: Assignment) -> bool:
     return user.is_authenticated and (
         user.is_office_admin or (user.is_unit_staff and user.unit_id == assignment.unit_id)

@@ -23,10 +23,11 @@ from gongkai.core.errors import ApplicationError
 from gongkai.orgs.models import Unit
 from gongkai.plans import exports
 from gongkai.plans.forms_ledger import BreakdownForm, BreakdownUploadForm
-from gongkai.plans.models import Assignment, Part, Plan, ProgressState, ReportStatus
+from gongkai.plans.models import Part, Plan, ProgressState, ReportStatus
 from gongkai.plans.permissions import (
     assignments_visible_to,
     can_edit_breakdown,
+    can_edit_breakdowns_of,
     can_manage_plans,
     can_view_progress,
     reports_visible_to,
@@ -103,12 +104,6 @@ def _title_unit(request, filters: LedgerFilters) -> Unit | None:
     return None
 
 
-def _may_edit_unit(user, unit: Unit) -> bool:
-    """Whether ``user`` may change ``unit``'s breakdowns: the same rule as for any one
-    of its assignments (the office: every unit; unit staff: their own)."""
-    return can_edit_breakdown(user, Assignment(unit=unit))
-
-
 @login_required
 def ledger(request):
     _require_ledger_reader(request.user)
@@ -120,7 +115,7 @@ def ledger(request):
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     district = can_view_progress(request.user)
     editable = {uid for uid in {r.unit_id for r in page}
-                if _may_edit_unit(request.user, Unit(pk=uid))}
+                if can_edit_breakdowns_of(request.user, Unit(pk=uid))}
     query = request.GET.copy()
     query.pop("page", None)
     return render(request, "plans/ledger.html", {
@@ -192,7 +187,7 @@ def _target_unit(request) -> Unit | None:
         unit = get_object_or_404(Unit, pk=asked) if asked else None
     else:
         raise PermissionDenied
-    if unit is not None and not _may_edit_unit(user, unit):
+    if unit is not None and not can_edit_breakdowns_of(user, unit):
         raise PermissionDenied
     return unit
 
