@@ -249,17 +249,17 @@ def _read_notice(texts: list[str], year: int | None) -> ParsedPlan:
     notice_title, plan_title = meta.find_titles(texts, fields)
     sign_index = next((i for i, t in enumerate(texts) if meta.standalone_date(t)), None)
     signed_on = meta.standalone_date(texts[sign_index]) if sign_index is not None else None
-    issuer = ""
+    issuer, body_end = "", sign_index if sign_index is not None else len(texts)
     if sign_index:
         candidate = texts[sign_index - 1]
         if len(candidate) < 80 and not candidate.endswith(("。", ":", ";")):
-            issuer = candidate
+            issuer, body_end = candidate, sign_index - 1
     if not issuer and "关于" in notice_title:
         issuer = notice_title.split("关于", 1)[0]
     issuer = issuer or fields.get("发布机构", "")
     if signed_on is None and fields.get("成文日期"):
         signed_on = meta.standalone_date(fields["成文日期"])
-    body = _notice_body(texts, sign_index)
+    body = _notice_body(texts, body_end)
     default_year = year or (signed_on.year if signed_on else None)
     return ParsedPlan(
         title=plan_title or notice_title, doc_number=meta.find_doc_number(texts, fields),
@@ -268,9 +268,8 @@ def _read_notice(texts: list[str], year: int | None) -> ParsedPlan:
     )
 
 
-def _notice_body(texts: list[str], sign_index: int | None) -> str:
+def _notice_body(texts: list[str], end: int) -> str:
     """From the addressees (黄埔区各街道、镇，…:) to the signature, exclusive."""
-    end = (sign_index - 1) if sign_index else len(texts)
     begin = next((i for i, t in enumerate(texts[:end]) if t.endswith(":") and "各" in t), None)
     if begin is None:
         begin = next((i + 1 for i, t in enumerate(texts[:end]) if t.endswith("通知")), 0)

@@ -74,22 +74,27 @@ def _cells(parts: list[str]) -> tuple[str, ...]:
 
 
 def _text_lines(text: str) -> list[SourceLine]:
-    """Plain text; a line with "|" is a table row flattened into cells."""
+    """Plain text; a line with "|" is a table row flattened into cells. Outer pipes are
+    dropped only in Markdown style (the first row starts with "|"), since elsewhere a
+    leading "||" means empty first cells (a merged cell above)."""
     lines = []
+    markdown = None
     for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
+        raw = raw.strip()
+        if not raw:
             continue
-        if "|" in raw:
-            parts = raw.strip().split("|")
-            if raw.strip().startswith("|"):
-                parts = parts[1:]
-            if raw.strip().endswith("|"):
-                parts = parts[:-1]
-            if all(set(p.strip()) <= set("-: ") for p in parts):
-                continue  # a Markdown rule under a header row
-            lines.append(SourceLine(number, _cells(parts)))
-        else:
+        if "|" not in raw:
             lines.append(SourceLine(number, _cells([raw])))
+            continue
+        if markdown is None:
+            markdown = raw.startswith("|")
+        parts = raw.split("|")
+        if markdown:
+            parts = parts[1:] if raw.startswith("|") else parts
+            parts = parts[:-1] if raw.endswith("|") else parts
+        if all(set(p.strip()) <= set("-: ") for p in parts):
+            continue  # a Markdown rule under a header row
+        lines.append(SourceLine(number, _cells(parts)))
     return lines
 
 

@@ -1,5 +1,6 @@
 """The import pages: office admin only; preview, correction, confirmation, look-back."""
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 

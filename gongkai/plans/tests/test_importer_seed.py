@@ -3,6 +3,7 @@ import datetime as dt
 import shutil
 
 import pytest
+
 from django.conf import settings
 from django.core.management import CommandError, call_command
 
