@@ -7,7 +7,18 @@ from gongkai.plans.models import ProgressState
 from gongkai.plans.services.reports import MAX_PROGRESS_CHARS
 
 
-class ProgressForm(forms.Form):
+class _Form(forms.Form):
+    """Chinese label colon; each form on a page gets its own id prefix."""
+
+    id_prefix = "id"
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "：")
+        kwargs.setdefault("auto_id", f"{self.id_prefix}_%s")
+        super().__init__(*args, **kwargs)
+
+
+class ProgressForm(_Form):
     progress = forms.CharField(
         label=_("工作进展及成效"), required=False, max_length=MAX_PROGRESS_CHARS,
         widget=forms.Textarea(attrs={"rows": 8}))
@@ -17,24 +28,28 @@ class ProgressForm(forms.Form):
         max_length=MAX_PROGRESS_CHARS, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class EvidenceFileForm(forms.Form):
+class EvidenceFileForm(_Form):
+    id_prefix = "file"
+
     file = forms.FileField(label=_("佐证材料文件（图片、PDF、Word、Excel）"))
     title = forms.CharField(label=_("材料说明"), required=False, max_length=200)
 
 
-class EvidenceLinkForm(forms.Form):
+class EvidenceLinkForm(_Form):
+    id_prefix = "link"
+
     url = forms.CharField(label=_("网页链接（http:// 或 https://）"), max_length=1000,
                           widget=forms.URLInput())
     title = forms.CharField(label=_("链接说明"), required=False, max_length=200)
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(_Form):
     comment = forms.CharField(
         label=_("审核意见（退回整改时必填）"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class NoticeGenerateForm(forms.Form):
+class NoticeGenerateForm(_Form):
     period = forms.ModelChoiceField(label=_("报送期"), queryset=None, empty_label=None)
     doc_number = forms.CharField(label=_("文号"), required=False, max_length=100)
     praised_count = forms.IntegerField(label=_("表扬单位数（前几名）"), min_value=0,
@@ -47,7 +62,7 @@ class NoticeGenerateForm(forms.Form):
         self.fields["period"].queryset = periods
 
 
-class ScoringRuleForm(forms.Form):
+class ScoringRuleForm(_Form):
     on_time_points = forms.IntegerField(label=_("按时报送分值"), min_value=0, max_value=1000)
     passed_points = forms.IntegerField(label=_("审核通过分值"), min_value=0, max_value=1000)
     completeness_points = forms.IntegerField(label=_("报送完整分值"), min_value=0,

@@ -287,3 +287,18 @@ def test_reviewers_of_the_unit_cannot_write_reports(setup, client_for):
     from gongkai.orgs.models import Role
     reviewer = UserFactory(role=Role.REVIEWER, unit=assignment.unit)
     assert client_for(reviewer).get(edit_url(assignment, period)).status_code == 404
+
+
+def test_snapshots_download_only_for_those_who_see_the_report(setup, unit_staff,
+                                                              other_unit_staff, client_for):
+    from django.core.files.base import ContentFile
+    _plan, period, assignment = setup
+    report = ReportFactory(assignment=assignment, period=period)
+    link = evidence_add_link(report=report, actor=unit_staff, url="https://a.example/")
+    link.snapshot.save("s.html", ContentFile(b"<script>x</script>"))
+    url = reverse("plans:evidence_snapshot", args=[link.pk])
+    response = client_for(unit_staff).get(url)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Type"] == "application/octet-stream"
+    assert client_for(other_unit_staff).get(url).status_code == 404
