@@ -81,8 +81,9 @@ class _Builder:
             number = max(s.number for s in sections) + 1  # numbering restarts per part
             existing = None
         if existing is None:
+            part = self._part()  # may open a default part, which resets the section
             self.section = ParsedSection(number, title, line)
-            self._part().sections.append(self.section)
+            part.sections.append(self.section)
 
     def _part(self) -> ParsedPart:
         if self.part is None:

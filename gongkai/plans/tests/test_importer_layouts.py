@@ -117,3 +117,21 @@ def test_docx_table_in_traditional_characters(tmp_path):
                             "区教育局": "implement"}, {})
     task_1 = d["parts"][0]["sections"][0]["tasks"][0]
     assert task_1["text"] == "做好政策咨询和解读。"
+
+
+@pytest.mark.django_db
+def test_reimport_removes_vanished_tasks_unless_work_hangs_on_them():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.plans.models import Assignment, Task
+
+    load_huangpu_registry()
+    full = "(一)测试\n1.甲。\n区教育局。\n2.乙。\n区财政局。\n3.丙。\n区民政局。\n"
+    plan_import_file(source=SimpleUploadedFile("p.txt", full.encode()), year=2026)
+    Assignment.objects.filter(task__number=2).update(measures="已分解的措施")
+    short = "(一)测试\n1.甲。\n区教育局、区司法局。\n"
+    result = plan_import_file(source=SimpleUploadedFile("p.txt", short.encode()), year=2026)
+    assert sorted(Task.objects.values_list("number", flat=True)) == [1, 2]
+    assert any("任务2" in note for note in result.kept)
+    assert set(Task.objects.get(number=1).task_units.values_list("unit__name", flat=True)) == {
+        "区教育局", "区司法局"}
