@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.plans",
     "gongkai.foi",
+    "gongkai.publishing",
+    "gongkai.policies",
     "gongkai.portal",
 ]
 

@@ -7,5 +7,7 @@ urlpatterns = [
     path("orgs/", include("gongkai.orgs.urls")),
     path("plans/", include("gongkai.plans.urls")),
     path("foi/", include("gongkai.foi.urls")),
+    path("policies/", include("gongkai.policies.urls")),
+    path("publishing/", include("gongkai.publishing.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -14,6 +14,9 @@ _NAV = [
     ("foi:staff_list", _("依申请公开"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
     ("foi:office_overview", _("申请办理总览"), {Role.OFFICE_ADMIN}),
     ("foi:stats", _("年报统计"), {Role.OFFICE_ADMIN, Role.UNIT_STAFF}),
+    ("policies:staff_list", _("政策文件"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
+    ("publishing:review_desk", _("发布审核"), {Role.REVIEWER, Role.OFFICE_ADMIN}),
+    ("publishing:catalog", _("主动公开目录"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
     ("orgs:unit_list", _("单位名录"), {Role.OFFICE_ADMIN}),
 ]
 
