@@ -1,0 +1,77 @@
+"""Masking of personal data for everyone who may not see it in full.
+
+Identity numbers, phones, addresses and natural persons' names are shown in full only
+to the handling unit's staff and the office (``permissions.can_see_personal_data``);
+everyone else, the applicant on the public track page included, sees the masked form.
+The masks keep just enough for a person to recognise their own data.
+"""
+import re
+
+STAR = "*"
+# The district level and above of an address: enough to recognise it, not to find it.
+_ADDRESS_HEAD = re.compile(
+    r"^(?:[^省市区县旗路街道号村镇巷弄\d]{1,6}?(?:自治区|特别行政区|自治州|省|市|区|县|旗)){1,3}"
+)
+
+
+def _keep(value: str, head: int, tail: int) -> str:
+    return value[:head] + STAR * (len(value) - head - tail) + value[len(value) - tail:]
+
+
+def mask_id_number(value: str | None) -> str:
+    """440106199001011234 → 4401**********1234; short numbers keep only their end."""
+    value = (value or "").strip()
+    if len(value) > 8:
+        return _keep(value, 4, 4)
+    if len(value) > 4:
+        return _keep(value, 0, 2)
+    return STAR * len(value)
+
+
+def mask_phone(value: str | None) -> str:
+    """13812345678 → 138****5678; 020-12345678 → 020*****5678."""
+    value = (value or "").strip()
+    if len(value) >= 8:
+        return _keep(value, 3, 4)
+    if len(value) > 2:
+        return _keep(value, 0, 2)
+    return STAR * len(value)
+
+
+def mask_email(value: str | None) -> str:
+    """zhangsan@example.cn → z*******@example.cn."""
+    value = (value or "").strip()
+    local, at, domain = value.partition("@")
+    if not at:
+        return mask_phone(value)
+    return (local[:1] + STAR * max(len(local) - 1, 1)) + "@" + domain
+
+
+def mask_address(value: str | None) -> str:
+    """广东省广州市黄埔区科学大道100号 → 广东省广州市黄埔区****."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    match = _ADDRESS_HEAD.match(value)
+    head = match.group(0) if match else value[: min(3, len(value) // 3)]
+    return head + STAR * 4
+
+
+def mask_name(value: str | None) -> str:
+    """张小明 → 张*明, 张三 → 张*, 欧阳小明 → 欧**明 (natural persons only: use
+    ``mask_applicant_name`` when the applicant may be an organisation)."""
+    value = (value or "").strip()
+    if len(value) <= 1:
+        return value
+    if len(value) == 2:
+        return value[0] + STAR
+    return _keep(value, 1, 1)
+
+
+def mask_applicant_name(application) -> str:
+    """An organisation's name is public; a natural person's is masked."""
+    from gongkai.foi.codes import ApplicantType
+
+    if application.applicant_type == ApplicantType.NATURAL_PERSON:
+        return mask_name(application.applicant_name)
+    return application.applicant_name
