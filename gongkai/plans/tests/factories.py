@@ -21,10 +21,6 @@ from gongkai.plans.models import (
 )
 
 
-def _has_prefix(params: dict, prefix: str) -> bool:
-    return any(key.startswith(prefix) for key in params)
-
-
 class PlanFactory(DjangoModelFactory):
     class Meta:
         model = Plan
@@ -58,16 +54,16 @@ class SectionFactory(DjangoModelFactory):
     class Meta:
         model = Section
 
-    part = factory.SubFactory(PartFactory)
-    plan = factory.SelfAttribute("part.plan")
+    plan = factory.SubFactory(PlanFactory)
+    part = factory.SubFactory(PartFactory, plan=factory.SelfAttribute("..plan"))
     number = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"测试项目{n + 1}")
 
     @classmethod
     def _generate(cls, strategy, params):
-        # SectionFactory(plan=p) puts the new part in p too, so plan and part agree.
-        if "plan" in params and "part" not in params and not _has_prefix(params, "part__"):
-            params = {**params, "part": PartFactory(plan=params["plan"])}
+        # SectionFactory(part=p) keeps the section in p's plan.
+        if "part" in params and "plan" not in params:
+            params = {**params, "plan": params["part"].plan}
         return super()._generate(strategy, params)
 
 
@@ -75,16 +71,16 @@ class TaskFactory(DjangoModelFactory):
     class Meta:
         model = Task
 
-    section = factory.SubFactory(SectionFactory)
-    plan = factory.SelfAttribute("section.plan")
+    plan = factory.SubFactory(PlanFactory)
+    section = factory.SubFactory(SectionFactory, plan=factory.SelfAttribute("..plan"))
     number = factory.Sequence(lambda n: n + 1)
     text = factory.Sequence(lambda n: f"测试任务{n + 1}：做好政务公开相关工作。")
 
     @classmethod
     def _generate(cls, strategy, params):
-        # TaskFactory(plan=p) puts the new section in p too.
-        if "plan" in params and "section" not in params and not _has_prefix(params, "section__"):
-            params = {**params, "section": SectionFactory(plan=params["plan"])}
+        # TaskFactory(section=s) keeps the task in s's plan.
+        if "section" in params and "plan" not in params:
+            params = {**params, "plan": params["section"].plan}
         return super()._generate(strategy, params)
 
 

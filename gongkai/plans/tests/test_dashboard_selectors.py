@@ -86,7 +86,7 @@ def test_matrix_cells_show_each_state_and_the_late_flag(plan, period):
 
 
 def test_missing_report_becomes_late_once_the_deadline_has_passed(plan, period):
-    assignment = AssignmentFactory(task__section__part__plan=plan)
+    assignment = AssignmentFactory(task__plan=plan)
     task, unit = assignment.task, assignment.unit
     assert not matrix(plan=plan, period=period, today=DEADLINE).cell(task.id, unit.id).late
     after = matrix(plan=plan, period=period, today=AFTER)
@@ -95,7 +95,7 @@ def test_missing_report_becomes_late_once_the_deadline_has_passed(plan, period):
 
 
 def test_matrix_orders_units_by_category_and_limits_to_unit_ids(plan, period):
-    task = TaskFactory(section__part__plan=plan)
+    task = TaskFactory(plan=plan)
     street = UnitFactory(name="某街道", category=UnitCategory.STREET_TOWN)
     park = UnitFactory(name="某园区", category=UnitCategory.PARK)
     dept = UnitFactory(name="区某局", category=UnitCategory.DEPARTMENT)
@@ -111,10 +111,10 @@ def test_matrix_orders_units_by_category_and_limits_to_unit_ids(plan, period):
 
 
 def test_matrix_ignores_other_plans_and_periods(plan, period):
-    assignment = AssignmentFactory(task__section__part__plan=plan)
+    assignment = AssignmentFactory(task__plan=plan)
     q4 = ReportingPeriodFactory(plan=plan, number=4, deadline=dt.date(2022, 12, 30))
     report(assignment, q4, ReportStatus.PASSED, ProgressState.DONE)
-    other = AssignmentFactory(task__section__part__plan=PlanFactory(year=2023))
+    other = AssignmentFactory(task__plan=PlanFactory(year=2023))
     m = matrix(plan=plan, period=period)
     assert [u.id for u in m.units] == [assignment.unit_id]
     assert m.cell(assignment.task_id, assignment.unit_id).state == CellState.NOT_SUBMITTED
@@ -149,7 +149,7 @@ def test_progress_counts_per_part_and_section_never_count_drafts(plan, period):
 
 
 def test_late_and_returned_lists_returned_then_missing_then_late(plan, period):
-    task = TaskFactory(section__part__plan=plan)
+    task = TaskFactory(plan=plan)
     units = UnitFactory.create_batch(5)
     a = [AssignmentFactory(task=task, unit=u) for u in units]
     report(a[0], period, ReportStatus.SUBMITTED, sent=AFTER)
@@ -176,7 +176,7 @@ def test_unit_todo_puts_returned_first_then_overdue_breakdown_and_upcoming(plan,
     q4 = ReportingPeriodFactory(plan=plan, number=4, name="第四季度",
                                 deadline=dt.date(2022, 12, 30))
     unit = UnitFactory()
-    section = SectionFactory(part__plan=plan)
+    section = SectionFactory(plan=plan)
     done = dict(measures="措施", target="目标", due_on=dt.date(2022, 12, 1),
                 responsible_dept="办公室")
     a1 = AssignmentFactory(task=TaskFactory(section=section, number=1), unit=unit, **done)
@@ -217,7 +217,7 @@ def test_current_period_is_the_next_deadline_else_the_last(plan, period):
 
 def populate(plan, period, *, tasks: int, units: int) -> list:
     """Bulk data: every unit on every task, reports in rotating states."""
-    section = SectionFactory(part__plan=plan)
+    section = SectionFactory(plan=plan)
     start = Task.objects.filter(plan=plan).count()
     task_objs = Task.objects.bulk_create(
         Task(plan=plan, section=section, number=start + i + 1, text=f"任务{i}")

@@ -38,7 +38,7 @@ def world(unit_staff, other_unit_staff):
     plan = PlanFactory(year=2022)
     period = ReportingPeriodFactory(plan=plan, number=3, name="第三季度",
                                     deadline=dt.date(2022, 9, 30))
-    section = SectionFactory(part__plan=plan, number=1, title=f"公开{HOSTILE}")
+    section = SectionFactory(plan=plan, number=1, title=f"公开{HOSTILE}")
     task = TaskFactory(section=section, number=1, text="推进决策公开")
     own = AssignmentFactory(task=task, unit=unit_staff.unit)
     other = AssignmentFactory(task=task, unit=other_unit_staff.unit)
