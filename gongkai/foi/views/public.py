@@ -1,1 +1,185 @@
-urlpatterns: list = []
+"""The applicant's side: apply online, see the receipt once, follow the application
+with the query code and the last four characters of the identity number (or a login),
+read and download the letters, and supplement online.
+
+Proving the query code grants access in the session to that one application only.
+Anyone without access gets 404, so a guess does not learn whether an application
+exists. Personal data is masked for everyone but ``can_see_personal_data``.
+"""
+import secrets
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
+
+from gongkai.core.errors import ApplicationError
+from gongkai.foi import ratelimit
+from gongkai.foi.codes import LetterKind
+from gongkai.foi.forms_public import ApplyForm, SupplementForm, TrackForm
+from gongkai.foi.models import Application, Letter
+from gongkai.foi.permissions import (
+    applications_visible_to,
+    can_handle_application,
+    can_see_personal_data,
+)
+from gongkai.foi.selectors.public import (
+    application_for_query,
+    awaited_supplement,
+    letters_for_applicant,
+)
+from gongkai.foi.services.workflow import supplement_receive
+from gongkai.foi.services.intake import application_submit_online
+from gongkai.foi.services.letters import due_text, letter_ensure, receipt_number
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ACCESS_KEY = "foi_access"  # the one application this visitor proved the code of
+RECEIPT_KEY = "foi_receipt"  # the application whose receipt is still to be shown
+APPLY_LIMIT = 10  # online applications an hour from one address
+TRACK_LIMIT = 10  # wrong query codes an hour from one address
+GENERIC_TRACK_ERROR = gettext_lazy("查询码或证件号码后四位不正确，请核对后重试。")
+
+
+def _public_user(request):
+    user = request.user
+    return user if user.is_authenticated and user.role == "public" else None
+
+
+@require_http_methods(["GET", "POST"])
+def apply(request):
+    if request.method == "GET":
+        initial = {"submission_key": secrets.token_urlsafe(24)}
+        if request.GET.get("unit", "").isdigit():
+            initial["unit"] = int(request.GET["unit"])
+        return render(request, "foi/public_apply.html", {"form": ApplyForm(initial=initial)})
+    form = ApplyForm(request.POST)
+    if ratelimit.limited(request, "apply", APPLY_LIMIT):
+        form.is_valid()
+        form.add_error(None, _("本网络地址一小时内提交的申请过多，请稍后再试，"
+                               "或者当面、邮寄提交申请。"))
+    elif form.is_valid():
+        try:
+            application = application_submit_online(
+                data=form.service_data(), submission_key=form.cleaned_data["submission_key"],
+                public_user=_public_user(request))
+        except ApplicationError as error:
+            form.add_service_error(error)
+        else:
+            ratelimit.hit(request, "apply")
+            letter_ensure(application=application, kind=LetterKind.RECEIPT)
+            request.session.cycle_key()
+            request.session[ACCESS_KEY] = application.pk
+            request.session[RECEIPT_KEY] = application.pk
+            return redirect("foi:receipt")
+    return render(request, "foi/public_apply.html", {"form": form}, status=400)
+
+
+def receipt(request):
+    """Shown once after submitting: the receipt number and the query code."""
+    pk = request.session.pop(RECEIPT_KEY, None)
+    application = Application.objects.filter(pk=pk).select_related("unit").first() \
+        if pk else None
+    if application is None:
+        messages.info(request, _("回执只显示一次。请凭查询码和证件号码后四位查询申请。"))
+        return redirect("foi:track")
+    letter = application.letters.filter(kind=LetterKind.RECEIPT).order_by("-id").first()
+    return render(request, "foi/public_receipt.html", {
+        "application": application, "receipt_number": receipt_number(application),
+        "letter": letter, "due": due_text(application),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def track(request):
+    """The query form; a signed-in applicant also sees their own applications."""
+    form = TrackForm(request.POST or None)
+    if request.method == "POST":
+        if ratelimit.limited(request, "track", TRACK_LIMIT):
+            form.is_valid()
+            form.add_error(None, _("查询失败次数过多，请一小时后再试。"))
+        elif form.is_valid():
+            application = application_for_query(**form.cleaned_data)
+            if application is not None:
+                request.session.cycle_key()
+                request.session[ACCESS_KEY] = application.pk
+                return redirect("foi:track_application", pk=application.pk)
+            ratelimit.hit(request, "track")
+            form.add_error(None, GENERIC_TRACK_ERROR)
+        else:
+            ratelimit.hit(request, "track")
+    own = []
+    if _public_user(request):
+        own = applications_visible_to(request.user).select_related("unit")
+    return render(request, "foi/public_track.html", {"form": form, "own": own},
+                  status=400 if form.errors else 200)
+
+
+def _may_follow(request, application: Application) -> bool:
+    if request.session.get(ACCESS_KEY) == application.pk:
+        return True
+    user = request.user
+    return user.is_authenticated and (
+        application.public_user_id == user.pk
+        or applications_visible_to(user).filter(pk=application.pk).exists())
+
+
+@require_http_methods(["GET", "POST"])
+def track_application(request, pk: int):
+    application = get_object_or_404(Application.objects.select_related("unit"), pk=pk)
+    if not _may_follow(request, application):
+        raise Http404
+    supplement = awaited_supplement(application)
+    form = SupplementForm(request.POST or None) if supplement else None
+    if request.method == "POST" and form is not None and form.is_valid():
+        try:
+            supplement_receive(supplement=supplement, received_on=timezone.localdate(),
+                               content=form.cleaned_data["content"],
+                               actor=request.user)
+        except ApplicationError as error:
+            form.add_service_error(error)
+        else:
+            messages.success(request, _("补正材料已提交，答复期限自今日起重新计算。"))
+            return redirect("foi:track_application", pk=application.pk)
+    return render(request, "foi/public_track_application.html", {
+        "application": application,
+        "show": can_see_personal_data(request.user, application),
+        "due": due_text(application) if application.due_on else "",
+        "letters": letters_for_applicant(application),
+        "supplement": supplement, "form": form,
+        "receipt_number": receipt_number(application),
+    }, status=400 if form is not None and form.errors else 200)
+
+
+def letter_download(request, pk: int):
+    """Only the applicant who proved the code (or signed in as the applicant), the
+    handling unit's staff and the office."""
+    letter = get_object_or_404(Letter.objects.select_related("application"), pk=pk)
+    application = letter.application
+    if can_handle_application(request.user, application):
+        allowed = True
+    else:
+        allowed = letter.visible_to_applicant and (
+            request.session.get(ACCESS_KEY) == application.pk
+            or (request.user.is_authenticated
+                and application.public_user_id == request.user.pk))
+    if not allowed or not letter.file:
+        raise Http404
+    try:
+        handle = letter.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=f"{letter.title}.docx",
+                        content_type=DOCX)
+
+
+urlpatterns = [
+    path("apply/", apply, name="apply"),
+    path("apply/receipt/", receipt, name="receipt"),
+    path("track/", track, name="track"),
+    path("track/<int:pk>/", track_application, name="track_application"),
+    path("letters/<int:pk>/download/", letter_download, name="letter_download"),
+]
