@@ -110,7 +110,8 @@ class LetterTemplateAdmin(admin.ModelAdmin):
         values = letter_values(application=_sample_application(), kind=obj.kind,
                                outcome=obj.outcome)
         addressee, blocks = render_body(obj.body, values)
-        paragraphs = format_html_join("", "<p>{}</p>", ((text,) for text in _preview_lines(blocks)))
+        paragraphs = format_html_join("", "<p>{}</p>",
+                                      ((text,) for text in _preview_lines(blocks)))
         url = reverse("admin:foi_lettertemplate_preview", args=[obj.pk])
         return format_html('<div style="max-width:40rem"><h3>{}</h3><p>{}</p>{}</div>'
                            '<p><a href="{}">{}</a></p>', fill(obj.title, values), addressee,

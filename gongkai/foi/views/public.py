@@ -32,9 +32,9 @@ from gongkai.foi.selectors.public import (
     awaited_supplement,
     letters_for_applicant,
 )
-from gongkai.foi.services.workflow import supplement_receive
 from gongkai.foi.services.intake import application_submit_online
 from gongkai.foi.services.letters import due_text, letter_ensure, receipt_number
+from gongkai.foi.services.workflow import supplement_receive
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ACCESS_KEY = "foi_access"  # the one application this visitor proved the code of
