@@ -317,3 +317,12 @@ def test_a_co_handling_unit_sees_the_application_in_the_admin_but_masked(client_
         reverse("admin:foi_application_change", args=[application.pk])).content.decode()
     assert "138****5678" in page and "张*明" in page and "1101**********002X" in page
     assert "13812345678" not in page and "11010519491231002X" not in page
+
+
+def test_the_command_creates_missing_templates_once():
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("foi_letter_templates", stdout=out)
+    call_command("foi_letter_templates", stdout=out)
+    assert out.getvalue().splitlines() == ["新建文书模板 30 个。", "新建文书模板 0 个。"]
