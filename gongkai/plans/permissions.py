@@ -23,6 +23,13 @@ def can_view_progress(user) -> bool:
     return user.is_authenticated and (user.is_office_admin or user.is_supervisor)
 
 
+def can_view_notices(user) -> bool:
+    """通报 go to every unit: any signed-in member of the government side reads them."""
+    return user.is_authenticated and (
+        user.is_office_admin or user.is_supervisor or (user.unit_id is not None)
+    )
+
+
 def assignments_visible_to(user) -> QuerySet[Assignment]:
     qs = Assignment.objects.all()
     if can_view_progress(user):

@@ -18,6 +18,7 @@ from gongkai.plans.forms_reports import NoticeGenerateForm, ReviewForm, ScoringR
 from gongkai.plans.models import Notice, Plan
 from gongkai.plans.permissions import (
     can_manage_plans,
+    can_view_notices,
     can_view_progress,
     reports_visible_to,
 )
@@ -132,7 +133,7 @@ def scores(request):
 @login_required
 @require_GET
 def notice_list(request):
-    _require(can_view_progress(request.user))
+    _require(can_view_notices(request.user))
     notices = Notice.objects.select_related("plan", "period", "created_by").prefetch_related(
         "praised", "criticised")
     return render(request, "plans/notice_list.html", {
@@ -161,7 +162,7 @@ def notice_generate(request):
 @login_required
 @require_GET
 def notice_download(request, pk: int):
-    _require(can_view_progress(request.user))
+    _require(can_view_notices(request.user))
     notice = get_object_or_404(Notice.objects.exclude(file=""), pk=pk)
     response = FileResponse(
         notice.file.open("rb"), as_attachment=True, filename=f"{notice.title}.docx",
