@@ -30,10 +30,14 @@ _LABEL_COLS = 3  # 三 / （三）不予公开 / 1.属于国家秘密
 _HEADER_ROW = 3  # first header row of each table
 
 
-def _text(value: str) -> str:
+def _title_cell(ws: Worksheet, value: str) -> None:
     """Titles come from unit names: keep them plain text that Excel cannot evaluate."""
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)
-    return f"'{value}" if value.startswith(("=", "+", "-", "@")) else value
+    cell = ws.cell(row=1, column=1, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    if value.startswith(("=", "+", "-", "@")):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    cell.font = Font(bold=True, size=14)
+    cell.alignment = _CENTER
 
 
 def _put(ws: Worksheet, row: int, col: int, value, *, align=_CENTER, bold=False,
@@ -52,8 +56,7 @@ def _put(ws: Worksheet, row: int, col: int, value, *, align=_CENTER, bold=False,
 
 
 def _titles(ws: Worksheet, title: str, heading: str, width: int) -> None:
-    ws.cell(row=1, column=1, value=_text(title)).font = Font(bold=True, size=14)
-    ws.cell(row=1, column=1).alignment = _CENTER
+    _title_cell(ws, title)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
     ws.cell(row=2, column=1, value=heading).font = _BOLD
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)

@@ -91,7 +91,8 @@ def test_the_workbook_has_the_templates_layout(unit):
     data = stats_workbook(three=three, four=four, title="=区发展和改革局2022年度")
     wb = load_workbook(io.BytesIO(data))
     ws3, ws4 = wb.worksheets
-    assert ws3["A1"].value == "'=区发展和改革局2022年度"
+    assert ws3["A1"].value == "=区发展和改革局2022年度"
+    assert ws3["A1"].data_type == "s" and ws3["A1"].quotePrefix
     assert ws3["D3"].value == "申请人情况"
     assert ws3["D4"].value == "自然人" and "D4:D5" in ws3.merged_cells
     assert ws3["E4"].value == "法人或其他组织" and "E4:I4" in ws3.merged_cells
