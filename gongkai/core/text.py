@@ -6,6 +6,11 @@ from functools import lru_cache
 from opencc import OpenCC
 
 _WHITESPACE = re.compile(r"\s+")
+# Artefacts of machine conversion to traditional that t2s cannot undo, because the
+# traditional form is itself a valid character: 谘询 stays 谘询, though the simplified
+# original wrote 咨询.
+_ARTEFACTS = {"谘询": "咨询", "谘商": "咨商"}
+_ARTEFACT_RE = re.compile("|".join(map(re.escape, _ARTEFACTS)))
 
 
 @lru_cache(maxsize=1)
@@ -22,11 +27,12 @@ def _s2t() -> OpenCC:
 def to_simplified(text: str) -> str:
     """Traditional → simplified, so that either script finds the other.
 
-    Also repairs artefacts that machine conversion to traditional leaves behind and the
-    reverse conversion keeps (方麵 → 方面 through 麵 → 面 is correct; 係統 → 系统 is not
-    always): OpenCC's t2s handles the common ones.
+    OpenCC's t2s also repairs most artefacts of machine conversion to traditional
+    (方麵, 製度, 係統); the few it cannot are fixed from ``_ARTEFACTS``.
     """
-    return _t2s().convert(text) if text else text
+    if not text:
+        return text
+    return _ARTEFACT_RE.sub(lambda m: _ARTEFACTS[m.group(0)], _t2s().convert(text))
 
 
 def to_traditional(text: str) -> str:

@@ -8,8 +8,9 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
+from gongkai.core.text import normalize as clean
 from gongkai.plans.importer import meta
-from gongkai.plans.importer.cleaning import clean, prettify
+from gongkai.plans.importer.cleaning import prettify
 from gongkai.plans.importer.types import (
     ParsedPart,
     ParsedPlan,

@@ -8,9 +8,9 @@ import re
 from collections.abc import Collection
 
 from gongkai.core.text import name_key
+from gongkai.core.text import normalize as clean
 from gongkai.orgs.groups import KNOWN_GROUPS
 from gongkai.orgs.selectors import find_group_word
-from gongkai.plans.importer.cleaning import clean
 from gongkai.plans.importer.types import GROUP, UNIT, ParsedUnitRef
 
 LEAD, COORDINATE, IMPLEMENT, COOPERATE = "lead", "coordinate", "implement", "cooperate"
