@@ -1,1 +1,274 @@
-urlpatterns: list = []
+"""The handling unit's pages: the application list, staff registration, the detail
+page with one form per allowed step, the step endpoints and the fee calculator.
+
+Who may do what is decided in ``gongkai.foi.permissions`` only: a page starts from
+``applications_visible_to`` (another unit's application is a 404), steps need
+``can_handle_application`` (a co-handling unit reads but does not act), personal data
+is shown in full only where ``can_see_personal_data``.
+"""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from gongkai.core.errors import ApplicationError
+from gongkai.foi import forms_staff as f
+from gongkai.foi.fees import (
+    FeeQuote,
+    fee_for_application,
+    quote_per_application,
+    quote_per_volume,
+)
+from gongkai.foi.models import FeeBasis, Letter, Status
+from gongkai.foi.permissions import (
+    applications_visible_to,
+    can_approve_extension,
+    can_handle_application,
+    can_manage_foi,
+    can_see_personal_data,
+)
+from gongkai.foi.selectors.staff import (
+    DUE_FILTERS,
+    application_clock_view,
+    staff_applications,
+    staff_rows,
+)
+from gongkai.foi.services.handling import supplement_window
+from gongkai.foi.services.intake import application_register
+from gongkai.foi.views.staff_actions import STEPS, allowed_steps, generate_letter
+from gongkai.workdays.selectors import calendar_from_db
+
+
+def _require_staff(user) -> None:
+    if not (user.is_office_admin or (user.is_unit_staff and user.unit_id)):
+        raise PermissionDenied
+
+
+@login_required
+def staff_list(request):
+    _require_staff(request.user)
+    today, calendar = timezone.localdate(), calendar_from_db()
+    status = request.GET.get("status", "")
+    due = request.GET.get("due", "")
+    q = request.GET.get("q", "").strip()[:60]
+    qs = staff_applications(request.user, status=status, q=q,
+                            due=due if due in DUE_FILTERS else "", today=today,
+                            calendar=calendar)
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    return render(request, "foi/staff_list.html", {
+        "page": page, "rows": staff_rows(request.user, page, calendar=calendar, today=today),
+        "statuses": Status.choices, "status": status, "due": due, "q": q,
+    })
+
+
+def _register_form_data(form) -> dict:
+    data = dict(form.cleaned_data)
+    data.pop("unit", None)
+    data.pop("channel", None)
+    data.pop("received_on", None)
+    return data
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register(request):
+    _require_staff(request.user)
+    choose_unit = can_manage_foi(request.user)
+    form = f.RegisterForm(request.POST or None, choose_unit=choose_unit)
+    if request.method == "POST" and form.is_valid():
+        unit = form.cleaned_data["unit"] if choose_unit else request.user.unit
+        try:
+            application = application_register(
+                unit=unit, data=_register_form_data(form),
+                channel=form.cleaned_data["channel"],
+                received_on=form.cleaned_data["received_on"], actor=request.user)
+        except ApplicationError as exc:
+            field = exc.details.get("field")
+            form.add_error(field if field in form.fields else None, exc.message)
+        else:
+            if application.status != Status.PENDING:
+                for kind in ("registration", "receipt"):
+                    warning = generate_letter(application, kind, request.user)
+                    if warning:
+                        messages.warning(request, warning)
+            messages.success(request, _("已登记申请 %(n)s。") % {
+                "n": application.number or _("（待确认收到）")})
+            return redirect("foi:application_detail", pk=application.pk)
+    return render(request, "foi/staff_register.html", {"form": form})
+
+
+def _visible(request, pk: int):
+    _require_staff(request.user)
+    return get_object_or_404(applications_visible_to(request.user)
+                             .select_related("unit", "fee"), pk=pk)
+
+
+def _step_forms(application, user) -> list[dict]:
+    if not can_handle_application(user, application):
+        return []
+    forms = []
+    for name in allowed_steps(application):
+        if name == "extend" and not can_approve_extension(user, application):
+            continue
+        if name == "consultation_end":
+            for pause in application.pauses.filter(ended_on__isnull=True,
+                                                   kind__in=("third_party", "agency")):
+                forms.append({"name": name, "step": STEPS[name], "pause": pause,
+                              "form": f.ConsultationEndForm(initial={"pause": pause.pk})})
+            continue
+        forms.append({"name": name, "step": STEPS[name], "form": STEPS[name].form()})
+    return forms
+
+
+@login_required
+def application_detail(request, pk: int):
+    application = _visible(request, pk)
+    user = request.user
+    today, calendar = timezone.localdate(), calendar_from_db()
+    handler = can_handle_application(user, application)
+    window = None
+    if application.status == Status.PROCESSING and not application.supplements.exists():
+        window = supplement_window(application, calendar, today)
+    my_co = application.co_handlings.filter(unit_id=user.unit_id, answered_on__isnull=True
+                                            ).first() if user.unit_id else None
+    return render(request, "foi/staff_detail.html", {
+        "application": application, "show": can_see_personal_data(user, application),
+        "handler": handler,
+        "clock": application_clock_view(application, calendar=calendar, today=today),
+        "supplement_window": window,
+        "supplements": application.supplements.all(), "pauses": application.pauses.all(),
+        "co_handlings": application.co_handlings.select_related("unit"),
+        "letters": application.letters.all() if handler else [],
+        "step_forms": _step_forms(application, user),
+        "letter_form": f.LetterForm() if handler else None,
+        "co_answer_form": f.CoHandlingAnswerForm() if my_co and application.is_open
+        else None,
+    })
+
+
+def _run_step(request, application, name: str) -> None:
+    step = STEPS[name]
+    form = step.form(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return
+    try:
+        message, kinds = step.run(application, form.cleaned_data, request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return
+    messages.success(request, message)
+    application.refresh_from_db()
+    for kind in (kinds,) if isinstance(kinds, str) else kinds:
+        warning = generate_letter(application, kind, request.user) if kind else ""
+        if warning:
+            messages.warning(request, warning)
+
+
+@login_required
+@require_POST
+def action(request, pk: int, name: str):
+    application = _visible(request, pk)
+    if name not in STEPS or not can_handle_application(request.user, application):
+        raise PermissionDenied
+    if name == "extend" and not can_approve_extension(request.user, application):
+        raise PermissionDenied
+    _run_step(request, application, name)
+    return redirect("foi:application_detail", pk=application.pk)
+
+
+@login_required
+@require_POST
+def co_handling_answer_view(request, pk: int):
+    """The co-handling unit answers its own 协办函."""
+    from gongkai.foi.services.workflow import co_handling_answer
+
+    application = _visible(request, pk)
+    co = application.co_handlings.filter(unit_id=request.user.unit_id).first()
+    if co is None:
+        raise PermissionDenied
+    form = f.CoHandlingAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            co_handling_answer(co_handling=co, answer=form.cleaned_data["answer"],
+                               actor=request.user)
+            messages.success(request, _("已回复协办意见。"))
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, _("请填写协办意见（不超过5000字）。"))
+    return redirect("foi:application_detail", pk=application.pk)
+
+
+@login_required
+@require_POST
+def letter_create(request, pk: int):
+    """Generate (or regenerate) one letter of the application."""
+    application = _visible(request, pk)
+    if not can_handle_application(request.user, application):
+        raise PermissionDenied
+    form = f.LetterForm(request.POST)
+    if form.is_valid():
+        warning = generate_letter(application, form.cleaned_data["kind"], request.user)
+        if warning:
+            messages.error(request, warning)
+        else:
+            messages.success(request, _("已生成文书。"))
+    return redirect("foi:application_detail", pk=application.pk)
+
+
+@login_required
+def letter_file(request, pk: int, letter_pk: int):
+    """A letter of the handling unit (letters carry personal data)."""
+    application = _visible(request, pk)
+    if not can_see_personal_data(request.user, application):
+        raise PermissionDenied
+    letter = get_object_or_404(Letter, pk=letter_pk, application=application)
+    if not letter.file:
+        raise Http404
+    return FileResponse(letter.file.open("rb"), as_attachment=True,
+                        filename=f"{letter.title}.docx")
+
+
+def _quote(basis: str, quantity: int) -> tuple[FeeQuote, int | None]:
+    if basis == FeeBasis.PER_APPLICATION:
+        charge = fee_for_application(basis=basis, quantity=quantity) if quantity else 0
+        return quote_per_application(quantity), charge
+    return quote_per_volume(quantity), None
+
+
+@login_required
+def fee_calculator(request):
+    """The 109号 calculator; with htmx only the result is returned."""
+    _require_staff(request.user)
+    form = f.FeeCalculatorForm(request.GET or None)
+    quote = charge = None
+    if form.is_valid():
+        quote, charge = _quote(form.cleaned_data["basis"], form.cleaned_data["quantity"])
+    template = "foi/staff_fee_quote.html" if request.headers.get("HX-Request") \
+        else "foi/staff_fee_calculator.html"
+    return render(request, template, {"form": form, "quote": quote, "charge": charge,
+                                      "basis": form.cleaned_data.get("basis")
+                                      if form.is_valid() else ""})
+
+
+urlpatterns = [
+    path("staff/", staff_list, name="staff_list"),
+    path("staff/register/", register, name="register"),
+    path("staff/fees/", fee_calculator, name="fee_calculator"),
+    path("staff/<int:pk>/", application_detail, name="application_detail"),
+    # The office overview links here by this name.
+    path("staff/<int:pk>/", application_detail, name="staff_detail"),
+    path("staff/<int:pk>/action/<slug:name>/", action, name="action"),
+    path("staff/<int:pk>/co-answer/", co_handling_answer_view, name="co_handling_answer"),
+    path("staff/<int:pk>/letters/", letter_create, name="letter_create"),
+    path("staff/<int:pk>/letters/<int:letter_pk>/", letter_file, name="letter_file"),
+]

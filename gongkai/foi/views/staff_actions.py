@@ -1,0 +1,176 @@
+"""The handling steps as staff forms: one form and one service call per step.
+
+The step names are those of ``STEP_STATUSES`` in the transition module, so a page
+offers exactly the steps the table allows now. Letters for a step are generated
+after the step has been committed; a letter that cannot be generated does not undo
+the step (staff regenerate it from the letters box).
+"""
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from gongkai.foi import forms_staff as f
+from gongkai.foi.codes import LetterKind
+from gongkai.foi.models import Application, PauseKind
+from gongkai.foi.services import workflow as wf
+from gongkai.foi.services.intake import application_confirm_receipt
+
+
+@dataclass(frozen=True)
+class Step:
+    label: str
+    form: type
+    # (application, cleaned_data, actor) -> (message, letter kind(s) to generate or "")
+    run: Callable
+    danger: bool = False
+
+
+def _confirm(a, d, u):
+    application_confirm_receipt(application=a, received_on=d["received_on"], actor=u)
+    return _("已确认收到并登记编号。"), (LetterKind.REGISTRATION, LetterKind.RECEIPT)
+
+
+def _transfer(a, d, u):
+    wf.application_transfer(application=a, to_unit=d["to_unit"], actor=u, reason=d["reason"])
+    return _("已转至%(u)s办理。") % {"u": d["to_unit"].name}, ""
+
+
+def _co_handling(a, d, u):
+    wf.co_handling_request(application=a, unit=d["unit"], actor=u)
+    return _("已发出协办函。"), LetterKind.CO_HANDLING
+
+
+def _supplement_request(a, d, u):
+    result = wf.supplement_request(application=a, items=d["items"], reply_by=d["reply_by"],
+                                   actor=u, on=d.get("on"))
+    message = _("已发出补正告知，答复期限在收到补正后重新计算。")
+    return (f"{message} {result.warning}" if result.warning else message), \
+        LetterKind.SUPPLEMENT
+
+
+def _supplement_receive(a, d, u):
+    supplement = a.supplements.filter(received_on__isnull=True).last()
+    if supplement is None:
+        return _("没有待收到的补正。"), ""
+    wf.supplement_receive(supplement=supplement, received_on=d["received_on"],
+                          content=d["content"], actor=u)
+    return _("已登记补正，答复期限自收到补正之日重新计算。"), ""
+
+
+def _abandon_unsupplemented(a, d, u):
+    wf.application_abandon_unsupplemented(application=a, actor=u)
+    return _("已按逾期未补正办结（六.1）。"), LetterKind.REPLY
+
+
+def _consultation_start(a, d, u):
+    pause = wf.consultation_start(application=a, kind=d["kind"], party=d["party"],
+                                  actor=u, on=d.get("on"))
+    kind = LetterKind.THIRD_PARTY if pause.kind == PauseKind.THIRD_PARTY \
+        else LetterKind.JOINT_AGENCY
+    return _("已发出征求意见，期间不计入答复期限，对方答复期限为%(d)s。") % {
+        "d": pause.answer_by}, kind
+
+
+def _consultation_end(a, d, u):
+    pause = a.pauses.filter(pk=d["pause"], ended_on__isnull=True).first()
+    if pause is None:
+        return _("该征求意见已结束。"), ""
+    wf.consultation_end(pause=pause, ended_on=d["ended_on"], result=d["result"], actor=u)
+    return _("已登记征求意见结果。"), ""
+
+
+def _extend(a, d, u):
+    wf.application_extend(application=a, approved_by=d["approved_by"], reason=d["reason"],
+                          actor=u, on=d.get("on"))
+    return _("已延长答复期限20个工作日。"), LetterKind.EXTENSION
+
+
+def _manual_due(a, d, u):
+    wf.application_set_manual_due(application=a, due_on=d["due_on"], reason=d["reason"],
+                                  actor=u)
+    return _("已另行确定答复期限。"), LetterKind.EXPLANATION
+
+
+def _fee_notify(a, d, u):
+    fee = wf.fee_notify(application=a, basis=d["basis"], quantity=d["quantity"],
+                        amount_yuan=d.get("amount_yuan"),
+                        adjustment_reason=d.get("adjustment_reason", ""), actor=u,
+                        on=d.get("on"))
+    return _("已发出收费通知：%(y)d元，缴费期限%(d)s。") % {"y": fee.amount_yuan,
+                                                   "d": fee.pay_by}, LetterKind.FEE
+
+
+def _fee_pay(a, d, u):
+    wf.fee_pay(application=a, paid_on=d["paid_on"], actor=u)
+    return _("已登记缴费，恢复计算答复期限。"), ""
+
+
+def _abandon_unpaid(a, d, u):
+    wf.application_abandon_unpaid(application=a, actor=u)
+    return _("已按逾期未缴费办结（六.2）。"), LetterKind.REPLY
+
+
+def _reply(a, d, u):
+    wf.application_reply(application=a, outcome=d["outcome"], reasons=d.get("reasons", ""),
+                         legal_basis=d.get("legal_basis", ""), actor=u, on=d.get("on"))
+    return _("已答复。"), LetterKind.REPLY
+
+
+def _deliver(a, d, u):
+    wf.application_deliver(application=a, method=d["method"],
+                           delivered_on=d["delivered_on"], actor=u)
+    return _("已登记送达。"), ""
+
+
+def _archive(a, d, u):
+    wf.application_archive(application=a, actor=u)
+    return _("已归档。"), ""
+
+
+STEPS: dict[str, Step] = {
+    "confirm_receipt": Step(gettext_lazy("确认收到"), f.ConfirmReceiptForm, _confirm),
+    "supplement_request": Step(gettext_lazy("补正告知"), f.SupplementRequestForm,
+                               _supplement_request),
+    "supplement_receive": Step(gettext_lazy("收到补正"), f.SupplementReceiveForm,
+                               _supplement_receive),
+    "abandon_unsupplemented": Step(gettext_lazy("逾期未补正，不再处理"), f.EmptyForm,
+                                   _abandon_unsupplemented, danger=True),
+    "consultation_start": Step(gettext_lazy("征求意见"), f.ConsultationStartForm,
+                               _consultation_start),
+    "consultation_end": Step(gettext_lazy("登记征求意见结果"), f.ConsultationEndForm,
+                             _consultation_end),
+    "co_handling": Step(gettext_lazy("请其他单位协办"), f.CoHandlingForm, _co_handling),
+    "extend": Step(gettext_lazy("延期答复"), f.ExtendForm, _extend),
+    "manual_due": Step(gettext_lazy("另行确定答复期限（第三十五条）"), f.ManualDueForm,
+                       _manual_due),
+    "fee_notify": Step(gettext_lazy("收费通知"), f.FeeNotifyForm, _fee_notify),
+    "fee_pay": Step(gettext_lazy("登记缴费"), f.FeePayForm, _fee_pay),
+    "abandon_unpaid": Step(gettext_lazy("逾期未缴费，不再处理"), f.EmptyForm, _abandon_unpaid,
+                           danger=True),
+    "reply": Step(gettext_lazy("答复"), f.ReplyForm, _reply),
+    "deliver": Step(gettext_lazy("送达"), f.DeliverForm, _deliver),
+    "archive": Step(gettext_lazy("归档"), f.EmptyForm, _archive),
+    "transfer": Step(gettext_lazy("转办"), f.TransferForm, _transfer),
+}
+
+
+def allowed_steps(application: Application) -> list[str]:
+    """The steps the transition table allows for the application now."""
+    return [name for name in STEPS if wf.step_allowed(application, name)]
+
+
+def generate_letter(application: Application, kind: str, actor) -> str:
+    """Generate the step's letter; returns an error message or ''."""
+    try:
+        from gongkai.foi.services.letters import letter_generate
+    except ImportError:  # the letters module is optional for the workflow itself
+        return _("文书生成功能暂不可用，请稍后在文书栏生成。")
+    from gongkai.core.errors import ApplicationError
+
+    try:
+        letter_generate(application=application, kind=kind, actor=actor)
+    except ApplicationError as exc:
+        return exc.message
+    return ""
