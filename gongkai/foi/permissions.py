@@ -41,3 +41,12 @@ def can_approve_extension(user, application: Application) -> bool:
     """The unit's disclosure head approves extensions (Art. 33); the platform records the
     approver's name and lets the handling staff or the office enter it."""
     return can_handle_application(user, application)
+
+
+def can_view_foi_stats(user, unit) -> bool:
+    """Annual-report tables: the office for any unit or the district; unit staff for
+    their own unit only."""
+    if can_manage_foi(user):
+        return True
+    return (user.is_authenticated and user.is_unit_staff and unit is not None
+            and user.unit_id == unit.pk)

@@ -21,6 +21,7 @@ from gongkai.foi.permissions import (
     applications_visible_to,
     can_handle_application,
     can_manage_foi,
+    can_view_foi_stats,
 )
 from gongkai.foi.selectors.overview import open_overview
 from gongkai.foi.selectors.stats import (
@@ -42,14 +43,6 @@ SHOW_FILTERS = {
     "provisional": lambda i: i.provisional,
     "stopped": lambda i: i.stopped,
 }
-
-
-def can_view_foi_stats(user, unit: Unit | None) -> bool:
-    """The office: any unit or the district; unit staff: their own unit only."""
-    if can_manage_foi(user):
-        return True
-    return (user.is_authenticated and user.is_unit_staff and unit is not None
-            and user.unit_id == unit.pk)
 
 
 def _application_url(application) -> str:
