@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "gongkai.foi",
     "gongkai.publishing",
     "gongkai.policies",
+    "gongkai.participation",
+    "gongkai.qa",
     "gongkai.portal",
 ]
 

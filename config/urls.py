@@ -9,5 +9,7 @@ urlpatterns = [
     path("foi/", include("gongkai.foi.urls")),
     path("policies/", include("gongkai.policies.urls")),
     path("publishing/", include("gongkai.publishing.urls")),
+    path("participation/", include("gongkai.participation.urls")),
+    path("qa/", include("gongkai.qa.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -20,6 +20,10 @@ _NAV = [
     ("policies:staff_list", _("政策文件"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
     ("publishing:review_desk", _("发布审核"), {Role.REVIEWER, Role.OFFICE_ADMIN}),
     ("publishing:catalog", _("主动公开目录"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
+    ("participation:staff_consultations", _("征求意见"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
+    ("participation:staff_meetings", _("决策会议"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
+    ("participation:staff_messages", _("领导留言"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
+    ("qa:staff_entries", _("政策问答库"), {Role.UNIT_STAFF, Role.OFFICE_ADMIN}),
     ("orgs:unit_list", _("单位名录"), {Role.OFFICE_ADMIN}),
 ]
 

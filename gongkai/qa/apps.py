@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class QaConfig(AppConfig):
+    name = "gongkai.qa"
+    verbose_name = _("政策问答")
