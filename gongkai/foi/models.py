@@ -137,8 +137,9 @@ class NumberingRule(models.Model):
 
     unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="foi_numbering")
     pattern = models.CharField(_("编号格式"), max_length=100,
-                               default="埔依申〔{year}〕第{seq:04d}号",
-                               help_text=_("可用 {year} 年份、{seq:04d} 当年流水号。"))
+                               default="{unit}依申〔{year}〕第{seq:04d}号",
+                               help_text=_("可用 {unit} 单位简称、{year} 年份、{seq:04d} 当年流水号。"
+                                           "各单位编号须互不相同。"))
 
     class Meta:
         verbose_name = _("登记编号规则")

@@ -144,6 +144,7 @@ def application_detail(request, pk: int):
         "supplement_window": window,
         "supplements": application.supplements.all(), "pauses": application.pauses.all(),
         "co_handlings": application.co_handlings.select_related("unit"),
+        "appeals": application.appeals.all() if handler else [],
         "letters": application.letters.all() if handler else [],
         "step_forms": _step_forms(application, user),
         "letter_form": f.LetterForm() if handler else None,
