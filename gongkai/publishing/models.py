@@ -254,3 +254,16 @@ class CatalogItem(Publishable):
 
     def __str__(self) -> str:
         return self.title
+
+    # The Publishable contract read by gongkai.publishing.services.scan.
+    SCANNED_FIELDS = ("title", "description", "basis")
+
+    def scan_sources(self) -> list[tuple[str, str]]:
+        return [(name, getattr(self, name)) for name in self.SCANNED_FIELDS]
+
+    def replace_in_source(self, source: str, old: str, new: str) -> None:
+        """Replace every ``old`` in the field ``source`` by ``new`` and save it."""
+        if source not in self.SCANNED_FIELDS or not old:
+            raise ValueError(f"not a scanned field of a catalog item: {source!r}")
+        setattr(self, source, getattr(self, source).replace(old, new))
+        self.save(update_fields=[source, "updated_at"])
