@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.models import Role, Unit, User
 
@@ -92,3 +93,13 @@ def _demo_user_create(spec: DemoUser) -> User:
     user.full_clean()
     user.save()
     return user
+
+
+def module_demos():
+    """Each module's own demo data, in the order they build on each other: (label, loader).
+    Every loader is idempotent and returns how many rows it created."""
+    from gongkai.plans.demo import load_plan_progress_demo
+
+    return [
+        (_("2022年第三季度推进情况"), load_plan_progress_demo),
+    ]

@@ -23,6 +23,9 @@ class Command(BaseCommand):
         self.stdout.write(_("已导入2022年分工方案。") if imported
                           else _("2022年分工方案已存在，未重复导入。"))
         credentials = demo.demo_users_ensure(reset_passwords=reset_passwords)
+        for label, loader in demo.module_demos():
+            count = loader()
+            self.stdout.write(_("%(label)s：新建 %(n)d 条。") % {"label": label, "n": count or 0})
         if credentials:
             self._print_credentials(credentials)
         else:
