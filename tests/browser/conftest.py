@@ -59,3 +59,16 @@ def submit(page, selector: str) -> None:
     """Click a submit button and wait for the page it leads to."""
     with page.expect_navigation():
         page.click(selector)
+
+
+def open_menu_item(page, menu: str, item: str) -> None:
+    """Open a menu of the navigation bar and follow one of its links."""
+    page.click(f"header summary:has-text('{menu}')")
+    with page.expect_navigation():
+        page.click(f"header .menu-items a:has-text('{item}')")
+
+
+def log_out(page) -> None:
+    page.click("header .user-menu summary")
+    with page.expect_navigation():
+        page.click("header .menu-items button.logout")

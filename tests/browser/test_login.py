@@ -1,7 +1,7 @@
 import pytest
 
 from gongkai.orgs.models import Role, Unit, User
-from tests.browser.conftest import login
+from tests.browser.conftest import log_out, login
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -14,8 +14,8 @@ def test_staff_member_logs_in_sees_their_unit_and_logs_out(new_page):
     login(page, "fgj_staff", "s3cret-pass!")
     header = page.locator("header").inner_text()
     assert "王小明" in header and "区发展改革局" in header
-    page.click("text=退出")
-    page.wait_for_url("**/accounts/login/")
+    log_out(page)
+    assert page.url.endswith("/accounts/login/")
 
 
 def test_wrong_password_is_refused_with_a_message_in_chinese(new_page):

@@ -17,7 +17,7 @@ from gongkai.plans.tests.factories import (
     TaskFactory,
     TaskUnitFactory,
 )
-from tests.browser.conftest import login, submit
+from tests.browser.conftest import login, open_menu_item, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -53,7 +53,7 @@ def test_breakdown_report_return_resubmit_pass_and_the_matrix(new_page, setting,
 
     staff = new_page()
     login(staff, "staff", PASSWORD)
-    staff.click("nav >> text=我的任务")
+    open_menu_item(staff, "分工方案", "我的任务")
     staff.click("a.btn:has-text('填写')")
     staff.fill("#id_measures", "在区政府网站开设惠企政策专栏，按月更新。")
     staff.fill("#id_target", "年底前专栏上线并持续更新")
@@ -80,7 +80,7 @@ def test_breakdown_report_return_resubmit_pass_and_the_matrix(new_page, setting,
 
     office = new_page()
     login(office, "office", PASSWORD)
-    office.click("nav >> text=审核报送")
+    open_menu_item(office, "分工方案", "审核报送")
     office.click("a.btn:has-text('审核')")
     office.fill("#id_comment", "请补充专栏网址链接。")
     submit(office, "button[value=return]")
@@ -101,7 +101,7 @@ def test_breakdown_report_return_resubmit_pass_and_the_matrix(new_page, setting,
     report.refresh_from_db()
     assert report.status == ReportStatus.PASSED
 
-    office.click("nav >> text=推进矩阵")
+    open_menu_item(office, "分工方案", "推进矩阵")
     cell = office.locator("table").first.inner_text()
     assert "区发展改革局" in cell
     assert "通过" in office.content()
