@@ -122,6 +122,20 @@ class PolicyDocument(Publishable):
     def __str__(self) -> str:
         return self.title
 
+    # The publishing contract: what the sensitive-information scan reads, and how a
+    # reviewer's mask is applied (gongkai.publishing).
+    def scan_sources(self) -> list[tuple[str, str]]:
+        """(source, text) pairs: the title, the body, and each attachment's text."""
+        sources = [("title", self.title), ("body", self.body_text)]
+        sources += [(f"附件:{a.original_name}", a.text) for a in self.attachments.all()]
+        return sources
+
+    def replace_in_source(self, source: str, old: str, new: str) -> None:
+        """Replace ``old`` by ``new`` in one source (masking) and reindex."""
+        from gongkai.policies.services.masking import document_replace_in_source
+
+        document_replace_in_source(document=self, source=source, old=old, new=new)
+
 
 def attachment_path(instance: "DocumentAttachment", filename: str) -> str:
     return f"policies/{instance.document_id}/{filename}"

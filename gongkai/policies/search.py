@@ -1,0 +1,410 @@
+"""Full-text search of policy documents, in the database.
+
+SQLite: an FTS5 table ``policies_search`` (title, number, body; rowid = document id)
+over pre-segmented text (see ``gongkai.policies.text``), ranked by BM25 with field
+weights 10 : 6 : 1. PostgreSQL: a table of the same name with the segmented text and a
+``tsvector`` (title A, number B, body C; 'simple' configuration) under a GIN index,
+ranked with ``ts_rank_cd``. Neither can be expressed as a Django model, so the schema
+is created by ``ensure_search_schema`` after every migrate (``IF NOT EXISTS``).
+
+The index is written by the document services in the same transaction as the
+document, so it never lags. Who may read what is not in the index: every query joins
+the live ``documents_visible_to`` queryset, so withdrawal or a changed audience needs
+no reindex. SQL is parameterised throughout; query words are quoted as FTS5 strings.
+"""
+# The SQL below is assembled only from module constants, Django-compiled querysets and
+# placeholder lists; every value (query words, ids, limits) is a bound parameter.
+# ruff: noqa: S608, S611
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db import connection, connections
+from django.db.models import Count, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import ExtractYear
+
+from gongkai.policies import text as ptext
+from gongkai.policies.docnumber import find_doc_numbers, parse_doc_number
+from gongkai.policies.models import DocumentKind, PolicyDocument
+from gongkai.policies.permissions import documents_visible_to
+from gongkai.policies.selectors.validity import (
+    VALIDITY_LABELS,
+    VALIDITY_ORDER,
+    validity_condition,
+    validity_expression,
+)
+
+TABLE = "policies_search"
+# Field weights: title > 文号 > body (BM25 on SQLite; ts_rank_cd weights {D,C,B,A}).
+BM25 = f"bm25({TABLE}, 10.0, 6.0, 1.0)"
+PG_WEIGHTS = "{0.0, 0.1, 0.6, 1.0}"
+# Segmented bodies beyond this are cut: PostgreSQL refuses tsvectors over 1 MB, and
+# nobody searches for the millionth character of a document.
+MAX_BODY_CHARS = 400_000
+MAX_LIMIT = 100
+SNIPPET_TOKENS = 40
+FACETS = ("kind", "issuer", "year", "topic", "validity")
+
+
+@dataclass
+class Hit:
+    document: PolicyDocument
+    score: float
+    title_html: str
+    snippet_html: str
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[dict]] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)
+    matched_all_terms: bool = True
+
+
+def _vendor(using: str = "default") -> str:
+    return connections[using].vendor
+
+
+# --- schema ----------------------------------------------------------------------------
+
+def ensure_search_schema(using: str = "default", **kwargs) -> None:
+    """Create the index table if it is missing (a post_migrate handler)."""
+    conn = connections[using]
+    with conn.cursor() as cursor:
+        if conn.vendor == "sqlite":
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+                "title, number, body, tokenize = 'unicode61')")
+            # The default rank is the weighted BM25, so ORDER BY rank uses FTS5's own sort.
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', %s)",
+                           ["bm25(10.0, 6.0, 1.0)"])
+        elif conn.vendor == "postgresql":
+            cursor.execute(
+                f"CREATE TABLE IF NOT EXISTS {TABLE} (document_id bigint PRIMARY KEY, "
+                "title text NOT NULL, number text NOT NULL, body text NOT NULL, "
+                "vector tsvector NOT NULL)")
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_vector "
+                           f"ON {TABLE} USING gin (vector)")
+
+
+def post_migrate_handler(sender, using="default", **kwargs) -> None:
+    ensure_search_schema(using=using)
+
+
+# --- writing ---------------------------------------------------------------------------
+
+def _number_text(document: PolicyDocument) -> str:
+    parsed = parse_doc_number(document.doc_number)
+    return parsed.canonical if parsed else document.doc_number
+
+
+def _body_text(document: PolicyDocument, attachment_texts: Iterable[str]) -> str:
+    parts = [document.body_text or "", *(t for t in attachment_texts if t)]
+    return "\n".join(parts)[:MAX_BODY_CHARS]
+
+
+def _row(document: PolicyDocument, attachment_texts: Iterable[str] | None = None) -> tuple:
+    if attachment_texts is None:
+        attachment_texts = document.attachments.values_list("text", flat=True)
+    return (document.pk, ptext.segment(document.title), ptext.segment(_number_text(document)),
+            ptext.segment(_body_text(document, attachment_texts)))
+
+
+def _write_rows(rows: list[tuple]) -> None:
+    if not rows:
+        return
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (document_id, title, number, body, vector) "
+                "VALUES (%s, %s, %s, %s, setweight(to_tsvector('simple', %s), 'A') || "
+                "setweight(to_tsvector('simple', %s), 'B') || "
+                "setweight(to_tsvector('simple', %s), 'C')) "
+                "ON CONFLICT (document_id) DO UPDATE SET title = EXCLUDED.title, "
+                "number = EXCLUDED.number, body = EXCLUDED.body, vector = EXCLUDED.vector",
+                [(pk, t, n, b, t, n, b) for pk, t, n, b in rows])
+        else:
+            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s",
+                               [(row[0],) for row in rows])
+            cursor.executemany(
+                f"INSERT INTO {TABLE} (rowid, title, number, body) VALUES (%s, %s, %s, %s)",
+                rows)
+
+
+def index_document(document: PolicyDocument) -> None:
+    """Write (or rewrite) ``document`` in the index. Call inside the transaction that
+    saves it. Every document is indexed; visibility is decided when reading."""
+    _write_rows([_row(document)])
+
+
+def index_documents(documents: Iterable[PolicyDocument]) -> int:
+    """Index many documents with a few statements (bulk import, reindex, benchmark).
+    Documents should come with ``attachments`` prefetched."""
+    rows = [_row(d, [a.text for a in d.attachments.all()]) for d in documents]
+    _write_rows(rows)
+    return len(rows)
+
+
+def unindex_document(document_id: int) -> None:
+    column = "document_id" if connection.vendor == "postgresql" else "rowid"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE} WHERE {column} = %s", [document_id])
+
+
+def reindex_all(*, batch_size: int = 500) -> int:
+    """Rebuild the whole index from the documents (after a dictionary change)."""
+    ensure_search_schema(using=connection.alias)
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {TABLE}")
+    count = 0
+    ids = list(PolicyDocument.objects.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        batch = (PolicyDocument.objects.filter(pk__in=ids[start:start + batch_size])
+                 .prefetch_related("attachments"))
+        count += index_documents(batch)
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+    return count
+
+
+# --- the query -------------------------------------------------------------------------
+
+def _fts5_query(terms: list[str], operator: str) -> str:
+    """Each word as an FTS5 string, so no input is read as FTS5 syntax."""
+    quoted = ['"' + term.replace('"', '""') + '"' for term in terms]
+    return f" {operator} ".join(quoted)
+
+
+class _Matcher:
+    """The match condition for one backend, and its ranked, highlighted reads."""
+
+    def __init__(self, terms: list[str], *, match_all: bool):
+        self.terms = terms
+        self.vendor = connection.vendor
+        self.operator = "AND" if match_all else "OR"
+        if self.vendor == "postgresql":
+            joiner = " && " if match_all else " || "
+            self.tsquery = "(" + joiner.join(
+                ["phraseto_tsquery('simple', %s)"] * len(terms)) + ")"
+            self.params = list(terms)
+        else:
+            self.params = [_fts5_query(terms, self.operator)]
+
+    def ids_sql(self) -> tuple[str, list]:
+        if self.vendor == "postgresql":
+            return f"SELECT document_id FROM {TABLE} WHERE vector @@ {self.tsquery}", self.params
+        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", self.params
+
+    def ranked_ids(self, visible: QuerySet, *, limit: int, offset: int) -> list[int]:
+        visible_sql, visible_params = visible.values("pk").query.sql_with_params()
+        if self.vendor == "postgresql":
+            sql = (f"SELECT document_id FROM {TABLE} WHERE vector @@ {self.tsquery} "
+                   f"AND document_id IN ({visible_sql}) ORDER BY ts_rank_cd(%s, vector, "
+                   f"{self.tsquery}) DESC, document_id DESC LIMIT %s OFFSET %s")
+            params = [*self.params, *visible_params, PG_WEIGHTS, *self.params, limit, offset]
+        else:
+            sql = (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
+                   f"AND rowid IN ({visible_sql}) ORDER BY rank, rowid DESC "
+                   "LIMIT %s OFFSET %s")
+            params = [*self.params, *visible_params, limit, offset]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+
+    def details(self, ids: list[int]) -> dict[int, tuple[float, str, str]]:
+        """id → (score, highlighted title, snippet), as the index stores them."""
+        if not ids:
+            return {}
+        marks = [ptext.MARK_OPEN, ptext.MARK_CLOSE]
+        placeholders = ", ".join(["%s"] * len(ids))
+        if self.vendor == "postgresql":
+            options = (f"StartSel={ptext.MARK_OPEN}, StopSel={ptext.MARK_CLOSE}, "
+                       "MaxWords=40, MinWords=15, ShortWord=0, MaxFragments=2, "
+                       "FragmentDelimiter=…")
+            sql = (f"SELECT document_id, ts_rank_cd(%s, vector, {self.tsquery}), "
+                   f"ts_headline('simple', title, {self.tsquery}, %s), "
+                   f"ts_headline('simple', body, {self.tsquery}, %s) "
+                   f"FROM {TABLE} WHERE document_id IN ({placeholders})")
+            params = [PG_WEIGHTS, *self.params,
+                      *self.params, f"StartSel={ptext.MARK_OPEN}, StopSel={ptext.MARK_CLOSE},"
+                      " HighlightAll=true",
+                      *self.params, options, *ids]
+        else:
+            sql = (f"SELECT rowid, -{BM25}, highlight({TABLE}, 0, %s, %s), "
+                   f"snippet({TABLE}, 2, %s, %s, '…', {SNIPPET_TOKENS}) FROM {TABLE} "
+                   f"WHERE {TABLE} MATCH %s AND rowid IN ({placeholders})")
+            params = [*marks, *marks, *self.params, *ids]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return {row[0]: (float(row[1] or 0.0), row[2], row[3]) for row in cursor.fetchall()}
+
+
+# --- filters and facets ----------------------------------------------------------------
+
+def _as_int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _filter_condition(filters: dict | None) -> Q:
+    """The facet filters as one condition; values that make no sense are ignored."""
+    filters = filters or {}
+    condition = Q()
+    if filters.get("kind") in DocumentKind.values:
+        condition &= Q(kind=filters["kind"])
+    if (issuer := _as_int(filters.get("issuer"))) is not None:
+        condition &= Q(pk__in=PolicyDocument.issuers.through.objects
+                       .filter(unit_id=issuer).values("policydocument_id"))
+    if (unit := _as_int(filters.get("unit"))) is not None:
+        condition &= Q(unit_id=unit)
+    if (year := _as_int(filters.get("year"))) is not None:
+        condition &= Q(published_on__year=year)
+    if (topic := _as_int(filters.get("topic"))) is not None:
+        condition &= Q(topic_id=topic)
+    if filters.get("validity") in VALIDITY_ORDER:
+        condition &= validity_condition(filters["validity"])
+    return condition
+
+
+def _facets(matched: QuerySet) -> dict[str, list[dict]]:
+    """Counts per facet value over the matched documents: one query per facet."""
+    kind_labels = dict(DocumentKind.choices)
+    kinds = matched.order_by().values("kind").annotate(n=Count("pk"))
+    issuers = (PolicyDocument.issuers.through.objects
+               .filter(policydocument_id__in=matched.order_by().values("pk"))
+               .values("unit_id", "unit__name").annotate(n=Count("policydocument_id"))
+               .order_by("-n", "unit__name"))
+    years = (matched.exclude(published_on=None).order_by()
+             .annotate(y=ExtractYear("published_on")).values("y").annotate(n=Count("pk"))
+             .order_by("-y"))
+    topics = (matched.exclude(topic=None).order_by().values("topic_id", "topic__name")
+              .annotate(n=Count("pk")).order_by("-n", "topic__name"))
+    validity = (matched.order_by().annotate(v=validity_expression()).values("v")
+                .annotate(n=Count("pk")))
+    validity_counts = {row["v"]: row["n"] for row in validity}
+    return {
+        "kind": sorted(({"value": r["kind"], "label": str(kind_labels.get(r["kind"], r["kind"])),
+                         "count": r["n"]} for r in kinds), key=lambda f: -f["count"]),
+        "issuer": [{"value": r["unit_id"], "label": r["unit__name"], "count": r["n"]}
+                   for r in issuers],
+        "year": [{"value": r["y"], "label": str(r["y"]), "count": r["n"]} for r in years],
+        "topic": [{"value": r["topic_id"], "label": r["topic__name"], "count": r["n"]}
+                  for r in topics],
+        "validity": [{"value": v, "label": str(VALIDITY_LABELS[v]),
+                      "count": validity_counts[v]}
+                     for v in VALIDITY_ORDER if v in validity_counts],
+    }
+
+
+# --- search ----------------------------------------------------------------------------
+
+def _number_condition(numbers) -> Q | None:
+    if not numbers:
+        return None
+    condition = Q()
+    for number in numbers:
+        condition |= Q(issuer_code=number.issuer_code, doc_year=number.year,
+                       doc_serial=number.serial)
+    return condition
+
+
+def _text_terms(query: str, numbers) -> list[str]:
+    """The words to match in the text. A 文号 typed with other words is matched exactly
+    instead, so the other words alone decide which further documents come after it."""
+    terms = ptext.query_terms(query)
+    number_terms = {t for n in numbers for t in ptext.query_terms(n.canonical)}
+    rest = [t for t in terms if t not in number_terms]
+    return rest or terms
+
+
+def _plain_hit(document: PolicyDocument, score: float = 0.0) -> Hit:
+    body = ptext.prepare(document.body_text)
+    snippet = html.escape(body[:120] + ("…" if len(body) > 120 else ""))
+    return Hit(document=document, score=score, title_html=html.escape(document.title),
+               snippet_html=snippet)
+
+
+def _page_ids(visible, matcher, exact_ids, *, sort, limit, offset) -> list[int]:
+    """The ids of one page: exact 文号 matches first, then by rank or by date."""
+    head = exact_ids[offset:offset + limit]
+    rest_offset = max(0, offset - len(exact_ids))
+    rest_limit = limit - len(head)
+    if rest_limit <= 0:
+        return head
+    # The exact matches may also be ranked among the rest; read from the start then,
+    # so that removing them does not shift the page.
+    start, stop = ((0, rest_offset + rest_limit + len(exact_ids)) if exact_ids
+                   else (rest_offset, rest_offset + rest_limit))
+    if matcher is not None and sort == "relevance":
+        rest = matcher.ranked_ids(visible, limit=stop - start, offset=start)
+    else:
+        matched = visible if matcher is None else visible.filter(
+            pk__in=RawSQL(*matcher.ids_sql()))
+        rest = list(matched.order_by("-published_on", "-pk")
+                    .values_list("pk", flat=True)[start:stop])
+    if exact_ids:
+        exact = set(exact_ids)
+        rest = [pk for pk in rest if pk not in exact][rest_offset:]
+    return head + rest[:rest_limit]
+
+
+def _hits(page_ids: list[int], matcher) -> list[Hit]:
+    documents = (PolicyDocument.objects.filter(pk__in=page_ids)
+                 .annotate(current_validity=validity_expression())
+                 .select_related("unit", "topic", "interprets").prefetch_related("issuers"))
+    by_id = {d.pk: d for d in documents}
+    details = matcher.details(page_ids) if matcher is not None else {}
+    hits = []
+    for pk in page_ids:
+        document = by_id.get(pk)
+        if document is None:
+            continue
+        if pk in details:
+            score, title, snippet = details[pk]
+            hits.append(Hit(document=document, score=score,
+                            title_html=ptext.readable(title) or html.escape(document.title),
+                            snippet_html=ptext.readable(snippet)))
+        else:
+            hits.append(_plain_hit(document))
+    return hits
+
+
+def search_documents(*, query: str, user=None, filters: dict | None = None,
+                     sort: str = "relevance", limit: int = 20, offset: int = 0
+                     ) -> SearchResult:
+    """Search the documents ``user`` may read.
+
+    A 文号 in the query (any bracket style) puts that document first. All words must
+    match; if no document has them all, documents with any of them are returned and
+    ``matched_all_terms`` is False. An empty query lists documents by date (browsing).
+    ``sort`` is "relevance" or "date". Facets count the matched documents.
+    """
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    offset = max(0, int(offset))
+    query = (query or "")[: ptext.MAX_QUERY_CHARS * 5]
+    visible = documents_visible_to(user).filter(_filter_condition(filters))
+    numbers = find_doc_numbers(query)
+    terms = _text_terms(query, numbers)
+    number = _number_condition(numbers)
+    exact_ids = (list(visible.filter(number).order_by("-published_on", "-pk")
+                      .values_list("pk", flat=True)[:MAX_LIMIT]) if number else [])
+    matcher, matched, match_all = None, visible, True
+    if terms:
+        for match_all in (True, False) if len(terms) > 1 else (True,):
+            matcher = _Matcher(terms, match_all=match_all)
+            text_match = Q(pk__in=RawSQL(*matcher.ids_sql()))
+            matched = visible.filter(text_match | Q(pk__in=exact_ids))
+            total = matched.count()
+            if total:
+                break
+    else:
+        total = matched.count()
+    page_ids = _page_ids(visible, matcher, exact_ids, sort=sort, limit=limit, offset=offset)
+    return SearchResult(total=total, hits=_hits(page_ids, matcher), facets=_facets(matched),
+                        terms=terms, matched_all_terms=match_all)

@@ -1,0 +1,175 @@
+"""Chinese text for the policy index: normalise, segment, pick query terms.
+
+Text is normalised first (NFKC, traditional → simplified through OpenCC), so a query in
+either script meets text in either script. It is then segmented with rjieba (jieba's
+dictionary and algorithm in Rust; measured here at 22 MB/s in search mode against
+jieba's 1.7 MB/s, 37 vs 1.9 MB/s in precise mode) and with a user dictionary: the
+registry's unit names and the policy terms in ``data/policy_terms.txt``.
+
+The dictionary is static (shipped with the code), never read from the database: the
+text indexed in one process and the query segmented in another must be cut the same
+way, or a word found at indexing time would be missed at query time. HMM new-word
+guessing is off for the same reason: it depends on the surrounding text.
+
+Indexed text keeps the precise cut and adds, after each longer word, the dictionary
+words inside it (search mode), so 政务公开 is also found by 公开. The added words sit
+between ``SUB_OPEN`` and ``SUB_CLOSE``, whitespace in the source becomes ``SPACE``, and
+tokens are separated by a plain space: ``readable`` turns an FTS snippet of such text
+back into the text a person wrote.
+"""
+import html
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+
+from gongkai.core.text import normalize
+
+# Control characters: separators for FTS5's unicode61 and PostgreSQL's parser, and never
+# present in normalised text (normalize() collapses whitespace; NFKC keeps Cc as is, so
+# they are stripped explicitly).
+SUB_OPEN, SUB_CLOSE, SPACE = "\x02", "\x03", "\x1f"
+MARK_OPEN, MARK_CLOSE = "\x0e", "\x0f"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_TERMS_FILE = Path(__file__).resolve().parent / "data" / "policy_terms.txt"
+# Queries longer than this are cut: nobody types more, and a pasted page is not a query.
+MAX_QUERY_CHARS = 200
+MAX_QUERY_TERMS = 16
+_STOPWORDS = frozenset("的 了 和 与 及 或 在 对 于 是 之 等 并 其 将 为 由 关于".split())
+
+
+def _registry_names() -> list[str]:
+    from gongkai.orgs import huangpu
+
+    names: list[str] = []
+    entries = [huangpu.OFFICE, *huangpu.DEPARTMENTS, *huangpu.OTHERS, *huangpu.PARKS]
+    for name, _category, short, aliases in entries:
+        names.extend([name, short, *aliases])
+    names.extend(huangpu.STREETS_TOWNS)
+    names.extend([n[1:] for n in list(names) if n.startswith("区") and len(n) > 3])
+    return [n for n in names if n]
+
+
+def policy_terms() -> list[str]:
+    lines = _TERMS_FILE.read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _segmenter():
+    """The segmenter with the user dictionary loaded: rjieba, or jieba without it."""
+    words = {normalize(w) for w in (*policy_terms(), *_registry_names())}
+    try:
+        import rjieba
+
+        engine = rjieba.Jieba()
+        for word in words:
+            engine.add_word(word, None, None)
+        return lambda text: engine.cut(text, False), engine.has_word
+    except ImportError:  # pragma: no cover — rjieba ships wheels for the usual platforms
+        import jieba
+
+        tokenizer = jieba.Tokenizer()
+        for word in words:
+            tokenizer.add_word(word)
+        tokenizer.initialize()
+        return (lambda text: list(tokenizer.cut(text, HMM=False)),
+                lambda word: tokenizer.FREQ.get(word, 0) > 0)
+
+
+def _cut(text: str) -> list[str]:
+    return _segmenter()[0](text)
+
+
+@lru_cache(maxsize=200_000)
+def _sub_words(word: str) -> tuple[str, ...]:
+    """Dictionary words strictly inside ``word`` (jieba's search mode, every length)."""
+    if len(word) <= 2 or not _is_cjk(word[0]):
+        return ()
+    has_word = _segmenter()[1]
+    found = []
+    for size in range(2, len(word)):
+        for start in range(len(word) - size + 1):
+            piece = word[start:start + size]
+            if has_word(piece) and piece not in found:
+                found.append(piece)
+    return tuple(found)
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
+
+
+def _is_token(token: str) -> bool:
+    """Whether the index keeps ``token`` (it has a letter or digit)."""
+    return any(unicodedata.category(ch)[0] in "LN" for ch in token)
+
+
+def prepare(text: str) -> str:
+    """Normalised text with the index's control characters removed."""
+    return normalize(_CONTROL.sub(" ", text or ""))
+
+
+def segment(text: str) -> str:
+    """``text`` as the index stores it: normalised, segmented, tokens space-joined, the
+    dictionary words inside longer words added (marked, see the module docstring)."""
+    out: list[str] = []
+    for token in _cut(prepare(text)):
+        if token.isspace():
+            out.append(SPACE)
+            continue
+        subs = _sub_words(token)
+        out.append(f"{token}{SUB_OPEN}{' '.join(subs)}{SUB_CLOSE}" if subs else token)
+    return " ".join(out)
+
+
+def query_terms(query: str) -> list[str]:
+    """The words a query asks for, in order, without repeats or punctuation.
+
+    Cut in precise mode: each such word is also a word of the indexed text. Common
+    function words are dropped when other words remain.
+    """
+    tokens = [t for t in _cut(prepare(query)[:MAX_QUERY_CHARS]) if _is_token(t)]
+    terms = list(dict.fromkeys(t.lower() for t in tokens))
+    content = [t for t in terms if t not in _STOPWORDS]
+    return (content or terms)[:MAX_QUERY_TERMS]
+
+
+_GROUP = re.compile(f"{SUB_OPEN}([^{SUB_OPEN}{SUB_CLOSE}]*){SUB_CLOSE}")
+_LAST_TOKEN = re.compile(f"([^ {SPACE}{MARK_OPEN}{MARK_CLOSE}{SUB_OPEN}{SUB_CLOSE}]+)$")
+
+
+def _trim_partial_groups(fragment: str) -> str:
+    close, open_ = fragment.find(SUB_CLOSE), fragment.find(SUB_OPEN)
+    if close != -1 and (open_ == -1 or close < open_):
+        fragment = fragment[close + 1:]
+    if fragment.rfind(SUB_OPEN) > fragment.rfind(SUB_CLOSE):
+        fragment = fragment[:fragment.rfind(SUB_OPEN)]
+    return fragment
+
+
+def _drop_groups(fragment: str) -> str:
+    """Remove the added sub-words; a highlighted sub-word highlights its word."""
+    pieces: list[str] = []
+    position = 0
+    for match in _GROUP.finditer(fragment):
+        before = fragment[position:match.start()]
+        if MARK_OPEN in match.group(1) and not before.endswith(MARK_CLOSE):
+            before = _LAST_TOKEN.sub(f"{MARK_OPEN}\\1{MARK_CLOSE}", before)
+        pieces.append(before)
+        position = match.end()
+    pieces.append(fragment[position:])
+    return "".join(pieces)
+
+
+def readable(fragment: str | None) -> str:
+    """An FTS snippet or highlight of segmented text → safe HTML: the text as written,
+    escaped, with the highlight marks (and only they) as ``<mark>``."""
+    text = _drop_groups(_trim_partial_groups(fragment or ""))
+    text = text.replace(" ", "").replace(SPACE, " ")
+    # Marks left unbalanced by a cut fragment are dropped rather than left open.
+    text = re.sub(f"{MARK_OPEN}{MARK_CLOSE}", "", text)
+    escaped = html.escape(text, quote=True)
+    escaped = re.sub(f"{MARK_OPEN}([^{MARK_OPEN}{MARK_CLOSE}]*){MARK_CLOSE}",
+                     r"<mark>\1</mark>", escaped)
+    return escaped.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
