@@ -41,31 +41,35 @@ def _at(day: dt.date, hour: int = 10) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
+# Per period: the share of assignments left unreported, kept as drafts, awaiting review,
+# returned; the rest passed. The third quarter is mostly through review, the fourth not.
+MIX = {3: (0.10, 0.05, 0.15, 0.08), 4: (0.30, 0.15, 0.30, 0.05)}
+
+
 @transaction.atomic
 def load_plan_progress_demo(*, year: int = 2022) -> int:
-    """Breakdowns and third-quarter reports for the demo units; returns how many
-    reports were created (0 when the demo progress exists already)."""
+    """Breakdowns and quarterly reports for the demo units; returns how many reports
+    were created (0 when the demo progress exists already)."""
     plan = Plan.objects.filter(year=year).first()
     office = User.objects.filter(role="office_admin").first()
-    if plan is None or office is None:
-        return 0
-    period = plan.periods.order_by("number").first()
-    if period is None or Report.objects.filter(period=period).exists():
+    if plan is None or office is None or Report.objects.filter(period__plan=plan).exists():
         return 0
     rng = random.Random(20220808)  # noqa: S311 - demo data, reproducible on purpose
     units = Unit.objects.filter(name__in=DEMO_UNITS)
-    assignments = (Assignment.objects.filter(task__plan=plan, unit__in=units)
-                   .select_related("task", "unit").order_by("task__number", "unit__name"))
-    created = []
+    assignments = list(Assignment.objects.filter(task__plan=plan, unit__in=units)
+                       .select_related("task", "unit").order_by("task__number", "unit__name"))
+    staff_of = {u.unit_id: u for u in User.objects.filter(role="unit_staff", unit__in=units)}
     for assignment in assignments:
-        staff = assignment.unit.users.filter(role="unit_staff").first()
         if rng.random() < 0.85:
-            _breakdown(assignment, staff, rng, year)
-        report = _report(assignment, period, staff, office, rng)
-        if report is not None:
-            created.append(report)
-    _date_into_the_year(created, period.deadline, rng)
-    return len(created)
+            _breakdown(assignment, staff_of.get(assignment.unit_id), rng, year)
+    created = 0
+    for period in plan.periods.order_by("number"):
+        mix = MIX.get(period.number, MIX[4])
+        reports = [r for a in assignments
+                   if (r := _report(a, period, staff_of.get(a.unit_id), office, rng, mix))]
+        _date_into_the_year(reports, period.deadline, rng)
+        created += len(reports)
+    return created
 
 
 def _breakdown(assignment, staff, rng, year) -> None:
@@ -80,20 +84,21 @@ def _breakdown(assignment, staff, rng, year) -> None:
     )
 
 
-def _report(assignment, period, staff, office, rng) -> Report | None:
+def _report(assignment, period, staff, office, rng, mix) -> Report | None:
+    unreported, draft, waiting, returned = mix
     roll = rng.random()
-    if roll < 0.15:
+    if roll < unreported:
         return None
     report = report_get_or_create(assignment=assignment, period=period)
     state = rng.choice([ProgressState.IN_PROGRESS] * 3 + [ProgressState.DONE] * 2)
     text = rng.choice(PROGRESS_TEXT).format(n=rng.randrange(2, 30), m=rng.randrange(1, 6))
     report_save(report=report, actor=staff, progress=text, state=state)
-    if roll < 0.25:
-        return report  # still a draft
+    if roll < unreported + draft:
+        return report
     report_submit(report=report, actor=staff)
-    if roll < 0.45:
-        return report  # awaiting review
-    if roll < 0.55:
+    if roll < unreported + draft + waiting:
+        return report
+    if roll < unreported + draft + waiting + returned:
         report_return(report=report, actor=office, reason="请补充网页截图或链接等佐证材料。")
         return report
     report_pass(report=report, actor=office)

@@ -101,5 +101,5 @@ def module_demos():
     from gongkai.plans.demo import load_plan_progress_demo
 
     return [
-        (_("2022年第三季度推进情况"), load_plan_progress_demo),
+        (_("2022年季度推进情况报告"), load_plan_progress_demo),
     ]
