@@ -21,8 +21,21 @@ def sanitize_html(body_html: str) -> str:
     return nh3.clean(body_html or "", link_rel="noopener noreferrer")
 
 
+_BLOCKS = ("p", "div", "li", "tr", "table", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
+           "blockquote", "section", "article", "pre", "hr")
+
+
 def html_to_text(body_html: str) -> str:
-    text = BeautifulSoup(body_html or "", "html.parser").get_text("\n")
+    """The text a reader sees: block elements end lines, inline ones do not (an ID
+    number split by <b> stays one number for the search and the scan)."""
+    soup = BeautifulSoup(body_html or "", "html.parser")
+    for br in soup.find_all("br"):
+        br.replace_with("\n")
+    for cell in soup.find_all(["td", "th"]):
+        cell.insert_after(" ")
+    for block in soup.find_all(_BLOCKS):
+        block.insert_after("\n")
+    text = soup.get_text()
     lines = (line.strip() for line in text.splitlines())
     return _BLANK_LINES.sub("\n", "\n".join(lines)).strip()
 

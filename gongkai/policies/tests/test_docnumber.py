@@ -1,0 +1,40 @@
+import pytest
+
+from gongkai.policies.docnumber import DocNumber, find_doc_numbers, parse_doc_number
+
+
+@pytest.mark.parametrize("text, issuer, year, serial", [
+    ("国办发〔2022〕8号", "国办发", 2022, 8),
+    ("粤府办[2022]17号", "粤府办", 2022, 17),
+    ("穗埔府办函（２０２２）４８号", "穗埔府办函", 2022, 48),
+    ("穗埔府办函(2022)48号", "穗埔府办函", 2022, 48),
+    ("穗埔府办函【2022】48号", "穗埔府办函", 2022, 48),
+    ("穗埔府办函［2022］48号", "穗埔府办函", 2022, 48),
+    ("穗埔府办函﹝2022﹞48号", "穗埔府办函", 2022, 48),
+    (" 穗埔府辦函 〔2022〕 48 号 ", "穗埔府办函", 2022, 48),
+    ("国发〔2021〕第3号", "国发", 2021, 3),
+    ("粤府办〔2022〕17", "粤府办", 2022, 17),
+])
+def test_parses_every_bracket_style_digit_width_and_script(text, issuer, year, serial):
+    assert parse_doc_number(text) == DocNumber(issuer_code=issuer, year=year, serial=serial)
+
+
+def test_canonical_spelling_uses_gbt_9704_brackets():
+    assert parse_doc_number("穗埔府办函（２０２２）４８号").canonical == "穗埔府办函〔2022〕48号"
+    assert str(parse_doc_number("粤府办[2022]17号")) == "粤府办〔2022〕17号"
+
+
+@pytest.mark.parametrize("text", [
+    "", "   ", "国办发", "〔2022〕8号", "国办发2022年8号", "国办发〔22〕8号",
+    "国办发〔1800〕8号", "国办发〔2022〕0号", "国办发〔2022〕号", "关于印发通知的通知",
+    "国办发〔2022〕8号" * 10, "<script>〔2022〕8号", None,
+])
+def test_anything_else_is_not_a_doc_number(text):
+    assert parse_doc_number(text) is None
+
+
+def test_numbers_are_found_inside_a_longer_query():
+    assert find_doc_numbers("关于 国办发 (2022) 8 号 的解读 粤府办[2022]17号") == [
+        DocNumber("国办发", 2022, 8), DocNumber("粤府办", 2022, 17)]
+    assert find_doc_numbers("政务公开") == []
+    assert find_doc_numbers("x" * 100_000) == []

@@ -1,0 +1,62 @@
+from gongkai.policies.text import SUB_CLOSE, SUB_OPEN, query_terms, readable, segment
+
+
+def words(segmented: str) -> list[str]:
+    """The tokens the index sees (the separators are non-word characters)."""
+    for mark in (SUB_OPEN, SUB_CLOSE, "\x1f"):
+        segmented = segmented.replace(mark, " ")
+    return segmented.split()
+
+
+def test_traditional_and_simplified_segment_identically():
+    assert segment("關於進一步推進政務公開工作的實施意見") == segment(
+        "关于进一步推进政务公开工作的实施意见")
+    assert query_terms("政務公開") == query_terms("政务公开") == ["政务公开"]
+
+
+def test_full_width_characters_are_normalised():
+    assert query_terms("ＡＢＣ　２０２２") == ["abc", "2022"]
+
+
+def test_index_adds_the_words_inside_longer_words():
+    tokens = words(segment("政务公开工作"))
+    assert {"政务公开", "政务", "公开", "工作"} <= set(tokens)
+
+
+def test_unit_names_from_the_registry_stay_whole():
+    tokens = words(segment("区发展改革局和区政务公开办联合发文"))
+    assert "区发展改革局" in tokens and "区政务公开办" in tokens
+    # Also found without the 区 prefix, as people type it.
+    assert "发展改革局" in tokens
+    assert query_terms("发展改革局") == ["发展改革局"]
+
+
+def test_policy_terms_from_the_shipped_list_stay_whole():
+    assert "行政规范性文件" in query_terms("行政规范性文件清理")
+    assert "一网通办" in query_terms("推进一网通办")
+
+
+def test_query_terms_drop_punctuation_repeats_and_function_words():
+    assert query_terms("公开、公开；的（公开）") == ["公开"]
+    assert query_terms("的") == ["的"]
+    assert query_terms('"*NEAR( AND OR') == ["near", "and", "or"]
+    assert query_terms("") == []
+    assert len(query_terms("政务公开 " * 5000)) == 1
+
+
+def test_readable_restores_the_text_and_escapes_everything_but_marks():
+    segmented = segment("推进政务公开 <b>x</b>")
+    highlighted = segmented.replace("政务公开\x02", "\x0e政务公开\x0f\x02")
+    assert readable(highlighted) == "推进<mark>政务公开</mark> &lt;b&gt;x&lt;/b&gt;"
+
+
+def test_a_match_on_a_word_inside_highlights_the_whole_word():
+    segmented = segment("政务公开").replace(" 公开", " \x0e公开\x0f")
+    assert readable(segmented) == "<mark>政务公开</mark>"
+
+
+def test_readable_copes_with_a_fragment_cut_inside_added_words():
+    segmented = segment("推进政务公开工作")
+    cut = segmented[segmented.index(SUB_OPEN) + 2:]
+    assert readable(cut) == "工作"
+    assert readable(None) == ""
