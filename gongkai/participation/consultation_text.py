@@ -12,8 +12,10 @@ _ARTICLE = re.compile(rf"^\s*(第[{_NUM}\d]+条)[\s　:：、]*(.*)$")
 _HEADING = re.compile(rf"^\s*第[{_NUM}\d]+[编章节](\s|　|$)")
 # An item (项) such as （一） or (1) belongs to the 款 before it.
 _ITEM = re.compile(r"^\s*[（(][一二三四五六七八九十\d]+[)）]")
-# Drafts written as plans rather than rules number their points 一、 or 1.
-_POINT = re.compile(r"^\s*((?:[一二三四五六七八九十]+、)|(?:\d+[.．、](?!\d)))\s*(.*)$")
+# Drafts written as plans rather than rules number their points 一、 (or else 1.);
+# the lower level (1. under 一、) stays inside its point.
+_POINT_CN = re.compile(r"^\s*([一二三四五六七八九十]+、)\s*(.*)$")
+_POINT_NUM = re.compile(r"^\s*(\d+[.．、](?!\d))\s*(.*)$")
 
 
 @dataclass
@@ -49,8 +51,8 @@ def split_articles(text: str) -> list[ParsedArticle]:
     has no articles and is commented on as a whole.
     """
     lines = [line.strip() for line in (text or "").splitlines()]
-    articles = _split(lines, _ARTICLE)
-    return articles or _split(lines, _POINT)
+    return (_split(lines, _ARTICLE) or _split(lines, _POINT_CN)
+            or _split(lines, _POINT_NUM))
 
 
 def _split(lines: list[str], pattern: re.Pattern) -> list[ParsedArticle]:
@@ -61,7 +63,7 @@ def _split(lines: list[str], pattern: re.Pattern) -> list[ParsedArticle]:
         match = pattern.match(line)
         if match:
             label = match.group(1).rstrip("、.．")
-            if pattern is _POINT:
+            if pattern is not _ARTICLE:
                 label = _point_label(label)
             articles.append(ParsedArticle(label=label))
             if match.group(2).strip():
