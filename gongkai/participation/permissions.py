@@ -94,3 +94,48 @@ def can_record_for_district_government(user) -> bool:
 def can_view_meeting_targets(user) -> bool:
     """Who has met the year's target: the office, and supervisors read-only."""
     return _signed_in(user) and (user.is_office_admin or user.is_supervisor)
+
+
+# ---------------------------------------------------------------------------------
+# Leader messages (领导留言, task 21)
+# ---------------------------------------------------------------------------------
+# The office reads and assigns every message. A unit's staff (and its reviewers) read
+# the messages assigned to their unit, never a message still in the office's inbox or
+# one assigned elsewhere. The public read published messages (selectors.messages.
+# public_messages) and, with the query code, their own.
+
+def messages_visible_to(user) -> QuerySet:
+    """Messages ``user`` may open on the staff pages."""
+    from gongkai.participation.models import Message
+
+    qs = Message.objects.all()
+    if not _signed_in(user):
+        return qs.none()
+    if user.is_office_admin:
+        return qs
+    if (user.is_unit_staff or user.is_reviewer) and user.unit_id:
+        return qs.filter(unit_id=user.unit_id)
+    return qs.none()
+
+
+def can_use_message_desk(user) -> bool:
+    """Open the staff pages of the messages at all: the office and unit staff."""
+    return _signed_in(user) and (user.is_office_admin or user.is_unit_staff)
+
+
+def can_manage_messages(user) -> bool:
+    """Assign, transfer, reject, link messages to policy responses: the office."""
+    return _signed_in(user) and user.is_office_admin
+
+
+def can_reply_message(user, message) -> bool:
+    """Draft and submit the reply, or hand the message back: the unit it is assigned to
+    (and the office, which may answer on a unit's behalf)."""
+    if not _signed_in(user) or message.unit_id is None:
+        return False
+    return user.is_office_admin or _own_unit_id(user) == message.unit_id
+
+
+def can_see_message_contact(user, message) -> bool:
+    """The writer's phone and e-mail: the office and the handling unit's staff."""
+    return can_manage_messages(user) or can_reply_message(user, message)

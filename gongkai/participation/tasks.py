@@ -1,0 +1,15 @@
+"""Background jobs of public participation. Thin: they call services."""
+from huey import crontab
+from huey.contrib.djhuey import db_periodic_task
+
+from django.utils import timezone
+
+from gongkai.participation.services.message_reminders import message_reminders_send
+
+
+# Leader messages. huey reads crontabs in UTC: 23:10 UTC is 07:10 in Beijing, before
+# office hours (ten minutes after the disclosure reminders).
+@db_periodic_task(crontab(hour="23", minute="10"))
+def send_message_reminders() -> int:
+    """Every morning: today's reply-deadline reminders of leader messages."""
+    return message_reminders_send(today=timezone.localdate())
