@@ -1,1 +1,180 @@
-urlpatterns: list = []
+"""The proactive-disclosure catalog: each unit's items with their timeliness, editing an
+item and sending it to review, the public catalog of a unit, and the office's review
+routes.
+
+A unit's own catalog (drafts included) is for its staff and the office: other units get
+403 on the list and 404 on an item. The public catalog shows only what the reader's
+audience may read.
+"""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from gongkai.core.errors import ApplicationError
+from gongkai.orgs.models import Unit
+from gongkai.publishing import permissions as perms
+from gongkai.publishing.forms import CatalogItemForm, RouteForm, WithdrawForm
+from gongkai.publishing.models import CatalogItem, Review, ReviewRoute, ReviewStatus
+from gongkai.publishing.selectors import published_visible_to, routes_by_unit
+from gongkai.publishing.selectors.catalog import (
+    catalog_by_category,
+    catalog_items,
+    catalog_timeliness,
+    timeliness_summary,
+)
+from gongkai.publishing.services import (
+    catalog_item_create,
+    catalog_item_update,
+    content_submit_for_review,
+    content_withdraw,
+    review_route_set,
+)
+
+
+def _year(request) -> int:
+    year = request.GET.get("year", "")
+    return int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else \
+        timezone.localdate().year
+
+
+def _unit_of(request) -> Unit:
+    """The unit whose catalog is shown: the office picks one, staff see their own."""
+    user = request.user
+    if user.is_office_admin:
+        unit_id = request.GET.get("unit") or request.POST.get("unit") or ""
+        if unit_id.isdigit():
+            return get_object_or_404(Unit, pk=int(unit_id))
+    if user.unit is None or not perms.can_view_catalog_of(user, user.unit):
+        raise PermissionDenied
+    return user.unit
+
+
+@login_required
+@require_GET
+def catalog(request):
+    unit = _unit_of(request)
+    if not perms.can_view_catalog_of(request.user, unit):
+        raise PermissionDenied
+    year = _year(request)
+    items = list(catalog_items(unit=unit))
+    rows = catalog_timeliness(unit=unit, year=year)
+    timeliness = {row.item.pk: row for row in rows}
+    grouped = [(category, [(item, timeliness.get(item.pk)) for item in members])
+               for category, members in catalog_by_category(items)]
+    return render(request, "publishing/catalog.html", {
+        "unit": unit, "year": year, "grouped": grouped, "summary": timeliness_summary(rows),
+        "units": Unit.objects.filter(is_active=True) if request.user.is_office_admin else [],
+        "can_edit": perms.can_edit_catalog_of(request.user, unit),
+    })
+
+
+def _item_action(request, item: CatalogItem) -> bool:
+    """Submit or withdraw ``item``; True when done."""
+    action = request.POST.get("action")
+    if not perms.can_submit_content(request.user, item):
+        raise PermissionDenied
+    if action == "submit":
+        content_submit_for_review(obj=item, actor=request.user)
+        messages.success(request, _("已提交审核。"))
+        return True
+    if action == "withdraw":
+        form = WithdrawForm(request.POST)
+        if not form.is_valid():
+            raise ApplicationError(_("撤回时须填写撤回理由。"))
+        content_withdraw(obj=item, actor=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("已撤回。"))
+        return True
+    return False
+
+
+def _save(request, form: CatalogItemForm, item: CatalogItem | None, unit: Unit):
+    data = form.cleaned_data
+    if item is None:
+        return catalog_item_create(unit=unit, actor=request.user, **data)
+    return catalog_item_update(item=item, actor=request.user, **data)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def catalog_item_edit(request, pk: int | None = None):
+    item = None
+    if pk is not None:
+        item = get_object_or_404(CatalogItem.objects.select_related("unit", "category"), pk=pk)
+        if not perms.can_view_catalog_of(request.user, item.unit):
+            raise Http404
+    unit = item.unit if item else _unit_of(request)
+    if not perms.can_edit_catalog_of(request.user, unit):
+        raise PermissionDenied
+    editable = item is None or perms.can_edit_catalog_item(request.user, item)
+    form = CatalogItemForm(request.POST or None, instance=item)
+    if request.method == "POST":
+        try:
+            if item is not None and _item_action(request, item):
+                return redirect("publishing:catalog_item_edit", pk=item.pk)
+            if not editable:
+                raise ApplicationError(_("已发布或审核中的事项不能修改；已发布的事项请先撤回。"))
+            if form.is_valid():
+                saved = _save(request, form, item, unit)
+                messages.success(request, _("已保存。"))
+                return redirect("publishing:catalog_item_edit", pk=saved.pk)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+    review = None
+    if item is not None:
+        review = Review.objects.filter(content_type__model="catalogitem",
+                                       content_type__app_label="publishing",
+                                       object_id=item.pk).order_by("-submitted_at").first()
+    return render(request, "publishing/catalog_item_edit.html", {
+        "item": item, "unit": unit, "form": form, "editable": editable, "review": review,
+        "review_open": review is not None and review.status == ReviewStatus.OPEN,
+        "withdraw_form": WithdrawForm(),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@require_GET
+def catalog_public(request, unit_id: int):
+    unit = get_object_or_404(Unit, pk=unit_id, is_active=True)
+    items = published_visible_to(request.user, catalog_items(unit=unit))
+    grouped = [(c, members) for c, members in catalog_by_category(items) if members]
+    return render(request, "publishing/catalog_public.html", {"unit": unit, "grouped": grouped})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def routes(request):
+    if not perms.can_manage_routes(request.user):
+        raise PermissionDenied
+    unit_id = request.GET.get("unit", "")
+    unit = get_object_or_404(Unit, pk=int(unit_id)) if unit_id.isdigit() else None
+    route = ReviewRoute.objects.filter(unit=unit).first()
+    initial = {"levels": route.levels if route else 3,
+               "reviewers": list(route.reviewers.all()) if route else []}
+    form = RouteForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review_route_set(unit=unit, actor=request.user, **form.cleaned_data)
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("审核流程已保存。"))
+            return redirect(request.get_full_path())
+    all_routes = routes_by_unit()
+    units = [(u, all_routes.get(u.pk)) for u in Unit.objects.filter(is_active=True)]
+    return render(request, "publishing/routes.html", {
+        "unit": unit, "form": form, "units": units, "default_route": all_routes.get(None),
+    }, status=400 if request.method == "POST" else 200)
+
+
+urlpatterns = [
+    path("catalog/", catalog, name="catalog"),
+    path("catalog/items/new/", catalog_item_edit, name="catalog_item_new"),
+    path("catalog/items/<int:pk>/", catalog_item_edit, name="catalog_item_edit"),
+    path("catalog/public/<int:unit_id>/", catalog_public, name="catalog_public"),
+    path("routes/", routes, name="routes"),
+]
