@@ -325,3 +325,23 @@ def test_route_levels_and_reviewers_are_validated():
     route = review_route_set(unit=None, levels=2, reviewers=[], actor=office)
     assert route.unit is None and route.levels == 2
     assert review_route_set(unit=None, levels=1, reviewers=[], actor=office).pk == route.pk
+
+
+def test_policy_document_goes_through_the_same_review(author):
+    from gongkai.policies.models import PolicyDocument
+
+    number = valid_id()
+    document = PolicyDocument.objects.create(
+        kind="normative", unit=author.unit, author=author, title="关于<b>测试</b>的通知",
+        body_html=f"<p>联系人身份证{number}。</p>", body_text=f"联系人身份证{number}。")
+    ReviewRoute.objects.create(unit=author.unit, levels=2)
+    review = content_submit_for_review(obj=document, actor=author)
+    [finding] = Finding.objects.filter(object_id=document.pk, status=FindingStatus.OPEN)
+    assert finding.source == "body"
+    finding_mask(finding=finding, actor=author)
+    document.refresh_from_db()
+    assert number not in document.body_text and number not in document.body_html
+    for reviewer in reviewers_of(author.unit, 2):
+        review_decide(review=review, reviewer=reviewer, passed=True)
+    document.refresh_from_db()
+    assert document.publication_status == PublicationStatus.PUBLISHED

@@ -241,3 +241,20 @@ def test_routes_page_is_for_the_office(setting):
         "levels": "3", "reviewers": [setting["first"].pk]})
     assert response.status_code == 400
     assert ReviewRoute.objects.get(unit=unit).levels == 2
+
+
+def test_policy_document_is_shown_with_its_number_and_escaped_body(setting):
+    from gongkai.policies.models import PolicyDocument
+
+    author = setting["colleague"]
+    document = PolicyDocument.objects.create(
+        kind="normative", unit=author.unit, author=author, title="关于测试的通知",
+        doc_number="穗埔府办〔2025〕3号", body_html="<p>x</p>", body_text=f"正文{HOSTILE}")
+    review = content_submit_for_review(obj=document, actor=author)
+    response = login(setting["first"]).get(
+        reverse("publishing:review_item", args=[review.pk]))
+    html = response.content.decode()
+    assert "穗埔府办〔2025〕3号" in html and "关于测试的通知" in html
+    assert HOSTILE not in html and "正文&lt;script&gt;" in html
+    rows = login(setting["first"]).get(reverse("publishing:review_desk")).context["rows"]
+    assert {row.obj for row in rows} == {setting["item"], document}
