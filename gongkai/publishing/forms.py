@@ -1,5 +1,6 @@
 """Forms of the publishing pages. They only shape input; the services decide."""
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.orgs.models import Role, User
@@ -36,17 +37,22 @@ class RouteForm(forms.Form):
         widget=forms.CheckboxSelectMultiple)
 
 
+def _formfield(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class CatalogItemForm(forms.ModelForm):
     audience = forms.ChoiceField(label=_("公开范围"),
                                  choices=[(Audience.PUBLIC, Audience.PUBLIC.label),
                                           (Audience.STAFF, Audience.STAFF.label)])
-    url = forms.URLField(label=_("公开链接"), max_length=500, required=False,
-                         assume_scheme="https")
 
     class Meta:
         model = CatalogItem
         fields = ["category", "title", "description", "basis", "time_limit",
                   "is_standard_catalog", "made_on", "url", "audience"]
+        formfield_callback = _formfield
         widgets = {"made_on": forms.DateInput(attrs={"type": "date"}),
                    "description": forms.Textarea(attrs={"rows": 4})}
 
