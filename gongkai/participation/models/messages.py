@@ -190,7 +190,7 @@ class PolicyResponse(models.Model):
     url = models.URLField(_("回应链接"), max_length=500, blank=True)
     messages = models.ManyToManyField(Message, verbose_name=_("相关留言"), blank=True,
                                       related_name="policy_responses")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True,
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
                                    on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
 
