@@ -1,1 +1,127 @@
-urlpatterns: list = []
+"""Consultations on the public site: the list of open and closed consultations, the
+consultation page with article-by-article commenting, the published feedback report.
+
+Only published consultations are shown (``published_visible_to``). Comments are public
+input: CSRF-protected, length-limited, rate-limited per visitor address, stored as
+entered and shown escaped; the commenter's contact details never reach a public page.
+The staff side is in ``consultations_staff``."""
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.core.errors import ApplicationError
+from gongkai.foi import ratelimit
+from gongkai.participation.forms_consultations import CommentForm
+from gongkai.participation.models import Consultation, ConsultationAttachment
+from gongkai.participation.selectors.consultations import (
+    public_consultations,
+    published_feedback,
+)
+from gongkai.participation.services.consultations import comment_submit
+from gongkai.participation.services.feedback import summary_sentence
+from gongkai.participation.views import consultations_staff
+from gongkai.publishing.selectors import published_visible_to
+
+COMMENT_LIMIT = 30  # comments an hour from one address
+RATE_SCOPE = "participation:comment"
+
+
+def _published(request, pk: int) -> Consultation:
+    return get_object_or_404(
+        published_visible_to(request.user, Consultation.objects.select_related("unit")),
+        pk=pk)
+
+
+def consultation_list(request):
+    lists = public_consultations(request.user, today=timezone.localdate())
+    return render(request, "participation/consultation_list.html", lists)
+
+
+def consultation_detail(request, pk: int, form: CommentForm | None = None, status=200):
+    consultation = _published(request, pk)
+    today = timezone.localdate()
+    return render(request, "participation/consultation_detail.html", {
+        "c": consultation, "is_open": consultation.is_open_on(today),
+        "has_closed": consultation.has_closed_by(today),
+        "articles": consultation.articles.all(),
+        "attachments": consultation.attachments.all(),
+        "form": form or CommentForm(),
+        # Which article's form to reopen with the typed text and the error.
+        "failed_article": str(form["article"].value() or "") if form is not None else None,
+        "feedback": published_feedback(request.user, consultation),
+    }, status=status)
+
+
+@require_POST
+def consultation_comment(request, pk: int):
+    consultation = _published(request, pk)
+    form = CommentForm(request.POST)
+    if ratelimit.limited(request, RATE_SCOPE, COMMENT_LIMIT):
+        form.is_valid()
+        form.add_error(None, _("本网络地址一小时内提交的意见过多，请稍后再试。"))
+        return consultation_detail(request, pk, form, status=429)
+    if not form.is_valid():
+        return consultation_detail(request, pk, form, status=400)
+    data = form.cleaned_data
+    article = None
+    if data["article"]:
+        article = consultation.articles.filter(pk=data["article"]).first()
+        if article is None:
+            raise Http404
+    try:
+        comment_submit(consultation=consultation, article=article, name=data["name"],
+                       contact=data["contact"], body=data["body"])
+    except ApplicationError as error:
+        form.add_error(None, error.message)
+        return consultation_detail(request, pk, form, status=400)
+    ratelimit.hit(request, RATE_SCOPE)
+    messages.success(request, _("您的意见已提交，感谢参与。处理情况将在征求意见结束后反馈。"))
+    anchor = f"#article-{article.pk}" if article else "#whole"
+    return redirect(reverse("participation:consultation", args=[pk]) + anchor)
+
+
+def feedback(request, pk: int):
+    consultation = _published(request, pk)
+    report = published_feedback(request.user, consultation)
+    if report is None:
+        raise Http404
+    return render(request, "participation/consultation_feedback.html", {
+        "c": consultation, "report": report, "summary": summary_sentence(report.data)})
+
+
+def feedback_docx(request, pk: int):
+    consultation = _published(request, pk)
+    report = published_feedback(request.user, consultation)
+    if report is None:
+        raise Http404
+    return consultations_staff.docx_response(report)
+
+
+def attachment(request, pk: int):
+    """A material of a published consultation (staff read their own from the staff
+    page, which links here only when published)."""
+    item = get_object_or_404(ConsultationAttachment, pk=pk)
+    _published(request, item.consultation_id)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    return FileResponse(handle, as_attachment=True, filename=item.original_name,
+                        content_type=item.mime_type)
+
+
+urlpatterns = [
+    path("consultations/", consultation_list, name="consultations"),
+    path("consultations/<int:pk>/", consultation_detail, name="consultation"),
+    path("consultations/<int:pk>/comment/", consultation_comment,
+         name="consultation_comment"),
+    path("consultations/<int:pk>/feedback/", feedback, name="consultation_feedback"),
+    path("consultations/<int:pk>/feedback.docx", feedback_docx,
+         name="consultation_feedback_docx"),
+    path("consultations/attachments/<int:pk>/", attachment, name="consultation_attachment"),
+    *consultations_staff.urlpatterns,
+]
