@@ -1,0 +1,108 @@
+"""The demo Q&A library: 110 entries written for the demo (gongkai/qa/data), the
+synonym table, and a few questions nobody has answered yet. Entries are published
+through the real review (submit, then one decision per level by people who may
+review), so the demo shows the same states and history as real use. Idempotent: an
+entry whose question its unit already has is left alone."""
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from gongkai.orgs.models import Role, Unit, UnitCategory
+from gongkai.publishing.models import PublicationStatus, ReviewStatus
+from gongkai.publishing.permissions import decision_refusal
+from gongkai.publishing.selectors import route_for
+from gongkai.publishing.services import content_submit_for_review, review_decide
+from gongkai.qa.data.demo_entries import ENTRIES
+from gongkai.qa.models import PendingQuestion, QaEntry, Synonym
+from gongkai.qa.services.answering import pending_question_queue
+from gongkai.qa.services.entries import EntryData, entry_create
+
+DEMO_SYNONYMS = {
+    "生娃": "生育", "生孩子": "生育", "生小孩": "生育", "娃": "子女", "孩子": "子女",
+    "小孩": "子女", "宝宝": "婴幼儿", "社保": "社会保险", "医保": "医疗保险",
+    "个税": "个人所得税", "退休金": "养老金", "失业金": "失业保险金", "咋": "怎么",
+    "啥": "什么", "上户口": "落户", "公积金": "住房公积金", "看病": "就医",
+    "老人": "老年人", "开店": "个体工商户", "打工": "就业",
+}
+DEMO_PENDING = ("黄埔区有没有婴幼儿托育补贴？", "外籍人员子女在黄埔怎么入学？",
+                "电动自行车在哪里上牌？")
+REVIEWER_NAMES = ("qa_demo_reviewer_1", "qa_demo_reviewer_2", "qa_demo_reviewer_3")
+
+
+def load_qa_demo() -> None:
+    """Load the demo library, synonyms and queue (safe to run twice)."""
+    for term, canonical in DEMO_SYNONYMS.items():
+        Synonym.objects.get_or_create(term=term, defaults={"canonical": canonical})
+    author = _author()
+    for topic, unit_name, question, alternatives, answer, sources in ENTRIES:
+        _ensure_entry(author, topic, _unit(unit_name), question, alternatives, answer, sources)
+    for text in DEMO_PENDING:
+        if not PendingQuestion.objects.filter(text=text).exists():
+            pending_question_queue(text=text)
+
+
+def _unit(name: str) -> Unit:
+    unit = Unit.objects.filter(name=name).first()
+    if unit is None:
+        unit, _created = Unit.objects.get_or_create(
+            name=name, defaults={"category": UnitCategory.DEPARTMENT})
+    return unit
+
+
+def _office() -> Unit:
+    office = Unit.objects.filter(is_office=True).first()
+    if office is None:
+        office, _created = Unit.objects.get_or_create(
+            name="区政务公开办", defaults={"is_office": True, "category": UnitCategory.OTHER})
+    return office
+
+
+def _author():
+    office = _office()
+    user, _created = get_user_model().objects.get_or_create(
+        username="qa_demo_editor", defaults={
+            "role": Role.UNIT_STAFF, "unit": office, "display_name": "问答库 演示编辑"})
+    if _created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+@transaction.atomic
+def _ensure_entry(author, topic, unit, question, alternatives, answer, sources) -> None:
+    entry = QaEntry.objects.filter(unit=unit, question=question).first()
+    if entry is None:
+        entry = entry_create(data=EntryData(question=question, answer=answer, topic=topic,
+                                            alternatives=list(alternatives), sources=sources),
+                             unit=unit, actor=author)
+    if entry.publication_status in (PublicationStatus.DRAFT, PublicationStatus.RETURNED):
+        review = content_submit_for_review(obj=entry, actor=author)
+        _pass_every_level(review, entry)
+
+
+def _pass_every_level(review, entry) -> None:
+    while review.status == ReviewStatus.OPEN:
+        decided = set(review.decisions.values_list("reviewer_id", flat=True))
+        review_decide(review=review, reviewer=_reviewer_for(review, entry, decided),
+                      passed=True)
+        review.refresh_from_db()
+
+
+def _reviewer_for(review, entry, decided: set[int]):
+    """Someone allowed to decide this level: an existing reviewer or office admin, else
+    one of the demo reviewers of the office (created once, without a password)."""
+    route = route_for(entry.unit_id)
+    users = get_user_model().objects.filter(role__in=[Role.REVIEWER, Role.OFFICE_ADMIN])
+    for user in users.select_related("unit").order_by("id"):
+        if not decision_refusal(user, review, entry, route, decided):
+            return user
+    office = _office()
+    for name in REVIEWER_NAMES:
+        user, created = get_user_model().objects.get_or_create(
+            username=name, defaults={"role": Role.REVIEWER, "unit": office,
+                                     "display_name": "问答库 演示审核人"})
+        if created:
+            user.set_unusable_password()
+            user.save(update_fields=["password"])
+        if not decision_refusal(user, review, entry, route, decided):
+            return user
+    raise RuntimeError("no reviewer may decide this level of the demo review")

@@ -1,0 +1,60 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.policies.models import PolicyDocument
+from gongkai.publishing.models import PublicationStatus
+from gongkai.qa.models import ANSWER_MAX, QUESTION_MAX, SOURCES_MAX, QaTopic
+from gongkai.qa.services.entries import EntryData, split_alternatives
+
+
+class AskForm(forms.Form):
+    question = forms.CharField(label=_("您的问题"), max_length=QUESTION_MAX, strip=True,
+                               widget=forms.TextInput(attrs={
+                                   "placeholder": _("用自己的话提问，例如：生娃有哪些补贴？"),
+                                   "autocomplete": "off"}))
+
+
+class RateForm(forms.Form):
+    log = forms.IntegerField(min_value=1)
+    entry = forms.IntegerField(min_value=1)
+    useful = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
+
+
+class EntryForm(forms.Form):
+    question = forms.CharField(label=_("问题"), max_length=QUESTION_MAX)
+    alternatives = forms.CharField(label=_("其他问法"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 4}),
+                                   help_text=_("每行一个。"))
+    answer = forms.CharField(label=_("答复"), max_length=ANSWER_MAX,
+                             widget=forms.Textarea(attrs={"rows": 8}))
+    topic = forms.ChoiceField(label=_("主题"), choices=QaTopic.choices)
+    documents = forms.ModelMultipleChoiceField(
+        label=_("政策依据文件"), required=False,
+        queryset=PolicyDocument.objects.filter(publication_status=PublicationStatus.PUBLISHED))
+    sources = forms.CharField(label=_("其他依据"), required=False, max_length=SOURCES_MAX,
+                              widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text=_("未收入政策文件库的依据，每行一条。"))
+
+    def entry_data(self) -> EntryData:
+        data = self.cleaned_data
+        return EntryData(question=data["question"], answer=data["answer"], topic=data["topic"],
+                         alternatives=split_alternatives(data["alternatives"]),
+                         sources=data["sources"], documents=list(data["documents"]))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Excel 文件（.xlsx）"))
+
+
+class SynonymForm(forms.Form):
+    term = forms.CharField(label=_("口语或别称"), max_length=20)
+    canonical = forms.CharField(label=_("规范说法"), max_length=20)
+
+
+class ThresholdForm(forms.Form):
+    answer_threshold = forms.FloatField(label=_("直接答复阈值"), min_value=0.01, max_value=1)
+    suggest_threshold = forms.FloatField(label=_("推荐问题阈值"), min_value=0.01, max_value=1)
+
+
+class TestForm(forms.Form):
+    question = forms.CharField(label=_("测试问题"), max_length=QUESTION_MAX)

@@ -1,0 +1,186 @@
+"""Writing the library: entries, their submission for review, the pending-question
+queue and the synonym table."""
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gongkai.core.audit import record_event
+from gongkai.core.errors import ApplicationError
+from gongkai.core.text import normalize
+from gongkai.core.workflow import transition
+from gongkai.orgs.models import Unit
+from gongkai.publishing.models import PublicationStatus
+from gongkai.publishing.services import content_submit_for_review
+from gongkai.qa.models import (
+    ALTERNATIVES_MAX,
+    ANSWER_MAX,
+    QUESTION_MAX,
+    SOURCES_MAX,
+    PendingQuestion,
+    PendingStatus,
+    QaEntry,
+    QaTopic,
+    Synonym,
+)
+
+EDITABLE = (PublicationStatus.DRAFT, PublicationStatus.RETURNED, PublicationStatus.WITHDRAWN)
+PENDING_TRANSITIONS = {
+    (PendingStatus.OPEN, PendingStatus.ANSWERED): "qa.pending.answered",
+    (PendingStatus.OPEN, PendingStatus.DISMISSED): "qa.pending.dismissed",
+    (PendingStatus.DISMISSED, PendingStatus.OPEN): "qa.pending.reopened",
+}
+
+
+@dataclass
+class EntryData:
+    """The fields a unit writes, checked by ``entry_data_clean``."""
+
+    question: str
+    answer: str
+    topic: str = QaTopic.OTHER
+    alternatives: list[str] = field(default_factory=list)
+    sources: str = ""
+    documents: list = field(default_factory=list)
+
+
+def split_alternatives(text: str) -> list[str]:
+    """One phrasing a line (a full-width or ASCII semicolon also separates)."""
+    parts = (p.strip() for p in text.replace("；", "\n").replace(";", "\n").splitlines())
+    return list(dict.fromkeys(p for p in parts if p))
+
+
+def entry_data_clean(data: EntryData) -> list[str]:
+    """The problems of ``data`` in Chinese (empty when it may be saved)."""
+    errors = []
+    data.question = " ".join((data.question or "").split())
+    data.answer = (data.answer or "").strip()
+    data.alternatives = [a for a in dict.fromkeys(" ".join(a.split())
+                                                  for a in data.alternatives) if a]
+    if not data.question:
+        errors.append(_("问题不能为空"))
+    elif len(data.question) > QUESTION_MAX:
+        errors.append(_("问题不能超过%(n)s字") % {"n": QUESTION_MAX})
+    if not data.answer:
+        errors.append(_("答复不能为空"))
+    elif len(data.answer) > ANSWER_MAX:
+        errors.append(_("答复不能超过%(n)s字") % {"n": ANSWER_MAX})
+    if len(data.alternatives) > ALTERNATIVES_MAX:
+        errors.append(_("其他问法不能超过%(n)s个") % {"n": ALTERNATIVES_MAX})
+    if any(len(a) > QUESTION_MAX for a in data.alternatives):
+        errors.append(_("每个其他问法不能超过%(n)s字") % {"n": QUESTION_MAX})
+    if len(data.sources or "") > SOURCES_MAX:
+        errors.append(_("其他依据不能超过%(n)s字") % {"n": SOURCES_MAX})
+    if data.topic not in QaTopic.values:
+        errors.append(_("主题“%(t)s”不在可选范围内") % {"t": data.topic})
+    return errors
+
+
+def _check(data: EntryData) -> None:
+    errors = entry_data_clean(data)
+    if errors:
+        raise ApplicationError("；".join(errors) + "。")
+
+
+def _fill(entry: QaEntry, data: EntryData) -> None:
+    entry.question, entry.answer, entry.topic = data.question, data.answer, data.topic
+    entry.alternatives, entry.sources = data.alternatives, (data.sources or "").strip()
+
+
+@transaction.atomic
+def entry_create(*, data: EntryData, unit: Unit, actor,
+                 pending: PendingQuestion | None = None) -> QaEntry:
+    """A new draft entry of ``unit``; written for a queued question, it answers it."""
+    _check(data)
+    entry = QaEntry(unit=unit, author=actor)
+    _fill(entry, data)
+    entry.full_clean(exclude=["documents", "audience_units"])
+    entry.save()
+    entry.documents.set(data.documents)
+    record_event(obj=entry, action="qa.entry.created", actor=actor,
+                 details={"question": entry.question, "pending": pending.pk if pending else None})
+    if pending is not None:
+        pending_answer(pending=pending, entry=entry, actor=actor)
+    return entry
+
+
+@transaction.atomic
+def entry_update(*, entry: QaEntry, data: EntryData, actor) -> QaEntry:
+    """Change a draft, returned or withdrawn entry (published ones are withdrawn first)."""
+    entry = QaEntry.objects.select_for_update().get(pk=entry.pk)
+    if entry.publication_status not in EDITABLE:
+        raise ApplicationError(_("审核中或已发布的问答不能修改；已发布的请先撤回。"))
+    _check(data)
+    before = {"question": entry.question, "answer": entry.answer}
+    _fill(entry, data)
+    entry.full_clean(exclude=["documents", "audience_units"])
+    entry.save()
+    entry.documents.set(data.documents)
+    record_event(obj=entry, action="qa.entry.updated", actor=actor,
+                 details={"from": before, "question": entry.question})
+    return entry
+
+
+def entry_submit(*, entry: QaEntry, actor):
+    """Send the entry to the publishing review; it answers the public once passed."""
+    return content_submit_for_review(obj=entry, actor=actor)
+
+
+@transaction.atomic
+def pending_answer(*, pending: PendingQuestion, entry: QaEntry, actor) -> PendingQuestion:
+    pending = PendingQuestion.objects.select_for_update().get(pk=pending.pk)
+    transition(pending, to=PendingStatus.ANSWERED, table=PENDING_TRANSITIONS, actor=actor,
+               details={"entry": entry.pk}, extra_fields={"entry": entry})
+    return pending
+
+
+@transaction.atomic
+def pending_dismiss(*, pending: PendingQuestion, actor, reason: str) -> PendingQuestion:
+    reason = (reason or "").strip()[:500]
+    if not reason:
+        raise ApplicationError(_("不予答复时须填写说明。"))
+    pending = PendingQuestion.objects.select_for_update().get(pk=pending.pk)
+    transition(pending, to=PendingStatus.DISMISSED, table=PENDING_TRANSITIONS, actor=actor,
+               details={"reason": reason}, extra_fields={"reason": reason})
+    return pending
+
+
+@transaction.atomic
+def pending_assign(*, pending: PendingQuestion, unit: Unit | None, actor) -> PendingQuestion:
+    """The office hands a queued question to the unit that should answer it."""
+    before = pending.unit_id
+    pending.unit = unit
+    pending.save(update_fields=["unit"])
+    record_event(obj=pending, action="qa.pending.assigned", actor=actor,
+                 details={"from": before, "to": unit.pk if unit else None})
+    return pending
+
+
+@transaction.atomic
+def synonym_set(*, term: str, canonical: str, actor) -> Synonym:
+    """Add or change ``term → canonical``."""
+    term, canonical = normalize(term).lower(), normalize(canonical).lower()
+    if not term or not canonical:
+        raise ApplicationError(_("同义词的两边都不能为空。"))
+    if len(term) > 20 or len(canonical) > 20:
+        raise ApplicationError(_("同义词每边不能超过20字。"))
+    if term == canonical:
+        raise ApplicationError(_("口语说法与规范说法相同，无需设置。"))
+    if Synonym.objects.filter(term=canonical).exists():
+        raise ApplicationError(_("“%(w)s”本身已被设为另一个词的同义词，不能作为规范说法。")
+                               % {"w": canonical})
+    if Synonym.objects.filter(canonical=term).exists():
+        raise ApplicationError(_("“%(w)s”已是其他同义词的规范说法，不能再设为口语说法。")
+                               % {"w": term})
+    synonym, created = Synonym.objects.update_or_create(term=term,
+                                                        defaults={"canonical": canonical})
+    record_event(obj=synonym, action="qa.synonym.set", actor=actor,
+                 details={"term": term, "canonical": canonical, "created": created})
+    return synonym
+
+
+@transaction.atomic
+def synonym_remove(*, synonym: Synonym, actor) -> None:
+    record_event(obj=synonym, action="qa.synonym.removed", actor=actor,
+                 details={"term": synonym.term, "canonical": synonym.canonical})
+    synonym.delete()

@@ -1,0 +1,32 @@
+"""Factories and helpers of the Q&A tests."""
+import factory
+
+from gongkai.orgs.tests.factories import UnitFactory
+from gongkai.qa.demo import _pass_every_level
+from gongkai.qa.models import QaEntry, QaTopic
+from gongkai.publishing.services import content_submit_for_review
+
+
+class QaEntryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QaEntry
+
+    unit = factory.SubFactory(UnitFactory)
+    question = factory.Sequence(lambda n: f"测试问题{n}怎么办理？")
+    answer = "测试答复。"
+    topic = QaTopic.OTHER
+    alternatives = factory.LazyFunction(list)
+
+
+def publish(entry: QaEntry, actor=None) -> QaEntry:
+    """Pass ``entry`` through the real review, as the demo does."""
+    from gongkai.qa.demo import _author
+
+    review = content_submit_for_review(obj=entry, actor=actor or _author())
+    _pass_every_level(review, entry)
+    entry.refresh_from_db()
+    return entry
+
+
+def published_entry(**kwargs) -> QaEntry:
+    return publish(QaEntryFactory(**kwargs))
