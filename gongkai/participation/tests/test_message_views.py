@@ -270,3 +270,33 @@ def test_stats_page_serves_the_chart_data_and_local_echarts(client_for):
         reverse("participation:staff_message_stats")).content.decode()
     assert 'id="message-chart-data"' in html and "vendor/echarts/echarts.min.js" in html
     assert "cdn" not in html.lower()
+
+
+def test_policy_responses_page_is_the_offices(client_for, unit_staff):
+    message = published(title="停车难")
+    assert client_for(unit_staff).get(
+        reverse("participation:staff_message_responses")).status_code == 403
+    client = client_for(OfficeAdminFactory())
+    url = reverse("participation:staff_message_responses")
+    refused = client.post(url, {"title": "停车难", "messages": [message.pk]})
+    assert refused.status_code == 400  # neither a document nor an address
+    response = client.post(url, {"title": "停车难", "url": "https://example.gov.cn/p",
+                                 "messages": [message.pk]})
+    assert response.status_code == 302
+    assert list(message.policy_responses.values_list("title", flat=True)) == ["停车难"]
+
+
+def test_stats_count_by_topic_and_unit_in_constant_queries(django_assert_max_num_queries):
+    from django.utils import timezone
+
+    from gongkai.participation.selectors.messages import message_stats
+
+    for n in range(3):
+        published(title=f"教育{n}", topic=MessageTopicFactory(name="教育"))
+    published(title="交通", topic=MessageTopicFactory(name="交通"))
+    today = timezone.localdate()
+    with django_assert_max_num_queries(4):
+        stats = message_stats(Message.objects.all(), year=today.year, today=today)
+    assert stats["total"] == 4
+    assert stats["by_topic"][0] == {"topic__name": "教育", "n": 3}
+    assert sum(stats["chart"]["total"]) == 4 and len(stats["by_unit"]) == 4
