@@ -315,3 +315,11 @@ def test_nobody_else_can_supplement(client, awaiting):
                            {"content": "冒充"})
     assert response.status_code == 404
     assert Supplement.objects.get(application=awaiting).received_on is None
+
+
+def test_the_due_date_says_why_it_is_missing_while_the_clock_stands_still(client, awaiting):
+    awaiting.due_on = None
+    awaiting.save(update_fields=["due_on"])
+    prove(client, awaiting)
+    page = client.get(reverse("foi:track_application", args=[awaiting.pk])).content.decode()
+    assert "暂停计算（待补正）" in page

@@ -147,11 +147,21 @@ def track_application(request, pk: int):
     return render(request, "foi/public_track_application.html", {
         "application": application,
         "show": can_see_personal_data(request.user, application),
-        "due": due_text(application) if application.due_on else "",
+        "due": _due_label(application),
         "letters": letters_for_applicant(application),
         "supplement": supplement, "form": form,
         "receipt_number": receipt_number(application),
     }, status=400 if form is not None and form.errors else 200)
+
+
+def _due_label(application: Application) -> str:
+    if application.due_on:
+        return due_text(application)
+    if application.received_on:
+        # Waiting for a supplement, an opinion or a payment: the clock stands still.
+        return _("暂停计算（%(status)s），恢复后重新计算") % {
+            "status": application.get_status_display()}
+    return _("确认收到申请后计算")
 
 
 def letter_download(request, pk: int):
