@@ -1,35 +1,34 @@
 """Readable Chinese labels for audit action codes, for history tables.
 
-A code missing here is shown as is, so a new action is never hidden from the history.
+Each app names its own actions in its ``audit_labels.py``; a code with no label
+is shown as is, so a new action is never hidden from the history.
 """
+from functools import lru_cache
+from importlib import import_module
+
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
-ACTION_LABELS = {
-    "plans.plan.imported": _("导入分工方案"),
-    "plans.plan.assigned": _("分派任务"),
-    "plans.assignment.breakdown_updated": _("更新任务分解"),
-    "plans.report.draft_saved": _("保存草稿"),
-    "plans.report.submitted": _("报送"),
-    "plans.report.returned": _("退回整改"),
-    "plans.report.resubmitted": _("整改后重新报送"),
-    "plans.report.passed": _("审核通过"),
-    "plans.evidence.added": _("添加佐证材料"),
-    "plans.evidence.removed": _("删除佐证材料"),
-    "plans.evidence.checked": _("网上核查"),
-    "orgs.unit.created": _("新建单位"),
-    "orgs.unit.updated": _("修改单位"),
-    "orgs.alias.added": _("添加别名"),
-    "orgs.alias.removed": _("删除别名"),
-    "orgs.unit.alias_added": _("添加别名"),
-    "orgs.unit.alias_removed": _("删除别名"),
-    "orgs.group.created": _("新建单位组"),
-    "orgs.group.updated": _("修改单位组"),
-}
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[dict, dict]:
+    """Every installed app may keep ``audit_labels.py`` with ``ACTION_LABELS`` and
+    ``DETAIL_LABELS``: each module names its own actions, and they are merged here."""
+    actions, details = {}, dict(DETAIL_LABELS)
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.audit_labels")
+        except ModuleNotFoundError:
+            continue
+        actions.update(getattr(module, "ACTION_LABELS", {}))
+        if module.__name__ != __name__:
+            details.update(getattr(module, "DETAIL_LABELS", {}))
+    return actions, details
 
 
 def action_label(code: str) -> str:
     """The Chinese label of ``code``, or ``code`` itself when it has none."""
-    return str(ACTION_LABELS.get(code, code))
+    return str(_labels()[0].get(code, code))
 
 # Common keys of ``details``; others are shown as stored.
 DETAIL_LABELS = {
@@ -59,4 +58,4 @@ DETAIL_LABELS = {
 
 
 def detail_label(key: str) -> str:
-    return str(DETAIL_LABELS.get(key, key))
+    return str(_labels()[1].get(key, key))

@@ -32,31 +32,3 @@ def follow_reply_review(sender, instance, update_fields=None, **kwargs) -> None:
         review__object_id=instance.pk).select_related("reviewer").order_by("-at", "-id")
         .first())
     message_review_settled(reply=instance, actor=decision.reviewer if decision else None)
-
-
-# Labels of this part's audit actions for the history tables. The shared table in
-# gongkai.core.audit_labels is another module's file; the labels join it at start-up.
-def _register_action_labels() -> None:
-    from django.utils.translation import gettext_lazy as _
-
-    from gongkai.core.audit_labels import ACTION_LABELS
-
-    ACTION_LABELS.update({
-        "participation.message.received": _("收到留言"),
-        "participation.message.assigned": _("交办"),
-        "participation.message.transferred": _("转办"),
-        "participation.message.returned_to_office": _("退回重新分办"),
-        "participation.message.rejected": _("不予受理"),
-        "participation.message.reply_drafted": _("拟写答复"),
-        "participation.message.reply_changed": _("修改答复"),
-        "participation.message.reply_submitted": _("答复提交审核"),
-        "participation.message.reply_returned": _("答复被退回修改"),
-        "participation.message.published": _("答复审核通过并公开"),
-        "participation.message.closed_private": _("答复审核通过（不公开）"),
-        "participation.message.due_recomputed": _("节假日调整，重新计算答复期限"),
-        "participation.policy_response.created": _("新建政策回应"),
-        "participation.policy_response.changed": _("修改政策回应"),
-    })
-
-
-_register_action_labels()

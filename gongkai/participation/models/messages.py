@@ -205,8 +205,3 @@ class PolicyResponse(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-# Signal receivers of this part (the calendar changed → recompute due dates). Imported
-# here because the app's models load at start-up in every process.
-from gongkai.participation import receivers_messages  # noqa: E402, F401

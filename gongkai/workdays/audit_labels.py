@@ -1,0 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+
+ACTION_LABELS = {
+    "workdays.year.loaded": _("载入年度节假日安排"),
+    "workdays.day.changed": _("调整节假日或调休"),
+    "workdays.day.cleared": _("恢复按周末计算"),
+}
+DETAIL_LABELS = {
+    "holidays": _("放假日"),
+    "workdays": _("调休上班日"),
+    "date": _("日期"),
+    "is_workday": _("上班"),
+}
