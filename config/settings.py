@@ -199,3 +199,13 @@ LOGGING = {
 GONGKAI_FOI_REMIND_DAYS = tuple(
     int(x) for x in env_list("GONGKAI_FOI_REMIND_DAYS", "5,2,0") if x.lstrip("-").isdigit()
 )
+
+# Leader messages: the unit's reply time limit in working days from assignment, and the
+# reminders before the due date.
+GONGKAI_MESSAGE_REPLY_DAYS = int(os.environ.get("GONGKAI_MESSAGE_REPLY_DAYS", "10"))
+GONGKAI_MESSAGE_REMIND_DAYS = tuple(
+    int(x) for x in env_list("GONGKAI_MESSAGE_REMIND_DAYS", "3,1,0") if x.lstrip("-").isdigit()
+)
+
+# Django 6 will assume https for scheme-less URLs in forms; do so now.
+FORMS_URLFIELD_ASSUME_HTTPS = True
