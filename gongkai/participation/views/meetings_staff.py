@@ -1,0 +1,198 @@
+"""The staff side of decision meetings: record and announce meetings, add invited
+representatives, select among the public's sign-ups, record the meeting as held; the
+office's view of who has met the year's target.
+
+Every page starts from ``meetings_visible_to``: another unit's meeting is a 404."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.core.errors import ApplicationError
+from gongkai.participation import permissions as perms
+from gongkai.participation.forms_consultations import (
+    CancelForm,
+    MeetingForm,
+    RepresentativeForm,
+)
+from gongkai.participation.models import MeetingTarget, Representative, SignUp
+from gongkai.participation.selectors.meetings import target_progress
+from gongkai.participation.services import meetings as svc
+
+
+def _meeting(request, pk: int):
+    meeting = get_object_or_404(
+        perms.meetings_visible_to(request.user).select_related("unit"), pk=pk)
+    if not perms.can_manage_meeting(request.user, meeting):
+        raise PermissionDenied
+    return meeting
+
+
+def _done(request, action, success: str, pk: int):
+    try:
+        action()
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return redirect("participation:staff_meeting", pk=pk)
+
+
+@login_required
+def staff_list(request):
+    if not perms.can_create_meeting(request.user):
+        raise PermissionDenied
+    meetings = perms.meetings_visible_to(request.user).select_related("unit")
+    return render(request, "participation/meeting_staff_list.html", {
+        "meetings": meetings, "may_see_targets": perms.can_view_meeting_targets(request.user)})
+
+
+def _form(request, instance=None):
+    return MeetingForm(request.POST or None, instance=instance,
+                       may_record_district=perms.can_record_for_district_government(
+                           request.user))
+
+
+@login_required
+def staff_create(request):
+    if not perms.can_create_meeting(request.user) or request.user.unit_id is None:
+        raise PermissionDenied
+    form = _form(request)
+    if request.method == "POST" and form.is_valid():
+        try:
+            meeting = svc.meeting_create(unit=request.user.unit, actor=request.user,
+                                         **form.cleaned_data)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("会议已保存。"))
+            return redirect("participation:staff_meeting", pk=meeting.pk)
+    return render(request, "participation/meeting_staff_form.html", {"form": form},
+                  status=400 if form.errors else 200)
+
+
+@login_required
+def staff_edit(request, pk: int):
+    meeting = _meeting(request, pk)
+    form = _form(request, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.meeting_update(meeting=_meeting(request, pk), actor=request.user,
+                               **{k: v for k, v in form.cleaned_data.items()
+                                  if v != form.initial.get(k)})
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("已保存。"))
+            return redirect("participation:staff_meeting", pk=pk)
+    return render(request, "participation/meeting_staff_form.html",
+                  {"form": form, "meeting": meeting}, status=400 if form.errors else 200)
+
+
+@login_required
+def staff_detail(request, pk: int):
+    meeting = _meeting(request, pk)
+    return render(request, "participation/meeting_staff_detail.html", {
+        "meeting": meeting, "representatives": meeting.representatives.all(),
+        "signups": meeting.signups.all(), "rep_form": RepresentativeForm(),
+        "cancel_form": CancelForm(),
+    })
+
+
+@login_required
+@require_POST
+def staff_announce(request, pk: int):
+    meeting = _meeting(request, pk)
+    return _done(request, lambda: svc.meeting_announce(meeting=meeting, actor=request.user),
+                 _("会议已公告。"), pk)
+
+
+@login_required
+@require_POST
+def staff_held(request, pk: int):
+    meeting = _meeting(request, pk)
+    return _done(request, lambda: svc.meeting_mark_held(meeting=meeting, actor=request.user),
+                 _("已登记为已召开。"), pk)
+
+
+@login_required
+@require_POST
+def staff_cancel(request, pk: int):
+    meeting = _meeting(request, pk)
+    return _done(request, lambda: svc.meeting_cancel(
+        meeting=meeting, actor=request.user, reason=request.POST.get("reason", "")),
+        _("会议已取消。"), pk)
+
+
+@login_required
+@require_POST
+def staff_representative_add(request, pk: int):
+    meeting = _meeting(request, pk)
+    form = RepresentativeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请填写代表姓名并选择类别。"))
+        return redirect("participation:staff_meeting", pk=pk)
+    return _done(request, lambda: svc.representative_add(
+        meeting=meeting, actor=request.user, **form.cleaned_data), _("已添加列席代表。"), pk)
+
+
+@login_required
+@require_POST
+def staff_representative_remove(request, pk: int):
+    representative = get_object_or_404(Representative, pk=pk)
+    meeting = _meeting(request, representative.meeting_id)
+    representative.meeting = meeting
+    return _done(request, lambda: svc.representative_remove(
+        representative=representative, actor=request.user), _("已移除。"), meeting.pk)
+
+
+@login_required
+@require_POST
+def staff_signup_decide(request, pk: int, choice: str):
+    signup = get_object_or_404(SignUp, pk=pk)
+    meeting = _meeting(request, signup.meeting_id)
+    signup.meeting = meeting
+    if choice == "select":
+        return _done(request, lambda: svc.signup_select(signup=signup, actor=request.user),
+                     _("已选定，报名人已列为列席代表。"), meeting.pk)
+    return _done(request, lambda: svc.signup_reject(signup=signup, actor=request.user),
+                 _("已标记为未选定。"), meeting.pk)
+
+
+@login_required
+def staff_targets(request):
+    if not perms.can_view_meeting_targets(request.user):
+        raise PermissionDenied
+    years = list(MeetingTarget.objects.values_list("year", flat=True).distinct())
+    try:
+        year = int(request.GET.get("year") or timezone.localdate().year)
+    except ValueError:
+        year = timezone.localdate().year
+    if years and year not in years and "year" not in request.GET:
+        year = max(years)
+    return render(request, "participation/meeting_staff_targets.html", {
+        "progress": target_progress(year=year), "years": sorted(set(years)), "year": year})
+
+
+urlpatterns = [
+    path("staff/meetings/", staff_list, name="staff_meetings"),
+    path("staff/meetings/new/", staff_create, name="staff_meeting_create"),
+    path("staff/meetings/targets/", staff_targets, name="staff_meeting_targets"),
+    path("staff/meetings/<int:pk>/", staff_detail, name="staff_meeting"),
+    path("staff/meetings/<int:pk>/edit/", staff_edit, name="staff_meeting_edit"),
+    path("staff/meetings/<int:pk>/announce/", staff_announce, name="staff_meeting_announce"),
+    path("staff/meetings/<int:pk>/held/", staff_held, name="staff_meeting_held"),
+    path("staff/meetings/<int:pk>/cancel/", staff_cancel, name="staff_meeting_cancel"),
+    path("staff/meetings/<int:pk>/representatives/", staff_representative_add,
+         name="staff_representative_add"),
+    path("staff/meetings/representatives/<int:pk>/remove/", staff_representative_remove,
+         name="staff_representative_remove"),
+    path("staff/meetings/signups/<int:pk>/select/", staff_signup_decide,
+         {"choice": "select"}, name="staff_signup_select"),
+    path("staff/meetings/signups/<int:pk>/reject/", staff_signup_decide,
+         {"choice": "reject"}, name="staff_signup_reject"),
+]
