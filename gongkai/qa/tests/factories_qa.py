@@ -2,9 +2,9 @@
 import factory
 
 from gongkai.orgs.tests.factories import UnitFactory
+from gongkai.publishing.services import content_submit_for_review
 from gongkai.qa.demo import _pass_every_level
 from gongkai.qa.models import QaEntry, QaTopic
-from gongkai.publishing.services import content_submit_for_review
 
 
 class QaEntryFactory(factory.django.DjangoModelFactory):
