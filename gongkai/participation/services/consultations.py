@@ -5,6 +5,7 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -341,5 +342,5 @@ def consultations_notify_closed(*, today: dt.date) -> int:
             users=staff, key=f"participation:consultation-closed:{consultation.pk}",
             text=_("征求意见“%(title)s”已于%(date)s截止，请处理公众意见并发布采纳情况反馈。")
             % {"title": consultation.title, "date": consultation.closes_on.isoformat()},
-            url=f"/participation/staff/consultations/{consultation.pk}/comments/")
+            url=reverse("participation:staff_consultation_comments", args=[consultation.pk]))
     return told
