@@ -195,3 +195,17 @@ def test_feedback_is_public_only_once_published_and_never_shows_contacts(
     docx = client.get(_url("consultation_feedback_docx", c.pk))
     assert docx.status_code == 200 and docx.content[:2] == b"PK"
     assert "意见采纳情况反馈已发布" in client.get(_url("consultation", c.pk)).content.decode()
+
+
+def test_staff_edit_saves_a_draft_and_refuses_a_published_one(unit_staff, client_for):
+    c = ConsultationFactory(unit=unit_staff.unit, publication_status="draft")
+    data = {"title": "改过的标题", "draft_text": "第一条 新内容。", "opens_on": "2022-06-01",
+            "closes_on": "2022-06-30", "allow_anonymous": "on"}
+    staff = client_for(unit_staff)
+    assert staff.post(_url("staff_consultation_edit", c.pk), data).status_code == 302
+    c.refresh_from_db()
+    assert c.title == "改过的标题" and list(c.articles.values_list("label", flat=True)) == [
+        "第一条"]
+    published = ConsultationFactory(unit=unit_staff.unit)
+    response = staff.post(_url("staff_consultation_edit", published.pk), data)
+    assert response.status_code == 400 and "不能修改" in response.content.decode()
