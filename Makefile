@@ -28,6 +28,7 @@ setup: $(VENV)/.installed node_modules/.installed
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py init_reference_data
 	$(PY) manage.py load_demo
 
 run: setup

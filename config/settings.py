@@ -209,3 +209,12 @@ GONGKAI_MESSAGE_REMIND_DAYS = tuple(
 
 # Django 6 will assume https for scheme-less URLs in forms; do so now.
 FORMS_URLFIELD_ASSUME_HTTPS = True
+
+# The cache holds rate-limit counters and similar short-lived state, so it must be shared
+# by every web process: a file cache on one machine, Redis when there are several.
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                          "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                          "LOCATION": str(VAR_DIR / "cache")}}

@@ -5,6 +5,7 @@ from huey.contrib.djhuey import db_periodic_task
 from django.utils import timezone
 
 from gongkai.participation.services.message_reminders import message_reminders_send
+from gongkai.participation.tasks_consultations import notify_closed_consultations  # noqa: F401
 
 
 # Leader messages. huey reads crontabs in UTC: 23:10 UTC is 07:10 in Beijing, before
