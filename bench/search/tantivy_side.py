@@ -3,8 +3,8 @@
 Each document's title, 文号 and body are segmented by the platform's ``segment`` (so the
 terms are exactly those the database index holds), joined with spaces and indexed with
 tantivy's whitespace tokenizer. Queries are the platform's ``query_terms``: every term
-must match in some field; the score is BM25 summed over the fields with the same boosts
-as the database side. The visibility the public sees (published, audience public) is a
+must match in some field (any term, when no document has them all, as on the platform);
+the score is BM25 summed over the fields with the same boosts as the database side. The visibility the public sees (published, audience public) is a
 filter, and the facets (kind, year, validity, topic, unit) are computed by tantivy's
 aggregations, so both sides do the same work per query.
 """
@@ -45,6 +45,12 @@ class TantivySide:
         self.index.reload()
         self.searcher = self.index.searcher()
 
+    def _query(self, terms: list[str], occur) -> tantivy.Query:
+        q = tantivy.Query
+        words = q.boolean_query([(occur, self._term(t)) for t in terms])
+        public = q.term_query(self.schema, "public", 1)
+        return q.boolean_query([(tantivy.Occur.Must, words), (tantivy.Occur.Must, public)])
+
     def _term(self, term: str) -> tantivy.Query:
         q = tantivy.Query
         tokens = term.split()
@@ -58,14 +64,16 @@ class TantivySide:
         return q.boolean_query(parts)
 
     def search(self, terms: list[str], limit: int = 20) -> tuple[int, list[int], dict]:
-        """Returns (total, ids of the first page, facet counts)."""
-        q = tantivy.Query
-        clauses = [(tantivy.Occur.Must, self._term(t)) for t in terms if t.strip()]
-        if not clauses:
+        """Returns (total, ids of the first page, facet counts). As on the platform,
+        every term must match; when no document has them all, any term may."""
+        terms = [t for t in terms if t.strip()]
+        if not terms:
             return 0, [], {}
-        clauses.append((tantivy.Occur.Must, q.term_query(self.schema, "public", 1)))
-        query = q.boolean_query(clauses)
-        result = self.searcher.search(query, limit, count=True)
+        for occur in (tantivy.Occur.Must, tantivy.Occur.Should)[:1 + (len(terms) > 1)]:
+            query = self._query(terms, occur)
+            result = self.searcher.search(query, limit, count=True)
+            if result.count:
+                break
         ids = [self.searcher.doc(address)["id"][0] for _, address in result.hits]
         facets = self.searcher.aggregate(query, {
             name: {"terms": {"field": name, "size": 50}} for name in FACET_FIELDS})

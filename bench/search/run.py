@@ -1,0 +1,466 @@
+"""Benchmark of the policy library's search: the in-database index beside tantivy and a
+plain LIKE scan, in one run.
+
+Run from the repository root:
+    .venv/bin/python bench/search/run.py                      # 100,000 documents
+    .venv/bin/python bench/search/run.py --docs 5000 --queries 200    # a quick run
+    .venv/bin/python bench/search/run.py --postgres postgres://u:p@localhost/gk_bench_search
+
+Each database is measured in a child process with its own fresh database (SQLite:
+bench/search/out/bench.sqlite3; PostgreSQL: the database named, whose name must contain
+"bench" because its public schema is dropped and made again). The parent prints the table
+of figures against the targets; full figures go to bench/search/out/result.json.
+"""
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+OUT = HERE / "out"
+TARGET_P95_MS = 30.0
+AMBITION_P95_MS = 10.0
+TARGET_MB_S = 5.0
+BATCH = 1000
+
+
+# ---------------------------------------------------------------- child: set-up
+def setup_django(database_url: str) -> str:
+    os.environ["DATABASE_URL"] = database_url
+    os.environ["GONGKAI_VAR_DIR"] = str(OUT / "var")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path[:0] = [str(ROOT), str(HERE)]
+    import django
+
+    django.setup()
+    return create_schema(database_url)
+
+
+def create_schema(database_url: str) -> str:
+    """A fresh schema built from the models, as the test runner does with
+    --nomigrations (the committed migrations may lag behind the models); the
+    post_migrate handlers then create the full-text index as they do everywhere."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        if "bench" not in connection.settings_dict["NAME"]:
+            sys.exit("--postgres: the database name must contain 'bench' (it is emptied)")
+        with connection.cursor() as cursor:
+            cursor.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    settings.MIGRATION_MODULES = {app.label: None for app in apps.get_app_configs()}
+    call_command("migrate", run_syncdb=True, verbosity=0)
+    return connection.vendor
+
+
+def load_documents(n: int) -> dict:
+    """Units, topics and the generated documents, inserted in bulk (not timed as
+    indexing: the platform indexes a document when it is saved, see index_all)."""
+    import corpus
+
+    from django.db import transaction
+
+    from gongkai.orgs.models import Unit
+    from gongkai.policies.models import PolicyDocument, Topic
+
+    units = Unit.objects.bulk_create(Unit(name=name, sort_order=i)
+                                     for i, name in enumerate(corpus.unit_names()))
+    topics = Topic.objects.bulk_create(Topic(name=name, order=i)
+                                       for i, name in enumerate(corpus.TOPICS))
+    Through = PolicyDocument.issuers.through
+    ids: list[int] = []
+    numbers: list[tuple[int, str]] = []
+    size = 0
+    started = time.perf_counter()
+    batch: list = []
+    for doc in corpus.documents(n):
+        batch.append(doc)
+        if len(batch) == BATCH or doc.number == n - 1:
+            with transaction.atomic():
+                rows = PolicyDocument.objects.bulk_create(_row(d, units, topics) for d in batch)
+                Through.objects.bulk_create(
+                    Through(policydocument_id=row.pk, unit_id=units[u].pk)
+                    for d, row in zip(batch, rows, strict=True)
+                    for u in {d.unit, d.joint_unit} - {None})
+            for d, row in zip(batch, rows, strict=True):
+                ids.append(row.pk)
+                size += len((d.title + d.doc_number + d.body_text).encode())
+                if d.doc_number and d.publication_status == "published" \
+                        and d.audience == "public":
+                    numbers.append((row.pk, d.doc_number))
+            batch = []
+    _link_validity(ids)
+    return {"ids": ids, "numbers": numbers, "bytes": size,
+            "insert_s": time.perf_counter() - started}
+
+
+def _row(d, units, topics):
+    from django.utils import timezone
+
+    from gongkai.policies.models import PolicyDocument
+
+    # Ids are given (number + 1) so an interpretation can name its document in the same
+    # batch; the foreign keys are checked at commit.
+    return PolicyDocument(
+        pk=d.number + 1, kind=d.kind, title=d.title, doc_number=d.doc_number, issuer_code=d.issuer_code,
+        doc_year=d.doc_year, doc_serial=d.doc_serial, unit=units[d.unit],
+        issuer_names=units[d.unit].name, written_on=d.written_on,
+        published_on=d.published_on, effective_on=d.effective_on, expires_on=d.expires_on,
+        topic=topics[d.topic], body_html=d.body_html, body_text=d.body_text,
+        publication_status=d.publication_status, audience=d.audience,
+        published_at=timezone.now() if d.publication_status == "published" else None,
+        interprets_id=d.interprets + 1 if d.interprets is not None else None,
+        # amended/repealed documents get their link in _link_validity
+        validity="valid", index_number=f"114401120075262080/{d.published_on.year}-"
+                                       f"{d.number:05d}")
+
+
+def _link_validity(ids: list[int]) -> None:
+    """6 % amended and 6 % repealed, each linked to a later document."""
+    import random
+
+    from gongkai.policies.models import PolicyDocument
+
+    rng = random.Random(7)
+    updates = []
+    for i, pk in enumerate(ids[:-1]):
+        r = rng.random()
+        if r < 0.12:
+            later = ids[rng.randrange(i + 1, len(ids))]
+            kw = {"amended_by_id": later, "validity": "amended"} if r < 0.06 else \
+                {"repealed_by_id": later, "validity": "repealed"}
+            updates.append(PolicyDocument(pk=pk, **kw))
+    for field in ("amended_by_id", "repealed_by_id"):
+        rows = [u for u in updates if getattr(u, field, None)]
+        PolicyDocument.objects.bulk_update(rows, [field.removesuffix("_id"), "validity"],
+                                           batch_size=1000)
+
+
+# ---------------------------------------------------------------- child: measurements
+def index_all(ids: list[int]) -> float:
+    """The platform's own indexing path, batch by batch, each in one transaction."""
+    from django.db import transaction
+
+    from gongkai.policies import search
+    from gongkai.policies.models import PolicyDocument
+
+    started = time.perf_counter()
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start:start + BATCH]
+        with transaction.atomic():
+            docs = PolicyDocument.objects.filter(pk__in=chunk).prefetch_related("attachments")
+            search.index_documents(docs)
+    return time.perf_counter() - started
+
+
+def segment_all(ids: list[int], keep: bool) -> tuple[dict, dict[int, dict[str, str]]]:
+    """The text work of indexing alone, timed over the same fields the index receives,
+    split into normalisation (NFKC + OpenCC t2s) and the rest of ``segment`` (the cut
+    and the search-mode sub-words). With ``keep`` the segmented fields are kept to feed
+    tantivy. The conversion cache is emptied first: new documents meet a cold cache."""
+    from gongkai.core.text import to_simplified
+    from gongkai.policies import text as ptext
+    from gongkai.policies.models import PolicyDocument
+
+    to_simplified.cache_clear()
+    kept: dict[int, dict[str, str]] = {}
+    normalise = total = 0.0
+    for start in range(0, len(ids), BATCH):
+        docs = list(PolicyDocument.objects.filter(pk__in=ids[start:start + BATCH])
+                    .only("id", "title", "doc_number", "body_text"))
+        started = time.perf_counter()
+        for doc in docs:
+            for text in (doc.title, doc.body_text):
+                ptext.prepare(text)
+        normalise += time.perf_counter() - started
+        to_simplified.cache_clear()
+        started = time.perf_counter()
+        for doc in docs:
+            fields = segmented_fields(doc)
+            if keep:
+                kept[doc.pk] = fields
+        total += time.perf_counter() - started
+    return {"s": total, "normalise_s": normalise, "cut_s": total - normalise}, kept
+
+
+def segmented_fields(doc) -> dict[str, str]:
+    """The three index fields exactly as the platform writes them (its private row
+    builder is used on purpose: the benchmark must not drift from the platform)."""
+    from gongkai.policies import search
+
+    _, title, number, body = search._row(doc, [])
+    return {"title": title, "number": number, "body": body}
+
+
+def field_weights() -> dict[str, float]:
+    """The platform's BM25 column weights (title, number, body), read from its SQL."""
+    import re
+
+    from gongkai.policies import search
+
+    weights = [float(w) for w in re.findall(r"[\d.]+", search.BM25.split(",", 1)[1])]
+    return dict(zip(("title", "number", "body"), weights, strict=True))
+
+
+def build_tantivy(kept: dict[int, dict[str, str]]) -> tuple[float, object]:
+    from tantivy_side import TantivySide
+
+    from gongkai.policies import text as ptext
+    from gongkai.policies.models import PolicyDocument
+
+    side = TantivySide(OUT / "tantivy", field_weights())
+    rows = PolicyDocument.objects.values_list(
+        "id", "publication_status", "audience", "kind", "published_on", "validity",
+        "topic_id", "unit_id")
+    kinds: dict[str, int] = {}
+    validities: dict[str, int] = {}
+    # FTS5's unicode61 reads the index's control characters as separators and folds
+    # case; the whitespace tokenizer needs both done here.
+    table = str.maketrans({c: " " for c in (ptext.SUB_OPEN, ptext.SUB_CLOSE, ptext.SPACE)})
+    started = time.perf_counter()
+    for pk, status, audience, kind, published_on, validity, topic, unit in rows.iterator():
+        fields = {k: v.translate(table).lower() for k, v in kept[pk].items()}
+        side.add(pk, status == "published" and audience == "public", fields, {
+            "kind": kinds.setdefault(kind, len(kinds)), "year": published_on.year,
+            "validity": validities.setdefault(validity, len(validities)),
+            "topic": topic or 0, "unit": unit})
+    side.commit()
+    return time.perf_counter() - started, side
+
+
+def time_queries(fn, queries, budget_s: float) -> tuple[list[float], list]:
+    """Latency of each query in ms. Stops early when ``budget_s`` is spent (a side far
+    off its target would otherwise run for hours); the report shows how many ran."""
+    deadline = time.perf_counter() + budget_s
+    for q in queries[:10]:  # warm the caches the way a running server has them warm
+        fn(q)
+        if time.perf_counter() > deadline:
+            break
+    latencies, answers = [], []
+    for q in queries:
+        started = time.perf_counter()
+        answer = fn(q)
+        latencies.append((time.perf_counter() - started) * 1000)
+        answers.append(answer)
+        if started > deadline:
+            break
+    return latencies, answers
+
+
+def in_db(q):
+    from gongkai.policies import search
+
+    result = search.search_documents(query=q.text, user=None, limit=20)
+    return result.total, [hit.document.pk for hit in result.hits]
+
+
+def like_scan(q):
+    """What a site without a search index does: every term as a substring of title,
+    文号 or body; newest first; total counted."""
+    from django.db import connection
+
+    from gongkai.core.text import normalize
+
+    terms = [t for t in normalize(q.text).split(" ") if t][:4]
+    where = " AND ".join(["(title LIKE %s OR doc_number LIKE %s OR body_text LIKE %s)"]
+                         * len(terms))
+    params = [p for t in terms for p in (f"%{t}%",) * 3]
+    sql = ("SELECT id, COUNT(*) OVER () FROM policies_policydocument "
+           "WHERE publication_status = 'published' AND audience = 'public' AND "
+           f"{where} ORDER BY published_on DESC, id DESC LIMIT 20")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return (rows[0][1] if rows else 0), [r[0] for r in rows]
+
+
+def percentiles(values: list[float]) -> dict:
+    ordered = sorted(values)
+
+    def at(p):
+        return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+
+    return {"n": len(values), "p50": at(50), "p95": at(95), "p99": at(99),
+            "mean": statistics.fmean(values), "max": ordered[-1]}
+
+
+def first_hit_rate(queries, answers) -> dict:
+    wanted = [(q, a) for q, a in zip(queries, answers, strict=True) if q.target is not None]
+    first = sum(1 for q, (_, ids) in wanted if ids and ids[0] == q.target)
+    return {"queries": len(wanted), "first": first}
+
+
+def child(args) -> dict:
+    import corpus
+
+    vendor = setup_django(args.database_url)
+    result: dict = {"backend": vendor, "docs": args.docs}
+    loaded = load_documents(args.docs)
+    ids = loaded["ids"]
+    mb = loaded["bytes"] / 1e6
+    result["corpus"] = {"mb": mb, "insert_s": loaded["insert_s"],
+                        "with_doc_number": len(loaded["numbers"])}
+    index_s = index_all(ids)
+    result["index"] = {"s": index_s, "mb_s": mb / index_s, "docs_s": len(ids) / index_s}
+    kept: dict = {}
+    if args.tantivy:  # the split is the same on either database: measured once
+        seg, kept = segment_all(ids, keep=True)
+        seg_s = seg["s"]
+        result["segmentation"] = {**seg, "mb_s": mb / seg_s,
+                                  "share_of_index": seg_s / index_s, "write_s": index_s - seg_s}
+    queries = corpus.queries(args.queries, [(ids.index(pk), number) for pk, number
+                                             in loaded["numbers"]])
+    # The generator names target documents by position; the database by id.
+    queries = [q.__class__(q.text, q.kind, ids[q.target] if q.target is not None else None)
+               for q in queries]
+    result["query_mix"] = {k: sum(1 for q in queries if q.kind == k)
+                           for k in sorted({q.kind for q in queries})}
+    lat, answers = time_queries(in_db, queries, args.budget)
+    queries_run = queries[:len(lat)]
+    result["in_db"] = {**percentiles(lat),
+                       "doc_number_first": first_hit_rate(queries_run, answers),
+                       "zero_hits": sum(1 for total, _ in answers if not total)}
+    result["in_db_by_kind"] = {
+        kind: percentiles(by_kind)
+        for kind in result["query_mix"]
+        if (by_kind := [t for t, q in zip(lat, queries_run, strict=True) if q.kind == kind])}
+    if args.tantivy:
+        from gongkai.policies import text as ptext
+
+        build_s, side = build_tantivy(kept)
+        kept.clear()
+        result["tantivy_index"] = {
+            "s": build_s, "mb_s": mb / build_s, "with_segmentation_s": build_s + seg_s,
+            "with_segmentation_mb_s": mb / (build_s + seg_s)}
+        lat_t, answers_t = time_queries(
+            lambda q: side.search(ptext.query_terms(q.text)), queries, args.budget)
+        result["tantivy"] = {**percentiles(lat_t),
+                             "doc_number_first": first_hit_rate(
+                                 queries[:len(lat_t)],
+                                 [(total, ids_) for total, ids_, _ in answers_t])}
+    like_queries = queries[:args.like_queries]
+    lat_l, _ = time_queries(like_scan, like_queries, args.budget)
+    result["like"] = percentiles(lat_l)
+    return result
+
+
+# ---------------------------------------------------------------- parent
+def run_child(database_url: str, args, tantivy: bool) -> dict:
+    out = OUT / f"child-{'pg' if database_url.startswith('postgres') else 'sqlite'}.json"
+    cmd = [sys.executable, __file__, "--child", "--database-url", database_url,
+           "--docs", str(args.docs), "--queries", str(args.queries),
+           "--like-queries", str(args.like_queries), "--budget", str(args.budget),
+           "--result", str(out)]
+    if tantivy:
+        cmd.append("--tantivy")
+    subprocess.run(cmd, check=True, cwd=ROOT)
+    return json.loads(out.read_text())
+
+
+def fmt_ms(stats: dict) -> str:
+    return f"{stats['p50']:8.2f} {stats['p95']:8.2f} {stats['p99']:8.2f}"
+
+
+def report_indexing(results: list[dict]) -> bool:
+    ok = True
+    print("\nindexing                          s      MB/s    docs/s")
+    for r in results:
+        ix = r["index"]
+        ok &= ix["mb_s"] >= TARGET_MB_S
+        print(f"  in-DB {r['backend']:<12} {ix['s']:12.1f} {ix['mb_s']:9.2f} {ix['docs_s']:9.0f}"
+              f"   (target ≥ {TARGET_MB_S} MB/s)")
+        seg = r.get("segmentation")
+        if not seg:
+            continue
+        print(f"    of which segmentation  {seg['s']:12.1f} {seg['mb_s']:9.2f}"
+              f"             ({seg['share_of_index']:.0%} of the indexing time)")
+        for label, key in (("normalise (OpenCC)", "normalise_s"), ("cut + sub-words", "cut_s"),
+                           ("database writes", "write_s")):
+            print(f"      {label:<22}{seg[key]:10.1f} {r['corpus']['mb'] / seg[key]:9.2f}")
+    if "tantivy_index" in results[0]:
+        t = results[0]["tantivy_index"]
+        print(f"  tantivy (segmented text) {t['s']:12.1f} {t['mb_s']:9.2f}")
+        print(f"  tantivy incl. segment.   {t['with_segmentation_s']:12.1f} "
+              f"{t['with_segmentation_mb_s']:9.2f}")
+    return ok
+
+
+def report_queries(results: list[dict]) -> bool:
+    ok = True
+    print("\nqueries (ms)                   n      p50      p95      p99")
+    for r in results:
+        ok &= r["in_db"]["p95"] < TARGET_P95_MS
+        print(f"  in-DB {r['backend']:<12} {r['in_db']['n']:7d} {fmt_ms(r['in_db'])}"
+              f"   (target p95 < {TARGET_P95_MS:.0f}, ambition {AMBITION_P95_MS:.0f})")
+        if "tantivy" in r:
+            print(f"  tantivy            {r['tantivy']['n']:7d} {fmt_ms(r['tantivy'])}")
+        print(f"  LIKE {r['backend']:<13} {r['like']['n']:7d} {fmt_ms(r['like'])}")
+    print("\nratios (p50 / p95)")
+    for r in results:
+        if "tantivy" in r:
+            print(f"  in-DB {r['backend']} ÷ tantivy: "
+                  f"{r['in_db']['p50'] / r['tantivy']['p50']:.1f}× / "
+                  f"{r['in_db']['p95'] / r['tantivy']['p95']:.1f}×")
+        print(f"  LIKE {r['backend']} ÷ in-DB {r['backend']}: "
+              f"{r['like']['p50'] / r['in_db']['p50']:.2f}× / "
+              f"{r['like']['p95'] / r['in_db']['p95']:.2f}×")
+    for r in results:
+        f = r["in_db"]["doc_number_first"]
+        line = f"文号 queries found first: in-DB {r['backend']} {f['first']}/{f['queries']}"
+        if "tantivy" in r:
+            t = r["tantivy"]["doc_number_first"]
+            line += f", tantivy {t['first']}/{t['queries']}"
+        print(line)
+        print(f"in-DB {r['backend']} p95 by query kind: " + ", ".join(
+            f"{k} {v['p95']:.1f} ms" for k, v in r["in_db_by_kind"].items()))
+    return ok
+
+
+def report(results: list[dict]) -> bool:
+    first = results[0]
+    print(f"\nsearch benchmark: {first['docs']:,} documents, "
+          f"{first['corpus']['mb']:.0f} MB of text; queries: {first['query_mix']}")
+    indexing_ok = report_indexing(results)
+    return report_queries(results) and indexing_ok
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=1000)
+    parser.add_argument("--like-queries", type=int, default=100,
+                        help="how many of the queries the LIKE scan runs (it reads every row)")
+    parser.add_argument("--budget", type=float, default=900.0,
+                        help="seconds each side may spend on its queries (default 900)")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="also measure the in-DB side on this PostgreSQL database")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--tantivy", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--database-url", help=argparse.SUPPRESS)
+    parser.add_argument("--result", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        Path(args.result).write_text(json.dumps(child(args), ensure_ascii=False, indent=1))
+        return
+    OUT.mkdir(exist_ok=True)
+    db = OUT / "bench.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    results = [run_child(f"sqlite:///{db}", args, tantivy=True)]
+    if args.postgres:
+        results.append(run_child(args.postgres, args, tantivy=False))
+    (OUT / "result.json").write_text(json.dumps(results, ensure_ascii=False, indent=1))
+    ok = report(results)
+    print("\nall targets met" if ok else "\nsome targets missed (see above)")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
