@@ -207,9 +207,6 @@ GONGKAI_MESSAGE_REMIND_DAYS = tuple(
     int(x) for x in env_list("GONGKAI_MESSAGE_REMIND_DAYS", "3,1,0") if x.lstrip("-").isdigit()
 )
 
-# Django 6 will assume https for scheme-less URLs in forms; do so now.
-FORMS_URLFIELD_ASSUME_HTTPS = True
-
 # The cache holds rate-limit counters and similar short-lived state, so it must be shared
 # by every web process: a file cache on one machine, Redis when there are several.
 if REDIS_URL:

@@ -98,10 +98,13 @@ def _demo_user_create(spec: DemoUser) -> User:
 def module_demos():
     """Each module's own demo data, in the order they build on each other: (label, loader).
     Every loader is idempotent and returns how many rows it created."""
-    from gongkai.participation.demo import load_messages_demo
+    from gongkai.participation.demo import load_consultations_demo, load_meetings_demo
+    from gongkai.participation.demo_messages import load_messages_demo
     from gongkai.plans.demo import load_plan_progress_demo
 
     return [
         (_("2022年季度推进情况报告"), load_plan_progress_demo),
+        (_("征求意见"), load_consultations_demo),
+        (_("决策会议"), load_meetings_demo),
         (_("领导留言"), load_messages_demo),
     ]

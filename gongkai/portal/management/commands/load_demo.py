@@ -23,13 +23,17 @@ class Command(BaseCommand):
         self.stdout.write(_("已导入2022年分工方案。") if imported
                           else _("2022年分工方案已存在，未重复导入。"))
         credentials = demo.demo_users_ensure(reset_passwords=reset_passwords)
-        for label, loader in demo.module_demos():
-            count = loader()
-            self.stdout.write(_("%(label)s：新建 %(n)d 条。") % {"label": label, "n": count or 0})
         if credentials:
             self._print_credentials(credentials)
         else:
             self.stdout.write(_("演示用户已存在（如需新密码：load_demo --reset-passwords）。"))
+        # After the passwords: they are shown once, so a failure below must not hide them.
+        for label, loader in demo.module_demos():
+            count = loader()
+            if count is None:
+                self.stdout.write(_("%(label)s：已就绪。") % {"label": label})
+            else:
+                self.stdout.write(_("%(label)s：新建 %(n)d 条。") % {"label": label, "n": count})
 
     def _print_credentials(self, credentials):
         header = (_("用户名"), _("角色"), _("单位"), _("密码"))
