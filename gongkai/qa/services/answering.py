@@ -4,12 +4,13 @@ Each process keeps one index of the published public entries. Before every quest
 compares the index's stamp with the one in the database (one indexed read); any change
 of an entry or a synonym sets a new stamp (see ``gongkai.qa.receivers``), and the next
 question rebuilds the index. Building takes seconds at 100,000 entries and happens once
-per change and process, not per question.
+per change and process, not per question, and in the background once the library is
+large (see ``current_index``).
 """
 import threading
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -30,6 +31,7 @@ from gongkai.qa.retrieval.text import SynonymTable
 from gongkai.qa.services.settings import index_version, qa_settings
 
 MATCH_LIMIT = 5
+BACKGROUND_REBUILD_FROM = 5000  # entries
 _lock = threading.Lock()
 _current: dict[str, QaIndex] = {}
 
@@ -54,16 +56,38 @@ def index_build(*, version: int | None = None) -> QaIndex:
 
 
 def current_index() -> QaIndex:
-    """This process's index, rebuilt first if the library changed since it was built."""
+    """This process's index, rebuilt if the library changed since it was built.
+
+    A small library is rebuilt before answering. A large one (seconds to rebuild) keeps
+    answering from the previous index while a background thread builds the new one, so
+    no visitor waits for the rebuild; the change shows once it is done.
+    """
     version = index_version()
     found = _current.get("index")
     if found is not None and found.version == version:
+        return found
+    if found is not None and found.size >= BACKGROUND_REBUILD_FROM:
+        _rebuild_in_background(version)
         return found
     with _lock:
         found = _current.get("index")
         if found is None or found.version != version:
             found = _current["index"] = index_build(version=version)
     return found
+
+
+def _rebuild_in_background(version: int) -> None:
+    if not _lock.acquire(blocking=False):
+        return  # a rebuild is already running
+
+    def build() -> None:
+        try:
+            _current["index"] = index_build(version=version)
+        finally:
+            connection.close()
+            _lock.release()
+
+    threading.Thread(target=build, name="qa-index-rebuild", daemon=True).start()
 
 
 def question_key(text: str) -> str:
