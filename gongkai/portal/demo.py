@@ -101,10 +101,12 @@ def module_demos():
     from gongkai.participation.demo import load_consultations_demo, load_meetings_demo
     from gongkai.participation.demo_messages import load_messages_demo
     from gongkai.plans.demo import load_plan_progress_demo
+    from gongkai.qa.demo import load_qa_demo
 
     return [
         (_("2022年季度推进情况报告"), load_plan_progress_demo),
         (_("征求意见"), load_consultations_demo),
         (_("决策会议"), load_meetings_demo),
         (_("领导留言"), load_messages_demo),
+        (_("政策问答库"), load_qa_demo),
     ]
