@@ -3,7 +3,7 @@ import pytest
 
 from django.utils import timezone
 
-from gongkai.participation.demo import load_messages_demo
+from gongkai.participation.demo_messages import load_messages_demo
 from gongkai.participation.models.messages import MESSAGE_OPEN_STATUSES, Message, MessageStatus
 from gongkai.participation.selectors.messages import public_messages
 
