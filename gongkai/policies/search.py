@@ -207,8 +207,10 @@ class _Matcher:
                    f"{self.tsquery}) DESC, document_id DESC LIMIT %s OFFSET %s")
             params = [*self.params, *visible_params, PG_WEIGHTS, *self.params, limit, offset]
         else:
+            # "+rowid": the visibility list must not become FTS5's access path, or the
+            # full-text query would be run once per visible document.
             sql = (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
-                   f"AND rowid IN ({visible_sql}) ORDER BY rank, rowid DESC "
+                   f"AND +rowid IN ({visible_sql}) ORDER BY rank, rowid DESC "
                    "LIMIT %s OFFSET %s")
             params = [*self.params, *visible_params, limit, offset]
         with connection.cursor() as cursor:

@@ -23,14 +23,13 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from gongkai.core.text import normalize
-
 # Control characters: separators for FTS5's unicode61 and PostgreSQL's parser, and never
 # present in normalised text (normalize() collapses whitespace; NFKC keeps Cc as is, so
 # they are stripped explicitly).
 SUB_OPEN, SUB_CLOSE, SPACE = "\x02", "\x03", "\x1f"
 MARK_OPEN, MARK_CLOSE = "\x0e", "\x0f"
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WHITESPACE = re.compile(r"\s+")
 _TERMS_FILE = Path(__file__).resolve().parent / "data" / "policy_terms.txt"
 # Queries longer than this are cut: nobody types more, and a pasted page is not a query.
 MAX_QUERY_CHARS = 200
@@ -58,7 +57,7 @@ def policy_terms() -> list[str]:
 @lru_cache(maxsize=1)
 def _segmenter():
     """The segmenter with the user dictionary loaded: rjieba, or jieba without it."""
-    words = {normalize(w) for w in (*policy_terms(), *_registry_names())}
+    words = {prepare(w) for w in (*policy_terms(), *_registry_names())}
     try:
         import rjieba
 
@@ -105,22 +104,76 @@ def _is_token(token: str) -> bool:
     return any(unicodedata.category(ch)[0] in "LN" for ch in token)
 
 
+@lru_cache(maxsize=1)
+def _t2s_converter():
+    from opencc import OpenCC
+
+    return OpenCC("t2s")
+
+
+@lru_cache(maxsize=1)
+def _traditional_triggers() -> frozenset[str] | None:
+    """Every character that can make OpenCC's t2s change a text (a key character that
+    differs from its conversion). Text with none of them converts to itself, which is
+    what simplified documents do; checking is ~20× faster than converting. None when
+    the dictionary files cannot be read (then everything is converted)."""
+    import opencc
+
+    folder = Path(opencc.__file__).resolve().parent / "dictionary"
+    triggers: set[str] = set()
+    try:
+        for name in ("TSCharacters.txt", "TSPhrases.txt"):
+            for line in (folder / name).read_text(encoding="utf-8").splitlines():
+                key, _tab, values = line.partition("\t")
+                for value in values.split():
+                    if value != key:
+                        triggers.update(k for k, v in zip(key, value, strict=False) if k != v)
+                        if len(value) != len(key):
+                            triggers.update(key)
+    except OSError:
+        return None
+    return frozenset(triggers)
+
+
+def _simplified(text: str) -> str:
+    triggers = _traditional_triggers()
+    if triggers is not None and triggers.isdisjoint(text):
+        return text
+    return _t2s_converter().convert(text)
+
+
 def prepare(text: str) -> str:
-    """Normalised text with the index's control characters removed."""
-    return normalize(_CONTROL.sub(" ", text or ""))
+    """``gongkai.core.text.normalize`` (NFKC, traditional → simplified, single spaces)
+    for whole documents, with the index's control characters removed. The same result
+    as ``normalize``, computed without converting text that has nothing to convert and
+    without keeping documents in ``to_simplified``'s cache."""
+    text = unicodedata.normalize("NFKC", _CONTROL.sub(" ", text or ""))
+    return _WHITESPACE.sub(" ", _simplified(text)).strip()
 
 
 def segment(text: str) -> str:
     """``text`` as the index stores it: normalised, segmented, tokens space-joined, the
     dictionary words inside longer words added (marked, see the module docstring)."""
-    out: list[str] = []
-    for token in _cut(prepare(text)):
+    if len(_RENDERED) > 500_000:
+        _RENDERED.clear()
+    return " ".join(map(_RENDERED.__getitem__, _cut(prepare(text))))
+
+
+class _Rendered(dict):
+    """token → its indexed form; a dict lookup per token keeps segmentation near the
+    segmenter's own speed."""
+
+    def __missing__(self, token: str) -> str:
         if token.isspace():
-            out.append(SPACE)
-            continue
-        subs = _sub_words(token)
-        out.append(f"{token}{SUB_OPEN}{' '.join(subs)}{SUB_CLOSE}" if subs else token)
-    return " ".join(out)
+            rendered = SPACE
+        else:
+            subs = _sub_words(token)
+            rendered = f"{token}{SUB_OPEN}{' '.join(subs)}{SUB_CLOSE}" if subs else token
+        self[token] = rendered
+        return rendered
+
+
+_RENDERED = _Rendered()
 
 
 def query_terms(query: str) -> list[str]:

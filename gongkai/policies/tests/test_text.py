@@ -60,3 +60,12 @@ def test_readable_copes_with_a_fragment_cut_inside_added_words():
     cut = segmented[segmented.index(SUB_OPEN) + 2:]
     assert readable(cut) == "工作"
     assert readable(None) == ""
+
+
+def test_prepare_equals_the_shared_normalize():
+    from gongkai.core.text import normalize
+    from gongkai.policies.text import prepare
+
+    for sample in ("關於進一步推進政務公開工作的實施意見", "关于进一步推进政务公开工作", "乾隆年间 干燥 乾燥",
+                   "ＡＢＣ　２０２２ 什麼 什么", "  多个   空格\n换行 ", "後來的頭髮", ""):
+        assert prepare(sample) == normalize(sample)
