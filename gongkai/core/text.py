@@ -23,15 +23,26 @@ def _s2t() -> OpenCC:
     return OpenCC("s2t")
 
 
-@lru_cache(maxsize=65536)
 def to_simplified(text: str) -> str:
     """Traditional → simplified, so that either script finds the other.
 
     OpenCC's t2s also repairs most artefacts of machine conversion to traditional
-    (方麵, 製度, 係統); the few it cannot are fixed from ``_ARTEFACTS``.
+    (方麵, 製度, 係統); the few it cannot are fixed from ``_ARTEFACTS``. Short strings
+    (names, queries) are cached; whole documents are not, so the cache stays small.
     """
     if not text:
         return text
+    if len(text) <= 80:
+        return _to_simplified_cached(text)
+    return _convert(text)
+
+
+@lru_cache(maxsize=65536)
+def _to_simplified_cached(text: str) -> str:
+    return _convert(text)
+
+
+def _convert(text: str) -> str:
     return _ARTEFACT_RE.sub(lambda m: _ARTEFACTS[m.group(0)], _t2s().convert(text))
 
 
