@@ -108,7 +108,7 @@ def test_author_drafts_masks_two_reviewers_pass_and_the_public_finds_it(new_page
     public = new_page()
     public.goto("/")
     with public.expect_navigation():
-        public.click("a:has-text('进入政策文件库')")
+        public.click("a.section-link:has-text('政策文件库')")
     public.fill("#library-q", "促進青年就業創業 若干措施")
     submit(public, "form[role=search] button[type=submit]")
     first = public.locator("ol.results li.result").first
