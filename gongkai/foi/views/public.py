@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
-from gongkai.foi import ratelimit
 from gongkai.foi.codes import LetterKind
 from gongkai.foi.forms_public import ApplyForm, SupplementForm, TrackForm
 from gongkai.foi.models import Application, Letter

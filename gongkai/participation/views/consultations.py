@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
-from gongkai.foi import ratelimit
 from gongkai.participation.forms_consultations import CommentForm
 from gongkai.participation.models import Consultation, ConsultationAttachment
 from gongkai.participation.selectors.consultations import (

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
-from gongkai.foi import ratelimit
 from gongkai.participation.forms_consultations import SignUpForm
 from gongkai.participation.models import MeetingStatus
 from gongkai.participation.permissions import meetings_public

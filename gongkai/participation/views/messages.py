@@ -14,8 +14,8 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
-from gongkai.foi import ratelimit
 from gongkai.orgs.models import Unit
 from gongkai.participation.forms_messages import TrackForm, WriteForm
 from gongkai.participation.models.messages import Message, MessageTopic

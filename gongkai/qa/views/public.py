@@ -10,8 +10,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
-from gongkai.foi import ratelimit
 from gongkai.publishing.selectors import published_visible_to
 from gongkai.qa.forms import AskForm, RateForm
 from gongkai.qa.models import QaEntry, QuestionLog
