@@ -7,7 +7,7 @@ HOUR = 60 * 60
 
 
 def client_key(request, scope: str) -> str:
-    return f"foi:rate:{scope}:{request.META.get('REMOTE_ADDR', '')}"
+    return f"rate:{scope}:{request.META.get('REMOTE_ADDR', '')}"
 
 
 def limited(request, scope: str, limit: int) -> bool:
