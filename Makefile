@@ -7,7 +7,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: setup run test lint bench browser clean
+.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,8 +42,16 @@ test: setup browser
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
-bench: setup
+# Each benchmark generates its own data and prints its figures beside its reference.
+bench: bench-ledger bench-foi bench-search bench-qa
+bench-ledger: setup
 	$(PY) bench/ledger/run.py
+bench-foi: setup
+	$(PY) bench/foi/run.py
+bench-search: setup
+	$(PY) bench/search/run.py
+bench-qa: setup
+	$(PY) bench/qa/run.py
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles
