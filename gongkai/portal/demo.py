@@ -98,9 +98,11 @@ def _demo_user_create(spec: DemoUser) -> User:
 def module_demos():
     """Each module's own demo data, in the order they build on each other: (label, loader).
     Every loader is idempotent and returns how many rows it created."""
+    from gongkai.foi.demo import load_foi_demo
     from gongkai.participation.demo import load_consultations_demo, load_meetings_demo
     from gongkai.participation.demo_messages import load_messages_demo
     from gongkai.plans.demo import load_plan_progress_demo
+    from gongkai.policies.demo import load_policies_demo
     from gongkai.qa.demo import load_qa_demo
 
     return [
@@ -109,4 +111,6 @@ def module_demos():
         (_("决策会议"), load_meetings_demo),
         (_("领导留言"), load_messages_demo),
         (_("政策问答库"), load_qa_demo),
+        (_("政策文件库"), load_policies_demo),
+        (_("依申请公开"), load_foi_demo),
     ]
