@@ -48,3 +48,9 @@ def client_for(db):
 def _fast_password_hashing(settings):
     """Factories hash a password for every user; PBKDF2 makes view tests crawl."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _media_in_a_temporary_folder(settings, tmp_path):
+    """Uploads, letters and snapshots written by tests never land in var/media."""
+    settings.MEDIA_ROOT = tmp_path / "media"
