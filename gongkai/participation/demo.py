@@ -12,15 +12,13 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.core.workflow import transition
 from gongkai.orgs.huangpu import load_huangpu_registry
-from gongkai.orgs.models import Unit
+from gongkai.orgs.models import Role, Unit, User
 from gongkai.participation.models import Consultation, Decision, Meeting
 from gongkai.participation.services import consultations as csvc
 from gongkai.participation.services import meetings as msvc
 from gongkai.participation.services.feedback import feedback_generate
-from gongkai.publishing.models import PublicationStatus
-from gongkai.publishing.services.review import PUBLICATION_TRANSITIONS
+from gongkai.publishing.demo import publish_through_review
 
 # ---------------------------------------------------------------------------------
 # Consultations
@@ -65,13 +63,18 @@ CLOSED_DECISIONS = [
 
 
 def _publish(obj) -> None:
-    """Demo content is published without a reviewer: the same transitions as the
-    review, marked as demo in the audit trail."""
-    for to in (PublicationStatus.IN_REVIEW, PublicationStatus.PUBLISHED):
-        transition(obj, to=to, table=PUBLICATION_TRANSITIONS, field="publication_status",
-                   details={"demo": True},
-                   extra_fields={"published_at": timezone.now()} if to == "published"
-                   else None)
+    """Through the real review, submitted by one of the unit's staff (or a demo editor)."""
+    author = (User.objects.filter(role=Role.UNIT_STAFF, unit_id=obj.unit_id, is_active=True)
+              .order_by("pk").first())
+    if author is None:
+        author, created = User.objects.get_or_create(
+            username=f"demo_editor_{obj.unit_id}",
+            defaults={"role": Role.UNIT_STAFF, "unit_id": obj.unit_id,
+                      "display_name": "演示编辑"})
+        if created:
+            author.set_unusable_password()
+            author.save(update_fields=["password"])
+    publish_through_review(obj=obj, author=author)
 
 
 def _article(consultation, label):

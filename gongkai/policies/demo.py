@@ -43,24 +43,19 @@ from gongkai.policies.services import (
     gazette_issue_create,
     interpretation_create,
 )
+from gongkai.publishing.demo import publish_through_review
 from gongkai.publishing.models import (
     CatalogCategory,
     CatalogItem,
     Review,
     ReviewDecision,
-    ReviewStatus,
 )
-from gongkai.publishing.permissions import decision_refusal
-from gongkai.publishing.selectors import route_for
 from gongkai.publishing.services import (
     catalog_categories_ensure,
     catalog_item_create,
-    content_submit_for_review,
-    review_decide,
 )
 
 EDITOR = "policy_demo_editor"
-REVIEWERS = ("policy_demo_reviewer_1", "policy_demo_reviewer_2", "policy_demo_reviewer_3")
 NORMATIVE_CATEGORY = "A20-01"
 
 
@@ -101,20 +96,6 @@ def _author(unit: Unit):
     return staff or _account(EDITOR, Role.UNIT_STAFF, "政策文件库 演示编辑")
 
 
-def _reviewer_for(review: Review, obj, decided: set[int]):
-    route = route_for(obj.unit_id)
-    users = get_user_model().objects.filter(role__in=[Role.REVIEWER, Role.OFFICE_ADMIN],
-                                            is_active=True)
-    for user in users.select_related("unit").order_by("id"):
-        if not decision_refusal(user, review, obj, route, decided):
-            return user
-    for n, name in enumerate(REVIEWERS, start=1):
-        user = _account(name, Role.REVIEWER, f"政策文件库 演示审核人{n}")
-        if not decision_refusal(user, review, obj, route, decided):
-            return user
-    raise RuntimeError("no reviewer may decide this level of the demo review")
-
-
 class _Stamp:
     """Moves what the steps since the last mark stamped with the current time (audit
     events, the review and its decisions) to the day they stand for."""
@@ -136,12 +117,7 @@ class _Stamp:
 
 def _publish(obj, author, day: dt.date, stamp: _Stamp) -> None:
     """Submit ``obj`` and pass every level, each by a different reviewer."""
-    review = content_submit_for_review(obj=obj, actor=author)
-    while review.status == ReviewStatus.OPEN:
-        decided = set(review.decisions.values_list("reviewer_id", flat=True))
-        review_decide(review=review, reviewer=_reviewer_for(review, obj, decided),
-                      passed=True)
-        review.refresh_from_db()
+    publish_through_review(obj=obj, author=author)
     type(obj).objects.filter(pk=obj.pk).update(published_at=_at(day), created_at=_at(day, 9))
     stamp.to(day)
     obj.refresh_from_db()

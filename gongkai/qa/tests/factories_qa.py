@@ -2,8 +2,7 @@
 import factory
 
 from gongkai.orgs.tests.factories import UnitFactory
-from gongkai.publishing.services import content_submit_for_review
-from gongkai.qa.demo import _pass_every_level
+from gongkai.publishing.demo import publish_through_review
 from gongkai.qa.models import QaEntry, QaTopic
 
 
@@ -22,9 +21,7 @@ def publish(entry: QaEntry, actor=None) -> QaEntry:
     """Pass ``entry`` through the real review, as the demo does."""
     from gongkai.qa.demo import _author
 
-    review = content_submit_for_review(obj=entry, actor=actor or _author())
-    _pass_every_level(review, entry)
-    entry.refresh_from_db()
+    publish_through_review(obj=entry, author=actor or _author())
     return entry
 
 
