@@ -34,7 +34,7 @@ def workbench_cards(context) -> dict:
             "returned": sum(i.kind == TodoKind.RETURNED for i in items),
             "overdue": sum(i.overdue for i in items),
             "breakdown": sum(i.kind == TodoKind.BREAKDOWN for i in items),
-            "first": todo_links(items[:5]),
+            "first": todo_links(items[:5], user=user),
             "url": _link("plans:todo"),
         }
     if not can_view_progress(user):

@@ -202,6 +202,21 @@ def test_todo_links_to_breakdown_and_report_pages(world, unit_staff, client_for)
     assert hrefs["breakdown"] == reverse("plans:breakdown_edit", args=[own.pk])
 
 
+def test_a_reviewer_s_todo_links_only_pages_a_reviewer_may_open(world, unit_staff,
+                                                              client_for):
+    # The crawl found the reviewer's list linking report and breakdown forms that 404.
+    reviewer = ReviewerFactory(unit=unit_staff.unit)
+    client = client_for(reviewer)
+    response = client.get(reverse("plans:todo"))
+    hrefs = {item.kind: href for item, href in response.context["items"]}
+    assert hrefs["returned"] == reverse("plans:report_detail", args=[world["returned"].pk])
+    assert hrefs["breakdown"] is None
+    assert client.get(hrefs["returned"]).status_code == 200
+    workbench = client.get(reverse("portal:workbench")).content.decode()
+    assert reverse("plans:report_edit", args=[world["own"].pk, world["period"].pk]) \
+        not in workbench
+
+
 def test_progress_lists_at_most_the_limit_of_late_reports(world, office_admin, client_for,
                                                           monkeypatch):
     from gongkai.plans.views import dashboards

@@ -12,8 +12,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-from gongkai.plans.models import Plan, ReportingPeriod
-from gongkai.plans.permissions import can_manage_plans, can_view_progress
+from gongkai.plans.models import Assignment, Plan, Report, ReportingPeriod
+from gongkai.plans.permissions import can_edit_report, can_manage_plans, can_view_progress
 from gongkai.plans.selectors.dashboard import (
     CellState,
     current_period,
@@ -167,14 +167,23 @@ def progress_view(request):
     return render(request, "plans/progress.html", context)
 
 
-def todo_links(items) -> list[tuple]:
-    """(item, href) with the page where the item is done, when that page exists."""
+def todo_links(items, *, user) -> list[tuple]:
+    """(item, href) with the page where the item is done, when that page exists and
+    ``user`` may open it. A reviewer sees the unit's list but writes nothing: a saved
+    report links to its read-only page, the rest is not linked."""
     breakdown_url = url_maker("plans:breakdown_edit", 1)
     report_url = url_maker("plans:report_edit", 2)
+    detail_url = url_maker("plans:report_detail", 1)
+    # Judged on an unsaved draft of the unit's own, as the report page itself does.
+    writes = user.unit_id is not None and can_edit_report(
+        user, Report(assignment=Assignment(unit_id=user.unit_id)))
     linked = []
     for item in items:
         href = None
-        if item.period_id is None and breakdown_url:
+        if not writes:
+            if item.period_id is not None and item.report_id and detail_url:
+                href = detail_url(item.report_id)
+        elif item.period_id is None and breakdown_url:
             href = breakdown_url(item.assignment_id)
         elif item.period_id is not None and report_url:
             href = report_url(item.assignment_id, item.period_id)
@@ -195,7 +204,7 @@ def todo_view(request):
     today = timezone.localdate()
     items = unit_todo(unit=request.user.unit, today=today)
     return render(request, "plans/todo.html",
-                  {"items": todo_links(items), "today": today, "unit": request.user.unit})
+                  {"items": todo_links(items, user=request.user), "today": today, "unit": request.user.unit})
 
 
 urlpatterns = [
