@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.docx import Table
+from gongkai.core.downloads import DOCX
 from gongkai.foi import masking
 from gongkai.foi.codes import ApplicantType, Channel
 from gongkai.foi.letters_defaults import PLACEHOLDERS, letter_templates_ensure
@@ -23,8 +24,6 @@ from gongkai.foi.permissions import (
 )
 from gongkai.foi.services.letters import fill, render_body, render_letter
 from gongkai.orgs.models import Unit
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 PLACEHOLDER_HELP = _(
     "占位符写作 {名称}，生成文书时替换为申请的实际内容；未知的占位符原样保留，便于在预览中发现"

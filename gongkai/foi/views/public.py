@@ -9,7 +9,7 @@ exists. Personal data is masked for everyone but ``can_see_personal_data``.
 import secrets
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core import ratelimit
+from gongkai.core.downloads import DOCX, stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.foi.codes import LetterKind
 from gongkai.foi.forms_public import ApplyForm, SupplementForm, TrackForm
@@ -36,7 +37,6 @@ from gongkai.foi.services.intake import application_submit_online
 from gongkai.foi.services.letters import due_text, letter_ensure, receipt_number
 from gongkai.foi.services.workflow import supplement_receive
 
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ACCESS_KEY = "foi_access"  # the one application this visitor proved the code of
 RECEIPT_KEY = "foi_receipt"  # the application whose receipt is still to be shown
 APPLY_LIMIT = 10  # online applications an hour from one address
@@ -176,14 +176,10 @@ def letter_download(request, pk: int):
             request.session.get(ACCESS_KEY) == application.pk
             or (request.user.is_authenticated
                 and application.public_user_id == request.user.pk))
-    if not allowed or not letter.file:
+    if not allowed:
         raise Http404
-    try:
-        handle = letter.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=f"{letter.title}.docx",
-                        content_type=DOCX)
+    return stored_file_response(letter.file, filename=f"{letter.title}.docx",
+                                content_type=DOCX)
 
 
 urlpatterns = [

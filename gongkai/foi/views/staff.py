@@ -10,13 +10,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongkai.core.downloads import DOCX, stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.foi import forms_staff as f
 from gongkai.foi.fees import (
@@ -233,10 +233,8 @@ def letter_file(request, pk: int, letter_pk: int):
     if not can_see_personal_data(request.user, application):
         raise PermissionDenied
     letter = get_object_or_404(Letter, pk=letter_pk, application=application)
-    if not letter.file:
-        raise Http404
-    return FileResponse(letter.file.open("rb"), as_attachment=True,
-                        filename=f"{letter.title}.docx")
+    return stored_file_response(letter.file, filename=f"{letter.title}.docx",
+                                content_type=DOCX)
 
 
 def _quote(basis: str, quantity: int) -> tuple[FeeQuote, int | None]:

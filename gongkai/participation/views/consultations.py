@@ -6,7 +6,7 @@ input: CSRF-protected, length-limited, rate-limited per visitor address, stored 
 entered and shown escaped; the commenter's contact details never reach a public page.
 The staff side is in ``consultations_staff``."""
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core import ratelimit
+from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.participation.forms_consultations import CommentForm
 from gongkai.participation.models import Consultation, ConsultationAttachment
@@ -106,12 +107,8 @@ def attachment(request, pk: int):
     page, which links here only when published)."""
     item = get_object_or_404(ConsultationAttachment, pk=pk)
     _published(request, item.consultation_id)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(handle, as_attachment=True, filename=item.original_name,
-                        content_type=item.mime_type)
+    return stored_file_response(item.file, filename=item.original_name,
+                                content_type=item.mime_type)
 
 
 urlpatterns = [

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core.downloads import DOCX
 from gongkai.core.errors import ApplicationError
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_consultations import (
@@ -43,8 +44,6 @@ from gongkai.participation.services.feedback import (
 )
 from gongkai.publishing.permissions import EDITABLE
 from gongkai.publishing.services import content_submit_for_review
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _consultation(request, pk: int):

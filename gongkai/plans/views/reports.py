@@ -10,12 +10,13 @@ into this module's ``urlpatterns``.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.plans.forms_reports import (
     EvidenceFileForm,
@@ -154,22 +155,15 @@ def report_detail(request, pk: int):
     })
 
 
-def _attachment(file, *, filename: str, content_type: str) -> FileResponse:
-    response = FileResponse(file.open("rb"), as_attachment=True, filename=filename,
-                            content_type=content_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
-
-
 @login_required
 @require_GET
 def evidence_download(request, pk: int):
     evidence = get_object_or_404(
         evidence_visible_to(request.user).filter(kind=EvidenceKind.FILE).exclude(file=""),
         pk=pk)
-    return _attachment(evidence.file, filename=evidence.original_name or evidence.file.name,
-                       content_type=evidence.mime_type or "application/octet-stream")
+    return stored_file_response(evidence.file,
+                                filename=evidence.original_name or evidence.file.name,
+                                content_type=evidence.mime_type)
 
 
 @login_required
@@ -180,8 +174,7 @@ def evidence_snapshot(request, pk: int):
     evidence = get_object_or_404(
         evidence_visible_to(request.user).filter(kind=EvidenceKind.LINK).exclude(snapshot=""),
         pk=pk)
-    return _attachment(evidence.snapshot, filename=f"网页快照-{evidence.pk}.html",
-                       content_type="application/octet-stream")
+    return stored_file_response(evidence.snapshot, filename=f"网页快照-{evidence.pk}.html")
 
 
 urlpatterns = [

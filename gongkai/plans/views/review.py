@@ -7,12 +7,13 @@ someone may not see at all answers 404.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.downloads import DOCX, stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.plans.forms_reports import NoticeGenerateForm, ReviewForm, ScoringRuleForm
 from gongkai.plans.models import Notice, Plan
@@ -164,11 +165,7 @@ def notice_generate(request):
 def notice_download(request, pk: int):
     _require(can_view_notices(request.user))
     notice = get_object_or_404(Notice.objects.exclude(file=""), pk=pk)
-    response = FileResponse(
-        notice.file.open("rb"), as_attachment=True, filename=f"{notice.title}.docx",
-        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return stored_file_response(notice.file, filename=f"{notice.title}.docx", content_type=DOCX)
 
 
 urlpatterns = [

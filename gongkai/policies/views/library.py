@@ -8,13 +8,14 @@ sees documents published for the public; a document for a limited audience answe
 """
 import html
 
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from gongkai.core.downloads import stored_file_response
 from gongkai.policies.forms_library import PAGE_SIZE, LibrarySearchForm
 from gongkai.policies.search import search_documents
 from gongkai.policies.selectors import library as lib
@@ -134,14 +135,10 @@ def print_view(request, pk: int):
 @require_GET
 def attachment(request, pk: int):
     item = lib.attachment_for_reader(_reader(request), pk)
-    if item is None or not item.file:
+    if item is None:
         raise Http404(_("没有这个附件，或者它不向您公开。"))
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404(_("附件文件缺失。")) from exc
-    return FileResponse(handle, as_attachment=True, filename=item.original_name,
-                        content_type=item.mime_type or "application/octet-stream")
+    return stored_file_response(item.file, filename=item.original_name,
+                                content_type=item.mime_type)
 
 
 @require_GET

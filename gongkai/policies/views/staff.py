@@ -7,12 +7,13 @@ table 二) live in ``views.staff_lists`` and are joined into ``urlpatterns`` her
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.policies import permissions as perms
 from gongkai.policies import services
@@ -205,8 +206,8 @@ def attachment_download(request, pk: int):
     if not perms.can_manage_documents(request.user) or not perms.documents_manageable_by(
             request.user).filter(pk=attachment.document_id).exists():
         raise Http404
-    return FileResponse(attachment.file.open("rb"), as_attachment=True,
-                        filename=attachment.original_name, content_type=attachment.mime_type)
+    return stored_file_response(attachment.file, filename=attachment.original_name,
+                                content_type=attachment.mime_type)
 
 
 @login_required
