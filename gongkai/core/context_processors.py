@@ -39,6 +39,7 @@ _MENUS = [
     ]),
     (_("系统"), [
         ("orgs:unit_list", _("单位名录"), {OFFICE}),
+        ("workdays:calendar", _("工作日历"), {OFFICE, STAFF}),
         ("admin:index", _("后台管理"), {OFFICE}),
     ]),
 ]
