@@ -1,0 +1,61 @@
+"""Relevance search of a broad query: ranked, counted and faceted from a pool of the
+newest matches (SQLite), and saying so."""
+import pytest
+
+from django.db import connection
+
+from gongkai.policies import search
+from gongkai.policies.models import DocumentKind
+from gongkai.policies.search import search_documents
+from gongkai.policies.tests.factories_policies import make_document
+from gongkai.publishing.models import Audience
+
+pytestmark = pytest.mark.django_db
+sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite",
+                                 reason="the candidate pool is SQLite's query plan")
+
+
+def ids(result):
+    return [hit.document.pk for hit in result.hits]
+
+
+def test_query_within_the_pool_is_exact_in_total_and_facets():
+    make_document(title="河道管理办法", kind=DocumentKind.NORMATIVE)
+    make_document(title="河道保洁解读", kind=DocumentKind.POLICY)
+    make_document(title="河道 内部通知", audience=Audience.STAFF)
+    result = search_documents(query="河道")
+    assert result.total == 2
+    assert result.total_approximate is False and result.facets_approximate is False
+    assert sum(f["count"] for f in result.facets["kind"]) == 2
+
+
+@sqlite_only
+def test_broad_query_ranks_the_newest_matches_and_says_its_counts_are_estimates(
+        monkeypatch):
+    monkeypatch.setattr(search, "POOL", 4)
+    older = [make_document(title="绿化养护 标题", body_html="<p>绿化养护</p>") for _ in range(4)]
+    newer = [make_document(title=f"年度通知{n}", body_html="<p>绿化养护 工作</p>")
+             for n in range(3)]
+    in_title = make_document(title="绿化养护管理规定", body_html="<p>绿化养护</p>")
+    hidden = make_document(title="绿化养护 草稿", published=False)
+    result = search_documents(query="绿化养护", limit=3)
+    assert result.total_approximate is True and result.facets_approximate is True
+    # Ranked by BM25 among the four newest matches; the hidden draft is not among them.
+    assert ids(result)[0] == in_title.pk
+    assert hidden.pk not in ids(result)
+    assert set(ids(result)) <= {in_title.pk, *(d.pk for d in newer)}
+    assert 3 <= result.total <= 20
+    assert sum(f["count"] for f in result.facets["kind"]) == 3  # the visible pool
+    second = search_documents(query="绿化养护", limit=3, offset=3)
+    assert not set(ids(result)) & set(ids(second))
+    assert older  # older documents are matches too, outside the pool
+
+
+@sqlite_only
+def test_broad_query_keeps_the_doc_number_match_first(monkeypatch):
+    monkeypatch.setattr(search, "POOL", 2)
+    target = make_document(title="绿化养护办法", doc_number="穗埔府规〔2020〕7号")
+    for n in range(5):
+        make_document(title=f"绿化养护 第{n}号")
+    result = search_documents(query="绿化养护 穗埔府规[2020]7号")
+    assert ids(result)[0] == target.pk
