@@ -457,7 +457,10 @@ def _page_ids(visible, matcher, exact_ids, *, sort, limit, offset) -> list[int]:
 
 
 def _hits(page_ids: list[int], matcher) -> list[Hit]:
+    # The bodies are large and a hit shows the index's snippet instead; a hit without
+    # one (a 文号 match without the words) loads its body_text when it needs it.
     documents = (PolicyDocument.objects.filter(pk__in=page_ids)
+                 .defer("body_html", "body_text")
                  .annotate(current_validity=validity_expression())
                  .select_related("unit", "topic", "interprets").prefetch_related("issuers"))
     by_id = {d.pk: d for d in documents}
