@@ -265,8 +265,11 @@ class _Matcher:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
-    def details(self, ids: list[int]) -> dict[int, tuple[float, str, str]]:
-        """id → (score, highlighted title, snippet), as the index stores them."""
+    def details(self, ids: list[int], scores: dict[int, float] | None = None
+                ) -> dict[int, tuple[float, str, str]]:
+        """id → (score, highlighted title, snippet), as the index stores them.
+        ``scores`` already known are used as they are: on SQLite, BM25 in a statement
+        first counts the documents of every query word, a pass over each word's list."""
         if not ids:
             return {}
         marks = [ptext.MARK_OPEN, ptext.MARK_CLOSE]
@@ -286,14 +289,19 @@ class _Matcher:
         else:
             # The id range is FTS5's access path (one pass over the matches in it); as
             # its access path, "rowid IN" would run the full-text query once per id.
-            sql = (f"SELECT rowid, -{BM25}, highlight({TABLE}, 0, %s, %s), "
+            known = scores is not None and all(pk in scores for pk in ids)
+            score = "0" if known else f"-{BM25}"
+            sql = (f"SELECT rowid, {score}, highlight({TABLE}, 0, %s, %s), "
                    f"snippet({TABLE}, 2, %s, %s, '…', {SNIPPET_TOKENS}) FROM {TABLE} "
                    f"WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s "
                    f"AND +rowid IN ({placeholders})")
             params = [*marks, *marks, *self.params, min(ids), max(ids), *ids]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            return {row[0]: (float(row[1] or 0.0), row[2], row[3]) for row in cursor.fetchall()}
+            rows = cursor.fetchall()
+        if self.vendor != "postgresql" and known:
+            return {row[0]: (scores[row[0]], row[2], row[3]) for row in rows}
+        return {row[0]: (float(row[1] or 0.0), row[2], row[3]) for row in rows}
 
 
 # --- filters and facets ----------------------------------------------------------------
@@ -456,7 +464,8 @@ def _page_ids(visible, matcher, exact_ids, *, sort, limit, offset) -> list[int]:
     return head + rest[:rest_limit]
 
 
-def _hits(page_ids: list[int], matcher) -> list[Hit]:
+def _hits(page_ids: list[int], matcher, scores: dict[int, float] | None = None
+          ) -> list[Hit]:
     # The bodies are large and a hit shows the index's snippet instead; a hit without
     # one (a 文号 match without the words) loads its body_text when it needs it.
     documents = (PolicyDocument.objects.filter(pk__in=page_ids)
@@ -464,7 +473,7 @@ def _hits(page_ids: list[int], matcher) -> list[Hit]:
                  .annotate(current_validity=validity_expression())
                  .select_related("unit", "topic", "interprets").prefetch_related("issuers"))
     by_id = {d.pk: d for d in documents}
-    details = matcher.details(page_ids) if matcher is not None else {}
+    details = matcher.details(page_ids, scores) if matcher is not None else {}
     hits = []
     for pk in page_ids:
         document = by_id.get(pk)
@@ -493,10 +502,11 @@ def _estimate_total(read: list[int], visible_read: int) -> int:
 def _ranked_tiers(matcher, visible, exact: set[int], needed: int):
     """Visible matches in tiers of ``POOL`` matches, newest tier first, each ranked by
     BM25; read until ``needed`` are ranked or ``MAX_TIERS`` tiers were read.
-    Returns (ranked ids, visible ids read, ids read, whether more matches remain)."""
+    Returns (ranked ids, visible ids read, id → score of the ids read, whether more
+    matches remain)."""
     ranked: list[int] = []
     visible_ids: set[int] = set()
-    read: list[int] = []
+    read: dict[int, float] = {}
     below, more = None, False
     for _tier in range(MAX_TIERS):
         rows, more = matcher.pool(POOL, below)
@@ -507,7 +517,7 @@ def _ranked_tiers(matcher, visible, exact: set[int], needed: int):
             visible.filter(pk__in=_id_list(ranks)).order_by().values_list("pk"))}
         ranked += sorted(tier - exact, key=lambda pk: (ranks[pk], -pk))
         visible_ids |= tier
-        read += ranks
+        read.update((pk, -rank) for pk, rank in rows)
         below = rows[-1][0]
         if not more or len(exact) + len(ranked) >= needed:
             break
@@ -519,15 +529,15 @@ def _search_pooled(visible, terms, exact_ids, *, limit, offset) -> SearchResult:
     exact = set(exact_ids)
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = _Matcher(terms, match_all=match_all)
-        ranked, visible_ids, read, more = _ranked_tiers(matcher, visible, exact,
+        ranked, visible_ids, scores, more = _ranked_tiers(matcher, visible, exact,
                                                         offset + limit)
         if visible_ids or exact:
             break
     page_ids = [*exact_ids, *ranked][offset:offset + limit]
     matched = visible_ids | exact
-    total = (_estimate_total(read, len(visible_ids)) + len(exact - visible_ids) if more
+    total = (_estimate_total(list(scores), len(visible_ids)) + len(exact - visible_ids) if more
              else len(matched))
-    return SearchResult(total=total, hits=_hits(page_ids, matcher),
+    return SearchResult(total=total, hits=_hits(page_ids, matcher, scores),
                         facets=_facets_of_ids(matched), terms=terms,
                         matched_all_terms=match_all, total_approximate=more,
                         facets_approximate=more)
