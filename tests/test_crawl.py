@@ -21,7 +21,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from django.core.management import call_command
-from django.db import connection
+from django.core.signals import request_finished
+from django.db import close_old_connections, connection
 from django.test import Client, override_settings
 from django.urls import Resolver404, resolve
 
@@ -127,6 +128,15 @@ def _media_in_a_temporary_folder(settings, demo):
     settings.MEDIA_ROOT = demo
 
 
+@contextmanager
+def _connections_kept_open():
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_finished.connect(close_old_connections)
+
+
 def _pattern_key(path: str, query: str):
     try:
         match = resolve(path)
@@ -224,7 +234,10 @@ class Crawler:
             self._enqueue(_normalise(url, response["Location"], self.staff))
         is_html = response.get("Content-Type", "").startswith("text/html")
         if response.status_code != 200 or not is_html or response.streaming:
-            response.close()
+            # Closing the file of a download sends request_finished, whose
+            # close_old_connections would close the test's connection (PostgreSQL).
+            with _connections_kept_open():
+                response.close()
             return
         html = response.content.decode("utf-8", errors="replace")
         soup = BeautifulSoup(html, "lxml")

@@ -148,6 +148,7 @@ def _record(answer: Answer) -> None:
         answer.pending = pending_question_queue(text=answer.text)
 
 
+@transaction.atomic
 def pending_question_queue(*, text: str) -> PendingQuestion:
     """Queue ``text`` for a unit to answer, or count it again if it is already queued."""
     key = question_key(text)
