@@ -18,15 +18,18 @@ only, never for all of them (a word found in most documents would make FTS5 scor
 every one of them before ``ORDER BY rank LIMIT 20``: 0.2–0.4 s at 100,000 documents).
 The tier's visible documents are ranked by BM25 and also give the facets and the
 total. A query with at most ``POOL`` matches is thus exact in ranking, total and
-facets. A broader one (most documents mention 政务 or 公开) is ranked within the
-newest ``POOL`` matches, then the next tier, and so on for deeper pages; its facets
+facets. A broader one (most documents mention 政务 or 公开) puts first the newest
+``HEADING`` documents with the words in their title or 文号 (newest first; with the
+field weights these are what BM25 over every match would rank first), then the newest
+``POOL`` matches by BM25, then the next tier, and so on for deeper pages; its facets
 count the tiers read and its total is extrapolated from them: the result says so
-(``total_approximate``, ``facets_approximate``; the page shows 约). The trade-off: an
-old document that would have the best BM25 for a very common word comes after the
-newest thousand matches — a title or 文号 hit among those still comes first, and a
+(``total_approximate``, ``facets_approximate``; the page shows 约). The trade-off, at
+100,000 bench documents: page 1 of a one-word broad query still shows title matches
+only, as full BM25 does, but mostly other (newer) ones — top-20 overlap with full BM25
+is low, and an old document that full BM25 would rank first can sit deep down. A
 further word or a filter narrows the query back to exact ranking. A 文号 in the query
-is matched exactly and always comes first. Sorting by date, and PostgreSQL, read all
-matches.
+is matched exactly and always comes first. Sorting by date, and PostgreSQL, still read
+all matches.
 """
 # The SQL below is assembled only from module constants, Django-compiled querysets and
 # placeholder lists; every value (query words, ids, limits) is a bound parameter.
@@ -67,6 +70,7 @@ SNIPPET_TOKENS = 40
 # broad query ranks, counts facets and estimates its total from them.
 POOL = 1000
 MAX_TIERS = 20
+HEADING = 200
 FACETS = ("kind", "issuer", "year", "topic", "validity")
 
 
@@ -233,15 +237,17 @@ class _Matcher:
             return f"SELECT document_id FROM {TABLE} WHERE vector @@ {self.tsquery}", self.params
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", self.params
 
-    def pool(self, size: int, below: int | None = None
+    def pool(self, size: int, below: int | None = None, *, heading: bool = False
              ) -> tuple[list[tuple[int, float]], bool]:
         """(id, rank) of the ``size`` newest matches with ids below ``below`` (SQLite),
         and whether there are more. In rowid order FTS5 stops after ``size`` rows, so
-        BM25 is computed for those only."""
+        BM25 is computed for those only. ``heading``: the words in the title or 文号."""
         older = "" if below is None else "AND rowid < %s "
-        sql = (f"SELECT rowid, rank FROM {TABLE} WHERE {TABLE} MATCH %s {older}"
+        match = [f"{{title number}} : ({self.params[0]})"] if heading else self.params
+        rank = "0" if heading else "rank"
+        sql = (f"SELECT rowid, {rank} FROM {TABLE} WHERE {TABLE} MATCH %s {older}"
                "ORDER BY rowid DESC LIMIT %s")
-        params = [*self.params, *([] if below is None else [below]), size + 1]
+        params = [*match, *([] if below is None else [below]), size + 1]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
@@ -503,11 +509,11 @@ def _ranked_tiers(matcher, visible, exact: set[int], needed: int):
     """Visible matches in tiers of ``POOL`` matches, newest tier first, each ranked by
     BM25; read until ``needed`` are ranked or ``MAX_TIERS`` tiers were read.
     Returns (ranked ids, visible ids read, id → score of the ids read, whether more
-    matches remain)."""
+    matches remain, whether the query is broad: more than one tier)."""
     ranked: list[int] = []
     visible_ids: set[int] = set()
     read: dict[int, float] = {}
-    below, more = None, False
+    below, more, broad = None, False, False
     for _tier in range(MAX_TIERS):
         rows, more = matcher.pool(POOL, below)
         if not rows:
@@ -518,10 +524,27 @@ def _ranked_tiers(matcher, visible, exact: set[int], needed: int):
         ranked += sorted(tier - exact, key=lambda pk: (ranks[pk], -pk))
         visible_ids |= tier
         read.update((pk, -rank) for pk, rank in rows)
+        broad = broad or (below is None and more)
         below = rows[-1][0]
         if not more or len(exact) + len(ranked) >= needed:
             break
-    return ranked, visible_ids, read, more
+    return ranked, visible_ids, read, more, broad
+
+
+def _heading_first(matcher, visible, exact: set[int], ranked: list[int],
+                   scores: dict[int, float]) -> tuple[list[int], set[int]]:
+    """A broad query's ranking with the newest ``HEADING`` documents that have the
+    words in their title or 文号 first (newest first: BM25 over them would cost a pass
+    over each word's list again): with the field weights those are what BM25 over
+    every match would put first."""
+    rows, _more = matcher.pool(HEADING, heading=True)
+    ranks = {pk: -pk for pk, _rank in rows}
+    heading = {row[0] for row in _covered(
+        visible.filter(pk__in=_id_list(ranks)).order_by().values_list("pk"))} - exact
+    for pk in heading:
+        scores.setdefault(pk, 0.0)
+    first = sorted(heading, key=lambda pk: (ranks[pk], -pk))
+    return first + [pk for pk in ranked if pk not in heading], heading
 
 
 def _search_pooled(visible, terms, exact_ids, *, limit, offset) -> SearchResult:
@@ -529,10 +552,13 @@ def _search_pooled(visible, terms, exact_ids, *, limit, offset) -> SearchResult:
     exact = set(exact_ids)
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = _Matcher(terms, match_all=match_all)
-        ranked, visible_ids, scores, more = _ranked_tiers(matcher, visible, exact,
+        ranked, visible_ids, scores, more, broad = _ranked_tiers(matcher, visible, exact,
                                                         offset + limit)
         if visible_ids or exact:
             break
+    if broad:  # decided by the first tier, so every page ranks the same way
+        ranked, heading = _heading_first(matcher, visible, exact, ranked, scores)
+        visible_ids |= heading
     page_ids = [*exact_ids, *ranked][offset:offset + limit]
     matched = visible_ids | exact
     total = (_estimate_total(list(scores), len(visible_ids)) + len(exact - visible_ids) if more
