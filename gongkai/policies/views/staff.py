@@ -29,6 +29,7 @@ from gongkai.policies.models import DocumentAttachment, PolicyDocument
 from gongkai.policies.selectors import with_validity
 from gongkai.policies.views import staff_lists
 from gongkai.publishing.models import PublicationStatus
+from gongkai.publishing.selectors.review import latest_review_of
 
 _DOCUMENT_FIELDS = ("kind", "title", "doc_number", "index_number", "issuer_names",
                     "written_on", "published_on", "effective_on", "expires_on", "topic",
@@ -193,6 +194,7 @@ def document_detail(request, pk: int):
         "interpretations": with_validity(document.interpretations.all()),
         "can_edit": perms.can_edit_document(request.user, document),
         "can_submit": perms.can_submit_document(request.user, document),
+        "review": latest_review_of(document),
         "can_change_validity": perms.can_change_validity(request.user, document),
         "attachment_form": AttachmentForm(), "validity_form": ValidityForm(),
     })

@@ -2,6 +2,7 @@
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count
 
 from gongkai.publishing.models import (
@@ -86,3 +87,9 @@ def findings_for(review: Review) -> list[Finding]:
 def decided_by(review: Review) -> set[int]:
     return set(ReviewDecision.objects.filter(review=review).values_list("reviewer_id",
                                                                         flat=True))
+
+
+def latest_review_of(obj) -> Review | None:
+    """The item's most recent review round, for a link from the item's own page."""
+    return (Review.objects.filter(content_type=ContentType.objects.get_for_model(obj),
+                                  object_id=obj.pk).order_by("-submitted_at", "-id").first())
