@@ -28,8 +28,12 @@ count the tiers read and its total is extrapolated from them: the result says so
 only, as full BM25 does, but mostly other (newer) ones — top-20 overlap with full BM25
 is low, and an old document that full BM25 would rank first can sit deep down. A
 further word or a filter narrows the query back to exact ranking. A 文号 in the query
-is matched exactly and always comes first. Sorting by date, and PostgreSQL, still read
-all matches.
+is matched exactly and always comes first. Sorting by date still reads all matches.
+
+PostgreSQL does the same with the same tiers, flags and order: a tier is the ``POOL``
+highest document ids among the matches (an index scan bounded by its LIMIT), ranked
+with ``ts_rank_cd`` afterwards; the heading rows come from a GIN index over title and 文号
+alone (``PG_HEADING``).
 """
 # The SQL below is assembled only from module constants, Django-compiled querysets and
 # placeholder lists; every value (query words, ids, limits) is a bound parameter.
@@ -41,7 +45,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db import connection, connections
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
@@ -61,6 +65,10 @@ COVER = f"{TABLE}_cover"
 # Field weights: title > 文号 > body (BM25 on SQLite; ts_rank_cd weights {D,C,B,A}).
 BM25 = f"bm25({TABLE}, 10.0, 6.0, 1.0)"
 PG_WEIGHTS = "{0.0, 0.1, 0.6, 1.0}"
+# PostgreSQL: the title and 文号 alone, under a GIN index of their own, for the heading
+# rows of a broad query (the GIN index of ``vector`` keeps no weights, so restricting it
+# to A/B lexemes would read every match's whole vector).
+PG_HEADING = "to_tsvector('simple', title || ' ' || number)"
 # Segmented bodies beyond this are cut: PostgreSQL refuses tsvectors over 1 MB, and
 # nobody searches for the millionth character of a document.
 MAX_BODY_CHARS = 400_000
@@ -126,6 +134,8 @@ def ensure_search_schema(using: str = "default", **kwargs) -> None:
                 "vector tsvector NOT NULL)")
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_vector "
                            f"ON {TABLE} USING gin (vector)")
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading "
+                           f"ON {TABLE} USING gin (({PG_HEADING}))")
 
 
 def post_migrate_handler(sender, using="default", **kwargs) -> None:
@@ -239,9 +249,12 @@ class _Matcher:
 
     def pool(self, size: int, below: int | None = None, *, heading: bool = False
              ) -> tuple[list[tuple[int, float]], bool]:
-        """(id, rank) of the ``size`` newest matches with ids below ``below`` (SQLite),
-        and whether there are more. In rowid order FTS5 stops after ``size`` rows, so
-        BM25 is computed for those only. ``heading``: the words in the title or 文号."""
+        """(id, rank) of the ``size`` newest matches with ids below ``below``, and
+        whether there are more; the lower the rank, the better. In rowid order FTS5 stops
+        after ``size`` rows, so BM25 is computed for those only; PostgreSQL ranks the
+        ``size`` rows its LIMIT kept. ``heading``: the words in the title or 文号."""
+        if self.vendor == "postgresql":
+            return self._pg_pool(size, below, heading=heading)
         older = "" if below is None else "AND rowid < %s "
         match = [f"{{title number}} : ({self.params[0]})"] if heading else self.params
         rank = "0" if heading else "rank"
@@ -251,6 +264,24 @@ class _Matcher:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
+        return rows[:size], len(rows) > size
+
+    def _pg_pool(self, size: int, below: int | None, *, heading: bool
+                 ) -> tuple[list[tuple[int, float]], bool]:
+        # The inner query is bounded by its LIMIT (a backward scan of the primary key
+        # filtered by the match when the words are common, the GIN index and a top-N
+        # sort when they are rare); ts_rank_cd runs on the rows it kept, outside.
+        older = "" if below is None else "AND document_id < %s "
+        matched = PG_HEADING if heading else "vector"
+        rank = "0" if heading else f"-ts_rank_cd(%s, vector, {self.tsquery})"
+        sql = (f"SELECT document_id, {rank} FROM (SELECT document_id, vector FROM {TABLE} "
+               f"WHERE {matched} @@ {self.tsquery} {older}"
+               "ORDER BY document_id DESC LIMIT %s) AS pool ORDER BY document_id DESC")
+        params = [*([] if heading else [PG_WEIGHTS, *self.params]), *self.params,
+                  *([] if below is None else [below]), size + 1]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = [(pk, float(rank)) for pk, rank in cursor.fetchall()]
         return rows[:size], len(rows) > size
 
     def ranked_ids(self, visible: QuerySet, *, limit: int, offset: int) -> list[int]:
@@ -280,6 +311,7 @@ class _Matcher:
             return {}
         marks = [ptext.MARK_OPEN, ptext.MARK_CLOSE]
         placeholders = ", ".join(["%s"] * len(ids))
+        known = scores is not None and all(pk in scores for pk in ids)
         if self.vendor == "postgresql":
             options = (f"StartSel={ptext.MARK_OPEN}, StopSel={ptext.MARK_CLOSE}, "
                        "MaxWords=40, MinWords=15, ShortWord=0, MaxFragments=2, "
@@ -295,7 +327,6 @@ class _Matcher:
         else:
             # The id range is FTS5's access path (one pass over the matches in it); as
             # its access path, "rowid IN" would run the full-text query once per id.
-            known = scores is not None and all(pk in scores for pk in ids)
             score = "0" if known else f"-{BM25}"
             sql = (f"SELECT rowid, {score}, highlight({TABLE}, 0, %s, %s), "
                    f"snippet({TABLE}, 2, %s, %s, '…', {SNIPPET_TOKENS}) FROM {TABLE} "
@@ -305,7 +336,7 @@ class _Matcher:
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
-        if self.vendor != "postgresql" and known:
+        if known:
             return {row[0]: (scores[row[0]], row[2], row[3]) for row in rows}
         return {row[0]: (float(row[1] or 0.0), row[2], row[3]) for row in rows}
 
@@ -340,8 +371,11 @@ def _filter_condition(filters: dict | None) -> Q:
 
 
 def _id_list(ids: Iterable[int]) -> RawSQL:
-    """``ids`` as a subquery with one parameter (SQLite's json_each), so a thousand ids
-    cost one bound value rather than a thousand placeholders to compile."""
+    """``ids`` as a subquery with one parameter (SQLite's json_each, PostgreSQL's
+    unnest), so a thousand ids cost one bound value rather than a thousand placeholders
+    to compile."""
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [sorted(ids)])
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(sorted(ids))])
 
 
@@ -349,6 +383,8 @@ def _covered(queryset: QuerySet) -> list[tuple]:
     """The rows of a documents query read through the ``COVER`` index (SQLite's
     planner would otherwise fetch each document row for a few short columns)."""
     sql, params = queryset.query.sql_with_params()
+    if connection.vendor != "sqlite":
+        return list(queryset)
     table = f'FROM "{PolicyDocument._meta.db_table}"'
     if sql.count(table) == 1:
         sql = sql.replace(table, f"{table} INDEXED BY {COVER}")
@@ -497,10 +533,13 @@ def _hits(page_ids: list[int], matcher, scores: dict[int, float] | None = None
 
 def _estimate_total(read: list[int], visible_read: int) -> int:
     """A broad query's total, extrapolated from the matches read (the newest): their
-    share of visible documents over their id span, applied to the older ids below;
-    two significant figures, since it is an estimate."""
+    share of visible documents over their id span, applied to the older ids below, down
+    to the first document's (a PostgreSQL sequence need not start at 1); two
+    significant figures, since it is an estimate."""
     newest, oldest = max(read), min(read)
-    estimate = visible_read + visible_read * (oldest - 1) / (newest - oldest + 1)
+    first = PolicyDocument.objects.aggregate(first=Min("pk"))["first"] or 1
+    older = max(0, oldest - first)
+    estimate = visible_read + visible_read * older / (newest - oldest + 1)
     digits = max(0, len(str(int(estimate))) - 2)
     return max(visible_read, int(round(estimate, -digits)))
 
@@ -548,7 +587,7 @@ def _heading_first(matcher, visible, exact: set[int], ranked: list[int],
 
 
 def _search_pooled(visible, terms, exact_ids, *, limit, offset) -> SearchResult:
-    """Relevance search on SQLite from the newest matches (see the module docstring)."""
+    """Relevance search from the newest matches (see the module docstring)."""
     exact = set(exact_ids)
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = _Matcher(terms, match_all=match_all)
@@ -588,7 +627,7 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     number = _number_condition(numbers)
     exact_ids = (list(visible.filter(number).order_by("-published_on", "-pk")
                       .values_list("pk", flat=True)[:MAX_LIMIT]) if number else [])
-    if terms and sort == "relevance" and connection.vendor == "sqlite":
+    if terms and sort == "relevance":
         return _search_pooled(visible, terms, exact_ids, limit=limit, offset=offset)
     matcher, matched, match_all = None, visible, True
     if terms:
