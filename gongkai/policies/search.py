@@ -44,7 +44,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
@@ -279,7 +279,11 @@ class _Matcher:
                "ORDER BY document_id DESC LIMIT %s) AS pool ORDER BY document_id DESC")
         params = [*([] if heading else [PG_WEIGHTS, *self.params]), *self.params,
                   *([] if below is None else [below]), size + 1]
-        with connection.cursor() as cursor:
+        # The vectors are TOASTed, so the table looks small and the planner would scan
+        # it whole, decompressing every vector (0.2 s at 20,000 documents) instead of
+        # asking the GIN index; a sequential scan is never the better plan here.
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(sql, params)
             rows = [(pk, float(rank)) for pk, rank in cursor.fetchall()]
         return rows[:size], len(rows) > size
