@@ -61,6 +61,10 @@ from gongkai.policies.selectors.validity import (
 )
 
 TABLE = "policies_search"
+# SQLite: the title and 文号 again, in an FTS5 table of their own, for the heading rows of
+# a broad query: a column filter on the main table would walk every match of a common
+# word's body list to find the few in titles.
+HEADING_TABLE = f"{TABLE}_heading"
 COVER = f"{TABLE}_cover"
 # Field weights: title > 文号 > body (BM25 on SQLite; ts_rank_cd weights {D,C,B,A}).
 BM25 = f"bm25({TABLE}, 10.0, 6.0, 1.0)"
@@ -73,7 +77,6 @@ PG_HEADING = "to_tsvector('simple', title || ' ' || number)"
 # nobody searches for the millionth character of a document.
 MAX_BODY_CHARS = 400_000
 MAX_LIMIT = 100
-SNIPPET_TOKENS = 40
 # Relevance search reads at most this many matches (newest first) from the index; a
 # broad query ranks, counts facets and estimates its total from them.
 POOL = 1000
@@ -117,6 +120,12 @@ def ensure_search_schema(using: str = "default", **kwargs) -> None:
             cursor.execute(
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
                 "title, number, body, tokenize = 'unicode61')")
+            cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [HEADING_TABLE])
+            if cursor.fetchone() is None:  # new, or an index made before it existed
+                cursor.execute(f"CREATE VIRTUAL TABLE {HEADING_TABLE} USING fts5("
+                               "title, number, tokenize = 'unicode61')")
+                cursor.execute(f"INSERT INTO {HEADING_TABLE} (rowid, title, number) "
+                               f"SELECT rowid, title, number FROM {TABLE}")
             # The columns relevance search reads per candidate (visibility, filters,
             # facets) in an index: the document rows themselves hold the bodies, so
             # reading a late column from them walks overflow pages.
@@ -175,11 +184,15 @@ def _write_rows(rows: list[tuple]) -> None:
                 "number = EXCLUDED.number, body = EXCLUDED.body, vector = EXCLUDED.vector",
                 [(pk, t, n, b, t, n, b) for pk, t, n, b in rows])
         else:
-            cursor.executemany(f"DELETE FROM {TABLE} WHERE rowid = %s",
-                               [(row[0],) for row in rows])
+            for table in (TABLE, HEADING_TABLE):
+                cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s",
+                                   [(row[0],) for row in rows])
             cursor.executemany(
                 f"INSERT INTO {TABLE} (rowid, title, number, body) VALUES (%s, %s, %s, %s)",
                 rows)
+            cursor.executemany(
+                f"INSERT INTO {HEADING_TABLE} (rowid, title, number) VALUES (%s, %s, %s)",
+                [row[:3] for row in rows])
 
 
 def index_document(document: PolicyDocument) -> None:
@@ -196,17 +209,23 @@ def index_documents(documents: Iterable[PolicyDocument]) -> int:
     return len(rows)
 
 
+def _tables() -> tuple[str, ...]:
+    return (TABLE,) if connection.vendor == "postgresql" else (TABLE, HEADING_TABLE)
+
+
 def unindex_document(document_id: int) -> None:
     column = "document_id" if connection.vendor == "postgresql" else "rowid"
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE} WHERE {column} = %s", [document_id])
+        for table in _tables():
+            cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [document_id])
 
 
 def reindex_all(*, batch_size: int = 500) -> int:
     """Rebuild the whole index from the documents (after a dictionary change)."""
     ensure_search_schema(using=connection.alias)
     with connection.cursor() as cursor:
-        cursor.execute(f"DELETE FROM {TABLE}")
+        for table in _tables():
+            cursor.execute(f"DELETE FROM {table}")
     count = 0
     ids = list(PolicyDocument.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
@@ -215,7 +234,8 @@ def reindex_all(*, batch_size: int = 500) -> int:
         count += index_documents(batch)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
-            cursor.execute(f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')")
+            for table in _tables():
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
     return count
 
 
@@ -256,11 +276,10 @@ class _Matcher:
         if self.vendor == "postgresql":
             return self._pg_pool(size, below, heading=heading)
         older = "" if below is None else "AND rowid < %s "
-        match = [f"{{title number}} : ({self.params[0]})"] if heading else self.params
-        rank = "0" if heading else "rank"
-        sql = (f"SELECT rowid, {rank} FROM {TABLE} WHERE {TABLE} MATCH %s {older}"
+        table, rank = (HEADING_TABLE, "0") if heading else (TABLE, "rank")
+        sql = (f"SELECT rowid, {rank} FROM {table} WHERE {table} MATCH %s {older}"
                "ORDER BY rowid DESC LIMIT %s")
-        params = [*match, *([] if below is None else [below]), size + 1]
+        params = [*self.params, *([] if below is None else [below]), size + 1]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = cursor.fetchall()
@@ -306,43 +325,33 @@ class _Matcher:
             cursor.execute(sql, params)
             return [row[0] for row in cursor.fetchall()]
 
-    def details(self, ids: list[int], scores: dict[int, float] | None = None
-                ) -> dict[int, tuple[float, str, str]]:
-        """id → (score, highlighted title, snippet), as the index stores them.
-        ``scores`` already known are used as they are: on SQLite, BM25 in a statement
-        first counts the documents of every query word, a pass over each word's list."""
+    def scores(self, ids: list[int], known: dict[int, float] | None = None
+               ) -> dict[int, float]:
+        """The rank of those of ``ids`` that match (higher is better). Scores already
+        ``known`` are used as they are: on SQLite, BM25 in a statement first counts the
+        documents of every query word, a pass over each word's list."""
         if not ids:
             return {}
-        marks = [ptext.MARK_OPEN, ptext.MARK_CLOSE]
+        if known is not None and all(pk in known for pk in ids):
+            return known
+        return self._scores(ids)
+
+    def _scores(self, ids: list[int]) -> dict[int, float]:
+        """The rank of those of ``ids`` that match (higher is better)."""
         placeholders = ", ".join(["%s"] * len(ids))
-        known = scores is not None and all(pk in scores for pk in ids)
         if self.vendor == "postgresql":
-            options = (f"StartSel={ptext.MARK_OPEN}, StopSel={ptext.MARK_CLOSE}, "
-                       "MaxWords=40, MinWords=15, ShortWord=0, MaxFragments=2, "
-                       "FragmentDelimiter=…")
-            sql = (f"SELECT document_id, ts_rank_cd(%s, vector, {self.tsquery}), "
-                   f"ts_headline('simple', title, {self.tsquery}, %s), "
-                   f"ts_headline('simple', body, {self.tsquery}, %s) "
+            sql = (f"SELECT document_id, ts_rank_cd(%s, vector, {self.tsquery}) "
                    f"FROM {TABLE} WHERE document_id IN ({placeholders})")
-            params = [PG_WEIGHTS, *self.params,
-                      *self.params, f"StartSel={ptext.MARK_OPEN}, StopSel={ptext.MARK_CLOSE},"
-                      " HighlightAll=true",
-                      *self.params, options, *ids]
+            params = [PG_WEIGHTS, *self.params, *ids]
         else:
             # The id range is FTS5's access path (one pass over the matches in it); as
             # its access path, "rowid IN" would run the full-text query once per id.
-            score = "0" if known else f"-{BM25}"
-            sql = (f"SELECT rowid, {score}, highlight({TABLE}, 0, %s, %s), "
-                   f"snippet({TABLE}, 2, %s, %s, '…', {SNIPPET_TOKENS}) FROM {TABLE} "
-                   f"WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s "
-                   f"AND +rowid IN ({placeholders})")
-            params = [*marks, *marks, *self.params, min(ids), max(ids), *ids]
+            sql = (f"SELECT rowid, -{BM25} FROM {TABLE} WHERE {TABLE} MATCH %s "
+                   f"AND rowid BETWEEN %s AND %s AND +rowid IN ({placeholders})")
+            params = [*self.params, min(ids), max(ids), *ids]
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        if known:
-            return {row[0]: (scores[row[0]], row[2], row[3]) for row in rows}
-        return {row[0]: (float(row[1] or 0.0), row[2], row[3]) for row in rows}
+            return {pk: float(score or 0.0) for pk, score in cursor.fetchall()}
 
 
 # --- filters and facets ----------------------------------------------------------------
@@ -397,14 +406,24 @@ def _covered(queryset: QuerySet) -> list[tuple]:
         return cursor.fetchall()
 
 
-def _facets_of_ids(ids: set[int]) -> dict[str, list[dict]]:
-    """``_facets`` for a known, small set of documents: the per-document facet values
-    are read in one query (each document row is visited once) and counted here."""
-    rows = _covered(PolicyDocument.objects.filter(pk__in=_id_list(ids)).order_by()
+def _visible_rows(visible: QuerySet, ids: Iterable[int]) -> dict[int, tuple]:
+    """id → (kind, published_on, topic_id, current validity) for those of ``ids`` that
+    ``visible`` holds: which candidates a reader may see and their facet values, in one
+    read of the ``COVER`` index."""
+    ids = list(ids)
+    if not ids:
+        return {}
+    rows = _covered(visible.filter(pk__in=_id_list(ids)).order_by()
                     .annotate(v=validity_expression())
-                    .values_list("kind", "published_on", "topic_id", "v"))
+                    .values_list("pk", "kind", "published_on", "topic_id", "v"))
+    return {row[0]: row[1:] for row in rows}
+
+
+def _facets_of_rows(rows: dict[int, tuple]) -> dict[str, list[dict]]:
+    """``_facets`` for a known, small set of documents, counted from their
+    ``_visible_rows``; the issuing bodies in one query."""
     kinds, years, topics, validity = Counter(), Counter(), Counter(), Counter()
-    for kind, published_on, topic_id, v in rows:
+    for kind, published_on, topic_id, v in rows.values():
         kinds[kind] += 1
         validity[v] += 1
         if published_on is not None:
@@ -413,7 +432,7 @@ def _facets_of_ids(ids: set[int]) -> dict[str, list[dict]]:
             topics[topic_id] += 1
     topic_names = dict(Topic.objects.filter(pk__in=list(topics)).values_list("pk", "name"))
     issuers = (PolicyDocument.issuers.through.objects
-               .filter(policydocument_id__in=_id_list(ids))
+               .filter(policydocument_id__in=_id_list(rows))
                .values("unit_id", "unit__name").annotate(n=Count("policydocument_id"))
                .order_by("-n", "unit__name"))
     return _facet_lists(
@@ -479,7 +498,25 @@ def _text_terms(query: str, numbers) -> list[str]:
     return rest or terms
 
 
+def _highlighted(ids: list[int], terms: list[str]) -> dict[int, tuple[str, str]]:
+    """id → (title, snippet) as safe HTML with ``terms`` marked, made by
+    ``ptext.highlight``/``ptext.snippet`` from the segmented text the index stores; a
+    document without the words (a 文号 match, browsing) shows the beginning of its body."""
+    if not ids:
+        return {}
+    key = "document_id" if connection.vendor == "postgresql" else "rowid"
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {key}, title, body FROM {TABLE} "
+                       f"WHERE {key} IN ({placeholders})", list(ids))
+        rows = cursor.fetchall()
+    pattern = ptext.term_pattern(terms)
+    return {pk: (ptext.highlight(title, pattern), ptext.snippet(body, pattern))
+            for pk, title, body in rows}
+
+
 def _plain_hit(document: PolicyDocument, score: float = 0.0) -> Hit:
+    """A hit for a document missing from the index (it never should be)."""
     body = ptext.prepare(document.body_text)
     snippet = html.escape(body[:120] + ("…" if len(body) > 120 else ""))
     return Hit(document=document, score=score, title_html=html.escape(document.title),
@@ -512,24 +549,25 @@ def _page_ids(visible, matcher, exact_ids, *, sort, limit, offset) -> list[int]:
 
 def _hits(page_ids: list[int], matcher, scores: dict[int, float] | None = None
           ) -> list[Hit]:
-    # The bodies are large and a hit shows the index's snippet instead; a hit without
-    # one (a 文号 match without the words) loads its body_text when it needs it.
+    # A hit shows the title, 文号, kind, date and validity: the document rows are read
+    # up to those columns only (the bodies are large; the snippet comes from the index).
     documents = (PolicyDocument.objects.filter(pk__in=page_ids)
-                 .defer("body_html", "body_text")
-                 .annotate(current_validity=validity_expression())
-                 .select_related("unit", "topic", "interprets").prefetch_related("issuers"))
+                 .only("id", "kind", "title", "doc_number", "published_on", "validity",
+                       "expires_on", "unit_id")
+                 .annotate(current_validity=validity_expression()))
     by_id = {d.pk: d for d in documents}
-    details = matcher.details(page_ids, scores) if matcher is not None else {}
+    terms = matcher.terms if matcher is not None else []
+    highlighted = _highlighted(page_ids, terms)
+    scores = matcher.scores(page_ids, scores) if matcher is not None else {}
     hits = []
     for pk in page_ids:
         document = by_id.get(pk)
         if document is None:
             continue
-        if pk in details:
-            score, title, snippet = details[pk]
-            hits.append(Hit(document=document, score=score,
-                            title_html=ptext.readable(title) or html.escape(document.title),
-                            snippet_html=ptext.readable(snippet)))
+        if pk in highlighted:
+            title, snippet = highlighted[pk]
+            hits.append(Hit(document=document, score=scores.get(pk, 0.0), title_html=title,
+                            snippet_html=snippet))
         else:
             hits.append(_plain_hit(document))
     return hits
@@ -551,10 +589,11 @@ def _estimate_total(read: list[int], visible_read: int) -> int:
 def _ranked_tiers(matcher, visible, exact: set[int], needed: int):
     """Visible matches in tiers of ``POOL`` matches, newest tier first, each ranked by
     BM25; read until ``needed`` are ranked or ``MAX_TIERS`` tiers were read.
-    Returns (ranked ids, visible ids read, id → score of the ids read, whether more
-    matches remain, whether the query is broad: more than one tier)."""
+    Returns (ranked ids, ``_visible_rows`` of the visible ids read, id → score of the
+    ids read, whether more matches remain, whether the query is broad: more than one
+    tier)."""
     ranked: list[int] = []
-    visible_ids: set[int] = set()
+    visible_rows: dict[int, tuple] = {}
     read: dict[int, float] = {}
     below, more, broad = None, False, False
     for _tier in range(MAX_TIERS):
@@ -562,31 +601,30 @@ def _ranked_tiers(matcher, visible, exact: set[int], needed: int):
         if not rows:
             break
         ranks = dict(rows)
-        tier = {row[0] for row in _covered(
-            visible.filter(pk__in=_id_list(ranks)).order_by().values_list("pk"))}
-        ranked += sorted(tier - exact, key=lambda pk: (ranks[pk], -pk))
-        visible_ids |= tier
+        tier = _visible_rows(visible, ranks)
+        ranked += sorted(set(tier) - exact, key=lambda pk: (ranks[pk], -pk))
+        visible_rows.update(tier)
         read.update((pk, -rank) for pk, rank in rows)
         broad = broad or (below is None and more)
         below = rows[-1][0]
         if not more or len(exact) + len(ranked) >= needed:
             break
-    return ranked, visible_ids, read, more, broad
+    return ranked, visible_rows, read, more, broad
 
 
 def _heading_first(matcher, visible, exact: set[int], ranked: list[int],
-                   scores: dict[int, float]) -> tuple[list[int], set[int]]:
+                   scores: dict[int, float]) -> tuple[list[int], dict[int, tuple]]:
     """A broad query's ranking with the newest ``HEADING`` documents that have the
     words in their title or 文号 first (newest first: BM25 over them would cost a pass
     over each word's list again): with the field weights those are what BM25 over
-    every match would put first."""
+    every match would put first. Returns the ranking and the heading rows read."""
     rows, _more = matcher.pool(HEADING, heading=True)
-    ranks = {pk: -pk for pk, _rank in rows}
-    heading = {row[0] for row in _covered(
-        visible.filter(pk__in=_id_list(ranks)).order_by().values_list("pk"))} - exact
+    heading = _visible_rows(visible, (pk for pk, _rank in rows))
+    for pk in exact:
+        heading.pop(pk, None)
     for pk in heading:
         scores.setdefault(pk, 0.0)
-    first = sorted(heading, key=lambda pk: (ranks[pk], -pk))
+    first = sorted(heading, reverse=True)
     return first + [pk for pk in ranked if pk not in heading], heading
 
 
@@ -595,19 +633,20 @@ def _search_pooled(visible, terms, exact_ids, *, limit, offset) -> SearchResult:
     exact = set(exact_ids)
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = _Matcher(terms, match_all=match_all)
-        ranked, visible_ids, scores, more, broad = _ranked_tiers(matcher, visible, exact,
-                                                        offset + limit)
-        if visible_ids or exact:
+        ranked, rows, scores, more, broad = _ranked_tiers(matcher, visible, exact,
+                                                          offset + limit)
+        if rows or exact:
             break
+    visible_read = len(rows)
     if broad:  # decided by the first tier, so every page ranks the same way
         ranked, heading = _heading_first(matcher, visible, exact, ranked, scores)
-        visible_ids |= heading
+        rows.update(heading)
     page_ids = [*exact_ids, *ranked][offset:offset + limit]
-    matched = visible_ids | exact
-    total = (_estimate_total(list(scores), len(visible_ids)) + len(exact - visible_ids) if more
-             else len(matched))
+    rows.update(_visible_rows(visible, exact - set(rows)))
+    total = (_estimate_total(list(scores), visible_read) + len(exact - set(rows)) if more
+             else len(rows))
     return SearchResult(total=total, hits=_hits(page_ids, matcher, scores),
-                        facets=_facets_of_ids(matched), terms=terms,
+                        facets=_facets_of_rows(rows), terms=terms,
                         matched_all_terms=match_all, total_approximate=more,
                         facets_approximate=more)
 

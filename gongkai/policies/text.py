@@ -253,3 +253,66 @@ def readable(fragment: str | None) -> str:
     escaped = re.sub(f"{MARK_OPEN}([^{MARK_OPEN}{MARK_CLOSE}]*){MARK_CLOSE}",
                      r"<mark>\1</mark>", escaped)
     return escaped.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+
+# --- highlighting ----------------------------------------------------------------------
+# Done here rather than by the database (FTS5's snippet(), PostgreSQL's ts_headline()):
+# both read every occurrence of every word in the whole body, which for a common word in a
+# long document costs more than the search that found it; a regular expression over the
+# stored segmented text finds the same token-bounded occurrences in a fraction of that.
+
+SNIPPET_CHARS = 160  # of segmented text: about forty tokens, seventy characters shown
+_SNIPPET_LEAD = 30
+_SNIPPET_CANDIDATES = 64
+
+
+def term_pattern(terms: list[str]) -> re.Pattern | None:
+    """The query words as whole tokens of segmented text (an added sub-word counts: its
+    word is highlighted), case-insensitive as the index is; longest first."""
+    words = sorted({t for t in terms if t}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def _marked(fragment: str, pattern: re.Pattern) -> str:
+    return pattern.sub(lambda m: f"{MARK_OPEN}{m.group()}{MARK_CLOSE}", fragment)
+
+
+def highlight(segmented: str, pattern: re.Pattern | None) -> str:
+    """All of a short segmented field (a title) as safe HTML with the words marked."""
+    return readable(_marked(segmented, pattern) if pattern else segmented)
+
+
+def snippet(segmented: str, pattern: re.Pattern | None) -> str:
+    """About forty tokens of a segmented body as safe HTML, around the place where the
+    most different query words occur close together (the first such place), the words
+    marked; the beginning of the text when none occurs."""
+    segmented = segmented or ""
+    matches = []
+    if pattern is not None:
+        for match in pattern.finditer(segmented):
+            matches.append((match.start(), match.group().lower()))
+            if len(matches) == _SNIPPET_CANDIDATES:
+                break
+    start, best, stop = 0, 0, 0
+    for i, (position, _word) in enumerate(matches):
+        begin = max(0, position - _SNIPPET_LEAD)
+        stop = max(stop, i)
+        while stop < len(matches) and matches[stop][0] < begin + SNIPPET_CHARS:
+            stop += 1
+        words = len({word for _p, word in matches[i:stop]})
+        if words > best:
+            best, start = words, begin
+    end = min(len(segmented), start + SNIPPET_CHARS)
+    start = max(0, end - SNIPPET_CHARS)  # a window cut short by the end reaches back
+    if start > 0:  # begin and end on token boundaries
+        space = segmented.find(" ", start)
+        start = space + 1 if 0 <= space < end else start
+    if end < len(segmented):
+        space = segmented.rfind(" ", start, end)
+        end = space if space > start else end
+    fragment = segmented[start:end]
+    body = readable(_marked(fragment, pattern) if pattern else fragment)
+    return ("…" if start > 0 else "") + body + ("…" if end < len(segmented) else "")

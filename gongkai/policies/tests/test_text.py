@@ -1,4 +1,13 @@
-from gongkai.policies.text import SUB_CLOSE, SUB_OPEN, query_terms, readable, segment
+from gongkai.policies.text import (
+    SUB_CLOSE,
+    SUB_OPEN,
+    highlight,
+    query_terms,
+    readable,
+    segment,
+    snippet,
+    term_pattern,
+)
 
 
 def words(segmented: str) -> list[str]:
@@ -69,3 +78,39 @@ def test_prepare_equals_the_shared_normalize():
     for sample in ("關於進一步推進政務公開工作的實施意見", "关于进一步推进政务公开工作", "乾隆年间 干燥 乾燥",
                    "ＡＢＣ　２０２２ 什麼 什么", "  多个   空格\n换行 ", "後來的頭髮", ""):
         assert prepare(sample) == normalize(sample)
+
+
+def _snippet(text: str, query: str) -> str:
+    return snippet(segment(text), term_pattern(query_terms(query)))
+
+
+def test_snippet_marks_whole_words_and_words_inside_longer_ones():
+    html = _snippet("推进政务公开工作，公开征求意见。", "公开")
+    assert html.count("<mark>") == 2
+    assert "<mark>政务公开</mark>" in html and "<mark>公开</mark>征求" in html
+
+
+def test_snippet_does_not_mark_a_word_that_only_shares_characters():
+    # 开工 is a token of its own here; the query word 公开 is not inside it.
+    html = _snippet("项目开工建设", "公开")
+    assert "<mark>" not in html and html.startswith("项目开工建设")
+
+
+def test_snippet_is_taken_where_most_query_words_meet():
+    filler = "本区持续优化营商环境。" * 40
+    text = filler + "数据" + filler + "政务公开与数据开放同步推进。" + filler
+    html = _snippet(text, "政务公开 数据")
+    assert "<mark>政务公开</mark>与<mark>数据</mark>" in html
+    assert html.startswith("…") and html.endswith("…")
+
+
+def test_snippet_without_a_match_shows_the_beginning_and_escapes():
+    html = _snippet("<b>第一条</b> 为了规范管理" + "，制定本办法" * 50, "不存在的词")
+    assert html.startswith("&lt;b&gt;第一条&lt;/b&gt;") and html.endswith("…")
+    assert "<mark>" not in html
+
+
+def test_highlight_marks_a_traditional_query_in_a_simplified_title():
+    pattern = term_pattern(query_terms("政務公開"))
+    assert highlight(segment("关于推进政务公开的通知"), pattern) == \
+        "关于推进<mark>政务公开</mark>的通知"
