@@ -38,10 +38,15 @@ alone (``PG_HEADING``).
 # The SQL below is assembled only from module constants, Django-compiled querysets and
 # placeholder lists; every value (query words, ids, limits) is a bound parameter.
 # ruff: noqa: S608, S611
+import atexit
 import html
 import json
+import multiprocessing
+import os
+import threading
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from django.db import connection, connections, transaction
@@ -73,13 +78,21 @@ PG_WEIGHTS = "{0.0, 0.1, 0.6, 1.0}"
 # rows of a broad query (the GIN index of ``vector`` keeps no weights, so restricting it
 # to A/B lexemes would read every match's whole vector).
 PG_HEADING = "to_tsvector('simple', title || ' ' || number)"
+# FTS5 keeps this much of a transaction's new index data in memory before writing it out
+# as a segment (default 1 MB): fewer, larger segments to merge when many documents are
+# indexed together.
+FTS5_HASHSIZE = 32 * 1024 * 1024
+# Indexing many documents at once segments them in worker processes (the writes stay in
+# this process and its transaction) from this many documents up.
+PARALLEL_MIN_DOCUMENTS = 200
+WRITE_CHUNK = 100
 # Segmented bodies beyond this are cut: PostgreSQL refuses tsvectors over 1 MB, and
 # nobody searches for the millionth character of a document.
 MAX_BODY_CHARS = 400_000
 MAX_LIMIT = 100
 # Relevance search reads at most this many matches (newest first) from the index; a
 # broad query ranks, counts facets and estimates its total from them.
-POOL = 1000
+POOL = 500
 MAX_TIERS = 20
 HEADING = 200
 FACETS = ("kind", "issuer", "year", "topic", "validity")
@@ -136,11 +149,22 @@ def ensure_search_schema(using: str = "default", **kwargs) -> None:
             # The default rank is the weighted BM25, so ORDER BY rank uses FTS5's own sort.
             cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', %s)",
                            ["bm25(10.0, 6.0, 1.0)"])
+            for table in (TABLE, HEADING_TABLE):
+                cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', %s)",
+                               [FTS5_HASHSIZE])
         elif conn.vendor == "postgresql":
             cursor.execute(
                 f"CREATE TABLE IF NOT EXISTS {TABLE} (document_id bigint PRIMARY KEY, "
                 "title text NOT NULL, number text NOT NULL, body text NOT NULL, "
                 "vector tsvector NOT NULL)")
+            # Vectors and bodies are read whole by every match and snippet: LZ4
+            # decompresses them several times faster than PostgreSQL's default pglz
+            # (new values only; a server built without LZ4 keeps pglz).
+            cursor.execute("SELECT 1 FROM pg_settings WHERE name = "
+                           "'default_toast_compression' AND 'lz4' = ANY(enumvals)")
+            if cursor.fetchone():
+                cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4, "
+                               "ALTER COLUMN body SET COMPRESSION lz4")
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_vector "
                            f"ON {TABLE} USING gin (vector)")
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading "
@@ -163,11 +187,48 @@ def _body_text(document: PolicyDocument, attachment_texts: Iterable[str]) -> str
     return "\n".join(parts)[:MAX_BODY_CHARS]
 
 
-def _row(document: PolicyDocument, attachment_texts: Iterable[str] | None = None) -> tuple:
+def _fields(document: PolicyDocument, attachment_texts: Iterable[str] | None = None
+            ) -> tuple[int, str, str, str]:
+    """(id, title, 文号, body with the attachments' text) as written."""
     if attachment_texts is None:
         attachment_texts = document.attachments.values_list("text", flat=True)
-    return (document.pk, ptext.segment(document.title), ptext.segment(_number_text(document)),
-            ptext.segment(_body_text(document, attachment_texts)))
+    return (document.pk, document.title, _number_text(document),
+            _body_text(document, attachment_texts))
+
+
+def _segmented(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str]:
+    pk, *texts = fields
+    return (pk, *map(ptext.segment, texts))
+
+
+def _row(document: PolicyDocument, attachment_texts: Iterable[str] | None = None) -> tuple:
+    return _segmented(_fields(document, attachment_texts))
+
+
+_pool: ProcessPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def _segmenting_pool() -> ProcessPoolExecutor | None:
+    """Worker processes for segmenting many documents, or None where they cannot help
+    or are not safe: one CPU, or a process running other threads (forking one could
+    copy a lock another thread holds). Forked, so the workers share the loaded
+    dictionary and settings; kept for the life of the process."""
+    global _pool
+    if _pool is not None:
+        return _pool
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if (cpus or 1) < 2 or threading.active_count() > 1 \
+            or "fork" not in multiprocessing.get_all_start_methods() \
+            or multiprocessing.parent_process() is not None:
+        return None
+    with _pool_lock:
+        if _pool is None:
+            ptext.segment("")  # load the dictionary once, before forking
+            _pool = ProcessPoolExecutor(max_workers=cpus,
+                                        mp_context=multiprocessing.get_context("fork"))
+            atexit.register(_pool.shutdown, cancel_futures=True)
+    return _pool
 
 
 def _write_rows(rows: list[tuple]) -> None:
@@ -202,11 +263,21 @@ def index_document(document: PolicyDocument) -> None:
 
 
 def index_documents(documents: Iterable[PolicyDocument]) -> int:
-    """Index many documents with a few statements (bulk import, reindex, benchmark).
-    Documents should come with ``attachments`` prefetched."""
-    rows = [_row(d, [a.text for a in d.attachments.all()]) for d in documents]
-    _write_rows(rows)
-    return len(rows)
+    """Index many documents with a few statements (reindex, benchmark). Documents
+    should come with ``attachments`` prefetched. From ``PARALLEL_MIN_DOCUMENTS`` up the
+    text is segmented by worker processes while this one writes what they return."""
+    fields = [_fields(d, [a.text for a in d.attachments.all()]) for d in documents]
+    pool = _segmenting_pool() if len(fields) >= PARALLEL_MIN_DOCUMENTS else None
+    rows = (pool.map(_segmented, fields, chunksize=10) if pool is not None
+            else map(_segmented, fields))
+    chunk: list[tuple] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == WRITE_CHUNK:
+            _write_rows(chunk)
+            chunk = []
+    _write_rows(chunk)
+    return len(fields)
 
 
 def _tables() -> tuple[str, ...]:
@@ -267,16 +338,20 @@ class _Matcher:
             return f"SELECT document_id FROM {TABLE} WHERE vector @@ {self.tsquery}", self.params
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", self.params
 
-    def pool(self, size: int, below: int | None = None, *, heading: bool = False
-             ) -> tuple[list[tuple[int, float]], bool]:
+    def pool(self, size: int, below: int | None = None, *, heading: bool = False,
+             rank: bool = True) -> tuple[list[tuple[int, float]], bool]:
         """(id, rank) of the ``size`` newest matches with ids below ``below``, and
         whether there are more; the lower the rank, the better. In rowid order FTS5 stops
         after ``size`` rows, so BM25 is computed for those only; PostgreSQL ranks the
-        ``size`` rows its LIMIT kept. ``heading``: the words in the title or 文号."""
+        ``size`` rows its LIMIT kept. ``heading``: the words in the title or 文号.
+        Without ``rank`` (or with ``heading``) every rank is 0: on SQLite, BM25 first
+        counts the documents of each word, a pass over its whole list."""
+        rank = rank and not heading
         if self.vendor == "postgresql":
-            return self._pg_pool(size, below, heading=heading)
+            return self._pg_pool(size, below, heading=heading, rank=rank)
         older = "" if below is None else "AND rowid < %s "
-        table, rank = (HEADING_TABLE, "0") if heading else (TABLE, "rank")
+        table = HEADING_TABLE if heading else TABLE
+        rank = "rank" if rank else "0"
         sql = (f"SELECT rowid, {rank} FROM {table} WHERE {table} MATCH %s {older}"
                "ORDER BY rowid DESC LIMIT %s")
         params = [*self.params, *([] if below is None else [below]), size + 1]
@@ -285,18 +360,19 @@ class _Matcher:
             rows = cursor.fetchall()
         return rows[:size], len(rows) > size
 
-    def _pg_pool(self, size: int, below: int | None, *, heading: bool
+    def _pg_pool(self, size: int, below: int | None, *, heading: bool, rank: bool
                  ) -> tuple[list[tuple[int, float]], bool]:
         # The inner query is bounded by its LIMIT (a backward scan of the primary key
         # filtered by the match when the words are common, the GIN index and a top-N
         # sort when they are rare); ts_rank_cd runs on the rows it kept, outside.
         older = "" if below is None else "AND document_id < %s "
         matched = PG_HEADING if heading else "vector"
-        rank = "0" if heading else f"-ts_rank_cd(%s, vector, {self.tsquery})"
-        sql = (f"SELECT document_id, {rank} FROM (SELECT document_id, vector FROM {TABLE} "
+        rank_sql = f"-ts_rank_cd(%s, vector, {self.tsquery})" if rank else "0"
+        columns = "document_id, vector" if rank else "document_id"
+        sql = (f"SELECT document_id, {rank_sql} FROM (SELECT {columns} FROM {TABLE} "
                f"WHERE {matched} @@ {self.tsquery} {older}"
                "ORDER BY document_id DESC LIMIT %s) AS pool ORDER BY document_id DESC")
-        params = [*([] if heading else [PG_WEIGHTS, *self.params]), *self.params,
+        params = [*([PG_WEIGHTS, *self.params] if rank else []), *self.params,
                   *([] if below is None else [below]), size + 1]
         # The vectors are TOASTed, so the table looks small and the planner would scan
         # it whole, decompressing every vector (0.2 s at 20,000 documents) instead of
@@ -612,38 +688,46 @@ def _ranked_tiers(matcher, visible, exact: set[int], needed: int):
     return ranked, visible_rows, read, more, broad
 
 
-def _heading_first(matcher, visible, exact: set[int], ranked: list[int],
-                   scores: dict[int, float]) -> tuple[list[int], dict[int, tuple]]:
-    """A broad query's ranking with the newest ``HEADING`` documents that have the
-    words in their title or 文号 first (newest first: BM25 over them would cost a pass
-    over each word's list again): with the field weights those are what BM25 over
-    every match would put first. Returns the ranking and the heading rows read."""
+def _heading_rows(matcher, visible, exact: set[int]) -> dict[int, tuple]:
+    """``_visible_rows`` of the newest ``HEADING`` documents with the words in their
+    title or 文号, the exact 文号 matches left out."""
     rows, _more = matcher.pool(HEADING, heading=True)
     heading = _visible_rows(visible, (pk for pk, _rank in rows))
     for pk in exact:
         heading.pop(pk, None)
-    for pk in heading:
-        scores.setdefault(pk, 0.0)
-    first = sorted(heading, reverse=True)
-    return first + [pk for pk in ranked if pk not in heading], heading
+    return heading
 
 
 def _search_pooled(visible, terms, exact_ids, *, limit, offset) -> SearchResult:
     """Relevance search from the newest matches (see the module docstring)."""
     exact = set(exact_ids)
+    needed = offset + limit
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = _Matcher(terms, match_all=match_all)
-        ranked, rows, scores, more, broad = _ranked_tiers(matcher, visible, exact,
-                                                          offset + limit)
-        if rows or exact:
+        newest, broad = matcher.pool(POOL, rank=False)
+        if newest or exact:
             break
-    visible_read = len(rows)
-    if broad:  # decided by the first tier, so every page ranks the same way
-        ranked, heading = _heading_first(matcher, visible, exact, ranked, scores)
-        rows.update(heading)
+    heading: dict[int, tuple] = {}
+    if broad:
+        # Decided by the newest matches alone, so every page ranks the same way: the
+        # heading rows (newest first; with the field weights these are what BM25 over
+        # every match would put first), then the pool ranked by BM25.
+        heading = _heading_rows(matcher, visible, exact)
+    if broad and len(exact) + len(heading) >= needed:
+        # The page is all 文号 and heading rows: the pool need not be ranked (BM25 would
+        # count the documents of each word first, the slowest part of a broad query).
+        rows = _visible_rows(visible, (pk for pk, _rank in newest))
+        ranked, scores, more = [], {pk: 0.0 for pk, _rank in newest}, True
+    else:
+        ranked, rows, scores, more, _broad = _ranked_tiers(matcher, visible, exact, needed)
+    visible_read, read = len(rows), list(scores)
+    for pk in heading:
+        scores.setdefault(pk, 0.0)
+    ranked = [*sorted(heading, reverse=True), *(pk for pk in ranked if pk not in heading)]
+    rows.update(heading)
     page_ids = [*exact_ids, *ranked][offset:offset + limit]
     rows.update(_visible_rows(visible, exact - set(rows)))
-    total = (_estimate_total(list(scores), visible_read) + len(exact - set(rows)) if more
+    total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more
              else len(rows))
     return SearchResult(total=total, hits=_hits(page_ids, matcher, scores),
                         facets=_facets_of_rows(rows), terms=terms,

@@ -263,7 +263,7 @@ def readable(fragment: str | None) -> str:
 
 SNIPPET_CHARS = 160  # of segmented text: about forty tokens, seventy characters shown
 _SNIPPET_LEAD = 30
-_SNIPPET_CANDIDATES = 64
+_SNIPPET_CANDIDATES = 24
 
 
 def term_pattern(terms: list[str]) -> re.Pattern | None:
@@ -297,6 +297,8 @@ def snippet(segmented: str, pattern: re.Pattern | None) -> str:
             if len(matches) == _SNIPPET_CANDIDATES:
                 break
     start, best, stop = 0, 0, 0
+    if len({word for _p, word in matches}) == 1:  # one word: where it first occurs
+        matches = matches[:1]
     for i, (position, _word) in enumerate(matches):
         begin = max(0, position - _SNIPPET_LEAD)
         stop = max(stop, i)
