@@ -145,18 +145,16 @@ def _link_validity(ids: list[int]) -> None:
 
 # ---------------------------------------------------------------- child: measurements
 def index_all(ids: list[int]) -> float:
-    """The platform's own indexing path, batch by batch, each in one transaction."""
+    """The platform's own indexing path (``reindex_all``'s), batch by batch, each in one
+    transaction."""
     from django.db import transaction
 
     from gongkai.policies import search
-    from gongkai.policies.models import PolicyDocument
 
     started = time.perf_counter()
     for start in range(0, len(ids), BATCH):
-        chunk = ids[start:start + BATCH]
         with transaction.atomic():
-            docs = PolicyDocument.objects.filter(pk__in=chunk).prefetch_related("attachments")
-            search.index_documents(docs)
+            search.index_ids(ids[start:start + BATCH])
     return time.perf_counter() - started
 
 

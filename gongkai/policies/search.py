@@ -49,14 +49,14 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from django.db import connection, connections, transaction
+from django.db import connection, connections
 from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers, parse_doc_number
-from gongkai.policies.models import DocumentKind, PolicyDocument, Topic
+from gongkai.policies.models import DocumentAttachment, DocumentKind, PolicyDocument, Topic
 from gongkai.policies.permissions import documents_visible_to
 from gongkai.policies.selectors.validity import (
     VALIDITY_LABELS,
@@ -74,10 +74,9 @@ COVER = f"{TABLE}_cover"
 # Field weights: title > 文号 > body (BM25 on SQLite; ts_rank_cd weights {D,C,B,A}).
 BM25 = f"bm25({TABLE}, 10.0, 6.0, 1.0)"
 PG_WEIGHTS = "{0.0, 0.1, 0.6, 1.0}"
-# PostgreSQL: the title and 文号 alone, under a GIN index of their own, for the heading
-# rows of a broad query (the GIN index of ``vector`` keeps no weights, so restricting it
-# to A/B lexemes would read every match's whole vector).
-PG_HEADING = "to_tsvector('simple', title || ' ' || number)"
+# PostgreSQL: the title and 文号 alone, stored and under a GIN index of their own, for
+# the heading rows of a broad query (the GIN index of the body keeps no weights).
+PG_HEADING = "heading"
 # FTS5 keeps this much of a transaction's new index data in memory before writing it out
 # as a segment (default 1 MB): fewer, larger segments to merge when many documents are
 # indexed together.
@@ -156,19 +155,35 @@ def ensure_search_schema(using: str = "default", **kwargs) -> None:
             cursor.execute(
                 f"CREATE TABLE IF NOT EXISTS {TABLE} (document_id bigint PRIMARY KEY, "
                 "title text NOT NULL, number text NOT NULL, body text NOT NULL, "
-                "vector tsvector NOT NULL)")
-            # Vectors and bodies are read whole by every match and snippet: LZ4
-            # decompresses them several times faster than PostgreSQL's default pglz
-            # (new values only; a server built without LZ4 keeps pglz).
+                "vector tsvector NOT NULL, lexemes tsvector, heading tsvector)")
+            # ``lexemes``: the vector without positions or weights, kept in the row
+            # (toast_tuple_target) so that testing a document against a query reads
+            # its row and nothing else; ``vector`` and ``body`` live out of line and are
+            # read only to rank or show a document. ``heading``: the same of title and
+            # 文号, for the heading rows of a broad query.
+            cursor.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                           "current_schema() AND table_name = %s AND column_name = 'lexemes'",
+                           [TABLE])
+            if cursor.fetchone() is None:  # an index made before the columns existed
+                cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN lexemes tsvector, "
+                               "ADD COLUMN heading tsvector")
+                cursor.execute(f"UPDATE {TABLE} SET lexemes = strip(vector), heading = "
+                               "strip(to_tsvector('simple', title || ' ' || number))")
+            # LZ4 decompresses several times faster than PostgreSQL's default pglz (new
+            # values only; a server built without LZ4 keeps pglz).
+            cursor.execute(f"ALTER TABLE {TABLE} SET (toast_tuple_target = 8160)")
             cursor.execute("SELECT 1 FROM pg_settings WHERE name = "
                            "'default_toast_compression' AND 'lz4' = ANY(enumvals)")
             if cursor.fetchone():
                 cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4, "
-                               "ALTER COLUMN body SET COMPRESSION lz4")
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_vector "
-                           f"ON {TABLE} USING gin (vector)")
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading "
-                           f"ON {TABLE} USING gin (({PG_HEADING}))")
+                               "ALTER COLUMN body SET COMPRESSION lz4, "
+                               "ALTER COLUMN lexemes SET COMPRESSION lz4")
+            # Indexes of earlier versions: the whole vector; title and 文号 as an expression.
+            cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_vector, {TABLE}_heading")
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_lexemes "
+                           f"ON {TABLE} USING gin (lexemes)")
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading_lexemes "
+                           f"ON {TABLE} USING gin (heading)")
 
 
 def post_migrate_handler(sender, using="default", **kwargs) -> None:
@@ -177,13 +192,13 @@ def post_migrate_handler(sender, using="default", **kwargs) -> None:
 
 # --- writing ---------------------------------------------------------------------------
 
-def _number_text(document: PolicyDocument) -> str:
-    parsed = parse_doc_number(document.doc_number)
-    return parsed.canonical if parsed else document.doc_number
+def _number_text(doc_number: str) -> str:
+    parsed = parse_doc_number(doc_number)
+    return parsed.canonical if parsed else doc_number
 
 
-def _body_text(document: PolicyDocument, attachment_texts: Iterable[str]) -> str:
-    parts = [document.body_text or "", *(t for t in attachment_texts if t)]
+def _body_text(body_text: str, attachment_texts: Iterable[str]) -> str:
+    parts = [body_text or "", *(t for t in attachment_texts if t)]
     return "\n".join(parts)[:MAX_BODY_CHARS]
 
 
@@ -192,8 +207,8 @@ def _fields(document: PolicyDocument, attachment_texts: Iterable[str] | None = N
     """(id, title, 文号, body with the attachments' text) as written."""
     if attachment_texts is None:
         attachment_texts = document.attachments.values_list("text", flat=True)
-    return (document.pk, document.title, _number_text(document),
-            _body_text(document, attachment_texts))
+    return (document.pk, document.title, _number_text(document.doc_number),
+            _body_text(document.body_text, attachment_texts))
 
 
 def _segmented(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str]:
@@ -237,13 +252,16 @@ def _write_rows(rows: list[tuple]) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.executemany(
-                f"INSERT INTO {TABLE} (document_id, title, number, body, vector) "
-                "VALUES (%s, %s, %s, %s, setweight(to_tsvector('simple', %s), 'A') || "
+                f"INSERT INTO {TABLE} (document_id, title, number, body, vector, lexemes, "
+                "heading) SELECT %s, %s, %s, %s, v, strip(v), "
+                "strip(to_tsvector('simple', %s || ' ' || %s)) FROM (SELECT "
+                "setweight(to_tsvector('simple', %s), 'A') || "
                 "setweight(to_tsvector('simple', %s), 'B') || "
-                "setweight(to_tsvector('simple', %s), 'C')) "
+                "setweight(to_tsvector('simple', %s), 'C') AS v) AS new "
                 "ON CONFLICT (document_id) DO UPDATE SET title = EXCLUDED.title, "
-                "number = EXCLUDED.number, body = EXCLUDED.body, vector = EXCLUDED.vector",
-                [(pk, t, n, b, t, n, b) for pk, t, n, b in rows])
+                "number = EXCLUDED.number, body = EXCLUDED.body, vector = EXCLUDED.vector, "
+                "lexemes = EXCLUDED.lexemes, heading = EXCLUDED.heading",
+                [(pk, t, n, b, t, n, t, n, b) for pk, t, n, b in rows])
         else:
             for table in (TABLE, HEADING_TABLE):
                 cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s",
@@ -266,7 +284,25 @@ def index_documents(documents: Iterable[PolicyDocument]) -> int:
     """Index many documents with a few statements (reindex, benchmark). Documents
     should come with ``attachments`` prefetched. From ``PARALLEL_MIN_DOCUMENTS`` up the
     text is segmented by worker processes while this one writes what they return."""
-    fields = [_fields(d, [a.text for a in d.attachments.all()]) for d in documents]
+    return _index_fields([_fields(d, [a.text for a in d.attachments.all()])
+                          for d in documents])
+
+
+def index_ids(ids: list[int]) -> int:
+    """``index_documents`` for the documents with these ids, read with two queries
+    (the columns the index needs and the attachments' text)."""
+    attachments: dict[int, list[str]] = {}
+    for document_id, text in (DocumentAttachment.objects.filter(document_id__in=ids)
+                              .order_by("pk").values_list("document_id", "text")):
+        attachments.setdefault(document_id, []).append(text)
+    rows = (PolicyDocument.objects.filter(pk__in=ids).order_by("pk")
+            .values_list("pk", "title", "doc_number", "body_text"))
+    return _index_fields([(pk, title, _number_text(number),
+                           _body_text(body, attachments.get(pk, ())))
+                          for pk, title, number, body in rows])
+
+
+def _index_fields(fields: list[tuple[int, str, str, str]]) -> int:
     pool = _segmenting_pool() if len(fields) >= PARALLEL_MIN_DOCUMENTS else None
     rows = (pool.map(_segmented, fields, chunksize=10) if pool is not None
             else map(_segmented, fields))
@@ -291,7 +327,7 @@ def unindex_document(document_id: int) -> None:
             cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [document_id])
 
 
-def reindex_all(*, batch_size: int = 500) -> int:
+def reindex_all(*, batch_size: int = 1000) -> int:
     """Rebuild the whole index from the documents (after a dictionary change)."""
     ensure_search_schema(using=connection.alias)
     with connection.cursor() as cursor:
@@ -300,9 +336,7 @@ def reindex_all(*, batch_size: int = 500) -> int:
     count = 0
     ids = list(PolicyDocument.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
-        batch = (PolicyDocument.objects.filter(pk__in=ids[start:start + batch_size])
-                 .prefetch_related("attachments"))
-        count += index_documents(batch)
+        count += index_ids(ids[start:start + batch_size])
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             for table in _tables():
@@ -330,12 +364,33 @@ class _Matcher:
             self.tsquery = "(" + joiner.join(
                 ["phraseto_tsquery('simple', %s)"] * len(terms)) + ")"
             self.params = list(terms)
+            self.match_sql, self.match_params = self._pg_match()
         else:
             self.params = [_fts5_query(terms, self.operator)]
 
+    def _pg_match(self) -> tuple[str, list]:
+        """The PostgreSQL match condition: against ``lexemes``, and against the
+        positions in ``vector`` too for a word that is a phrase of several tokens (a
+        stripped vector cannot tell whether they are adjacent). Also sets
+        ``term_conditions``, one such condition per word."""
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(
+                ["phraseto_tsquery('simple', %s)::text"] * len(self.terms)), self.terms)
+            phrases = ["<" in text for text in cursor.fetchone()]
+        self.term_conditions = [
+            ("lexemes @@ phraseto_tsquery('simple', %s)"
+             + (" AND vector @@ phraseto_tsquery('simple', %s)" if phrase else ""),
+             [term, term] if phrase else [term])
+            for term, phrase in zip(self.terms, phrases, strict=True)]
+        if any(phrases):
+            return (f"lexemes @@ {self.tsquery} AND vector @@ {self.tsquery}",
+                    [*self.params, *self.params])
+        return f"lexemes @@ {self.tsquery}", list(self.params)
+
     def ids_sql(self) -> tuple[str, list]:
         if self.vendor == "postgresql":
-            return f"SELECT document_id FROM {TABLE} WHERE vector @@ {self.tsquery}", self.params
+            return (f"SELECT document_id FROM {TABLE} WHERE {self.match_sql}",
+                    self.match_params)
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", self.params
 
     def pool(self, size: int, below: int | None = None, *, heading: bool = False,
@@ -362,23 +417,36 @@ class _Matcher:
 
     def _pg_pool(self, size: int, below: int | None, *, heading: bool, rank: bool
                  ) -> tuple[list[tuple[int, float]], bool]:
-        # The inner query is bounded by its LIMIT (a backward scan of the primary key
+        # The inner query is bounded by its LIMIT: a backward scan of the primary key
         # filtered by the match when the words are common, the GIN index and a top-N
-        # sort when they are rare); ts_rank_cd runs on the rows it kept, outside.
-        older = "" if below is None else "AND document_id < %s "
-        matched = PG_HEADING if heading else "vector"
-        rank_sql = f"-ts_rank_cd(%s, vector, {self.tsquery})" if rank else "0"
-        columns = "document_id, vector" if rank else "document_id"
-        sql = (f"SELECT document_id, {rank_sql} FROM (SELECT {columns} FROM {TABLE} "
-               f"WHERE {matched} @@ {self.tsquery} {older}"
-               "ORDER BY document_id DESC LIMIT %s) AS pool ORDER BY document_id DESC")
-        params = [*([PG_WEIGHTS, *self.params] if rank else []), *self.params,
-                  *([] if below is None else [below]), size + 1]
-        # The vectors are TOASTed, so the table looks small and the planner would scan
-        # it whole, decompressing every vector (0.2 s at 20,000 documents) instead of
-        # asking the GIN index; a sequential scan is never the better plan here.
-        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
+        # sort when they are rare. Words joined by OR are read one by one and merged:
+        # PostgreSQL overestimates an OR of rare words and would otherwise walk the
+        # whole table testing each row. ts_rank_cd runs on the rows kept, outside.
+        older = "" if below is None else " AND document_id < %s"
+        older_params = [] if below is None else [below]
+        if heading:
+            conditions = [(f"{PG_HEADING} @@ {self.tsquery}", self.params)]
+        elif self.operator == "OR":
+            conditions = self.term_conditions
+        else:
+            conditions = [(self.match_sql, self.match_params)]
+        branches, params = [], []
+        for condition, condition_params in conditions:
+            branches.append(f"(SELECT document_id FROM {TABLE} WHERE {condition}{older} "
+                            "ORDER BY document_id DESC LIMIT %s)")
+            params += [*condition_params, *older_params, size + 1]
+        inner = branches[0] if len(branches) == 1 else (
+            "SELECT document_id FROM (" + " UNION ".join(branches) + ") AS terms "
+            "ORDER BY document_id DESC LIMIT %s")
+        params += [] if len(branches) == 1 else [size + 1]
+        if rank:
+            sql = (f"SELECT document_id, -ts_rank_cd(%s, vector, {self.tsquery}) "
+                   f"FROM ({inner}) AS pool JOIN {TABLE} USING (document_id) "
+                   "ORDER BY document_id DESC")
+            params = [PG_WEIGHTS, *self.params, *params]
+        else:
+            sql = f"SELECT document_id, 0 FROM ({inner}) AS pool ORDER BY document_id DESC"
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
             rows = [(pk, float(rank)) for pk, rank in cursor.fetchall()]
         return rows[:size], len(rows) > size
@@ -386,10 +454,11 @@ class _Matcher:
     def ranked_ids(self, visible: QuerySet, *, limit: int, offset: int) -> list[int]:
         visible_sql, visible_params = visible.values("pk").query.sql_with_params()
         if self.vendor == "postgresql":
-            sql = (f"SELECT document_id FROM {TABLE} WHERE vector @@ {self.tsquery} "
+            sql = (f"SELECT document_id FROM {TABLE} WHERE {self.match_sql} "
                    f"AND document_id IN ({visible_sql}) ORDER BY ts_rank_cd(%s, vector, "
                    f"{self.tsquery}) DESC, document_id DESC LIMIT %s OFFSET %s")
-            params = [*self.params, *visible_params, PG_WEIGHTS, *self.params, limit, offset]
+            params = [*self.match_params, *visible_params, PG_WEIGHTS, *self.params, limit,
+                      offset]
         else:
             # "+rowid": the visibility list must not become FTS5's access path, or the
             # full-text query would be run once per visible document.

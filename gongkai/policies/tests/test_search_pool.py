@@ -51,3 +51,45 @@ def test_broad_query_keeps_the_doc_number_match_first(monkeypatch):
         make_document(title=f"绿化养护 第{n}号")
     result = search_documents(query="绿化养护 穗埔府规[2020]7号")
     assert ids(result)[0] == target.pk
+
+
+def test_many_documents_are_segmented_by_worker_processes_and_found(monkeypatch):
+    from gongkai.policies.models import PolicyDocument
+
+    monkeypatch.setattr(search, "PARALLEL_MIN_DOCUMENTS", 2)
+    monkeypatch.setattr(search, "WRITE_CHUNK", 2)
+    docs = [make_document(title=f"桥梁检测报告{n}", body_html=f"<p>第{n}座桥梁</p>")
+            for n in range(5)]
+    expected = {d.pk: search._row(d, []) for d in docs}
+    if search._segmenting_pool() is None:
+        pytest.skip("no second CPU, or threads running: segmentation stays in process")
+    documents = PolicyDocument.objects.filter(pk__in=expected).prefetch_related("attachments")
+    assert search.index_documents(documents) == 5
+    assert set(ids(search_documents(query="桥梁检测"))) == set(expected)
+    from django.db import connection
+
+    key = "document_id" if connection.vendor == "postgresql" else "rowid"
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {key}, title, number, body FROM {search.TABLE}")
+        stored = {row[0]: tuple(row) for row in cursor.fetchall()}
+    assert stored == expected
+
+
+def test_an_index_made_before_the_heading_index_is_completed_on_migrate(monkeypatch):
+    from django.db import connection
+
+    monkeypatch.setattr(search, "POOL", 2)
+    in_title = make_document(title="排水管网改造方案", body_html="<p>排水管网</p>")
+    for n in range(4):
+        make_document(title=f"通知{n}", body_html="<p>排水管网 维护</p>")
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DROP INDEX {search.TABLE}_lexemes, {search.TABLE}_heading_lexemes")
+            cursor.execute(f"ALTER TABLE {search.TABLE} DROP COLUMN lexemes, "
+                           "DROP COLUMN heading")
+        else:
+            cursor.execute(f"DROP TABLE {search.HEADING_TABLE}")
+    search.ensure_search_schema()
+    result = search_documents(query="排水管网", limit=1)
+    assert result.total_approximate is True
+    assert ids(result) == [in_title.pk]
