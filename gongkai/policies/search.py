@@ -2,38 +2,43 @@
 
 SQLite: an FTS5 table ``policies_search`` (title, number, body; rowid = document id)
 over pre-segmented text (see ``gongkai.policies.text``), ranked by BM25 with field
-weights 10 : 6 : 1. PostgreSQL: a table of the same name with the segmented text and a
-``tsvector`` (title A, number B, body C; 'simple' configuration) under a GIN index,
-ranked with ``ts_rank_cd``. Neither can be expressed as a Django model, so the schema
-is created by ``ensure_search_schema`` after every migrate (``IF NOT EXISTS``).
+weights 10 : 6 : 1, and a second FTS5 table ``policies_search_heading`` with the title
+and 文号 alone. PostgreSQL: a table of the same name with the segmented text, a
+``tsvector`` (title A, number B, body C; 'simple' configuration) used to rank with
+``ts_rank_cd``, and its stripped forms ``lexemes`` (kept in the row, under a GIN
+index: what a match is tested against) and ``heading`` (title and 文号, GIN index).
+None of this can be expressed as a Django model, so the schema is created by
+``ensure_search_schema`` after every migrate, which also completes an index made by an
+earlier version.
 
 The index is written by the document services in the same transaction as the
 document, so it never lags. Who may read what is not in the index: every query joins
 the live ``documents_visible_to`` queryset, so withdrawal or a changed audience needs
 no reindex. SQL is parameterised throughout; query words are quoted as FTS5 strings.
+Bulk indexing (``reindex_all``) segments in worker processes while this one writes.
 
-Relevance search on SQLite reads the index once, in id order (newest first), in tiers
-of ``POOL`` matches: FTS5 stops after a tier, so BM25 is computed for those matches
-only, never for all of them (a word found in most documents would make FTS5 score
-every one of them before ``ORDER BY rank LIMIT 20``: 0.2–0.4 s at 100,000 documents).
-The tier's visible documents are ranked by BM25 and also give the facets and the
-total. A query with at most ``POOL`` matches is thus exact in ranking, total and
-facets. A broader one (most documents mention 政务 or 公开) puts first the newest
-``HEADING`` documents with the words in their title or 文号 (newest first; with the
-field weights these are what BM25 over every match would rank first), then the newest
-``POOL`` matches by BM25, then the next tier, and so on for deeper pages; its facets
-count the tiers read and its total is extrapolated from them: the result says so
-(``total_approximate``, ``facets_approximate``; the page shows 约). The trade-off, at
-100,000 bench documents: page 1 of a one-word broad query still shows title matches
-only, as full BM25 does, but mostly other (newer) ones — top-20 overlap with full BM25
-is low, and an old document that full BM25 would rank first can sit deep down. A
-further word or a filter narrows the query back to exact ranking. A 文号 in the query
-is matched exactly and always comes first. Sorting by date still reads all matches.
+Relevance search reads the matches newest first (id order), ``POOL`` at a time: the
+database stops after them, so nothing is computed for every match of a common word
+(BM25 over all of them before ``ORDER BY rank LIMIT 20`` took 0.2–0.4 s at 100,000
+documents). One read of the ``COVER`` index then gives which of them the reader may see
+and their facet values. A query with at most ``POOL`` matches is exact: its matches are
+ranked by BM25, counted and faceted. A broader one (most documents mention 政务 or 公开)
+puts first the newest ``HEADING`` documents with the words in their title or 文号 (newest
+first; with the field weights these are what BM25 over every match would rank first),
+then the newest ``POOL`` matches by BM25, then the next ``POOL``, and so on for deeper
+pages; when the 文号 and heading rows fill the page, BM25 is not computed at all (on
+SQLite it first counts the documents of each word, a pass over each word's whole list).
+Its facets count the matches read and its total is extrapolated from them: the result
+says so (``total_approximate``, ``facets_approximate``; the page shows 约). The
+trade-off, at 100,000 bench documents: page 1 of a one-word broad query still shows
+title matches, as full BM25 does, but mostly other (newer) ones, and an old document
+that full BM25 would rank first can sit deep down. A further word or a filter narrows
+the query back to exact ranking. A 文号 in the query is matched exactly and always comes
+first. Sorting by date still reads all matches.
 
-PostgreSQL does the same with the same tiers, flags and order: a tier is the ``POOL``
-highest document ids among the matches (an index scan bounded by its LIMIT), ranked
-with ``ts_rank_cd`` afterwards; the heading rows come from a GIN index over title and 文号
-alone (``PG_HEADING``).
+Titles and snippets are highlighted in Python from the stored segmented text
+(``ptext.highlight``/``ptext.snippet``), not by FTS5's snippet() or ts_headline(), which
+read every occurrence of every word of a long body.
 """
 # The SQL below is assembled only from module constants, Django-compiled querysets and
 # placeholder lists; every value (query words, ids, limits) is a bound parameter.
