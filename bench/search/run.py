@@ -155,6 +155,7 @@ def index_all(ids: list[int]) -> float:
     for start in range(0, len(ids), BATCH):
         with transaction.atomic():
             search.index_ids(ids[start:start + BATCH])
+    search.finish_bulk_indexing()
     return time.perf_counter() - started
 
 

@@ -99,6 +99,10 @@ MAX_LIMIT = 100
 POOL = 500
 MAX_TIERS = 20
 HEADING = 200
+# A broad query ranks its matches after the heading rows this many at a time. SQLite:
+# ``POOL`` (BM25 in a statement first counts each word's documents, so fewer, larger
+# tiers); PostgreSQL: fewer (ts_rank_cd reads each ranked document's whole vector).
+BROAD_TIER = {"sqlite": POOL, "postgresql": 100}
 FACETS = ("kind", "issuer", "year", "topic", "validity")
 
 
@@ -332,6 +336,18 @@ def unindex_document(document_id: int) -> None:
             cursor.execute(f"DELETE FROM {table} WHERE {column} = %s", [document_id])
 
 
+def finish_bulk_indexing() -> None:
+    """After many documents were indexed at once: on PostgreSQL, move the GIN indexes'
+    pending entries into the indexes (every search scans the pending list until
+    autovacuum does it) and refresh the planner's statistics of the words."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        for index in (f"{TABLE}_lexemes", f"{TABLE}_heading_lexemes"):
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+        cursor.execute(f"ANALYZE {TABLE}")
+
+
 def reindex_all(*, batch_size: int = 1000) -> int:
     """Rebuild the whole index from the documents (after a dictionary change)."""
     ensure_search_schema(using=connection.alias)
@@ -342,6 +358,7 @@ def reindex_all(*, batch_size: int = 1000) -> int:
     ids = list(PolicyDocument.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
         count += index_ids(ids[start:start + batch_size])
+    finish_bulk_indexing()
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             for table in _tables():
@@ -736,8 +753,8 @@ def _estimate_total(read: list[int], visible_read: int) -> int:
     return max(visible_read, int(round(estimate, -digits)))
 
 
-def _ranked_tiers(matcher, visible, exact: set[int], needed: int):
-    """Visible matches in tiers of ``POOL`` matches, newest tier first, each ranked by
+def _ranked_tiers(matcher, visible, exact: set[int], needed: int, size: int = POOL):
+    """Visible matches in tiers of ``size`` matches, newest tier first, each ranked by
     BM25; read until ``needed`` are ranked or ``MAX_TIERS`` tiers were read.
     Returns (ranked ids, ``_visible_rows`` of the visible ids read, id → score of the
     ids read, whether more matches remain, whether the query is broad: more than one
@@ -747,7 +764,7 @@ def _ranked_tiers(matcher, visible, exact: set[int], needed: int):
     read: dict[int, float] = {}
     below, more, broad = None, False, False
     for _tier in range(MAX_TIERS):
-        rows, more = matcher.pool(POOL, below)
+        rows, more = matcher.pool(size, below)
         if not rows:
             break
         ranks = dict(rows)
@@ -781,20 +798,28 @@ def _search_pooled(visible, terms, exact_ids, *, limit, offset) -> SearchResult:
         newest, broad = matcher.pool(POOL, rank=False)
         if newest or exact:
             break
-    heading: dict[int, tuple] = {}
     if broad:
         # Decided by the newest matches alone, so every page ranks the same way: the
         # heading rows (newest first; with the field weights these are what BM25 over
-        # every match would put first), then the pool ranked by BM25.
+        # every match would put first), then tiers of ``BROAD_TIER`` matches ranked by
+        # BM25. The facets and the estimated total come from the newest ``POOL``.
         heading = _heading_rows(matcher, visible, exact)
-    if broad and len(exact) + len(heading) >= needed:
-        # The page is all 文号 and heading rows: the pool need not be ranked (BM25 would
-        # count the documents of each word first, the slowest part of a broad query).
         rows = _visible_rows(visible, (pk for pk, _rank in newest))
-        ranked, scores, more = [], {pk: 0.0 for pk, _rank in newest}, True
+        scores, more = {pk: 0.0 for pk, _rank in newest}, True
+        visible_read, read = len(rows), list(scores)
+        ranked: list[int] = []
+        if len(exact) + len(heading) < needed:
+            # (Otherwise the page is all 文号 and heading rows and BM25, which first
+            # counts the documents of each word, is not needed.)
+            ranked, tier_rows, tier_scores, _more, _broad = _ranked_tiers(
+                matcher, visible, exact, needed,
+                size=BROAD_TIER.get(connection.vendor, POOL))
+            rows.update(tier_rows)
+            scores.update(tier_scores)
     else:
+        heading = {}
         ranked, rows, scores, more, _broad = _ranked_tiers(matcher, visible, exact, needed)
-    visible_read, read = len(rows), list(scores)
+        visible_read, read = len(rows), list(scores)
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ranked = [*sorted(heading, reverse=True), *(pk for pk in ranked if pk not in heading)]

@@ -28,6 +28,7 @@ def test_query_within_the_pool_is_exact_in_total_and_facets():
 def test_broad_query_ranks_title_matches_then_the_newest_and_says_counts_are_estimates(
         monkeypatch):
     monkeypatch.setattr(search, "POOL", 4)
+    monkeypatch.setattr(search, "BROAD_TIER", {"sqlite": 2, "postgresql": 2})
     older = [make_document(title="绿化养护 标题", body_html="<p>绿化养护</p>") for _ in range(2)]
     newer = [make_document(title=f"年度通知{n}", body_html="<p>绿化养护 工作</p>")
              for n in range(4)]
@@ -41,7 +42,9 @@ def test_broad_query_ranks_title_matches_then_the_newest_and_says_counts_are_est
     assert 3 <= result.total <= 20
     second = search_documents(query="绿化养护", limit=3, offset=3)
     assert not set(ids(result)) & set(ids(second))
-    assert set(ids(second)) <= {d.pk for d in newer}
+    assert set(ids(second)) <= {d.pk for d in newer} and len(ids(second)) == 3
+    third = search_documents(query="绿化养护", limit=3, offset=6)
+    assert set(ids(third)) == {d.pk for d in newer} - set(ids(second))
 
 
 def test_broad_query_keeps_the_doc_number_match_first(monkeypatch):
