@@ -266,7 +266,9 @@ def _write_rows(rows: list[tuple]) -> None:
                 "strip(to_tsvector('simple', %s || ' ' || %s)) FROM (SELECT "
                 "setweight(to_tsvector('simple', %s), 'A') || "
                 "setweight(to_tsvector('simple', %s), 'B') || "
-                "setweight(to_tsvector('simple', %s), 'C') AS v) AS new "
+                "setweight(to_tsvector('simple', %s), 'C') AS v "
+                # OFFSET 0 keeps the subquery whole: flattened, v would be parsed twice.
+                "OFFSET 0) AS new "
                 "ON CONFLICT (document_id) DO UPDATE SET title = EXCLUDED.title, "
                 "number = EXCLUDED.number, body = EXCLUDED.body, vector = EXCLUDED.vector, "
                 "lexemes = EXCLUDED.lexemes, heading = EXCLUDED.heading",
