@@ -170,6 +170,7 @@ def ensure_search_schema(using: str = "default", **kwargs) -> None:
             # its row and nothing else; ``vector`` and ``body`` live out of line and are
             # read only to rank or show a document. ``heading``: the same of title and
             # 文号, for the heading rows of a broad query.
+            cursor.execute(f"ALTER TABLE {TABLE} SET (toast_tuple_target = 8160)")
             cursor.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = "
                            "current_schema() AND table_name = %s AND column_name = 'lexemes'",
                            [TABLE])
@@ -180,7 +181,6 @@ def ensure_search_schema(using: str = "default", **kwargs) -> None:
                                "strip(to_tsvector('simple', title || ' ' || number))")
             # LZ4 decompresses several times faster than PostgreSQL's default pglz (new
             # values only; a server built without LZ4 keeps pglz).
-            cursor.execute(f"ALTER TABLE {TABLE} SET (toast_tuple_target = 8160)")
             cursor.execute("SELECT 1 FROM pg_settings WHERE name = "
                            "'default_toast_compression' AND 'lz4' = ANY(enumvals)")
             if cursor.fetchone():
@@ -274,7 +274,7 @@ def _write_rows(rows: list[tuple]) -> None:
                 "lexemes = EXCLUDED.lexemes, heading = EXCLUDED.heading",
                 [(pk, t, n, b, t, n, t, n, b) for pk, t, n, b in rows])
         else:
-            for table in (TABLE, HEADING_TABLE):
+            for table in _tables():
                 cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s",
                                    [(row[0],) for row in rows])
             cursor.executemany(
@@ -291,17 +291,11 @@ def index_document(document: PolicyDocument) -> None:
     _write_rows([_row(document)])
 
 
-def index_documents(documents: Iterable[PolicyDocument]) -> int:
-    """Index many documents with a few statements (reindex, benchmark). Documents
-    should come with ``attachments`` prefetched. From ``PARALLEL_MIN_DOCUMENTS`` up the
-    text is segmented by worker processes while this one writes what they return."""
-    return _index_fields([_fields(d, [a.text for a in d.attachments.all()])
-                          for d in documents])
-
-
 def index_ids(ids: list[int]) -> int:
-    """``index_documents`` for the documents with these ids, read with two queries
-    (the columns the index needs and the attachments' text)."""
+    """Index (or re-index) the documents with these ids with a few statements
+    (``reindex_all``, the benchmark): the columns the index needs and the attachments'
+    text are read with two queries; from ``PARALLEL_MIN_DOCUMENTS`` up the text is
+    segmented by worker processes while this one writes what they return."""
     attachments: dict[int, list[str]] = {}
     for document_id, text in (DocumentAttachment.objects.filter(document_id__in=ids)
                               .order_by("pk").values_list("document_id", "text")):
