@@ -387,23 +387,25 @@ class _Matcher:
             self.params = [_fts5_query(terms, self.operator)]
 
     def _pg_match(self) -> tuple[str, list]:
-        """The PostgreSQL match condition: against ``lexemes``, and against the
-        positions in ``vector`` too for a word that is a phrase of several tokens (a
-        stripped vector cannot tell whether they are adjacent). Also sets
+        """The PostgreSQL match condition: against ``lexemes``, and for a word that is a
+        phrase of several tokens, its tokens against ``lexemes`` (a stripped vector never
+        matches a phrase) and the phrase against the positions in ``vector``. Also sets
         ``term_conditions``, one such condition per word."""
         with connection.cursor() as cursor:
             cursor.execute("SELECT " + ", ".join(
                 ["phraseto_tsquery('simple', %s)::text"] * len(self.terms)), self.terms)
             phrases = ["<" in text for text in cursor.fetchone()]
         self.term_conditions = [
-            ("lexemes @@ phraseto_tsquery('simple', %s)"
-             + (" AND vector @@ phraseto_tsquery('simple', %s)" if phrase else ""),
-             [term, term] if phrase else [term])
+            ("lexemes @@ plainto_tsquery('simple', %s) "
+             "AND vector @@ phraseto_tsquery('simple', %s)", [term, term]) if phrase
+            else ("lexemes @@ phraseto_tsquery('simple', %s)", [term])
             for term, phrase in zip(self.terms, phrases, strict=True)]
-        if any(phrases):
-            return (f"lexemes @@ {self.tsquery} AND vector @@ {self.tsquery}",
-                    [*self.params, *self.params])
-        return f"lexemes @@ {self.tsquery}", list(self.params)
+        if not any(phrases):
+            return f"lexemes @@ {self.tsquery}", list(self.params)
+        joiner = " && " if self.operator == "AND" else " || "
+        tokens = "(" + joiner.join(["plainto_tsquery('simple', %s)"] * len(self.terms)) + ")"
+        return (f"lexemes @@ {tokens} AND vector @@ {self.tsquery}",
+                [*self.params, *self.params])
 
     def ids_sql(self) -> tuple[str, list]:
         if self.vendor == "postgresql":

@@ -93,3 +93,20 @@ def test_an_index_made_before_the_heading_index_is_completed_on_migrate(monkeypa
     result = search_documents(query="排水管网", limit=1)
     assert result.total_approximate is True
     assert ids(result) == [in_title.pk]
+
+
+def test_a_word_of_several_tokens_matches_only_where_they_stand_together():
+    # Query words are single tokens today (the segmenter splits the rest), but a word
+    # of several tokens must match as a phrase on both engines, not as separate tokens.
+    from django.db import connection
+
+    together = make_document(title="通知甲", body_html="<p>数据 开放 工作</p>")
+    make_document(title="通知乙", body_html="<p>开放 的 数据</p>")
+    matcher = search._Matcher(["数据 开放"], match_all=True)
+    sql, params = matcher.ids_sql()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        assert [row[0] for row in cursor.fetchall()] == [together.pk]
+    # The same word among others joined by OR (PostgreSQL reads each word on its own).
+    rows, _more = search._Matcher(["数据 开放", "未出现"], match_all=False).pool(10, rank=False)
+    assert [pk for pk, _rank in rows] == [together.pk]
