@@ -129,3 +129,13 @@ def load_huangpu_registry() -> int:
         office.is_office = True
         office.save(update_fields=["is_office"])
     return created
+
+
+def demo_office() -> Unit:
+    """The disclosure office, for a module's demo data: the registry's, or, when a demo
+    runs without the registry (a module's own tests), the office unit made on its own."""
+    office = Unit.objects.filter(is_office=True).order_by("pk").first()
+    if office is None:
+        office, _created = Unit.objects.get_or_create(
+            name=OFFICE[0], defaults={"is_office": True, "category": OFFICE[1]})
+    return office

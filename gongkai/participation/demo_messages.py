@@ -8,6 +8,7 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone
 
+from gongkai.orgs.huangpu import demo_office
 from gongkai.orgs.models import Role, Unit, UnitCategory, User
 from gongkai.participation.models.messages import (
     Mailbox,
@@ -66,8 +67,7 @@ def _units() -> dict[str, Unit]:
 def _people(units: dict[str, Unit]) -> tuple[User, dict[int, User], list[User]]:
     """The office admin who assigns, one staff member per unit who replies, and the
     reviewers who pass the replies (demo accounts that cannot sign in)."""
-    office_unit = Unit.objects.filter(is_office=True).first() or Unit.objects.create(
-        name="区政务公开办", is_office=True)
+    office_unit = demo_office()
     office = User.objects.filter(role=Role.OFFICE_ADMIN, is_active=True).order_by("pk").first()
     if office is None:
         office = _account("msg_office", Role.OFFICE_ADMIN, office_unit, "政务公开办 留言分办")

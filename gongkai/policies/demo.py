@@ -21,6 +21,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from gongkai.core.models import AuditEvent
+from gongkai.orgs.huangpu import demo_office
 from gongkai.orgs.models import Role, Unit, UnitCategory
 from gongkai.policies import demo_data as data
 from gongkai.policies.models import (
@@ -63,14 +64,6 @@ def _at(day: dt.date, hour: int = 10) -> dt.datetime:
     return timezone.make_aware(dt.datetime.combine(day, dt.time(hour)))
 
 
-def _office() -> Unit:
-    office = Unit.objects.filter(is_office=True).first()
-    if office is None:
-        office, _created = Unit.objects.get_or_create(
-            name="区政务公开办", defaults={"is_office": True, "category": UnitCategory.OTHER})
-    return office
-
-
 def _unit(name: str) -> Unit:
     unit = Unit.objects.filter(name=name).first()
     if unit is None:
@@ -81,7 +74,7 @@ def _unit(name: str) -> Unit:
 
 def _account(username: str, role: str, display_name: str):
     user, created = get_user_model().objects.get_or_create(
-        username=username, defaults={"role": role, "unit": _office(),
+        username=username, defaults={"role": role, "unit": demo_office(),
                                      "display_name": display_name})
     if created:
         user.set_unusable_password()
@@ -249,7 +242,7 @@ def load_policies_demo() -> int:
         documents[doc.key], n = _document(doc, topics, category, stamp)
         created += n
     office_actor = (get_user_model().objects.filter(role=Role.OFFICE_ADMIN, is_active=True)
-                    .order_by("pk").first() or _author(_office()))
+                    .order_by("pk").first() or _author(demo_office()))
     _changes(documents, office_actor, stamp)
     created += _gazette(documents, office_actor, stamp)
     created += _enterprises(office_actor)

@@ -7,7 +7,8 @@ office are created once, without a usable password.
 """
 from django.contrib.auth import get_user_model
 
-from gongkai.orgs.models import Role, Unit, UnitCategory
+from gongkai.orgs.huangpu import demo_office
+from gongkai.orgs.models import Role
 from gongkai.publishing.models import Review, ReviewStatus
 from gongkai.publishing.permissions import decision_refusal
 from gongkai.publishing.selectors import route_for
@@ -40,8 +41,7 @@ def demo_reviewer_for(review: Review, obj, decided: set[int]):
     for user in users.select_related("unit").order_by("id"):
         if not decision_refusal(user, review, obj, route, decided):
             return user
-    office = Unit.objects.filter(is_office=True).first() or Unit.objects.get_or_create(
-        name="区政务公开办", defaults={"is_office": True, "category": UnitCategory.OTHER})[0]
+    office = demo_office()
     for n, username in enumerate(DEMO_REVIEWERS, start=1):
         user, created = get_user_model().objects.get_or_create(
             username=username, defaults={"role": Role.REVIEWER, "unit": office,

@@ -6,6 +6,7 @@ entry whose question its unit already has is left alone."""
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from gongkai.orgs.huangpu import demo_office
 from gongkai.orgs.models import Role, Unit, UnitCategory
 from gongkai.publishing.demo import publish_through_review
 from gongkai.publishing.models import PublicationStatus
@@ -45,16 +46,8 @@ def _unit(name: str) -> Unit:
     return unit
 
 
-def _office() -> Unit:
-    office = Unit.objects.filter(is_office=True).first()
-    if office is None:
-        office, _created = Unit.objects.get_or_create(
-            name="区政务公开办", defaults={"is_office": True, "category": UnitCategory.OTHER})
-    return office
-
-
 def _author():
-    office = _office()
+    office = demo_office()
     user, _created = get_user_model().objects.get_or_create(
         username="qa_demo_editor", defaults={
             "role": Role.UNIT_STAFF, "unit": office, "display_name": "问答库 演示编辑"})
