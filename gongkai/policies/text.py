@@ -266,14 +266,23 @@ _SNIPPET_LEAD = 30
 _SNIPPET_CANDIDATES = 24
 
 
+# A query word matches whole tokens: no word character before it, none after.
+_LOOK_BEHIND = r"(?<!\w)"
+
+
 def term_pattern(terms: list[str]) -> re.Pattern | None:
     """The query words as whole tokens of segmented text (an added sub-word counts: its
     word is highlighted), case-insensitive as the index is; longest first."""
     words = sorted({t for t in terms if t}, key=len, reverse=True)
     if not words:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+    return re.compile(_LOOK_BEHIND + "(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
                       re.IGNORECASE)
+
+
+def _scan_pattern(pattern: re.Pattern) -> re.Pattern:
+    """``term_pattern``'s pattern without its look-behind (compiled once: ``re`` caches)."""
+    return re.compile(pattern.pattern.removeprefix(_LOOK_BEHIND), pattern.flags)
 
 
 def _marked(fragment: str, pattern: re.Pattern) -> str:
@@ -285,17 +294,27 @@ def highlight(segmented: str, pattern: re.Pattern | None) -> str:
     return readable(_marked(segmented, pattern) if pattern else segmented)
 
 
+def _occurrences(segmented: str, pattern: re.Pattern) -> list[tuple[int, str]]:
+    """(position, word) of the first ``_SNIPPET_CANDIDATES`` occurrences. Found without
+    the look-behind, which makes the regular expression engine try every position of a
+    long body (2.5 times slower); the token start is checked here instead."""
+    matches = []
+    for match in _scan_pattern(pattern).finditer(segmented):
+        start = match.start()
+        if start and (segmented[start - 1].isalnum() or segmented[start - 1] == "_"):
+            continue
+        matches.append((start, match.group().lower()))
+        if len(matches) == _SNIPPET_CANDIDATES:
+            break
+    return matches
+
+
 def snippet(segmented: str, pattern: re.Pattern | None) -> str:
     """About forty tokens of a segmented body as safe HTML, around the place where the
     most different query words occur close together (the first such place), the words
     marked; the beginning of the text when none occurs."""
     segmented = segmented or ""
-    matches = []
-    if pattern is not None:
-        for match in pattern.finditer(segmented):
-            matches.append((match.start(), match.group().lower()))
-            if len(matches) == _SNIPPET_CANDIDATES:
-                break
+    matches = _occurrences(segmented, pattern) if pattern is not None else []
     start, best, stop = 0, 0, 0
     if len({word for _p, word in matches}) == 1:  # one word: where it first occurs
         matches = matches[:1]

@@ -114,3 +114,13 @@ def test_highlight_marks_a_traditional_query_in_a_simplified_title():
     pattern = term_pattern(query_terms("政務公開"))
     assert highlight(segment("关于推进政务公开的通知"), pattern) == \
         "关于推进<mark>政务公开</mark>的通知"
+
+
+def test_snippet_is_taken_at_a_whole_word_not_at_letters_inside_a_token():
+    # "tax" inside the token "syntax" near the start is no occurrence of the word tax;
+    # the window is cut around the whole word far down the body.
+    filler = " 本区 持续 优化 营商 环境 。" * 40
+    body = "syntax" + filler + " tax 减免 申报" + filler
+    html = snippet(body, term_pattern(["tax"]))
+    assert html.startswith("…") and "<mark>tax</mark>" in html
+    assert "syntax" not in html
