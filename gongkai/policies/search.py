@@ -4,8 +4,8 @@ SQLite: an FTS5 table ``policies_search`` (title, number, body; rowid = document
 over pre-segmented text (see ``gongkai.policies.text``), ranked by BM25 with field
 weights 10 : 6 : 1, and a second FTS5 table ``policies_search_heading`` with the title
 and 文号 alone. PostgreSQL: a table of the same name with the segmented text, a
-``tsvector`` (title A, number B, body C; 'simple' configuration) used to rank with
-``ts_rank_cd``, and its stripped forms ``lexemes`` (under a GIN index: what a match
+``tsvector`` of the segmenter's words (title A, number B, body D; see ``PG_TOKENS``) used
+to rank with ``ts_rank_cd``, and its stripped forms ``lexemes`` (under a GIN index: what a match
 is tested against) and ``heading`` (title and 文号, GIN index).
 None of this can be expressed as a Django model, so the schema is created by
 ``ensure_search_schema`` after every migrate, which also completes an index made by an
@@ -54,7 +54,7 @@ from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from django.db import connection, connections
+from django.db import connection, connections, transaction
 from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
@@ -78,7 +78,19 @@ HEADING_TABLE = f"{TABLE}_heading"
 COVER = f"{TABLE}_cover"
 # Field weights: title > 文号 > body (BM25 on SQLite; ts_rank_cd weights {D,C,B,A}).
 BM25 = f"bm25({TABLE}, 10.0, 6.0, 1.0)"
-PG_WEIGHTS = "{0.0, 0.1, 0.6, 1.0}"
+PG_WEIGHTS = "{0.1, 0.0, 0.6, 1.0}"
+# PostgreSQL: the vectors and queries are made from the segmenter's own words
+# (``ptext.tokens``, ``query_terms``), written as tsvector and tsquery literals, not
+# parsed again by PostgreSQL's parser: index and query split text alike by
+# construction, a search needs no statement to learn how PostgreSQL split a word, and
+# the work of building the vectors is done in the segmenting worker processes, which
+# grow with the CPUs, not in the one database backend that writes (it spends a third
+# less per document; on two CPUs, the total is what limits, and indexing is no faster).
+# The table's comment says an index was made so; one without it is rebuilt on migrate.
+PG_TOKENS = "gongkai tokens 1"
+# tsvector limits: 256 positions a word (PostgreSQL keeps the first), words under 2 KB.
+PG_MAX_POSITIONS = 256
+PG_MAX_WORD_BYTES = 2046
 # PostgreSQL: the title and 文号 alone, stored and under a GIN index of their own, for
 # the heading rows of a broad query (the GIN index of the body keeps no weights).
 PG_HEADING = "heading"
@@ -134,8 +146,10 @@ def _vendor(using: str = "default") -> str:
 # --- schema ----------------------------------------------------------------------------
 
 def ensure_search_schema(using: str = "default", **kwargs) -> None:
-    """Create the index table if it is missing (a post_migrate handler)."""
+    """Create the index table if it is missing (a post_migrate handler), and complete
+    or rebuild an index an earlier version made."""
     conn = connections[using]
+    rebuild = False
     with conn.cursor() as cursor:
         if conn.vendor == "sqlite":
             cursor.execute(
@@ -161,40 +175,54 @@ def ensure_search_schema(using: str = "default", **kwargs) -> None:
                 cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', %s)",
                                [FTS5_HASHSIZE])
         elif conn.vendor == "postgresql":
-            cursor.execute(
-                f"CREATE TABLE IF NOT EXISTS {TABLE} (document_id bigint PRIMARY KEY, "
-                "title text NOT NULL, number text NOT NULL, body text NOT NULL, "
-                "vector tsvector NOT NULL, lexemes tsvector, heading tsvector)")
-            # ``lexemes``: the vector without positions or weights, under the GIN index
-            # that finds matches; ``heading``: the same of title and 文号. The large
-            # values live out of line (TOAST), so the rows are small and reading the GIN
-            # index's matches touches few pages: 0.5 µs a match, where rows holding
-            # ``lexemes`` took 3 µs (one row a page); testing a row newest first costs
-            # the same either way. (An earlier version kept ``lexemes`` in the row: its
-            # ``toast_tuple_target`` is reset, and rows move out as they are rewritten.)
-            cursor.execute(f"ALTER TABLE {TABLE} RESET (toast_tuple_target)")
-            cursor.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = "
-                           "current_schema() AND table_name = %s AND column_name = 'lexemes'",
-                           [TABLE])
-            if cursor.fetchone() is None:  # an index made before the columns existed
-                cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN lexemes tsvector, "
-                               "ADD COLUMN heading tsvector")
-                cursor.execute(f"UPDATE {TABLE} SET lexemes = strip(vector), heading = "
-                               "strip(to_tsvector('simple', title || ' ' || number))")
-            # LZ4 decompresses several times faster than PostgreSQL's default pglz (new
-            # values only; a server built without LZ4 keeps pglz).
-            cursor.execute("SELECT 1 FROM pg_settings WHERE name = "
-                           "'default_toast_compression' AND 'lz4' = ANY(enumvals)")
-            if cursor.fetchone():
-                cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4, "
-                               "ALTER COLUMN body SET COMPRESSION lz4, "
-                               "ALTER COLUMN lexemes SET COMPRESSION lz4")
-            # Indexes of earlier versions: the whole vector; title and 文号 as an expression.
-            cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_vector, {TABLE}_heading")
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_lexemes "
-                           f"ON {TABLE} USING gin (lexemes)")
-            cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading_lexemes "
-                           f"ON {TABLE} USING gin (heading)")
+            rebuild = _ensure_pg_schema(cursor)
+    if rebuild and using == connection.alias:
+        # An index whose words PostgreSQL's parser made (before PG_TOKENS), or with
+        # columns missing: made again from the documents, once, in one transaction
+        # (searches meanwhile read the old index).
+        with transaction.atomic(using=using):
+            reindex_all()
+
+
+def _ensure_pg_schema(cursor) -> bool:
+    """The PostgreSQL table, its indexes and settings; True when the rows it holds were
+    written by an earlier version and must be written again."""
+    cursor.execute(
+        f"CREATE TABLE IF NOT EXISTS {TABLE} (document_id bigint PRIMARY KEY, "
+        "title text NOT NULL, number text NOT NULL, body text NOT NULL, "
+        "vector tsvector NOT NULL, lexemes tsvector, heading tsvector)")
+    # ``lexemes``: the vector without positions or weights, under the GIN index that
+    # finds matches; ``heading``: the same of title and 文号. The large values live out of
+    # line (TOAST), so the rows are small and reading the GIN index's matches touches few
+    # pages: 0.5 µs a match, where rows holding ``lexemes`` took 3 µs (one row a page);
+    # testing a row newest first costs the same either way. (An earlier version kept
+    # ``lexemes`` in the row: ``toast_tuple_target`` is reset; rebuilt rows move out.)
+    cursor.execute(f"ALTER TABLE {TABLE} RESET (toast_tuple_target)")
+    cursor.execute("SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+                   "current_schema() AND table_name = %s AND column_name IN "
+                   "('lexemes', 'heading')", [TABLE])
+    columns_missing = cursor.fetchone()[0] < 2
+    cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS lexemes tsvector, "
+                   "ADD COLUMN IF NOT EXISTS heading tsvector")
+    cursor.execute("SELECT obj_description(%s::regclass, 'pg_class')", [TABLE])
+    outdated = columns_missing or cursor.fetchone()[0] != PG_TOKENS
+    cursor.execute(f"COMMENT ON TABLE {TABLE} IS '{PG_TOKENS}'")
+    # LZ4 decompresses several times faster than PostgreSQL's default pglz (new values
+    # only; a server built without LZ4 keeps pglz).
+    cursor.execute("SELECT 1 FROM pg_settings WHERE name = "
+                   "'default_toast_compression' AND 'lz4' = ANY(enumvals)")
+    if cursor.fetchone():
+        cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4, "
+                       "ALTER COLUMN body SET COMPRESSION lz4, "
+                       "ALTER COLUMN lexemes SET COMPRESSION lz4")
+    # Indexes of earlier versions: the whole vector; title and 文号 as an expression.
+    cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_vector, {TABLE}_heading")
+    cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_lexemes "
+                   f"ON {TABLE} USING gin (lexemes)")
+    cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading_lexemes "
+                   f"ON {TABLE} USING gin (heading)")
+    cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})")
+    return outdated and cursor.fetchone()[0]
 
 
 def post_migrate_handler(sender, using="default", **kwargs) -> None:
@@ -227,8 +255,54 @@ def _segmented(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str]:
     return (pk, *map(ptext.segment, texts))
 
 
+def _pg_quoted(word: str) -> str:
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _pg_vector(title: str, number: str, body: str) -> str:
+    """The tsvector literal of segmented fields: each word with its positions, numbered
+    on through the fields, weighted A (title), B (文号) or D (body: unmarked, the
+    default). PostgreSQL keeps the first 256 positions of a word and counts every
+    position past 16383 as 16383."""
+    positions: dict[str, list] = {}
+    before = 0
+    for segmented, weight in ((title, "A"), (number, "B")):
+        words = ptext.tokens(segmented)
+        for position, word in enumerate(words, before + 1):
+            positions.setdefault(word, []).append(f"{position}{weight}")
+        before += len(words)
+    for position, word in enumerate(ptext.tokens(body), before + 1):
+        marks = positions.get(word)
+        if marks is None:
+            positions[word] = [position]
+        else:
+            marks.append(position)
+    return " ".join([f"{_pg_quoted(word)}:{','.join(map(str, marks[:PG_MAX_POSITIONS]))}"
+                     for word, marks in positions.items()
+                     if len(word.encode()) <= PG_MAX_WORD_BYTES])
+
+
+def _pg_words(*segmented: str) -> str:
+    """The tsvector literal of the words alone (no positions, no weights)."""
+    words = dict.fromkeys(word for text in segmented for word in ptext.tokens(text))
+    return " ".join([_pg_quoted(word) for word in words
+                     if len(word.encode()) <= PG_MAX_WORD_BYTES])
+
+
+def _pg_segmented(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str, str, str]:
+    """``_segmented`` and the vector and heading literals made from it."""
+    pk, title, number, body = _segmented(fields)
+    return (pk, title, number, body, _pg_vector(title, number, body),
+            _pg_words(title, number))
+
+
+def _row_maker():
+    """What makes a row to write from a document's fields, on this database."""
+    return _pg_segmented if connection.vendor == "postgresql" else _segmented
+
+
 def _row(document: PolicyDocument, attachment_texts: Iterable[str] | None = None) -> tuple:
-    return _segmented(_fields(document, attachment_texts))
+    return _row_maker()(_fields(document, attachment_texts))
 
 
 _pool: ProcessPoolExecutor | None = None
@@ -264,17 +338,13 @@ def _write_rows(rows: list[tuple]) -> None:
         if connection.vendor == "postgresql":
             cursor.executemany(
                 f"INSERT INTO {TABLE} (document_id, title, number, body, vector, lexemes, "
-                "heading) SELECT %s, %s, %s, %s, v, strip(v), "
-                "strip(to_tsvector('simple', %s || ' ' || %s)) FROM (SELECT "
-                "setweight(to_tsvector('simple', %s), 'A') || "
-                "setweight(to_tsvector('simple', %s), 'B') || "
-                "setweight(to_tsvector('simple', %s), 'C') AS v "
-                # OFFSET 0 keeps the subquery whole: flattened, v would be parsed twice.
-                "OFFSET 0) AS new "
+                "heading) SELECT %s, %s, %s, %s, v, strip(v), %s::tsvector "
+                # OFFSET 0 keeps the subquery whole: flattened, v would be read twice.
+                "FROM (SELECT %s::tsvector AS v OFFSET 0) AS new "
                 "ON CONFLICT (document_id) DO UPDATE SET title = EXCLUDED.title, "
                 "number = EXCLUDED.number, body = EXCLUDED.body, vector = EXCLUDED.vector, "
                 "lexemes = EXCLUDED.lexemes, heading = EXCLUDED.heading",
-                [(pk, t, n, b, t, n, t, n, b) for pk, t, n, b in rows])
+                [(pk, t, n, b, heading, vector) for pk, t, n, b, vector, heading in rows])
         else:
             for table in _tables():
                 cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s",
@@ -311,8 +381,9 @@ def index_ids(ids: list[int]) -> int:
 
 def _index_fields(fields: list[tuple[int, str, str, str]]) -> int:
     pool = _segmenting_pool() if len(fields) >= PARALLEL_MIN_DOCUMENTS else None
-    rows = (pool.map(_segmented, fields, chunksize=10) if pool is not None
-            else map(_segmented, fields))
+    segmenter = _row_maker()
+    rows = (pool.map(segmenter, fields, chunksize=10) if pool is not None
+            else map(segmenter, fields))
     chunk: list[tuple] = []
     for row in rows:
         chunk.append(row)
@@ -347,7 +418,8 @@ def finish_bulk_indexing() -> None:
 
 
 def reindex_all(*, batch_size: int = 1000) -> int:
-    """Rebuild the whole index from the documents (after a dictionary change)."""
+    """Rebuild the whole index from the documents (after a dictionary change; on
+    PostgreSQL also, once, an index made before ``PG_TOKENS``)."""
     ensure_search_schema(using=connection.alias)
     with connection.cursor() as cursor:
         for table in _tables():
@@ -380,34 +452,37 @@ class _Matcher:
         self.vendor = connection.vendor
         self.operator = "AND" if match_all else "OR"
         if self.vendor == "postgresql":
-            joiner = " && " if match_all else " || "
-            self.tsquery = "(" + joiner.join(
-                ["phraseto_tsquery('simple', %s)"] * len(terms)) + ")"
-            self.params = list(terms)
-            self.match_sql, self.match_params = self._pg_match()
+            self._pg_queries(match_all)
         else:
             self.params = [_fts5_query(terms, self.operator)]
 
-    def _pg_match(self) -> tuple[str, list]:
-        """The PostgreSQL match condition: against ``lexemes``, and for a word that is a
-        phrase of several tokens, its tokens against ``lexemes`` (a stripped vector never
-        matches a phrase) and the phrase against the positions in ``vector``. Also sets
-        ``term_conditions``, one such condition per word."""
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT " + ", ".join(
-                ["phraseto_tsquery('simple', %s)::text"] * len(self.terms)), self.terms)
-            phrases = ["<" in text for text in cursor.fetchone()]
+    def _pg_queries(self, match_all: bool) -> None:
+        """The PostgreSQL queries, as tsquery literals of the words (``PG_TOKENS``).
+        ``tsquery``/``params`` rank; ``match_sql``/``match_params`` match: against
+        ``lexemes``, and for a query word of several words (the segmenter makes none
+        today, but nothing here depends on it) its words against ``lexemes`` (a stripped
+        vector never matches a phrase) and the phrase against the positions in
+        ``vector``. ``term_conditions``: such a condition per query word."""
+        joiner = " & " if match_all else " | "
+        words = [ptext.tokens(term) or [term.lower()] for term in self.terms]
+        every = ["(" + " & ".join(map(_pg_quoted, w)) + ")" for w in words]
+        phrases = ["(" + " <-> ".join(map(_pg_quoted, w)) + ")" for w in words]
+        self.tsquery = "%s::tsquery"
+        self.params = [joiner.join(phrases)]
+        several = [len(w) > 1 for w in words]
         self.term_conditions = [
-            ("lexemes @@ plainto_tsquery('simple', %s) "
-             "AND vector @@ phraseto_tsquery('simple', %s)", [term, term]) if phrase
-            else ("lexemes @@ phraseto_tsquery('simple', %s)", [term])
-            for term, phrase in zip(self.terms, phrases, strict=True)]
-        if not any(phrases):
-            return f"lexemes @@ {self.tsquery}", list(self.params)
-        joiner = " && " if self.operator == "AND" else " || "
-        tokens = "(" + joiner.join(["plainto_tsquery('simple', %s)"] * len(self.terms)) + ")"
-        return (f"lexemes @@ {tokens} AND vector @@ {self.tsquery}",
-                [*self.params, *self.params])
+            ("lexemes @@ %s::tsquery AND vector @@ %s::tsquery", [each, phrase]) if many
+            else ("lexemes @@ %s::tsquery", [each])
+            for each, phrase, many in zip(every, phrases, several, strict=True)]
+        self.words, self.phrases = joiner.join(every), any(several)
+        self.match_sql, self.match_params = self.pg_condition("lexemes")
+
+    def pg_condition(self, column: str) -> tuple[str, list]:
+        """The match condition against ``column`` (``lexemes`` or ``heading``)."""
+        if not self.phrases:
+            return f"{column} @@ %s::tsquery", [self.words]
+        return (f"{column} @@ %s::tsquery AND vector @@ %s::tsquery",
+                [self.words, self.params[0]])
 
     def ids_sql(self) -> tuple[str, list]:
         if self.vendor == "postgresql":
@@ -447,7 +522,7 @@ class _Matcher:
         older = "" if below is None else " AND document_id < %s"
         older_params = [] if below is None else [below]
         if heading:
-            conditions = [(f"{PG_HEADING} @@ {self.tsquery}", self.params)]
+            conditions = [self.pg_condition(PG_HEADING)]
         elif self.operator == "OR":
             conditions = self.term_conditions
         else:

@@ -215,6 +215,31 @@ def query_terms(query: str) -> list[str]:
     return (content or terms)[:MAX_QUERY_TERMS]
 
 
+_SEPARATORS = re.compile(f"[ {SPACE}{SUB_OPEN}{SUB_CLOSE}]+")
+_WORD_CHARACTER = re.compile(r"[^\W_]")  # a letter or a digit, as _is_token's L and N
+
+
+def tokens(segmented: str) -> list[str]:
+    """The words of segmented text as an index matches them, in order: lower-cased,
+    punctuation left out, the words added inside a longer word after it. A query's
+    ``query_terms`` are such words."""
+    is_word = _IS_WORD
+    if len(is_word) > 500_000:
+        is_word.clear()
+    return [token for token in _SEPARATORS.split(segmented.lower()) if is_word[token]]
+
+
+class _IsWord(dict):
+    """token → whether it holds a letter or digit; a dict lookup per token."""
+
+    def __missing__(self, token: str) -> bool:
+        self[token] = found = _WORD_CHARACTER.search(token) is not None
+        return found
+
+
+_IS_WORD = _IsWord()
+
+
 _GROUP = re.compile(f"{SUB_OPEN}([^{SUB_OPEN}{SUB_CLOSE}]*){SUB_CLOSE}")
 _LAST_TOKEN = re.compile(f"([^ {SPACE}{MARK_OPEN}{MARK_CLOSE}{SUB_OPEN}{SUB_CLOSE}]+)$")
 

@@ -1,0 +1,65 @@
+"""PostgreSQL's index is made of the segmenter's own words, written as tsvector and
+tsquery literals (``search.PG_TOKENS``): what they hold, and an index of the previous
+kind rebuilt."""
+import pytest
+
+from django.db import connection
+
+from gongkai.policies import search
+from gongkai.policies.search import search_documents
+from gongkai.policies.tests.factories_policies import make_document
+
+pytestmark = pytest.mark.django_db
+
+on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
+                                   reason="PostgreSQL's index only")
+
+
+def test_vector_literal_numbers_weights_and_quotes_the_words():
+    literal = search._pg_vector("政务 公开", "穗埔府办 〔 2022 〕 1 号",
+                                "公开 O'Neil ' a\\b Email")
+    assert literal == ("'政务':1A '公开':2A,7 '穗埔府办':3B '2022':4B '1':5B '号':6B "
+                       "'o''neil':8 'a\\\\b':9 'email':10")
+
+
+def test_heading_literal_holds_each_word_once():
+    assert search._pg_words("政务 公开 公开", "穗埔府办 〔 2022 〕") == "'政务' '公开' '穗埔府办' '2022'"
+
+
+@on_postgresql
+def test_postgresql_reads_the_literals_back_as_the_words():
+    body = " ".join(["词"] * 20_000 + ["末尾", "O'Neil", "a\\b"])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT lexeme, positions::text, weights::text "
+                       "FROM unnest(%s::tsvector)", [search._pg_vector("标题", "", body)])
+        rows = {lexeme: (positions, weights) for lexeme, positions, weights
+                in cursor.fetchall()}
+    assert set(rows) == {"标题", "词", "末尾", "o'neil", "a\\b"}
+    assert rows["标题"] == ("{1}", "{A}") and rows["末尾"][1] == "{D}"
+    positions = rows["词"][0].strip("{}").split(",")
+    assert len(positions) == search.PG_MAX_POSITIONS and positions[0] == "2"
+    assert rows["末尾"][0] == "{16383}"  # past PostgreSQL's last position
+
+
+@on_postgresql
+def test_a_query_word_with_quotes_or_backslashes_is_a_word_not_syntax():
+    document = make_document(title="关于 O'Neil 的通知")
+    assert [hit.document.pk for hit in search_documents(query="o'neil").hits] == [document.pk]
+    for hostile in ("a\\", "'", "' | '", "!", "<->", ":*"):
+        assert search_documents(query=hostile).total >= 0
+
+
+@on_postgresql
+def test_an_index_of_the_previous_kind_is_rebuilt_on_migrate():
+    document = make_document(title="排水管网改造方案", body_html="<p>雨污分流</p>")
+    with connection.cursor() as cursor:
+        # As the previous version left it: no mark, words PostgreSQL's parser made.
+        cursor.execute(f"UPDATE {search.TABLE} SET lexemes = strip(to_tsvector("
+                       "'simple', 'x')), heading = NULL")
+        cursor.execute(f"COMMENT ON TABLE {search.TABLE} IS NULL")
+    assert search_documents(query="雨污分流").total == 0
+    search.ensure_search_schema()
+    assert [hit.document.pk for hit in search_documents(query="雨污分流").hits] == [document.pk]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT obj_description('{search.TABLE}'::regclass, 'pg_class')")
+        assert cursor.fetchone()[0] == search.PG_TOKENS
