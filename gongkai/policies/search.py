@@ -46,9 +46,11 @@ read every occurrence of every word of a long body.
 import atexit
 import html
 import json
+import math
 import multiprocessing
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -444,6 +446,58 @@ def _fts5_query(terms: list[str], operator: str) -> str:
     return f" {operator} ".join(quoted)
 
 
+# PostgreSQL: how the newest matches of some words are read (``_pg_sparse``). Testing a
+# row in a backward scan costs about ``PG_ROW_COST`` matches read from the GIN index (it
+# reads the row's lexemes from TOAST): for words a share d of N documents hold, the scan
+# tests about n / d rows for n matches where the index reads N·d, so the index is
+# cheaper while d² < PG_ROW_COST · n / N. The planner counts the test as nearly free
+# and scans backward far past that point (20 ms where the index takes 2). d is
+# estimated between the words' shares multiplied (if independent) and the smallest
+# (if they always occur together): their geometric mean. The index is used only when
+# the planner, estimating the product, also sees fewer than ``PG_PLANNER_SPARSE``: above
+# that it could read the whole table instead, testing every row. The statistics are
+# read again after ``PG_STATISTICS_SECONDS``.
+PG_ROW_COST = 14.0
+PG_PLANNER_SPARSE = 0.25
+PG_STATISTICS_SECONDS = 600
+_pg_statistics_cache: dict[str, tuple] = {}
+
+
+def _pg_statistics() -> tuple[dict[str, float], float, float]:
+    """(word → share of documents holding it, for the words the statistics list as the
+    most common; the smallest such share, which every other word is below; the number
+    of documents), ({}, 1.0, 0.0) before the table is first analysed."""
+    now = time.monotonic()
+    cached = _pg_statistics_cache.get(connection.alias)
+    if cached is None or now - cached[0] > PG_STATISTICS_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, "
+                "c.reltuples FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = "
+                "current_schema() AND s.tablename = c.relname AND s.attname = 'lexemes' "
+                "WHERE c.oid = %s::regclass", [TABLE])
+            words, shares, documents = cursor.fetchone()
+        if words:
+            shares = shares[:len(words)]
+            cached = (now, dict(zip(words, shares, strict=True)), min(shares), documents)
+        else:
+            cached = (now, {}, 1.0, 0.0)
+        _pg_statistics_cache[connection.alias] = cached
+    return cached[1:]
+
+
+def _pg_sparse(words: list[str], limit: int) -> bool:
+    """Whether the newest ``limit`` documents holding all of ``words`` are read sooner
+    through the GIN index than by scanning backward (see ``PG_ROW_COST``)."""
+    shares, rarer, documents = _pg_statistics()
+    found = [shares.get(word, rarer) for word in words]
+    if not shares or not found:
+        return False
+    product = math.prod(found)
+    return (product < PG_PLANNER_SPARSE
+            and product * min(found) * documents < PG_ROW_COST * limit)
+
+
 class _Matcher:
     """The match condition for one backend, and its ranked, highlighted reads."""
 
@@ -475,6 +529,7 @@ class _Matcher:
             else ("lexemes @@ %s::tsquery", [each])
             for each, phrase, many in zip(every, phrases, several, strict=True)]
         self.words, self.phrases = joiner.join(every), any(several)
+        self.word_lists = words
         self.match_sql, self.match_params = self.pg_condition("lexemes")
 
     def pg_condition(self, column: str) -> tuple[str, list]:
@@ -515,22 +570,27 @@ class _Matcher:
     def _pg_pool(self, size: int, below: int | None, *, heading: bool, rank: bool
                  ) -> tuple[list[tuple[int, float]], bool]:
         # The inner query is bounded by its LIMIT: a backward scan of the primary key
-        # filtered by the match when the words are common, the GIN index and a top-N
-        # sort when they are rare. Words joined by OR are read one by one and merged:
-        # PostgreSQL overestimates an OR of rare words and would otherwise walk the
-        # whole table testing each row. ts_rank_cd runs on the rows kept, outside.
+        # filtered by the match, or the GIN index's matches and a top-N sort. Where
+        # ``_pg_sparse`` says the index is cheaper, the rows are ordered by an
+        # expression no index provides, so that the planner uses the GIN index.
+        # Words joined by OR are read one by one and merged: PostgreSQL overestimates
+        # an OR of rare words and would otherwise walk the whole table testing each
+        # row. ts_rank_cd runs on the rows kept, outside.
         older = "" if below is None else " AND document_id < %s"
         older_params = [] if below is None else [below]
         if heading:
-            conditions = [self.pg_condition(PG_HEADING)]
+            conditions = [(*self.pg_condition(PG_HEADING), False)]
         elif self.operator == "OR":
-            conditions = self.term_conditions
+            conditions = [(sql, params, _pg_sparse(words, size + 1)) for (sql, params), words
+                          in zip(self.term_conditions, self.word_lists, strict=True)]
         else:
-            conditions = [(self.match_sql, self.match_params)]
+            every = [word for words in self.word_lists for word in words]
+            conditions = [(self.match_sql, self.match_params, _pg_sparse(every, size + 1))]
         branches, params = [], []
-        for condition, condition_params in conditions:
+        for condition, condition_params, sparse in conditions:
+            order = "document_id + 0" if sparse else "document_id"
             branches.append(f"(SELECT document_id FROM {TABLE} WHERE {condition}{older} "
-                            "ORDER BY document_id DESC LIMIT %s)")
+                            f"ORDER BY {order} DESC LIMIT %s)")
             params += [*condition_params, *older_params, size + 1]
         inner = branches[0] if len(branches) == 1 else (
             "SELECT document_id FROM (" + " UNION ".join(branches) + ") AS terms "

@@ -8,6 +8,7 @@ from django.db import connection
 from gongkai.policies import search
 from gongkai.policies.search import search_documents
 from gongkai.policies.tests.factories_policies import make_document
+from gongkai.policies.text import query_terms
 
 pytestmark = pytest.mark.django_db
 
@@ -63,3 +64,30 @@ def test_an_index_of_the_previous_kind_is_rebuilt_on_migrate():
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT obj_description('{search.TABLE}'::regclass, 'pg_class')")
         assert cursor.fetchone()[0] == search.PG_TOKENS
+
+
+@on_postgresql
+def test_the_statistics_of_the_words_choose_how_the_newest_matches_are_read(monkeypatch):
+    documents = [make_document(title=f"通知{n}",
+                               body_html="<p>政务公开" + (" 桥梁检测" if n % 10 == 0 else "")
+                               + "</p>") for n in range(30)]
+    monkeypatch.setattr(search, "_pg_statistics_cache", {})
+    assert search._pg_sparse(["政务公开"], 501) is False  # no statistics yet: the planner
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {search.TABLE}")
+    monkeypatch.setattr(search, "_pg_statistics_cache", {})
+    shares, _rarer, count = search._pg_statistics()
+    assert shares["政务公开"] == 1.0 and count == 30
+    assert search._pg_sparse(["政务公开"], 501) is False  # every document: scan backward
+    assert search._pg_sparse(query_terms("桥梁检测"), 501) is True  # one in ten: GIN
+    assert search._pg_sparse(query_terms("政务公开 桥梁检测"), 501) is True
+    # Either way, the same documents, newest first.
+    read = {}
+    for sparse in (True, False):
+        monkeypatch.setattr(search, "_pg_sparse", lambda words, limit, s=sparse: s)
+        for query in ("桥梁检测", "政务公开 桥梁检测"):
+            terms = query_terms(query)
+            rows, more = search._Matcher(terms, match_all=True).pool(2, rank=False)
+            read[sparse, query.count(" ") + 1] = ([pk for pk, _rank in rows], more)
+    newest = sorted((d.pk for d in documents[::10]), reverse=True)[:2]
+    assert read[True, 1] == read[False, 1] == read[True, 2] == read[False, 2] == (newest, True)
