@@ -608,25 +608,6 @@ class _Matcher:
             rows = [(pk, float(rank)) for pk, rank in cursor.fetchall()]
         return rows[:size], len(rows) > size
 
-    def ranked_ids(self, visible: QuerySet, *, limit: int, offset: int) -> list[int]:
-        visible_sql, visible_params = visible.values("pk").query.sql_with_params()
-        if self.vendor == "postgresql":
-            sql = (f"SELECT document_id FROM {TABLE} WHERE {self.match_sql} "
-                   f"AND document_id IN ({visible_sql}) ORDER BY ts_rank_cd(%s, vector, "
-                   f"{self.tsquery}) DESC, document_id DESC LIMIT %s OFFSET %s")
-            params = [*self.match_params, *visible_params, PG_WEIGHTS, *self.params, limit,
-                      offset]
-        else:
-            # "+rowid": the visibility list must not become FTS5's access path, or the
-            # full-text query would be run once per visible document.
-            sql = (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s "
-                   f"AND +rowid IN ({visible_sql}) ORDER BY rank, rowid DESC "
-                   "LIMIT %s OFFSET %s")
-            params = [*self.params, *visible_params, limit, offset]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
-
     def scores(self, ids: list[int], known: dict[int, float] | None = None
                ) -> dict[int, float]:
         """The rank of those of ``ids`` that match (higher is better). Scores already
@@ -827,24 +808,22 @@ def _plain_hit(document: PolicyDocument, score: float = 0.0) -> Hit:
                snippet_html=snippet)
 
 
-def _page_ids(visible, matcher, exact_ids, *, sort, limit, offset) -> list[int]:
-    """The ids of one page: exact 文号 matches first, then by rank or by date."""
+def _page_ids(visible, matcher, exact_ids, *, limit, offset) -> list[int]:
+    """The ids of one page: exact 文号 matches first, then the matches by date (newest
+    first; relevance is ``_search_pooled``'s)."""
     head = exact_ids[offset:offset + limit]
     rest_offset = max(0, offset - len(exact_ids))
     rest_limit = limit - len(head)
     if rest_limit <= 0:
         return head
-    # The exact matches may also be ranked among the rest; read from the start then,
-    # so that removing them does not shift the page.
+    # The exact matches may also be among the rest; read from the start then, so that
+    # removing them does not shift the page.
     start, stop = ((0, rest_offset + rest_limit + len(exact_ids)) if exact_ids
                    else (rest_offset, rest_offset + rest_limit))
-    if matcher is not None and sort == "relevance":
-        rest = matcher.ranked_ids(visible, limit=stop - start, offset=start)
-    else:
-        matched = visible if matcher is None else visible.filter(
-            pk__in=RawSQL(*matcher.ids_sql()))
-        rest = list(matched.order_by("-published_on", "-pk")
-                    .values_list("pk", flat=True)[start:stop])
+    matched = visible if matcher is None else visible.filter(
+        pk__in=RawSQL(*matcher.ids_sql()))
+    rest = list(matched.order_by("-published_on", "-pk")
+                .values_list("pk", flat=True)[start:stop])
     if exact_ids:
         exact = set(exact_ids)
         rest = [pk for pk in rest if pk not in exact][rest_offset:]
@@ -1003,6 +982,6 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
                 break
     else:
         total = matched.count()
-    page_ids = _page_ids(visible, matcher, exact_ids, sort=sort, limit=limit, offset=offset)
+    page_ids = _page_ids(visible, matcher, exact_ids, limit=limit, offset=offset)
     return SearchResult(total=total, hits=_hits(page_ids, matcher), facets=_facets(matched),
                         terms=terms, matched_all_terms=match_all)
