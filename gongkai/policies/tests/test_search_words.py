@@ -67,27 +67,29 @@ def test_an_index_of_the_previous_kind_is_rebuilt_on_migrate():
 
 
 @on_postgresql
-def test_the_statistics_of_the_words_choose_how_the_newest_matches_are_read(monkeypatch):
+def test_the_newest_matches_are_read_in_windows_sized_by_the_words_statistics(monkeypatch):
     documents = [make_document(title=f"通知{n}",
                                body_html="<p>政务公开" + (" 桥梁检测" if n % 10 == 0 else "")
                                + "</p>") for n in range(30)]
+    common, rare = query_terms("政务公开"), query_terms("政务公开 桥梁检测")
     monkeypatch.setattr(search, "_pg_statistics_cache", {})
-    assert search._pg_sparse(["政务公开"], 501) is False  # no statistics yet: the planner
+    assert search._pg_window([common], True, 10) is None  # no statistics yet: one window
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {search.TABLE}")
     monkeypatch.setattr(search, "_pg_statistics_cache", {})
     shares, _rarer, count = search._pg_statistics()
     assert shares["政务公开"] == 1.0 and count == 30
-    assert search._pg_sparse(["政务公开"], 501) is False  # every document: scan backward
-    assert search._pg_sparse(query_terms("桥梁检测"), 501) is True  # one in ten: GIN
-    assert search._pg_sparse(query_terms("政务公开 桥梁检测"), 501) is True
-    # Either way, the same documents, newest first.
-    read = {}
-    for sparse in (True, False):
-        monkeypatch.setattr(search, "_pg_sparse", lambda words, limit, s=sparse: s)
-        for query in ("桥梁检测", "政务公开 桥梁检测"):
-            terms = query_terms(query)
-            rows, more = search._Matcher(terms, match_all=True).pool(2, rank=False)
-            read[sparse, query.count(" ") + 1] = ([pk for pk, _rank in rows], more)
-    newest = sorted((d.pk for d in documents[::10]), reverse=True)[:2]
-    assert read[True, 1] == read[False, 1] == read[True, 2] == read[False, 2] == (newest, True)
+    assert search._pg_window([common], True, 10) == 13  # every document holds it
+    assert search._pg_window([[w] for w in rare], True, 10) > 100  # one in ten
+    assert search._pg_window([[w] for w in rare], False, 10) == 13
+    # Whatever the windows (one id wide, so many are read; or all at once), the same
+    # documents come newest first, and the next ones below them.
+    with_both = sorted((d.pk for d in documents[::10]), reverse=True)
+    for width in (1, None):
+        monkeypatch.setattr(search, "_pg_window", lambda *args, w=width: w)
+        matcher = search._Matcher(rare, match_all=True)
+        rows, more = matcher.pool(2, rank=False)
+        assert ([pk for pk, _rank in rows], more) == (with_both[:2], True)
+        rows, more = matcher.pool(2, below=with_both[1], rank=False)
+        assert ([pk for pk, _rank in rows], more) == (with_both[2:], False)
+        assert search_documents(query="桥梁检测", sort="date").total == 3
