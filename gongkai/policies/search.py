@@ -891,37 +891,62 @@ def _estimate_total(read: list[int], visible_read: int) -> int:
     return max(visible_read, int(round(estimate, -digits)))
 
 
-def _ranked_tiers(matcher, visible, exact: set[int], needed: int, size: int = POOL):
+class _Visibility:
+    """``_visible_rows`` of a search's candidates, each read once: the newest matches,
+    the heading rows and the ranked tiers overlap."""
+
+    def __init__(self, visible: QuerySet):
+        self.visible = visible
+        self.rows: dict[int, tuple] = {}
+        self.read: set[int] = set()
+
+    def of(self, ids: Iterable[int]) -> dict[int, tuple]:
+        ids = list(ids)
+        new = [pk for pk in ids if pk not in self.read]
+        if new:
+            self.rows.update(_visible_rows(self.visible, new))
+            self.read.update(new)
+        return {pk: self.rows[pk] for pk in ids if pk in self.rows}
+
+
+def _ranked_tiers(matcher, visibility: _Visibility, exact: set[int], needed: int,
+                  size: int = POOL, newest: list[int] = (), newest_more: bool = False):
     """Visible matches in tiers of ``size`` matches, newest tier first, each ranked by
-    BM25; read until ``needed`` are ranked or ``MAX_TIERS`` tiers were read.
+    BM25; read until ``needed`` are ranked or ``MAX_TIERS`` tiers were read. The
+    ``newest`` matches, already read (newest first; ``newest_more``: there are older
+    ones), are ranked by their ids, not read again.
     Returns (ranked ids, ``_visible_rows`` of the visible ids read, id → score of the
-    ids read, whether more matches remain, whether the query is broad: more than one
-    tier)."""
+    ids read, whether more matches remain)."""
     ranked: list[int] = []
     visible_rows: dict[int, tuple] = {}
     read: dict[int, float] = {}
-    below, more, broad = None, False, False
-    for _tier in range(MAX_TIERS):
-        rows, more = matcher.pool(size, below)
+    below, more = None, False
+    for tier in range(MAX_TIERS):
+        known = newest[tier * size:(tier + 1) * size]
+        if known:
+            scores = matcher.scores(known)
+            rows = [(pk, -scores.get(pk, 0.0)) for pk in known]
+            more = newest_more or len(newest) > (tier + 1) * size
+        else:
+            rows, more = matcher.pool(size, below)
         if not rows:
             break
         ranks = dict(rows)
-        tier = _visible_rows(visible, ranks)
-        ranked += sorted(set(tier) - exact, key=lambda pk: (ranks[pk], -pk))
-        visible_rows.update(tier)
+        tier_rows = visibility.of(ranks)
+        ranked += sorted(set(tier_rows) - exact, key=lambda pk: (ranks[pk], -pk))
+        visible_rows.update(tier_rows)
         read.update((pk, -rank) for pk, rank in rows)
-        broad = broad or (below is None and more)
         below = rows[-1][0]
         if not more or len(exact) + len(ranked) >= needed:
             break
-    return ranked, visible_rows, read, more, broad
+    return ranked, visible_rows, read, more
 
 
-def _heading_rows(matcher, visible, exact: set[int]) -> dict[int, tuple]:
+def _heading_rows(matcher, visibility: _Visibility, exact: set[int]) -> dict[int, tuple]:
     """``_visible_rows`` of the newest ``HEADING`` documents with the words in their
     title or 文号, the exact 文号 matches left out."""
     rows, _more = matcher.pool(HEADING, heading=True)
-    heading = _visible_rows(visible, (pk for pk, _rank in rows))
+    heading = visibility.of(pk for pk, _rank in rows)
     for pk in exact:
         heading.pop(pk, None)
     return heading
@@ -931,39 +956,43 @@ def _search_pooled(visible, terms, exact_ids, *, limit, offset) -> SearchResult:
     """Relevance search from the newest matches (see the module docstring)."""
     exact = set(exact_ids)
     needed = offset + limit
+    visibility = _Visibility(visible)
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = _Matcher(terms, match_all=match_all)
         newest, broad = matcher.pool(POOL, rank=False)
         if newest or exact:
             break
+    newest_ids = [pk for pk, _rank in newest]
     if broad:
         # Decided by the newest matches alone, so every page ranks the same way: the
         # heading rows (newest first; with the field weights these are what BM25 over
         # every match would put first), then tiers of ``BROAD_TIER`` matches ranked by
         # BM25. The facets and the estimated total come from the newest ``POOL``.
-        heading = _heading_rows(matcher, visible, exact)
-        rows = _visible_rows(visible, (pk for pk, _rank in newest))
-        scores, more = {pk: 0.0 for pk, _rank in newest}, True
+        heading = _heading_rows(matcher, visibility, exact)
+        rows = visibility.of(newest_ids)
+        scores, more = dict.fromkeys(newest_ids, 0.0), True
         visible_read, read = len(rows), list(scores)
         ranked: list[int] = []
         if len(exact) + len(heading) < needed:
             # (Otherwise the page is all 文号 and heading rows and BM25, which first
             # counts the documents of each word, is not needed.)
-            ranked, tier_rows, tier_scores, _more, _broad = _ranked_tiers(
-                matcher, visible, exact, needed,
-                size=BROAD_TIER.get(connection.vendor, POOL))
+            ranked, tier_rows, tier_scores, _more = _ranked_tiers(
+                matcher, visibility, exact, needed,
+                size=BROAD_TIER.get(connection.vendor, POOL),
+                newest=newest_ids, newest_more=True)
             rows.update(tier_rows)
             scores.update(tier_scores)
     else:
         heading = {}
-        ranked, rows, scores, more, _broad = _ranked_tiers(matcher, visible, exact, needed)
+        ranked, rows, scores, more = _ranked_tiers(matcher, visibility, exact, needed,
+                                                   newest=newest_ids)
         visible_read, read = len(rows), list(scores)
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ranked = [*sorted(heading, reverse=True), *(pk for pk in ranked if pk not in heading)]
     rows.update(heading)
     page_ids = [*exact_ids, *ranked][offset:offset + limit]
-    rows.update(_visible_rows(visible, exact - set(rows)))
+    rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more
              else len(rows))
     return SearchResult(total=total, hits=_hits(page_ids, matcher, scores),
