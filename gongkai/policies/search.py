@@ -5,8 +5,8 @@ over pre-segmented text (see ``gongkai.policies.text``), ranked by BM25 with fie
 weights 10 : 6 : 1, and a second FTS5 table ``policies_search_heading`` with the title
 and 文号 alone. PostgreSQL: a table of the same name with the segmented text, a
 ``tsvector`` of the segmenter's words (title A, number B, body D; see ``PG_TOKENS``) used
-to rank with ``ts_rank_cd``, and its stripped forms ``lexemes`` (under a GIN index: what a match
-is tested against) and ``heading`` (title and 文号, GIN index).
+to rank with ``ts_rank_cd`` and, under a GIN index, to find the matches, and ``heading``
+(the words of the title and 文号, GIN index).
 None of this can be expressed as a Django model, so the schema is created by
 ``ensure_search_schema`` after every migrate, which also completes an index made by an
 earlier version.
@@ -192,20 +192,22 @@ def _ensure_pg_schema(cursor) -> bool:
     cursor.execute(
         f"CREATE TABLE IF NOT EXISTS {TABLE} (document_id bigint PRIMARY KEY, "
         "title text NOT NULL, number text NOT NULL, body text NOT NULL, "
-        "vector tsvector NOT NULL, lexemes tsvector, heading tsvector)")
-    # ``lexemes``: the vector without positions or weights, under the GIN index that
-    # finds matches; ``heading``: the same of title and 文号. The large values live out of
-    # line (TOAST), so the rows are small and reading the GIN index's matches touches few
-    # pages: 0.5 µs a match, where rows holding ``lexemes`` took 3 µs (one row a page);
-    # testing a row newest first costs the same either way. (An earlier version kept
-    # ``lexemes`` in the row: ``toast_tuple_target`` is reset; rebuilt rows move out.)
+        "vector tsvector NOT NULL, heading tsvector)")
+    # ``vector`` under a GIN index finds the matches (its words: the positions and
+    # weights are read only to rank and to test a phrase); ``heading``: the words of the
+    # title and 文号 alone, in the row, under a GIN index of its own. The large values live
+    # out of line (TOAST), so the rows are small and reading the GIN index's matches
+    # touches few pages (0.5–1 µs a match). Earlier versions kept a stripped copy
+    # ``lexemes`` in the row (``toast_tuple_target``) for backward scans testing each
+    # row: the windows of ``PG_NEWEST`` need no such test, and the copy is dropped.
     cursor.execute(f"ALTER TABLE {TABLE} RESET (toast_tuple_target)")
-    cursor.execute("SELECT count(*) FROM information_schema.columns WHERE table_schema = "
-                   "current_schema() AND table_name = %s AND column_name IN "
-                   "('lexemes', 'heading')", [TABLE])
-    columns_missing = cursor.fetchone()[0] < 2
-    cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS lexemes tsvector, "
-                   "ADD COLUMN IF NOT EXISTS heading tsvector")
+    cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_lexemes, {TABLE}_heading")
+    cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS lexemes")
+    cursor.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                   "current_schema() AND table_name = %s AND column_name = 'heading'",
+                   [TABLE])
+    columns_missing = cursor.fetchone() is None
+    cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS heading tsvector")
     cursor.execute("SELECT obj_description(%s::regclass, 'pg_class')", [TABLE])
     outdated = columns_missing or cursor.fetchone()[0] != PG_TOKENS
     cursor.execute(f"COMMENT ON TABLE {TABLE} IS '{PG_TOKENS}'")
@@ -215,12 +217,8 @@ def _ensure_pg_schema(cursor) -> bool:
                    "'default_toast_compression' AND 'lz4' = ANY(enumvals)")
     if cursor.fetchone():
         cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4, "
-                       "ALTER COLUMN body SET COMPRESSION lz4, "
-                       "ALTER COLUMN lexemes SET COMPRESSION lz4")
-    # Indexes of earlier versions: the whole vector; title and 文号 as an expression.
-    cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_vector, {TABLE}_heading")
-    cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_lexemes "
-                   f"ON {TABLE} USING gin (lexemes)")
+                       "ALTER COLUMN body SET COMPRESSION lz4")
+    cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} USING gin (vector)")
     cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading_lexemes "
                    f"ON {TABLE} USING gin (heading)")
     cursor.execute(PG_NEWEST_FUNCTION)
@@ -340,14 +338,11 @@ def _write_rows(rows: list[tuple]) -> None:
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.executemany(
-                f"INSERT INTO {TABLE} (document_id, title, number, body, vector, lexemes, "
-                "heading) SELECT %s, %s, %s, %s, v, strip(v), %s::tsvector "
-                # OFFSET 0 keeps the subquery whole: flattened, v would be read twice.
-                "FROM (SELECT %s::tsvector AS v OFFSET 0) AS new "
+                f"INSERT INTO {TABLE} (document_id, title, number, body, vector, heading) "
+                "VALUES (%s, %s, %s, %s, %s::tsvector, %s::tsvector) "
                 "ON CONFLICT (document_id) DO UPDATE SET title = EXCLUDED.title, "
                 "number = EXCLUDED.number, body = EXCLUDED.body, vector = EXCLUDED.vector, "
-                "lexemes = EXCLUDED.lexemes, heading = EXCLUDED.heading",
-                [(pk, t, n, b, heading, vector) for pk, t, n, b, vector, heading in rows])
+                "heading = EXCLUDED.heading", rows)
         else:
             for table in _tables():
                 cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s",
@@ -415,7 +410,7 @@ def finish_bulk_indexing() -> None:
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        for index in (f"{TABLE}_lexemes", f"{TABLE}_heading_lexemes"):
+        for index in (f"{TABLE}_vector", f"{TABLE}_heading_lexemes"):
             cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
         cursor.execute(f"ANALYZE {TABLE}")
 
@@ -454,7 +449,7 @@ def _fts5_query(terms: list[str], operator: str) -> str:
 # (``_pg_window``, from the planner's statistics, read again after
 # ``PG_STATISTICS_SECONDS``) and each next one four times wider. Left to itself, the
 # planner either scans the primary key backward testing every row (about 7 µs a row:
-# its lexemes come from TOAST, which the planner counts as nearly free) or reads every
+# its vector comes from TOAST, which the planner counts as nearly free) or reads every
 # match (about 1 µs each): 12–22 ms for words a sixth to a third of 100,000 documents
 # hold, where the windows take 3–7 ms.
 PG_NEWEST = f"{TABLE}_newest"
@@ -484,7 +479,7 @@ BEGIN
     SET LOCAL enable_seqscan = off;
     SET LOCAL enable_indexscan = off;
     WHILE got < n AND top > first LOOP
-        RETURN QUERY EXECUTE 'SELECT document_id FROM {TABLE} WHERE lexemes @@ $1'
+        RETURN QUERY EXECUTE 'SELECT document_id FROM {TABLE} WHERE vector @@ $1'
             || CASE WHEN phrase IS NULL THEN '' ELSE ' AND vector @@ $2' END
             || ' AND document_id < $3 AND document_id >= $4'
             || ' ORDER BY document_id DESC LIMIT $5'
@@ -509,7 +504,7 @@ def _pg_statistics() -> tuple[dict[str, float], float, float]:
             cursor.execute(
                 "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, "
                 "c.reltuples FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = "
-                "current_schema() AND s.tablename = c.relname AND s.attname = 'lexemes' "
+                "current_schema() AND s.tablename = c.relname AND s.attname = 'vector' "
                 "WHERE c.oid = %s::regclass", [TABLE])
             words, shares, documents = cursor.fetchone()
         if words:
@@ -549,7 +544,7 @@ class _Matcher:
 
     def _pg_queries(self, match_all: bool) -> None:
         """The PostgreSQL queries, as tsquery literals of the words (``PG_TOKENS``):
-        ``tsquery``/``params`` rank; ``words`` is matched against ``lexemes``, and for a
+        ``tsquery``/``params`` rank; ``words`` is matched against the GIN index, and for a
         query word of several words (the segmenter makes none today, but nothing here
         depends on it) ``params`` also against the positions in ``vector``, since a
         stripped vector never matches a phrase."""
@@ -564,7 +559,7 @@ class _Matcher:
         self.word_lists, self.match_all = words, match_all
 
     def pg_condition(self, column: str) -> tuple[str, list]:
-        """The match condition against ``column`` (``lexemes`` or ``heading``)."""
+        """The match condition against ``column`` (``vector`` or ``heading``)."""
         if not self.phrases:
             return f"{column} @@ %s::tsquery", [self.words]
         return (f"{column} @@ %s::tsquery AND vector @@ %s::tsquery",

@@ -55,15 +55,21 @@ def test_an_index_of_the_previous_kind_is_rebuilt_on_migrate():
     document = make_document(title="排水管网改造方案", body_html="<p>雨污分流</p>")
     with connection.cursor() as cursor:
         # As the previous version left it: no mark, words PostgreSQL's parser made.
-        cursor.execute(f"UPDATE {search.TABLE} SET lexemes = strip(to_tsvector("
-                       "'simple', 'x')), heading = NULL")
+        cursor.execute(f"UPDATE {search.TABLE} SET vector = to_tsvector('simple', 'x'), "
+                       "heading = NULL")
         cursor.execute(f"COMMENT ON TABLE {search.TABLE} IS NULL")
+        cursor.execute(f"DROP INDEX {search.TABLE}_vector")
+        cursor.execute(f"ALTER TABLE {search.TABLE} ADD COLUMN lexemes tsvector")
     assert search_documents(query="雨污分流").total == 0
     search.ensure_search_schema()
     assert [hit.document.pk for hit in search_documents(query="雨污分流").hits] == [document.pk]
     with connection.cursor() as cursor:
         cursor.execute(f"SELECT obj_description('{search.TABLE}'::regclass, 'pg_class')")
         assert cursor.fetchone()[0] == search.PG_TOKENS
+        cursor.execute("SELECT column_name FROM information_schema.columns "
+                       "WHERE table_name = %s ORDER BY ordinal_position", [search.TABLE])
+        assert [row[0] for row in cursor.fetchall()] == [
+            "document_id", "title", "number", "body", "vector", "heading"]
 
 
 @on_postgresql
