@@ -256,45 +256,60 @@ def _segmented(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str]:
     return (pk, *map(ptext.segment, texts))
 
 
+class _PgQuoted(dict):
+    """word → its tsvector/tsquery literal, quoted."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 500_000:
+            self.clear()
+        self[word] = quoted = "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+        return quoted
+
+
+_PG_QUOTED = _PgQuoted()
+
+
 def _pg_quoted(word: str) -> str:
-    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+    return _PG_QUOTED[word]
 
 
-def _pg_vector(title: str, number: str, body: str) -> str:
-    """The tsvector literal of segmented fields: each word with its positions, numbered
-    on through the fields, weighted A (title), B (文号) or D (body: unmarked, the
-    default). PostgreSQL keeps the first 256 positions of a word and counts every
-    position past 16383 as 16383."""
+def _pg_vector(title: list[str], number: list[str], body: list[str]) -> str:
+    """The tsvector literal of the fields' words (``ptext.tokens``): each word with its
+    positions, numbered on through the fields, weighted A (title), B (文号) or D (body:
+    unmarked, the default). PostgreSQL keeps the first 256 positions of a word and
+    counts every position past 16383 as 16383."""
     positions: dict[str, list] = {}
     before = 0
-    for segmented, weight in ((title, "A"), (number, "B")):
-        words = ptext.tokens(segmented)
+    for words, weight in ((title, "A"), (number, "B")):
         for position, word in enumerate(words, before + 1):
             positions.setdefault(word, []).append(f"{position}{weight}")
         before += len(words)
-    for position, word in enumerate(ptext.tokens(body), before + 1):
+    for position, word in enumerate(body, before + 1):
         marks = positions.get(word)
         if marks is None:
             positions[word] = [position]
         else:
             marks.append(position)
-    return " ".join([f"{_pg_quoted(word)}:{','.join(map(str, marks[:PG_MAX_POSITIONS]))}"
+    quoted = _PG_QUOTED
+    return " ".join([f"{quoted[word]}:{','.join(map(str, marks[:PG_MAX_POSITIONS]))}"
                      for word, marks in positions.items()
                      if len(word.encode()) <= PG_MAX_WORD_BYTES])
 
 
-def _pg_words(*segmented: str) -> str:
+def _pg_words(*word_lists: list[str]) -> str:
     """The tsvector literal of the words alone (no positions, no weights)."""
-    words = dict.fromkeys(word for text in segmented for word in ptext.tokens(text))
-    return " ".join([_pg_quoted(word) for word in words
+    words = dict.fromkeys(word for words in word_lists for word in words)
+    return " ".join([_PG_QUOTED[word] for word in words
                      if len(word.encode()) <= PG_MAX_WORD_BYTES])
 
 
 def _pg_segmented(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str, str, str]:
-    """``_segmented`` and the vector and heading literals made from it."""
-    pk, title, number, body = _segmented(fields)
-    return (pk, title, number, body, _pg_vector(title, number, body),
-            _pg_words(title, number))
+    """``_segmented``, and the vector and heading literals of its words."""
+    pk, *texts = fields
+    (title, title_words), (number, number_words), (body, body_words) = map(
+        ptext.segment_words, texts)
+    return (pk, title, number, body, _pg_vector(title_words, number_words, body_words),
+            _pg_words(title_words, number_words))
 
 
 def _row_maker():

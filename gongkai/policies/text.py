@@ -186,6 +186,18 @@ def segment(text: str) -> str:
     return " ".join(map(_RENDERED.__getitem__, _cut(prepare(text))))
 
 
+def segment_words(text: str) -> tuple[str, list[str]]:
+    """``segment(text)`` and its ``tokens``, from one cut (PostgreSQL's index is made
+    of both)."""
+    if len(_RENDERED) > 500_000:
+        _RENDERED.clear()
+        _WORDS.clear()
+    cut = _cut(prepare(text))
+    words = _WORDS
+    return (" ".join(map(_RENDERED.__getitem__, cut)),
+            [word for token in cut for word in words[token]])
+
+
 class _Rendered(dict):
     """token → its indexed form; a dict lookup per token keeps segmentation near the
     segmenter's own speed."""
@@ -201,6 +213,17 @@ class _Rendered(dict):
 
 
 _RENDERED = _Rendered()
+
+
+class _Words(dict):
+    """token → the ``tokens`` of its indexed form."""
+
+    def __missing__(self, token: str) -> tuple[str, ...]:
+        self[token] = found = tuple(tokens(_RENDERED[token]))
+        return found
+
+
+_WORDS = _Words()
 
 
 def query_terms(query: str) -> list[str]:

@@ -8,7 +8,7 @@ from django.db import connection
 from gongkai.policies import search
 from gongkai.policies.search import search_documents
 from gongkai.policies.tests.factories_policies import make_document
-from gongkai.policies.text import query_terms
+from gongkai.policies.text import query_terms, segment, segment_words, tokens
 
 pytestmark = pytest.mark.django_db
 
@@ -17,14 +17,22 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
 
 
 def test_vector_literal_numbers_weights_and_quotes_the_words():
-    literal = search._pg_vector("政务 公开", "穗埔府办 〔 2022 〕 1 号",
-                                "公开 O'Neil ' a\\b Email")
+    literal = search._pg_vector(tokens("政务 公开"), tokens("穗埔府办 〔 2022 〕 1 号"),
+                                tokens("公开 O'Neil ' a\\b Email"))
     assert literal == ("'政务':1A '公开':2A,7 '穗埔府办':3B '2022':4B '1':5B '号':6B "
                        "'o''neil':8 'a\\\\b':9 'email':10")
 
 
+@pytest.mark.parametrize("text", [
+    "推进政务公开工作，公开征求意见。", "政務公開 O'Neil\tEmail\n第二段  2022年", "", "   ",
+    "穗埔府办〔2022〕1号 关于《条例》的解读"])
+def test_words_come_with_the_segmented_text_as_tokens_would_split_it(text):
+    assert segment_words(text) == (segment(text), tokens(segment(text)))
+
+
 def test_heading_literal_holds_each_word_once():
-    assert search._pg_words("政务 公开 公开", "穗埔府办 〔 2022 〕") == "'政务' '公开' '穗埔府办' '2022'"
+    words = search._pg_words(tokens("政务 公开 公开"), tokens("穗埔府办 〔 2022 〕"))
+    assert words == "'政务' '公开' '穗埔府办' '2022'"
 
 
 @on_postgresql
@@ -32,7 +40,7 @@ def test_postgresql_reads_the_literals_back_as_the_words():
     body = " ".join(["词"] * 20_000 + ["末尾", "O'Neil", "a\\b"])
     with connection.cursor() as cursor:
         cursor.execute("SELECT lexeme, positions::text, weights::text "
-                       "FROM unnest(%s::tsvector)", [search._pg_vector("标题", "", body)])
+                       "FROM unnest(%s::tsvector)", [search._pg_vector(["标题"], [], tokens(body))])
         rows = {lexeme: (positions, weights) for lexeme, positions, weights
                 in cursor.fetchall()}
     assert set(rows) == {"标题", "词", "末尾", "o'neil", "a\\b"}
