@@ -63,7 +63,7 @@ from django.db.models.functions import ExtractYear
 
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers, parse_doc_number
-from gongkai.policies.models import DocumentAttachment, DocumentKind, PolicyDocument, Topic
+from gongkai.policies.models import DocumentAttachment, DocumentKind, PolicyDocument
 from gongkai.policies.permissions import documents_visible_to
 from gongkai.policies.selectors.validity import (
     VALIDITY_LABELS,
@@ -724,15 +724,16 @@ def _covered(queryset: QuerySet) -> list[tuple]:
 
 
 def _visible_rows(visible: QuerySet, ids: Iterable[int]) -> dict[int, tuple]:
-    """id → (kind, published_on, topic_id, current validity) for those of ``ids`` that
-    ``visible`` holds: which candidates a reader may see and their facet values, in one
-    read of the ``COVER`` index."""
+    """id → (kind, published_on, topic_id, topic name, current validity) for those of
+    ``ids`` that ``visible`` holds: which candidates a reader may see and their facet
+    values, in one read of the ``COVER`` index."""
     ids = list(ids)
     if not ids:
         return {}
     rows = _covered(visible.filter(pk__in=_id_list(ids)).order_by()
                     .annotate(v=validity_expression())
-                    .values_list("pk", "kind", "published_on", "topic_id", "v"))
+                    .values_list("pk", "kind", "published_on", "topic_id", "topic__name",
+                                 "v"))
     return {row[0]: row[1:] for row in rows}
 
 
@@ -740,14 +741,15 @@ def _facets_of_rows(rows: dict[int, tuple]) -> dict[str, list[dict]]:
     """``_facets`` for a known, small set of documents, counted from their
     ``_visible_rows``; the issuing bodies in one query."""
     kinds, years, topics, validity = Counter(), Counter(), Counter(), Counter()
-    for kind, published_on, topic_id, v in rows.values():
+    topic_names = {}
+    for kind, published_on, topic_id, topic_name, v in rows.values():
         kinds[kind] += 1
         validity[v] += 1
         if published_on is not None:
             years[published_on.year] += 1
         if topic_id is not None:
             topics[topic_id] += 1
-    topic_names = dict(Topic.objects.filter(pk__in=list(topics)).values_list("pk", "name"))
+            topic_names[topic_id] = topic_name
     issuers = (PolicyDocument.issuers.through.objects
                .filter(policydocument_id__in=_id_list(rows))
                .values("unit_id", "unit__name").annotate(n=Count("policydocument_id"))
