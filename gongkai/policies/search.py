@@ -656,8 +656,8 @@ class _Matcher:
         placeholders = ", ".join(["%s"] * len(ids))
         if self.vendor == "postgresql":
             sql = (f"SELECT document_id, ts_rank_cd(%s, vector, {self.tsquery}) "
-                   f"FROM {TABLE} WHERE document_id IN ({placeholders})")
-            params = [PG_WEIGHTS, *self.params, *ids]
+                   f"FROM {TABLE} WHERE document_id = ANY(%s::bigint[])")
+            params = [PG_WEIGHTS, *self.params, _pg_ids(ids)]
         else:
             # The id range is FTS5's access path (one pass over the matches in it); as
             # its access path, "rowid IN" would run the full-text query once per id.
@@ -698,14 +698,18 @@ def _filter_condition(filters: dict | None) -> Q:
     return condition
 
 
+def _pg_ids(ids: Iterable[int]) -> str:
+    """``ids`` as one PostgreSQL array literal (a ``bigint[]`` parameter): psycopg would
+    adapt a list, or a placeholder each, id by id."""
+    return "{" + ",".join(map(str, sorted(map(int, ids)))) + "}"
+
+
 def _id_list(ids: Iterable[int]) -> RawSQL:
     """``ids`` as a subquery with one parameter (SQLite's json_each, PostgreSQL's
     unnest), so a thousand ids cost one bound value rather than a thousand placeholders
     to compile."""
     if connection.vendor == "postgresql":
-        # As an array literal: psycopg adapts a list of ints element by element.
-        return RawSQL("SELECT unnest(%s::bigint[])",
-                      ["{" + ",".join(map(str, sorted(map(int, ids)))) + "}"])
+        return RawSQL("SELECT unnest(%s::bigint[])", [_pg_ids(ids)])
     return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(sorted(ids))])
 
 
@@ -823,11 +827,15 @@ def _highlighted(ids: list[int], terms: list[str]) -> dict[int, tuple[str, str]]
     document without the words (a 文号 match, browsing) shows the beginning of its body."""
     if not ids:
         return {}
-    key = "document_id" if connection.vendor == "postgresql" else "rowid"
-    placeholders = ", ".join(["%s"] * len(ids))
+    if connection.vendor == "postgresql":
+        sql = f"SELECT document_id, title, body FROM {TABLE} WHERE document_id = ANY(%s::bigint[])"
+        params = [_pg_ids(ids)]
+    else:
+        sql = (f"SELECT rowid, title, body FROM {TABLE} WHERE rowid IN ("
+               + ", ".join(["%s"] * len(ids)) + ")")
+        params = list(ids)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {key}, title, body FROM {TABLE} "
-                       f"WHERE {key} IN ({placeholders})", list(ids))
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     pattern = ptext.term_pattern(terms)
     return {pk: (ptext.highlight(title, pattern), ptext.snippet(body, pattern))
