@@ -14,19 +14,19 @@ earlier version.
 The index is written by the document services in the same transaction as the
 document, so it never lags. Who may read what is not in the index: every query joins
 the live ``documents_visible_to`` queryset, so withdrawal or a changed audience needs
-no reindex. SQL is parameterised throughout; query words are quoted as FTS5 strings.
-Bulk indexing (``reindex_all``) segments in worker processes while this one writes.
+no reindex. SQL is parameterised throughout; query words are quoted as FTS5 strings or
+tsquery literals. Bulk indexing (``reindex_all``) segments in worker processes while this
+one writes.
 
 Relevance search reads the matches newest first (id order), ``POOL`` at a time: the
-database stops after them, so nothing is computed for every match of a common word
-(BM25 over all of them before ``ORDER BY rank LIMIT 20`` took 0.2–0.4 s at 100,000
-documents). One read of the ``COVER`` index then gives which of them the reader may see
+database stops after them (FTS5 in rowid order; PostgreSQL's ``PG_NEWEST`` a window of
+ids at a time), so nothing is computed for every match of a common word (BM25 over all
+of them before ``ORDER BY rank LIMIT 20`` took 0.2–0.4 s at 100,000 documents). One read of the ``COVER`` index then gives which of them the reader may see
 and their facet values. A query with at most ``POOL`` matches is exact: its matches are
 ranked by BM25, counted and faceted. A broader one (most documents mention 政务 or 公开)
 puts first the newest ``HEADING`` documents with the words in their title or 文号 (newest
 first; with the field weights these are what BM25 over every match would rank first),
-then the newest ``POOL`` matches by BM25, then the next ``POOL``, and so on for deeper
-pages; when the 文号 and heading rows fill the page, BM25 is not computed at all (on
+then the newest matches by BM25 in tiers of ``BROAD_TIER``, and so on for deeper pages; when the 文号 and heading rows fill the page, BM25 is not computed at all (on
 SQLite it first counts the documents of each word, a pass over each word's whole list).
 Its facets count the matches read and its total is extrapolated from them: the result
 says so (``total_approximate``, ``facets_approximate``; the page shows 约). The
