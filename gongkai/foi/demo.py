@@ -277,9 +277,16 @@ def _actors(units: dict[str, Unit]) -> dict[int, User | None]:
 
 
 def _received_on(case: Case, calendar: Calendar, today: dt.date) -> dt.date:
+    """A case's day of receipt. Counted back from the last working day up to today: on a
+    weekend or holiday, counting from the day itself would put every open case one
+    working day further from its deadline than on the working day before, and a case
+    meant to be due soon would not be."""
     if isinstance(case.received, dt.date):
         return case.received
-    return _workdays_before(calendar, today, case.received)
+    last_workday = today
+    while not calendar.is_workday(last_workday):
+        last_workday -= dt.timedelta(days=1)
+    return _workdays_before(calendar, last_workday, case.received)
 
 
 def _handle(case: Case, n: int, unit: Unit, filing: _Filing, received: dt.date) -> None:

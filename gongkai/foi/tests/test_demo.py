@@ -1,3 +1,5 @@
+import datetime as dt
+
 import pytest
 
 from gongkai.foi.codes import AppealResult, ApplicantType, LetterKind, Outcome
@@ -78,3 +80,12 @@ def test_dates_are_never_in_the_future_and_backdated_consistently(loaded):
         assert application.submitted_at.date() <= application.received_on
         for letter in application.letters.all():
             assert letter.created_at.date() >= application.received_on
+
+
+@pytest.mark.parametrize("today", [dt.date(2026, 11, 27), dt.date(2026, 11, 28),
+                                   dt.date(2026, 11, 29)], ids=["friday", "saturday", "sunday"])
+def test_the_demo_has_cases_due_soon_whatever_day_it_is_loaded(monkeypatch, today):
+    monkeypatch.setattr(v, "today", lambda: today)
+    load_foi_demo()
+    overview = open_overview(today=today, calendar=calendar_from_db())
+    assert overview.total.due_soon >= 2 and overview.total.overdue >= 1
