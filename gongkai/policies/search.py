@@ -26,7 +26,8 @@ and their facet values. A query with at most ``POOL`` matches is exact: its matc
 ranked by BM25, counted and faceted. A broader one (most documents mention 政务 or 公开)
 puts first the newest ``HEADING`` documents with the words in their title or 文号 (newest
 first; with the field weights these are what BM25 over every match would rank first),
-then the newest matches by BM25 in tiers of ``BROAD_TIER``, and so on for deeper pages; when the 文号 and heading rows fill the page, BM25 is not computed at all (on
+then the newest matches ranked by BM25 in tiers of ``BROAD_TIER``, as deep as the page
+needs; when the 文号 and heading rows fill the page, BM25 is not computed at all (on
 SQLite it first counts the documents of each word, a pass over each word's whole list).
 Its facets count the matches read and its total is extrapolated from them: the result
 says so (``total_approximate``, ``facets_approximate``; the page shows 约). The
