@@ -21,8 +21,9 @@ one writes.
 Relevance search reads the matches newest first (id order), ``POOL`` at a time: the
 database stops after them (FTS5 in rowid order; PostgreSQL's ``PG_NEWEST`` a window of
 ids at a time), so nothing is computed for every match of a common word (BM25 over all
-of them before ``ORDER BY rank LIMIT 20`` took 0.2–0.4 s at 100,000 documents). One read of the ``COVER`` index then gives which of them the reader may see
-and their facet values. A query with at most ``POOL`` matches is exact: its matches are
+of them before ``ORDER BY rank LIMIT 20`` took 0.2–0.4 s at 100,000 documents). One
+read of the ``COVER`` index then gives which of them the reader may see and their facet
+values. A query with at most ``POOL`` matches is exact: its matches are
 ranked by BM25, counted and faceted. A broader one (most documents mention 政务 or 公开)
 puts first the newest ``HEADING`` documents with the words in their title or 文号 (newest
 first; with the field weights these are what BM25 over every match would rank first),
