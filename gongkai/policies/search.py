@@ -271,10 +271,6 @@ class _PgQuoted(dict):
 _PG_QUOTED = _PgQuoted()
 
 
-def _pg_quoted(word: str) -> str:
-    return _PG_QUOTED[word]
-
-
 def _pg_vector(title: list[str], number: list[str], body: list[str]) -> str:
     """The tsvector literal of the fields' words (``ptext.tokens``): each word with its
     positions, numbered on through the fields, weighted A (title), B (文号) or D (body:
@@ -567,19 +563,20 @@ class _Matcher:
         stripped vector never matches a phrase."""
         joiner = " & " if match_all else " | "
         words = [ptext.tokens(term) or [term.lower()] for term in self.terms]
-        every = ["(" + " & ".join(map(_pg_quoted, w)) + ")" for w in words]
-        phrases = ["(" + " <-> ".join(map(_pg_quoted, w)) + ")" for w in words]
+        every = ["(" + " & ".join(map(_PG_QUOTED.__getitem__, w)) + ")" for w in words]
+        phrases = ["(" + " <-> ".join(map(_PG_QUOTED.__getitem__, w)) + ")" for w in words]
         self.tsquery = "%s::tsquery"
         self.params = [joiner.join(phrases)]
         several = [len(w) > 1 for w in words]
         self.words, self.phrases = joiner.join(every), any(several)
         self.word_lists, self.match_all = words, match_all
 
-    def pg_condition(self, column: str) -> tuple[str, list]:
-        """The match condition against ``column`` (``vector`` or ``heading``)."""
+    def _pg_heading_condition(self) -> tuple[str, list]:
+        """The match condition against the title's and 文号's words (and, for a phrase,
+        the positions in ``vector``)."""
         if not self.phrases:
-            return f"{column} @@ %s::tsquery", [self.words]
-        return (f"{column} @@ %s::tsquery AND vector @@ %s::tsquery",
+            return f"{PG_HEADING} @@ %s::tsquery", [self.words]
+        return (f"{PG_HEADING} @@ %s::tsquery AND vector @@ %s::tsquery",
                 [self.words, self.params[0]])
 
     def ids_sql(self) -> tuple[str, list]:
@@ -622,7 +619,7 @@ class _Matcher:
         # The heading rows: the title and 文号 are kept in the row and the planner's
         # choice serves. The others: ``PG_NEWEST``. ts_rank_cd runs on the rows kept.
         if heading:
-            condition, params = self.pg_condition(PG_HEADING)
+            condition, params = self._pg_heading_condition()
             older = "" if below is None else " AND document_id < %s"
             inner = (f"SELECT document_id FROM {TABLE} WHERE {condition}{older} "
                      "ORDER BY document_id DESC LIMIT %s")
