@@ -1,6 +1,5 @@
 import datetime
 import io
-import time
 import zipfile
 
 import openpyxl
@@ -262,11 +261,14 @@ def test_control_characters_do_not_break_the_export():
     assert ws.cell(3, _col("工作措施")).value == "措施完毕"
 
 
-def test_full_district_export_is_fast():
+def test_full_district_export_holds_every_row():
+    # Its speed is measured in bench/ledger, not here: a timed test fails on a busy machine.
     rows = [_row(task_number=t, unit_name=f"单位{u}", measures="措施" * 40,
                  progress="进展" * 80, task_text="要求" * 60)
             for t in range(64) for u in range(80)]
-    start = time.perf_counter()
     data = ledger_workbook(rows, title="台账")
-    assert time.perf_counter() - start < 4
-    assert len(data) > 10000
+
+    ws = openpyxl.load_workbook(io.BytesIO(data), read_only=True).active
+    units = {row[_col("落实单位") - 1] for row in ws.iter_rows(min_row=3, values_only=True)}
+    assert len(units) == 80
+    assert ws.max_row - 2 == 64 * 80
