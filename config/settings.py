@@ -215,3 +215,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                           "LOCATION": str(VAR_DIR / "cache")}}
+
+# The one door for outbound fetches (gongkai.core.outbound): which hosts may be fetched
+# (empty = any public host; otherwise host-name suffixes such as "gov.cn"), whether the
+# office's own intranet (private addresses) may be fetched, and which ports.
+GONGKAI_OUTBOUND_ALLOW_HOSTS = env_list("GONGKAI_OUTBOUND_ALLOW_HOSTS", "")
+GONGKAI_OUTBOUND_ALLOW_PRIVATE = env_bool("GONGKAI_OUTBOUND_ALLOW_PRIVATE", False)
+GONGKAI_OUTBOUND_PORTS = tuple(
+    int(x) for x in env_list("GONGKAI_OUTBOUND_PORTS", "80,443") if x.isdigit()
+)
+GONGKAI_OUTBOUND_MAX_REDIRECTS = int(os.environ.get("GONGKAI_OUTBOUND_MAX_REDIRECTS", "5"))
