@@ -122,6 +122,8 @@ def fetch(url: str, *, method: str = "GET", timeout: float = 10.0,
         result.error = _("网站证书无效：%(reason)s") % {"reason": exc.verify_message or exc}
     except ssl.SSLError as exc:
         result.error = _("加密连接失败：%(reason)s") % {"reason": exc.reason or exc}
+    except ConnectionError:
+        result.error = _("无法连接到该网站。")
     except (OSError, http.client.HTTPException) as exc:
         result.error = _("访问失败：%(error)s") % {"error": type(exc).__name__}
     result.elapsed = time.monotonic() - started

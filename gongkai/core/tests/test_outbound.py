@@ -285,3 +285,18 @@ def test_the_accept_recorder_does_see_a_permitted_connection(allow_ports):
                                 timeout=0.5)
         assert recorder.count() == 1
     assert result.refused is None and result.error
+
+
+def test_no_other_module_talks_to_the_network_directly(settings):
+    """Every outbound request goes through the guarded door: no other module imports an
+    HTTP client or opens URLs itself."""
+    import re
+    from pathlib import Path
+
+    client = re.compile(r"^\s*(import|from)\s+(requests|httpx|urllib3|aiohttp|http\.client|"
+                        r"urllib\.request)\b|urlopen\(|socket\.create_connection", re.M)
+    root = Path(settings.BASE_DIR) / "gongkai"
+    offenders = [str(path.relative_to(root)) for path in root.rglob("*.py")
+                 if "tests" not in path.parts and path.name not in ("outbound.py", "testing.py")
+                 and client.search(path.read_text(encoding="utf-8"))]
+    assert offenders == []
