@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "gongkai.policies",
     "gongkai.participation",
     "gongkai.qa",
+    "gongkai.websites",
     "gongkai.portal",
 ]
 
@@ -225,3 +226,7 @@ GONGKAI_OUTBOUND_PORTS = tuple(
     int(x) for x in env_list("GONGKAI_OUTBOUND_PORTS", "80,443") if x.isdigit()
 )
 GONGKAI_OUTBOUND_MAX_REDIRECTS = int(os.environ.get("GONGKAI_OUTBOUND_MAX_REDIRECTS", "5"))
+# Website checks (gongkai.websites): the district's own domains (empty: every host the
+# register names), and the office's explicit switch to check sites on its intranet.
+GONGKAI_WEBSITES_DOMAINS = env_list("GONGKAI_WEBSITES_DOMAINS", "")
+GONGKAI_WEBSITES_ALLOW_INTRANET = env_bool("GONGKAI_WEBSITES_ALLOW_INTRANET", False)

@@ -66,6 +66,10 @@ class FetchResult:
     address: str | None = None
     tls_not_after: datetime | None = None
     redirects: list[str] = field(default_factory=list)
+    # Why ``error`` is set, for callers that score failures differently (the website
+    # checks: a TLS failure is an HTTPS finding, a timeout an unavailable home page):
+    # "timeout", "tls", "connect", "dns" or "other".
+    error_kind: str = ""
 
     @property
     def ok(self) -> bool:
@@ -81,7 +85,9 @@ class _Refused(Exception):
 
 
 class _Failed(Exception):
-    pass
+    def __init__(self, message: str, kind: str = "other"):
+        super().__init__(message)
+        self.kind = kind
 
 
 class _Deadline:
@@ -116,16 +122,20 @@ def fetch(url: str, *, method: str = "GET", timeout: float = 10.0,
         result.refused = str(refusal)
     except TimeoutError:
         result.error = _("超过 %(seconds)s 秒仍未完成，已停止访问。") % {"seconds": timeout}
+        result.error_kind = "timeout"
     except _Failed as failure:
-        result.error = str(failure)
+        result.error, result.error_kind = str(failure), failure.kind
     except ssl.SSLCertVerificationError as exc:
         result.error = _("网站证书无效：%(reason)s") % {"reason": exc.verify_message or exc}
+        result.error_kind = "tls"
     except ssl.SSLError as exc:
         result.error = _("加密连接失败：%(reason)s") % {"reason": exc.reason or exc}
+        result.error_kind = "tls"
     except ConnectionError:
-        result.error = _("无法连接到该网站。")
+        result.error, result.error_kind = _("无法连接到该网站。"), "connect"
     except (OSError, http.client.HTTPException) as exc:
         result.error = _("访问失败：%(error)s") % {"error": type(exc).__name__}
+        result.error_kind = "other"
     result.elapsed = time.monotonic() - started
     return result
 
@@ -213,10 +223,11 @@ def _resolve_checked(target: _Target, family, allow_private, deadline) -> tuple:
         raise TimeoutError from None
     except socket.gaierror:
         if family == socket.AF_INET6:
-            raise _Failed(_("主机 %(host)s 没有 IPv6 地址。") % {"host": target.host}) from None
-        raise _Failed(_("无法解析主机名 %(host)s。") % {"host": target.host}) from None
+            raise _Failed(_("主机 %(host)s 没有 IPv6 地址。") % {"host": target.host},
+                          "dns") from None
+        raise _Failed(_("无法解析主机名 %(host)s。") % {"host": target.host}, "dns") from None
     if not infos:
-        raise _Failed(_("无法解析主机名 %(host)s。") % {"host": target.host})
+        raise _Failed(_("无法解析主机名 %(host)s。") % {"host": target.host}, "dns")
     for info in infos:
         reason = address_refusal(info[4][0], allow_private=allow_private)
         if reason:
