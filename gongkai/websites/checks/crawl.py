@@ -152,7 +152,6 @@ def _ipv6(crawl: Crawl, fetcher: Fetcher) -> None:
 
 
 def _walk(crawl: Crawl, fetcher: Fetcher, *, max_depth: int, max_pages: int) -> None:
-    site_host = urlsplit(crawl.site.url).netloc.lower()
     known = {crawl.site.url, *(f.url for f in crawl.columns.values())}
     robots = _robots(fetcher, crawl.site.url)
     queue: deque[tuple[str, str, int]] = deque()
@@ -169,28 +168,34 @@ def _walk(crawl: Crawl, fetcher: Fetcher, *, max_depth: int, max_pages: int) -> 
             enqueue(fetched.page, fetched.url, 2)
     while queue and crawl.pages < max_pages:
         url, referrer, depth = queue.popleft()
-        inside = urlsplit(url).netloc.lower() == site_host
-        if inside and not robots.can_fetch("gongkai", url):
-            crawl.skipped_robots += 1
-            continue
-        if not fetcher.allowed(url):
-            crawl.not_allowed += 1
-            continue
-        fetched = fetcher.get(url, parse_page=inside and (depth < max_depth or depth == 1))
-        crawl.pages += 1
-        if not fetched.ok and fetched.error_kind != "refused":
-            crawl.dead.append(DeadLink(url, fetched.status, fetched.error, referrer,
-                                       fetched.at))
-            continue
-        if fetched.page is None:
-            continue
-        if depth == 1 and inside:
-            newest = max(parse.item_dates(fetched.page.text, today=fetcher.today),
-                         default=None)
-            if newest and (crawl.newest_level2 is None or newest > crawl.newest_level2):
-                crawl.newest_level2 = newest
-        if inside and depth < max_depth:
-            enqueue(fetched.page, url, depth + 1)
+        page = _visit(crawl, fetcher, robots, url, referrer, depth, max_depth)
+        if page is not None and depth < max_depth:
+            enqueue(page, url, depth + 1)
+
+
+def _visit(crawl: Crawl, fetcher: Fetcher, robots, url: str, referrer: str, depth: int,
+           max_depth: int) -> parse.Page | None:
+    """Fetch one link; a dead one is recorded. Returns the page when its links are to
+    be followed (same site, not yet at the depth limit)."""
+    inside = urlsplit(url).netloc.lower() == urlsplit(crawl.site.url).netloc.lower()
+    if inside and not robots.can_fetch("gongkai", url):
+        crawl.skipped_robots += 1
+        return None
+    if not fetcher.allowed(url):
+        crawl.not_allowed += 1
+        return None
+    fetched = fetcher.get(url, parse_page=inside and (depth < max_depth or depth == 1))
+    crawl.pages += 1
+    if not fetched.ok and fetched.error_kind != "refused":
+        crawl.dead.append(DeadLink(url, fetched.status, fetched.error, referrer, fetched.at))
+        return None
+    if fetched.page is None:
+        return None
+    if depth == 1:
+        newest = max(parse.item_dates(fetched.page.text, today=fetcher.today), default=None)
+        if newest and (crawl.newest_level2 is None or newest > crawl.newest_level2):
+            crawl.newest_level2 = newest
+    return fetched.page if depth < max_depth else None
 
 
 def _robots(fetcher: Fetcher, site_url: str):

@@ -17,6 +17,7 @@ _SITE_CODE = re.compile(r"网站标识码\s*[:：]?\s*([0-9A-Za-z]{10})")
 _ICP = re.compile(r"ICP\s*[备證证]\s*\d{6,}\s*号")
 _POLICE = re.compile(r"公网安备\s*\d{10,}\s*号")
 _PARTY_LABEL = re.compile(r"conac|dzjg", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # A list page saying it has nothing to show.
 _EMPTY_MARKERS = ("暂无信息", "暂无数据", "暂无内容", "没有相关信息", "正在建设")
 
@@ -44,7 +45,9 @@ def parse(content: bytes, base_url: str, charset: str = "") -> Page:
     if not content.strip():
         return Page(parsed=False)
     try:
-        root = lxml.html.document_fromstring(decode(content, charset))
+        # lxml refuses text that still declares its encoding (XHTML pages do).
+        text = _XML_DECLARATION.sub("", decode(content, charset), count=1)
+        root = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError):
         return Page(parsed=False)
     for bad in root.xpath("//script|//style"):

@@ -25,6 +25,9 @@ class Probe(models.Model):
         ordering = ["-at"]
         indexes = [models.Index(fields=["website", "at"])]
 
+    def __str__(self) -> str:
+        return f"{self.website_id} {self.at:%Y-%m-%d %H:%M} {self.ok}"
+
 
 class RunTrigger(models.TextChoices):
     SCHEDULED = "scheduled", _("定时")
@@ -45,6 +48,9 @@ class CheckRun(models.Model):
     class Meta:
         ordering = ["-started_at"]
         get_latest_by = "started_at"
+
+    def __str__(self) -> str:
+        return f"{self.website_id} {self.started_at:%Y-%m-%d %H:%M}"
 
 
 class FindingSource(models.TextChoices):
@@ -96,6 +102,9 @@ class Finding(models.Model):
                 | Q(website__isnull=True, account__isnull=False),
                 name="websites_finding_one_target"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.target} · {self.indicator_label}"
 
     @property
     def indicator_label(self):

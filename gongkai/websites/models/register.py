@@ -113,6 +113,8 @@ class NewMediaAccount(models.Model):
     ipv6 = models.BooleanField(_("支持IPv6（客户端）"), default=False)
     status = models.CharField(_("状态"), max_length=20, choices=AccountStatus.choices,
                               default=AccountStatus.REQUESTED)
+    end_requested = models.CharField(_("报备的变更"), max_length=20, blank=True,
+                                     help_text=_("关停、整合或注销：报备时选定，确认时生效。"))
     closed_on = models.DateField(_("关停/注销日期"), null=True, blank=True)
     created_at = models.DateTimeField(_("登记时间"), auto_now_add=True)
 

@@ -54,6 +54,9 @@ class SampleEntry(models.Model):
                 name="websites_entry_one_target"),
         ]
 
+    def __str__(self) -> str:
+        return str(self.target)
+
     @property
     def target(self):
         return self.website or self.account
@@ -76,12 +79,18 @@ class MediaCheck(models.Model):
     class Meta:
         ordering = ["-checked_on", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.account} {self.checked_on}"
+
 
 class Screenshot(models.Model):
     media_check = models.ForeignKey(MediaCheck, on_delete=models.CASCADE,
                               related_name="screenshots")
     file = models.FileField(upload_to="websites/screenshots/%Y/%m/")
     original_name = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class RectStatus(models.TextChoices):
@@ -115,6 +124,9 @@ class Rectification(models.Model):
                                     name="websites_one_notice_per_unit"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.spot_check} · {self.unit}"
+
 
 class RectEvidence(models.Model):
     rectification = models.ForeignKey(Rectification, on_delete=models.CASCADE,
@@ -122,3 +134,6 @@ class RectEvidence(models.Model):
     file = models.FileField(upload_to="websites/rectification/%Y/%m/")
     original_name = models.CharField(max_length=200)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.original_name
