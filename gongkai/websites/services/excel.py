@@ -110,12 +110,25 @@ def _rows(sheet, model, fields, units) -> tuple[list[dict], list[str]]:
         if not any(v not in (None, "") for v in values):
             continue
         try:
-            rows.append({f: _value(model, f, values[index[_label(model, f)]]
-                                   if index[_label(model, f)] < len(values) else None,
-                                   units, number) for f in fields} | {"_row": number})
+            row = {f: _value(model, f, values[index[_label(model, f)]]
+                             if index[_label(model, f)] < len(values) else None,
+                             units, number) for f in fields}
+            _validate(model, row, number)
         except ValueError as error:
             errors.append(str(error))
+        else:
+            rows.append(row | {"_row": number})
     return rows, errors
+
+
+def _validate(model, row: dict, number: int) -> None:
+    """Every field's own checks (URL shape, lengths), so all bad rows are named at once."""
+    try:
+        model(**row).full_clean(validate_unique=False, validate_constraints=False)
+    except ValidationError as error:
+        text = "；".join(f"{_label(model, name) if name in row else ''}{'：' if name in row else ''}"
+                        f"{'，'.join(messages)}" for name, messages in error.message_dict.items())
+        raise ValueError(_("第%(row)s行：%(why)s") % {"row": number, "why": text}) from None
 
 
 @transaction.atomic
