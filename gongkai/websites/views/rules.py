@@ -21,7 +21,9 @@ def rules_page(request):
     if request.method == "POST":
         values = {}
         for row in rows:
-            raw = request.POST.get(row["key"], "").strip()
+            if row["key"] not in request.POST:
+                continue  # not on the form that was sent: left as it is
+            raw = request.POST[row["key"]].strip()
             row["value"] = raw
             try:
                 values[row["key"]] = Decimal(raw)
