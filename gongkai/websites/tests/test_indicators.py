@@ -2,6 +2,7 @@
 import datetime as dt
 
 import pytest
+
 from django.db.models import Count
 from django.utils import timezone
 

@@ -3,6 +3,7 @@ import io
 
 import openpyxl
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.core.audit import history_of

@@ -7,6 +7,7 @@ from decimal import Decimal
 import docx
 import openpyxl
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 

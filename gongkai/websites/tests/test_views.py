@@ -2,8 +2,9 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
 from huey.contrib.djhuey import HUEY
+
+from django.utils import timezone
 
 from gongkai.core.tests.test_uploads import png_bytes
 from gongkai.websites.models import CheckRule, CheckRun, Finding, SiteStatus, Website
