@@ -8,7 +8,7 @@ from gongkai.websites.models import Column, NewMediaAccount, Website
 from gongkai.websites.rules import INDICATORS, NEW_MEDIA, NEW_MEDIA_CHECKLIST, WEBSITE
 from gongkai.websites.services.register import ACCOUNT_FIELDS, SITE_FIELDS
 
-DATE = forms.DateInput(attrs={"type": "date"})
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class WebsiteForm(forms.ModelForm):

@@ -139,6 +139,6 @@ def test_the_situation_table_and_bulletin_download(client_for, office_admin, sup
     spot = svc.spot_check_create(year=2026, quarter=4, actor=office_admin)
     for who in (office_admin, supervisor):
         client = client_for(who)
-        xlsx = client.get(f"/websites/spot/{spot.pk}/situation.doc")
+        xlsx = client.get(f"/websites/spot/{spot.pk}/situation.xlsx")
         assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
-        assert client.get(f"/websites/spot/{spot.pk}/bulletin.doc").status_code == 200
+        assert client.get(f"/websites/spot/{spot.pk}/bulletin.docx").status_code == 200
