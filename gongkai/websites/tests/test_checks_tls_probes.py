@@ -157,3 +157,18 @@ def test_the_gate_spaces_requests_to_one_host_and_not_across_hosts():
     a = sorted(stamps["a"])
     assert all(later - earlier >= 0.19 for earlier, later in zip(a, a[1:], strict=False))
     assert stamps["b"][0] - started < 0.15
+
+
+def test_the_periodic_tasks_probe_due_sites_and_queue_every_live_site(sites, monkeypatch):
+    from gongkai.websites import tasks
+
+    base = sites({"/": (200, {}, b"ok")})
+    live = WebsiteFactory(url=base + "/")
+    WebsiteFactory(url=base + "/closed", status="closed", closed_on=dt.date(2025, 1, 1))
+    queued = []
+    monkeypatch.setattr(tasks, "check_website", lambda pk: queued.append(pk))
+    monkeypatch.setattr(tasks, "probe_website", lambda pk: website_probe(website_id=pk))
+    assert tasks.probe_due_websites.call_local() == 1
+    assert Probe.objects.get().website == live
+    assert tasks.probe_due_websites.call_local() == 0  # not due again yet
+    assert tasks.check_all_websites.call_local() == 1 and queued == [live.pk]
