@@ -225,3 +225,10 @@ GONGKAI_OUTBOUND_PORTS = tuple(
     int(x) for x in env_list("GONGKAI_OUTBOUND_PORTS", "80,443") if x.isdigit()
 )
 GONGKAI_OUTBOUND_MAX_REDIRECTS = int(os.environ.get("GONGKAI_OUTBOUND_MAX_REDIRECTS", "5"))
+
+# Text extraction from uploaded documents (gongkai.core.extract), done in a background
+# job: the most a zip's members may expand to, and the time one file may take.
+GONGKAI_MAX_UNZIPPED_BYTES = int(os.environ.get("GONGKAI_MAX_UNZIPPED_BYTES", 100 * 1024 * 1024))
+GONGKAI_EXTRACT_MAX_UNZIPPED_BYTES = int(
+    os.environ.get("GONGKAI_EXTRACT_MAX_UNZIPPED_BYTES", 50 * 1024 * 1024))
+GONGKAI_EXTRACT_MAX_SECONDS = float(os.environ.get("GONGKAI_EXTRACT_MAX_SECONDS", "20"))

@@ -127,7 +127,10 @@ class PolicyDocument(Publishable):
     def scan_sources(self) -> list[tuple[str, str]]:
         """(source, text) pairs: the title, the body, and each attachment's text."""
         sources = [("title", self.title), ("body", self.body_text)]
-        sources += [(f"附件:{a.original_name}", a.text) for a in self.attachments.all()]
+        from gongkai.policies.services.content import attachment_text
+
+        sources += [(f"附件:{a.original_name}", attachment_text(a))
+                    for a in self.attachments.all()]
         return sources
 
     def replace_in_source(self, source: str, old: str, new: str) -> None:
@@ -149,6 +152,10 @@ class DocumentAttachment(models.Model):
     mime_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(default=0)
     text = models.TextField(_("提取的文本"), blank=True, editable=False)
+    # Text is extracted by a background job after the upload commits; until then the
+    # scan reads the file itself (see scan_sources).
+    text_pending = models.BooleanField(default=False, editable=False)
+    text_error = models.CharField(max_length=200, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -6,6 +6,7 @@ public only through the review services of ``gongkai.publishing``.
 """
 import datetime
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -25,7 +26,7 @@ from gongkai.policies.models import (
     Topic,
     Validity,
 )
-from gongkai.policies.services.content import extract_text, html_to_text, sanitize_html
+from gongkai.policies.services.content import attachment_extract, html_to_text, sanitize_html
 from gongkai.publishing.models import Audience, CatalogCategory
 
 ATTACHMENT_KINDS = frozenset({PDF, WORD, EXCEL, IMAGE})
@@ -102,7 +103,9 @@ def _set_body(document: PolicyDocument, body_html: str) -> None:
 @transaction.atomic
 def attachments_add(*, document: PolicyDocument, files: Iterable, actor=None
                     ) -> list[DocumentAttachment]:
-    """Check each file by content, keep it with its extracted text, reindex."""
+    """Check each file by content and keep it; its text is extracted by a background job
+    once this transaction has committed (extraction can take seconds, and the
+    database must not stay locked meanwhile)."""
     checked = [(f, check_upload(f, allowed=ATTACHMENT_KINDS)) for f in files]
     start = document.attachments.count()
     created = []
@@ -110,15 +113,36 @@ def attachments_add(*, document: PolicyDocument, files: Iterable, actor=None
         attachment = DocumentAttachment(
             document=document, original_name=upload.original_name,
             mime_type=upload.mime_type, size=upload.size, order=position,
-            text=extract_text(file, kind=upload.kind, extension=upload.extension))
+            text_pending=upload.kind in (PDF, WORD))
         attachment.file.save(upload.stored_name(), file, save=False)
         attachment.save()
         created.append(attachment)
+        if attachment.text_pending:
+            transaction.on_commit(partial(_enqueue_extraction, attachment.pk))
     if created:
         record_event(obj=document, action="policies.document.attachments_added", actor=actor,
                      details={"files": [a.original_name for a in created]})
         search.index_document(document)
     return created
+
+
+def _enqueue_extraction(attachment_id: int) -> None:
+    from gongkai.policies.tasks import extract_attachment_text
+
+    extract_attachment_text(attachment_id)
+
+
+def attachment_extract_text(*, attachment: DocumentAttachment) -> DocumentAttachment:
+    """Read the attachment's text (slow, outside any transaction), then store it and
+    reindex the document in one short transaction."""
+    text, error = attachment_extract(attachment)
+    with transaction.atomic():
+        updated = DocumentAttachment.objects.filter(pk=attachment.pk).update(
+            text=text, text_error=error[:200], text_pending=False)
+        if updated:
+            search.index_document(attachment.document)
+    attachment.text, attachment.text_error, attachment.text_pending = text, error, False
+    return attachment
 
 
 @transaction.atomic
