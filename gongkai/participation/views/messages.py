@@ -42,16 +42,15 @@ def _int(value) -> int | None:
 def write(request):
     form = WriteForm(request.POST or None)
     if request.method == "POST":
-        if ratelimit.limited(request, "message_write", WRITE_LIMIT):
-            form.is_valid()
+        if form.is_valid() and not ratelimit.take(request, "message_write", WRITE_LIMIT):
             form.add_error(None, _("本网络地址一小时内提交的留言过多，请稍后再试。"))
         elif form.is_valid():
             try:
                 message = message_submit(**form.cleaned_data)
             except ApplicationError as error:
+                ratelimit.give_back(request, "message_write")
                 form.add_service_error(error)
             else:
-                ratelimit.hit(request, "message_write")
                 request.session.cycle_key()
                 request.session[ACCESS_KEY] = [message.pk]
                 request.session[SENT_KEY] = message.pk
@@ -76,19 +75,17 @@ def sent(request):
 def track(request):
     form = TrackForm(request.POST or None)
     if request.method == "POST":
-        if ratelimit.limited(request, "message_track", TRACK_LIMIT):
+        if not ratelimit.take(request, "message_track", TRACK_LIMIT):
             form.is_valid()
             form.add_error(None, _("查询失败次数过多，请一小时后再试。"))
         elif form.is_valid():
             message = message_for_code(form.cleaned_data["query_code"])
             if message is not None:
+                ratelimit.give_back(request, "message_track")
                 request.session.cycle_key()
                 request.session[ACCESS_KEY] = [message.pk]
                 return redirect("participation:message_track_detail", pk=message.pk)
-            ratelimit.hit(request, "message_track")
             form.add_error(None, _("查询码不正确，请核对后重试。"))
-        else:
-            ratelimit.hit(request, "message_track")
     return render(request, "participation/message_track.html", {"form": form},
                   status=400 if form.errors else 200)
 

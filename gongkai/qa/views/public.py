@@ -44,11 +44,9 @@ def ask(request):
     form = AskForm(request.POST or None)
     answer, entries = None, {}
     if request.method == "POST":
-        if ratelimit.limited(request, "qa_ask", ASK_LIMIT):
-            form.is_valid()
+        if form.is_valid() and not ratelimit.take(request, "qa_ask", ASK_LIMIT):
             form.add_error(None, _("提问过于频繁，请稍后再试。"))
         elif form.is_valid():
-            ratelimit.hit(request, "qa_ask")
             answer = answer_question(text=form.cleaned_data["question"])
             entries = _public_entries(request).in_bulk([m.id for m in answer.matches])
             answer.matches = [m for m in answer.matches if m.id in entries]
@@ -77,10 +75,9 @@ def rate(request):
     log_id, entry_id = form.cleaned_data["log"], form.cleaned_data["entry"]
     if not _was_shown(request, log_id, entry_id):
         raise Http404
-    if ratelimit.limited(request, "qa_rate", RATE_LIMIT):
+    if not ratelimit.take(request, "qa_rate", RATE_LIMIT):
         messages.error(request, _("评价过于频繁，请稍后再试。"))
     else:
-        ratelimit.hit(request, "qa_rate")
         log = get_object_or_404(QuestionLog, pk=log_id)
         found = get_object_or_404(_public_entries(request), pk=entry_id)
         try:
