@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from gongkai.core import ratelimit
 from gongkai.core.downloads import DOCX, stored_file_response
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import int_param
 from gongkai.foi.codes import LetterKind
 from gongkai.foi.forms_public import ApplyForm, SupplementForm, TrackForm
 from gongkai.foi.models import Application, Letter
@@ -53,8 +54,8 @@ def _public_user(request):
 def apply(request):
     if request.method == "GET":
         initial = {"submission_key": secrets.token_urlsafe(24)}
-        if request.GET.get("unit", "").isdigit():
-            initial["unit"] = int(request.GET["unit"])
+        if (unit := int_param(request.GET, "unit")) is not None:
+            initial["unit"] = unit
         return render(request, "foi/public_apply.html", {"form": ApplyForm(initial=initial)})
     form = ApplyForm(request.POST)
     if form.is_valid() and not ratelimit.take(request, "apply", APPLY_LIMIT):

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import year_param
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_consultations import (
     CancelForm,
@@ -168,10 +169,7 @@ def staff_targets(request):
     if not perms.can_view_meeting_targets(request.user):
         raise PermissionDenied
     years = list(MeetingTarget.objects.values_list("year", flat=True).distinct())
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = year_param(request.GET, default=timezone.localdate().year)
     if years and year not in years and "year" not in request.GET:
         year = max(years)
     return render(request, "participation/meeting_staff_targets.html", {

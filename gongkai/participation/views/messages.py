@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
 from gongkai.participation.forms_messages import TrackForm, WriteForm
 from gongkai.participation.models.messages import Message, MessageTopic
@@ -35,7 +36,7 @@ TRACK_LIMIT = 10  # wrong query codes an hour from one address
 
 
 def _int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
+    return parse_int(value, minimum=1)
 
 
 @require_http_methods(["GET", "POST"])

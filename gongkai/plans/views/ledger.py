@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import parse_int, year_param
 from gongkai.orgs.models import Unit
 from gongkai.plans import exports
 from gongkai.plans.forms_ledger import BreakdownForm, BreakdownUploadForm
@@ -51,9 +52,9 @@ def _require_ledger_reader(user) -> None:
 
 def _plan(request, *, required: bool = True) -> Plan | None:
     """The plan of ?year=, else the latest one."""
-    year = request.GET.get("year") or request.POST.get("year") or ""
-    if year.isdigit():
-        return get_object_or_404(Plan, year=int(year))
+    year = year_param(request.GET) or year_param(request.POST)
+    if year:
+        return get_object_or_404(Plan, year=year)
     plan = Plan.objects.order_by("-year").first()
     if plan is None and required:
         raise Http404(_("尚未导入年度方案。"))
@@ -61,7 +62,7 @@ def _plan(request, *, required: bool = True) -> Plan | None:
 
 
 def _int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    return parse_int(value, minimum=1)
 
 
 def _filters(request) -> LedgerFilters:

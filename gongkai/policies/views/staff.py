@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import parse_int
 from gongkai.policies import permissions as perms
 from gongkai.policies import services
 from gongkai.policies.docnumber import parse_doc_number
@@ -119,7 +120,8 @@ def _other_document(user, value: str) -> PolicyDocument:
         found = candidates.filter(issuer_code=number.issuer_code, doc_year=number.year,
                                   doc_serial=number.serial).first()
     else:
-        found = candidates.filter(pk=int(value)).first() if value.strip().isdigit() else None
+        pk = parse_int(value)
+        found = candidates.filter(pk=pk).first() if pk is not None else None
     if found is None:
         raise ApplicationError(_("找不到文件“%(value)s”。") % {"value": value})
     return found

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import int_param
 from gongkai.publishing.selectors import published_visible_to
 from gongkai.qa.forms import AskForm, RateForm
 from gongkai.qa.models import QaEntry, QuestionLog
@@ -61,10 +62,10 @@ def ask(request):
 def entry(request, pk: int):
     """One published entry; reached from the suggestions, it may be rated."""
     found = get_object_or_404(_public_entries(request), pk=pk)
-    log_id = request.GET.get("log", "")
-    rateable = log_id.isdigit() and _was_shown(request, int(log_id), found.pk)
+    log_id = int_param(request.GET, "log")
+    rateable = log_id is not None and _was_shown(request, log_id, found.pk)
     return render(request, "qa/entry.html", {"entry": found,
-                                             "log_id": int(log_id) if rateable else None})
+                                             "log_id": log_id if rateable else None})
 
 
 @require_POST
