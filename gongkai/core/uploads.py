@@ -58,6 +58,11 @@ _MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
 _MAX_ZIP_MEMBERS = 5000
 
 
+def mime_type_for(extension: str) -> str | None:
+    """The Content-Type of a stored file whose extension content-checking proved."""
+    return _MIME.get("jpg" if extension == "jpeg" else extension)
+
+
 @dataclass(frozen=True)
 class CheckedUpload:
     """What the content of an upload proved to be."""
