@@ -4,6 +4,7 @@ Questions are logged without personal data. A visitor may rate only the answers 
 session was shown, once each. Asking and rating are limited per address.
 """
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param
+from gongkai.policies.permissions import documents_visible_to
 from gongkai.publishing.selectors import published_visible_to
 from gongkai.qa.forms import AskForm, RateForm
 from gongkai.qa.models import QaEntry, QuestionLog
@@ -26,8 +28,10 @@ SHOWN_KEEP = 30
 
 
 def _public_entries(request):
+    # Only documents the public may read are named, whatever the entry cites: an
+    # audience narrowed after the entry was saved must not leak a title either.
     return published_visible_to(None, QaEntry.objects.all()).select_related("unit") \
-        .prefetch_related("documents")
+        .prefetch_related(Prefetch("documents", queryset=documents_visible_to(None)))
 
 
 def _remember_shown(request, log: QuestionLog, entry_ids: list[int]) -> None:
