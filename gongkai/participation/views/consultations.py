@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core import ratelimit
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
+from gongkai.core.security import no_store
 from gongkai.participation.forms_consultations import CommentForm
 from gongkai.participation.models import Consultation, ConsultationAttachment
 from gongkai.participation.selectors.consultations import (
@@ -57,6 +58,7 @@ def consultation_detail(request, pk: int, form: CommentForm | None = None, statu
     }, status=status)
 
 
+@no_store
 @require_POST
 def consultation_comment(request, pk: int):
     consultation = _published(request, pk)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
+from gongkai.core.security import no_store
 from gongkai.participation.forms_consultations import SignUpForm
 from gongkai.participation.models import MeetingStatus
 from gongkai.participation.permissions import meetings_public
@@ -46,6 +47,7 @@ def meeting_detail(request, pk: int, form: SignUpForm | None = None, status: int
         "form": form or SignUpForm()}, status=status)
 
 
+@no_store
 @require_POST
 def meeting_signup(request, pk: int):
     meeting = get_object_or_404(meetings_public(), pk=pk)

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_http_methods
 from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
+from gongkai.core.security import no_store
 from gongkai.orgs.models import Unit
 from gongkai.participation.forms_messages import TrackForm, WriteForm
 from gongkai.participation.models.messages import Message, MessageTopic
@@ -39,6 +40,7 @@ def _int(value) -> int | None:
     return parse_int(value, minimum=1)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def write(request):
     form = WriteForm(request.POST or None)
@@ -63,6 +65,7 @@ def write(request):
                   status=400 if form.errors else 200)
 
 
+@no_store
 def sent(request):
     """Shown once after writing: the query code."""
     message = Message.objects.filter(pk=request.session.pop(SENT_KEY, None)).first()
@@ -72,6 +75,7 @@ def sent(request):
     return render(request, "participation/message_sent.html", {"message": message})
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def track(request):
     form = TrackForm(request.POST or None)
@@ -91,6 +95,7 @@ def track(request):
                   status=400 if form.errors else 200)
 
 
+@no_store
 def track_detail(request, pk: int):
     """The writer's view: the status, and the reply once it passed review."""
     if pk not in (request.session.get(ACCESS_KEY) or []):
