@@ -99,3 +99,14 @@ class AcceptRecorder:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def opened_version(html: str | bytes, name: str = "version") -> str:
+    """The hidden version a form page was rendered with (what a browser would post)."""
+    from bs4 import BeautifulSoup
+
+    if isinstance(html, bytes):
+        html = html.decode()
+    field = BeautifulSoup(html, "html.parser").find("input", attrs={"name": name})
+    assert field is not None, f"no hidden {name} field on the page"
+    return field["value"]

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import version_field
 from gongkai.orgs.models import Unit
 from gongkai.publishing.models import CatalogCategory, Publishable
 
@@ -57,6 +58,7 @@ class Topic(models.Model):
 
 
 class PolicyDocument(Publishable):
+    version = version_field()
     kind = models.CharField(_("文件类型"), max_length=20, choices=DocumentKind.choices)
     title = models.CharField(_("标题"), max_length=300)
     index_number = models.CharField(_("索引号"), max_length=60, blank=True)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int, year_param
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.plans import exports
 from gongkai.plans.forms_ledger import BreakdownForm, BreakdownUploadForm
@@ -158,10 +159,13 @@ def breakdown_edit(request, pk: int):
     if not can_edit_breakdown(request.user, assignment):
         raise Http404
     initial = {name: getattr(assignment, name) for name in BREAKDOWN_FIELDS}
+    initial["version"] = assignment.version
     form = BreakdownForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             breakdown_update(assignment=assignment, actor=request.user, **form.cleaned_data)
+        except StaleEdit as exc:
+            show_conflict(form, exc)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
