@@ -52,15 +52,40 @@ def claim_version(obj: models.Model, opened: int | None) -> None:
     obj.version = type(obj)._default_manager.values_list("version", flat=True).get(pk=obj.pk)
 
 
-class VersionedForm(forms.Form):
-    """Adds the hidden ``version`` the record was opened at. Bounded: a forged huge or
-    negative number is a form error, not a server error."""
+def _version_form_field() -> forms.IntegerField:
+    # Bounded: a forged huge or negative number is a form error, not a server error.
+    return forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0,
+                              max_value=2**31 - 1)
 
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0,
-                                 max_value=2**31 - 1)
+
+class _OpenedVersion:
+    """The version is taken out of ``cleaned_data`` (which views pass on to services as
+    the record's values) and kept for ``opened_version()``."""
+
+    def clean(self):
+        data = super().clean()
+        self._opened = data.pop("version", None)
+        return data
 
     def opened_version(self) -> int | None:
-        return self.cleaned_data.get("version")
+        return getattr(self, "_opened", None)
+
+
+class VersionedForm(_OpenedVersion, forms.Form):
+    """Adds the hidden ``version`` the record was opened at (set it in ``initial``)."""
+
+    version = _version_form_field()
+
+
+class VersionedModelForm(_OpenedVersion, forms.ModelForm):
+    """The same for model forms: the version is taken from the instance."""
+
+    version = _version_form_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial.setdefault("version", self.instance.version)
 
 
 @dataclass
@@ -74,9 +99,13 @@ def _shown(obj, name: str, value) -> str:
     field = obj._meta.get_field(name) if name in {f.name for f in obj._meta.fields} else None
     if field is not None and field.choices:
         value = dict(field.flatchoices).get(value, value)
+    if isinstance(value, list | tuple):
+        value = "\n".join(str(v) for v in value)
+    if hasattr(value, "all") and callable(value.all):  # a related manager
+        value = "、".join(str(v) for v in value.all())
     if value in (None, ""):
         return "—"
-    return str(value)
+    return str(value).strip()
 
 
 def show_conflict(form: forms.Form, error: StaleEdit, *, fields=None) -> None:

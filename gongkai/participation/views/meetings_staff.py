@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import year_param
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_consultations import (
     CancelForm,
@@ -83,8 +84,11 @@ def staff_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             svc.meeting_update(meeting=_meeting(request, pk), actor=request.user,
+                               version=form.opened_version(),
                                **{k: v for k, v in form.cleaned_data.items()
-                                  if v != form.initial.get(k)})
+                                  if k != "version" and v != form.initial.get(k)})
+        except StaleEdit as error:
+            show_conflict(form, error)
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:

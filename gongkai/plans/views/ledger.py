@@ -163,7 +163,8 @@ def breakdown_edit(request, pk: int):
     form = BreakdownForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            breakdown_update(assignment=assignment, actor=request.user, **form.cleaned_data)
+            breakdown_update(assignment=assignment, actor=request.user,
+                             version=form.opened_version(), **form.cleaned_data)
         except StaleEdit as exc:
             show_conflict(form, exc)
         except ApplicationError as exc:

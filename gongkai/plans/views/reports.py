@@ -63,7 +63,8 @@ def _save_and_maybe_submit(request, report: Report, *, submit: bool):
         return form
     with transaction.atomic():
         report = _saved(report)
-        services.report_save(report=report, actor=request.user, **form.cleaned_data)
+        services.report_save(report=report, actor=request.user,
+                             version=form.opened_version(), **form.cleaned_data)
         if submit:
             services.report_submit(report=report, actor=request.user)
     return None

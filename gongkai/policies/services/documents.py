@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.uploads import EXCEL, IMAGE, PDF, WORD, check_upload
+from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
 from gongkai.policies import search
@@ -214,9 +215,12 @@ def document_create(
 @transaction.atomic
 def document_update(*, document: PolicyDocument, actor, body_html: str | None = None,
                     issuers: Sequence[Unit] | None = None,
-                    audience_units: Sequence[Unit] | None = None, **fields) -> PolicyDocument:
+                    audience_units: Sequence[Unit] | None = None, version: int | None = None,
+                    **fields) -> PolicyDocument:
     """Change the given fields (``EDITABLE_FIELDS``), the body, issuers or audience
-    units; record which fields changed and reindex."""
+    units; record which fields changed and reindex. Refused (``StaleEdit``) when the
+    document was saved by someone else since ``version``."""
+    claim_version(document, version)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ApplicationError(_("不能修改的字段：%(fields)s") % {"fields": ", ".join(unknown)})

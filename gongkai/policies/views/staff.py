@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.policies import permissions as perms
 from gongkai.policies import services
 from gongkai.policies.docnumber import parse_doc_number
@@ -102,7 +103,9 @@ def document_edit(request, pk: int):
             services.document_update(
                 document=document, actor=request.user, body_html=data["body_html"],
                 issuers=list(data["issuers"]), audience_units=list(data["audience_units"]),
-                **_document_values(data))
+                version=form.opened_version(), **_document_values(data))
+        except StaleEdit as exc:
+            show_conflict(form, exc)
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import normalize
+from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
 from gongkai.publishing.models import Audience, PublicationStatus
@@ -132,11 +133,14 @@ def entry_create(*, data: EntryData, unit: Unit, actor,
 
 
 @transaction.atomic
-def entry_update(*, entry: QaEntry, data: EntryData, actor) -> QaEntry:
-    """Change a draft, returned or withdrawn entry (published ones are withdrawn first)."""
+def entry_update(*, entry: QaEntry, data: EntryData, actor,
+                 version: int | None = None) -> QaEntry:
+    """Change a draft, returned or withdrawn entry (published ones are withdrawn first).
+    Refused (``StaleEdit``) when someone saved it since ``version``."""
     entry = QaEntry.objects.select_for_update().get(pk=entry.pk)
     if entry.publication_status not in EDITABLE:
         raise ApplicationError(_("审核中或已发布的问答不能修改；已发布的请先撤回。"))
+    claim_version(entry, version)
     _check(data)
     before = {"question": entry.question, "answer": entry.answer}
     _fill(entry, data)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.qa import permissions as perms
 from gongkai.qa.forms import EntryForm, ImportForm, SynonymForm, TestForm, ThresholdForm
@@ -60,7 +61,7 @@ def entries(request):
 def _entry_form_initial(entry) -> dict:
     return {"question": entry.question, "alternatives": "\n".join(entry.alternatives or []),
             "answer": entry.answer, "topic": entry.topic, "sources": entry.sources,
-            "documents": list(entry.documents.all())}
+            "documents": list(entry.documents.all()), "version": entry.version}
 
 
 @login_required
@@ -93,7 +94,11 @@ def entry_edit(request, pk: int):
     form = EntryForm(request.POST or None, initial=_entry_form_initial(found))
     if request.method == "POST" and form.is_valid():
         try:
-            entry_update(entry=found, data=form.entry_data(), actor=request.user)
+            entry_update(entry=found, data=form.entry_data(), actor=request.user,
+                         version=form.opened_version())
+        except StaleEdit as error:
+            show_conflict(form, error, fields=["question", "alternatives", "answer", "topic",
+                                               "sources"])
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:
