@@ -99,3 +99,67 @@ class AcceptRecorder:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def opened_version(html: str | bytes, name: str = "version") -> str:
+    """The hidden version a form page was rendered with (what a browser would post)."""
+    from bs4 import BeautifulSoup
+
+    if isinstance(html, bytes):
+        html = html.decode()
+    field = BeautifulSoup(html, "html.parser").find("input", attrs={"name": name})
+    assert field is not None, f"no hidden {name} field on the page"
+    return field["value"]
+
+
+def form_values(html: str | bytes, *, containing: str = "version") -> dict:
+    """What a browser would post from the page's form that has the field
+    ``containing``: inputs, checked boxes, textareas and selected options."""
+    from bs4 import BeautifulSoup
+
+    if isinstance(html, bytes):
+        html = html.decode()
+    soup = BeautifulSoup(html, "html.parser")
+    form = next(f for f in soup.find_all("form") if f.find(attrs={"name": containing}))
+    values: dict = {}
+    for field in form.find_all(["input", "textarea", "select"]):
+        name = field.get("name")
+        if not name or field.get("type") in ("submit", "button", "file"):
+            continue
+        if field.name == "textarea":
+            values[name] = field.text.lstrip("\n")
+        elif field.name == "select":
+            chosen = [o.get("value", o.text) for o in field.find_all("option")
+                      if o.has_attr("selected")]
+            if field.has_attr("multiple"):
+                values[name] = chosen
+            elif chosen or field.find("option"):
+                values[name] = chosen[0] if chosen else field.find("option").get("value", "")
+        elif field.get("type") in ("checkbox", "radio"):
+            if field.has_attr("checked"):
+                values.setdefault(name, []).append(field.get("value", "on"))
+        else:
+            values[name] = field.get("value", "")
+    return values
+
+
+def assert_stale_save_refused(*, url: str, first, second, change_first: dict,
+                              change_second: dict, reread) -> str:
+    """Both clients open ``url``; the first saves ``change_first``; the second's save of
+    ``change_second`` (other fields as opened) must be refused with both versions on the
+    page, leave the first's values in place (``reread()`` returns the stored values of
+    the changed fields) and keep what the second typed. Returns the refusal page."""
+    opened_first = form_values(first.get(url).content)
+    opened_second = form_values(second.get(url).content)
+    assert opened_first["version"] == opened_second["version"]
+    saved = first.post(url, {**opened_first, **change_first})
+    assert saved.status_code == 302, saved.content.decode()[:2000]
+    stored = reread()
+    refused = second.post(url, {**opened_second, **change_second})
+    html = refused.content.decode()
+    assert refused.status_code in (200, 400), refused.status_code
+    assert "其他人已保存" in html
+    for value in [*change_first.values(), *change_second.values()]:
+        assert str(value) in html, value
+    assert reread() == stored
+    return html
