@@ -45,6 +45,7 @@ RECT_MOVES = {(RectStatus.ISSUED, RectStatus.ANSWERED): "websites.rectification.
               (RectStatus.RETURNED, RectStatus.ANSWERED): "websites.rectification.answered",
               (RectStatus.ANSWERED, RectStatus.VERIFIED): "websites.rectification.verified",
               (RectStatus.ANSWERED, RectStatus.RETURNED): "websites.rectification.returned"}
+MAX_EVIDENCE_FILES = 20
 LIVE_SITES = (SiteStatus.RUNNING, SiteStatus.MIGRATING, SiteStatus.CLOSE_REQUESTED)
 LIVE_ACCOUNTS = (AccountStatus.RUNNING, AccountStatus.CLOSE_REQUESTED)
 
@@ -156,6 +157,8 @@ def rectification_answer(*, rectification: Rectification, answer: str, files: li
     """The unit says what it changed; every file is checked before anything is kept."""
     if not answer.strip():
         raise ApplicationError(_("请填写整改情况。"))
+    if len(files) > MAX_EVIDENCE_FILES:
+        raise ApplicationError(_("佐证材料最多 %(n)s 个文件。") % {"n": MAX_EVIDENCE_FILES})
     checked = [(f, check_upload(f, allowed=EVIDENCE_KINDS)) for f in files]
     for upload, info in checked:
         evidence = RectEvidence(rectification=rectification, original_name=info.original_name)

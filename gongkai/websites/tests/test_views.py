@@ -142,3 +142,21 @@ def test_the_situation_table_and_bulletin_download(client_for, office_admin, sup
         xlsx = client.get(f"/websites/spot/{spot.pk}/situation.xlsx")
         assert xlsx.status_code == 200 and xlsx.content[:2] == b"PK"
         assert client.get(f"/websites/spot/{spot.pk}/bulletin.docx").status_code == 200
+
+
+def test_an_office_finding_with_a_fake_screenshot_keeps_what_was_typed(client_for,
+                                                                      office_admin):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    site = WebsiteFactory()
+    spot = svc.spot_check_create(year=2026, quarter=4, actor=office_admin)
+    response = client_for(office_admin).post(f"/websites/spot/{spot.pk}/findings/", {
+        "target": f"website:{site.pk}", "indicator": "site.search",
+        "detail": "搜索“社保”没有结果", "evidence": SimpleUploadedFile("s.png", b"MZ\x90\x00")})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "搜索“社保”没有结果" in page and 'role="alert"' in page
+    assert not Finding.objects.exists()
+    response = client_for(office_admin).post(f"/websites/spot/{spot.pk}/findings/", {
+        "target": f"website:{site.pk}", "indicator": "media.ads", "detail": "x"})
+    assert "不适用" in response.content.decode()

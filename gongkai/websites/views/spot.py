@@ -63,15 +63,17 @@ def spot_list(request):
 
 
 @login_required
-def spot_detail(request, pk: int):
+def spot_detail(request, pk: int, finding_form=None, deadline_form=None):
+    """The spot check's page; a form sent back with errors is shown as it was typed."""
     spot = get_object_or_404(perms.spot_checks_visible_to(request.user), pk=pk)
     entries = list(spot.entries.select_related("website__unit", "account__unit"))
     return render(request, "websites/spot_detail.html", {
         "spot": spot, "rows": results(spot), "queue": review_queue(spot),
         "rectifications": spot.rectifications.select_related("unit"),
-        "finding_form": OfficeFindingForm(entries=entries),
-        "deadline_form": DeadlineForm(), "may_manage": perms.can_manage_spot_checks(
-            request.user)})
+        "finding_form": finding_form or OfficeFindingForm(entries=entries),
+        "deadline_form": deadline_form or DeadlineForm(),
+        "may_manage": perms.can_manage_spot_checks(request.user)},
+        status=400 if finding_form or deadline_form else 200)
 
 
 @login_required
@@ -79,7 +81,8 @@ def spot_detail(request, pk: int):
 def finding_review(request, pk: int, finding_pk: int):
     _office(request)
     spot = get_object_or_404(perms.spot_checks_visible_to(request.user), pk=pk)
-    finding = get_object_or_404(Finding, pk=finding_pk)
+    finding = get_object_or_404(Finding, pk=finding_pk, website_id__in=spot.entries.exclude(
+        website=None).values("website_id"))
     to = Review.CONFIRMED if request.POST.get("to") == "confirmed" else Review.DISMISSED
     return act(request, lambda: svc.finding_review(finding=finding, spot_check=spot, to=to,
                                                    actor=request.user),
@@ -93,16 +96,20 @@ def finding_add(request, pk: int):
     spot = get_object_or_404(perms.spot_checks_visible_to(request.user), pk=pk)
     form = OfficeFindingForm(request.POST, request.FILES, entries=spot.entries.all())
     if not form.is_valid():
-        messages.error(request, "；".join(e for errs in form.errors.values() for e in errs))
-        return redirect("websites:spot", pk=pk)
+        return spot_detail(request, pk, finding_form=form)
     kind, target_pk = form.cleaned_data["target"].split(":")
     target = {"website": get_object_or_404(Website, pk=target_pk)} if kind == "website" \
         else {"account": get_object_or_404(NewMediaAccount, pk=target_pk)}
-    return act(request, lambda: svc.finding_record(
-        spot_check=spot, actor=request.user, indicator=form.cleaned_data["indicator"],
-        detail=form.cleaned_data["detail"], url=form.cleaned_data["url"],
-        evidence=form.cleaned_data["evidence"], **target),
-        _("问题已记录。"), "websites:spot", pk)
+    try:
+        svc.finding_record(
+            spot_check=spot, actor=request.user, indicator=form.cleaned_data["indicator"],
+            detail=form.cleaned_data["detail"], url=form.cleaned_data["url"],
+            evidence=form.cleaned_data["evidence"], **target)
+    except ApplicationError as error:
+        form.add_error(None, error.message)
+        return spot_detail(request, pk, finding_form=form)
+    messages.success(request, _("问题已记录。"))
+    return redirect("websites:spot", pk=pk)
 
 
 @login_required
