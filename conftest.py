@@ -54,3 +54,14 @@ def _fast_password_hashing(settings):
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploads, letters and snapshots written by tests never land in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def huey_immediate():
+    """Background jobs run at once, in memory, never in the development queue file."""
+    from huey.contrib.djhuey import HUEY
+
+    before = HUEY.immediate
+    HUEY.immediate = True
+    yield HUEY
+    HUEY.immediate = before

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "gongkai.policies",
     "gongkai.participation",
     "gongkai.qa",
+    "gongkai.websites",
     "gongkai.portal",
 ]
 
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "gongkai.core.security.SecurityHeadersMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -109,6 +111,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "timeout": 20,
         }
     )
+    # Tests run on a file too, not the shared in-memory database: concurrency tests
+    # (rate limits, lost updates) need SQLite's real locking, as in production.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-gongkai.sqlite3")}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "orgs.User"
@@ -215,3 +220,32 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                           "LOCATION": str(VAR_DIR / "cache")}}
+
+# The one door for outbound fetches (gongkai.core.outbound): which hosts may be fetched
+# (empty = any public host; otherwise host-name suffixes such as "gov.cn"), whether the
+# office's own intranet (private addresses) may be fetched, and which ports.
+GONGKAI_OUTBOUND_ALLOW_HOSTS = env_list("GONGKAI_OUTBOUND_ALLOW_HOSTS", "")
+GONGKAI_OUTBOUND_ALLOW_PRIVATE = env_bool("GONGKAI_OUTBOUND_ALLOW_PRIVATE", False)
+GONGKAI_OUTBOUND_PORTS = tuple(
+    int(x) for x in env_list("GONGKAI_OUTBOUND_PORTS", "80,443") if x.isdigit()
+)
+GONGKAI_OUTBOUND_MAX_REDIRECTS = int(os.environ.get("GONGKAI_OUTBOUND_MAX_REDIRECTS", "5"))
+# Website checks (gongkai.websites): the district's own domains (empty: every host the
+# register names), and the office's explicit switch to check sites on its intranet.
+GONGKAI_WEBSITES_DOMAINS = env_list("GONGKAI_WEBSITES_DOMAINS", "")
+GONGKAI_WEBSITES_ALLOW_INTRANET = env_bool("GONGKAI_WEBSITES_ALLOW_INTRANET", False)
+
+# Text extraction from uploaded documents (gongkai.core.extract), done in a background
+# job: the most a zip's members may expand to, and the time one file may take.
+GONGKAI_MAX_UNZIPPED_BYTES = int(os.environ.get("GONGKAI_MAX_UNZIPPED_BYTES", 100 * 1024 * 1024))
+GONGKAI_EXTRACT_MAX_UNZIPPED_BYTES = int(
+    os.environ.get("GONGKAI_EXTRACT_MAX_UNZIPPED_BYTES", 50 * 1024 * 1024))
+GONGKAI_EXTRACT_MAX_SECONDS = float(os.environ.get("GONGKAI_EXTRACT_MAX_SECONDS", "20"))
+
+# Reverse proxies whose X-Forwarded-For / X-Real-IP is believed (addresses or CIDRs,
+# e.g. "127.0.0.1,::1,10.0.0.0/8"); empty = the socket address is the client.
+GONGKAI_TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES", "")
+# Sign-in throttling: failures allowed per account and per address within the window.
+GONGKAI_LOGIN_ACCOUNT_FAILURES = int(os.environ.get("GONGKAI_LOGIN_ACCOUNT_FAILURES", "5"))
+GONGKAI_LOGIN_ADDRESS_FAILURES = int(os.environ.get("GONGKAI_LOGIN_ADDRESS_FAILURES", "20"))
+GONGKAI_LOGIN_WINDOW_SECONDS = int(os.environ.get("GONGKAI_LOGIN_WINDOW_SECONDS", "900"))

@@ -37,6 +37,12 @@ _MENUS = [
         ("participation:staff_messages", _("领导留言"), {STAFF, OFFICE}),
         ("qa:staff_entries", _("政策问答库"), {STAFF, OFFICE}),
     ]),
+    (_("网站与新媒体"), [
+        ("websites:register", _("网站和账号登记"), {STAFF, OFFICE, SUPERVISOR}),
+        ("websites:spot_list", _("季度抽查"), {OFFICE, SUPERVISOR}),
+        ("websites:rectifications", _("整改通知"), {STAFF, OFFICE}),
+        ("websites:rules", _("检查规则"), {OFFICE}),
+    ]),
     (_("系统"), [
         ("orgs:unit_list", _("单位名录"), {OFFICE}),
         ("workdays:calendar", _("工作日历"), {OFFICE, STAFF}),

@@ -57,3 +57,38 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+class RateCounter(models.Model):
+    """One rate-limit bucket (scope + client address, or scope + account). Incremented
+    with a single UPDATE ... SET count = count + 1, so concurrent requests on any number
+    of web processes cannot slip past the limit together."""
+
+    key = models.CharField(max_length=200, unique=True)
+    count = models.PositiveIntegerField(default=0)
+    expires_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.key}={self.count}"
+
+
+class LoginAttempt(models.Model):
+    """Every staff or admin sign-in attempt, kept for the audit and read-only."""
+
+    username = models.CharField(_("用户名"), max_length=150, db_index=True)
+    address = models.GenericIPAddressField(_("网络地址"), null=True, blank=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("用户"), null=True,
+                             blank=True, on_delete=models.SET_NULL, related_name="+")
+    succeeded = models.BooleanField(_("成功"))
+    throttled = models.BooleanField(_("因失败过多被拒绝"), default=False)
+    path = models.CharField(_("入口"), max_length=200, blank=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("登录记录")
+        verbose_name_plural = _("登录记录")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M} {'ok' if self.succeeded else 'fail'}"

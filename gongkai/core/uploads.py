@@ -13,12 +13,14 @@ import unicodedata
 import uuid
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.extract import ExtractionLimit, check_zip_sizes
 
 IMAGE = "image"
 PDF = "pdf"
@@ -54,6 +56,11 @@ _DEFAULT_MAX_PIXELS = 50_000_000
 # A zip whose members expand to more than this is treated as a zip bomb.
 _MAX_UNZIPPED_BYTES = 300 * 1024 * 1024
 _MAX_ZIP_MEMBERS = 5000
+
+
+def mime_type_for(extension: str) -> str | None:
+    """The Content-Type of a stored file whose extension content-checking proved."""
+    return _MIME.get("jpg" if extension == "jpeg" else extension)
 
 
 @dataclass(frozen=True)
@@ -164,8 +171,16 @@ def _identify_ooxml(data: bytes) -> str | None:
     if any(n.lower().endswith("vbaproject.bin") for n in names):
         raise ApplicationError(_("文件含有宏代码，出于安全考虑不能上传。"
                                  "请另存为不含宏的 .docx 或 .xlsx 文件后再上传。"))
-    if len(members) > _MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > _MAX_UNZIPPED_BYTES:
-        raise ApplicationError(_("文件解压后过大，不能上传。"))
+    try:
+        # Declared sizes first, then the bytes each member really expands to.
+        check_zip_sizes(data, max_bytes=getattr(settings, "GONGKAI_MAX_UNZIPPED_BYTES",
+                                                _MAX_UNZIPPED_BYTES),
+                        max_members=_MAX_ZIP_MEMBERS)
+    except ExtractionLimit as exc:
+        raise ApplicationError(_("文件解压后过大或已损坏（%(reason)s），不能上传。")
+                               % {"reason": exc}) from exc
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError) as exc:
+        raise ApplicationError(_("文件已损坏，无法打开，请检查后重新上传。")) from exc
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import VersionedModelForm
 from gongkai.participation.models import (
     Consultation,
     Decision,
@@ -14,7 +15,7 @@ from gongkai.participation.models import (
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ConsultationForm(forms.ModelForm):
+class ConsultationForm(VersionedModelForm):
     class Meta:
         model = Consultation
         fields = ["title", "draft_text", "explanation", "how_to_comment", "opens_on",
@@ -56,7 +57,7 @@ class FeedbackForm(forms.Form):
                               widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedModelForm):
     live_url = forms.URLField(label=_("直播链接"), max_length=500, required=False,
                               assume_scheme="https")
     recording_url = forms.URLField(label=_("录播链接"), max_length=500, required=False,

@@ -2,12 +2,13 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import VersionedForm
 from gongkai.plans.services.ledger_xlsx import MAX_CELL_CHARS
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%Y年%m月%d日"]
 
 
-class BreakdownForm(forms.Form):
+class BreakdownForm(VersionedForm):
     measures = forms.CharField(label=_("工作措施"), required=False, max_length=MAX_CELL_CHARS,
                                widget=forms.Textarea(attrs={"rows": 5}))
     target = forms.CharField(label=_("任务目标"), required=False, max_length=MAX_CELL_CHARS,

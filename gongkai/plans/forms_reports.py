@@ -3,6 +3,7 @@ decide what is valid now and raise ApplicationError otherwise."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import VersionedForm
 from gongkai.plans.models import ProgressState
 from gongkai.plans.services.reports import MAX_PROGRESS_CHARS
 
@@ -18,7 +19,7 @@ class _Form(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class ProgressForm(_Form):
+class ProgressForm(VersionedForm, _Form):
     progress = forms.CharField(
         label=_("工作进展及成效"), required=False, max_length=MAX_PROGRESS_CHARS,
         widget=forms.Textarea(attrs={"rows": 8}))

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import version_field
 from gongkai.orgs.models import Unit, UnitGroup
 
 
@@ -157,6 +158,7 @@ class TaskGroup(models.Model):
 class Assignment(models.Model):
     """A task on one unit's list, with the unit's breakdown (细化分解)."""
 
+    version = version_field()
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="assignments")
     role = models.CharField(_("职责"), max_length=20, choices=TaskRole.choices)
@@ -199,6 +201,7 @@ class ReportStatus(models.TextChoices):
 class Report(models.Model):
     """One unit's progress on one task for one reporting period."""
 
+    version = version_field()
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reports")
     period = models.ForeignKey(ReportingPeriod, on_delete=models.PROTECT, related_name="reports")
     progress = models.TextField(_("工作进展及成效"), blank=True)

@@ -3,6 +3,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import VersionedForm
 from gongkai.orgs.models import Unit
 from gongkai.policies.models import (
     DocumentKind,
@@ -37,7 +38,7 @@ def _units():
     return Unit.objects.filter(is_active=True)
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(VersionedForm):
     kind = forms.ChoiceField(label=_("文件类型"), choices=[
         c for c in DocumentKind.choices if c[0] != DocumentKind.INTERPRETATION])
     title = forms.CharField(label=_("标题"), max_length=300)
@@ -73,6 +74,7 @@ class DocumentForm(forms.Form):
             "source_url", "source_name", "audience")}
         initial["issuers"] = list(document.issuers.all())
         initial["audience_units"] = list(document.audience_units.all())
+        initial["version"] = document.version
         return cls(data=data, initial=initial)
 
 

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import version_field
 from gongkai.orgs.models import Unit
 from gongkai.publishing.models import CatalogCategory, Publishable
 
@@ -57,6 +58,7 @@ class Topic(models.Model):
 
 
 class PolicyDocument(Publishable):
+    version = version_field()
     kind = models.CharField(_("文件类型"), max_length=20, choices=DocumentKind.choices)
     title = models.CharField(_("标题"), max_length=300)
     index_number = models.CharField(_("索引号"), max_length=60, blank=True)
@@ -127,7 +129,10 @@ class PolicyDocument(Publishable):
     def scan_sources(self) -> list[tuple[str, str]]:
         """(source, text) pairs: the title, the body, and each attachment's text."""
         sources = [("title", self.title), ("body", self.body_text)]
-        sources += [(f"附件:{a.original_name}", a.text) for a in self.attachments.all()]
+        from gongkai.policies.services.content import attachment_text
+
+        sources += [(f"附件:{a.original_name}", attachment_text(a))
+                    for a in self.attachments.all()]
         return sources
 
     def replace_in_source(self, source: str, old: str, new: str) -> None:
@@ -149,6 +154,10 @@ class DocumentAttachment(models.Model):
     mime_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField(default=0)
     text = models.TextField(_("提取的文本"), blank=True, editable=False)
+    # Text is extracted by a background job after the upload commits; until then the
+    # scan reads the file itself (see scan_sources).
+    text_pending = models.BooleanField(default=False, editable=False)
+    text_error = models.CharField(max_length=200, blank=True, editable=False)
     order = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -63,6 +63,7 @@ from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import ExtractYear
 
+from gongkai.core.params import parse_int
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers, parse_doc_number
 from gongkai.policies.models import DocumentAttachment, DocumentKind, PolicyDocument
@@ -671,10 +672,7 @@ class _Matcher:
 # --- filters and facets ----------------------------------------------------------------
 
 def _as_int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
+    return parse_int(value)
 
 
 def _filter_condition(filters: dict | None) -> Q:

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import VersionedForm
 from gongkai.policies.models import PolicyDocument
 from gongkai.publishing.models import PublicationStatus
 from gongkai.qa.models import ANSWER_MAX, QUESTION_MAX, SOURCES_MAX, QaTopic
@@ -20,7 +21,7 @@ class RateForm(forms.Form):
     useful = forms.TypedChoiceField(choices=[("1", "1"), ("0", "0")], coerce=lambda v: v == "1")
 
 
-class EntryForm(forms.Form):
+class EntryForm(VersionedForm):
     question = forms.CharField(label=_("问题"), max_length=QUESTION_MAX)
     alternatives = forms.CharField(label=_("其他问法"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 4}),

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import version_field
 from gongkai.orgs.models import Unit
 from gongkai.publishing.models import Publishable
 
@@ -36,6 +37,7 @@ class QaTopic(models.TextChoices):
 class QaEntry(Publishable):
     """One question of the library with its answer. Published through the review."""
 
+    version = version_field()
     question = models.CharField(_("问题"), max_length=QUESTION_MAX)
     alternatives = models.JSONField(_("其他问法"), default=list, blank=True,
                                     help_text=_("同一问题的其他常见问法，每行一个。"))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import year_param
 from gongkai.workdays.forms import DayForm, YearForm
 from gongkai.workdays.models import CalendarYear, SpecialDay
 from gongkai.workdays.permissions import can_edit_calendar, can_view_calendar
@@ -22,10 +23,7 @@ def calendar(request):
     if not can_view_calendar(request.user):
         raise PermissionDenied
     today = timezone.localdate()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
+    year = year_param(request.GET, default=today.year)
     year_form, day_form = YearForm(prefix="y"), DayForm(prefix="d")
     if request.method == "POST":
         if not can_edit_calendar(request.user):

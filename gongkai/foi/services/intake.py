@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core.audit import record_event
+from gongkai.core.params import parse_int
 from gongkai.core.workflow import transition
 from gongkai.foi.codes import ApplicantType, Channel
 from gongkai.foi.models import Application, IdType, Status
@@ -88,7 +89,7 @@ def _contact(data: dict) -> dict:
 
 def _unit(value) -> Unit:
     unit = value if isinstance(value, Unit) else Unit.objects.filter(
-        pk=value if str(value or "").isdigit() else None).first()
+        pk=parse_int(value)).first()
     if unit is None or not unit.is_active:
         raise v.fail(_("请选择受理申请的单位。"), "unit")
     return unit

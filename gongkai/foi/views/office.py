@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.core.dates import chinese_date
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import int_param
 from gongkai.foi.exports import stats_workbook
 from gongkai.foi.forms_office import AppealDecideForm, AppealForm
 from gongkai.foi.models import Appeal
@@ -60,10 +61,8 @@ def _due_text(application) -> str:
 
 
 def _chosen_unit(request) -> Unit | None:
-    value = request.GET.get("unit", "")
-    if value.isascii() and value.isdigit() and len(value) <= 12:
-        return get_object_or_404(Unit, pk=int(value))
-    return None
+    value = int_param(request.GET, "unit")
+    return get_object_or_404(Unit, pk=value) if value is not None else None
 
 
 @login_required

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 from gongkai.core import ratelimit
 from gongkai.core.downloads import DOCX, stored_file_response
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import int_param
 from gongkai.foi.codes import LetterKind
 from gongkai.foi.forms_public import ApplyForm, SupplementForm, TrackForm
 from gongkai.foi.models import Application, Letter
@@ -53,12 +54,11 @@ def _public_user(request):
 def apply(request):
     if request.method == "GET":
         initial = {"submission_key": secrets.token_urlsafe(24)}
-        if request.GET.get("unit", "").isdigit():
-            initial["unit"] = int(request.GET["unit"])
+        if (unit := int_param(request.GET, "unit")) is not None:
+            initial["unit"] = unit
         return render(request, "foi/public_apply.html", {"form": ApplyForm(initial=initial)})
     form = ApplyForm(request.POST)
-    if ratelimit.limited(request, "apply", APPLY_LIMIT):
-        form.is_valid()
+    if form.is_valid() and not ratelimit.take(request, "apply", APPLY_LIMIT):
         form.add_error(None, _("本网络地址一小时内提交的申请过多，请稍后再试，"
                                "或者当面、邮寄提交申请。"))
     elif form.is_valid():
@@ -67,9 +67,9 @@ def apply(request):
                 data=form.service_data(), submission_key=form.cleaned_data["submission_key"],
                 public_user=_public_user(request))
         except ApplicationError as error:
+            ratelimit.give_back(request, "apply")  # only submitted applications count
             form.add_service_error(error)
         else:
-            ratelimit.hit(request, "apply")
             letter_ensure(application=application, kind=LetterKind.RECEIPT)
             request.session.cycle_key()
             request.session[ACCESS_KEY] = application.pk
@@ -98,19 +98,19 @@ def track(request):
     """The query form; a signed-in applicant also sees their own applications."""
     form = TrackForm(request.POST or None)
     if request.method == "POST":
-        if ratelimit.limited(request, "track", TRACK_LIMIT):
+        # Counted before the lookup, so concurrent guesses cannot all pass the check;
+        # a successful query gives its slot back (only failures count).
+        if not ratelimit.take(request, "track", TRACK_LIMIT):
             form.is_valid()
             form.add_error(None, _("查询失败次数过多，请一小时后再试。"))
         elif form.is_valid():
             application = application_for_query(**form.cleaned_data)
             if application is not None:
+                ratelimit.give_back(request, "track")
                 request.session.cycle_key()
                 request.session[ACCESS_KEY] = application.pk
                 return redirect("foi:track_application", pk=application.pk)
-            ratelimit.hit(request, "track")
             form.add_error(None, GENERIC_TRACK_ERROR)
-        else:
-            ratelimit.hit(request, "track")
     own = []
     if _public_user(request):
         own = applications_visible_to(request.user).select_related("unit")

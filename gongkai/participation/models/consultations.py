@@ -14,6 +14,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import version_field
 from gongkai.publishing.models import PublicationStatus, Publishable
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
 
 
 class Consultation(Publishable):
+    version = version_field()
     title = models.CharField(_("标题"), max_length=300)
     draft_text = models.TextField(_("决策草案"), help_text=_("按“第一条……”分条，系统自动拆分条款。"))
     explanation = models.TextField(_("起草说明"), blank=True)

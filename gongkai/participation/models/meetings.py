@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import version_field
 from gongkai.orgs.models import Unit
 
 __all__ = [
@@ -47,6 +48,7 @@ class MeetingStatus(models.TextChoices):
 
 
 class Meeting(models.Model):
+    version = version_field()
     unit = models.ForeignKey(Unit, verbose_name=_("会议单位"), on_delete=models.PROTECT,
                              related_name="decision_meetings")
     for_district_government = models.BooleanField(

@@ -13,6 +13,7 @@ from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.notify import notify
 from gongkai.core.uploads import EXCEL, IMAGE, PDF, WORD, check_upload
+from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.participation import consultation_text as ct
 from gongkai.participation.models import (
@@ -112,9 +113,11 @@ def _require_editable(consultation: Consultation) -> None:
 
 
 @transaction.atomic
-def consultation_update(*, consultation: Consultation, actor, **fields) -> Consultation:
+def consultation_update(*, consultation: Consultation, actor, version: int | None = None,
+                        **fields) -> Consultation:
     """Change the texts and the period while the consultation is not under review or
-    published. A changed draft is split again unless comments already name articles."""
+    published. A changed draft is split again unless comments already name articles.
+    Refused (``StaleEdit``) when someone saved it since ``version``."""
     _require_editable(consultation)
     unknown = set(fields) - set(_EDITABLE_FIELDS)
     if unknown:
@@ -126,6 +129,7 @@ def consultation_update(*, consultation: Consultation, actor, **fields) -> Consu
     changed = [name for name in fields if getattr(consultation, name) != before[name]]
     if not changed:
         return consultation
+    claim_version(consultation, version)
     consultation.save(update_fields=[*changed, "updated_at"])
     if "draft_text" in changed and not consultation.comments.exists():
         _replace_articles(consultation)

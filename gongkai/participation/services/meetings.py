@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.participation.models import (
     Meeting,
@@ -83,9 +84,11 @@ def meeting_create(*, unit, actor, held_on: dt.date, subject: str, **fields) -> 
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, actor, **fields) -> Meeting:
+def meeting_update(*, meeting: Meeting, actor, version: int | None = None,
+                   **fields) -> Meeting:
     """Change the details; after the meeting is held only the links (a recording is
-    often published later)."""
+    often published later). Refused (``StaleEdit``) when someone saved it since
+    ``version``."""
     unknown = set(fields) - set(_FIELDS)
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
@@ -99,6 +102,7 @@ def meeting_update(*, meeting: Meeting, actor, **fields) -> Meeting:
     _clean(meeting)
     changed = [name for name in fields if getattr(meeting, name) != before[name]]
     if changed:
+        claim_version(meeting, version)
         meeting.save(update_fields=changed)
         record_event(obj=meeting, action="participation.meeting.updated", actor=actor,
                      details={"fields": changed})

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from gongkai.core import ratelimit
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
+from gongkai.core.security import no_store
 from gongkai.participation.forms_consultations import CommentForm
 from gongkai.participation.models import Consultation, ConsultationAttachment
 from gongkai.participation.selectors.consultations import (
@@ -57,16 +58,16 @@ def consultation_detail(request, pk: int, form: CommentForm | None = None, statu
     }, status=status)
 
 
+@no_store
 @require_POST
 def consultation_comment(request, pk: int):
     consultation = _published(request, pk)
     form = CommentForm(request.POST)
-    if ratelimit.limited(request, RATE_SCOPE, COMMENT_LIMIT):
-        form.is_valid()
-        form.add_error(None, _("本网络地址一小时内提交的意见过多，请稍后再试。"))
-        return consultation_detail(request, pk, form, status=429)
     if not form.is_valid():
         return consultation_detail(request, pk, form, status=400)
+    if not ratelimit.take(request, RATE_SCOPE, COMMENT_LIMIT):
+        form.add_error(None, _("本网络地址一小时内提交的意见过多，请稍后再试。"))
+        return consultation_detail(request, pk, form, status=429)
     data = form.cleaned_data
     article = None
     if data["article"]:
@@ -77,9 +78,9 @@ def consultation_comment(request, pk: int):
         comment_submit(consultation=consultation, article=article, name=data["name"],
                        contact=data["contact"], body=data["body"])
     except ApplicationError as error:
+        ratelimit.give_back(request, RATE_SCOPE)
         form.add_error(None, error.message)
         return consultation_detail(request, pk, form, status=400)
-    ratelimit.hit(request, RATE_SCOPE)
     messages.success(request, _("您的意见已提交，感谢参与。处理情况将在征求意见结束后反馈。"))
     anchor = f"#article-{article.pk}" if article else "#whole"
     return redirect(reverse("participation:consultation", args=[pk]) + anchor)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.downloads import DOCX
 from gongkai.core.errors import ApplicationError
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_consultations import (
     ArticleForm,
@@ -114,9 +115,12 @@ def staff_edit(request, pk: int):
     form = ConsultationForm(request.POST or None, instance=consultation)
     if request.method == "POST" and form.is_valid():
         fresh = _consultation(request, pk)
+        values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
         try:
             svc.consultation_update(consultation=fresh, actor=request.user,
-                                    **form.cleaned_data)
+                                    version=form.opened_version(), **values)
+        except StaleEdit as error:
+            show_conflict(form, error)
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:

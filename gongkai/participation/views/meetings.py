@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
+from gongkai.core.security import no_store
 from gongkai.participation.forms_consultations import SignUpForm
 from gongkai.participation.models import MeetingStatus
 from gongkai.participation.permissions import meetings_public
@@ -46,22 +47,22 @@ def meeting_detail(request, pk: int, form: SignUpForm | None = None, status: int
         "form": form or SignUpForm()}, status=status)
 
 
+@no_store
 @require_POST
 def meeting_signup(request, pk: int):
     meeting = get_object_or_404(meetings_public(), pk=pk)
     form = SignUpForm(request.POST)
-    if ratelimit.limited(request, RATE_SCOPE, SIGNUP_LIMIT):
-        form.is_valid()
-        form.add_error(None, _("本网络地址一小时内提交的报名过多，请稍后再试。"))
-        return meeting_detail(request, pk, form, status=429)
     if not form.is_valid():
         return meeting_detail(request, pk, form, status=400)
+    if not ratelimit.take(request, RATE_SCOPE, SIGNUP_LIMIT):
+        form.add_error(None, _("本网络地址一小时内提交的报名过多，请稍后再试。"))
+        return meeting_detail(request, pk, form, status=429)
     try:
         signup_submit(meeting=meeting, **form.cleaned_data)
     except ApplicationError as error:
+        ratelimit.give_back(request, RATE_SCOPE)
         form.add_error(None, error.message)
         return meeting_detail(request, pk, form, status=400)
-    ratelimit.hit(request, RATE_SCOPE)
     messages.success(request, _("报名已提交。遴选结果将通过您留下的联系方式通知。"))
     return redirect("participation:meeting", pk=pk)
 

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import year_param
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_consultations import (
     CancelForm,
@@ -82,8 +84,11 @@ def staff_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         try:
             svc.meeting_update(meeting=_meeting(request, pk), actor=request.user,
+                               version=form.opened_version(),
                                **{k: v for k, v in form.cleaned_data.items()
-                                  if v != form.initial.get(k)})
+                                  if k != "version" and v != form.initial.get(k)})
+        except StaleEdit as error:
+            show_conflict(form, error)
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:
@@ -168,10 +173,7 @@ def staff_targets(request):
     if not perms.can_view_meeting_targets(request.user):
         raise PermissionDenied
     years = list(MeetingTarget.objects.values_list("year", flat=True).distinct())
-    try:
-        year = int(request.GET.get("year") or timezone.localdate().year)
-    except ValueError:
-        year = timezone.localdate().year
+    year = year_param(request.GET, default=timezone.localdate().year)
     if years and year not in years and "year" not in request.GET:
         year = max(years)
     return render(request, "participation/meeting_staff_targets.html", {

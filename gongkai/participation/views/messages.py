@@ -16,6 +16,8 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import parse_int
+from gongkai.core.security import no_store
 from gongkai.orgs.models import Unit
 from gongkai.participation.forms_messages import TrackForm, WriteForm
 from gongkai.participation.models.messages import Message, MessageTopic
@@ -35,23 +37,23 @@ TRACK_LIMIT = 10  # wrong query codes an hour from one address
 
 
 def _int(value) -> int | None:
-    return int(value) if str(value or "").isdigit() else None
+    return parse_int(value, minimum=1)
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def write(request):
     form = WriteForm(request.POST or None)
     if request.method == "POST":
-        if ratelimit.limited(request, "message_write", WRITE_LIMIT):
-            form.is_valid()
+        if form.is_valid() and not ratelimit.take(request, "message_write", WRITE_LIMIT):
             form.add_error(None, _("本网络地址一小时内提交的留言过多，请稍后再试。"))
         elif form.is_valid():
             try:
                 message = message_submit(**form.cleaned_data)
             except ApplicationError as error:
+                ratelimit.give_back(request, "message_write")
                 form.add_service_error(error)
             else:
-                ratelimit.hit(request, "message_write")
                 request.session.cycle_key()
                 request.session[ACCESS_KEY] = [message.pk]
                 request.session[SENT_KEY] = message.pk
@@ -63,6 +65,7 @@ def write(request):
                   status=400 if form.errors else 200)
 
 
+@no_store
 def sent(request):
     """Shown once after writing: the query code."""
     message = Message.objects.filter(pk=request.session.pop(SENT_KEY, None)).first()
@@ -72,27 +75,27 @@ def sent(request):
     return render(request, "participation/message_sent.html", {"message": message})
 
 
+@no_store
 @require_http_methods(["GET", "POST"])
 def track(request):
     form = TrackForm(request.POST or None)
     if request.method == "POST":
-        if ratelimit.limited(request, "message_track", TRACK_LIMIT):
+        if not ratelimit.take(request, "message_track", TRACK_LIMIT):
             form.is_valid()
             form.add_error(None, _("查询失败次数过多，请一小时后再试。"))
         elif form.is_valid():
             message = message_for_code(form.cleaned_data["query_code"])
             if message is not None:
+                ratelimit.give_back(request, "message_track")
                 request.session.cycle_key()
                 request.session[ACCESS_KEY] = [message.pk]
                 return redirect("participation:message_track_detail", pk=message.pk)
-            ratelimit.hit(request, "message_track")
             form.add_error(None, _("查询码不正确，请核对后重试。"))
-        else:
-            ratelimit.hit(request, "message_track")
     return render(request, "participation/message_track.html", {"form": form},
                   status=400 if form.errors else 200)
 
 
+@no_store
 def track_detail(request, pk: int):
     """The writer's view: the status, and the reply once it passed review."""
     if pk not in (request.session.get(ACCESS_KEY) or []):

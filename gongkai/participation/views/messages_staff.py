@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import parse_int
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_messages import (
     AssignForm,
@@ -185,7 +186,7 @@ def staff_stats(request):
     user = _desk_user(request)
     today = timezone.localdate()
     year = request.GET.get("year", "")
-    year = int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else today.year
+    year = parse_int(year, minimum=2000, maximum=2100, default=today.year)
     visible = perms.messages_visible_to(user)
     return render(request, "participation/message_stats.html", {
         "stats": message_stats(visible, year=year, today=today), "year": year,

@@ -15,6 +15,7 @@ from django.db import transaction
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import name_key
+from gongkai.core.versioning import claim_version
 from gongkai.orgs.models import Unit
 from gongkai.plans.models import Assignment, Plan, Task
 from gongkai.plans.services.ledger_xlsx import (
@@ -51,14 +52,16 @@ class BreakdownImport:
 @transaction.atomic
 def breakdown_update(*, assignment: Assignment, actor, measures: str, target: str,
                      due_on: dt.date | None, responsible_dept: str, contact_person: str,
-                     contact_phone: str) -> Assignment:
-    """Record a unit's breakdown of one task. Saves and logs only what changed."""
+                     contact_phone: str, version: int | None = None) -> Assignment:
+    """Record a unit's breakdown of one task. Saves and logs only what changed; refuses
+    (``StaleEdit``) when the breakdown was saved by someone else since ``version``."""
     values = {"measures": measures, "target": target, "due_on": due_on,
               "responsible_dept": responsible_dept, "contact_person": contact_person,
               "contact_phone": contact_phone}
     changed = _assign(assignment, values)
     if not changed:
         return assignment
+    claim_version(assignment, version)
     try:
         assignment.full_clean(exclude=_NOT_VALIDATED, validate_unique=False,
                               validate_constraints=False)

@@ -3,14 +3,14 @@
 Each link is fetched in the background: the HTTP status, the page title, and a snapshot
 of the HTML are stored, so the office can see what the page said when it was checked
 even after it changes. A link answering 4xx/5xx, refusing the connection or timing out
-is flagged dead. Only http and https are ever fetched, redirects included.
+is flagged dead. Every fetch goes through ``gongkai.core.outbound``: a link to an
+internal address (or redirecting to one) is refused without any connection, and the
+reason is stored as the check error.
 """
 import re
 import uuid
 from dataclasses import dataclass
-from urllib.parse import urljoin, urlsplit
 
-import requests
 from bs4 import BeautifulSoup
 
 from django.conf import settings
@@ -20,10 +20,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
+from gongkai.core.outbound import FetchResult, fetch
 from gongkai.plans.models import Evidence, EvidenceKind
 
-MAX_REDIRECTS = 5
-_USER_AGENT = "gongkai-linkcheck/1.0"
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 # GB2312 pages routinely contain characters only GBK/GB18030 define; GB18030 is a
 # superset of both, so decoding with it never loses a character the page meant.
@@ -32,53 +31,29 @@ _ENCODING_ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
 
 
 @dataclass
-class FetchResult:
-    status: int | None = None
-    body: bytes = b""
-    content_type: str = ""
-    truncated: bool = False
-    error: str = ""
-    final_url: str = ""
+class LinkProbe:
+    """One check of a link: the page fetched through the guarded door, its title."""
+
+    url: str
+    result: FetchResult
+    title: str = ""
+    html: str | None = None
+
+    def as_json(self) -> dict:
+        return {"url": self.url, "status": self.result.status, "title": self.title,
+                "refused": self.result.refused}
 
 
-def fetch(url: str, *, timeout: float, max_bytes: int) -> FetchResult:
-    """GET ``url`` following at most ``MAX_REDIRECTS`` http(s) redirects, reading at
-    most ``max_bytes`` of the body."""
-    session = requests.Session()
-    session.headers["User-Agent"] = _USER_AGENT
-    try:
-        for _hop in range(MAX_REDIRECTS + 1):
-            if urlsplit(url).scheme not in ("http", "https"):
-                return FetchResult(error=_("重定向到了不支持的地址：%(url)s") % {"url": url[:200]})
-            with session.get(url, timeout=timeout, stream=True,
-                             allow_redirects=False) as response:
-                if response.is_redirect and response.headers.get("Location"):
-                    url = urljoin(url, response.headers["Location"])
-                    continue
-                return _read(response, url, max_bytes)
-        return FetchResult(error=_("重定向次数过多。"))
-    except requests.Timeout:
-        return FetchResult(error=_("连接超时。"))
-    except requests.ConnectionError:
-        return FetchResult(error=_("无法连接到该网站。"))
-    except requests.RequestException as exc:
-        return FetchResult(error=_("访问失败：%(error)s") % {"error": type(exc).__name__})
-    finally:
-        session.close()
-
-
-def _read(response, url: str, max_bytes: int) -> FetchResult:
-    chunks, total, truncated = [], 0, False
-    for chunk in response.iter_content(chunk_size=64 * 1024):
-        chunks.append(chunk)
-        total += len(chunk)
-        if total > max_bytes:
-            truncated = True
-            break
-    body = b"".join(chunks)[:max_bytes]
-    return FetchResult(status=response.status_code, body=body, truncated=truncated,
-                       content_type=response.headers.get("Content-Type", ""),
-                       final_url=url)
+def link_probe(url: str) -> LinkProbe:
+    """Fetch ``url`` through ``gongkai.core.outbound`` (internal addresses refused at
+    every hop, total deadline, size cap) and read the page title."""
+    result = fetch(url, timeout=settings.GONGKAI_LINKCHECK_TIMEOUT,
+                   max_bytes=settings.GONGKAI_LINKCHECK_MAX_BYTES)
+    probe = LinkProbe(url=url, result=result)
+    if result.status is not None and _is_html(result):
+        probe.html = decode_html(result.content, result.content_type)
+        probe.title = page_title(probe.html)
+    return probe
 
 
 def decode_html(body: bytes, content_type: str = "") -> str:
@@ -127,27 +102,24 @@ def page_title(html: str) -> str:
 
 def _is_html(result: FetchResult) -> bool:
     kind = result.content_type.split(";")[0].strip().lower()
-    return kind in ("text/html", "application/xhtml+xml", "") and bool(result.body)
+    return kind in ("text/html", "application/xhtml+xml", "") and bool(result.content)
 
 
 def evidence_check_link(*, evidence: Evidence) -> Evidence:
     """Fetch the link once and store what was found; records plans.evidence.checked."""
     if evidence.kind != EvidenceKind.LINK:
         return evidence
-    result = fetch(evidence.url, timeout=settings.GONGKAI_LINKCHECK_TIMEOUT,
-                   max_bytes=settings.GONGKAI_LINKCHECK_MAX_BYTES)
-    return _store(evidence, result)
+    return _store(evidence, link_probe(evidence.url))
 
 
 @transaction.atomic
-def _store(evidence: Evidence, result: FetchResult) -> Evidence:
-    title, error = "", result.error
+def _store(evidence: Evidence, probe: LinkProbe) -> Evidence:
+    result, title = probe.result, probe.title
+    error = result.refused or result.error or ""
     old_snapshot = evidence.snapshot.name if evidence.snapshot else ""
-    if result.status is not None and _is_html(result):
-        html = decode_html(result.body, result.content_type)
-        title = page_title(html)
+    if probe.html is not None:
         name = f"{evidence.pk}-{uuid.uuid4().hex[:12]}.html"
-        evidence.snapshot.save(name, ContentFile(html.encode("utf-8")), save=False)
+        evidence.snapshot.save(name, ContentFile(probe.html.encode("utf-8")), save=False)
     if result.truncated:
         error = _("页面超过 %(mb)s MB，只保存了前面部分。") % {
             "mb": round(settings.GONGKAI_LINKCHECK_MAX_BYTES / 1024 / 1024, 1)}
@@ -162,7 +134,8 @@ def _store(evidence: Evidence, result: FetchResult) -> Evidence:
                                  "check_error", "snapshot"])
     record_event(obj=evidence, action="plans.evidence.checked", details={
         "url": evidence.url, "status": result.status, "dead": evidence.is_dead,
-        "title": title, "error": evidence.check_error})
+        "title": title, "error": evidence.check_error, "refused": result.refused,
+        "address": result.address})
     if old_snapshot and old_snapshot != evidence.snapshot.name:
         storage = evidence.snapshot.storage
         transaction.on_commit(lambda: storage.delete(old_snapshot))

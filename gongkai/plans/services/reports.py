@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.uploads import EVIDENCE_KINDS, check_upload
+from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.plans.models import (
     Assignment,
@@ -63,10 +64,12 @@ def _require_editable(report: Report) -> None:
 
 @transaction.atomic
 def report_save(*, report: Report, actor, progress: str, state: str,
-                failure_reason: str = "") -> Report:
-    """Save the draft text and state; allowed while the report is a draft or returned."""
+                failure_reason: str = "", version: int | None = None) -> Report:
+    """Save the draft text and state; allowed while the report is a draft or returned.
+    Refused (``StaleEdit``) when someone saved it since ``version``."""
     _lock(report)
     _require_editable(report)
+    claim_version(report, version)
     progress = (progress or "").strip()
     failure_reason = (failure_reason or "").strip()
     if state not in ProgressState.values:

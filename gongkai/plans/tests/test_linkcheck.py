@@ -1,3 +1,5 @@
+import io
+import json
 import socket
 import threading
 import time
@@ -5,7 +7,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from django.core.management import call_command
+
 from gongkai.core.audit import history_of
+from gongkai.core.testing import AcceptRecorder
 from gongkai.plans.services.linkcheck import decode_html, evidence_check_link
 from gongkai.plans.tasks import check_evidence_link
 from gongkai.plans.tests.factories import EvidenceFactory
@@ -53,7 +58,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def server():
+def loopback_server():
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -67,6 +72,14 @@ def limits(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     settings.GONGKAI_LINKCHECK_TIMEOUT = 0.5
     settings.GONGKAI_LINKCHECK_MAX_BYTES = 10_000
+
+
+@pytest.fixture
+def server(loopback_server, settings):
+    """The test server, reachable as an office's own intranet site would be."""
+    settings.GONGKAI_OUTBOUND_ALLOW_PRIVATE = True
+    settings.GONGKAI_OUTBOUND_PORTS = (80, 443, int(loopback_server.rsplit(":", 1)[1]))
+    return loopback_server
 
 
 def check(url):
@@ -108,10 +121,12 @@ def test_error_statuses_mark_the_link_dead(server, path, status):
 
 
 @pytest.mark.django_db
-def test_a_refused_connection_marks_the_link_dead():
+def test_a_refused_connection_marks_the_link_dead(settings):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    settings.GONGKAI_OUTBOUND_ALLOW_PRIVATE = True
+    settings.GONGKAI_OUTBOUND_PORTS = (80, 443, port)
     evidence = check(f"http://127.0.0.1:{port}/")
     assert evidence.http_status is None and evidence.is_dead is True
     assert evidence.check_error == "无法连接到该网站。"
@@ -120,7 +135,7 @@ def test_a_refused_connection_marks_the_link_dead():
 @pytest.mark.django_db
 def test_a_timeout_marks_the_link_dead(server):
     evidence = check(f"{server}/slow")
-    assert evidence.is_dead is True and evidence.check_error == "连接超时。"
+    assert evidence.is_dead is True and "0.5 秒" in evidence.check_error
 
 
 @pytest.mark.django_db
@@ -163,3 +178,62 @@ def test_decoding_prefers_the_header_then_meta_then_utf8_then_gb18030():
     assert decode_html("<title>通知</title>".encode("gbk")) == "<title>通知</title>"
     assert decode_html("通知".encode(), "text/html; charset=utf-8") == "通知"
     assert decode_html("通知".encode("gbk"), "text/html; charset=gb2312") == "通知"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("target", ["http://127.0.0.1:{port}/", "http://[::1]:{port}/",
+                                    "http://[::ffff:127.0.0.1]:{port}/",
+                                    "http://169.254.169.254/latest/meta-data/"])
+def test_an_internal_link_is_refused_without_a_connection_and_shows_nothing(
+        settings, target):
+    """The SSRF of issue 15: the worker fetched internal pages and showed them back."""
+    with AcceptRecorder() as recorder:
+        settings.GONGKAI_OUTBOUND_PORTS = (80, 443, recorder.port)
+        evidence = check(target.format(port=recorder.port))
+        assert recorder.count() == 0
+    assert evidence.is_dead is True and evidence.http_status is None
+    assert "不允许访问" in evidence.check_error
+    assert evidence.page_title == "" and not evidence.snapshot
+    assert history_of(evidence).get().details["refused"]
+
+
+@pytest.mark.django_db
+def test_the_evidence_task_goes_through_the_guard(settings):
+    with AcceptRecorder() as recorder:
+        settings.GONGKAI_OUTBOUND_PORTS = (80, 443, recorder.port)
+        evidence = EvidenceFactory(url=f"http://localhost:{recorder.port}/")
+        check_evidence_link.call_local(evidence.pk)
+        assert recorder.count() == 0
+    evidence.refresh_from_db()
+    assert "不允许访问" in evidence.check_error
+
+
+def test_check_link_prints_json_with_a_chinese_refusal_and_opens_nothing(settings):
+    with AcceptRecorder() as recorder:
+        settings.GONGKAI_OUTBOUND_PORTS = (80, 443, recorder.port)
+        out = io.StringIO()
+        call_command("check_link", f"http://127.0.0.1:{recorder.port}/x", stdout=out)
+        assert recorder.count() == 0
+    answer = json.loads(out.getvalue())
+    assert set(answer) == {"url", "status", "title", "refused"}
+    assert answer["status"] is None and answer["title"] == ""
+    assert "本机地址" in answer["refused"]
+
+
+def test_check_link_prints_status_and_title_of_a_reachable_page(server):
+    out = io.StringIO()
+    call_command("check_link", f"{server}/gbk-header", stdout=out)
+    assert json.loads(out.getvalue()) == {"url": f"{server}/gbk-header", "status": 200,
+                                          "title": "区政务服务数据管理局", "refused": None}
+
+
+def test_check_link_exits_zero_as_a_process(settings):
+    """Run as the operator would: the exit status is 0 for a refused URL too."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "manage.py", "check_link", "http://10.0.0.1/"],
+                          capture_output=True, text=True, timeout=60,
+                          cwd=str(settings.BASE_DIR))
+    assert done.returncode == 0
+    assert "内部网络地址" in json.loads(done.stdout)["refused"]

@@ -303,3 +303,24 @@ def test_snapshots_download_only_for_those_who_see_the_report(setup, unit_staff,
     assert response["Content-Disposition"].startswith("attachment;")
     assert response["Content-Type"] == "application/octet-stream"
     assert client_for(other_unit_staff).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("claimed", ["evil.html", "evil", "evil.svg", "a/b/evil.htm"])
+def test_a_file_proved_png_downloads_as_png_whatever_its_name(
+        setup, unit_staff, office_admin, client_for, claimed):
+    """Issue 15: an evidence file proved to be PNG downloaded under the name evil.html."""
+    _plan, period, assignment = setup
+    report = ReportFactory(assignment=assignment, period=period, status=ReportStatus.SUBMITTED)
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.DRAFT)
+    report.refresh_from_db()
+    evidence = evidence_add_file(report=report, actor=unit_staff, file=png_upload(claimed))
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.SUBMITTED)
+    Evidence.objects.filter(pk=evidence.pk).update(mime_type="text/html")  # not trusted
+    response = client_for(office_admin).get(reverse("plans:evidence_download",
+                                                    args=[evidence.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("attachment;") and 'filename="evil.png"' in disposition
+    assert ".htm" not in disposition and ".svg" not in disposition

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from gongkai.core.params import year_param
 from gongkai.plans.models import Assignment, Plan, Report, ReportingPeriod
 from gongkai.plans.permissions import can_edit_report, can_manage_plans, can_view_progress
 from gongkai.plans.selectors.dashboard import (
@@ -55,9 +56,8 @@ def _selection(request, today: dt.date) -> tuple[Plan | None, list, ReportingPer
     """The plan (?year=) and period (?period=) the page shows; defaults: this year's
     plan and the period whose deadline comes next."""
     plan = None
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        plan = Plan.objects.filter(year=int(year)).first()
+    if year := year_param(request.GET):
+        plan = Plan.objects.filter(year=year).first()
     plan = plan or latest_plan(today=today)
     if plan is None:
         return None, [], None

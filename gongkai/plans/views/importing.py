@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import parse_int
 from gongkai.orgs.models import UnitCategory
 from gongkai.orgs.services import unit_alias_add
 from gongkai.plans.forms_import import MapNameForm, NewUnitForm, PlanUploadForm
@@ -186,7 +187,7 @@ def import_look_back(request, year: int):
     plan = get_object_or_404(Plan, year=year)
     unfinished = unfinished_from_previous_year(plan)
     if request.method == "POST":
-        chosen = [v for v in request.POST.getlist("assignment") if v.isdigit()]
+        chosen = [v for v in request.POST.getlist("assignment") if parse_int(v) is not None]
         selected = unfinished.filter(pk__in=chosen)
         created = follow_ups_create(plan=plan, assignments=selected, actor=request.user)
         messages.success(request, _("已生成%(n)s条整改跟踪。") % {"n": created})

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import parse_int, year_param
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.plans import exports
 from gongkai.plans.forms_ledger import BreakdownForm, BreakdownUploadForm
@@ -51,9 +53,9 @@ def _require_ledger_reader(user) -> None:
 
 def _plan(request, *, required: bool = True) -> Plan | None:
     """The plan of ?year=, else the latest one."""
-    year = request.GET.get("year") or request.POST.get("year") or ""
-    if year.isdigit():
-        return get_object_or_404(Plan, year=int(year))
+    year = year_param(request.GET) or year_param(request.POST)
+    if year:
+        return get_object_or_404(Plan, year=year)
     plan = Plan.objects.order_by("-year").first()
     if plan is None and required:
         raise Http404(_("尚未导入年度方案。"))
@@ -61,7 +63,7 @@ def _plan(request, *, required: bool = True) -> Plan | None:
 
 
 def _int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    return parse_int(value, minimum=1)
 
 
 def _filters(request) -> LedgerFilters:
@@ -157,10 +159,14 @@ def breakdown_edit(request, pk: int):
     if not can_edit_breakdown(request.user, assignment):
         raise Http404
     initial = {name: getattr(assignment, name) for name in BREAKDOWN_FIELDS}
+    initial["version"] = assignment.version
     form = BreakdownForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            breakdown_update(assignment=assignment, actor=request.user, **form.cleaned_data)
+            breakdown_update(assignment=assignment, actor=request.user,
+                             version=form.opened_version(), **form.cleaned_data)
+        except StaleEdit as exc:
+            show_conflict(form, exc)
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.plans.forms_reports import (
     EvidenceFileForm,
     EvidenceLinkForm,
@@ -62,7 +63,8 @@ def _save_and_maybe_submit(request, report: Report, *, submit: bool):
         return form
     with transaction.atomic():
         report = _saved(report)
-        services.report_save(report=report, actor=request.user, **form.cleaned_data)
+        services.report_save(report=report, actor=request.user,
+                             version=form.opened_version(), **form.cleaned_data)
         if submit:
             services.report_submit(report=report, actor=request.user)
     return None
@@ -116,6 +118,12 @@ def report_edit(request, assignment_id: int, period_id: int):
     if request.method == "POST":
         try:
             target, bound = _handle_post(request, report)
+        except StaleEdit as error:
+            # Both versions side by side; what was typed stays in the form.
+            form = ProgressForm(request.POST)
+            form.is_valid()
+            show_conflict(form, error)
+            target, bound = None, {"progress_form": form}
         except ApplicationError as error:
             messages.error(request, error.message)
             target, bound = None, {}
@@ -127,7 +135,8 @@ def report_edit(request, assignment_id: int, period_id: int):
         report = Report.objects.filter(assignment=report.assignment,
                                        period=report.period).first() or report
     initial = {"progress": report.progress, "state": report.state,
-               "failure_reason": report.failure_reason}
+               "failure_reason": report.failure_reason,
+               "version": report.version if report.pk else 1}
     context = {
         "report": report,
         "assignment": report.assignment,

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core.downloads import DOCX, stored_file_response
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import int_param, year_param
 from gongkai.plans.forms_reports import NoticeGenerateForm, ReviewForm, ScoringRuleForm
 from gongkai.plans.models import Notice, Plan
 from gongkai.plans.permissions import (
@@ -38,17 +39,17 @@ def _require(allowed: bool) -> None:
 
 def _plan(request) -> Plan | None:
     """The plan of ?year=, else the latest one (None before any import)."""
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        return get_object_or_404(Plan, year=int(year))
+    year = year_param(request.GET)
+    if year:
+        return get_object_or_404(Plan, year=year)
     return Plan.objects.order_by("-year").first()
 
 
 def _period(request, plan: Plan | None):
-    period_id = request.GET.get("period", "")
-    if plan is None or not period_id.isdigit():
+    period_id = int_param(request.GET, "period")
+    if plan is None or period_id is None:
         return None
-    return plan.periods.filter(pk=int(period_id)).first()
+    return plan.periods.filter(pk=period_id).first()
 
 
 @login_required

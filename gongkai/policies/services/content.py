@@ -1,13 +1,15 @@
 """Turning what authors give into what documents store: sanitised HTML, plain text,
 and the text of attached PDF and Word files."""
 import html
-import io
 import logging
 import re
 
 import nh3
 from bs4 import BeautifulSoup
 
+from django.utils.translation import gettext as _
+
+from gongkai.core import extract
 from gongkai.core.uploads import PDF, WORD
 
 logger = logging.getLogger(__name__)
@@ -47,43 +49,41 @@ def text_to_html(text: str) -> str:
 
 
 def extract_text(file, *, kind: str, extension: str) -> str:
-    """The text of a PDF or .docx attachment; empty for anything else or on failure
-    (the file was already checked; a text layer may simply be missing)."""
+    """The text of a PDF or .docx file, within the limits of ``gongkai.core.extract``;
+    empty for anything else or on failure (the file was already checked; a text layer
+    may simply be missing)."""
+    text, _error = _extract(file, kind=kind, extension=extension)
+    return text
+
+
+def _extract(file, *, kind: str, extension: str) -> tuple[str, str]:
+    if not (kind == PDF or (kind == WORD and extension == "docx")):
+        return "", ""
     try:
         file.seek(0)
-        data = file.read()
-        if kind == PDF:
-            return _pdf_text(data)[:MAX_ATTACHMENT_TEXT]
-        if kind == WORD and extension == "docx":
-            return _docx_text(data)[:MAX_ATTACHMENT_TEXT]
+        return extract.extract_text(file.read(), extension=extension,
+                                    max_chars=MAX_ATTACHMENT_TEXT), ""
+    except extract.ExtractionLimit as exc:
+        logger.warning("attachment text not extracted: %s", exc)
+        return "", str(exc)
     except Exception:  # noqa: BLE001 — an unreadable text layer is not an error
         logger.warning("attachment text not extracted", exc_info=True)
+        return "", _("无法读取文件中的文字。")
     finally:
         file.seek(0)
-    return ""
 
 
-def _pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
-    reader = PdfReader(io.BytesIO(data), strict=False)
-    parts = []
-    size = 0
-    for page in reader.pages:
-        text = page.extract_text() or ""
-        parts.append(text)
-        size += len(text)
-        if size > MAX_ATTACHMENT_TEXT:
-            break
-    return "\n".join(parts).strip()
+def attachment_extract(attachment) -> tuple[str, str]:
+    """(text, error) of a stored attachment."""
+    kind = PDF if attachment.mime_type == "application/pdf" else WORD
+    extension = "pdf" if kind == PDF else attachment.file.name.rsplit(".", 1)[-1].lower()
+    with attachment.file.open("rb") as handle:
+        return _extract(handle, kind=kind, extension=extension)
 
 
-def _docx_text(data: bytes) -> str:
-    from docx import Document
-
-    document = Document(io.BytesIO(data))
-    parts = [p.text for p in document.paragraphs if p.text.strip()]
-    for table in document.tables:
-        for row in table.rows:
-            parts.append(" ".join(cell.text.strip() for cell in row.cells))
-    return "\n".join(parts).strip()
+def attachment_text(attachment) -> str:
+    """The attachment's text for the sensitive-information scan: extracted now (within
+    the limits) when the background job has not run yet, so nothing escapes the scan."""
+    if attachment.text_pending:
+        return attachment_extract(attachment)[0]
+    return attachment.text

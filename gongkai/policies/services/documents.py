@@ -6,6 +6,7 @@ public only through the review services of ``gongkai.publishing``.
 """
 import datetime
 from collections.abc import Iterable, Sequence
+from functools import partial
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.uploads import EXCEL, IMAGE, PDF, WORD, check_upload
+from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
 from gongkai.policies import search
@@ -25,7 +27,7 @@ from gongkai.policies.models import (
     Topic,
     Validity,
 )
-from gongkai.policies.services.content import extract_text, html_to_text, sanitize_html
+from gongkai.policies.services.content import attachment_extract, html_to_text, sanitize_html
 from gongkai.publishing.models import Audience, CatalogCategory
 
 ATTACHMENT_KINDS = frozenset({PDF, WORD, EXCEL, IMAGE})
@@ -102,7 +104,9 @@ def _set_body(document: PolicyDocument, body_html: str) -> None:
 @transaction.atomic
 def attachments_add(*, document: PolicyDocument, files: Iterable, actor=None
                     ) -> list[DocumentAttachment]:
-    """Check each file by content, keep it with its extracted text, reindex."""
+    """Check each file by content and keep it; its text is extracted by a background job
+    once this transaction has committed (extraction can take seconds, and the
+    database must not stay locked meanwhile)."""
     checked = [(f, check_upload(f, allowed=ATTACHMENT_KINDS)) for f in files]
     start = document.attachments.count()
     created = []
@@ -110,15 +114,36 @@ def attachments_add(*, document: PolicyDocument, files: Iterable, actor=None
         attachment = DocumentAttachment(
             document=document, original_name=upload.original_name,
             mime_type=upload.mime_type, size=upload.size, order=position,
-            text=extract_text(file, kind=upload.kind, extension=upload.extension))
+            text_pending=upload.kind in (PDF, WORD))
         attachment.file.save(upload.stored_name(), file, save=False)
         attachment.save()
         created.append(attachment)
+        if attachment.text_pending:
+            transaction.on_commit(partial(_enqueue_extraction, attachment.pk))
     if created:
         record_event(obj=document, action="policies.document.attachments_added", actor=actor,
                      details={"files": [a.original_name for a in created]})
         search.index_document(document)
     return created
+
+
+def _enqueue_extraction(attachment_id: int) -> None:
+    from gongkai.policies.tasks import extract_attachment_text
+
+    extract_attachment_text(attachment_id)
+
+
+def attachment_extract_text(*, attachment: DocumentAttachment) -> DocumentAttachment:
+    """Read the attachment's text (slow, outside any transaction), then store it and
+    reindex the document in one short transaction."""
+    text, error = attachment_extract(attachment)
+    with transaction.atomic():
+        updated = DocumentAttachment.objects.filter(pk=attachment.pk).update(
+            text=text, text_error=error[:200], text_pending=False)
+        if updated:
+            search.index_document(attachment.document)
+    attachment.text, attachment.text_error, attachment.text_pending = text, error, False
+    return attachment
 
 
 @transaction.atomic
@@ -190,9 +215,12 @@ def document_create(
 @transaction.atomic
 def document_update(*, document: PolicyDocument, actor, body_html: str | None = None,
                     issuers: Sequence[Unit] | None = None,
-                    audience_units: Sequence[Unit] | None = None, **fields) -> PolicyDocument:
+                    audience_units: Sequence[Unit] | None = None, version: int | None = None,
+                    **fields) -> PolicyDocument:
     """Change the given fields (``EDITABLE_FIELDS``), the body, issuers or audience
-    units; record which fields changed and reindex."""
+    units; record which fields changed and reindex. Refused (``StaleEdit``) when the
+    document was saved by someone else since ``version``."""
+    claim_version(document, version)
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise ApplicationError(_("不能修改的字段：%(fields)s") % {"fields": ", ".join(unknown)})

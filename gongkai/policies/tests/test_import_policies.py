@@ -60,8 +60,11 @@ def good_rows():
     ]
 
 
-def test_csv_import_creates_everything_as_drafts_without_the_flag(folder):
-    call_command("import_policies", str(folder), "--manifest", write_csv(folder, good_rows()))
+def test_csv_import_creates_everything_as_drafts_without_the_flag(
+        folder, huey_immediate, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("import_policies", str(folder), "--manifest",
+                     write_csv(folder, good_rows()))
     documents = {d.title: d for d in PolicyDocument.objects.all()}
     assert len(documents) == 3
     assert {d.publication_status for d in documents.values()} == {PublicationStatus.DRAFT}

@@ -95,11 +95,13 @@ def test_the_same_number_twice_is_refused():
         make_document(doc_number="国办发[2022]8号")
 
 
-def test_attachment_text_is_extracted_and_searchable():
-    document = make_document(title="附件测试", attachments=[
-        SimpleUploadedFile("表格.pdf", pdf_with_text("Appendix ZEBRA-77")),
-        SimpleUploadedFile("说明.docx", docx_with_text("附件里的长颈鹿条款")),
-    ])
+def test_attachment_text_is_extracted_and_searchable(
+        huey_immediate, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document(title="附件测试", attachments=[
+            SimpleUploadedFile("表格.pdf", pdf_with_text("Appendix ZEBRA-77")),
+            SimpleUploadedFile("说明.docx", docx_with_text("附件里的长颈鹿条款")),
+        ])
     texts = {a.original_name: a.text for a in document.attachments.all()}
     assert texts == {"表格.pdf": "Appendix ZEBRA-77", "说明.docx": "附件里的长颈鹿条款"}
     assert [h.document for h in search_documents(query="长颈鹿").hits] == [document]
@@ -238,3 +240,49 @@ def test_replace_in_source_refuses_attachments_and_missing_text():
         document.replace_in_source("附件:a.docx", "秘密", "**")
     with pytest.raises(ApplicationError):
         document.replace_in_source("body", "不存在的内容", "x")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_attachment_text_is_extracted_after_commit_outside_any_transaction(
+        huey_immediate, monkeypatch):
+    """Issue 15: extraction inside the upload's transaction held the database write lock
+    for the whole parse, and another unit's save failed with "database is locked"."""
+    from django.db import connection
+
+    from gongkai.policies.services import documents
+
+    seen = []
+    real = documents.attachment_extract
+
+    def spy(attachment):
+        seen.append(connection.in_atomic_block)
+        return real(attachment)
+
+    monkeypatch.setattr(documents, "attachment_extract", spy)
+    document = make_document(title="锁测试", attachments=[
+        SimpleUploadedFile("说明.docx", docx_with_text("不在事务里提取"))])
+    assert seen == [False]
+    attachment = document.attachments.get()
+    assert (attachment.text, attachment.text_pending) == ("不在事务里提取", False)
+    assert [h.document for h in search_documents(query="事务").hits] == [document]
+
+
+def test_until_the_job_runs_the_scan_still_reads_the_attachment():
+    document = make_document(published=False, attachments=[
+        SimpleUploadedFile("名单.docx", docx_with_text("身份证号 440101199001011234"))])
+    attachment = document.attachments.get()
+    assert attachment.text_pending and attachment.text == ""
+    assert ("附件:名单.docx", "身份证号 440101199001011234") in document.scan_sources()
+
+
+def test_an_attachment_past_the_limits_is_kept_without_text(
+        settings, huey_immediate, django_capture_on_commit_callbacks):
+    from gongkai.core.tests.test_extract import docx_with_body_of
+
+    settings.GONGKAI_EXTRACT_MAX_UNZIPPED_BYTES = 1_000_000
+    with django_capture_on_commit_callbacks(execute=True):
+        document = make_document(attachments=[
+            SimpleUploadedFile("大文件.docx", docx_with_body_of(3_000_000))])
+    attachment = document.attachments.get()
+    assert attachment.text == "" and not attachment.text_pending
+    assert "解压后过大" in attachment.text_error

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from gongkai.core.downloads import stored_file_response
+from gongkai.core.params import year_param
 from gongkai.policies.forms_library import PAGE_SIZE, LibrarySearchForm
 from gongkai.policies.search import search_documents
 from gongkai.policies.selectors import library as lib
@@ -144,8 +145,8 @@ def attachment(request, pk: int):
 @require_GET
 def gazette(request):
     years = lib.gazette_years()
-    year = request.GET.get("year", "")
-    selected = int(year) if year.isdigit() and int(year) in years else None
+    year = year_param(request.GET)
+    selected = year if year in years else None
     return render(request, "policies/library_gazette.html", {
         "years": years, "year": selected,
         "issues": lib.gazette_issues(_reader(request), selected)})

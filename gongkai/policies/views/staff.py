@@ -15,6 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import parse_int
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.policies import permissions as perms
 from gongkai.policies import services
 from gongkai.policies.docnumber import parse_doc_number
@@ -101,7 +103,9 @@ def document_edit(request, pk: int):
             services.document_update(
                 document=document, actor=request.user, body_html=data["body_html"],
                 issuers=list(data["issuers"]), audience_units=list(data["audience_units"]),
-                **_document_values(data))
+                version=form.opened_version(), **_document_values(data))
+        except StaleEdit as exc:
+            show_conflict(form, exc)
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
@@ -119,7 +123,8 @@ def _other_document(user, value: str) -> PolicyDocument:
         found = candidates.filter(issuer_code=number.issuer_code, doc_year=number.year,
                                   doc_serial=number.serial).first()
     else:
-        found = candidates.filter(pk=int(value)).first() if value.strip().isdigit() else None
+        pk = parse_int(value)
+        found = candidates.filter(pk=pk).first() if pk is not None else None
     if found is None:
         raise ApplicationError(_("找不到文件“%(value)s”。") % {"value": value})
     return found

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
 from gongkai.policies import permissions as perms
 from gongkai.policies import services
@@ -146,9 +147,9 @@ def _unit_for_counts(request) -> Unit:
     """The office may enter any unit's figures; unit staff only their own."""
     user = request.user
     unit = user.unit
-    wanted = request.POST.get("unit") or request.GET.get("unit")
-    if user.is_office_admin and wanted and str(wanted).isdigit():
-        unit = get_object_or_404(Unit, pk=int(wanted))
+    wanted = parse_int(request.POST.get("unit") or request.GET.get("unit"))
+    if user.is_office_admin and wanted is not None:
+        unit = get_object_or_404(Unit, pk=wanted)
     if unit is None or not perms.can_enter_decision_counts(user, unit):
         raise PermissionDenied
     return unit

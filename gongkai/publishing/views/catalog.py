@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import int_param
 from gongkai.orgs.models import Unit
 from gongkai.publishing import permissions as perms
 from gongkai.publishing.forms import CatalogItemForm, RouteForm, WithdrawForm
@@ -38,18 +39,18 @@ from gongkai.publishing.services import (
 
 
 def _year(request) -> int:
-    year = request.GET.get("year", "")
-    return int(year) if year.isdigit() and 2000 <= int(year) <= 2100 else \
-        timezone.localdate().year
+    year = int_param(request.GET, "year", minimum=2000, maximum=2100)
+    return year or timezone.localdate().year
 
 
 def _unit_of(request) -> Unit:
     """The unit whose catalog is shown: the office picks one, staff see their own."""
     user = request.user
     if user.is_office_admin:
-        unit_id = request.GET.get("unit") or request.POST.get("unit") or ""
-        if unit_id.isdigit():
-            return get_object_or_404(Unit, pk=int(unit_id))
+        unit_id = int_param(request.GET, "unit")
+        unit_id = unit_id if unit_id is not None else int_param(request.POST, "unit")
+        if unit_id is not None:
+            return get_object_or_404(Unit, pk=unit_id)
     if user.unit is None or not perms.can_view_catalog_of(user, user.unit):
         raise PermissionDenied
     return user.unit
@@ -150,8 +151,8 @@ def catalog_public(request, unit_id: int):
 def routes(request):
     if not perms.can_manage_routes(request.user):
         raise PermissionDenied
-    unit_id = request.GET.get("unit", "")
-    unit = get_object_or_404(Unit, pk=int(unit_id)) if unit_id.isdigit() else None
+    unit_id = int_param(request.GET, "unit")
+    unit = get_object_or_404(Unit, pk=unit_id) if unit_id is not None else None
     route = ReviewRoute.objects.filter(unit=unit).first()
     initial = {"levels": route.levels if route else 3,
                "reviewers": list(route.reviewers.all()) if route else []}

@@ -8,9 +8,10 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import normalize
+from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
-from gongkai.publishing.models import PublicationStatus
+from gongkai.publishing.models import Audience, PublicationStatus
 from gongkai.publishing.services import content_submit_for_review
 from gongkai.qa.models import (
     ALTERNATIVES_MAX,
@@ -82,6 +83,32 @@ def _check(data: EntryData) -> None:
         raise ApplicationError("；".join(errors) + "。")
 
 
+_OPENNESS = {Audience.PUBLIC: 2, Audience.STAFF: 1, Audience.UNITS: 0}
+
+
+def _check_documents(entry: QaEntry, documents) -> None:
+    """An entry may cite only documents at least as open as itself: a public answer
+    citing a document for staff or for named units would show its title to everyone."""
+    entry_units = set(entry.audience_units.values_list("pk", flat=True)) if entry.pk else set()
+    narrower = []
+    for document in documents:
+        if _OPENNESS[document.audience] > _OPENNESS[entry.audience]:
+            continue
+        if document.audience == entry.audience != Audience.UNITS:
+            continue
+        if (document.audience == entry.audience == Audience.UNITS and entry_units
+                and entry_units <= set(document.audience_units.values_list("pk", flat=True))):
+            continue
+        narrower.append(document)
+    if narrower:
+        raise ApplicationError(
+            _("政策依据文件%(titles)s的公开范围（%(audience)s）比本问答（%(mine)s）窄，"
+              "不能引用；请删去这些文件，或在“其他依据”中写明。") % {
+                "titles": "、".join(f"《{d.title}》" for d in narrower),
+                "audience": narrower[0].get_audience_display(),
+                "mine": entry.get_audience_display()})
+
+
 def _fill(entry: QaEntry, data: EntryData) -> None:
     entry.question, entry.answer, entry.topic = data.question, data.answer, data.topic
     entry.alternatives, entry.sources = data.alternatives, (data.sources or "").strip()
@@ -95,6 +122,7 @@ def entry_create(*, data: EntryData, unit: Unit, actor,
     entry = QaEntry(unit=unit, author=actor)
     _fill(entry, data)
     entry.full_clean(exclude=["documents", "audience_units"])
+    _check_documents(entry, data.documents)
     entry.save()
     entry.documents.set(data.documents)
     record_event(obj=entry, action="qa.entry.created", actor=actor,
@@ -105,15 +133,19 @@ def entry_create(*, data: EntryData, unit: Unit, actor,
 
 
 @transaction.atomic
-def entry_update(*, entry: QaEntry, data: EntryData, actor) -> QaEntry:
-    """Change a draft, returned or withdrawn entry (published ones are withdrawn first)."""
+def entry_update(*, entry: QaEntry, data: EntryData, actor,
+                 version: int | None = None) -> QaEntry:
+    """Change a draft, returned or withdrawn entry (published ones are withdrawn first).
+    Refused (``StaleEdit``) when someone saved it since ``version``."""
     entry = QaEntry.objects.select_for_update().get(pk=entry.pk)
     if entry.publication_status not in EDITABLE:
         raise ApplicationError(_("审核中或已发布的问答不能修改；已发布的请先撤回。"))
+    claim_version(entry, version)
     _check(data)
     before = {"question": entry.question, "answer": entry.answer}
     _fill(entry, data)
     entry.full_clean(exclude=["documents", "audience_units"])
+    _check_documents(entry, data.documents)
     entry.save()
     entry.documents.set(data.documents)
     record_event(obj=entry, action="qa.entry.updated", actor=actor,

@@ -4,6 +4,7 @@ Questions are logged without personal data. A visitor may rate only the answers 
 session was shown, once each. Asking and rating are limited per address.
 """
 from django.contrib import messages
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -12,6 +13,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core import ratelimit
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import int_param
+from gongkai.policies.permissions import documents_visible_to
 from gongkai.publishing.selectors import published_visible_to
 from gongkai.qa.forms import AskForm, RateForm
 from gongkai.qa.models import QaEntry, QuestionLog
@@ -25,8 +28,10 @@ SHOWN_KEEP = 30
 
 
 def _public_entries(request):
+    # Only documents the public may read are named, whatever the entry cites: an
+    # audience narrowed after the entry was saved must not leak a title either.
     return published_visible_to(None, QaEntry.objects.all()).select_related("unit") \
-        .prefetch_related("documents")
+        .prefetch_related(Prefetch("documents", queryset=documents_visible_to(None)))
 
 
 def _remember_shown(request, log: QuestionLog, entry_ids: list[int]) -> None:
@@ -44,11 +49,9 @@ def ask(request):
     form = AskForm(request.POST or None)
     answer, entries = None, {}
     if request.method == "POST":
-        if ratelimit.limited(request, "qa_ask", ASK_LIMIT):
-            form.is_valid()
+        if form.is_valid() and not ratelimit.take(request, "qa_ask", ASK_LIMIT):
             form.add_error(None, _("提问过于频繁，请稍后再试。"))
         elif form.is_valid():
-            ratelimit.hit(request, "qa_ask")
             answer = answer_question(text=form.cleaned_data["question"])
             entries = _public_entries(request).in_bulk([m.id for m in answer.matches])
             answer.matches = [m for m in answer.matches if m.id in entries]
@@ -63,10 +66,10 @@ def ask(request):
 def entry(request, pk: int):
     """One published entry; reached from the suggestions, it may be rated."""
     found = get_object_or_404(_public_entries(request), pk=pk)
-    log_id = request.GET.get("log", "")
-    rateable = log_id.isdigit() and _was_shown(request, int(log_id), found.pk)
+    log_id = int_param(request.GET, "log")
+    rateable = log_id is not None and _was_shown(request, log_id, found.pk)
     return render(request, "qa/entry.html", {"entry": found,
-                                             "log_id": int(log_id) if rateable else None})
+                                             "log_id": log_id if rateable else None})
 
 
 @require_POST
@@ -77,10 +80,9 @@ def rate(request):
     log_id, entry_id = form.cleaned_data["log"], form.cleaned_data["entry"]
     if not _was_shown(request, log_id, entry_id):
         raise Http404
-    if ratelimit.limited(request, "qa_rate", RATE_LIMIT):
+    if not ratelimit.take(request, "qa_rate", RATE_LIMIT):
         messages.error(request, _("评价过于频繁，请稍后再试。"))
     else:
-        ratelimit.hit(request, "qa_rate")
         log = get_object_or_404(QuestionLog, pk=log_id)
         found = get_object_or_404(_public_entries(request), pk=entry_id)
         try:

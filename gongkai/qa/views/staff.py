@@ -11,6 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.params import int_param
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.qa import permissions as perms
 from gongkai.qa.forms import EntryForm, ImportForm, SynonymForm, TestForm, ThresholdForm
@@ -59,7 +61,7 @@ def entries(request):
 def _entry_form_initial(entry) -> dict:
     return {"question": entry.question, "alternatives": "\n".join(entry.alternatives or []),
             "answer": entry.answer, "topic": entry.topic, "sources": entry.sources,
-            "documents": list(entry.documents.all())}
+            "documents": list(entry.documents.all()), "version": entry.version}
 
 
 @login_required
@@ -67,9 +69,9 @@ def _entry_form_initial(entry) -> dict:
 def entry_new(request):
     _require(perms.can_create_entry(request.user))
     pending = None
-    if request.GET.get("pending", "").isdigit():
+    if (pending_id := int_param(request.GET, "pending")) is not None:
         pending = get_object_or_404(perms.pending_visible_to(request.user),
-                                    pk=request.GET["pending"], status=PendingStatus.OPEN)
+                                    pk=pending_id, status=PendingStatus.OPEN)
     form = EntryForm(request.POST or None,
                      initial={"question": pending.text} if pending else None)
     if request.method == "POST" and form.is_valid():
@@ -92,7 +94,11 @@ def entry_edit(request, pk: int):
     form = EntryForm(request.POST or None, initial=_entry_form_initial(found))
     if request.method == "POST" and form.is_valid():
         try:
-            entry_update(entry=found, data=form.entry_data(), actor=request.user)
+            entry_update(entry=found, data=form.entry_data(), actor=request.user,
+                         version=form.opened_version())
+        except StaleEdit as error:
+            show_conflict(form, error, fields=["question", "alternatives", "answer", "topic",
+                                               "sources"])
         except ApplicationError as error:
             form.add_error(None, error.message)
         else:
@@ -226,8 +232,8 @@ def pending_action(request, pk: int):
     try:
         if request.POST.get("action") == "assign":
             _require(perms.can_assign_pending(request.user))
-            unit_id = request.POST.get("unit", "")
-            unit = get_object_or_404(Unit, pk=unit_id) if unit_id.isdigit() else None
+            unit_id = int_param(request.POST, "unit")
+            unit = get_object_or_404(Unit, pk=unit_id) if unit_id is not None else None
             pending_assign(pending=pending, unit=unit, actor=request.user)
         else:
             _require(perms.can_answer_pending(request.user, pending))
