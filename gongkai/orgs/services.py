@@ -108,3 +108,22 @@ def groups_ensure_known() -> int:
                          details={"name": word.name})
             created += 1
     return created
+
+
+@transaction.atomic
+def groups_ensure_named(*, names: Iterable[str], actor=None) -> list[str]:
+    """Create a ``UnitGroup`` for each group word a plan uses that the registry does not
+    hold yet (各设区市政府, 区属事业单位 …). It covers nobody until the office sets its
+    categories or members; returns the names created."""
+    existing = set(UnitGroup.objects.values_list("name", flat=True))
+    created = []
+    for name in dict.fromkeys(names):
+        name = name[:50]
+        if name in existing:
+            continue
+        group = UnitGroup.objects.create(name=name, description=_("导入分工方案时新建，请指定成员。"))
+        existing.add(name)
+        record_event(obj=group, action="orgs.group.created", actor=actor,
+                     details={"name": name, "source": "plan_import"})
+        created.append(name)
+    return created

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.orgs.models import UnitCategory, UnitGroup
-from gongkai.orgs.selectors import find_group_word, unit_name_index
-from gongkai.orgs.services import groups_ensure_known, unit_create
+from gongkai.orgs.selectors import find_group_word, group_name_index, unit_name_index
+from gongkai.orgs.services import groups_ensure_known, groups_ensure_named, unit_create
 from gongkai.plans.importer import (
     ParsedPlan,
     SourceLine,
@@ -69,9 +69,10 @@ def _counts(parsed: ParsedPlan) -> dict[str, int]:
 def plan_parse_lines(*, lines: list[SourceLine], year: int) -> ImportResult:
     """Parse and resolve without writing: the preview and the dry run."""
     index = unit_name_index()
-    parsed = parse_plan(lines, year=year, known=set(index))
+    parsed = parse_plan(lines, year=year, known=set(index), groups=group_name_index())
     if not parsed.tasks:
-        raise ApplicationError(_("未能从文件中识别出编号的工作任务（如“1.……”），未导入。"))
+        raise ApplicationError(_("未能从文件中识别出工作任务：既没有编号的任务（如“1.……”“（一）……”），"
+                                 "也没有后面跟着责任单位的段落，未导入。"))
     resolution = resolve_refs(parsed, index)
     return ImportResult(parsed=parsed, unresolved=resolution.unresolved,
                         counts=_counts(parsed), resolution=resolution)
@@ -121,6 +122,7 @@ def _import(*, parsed: ParsedPlan, year: int, create_units: bool, actor,
             raise _unresolved_error(missing)
         created = _create_units(resolution.unresolved, categories or {}, actor)
         resolution = resolve_refs(parsed)
+    groups_ensure_named(names=[r.name for _t, r in parsed.refs() if r.is_group], actor=actor)
     groups = {g.name: g for g in UnitGroup.objects.all()}
     plan, stats = plan_write(parsed=parsed, year=year, resolution=resolution,
                              groups=groups, source_name=source_name)
