@@ -145,11 +145,11 @@ class Builder:
             return
         if self.task_level == "arabic" and (m := TASK_RE.match(text)):
             self.start_task(int(m.group(1)), m.group(2).strip(), line, self._take_title())
+        elif is_header_word(text) or DEADLINE.match(text):
+            return
         elif looks_like_units(text, known=self.known, groups=self.groups):
             self.saw_units_line = True
             self.add_units(self.units(text, line), line)
-        elif is_header_word(text) or DEADLINE.match(text):
-            return
         elif self.pending_number is not None:
             self.start_task(self.pending_number, text, line, self._take_title())
             self.pending_number = None

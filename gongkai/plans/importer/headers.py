@@ -99,6 +99,9 @@ def header_columns(cells: tuple[str, ...]) -> list[Column] | None:
     """The columns of a header row; None unless every non-empty cell is a header and
     the row names what a task is or who carries it out."""
     columns = []
+    cells = tuple(cells)
+    while cells and not cells[-1].strip():
+        cells = cells[:-1]
     for cell in cells:
         if not cell.strip():
             columns.append(Column("ignore"))

@@ -10,7 +10,7 @@ from collections.abc import Collection, Mapping
 
 from gongkai.core.text import name_key
 from gongkai.core.text import normalize as clean
-from gongkai.orgs.groups import KNOWN_GROUPS, looks_like_group
+from gongkai.orgs.groups import KNOWN_GROUPS, LEVEL_WORDS, looks_like_group
 from gongkai.plans.importer.cleaning import prettify
 from gongkai.plans.importer.names import (
     UNIT_SUFFIXES,
@@ -167,7 +167,7 @@ class _Cell:
         for pos in range(2, len(item) - 1):  # 区政务公开办各街镇: a group glued on
             left, right = item[:pos], item[pos:]
             if right.startswith("各") and left.endswith(UNIT_SUFFIXES) \
-                    and group_name(right, self.groups):
+                    and not LEVEL_WORDS.match(left) and group_name(right, self.groups):
                 return [(left, False), *self.split_run(right, prefix)]
         if group_name(item, self.groups):
             return [(item, False)]
@@ -218,8 +218,8 @@ class _Cell:
 
 def _is_name_like(item: str) -> bool:
     """A bare "单位" or "部门" left over from a header or a phrase names nobody."""
-    return bool(item) and item not in UNIT_SUFFIXES and bool(re.search(r"[\u4e00-\u9fff]", item)) \
-        and item not in ("等", "其他", "各", "有关", "相关")
+    return len(item) > 1 and bool(re.search(r"[\u4e00-\u9fff]", item)) \
+        and item not in ("单位", "部门", "机构", "处室", "科室", "其他", "有关", "相关")
 
 
 def _labelled(text: str) -> list[tuple[str, str | None]]:
