@@ -196,12 +196,29 @@ class Builder:
         while len(cells) > len(self.columns) and not cells[-1]:
             cells.pop()
         offset = len(cells) - len(self.columns)
+        if offset < 0:  # fewer cells: where they fit best, from the right on a tie
+            offset = max(range(offset, 1), key=lambda o: (self._fit(cells, o), -o))
         extra = cells[:offset] if offset > 0 else []
         pairs = []
         for index, cell in enumerate(cells[max(offset, 0):], start=max(offset, 0)):
             column = self.columns[index - offset]
             pairs.append((column, cell, index in merged))
         return extra, pairs
+
+    def _fit(self, cells: list[str], offset: int) -> int:
+        """How well cells sit under the columns starting at -offset: units under a
+        units header, long text under a text header."""
+        score = 0
+        for index, cell in enumerate(cells):
+            kind = self.columns[index - offset].kind
+            if kind == "units":
+                score += 2 if not cell or looks_like_units(cell, known=self.known,
+                                                           groups=self.groups) else -3
+            elif kind in ("text", "title"):
+                score += 1 if len(cell) >= 8 else 0
+            elif kind == "number":
+                score += 1 if BARE_NUMBER.match(cell) else -1
+        return score
 
     def _row_by_columns(self, cells: tuple[str, ...], line: int,
                         merged: tuple[int, ...]) -> None:

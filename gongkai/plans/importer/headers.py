@@ -90,7 +90,8 @@ def classify(cell: str) -> Column | None:
     if roles is None:
         return None
     first_leads = bool(_FIRST_LEADS.search(note))
-    if note and not first_leads and _roles_of(note.replace("单位", "")) is None:
+    if note and not first_leads and note.strip("、/") not in ROLE_NOUNS \
+            and _roles_of(note.replace("单位", "")) is None:
         return None
     return Column("units", roles, first_leads)
 

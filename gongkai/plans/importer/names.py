@@ -29,8 +29,8 @@ PROVINCES = ("北京", "天津", "上海", "重庆", "河北", "山西", "辽宁
              "贵州", "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏",
              "新疆", "香港", "澳门")
 _PREFIXES = ("区", "市", "省", "县")
-_FALSE_PREFIXES = ("市场", "市政", "市容", "市民", "区域", "省级", "市级", "区级", "县级", "县域",
-                   "区块")
+# 市场监管局 and 市政公用局 begin with a word, not with 市 (but 市政务服务中心 does).
+_FALSE_PREFIX = re.compile(r"^(?:市场|市政(?![务府协])|市容|区域|区块|[省市区县]级|县域)")
 # Words ending in 市/区/县 that are not places (城市管理综合执法局 takes the 区 prefix).
 _NOT_PLACES = ("城市", "都市", "超市", "社区", "景区", "城区", "园区", "校区", "辖区", "小区",
                "片区", "郊区", "市区", "城乡")
@@ -47,7 +47,7 @@ def places_in(text: str) -> set[str]:
 
 
 def prefix_of(item: str) -> str:
-    if item.startswith(_PREFIXES) and not item.startswith(_FALSE_PREFIXES):
+    if item.startswith(_PREFIXES) and not _FALSE_PREFIX.match(item):
         return item[0]
     return ""
 

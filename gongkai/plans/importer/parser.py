@@ -28,7 +28,7 @@ from gongkai.plans.importer.types import ParsedPlan, ParsedTask, SourceLine
 from gongkai.plans.importer.units import has_role_word, looks_like_units, parse_units
 
 _TAIL_WORDS = re.compile(r"^(?:抄送|抄报|印发|附件|此件|\(此件|联系人|联系电话|主题词|"
-                         r"[^,。;]{2,30}办公室\d{4}年\d{1,2}月\d{1,2}日印发)")
+                         r"[^,。;]{0,40}\d{4}年\d{1,2}月\d{1,2}日印发$)")
 _ISSUER_ENDS = ("政府", "办公室", "办公厅", "委员会", "管委会", "局", "委", "办", "厅", "中心")
 _INLINE_BRACKET = re.compile(r"\(([^()]{2,300})\)")
 

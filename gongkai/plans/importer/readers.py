@@ -157,15 +157,17 @@ def _docx_block(child, document) -> list[tuple[list[str], tuple[int, ...]]]:
     if tag != "tbl":
         return []
     rows = []
-    above: set[int] = set()
+    above: list = []  # the row above's cell elements (kept alive, so compared by identity)
     for row in Table(child, document).rows:
-        cells, seen, merged = [], set(), []
+        cells, seen, merged = [], [], []
         for cell in row.cells:
-            if id(cell._tc) not in seen:  # a horizontally merged cell repeats itself
-                seen.add(id(cell._tc))
-                if id(cell._tc) in above:  # a vertically merged cell (vMerge)
-                    merged.append(len(cells))
-                cells.append("\n".join(p.text for p in cell.paragraphs))
+            tc = cell._tc
+            if any(tc is other for other in seen):  # a horizontal merge repeats itself
+                continue
+            seen.append(tc)
+            if any(tc is other for other in above):  # a vertical merge (vMerge)
+                merged.append(len(cells))
+            cells.append("\n".join(p.text for p in cell.paragraphs))
         above = seen
         rows.append((cells, tuple(merged)))
     return rows
@@ -250,19 +252,21 @@ def _table_rows(table) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
     rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
     pending: dict[int, tuple[str, int, int]] = {}  # column → (text, rows left, origin)
     out = []
+    origin = 0  # a number per source cell (lxml proxies' ids are reused)
     for tr in rows[:MAX_LINES]:
         cells: list[tuple[str, int, bool]] = []  # (text, origin, merged from above)
         column = 0
         for td in tr.xpath("./td|./th"):
+            origin += 1
             while column in pending:
                 column = _fill_pending(cells, pending, column)
             text = _cell_text(td)
             span = _span(td.get("colspan"))
             rows_down = _span(td.get("rowspan"))
             for _i in range(span):
-                cells.append((text, id(td), False))
+                cells.append((text, origin, False))
                 if rows_down > 1:
-                    pending[column] = (text, rows_down - 1, id(td))
+                    pending[column] = (text, rows_down - 1, origin)
                 column += 1
         while column in pending:
             column = _fill_pending(cells, pending, column)

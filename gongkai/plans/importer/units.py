@@ -47,6 +47,8 @@ _CONJUNCTION = re.compile(r"以及|和|及|与")
 _BRACKET = re.compile(r"\(([^()]*)\)")
 _PLACEHOLDER = re.compile("\ue000(\\d+)\ue001")
 _NOTE = re.compile("\ue002(\\d+)\ue003")
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,4}[区县市镇乡]$")
+_PLACE_BODY = re.compile(r"^([\u4e00-\u9fff]{1,4}[区县市镇乡])(人民政府|政府)$")
 # A bracket whose words are kinds of place or body is an alternative inside a name:
 # 各县(市、区)政府, 各乡镇人民政府(街道办事处), 县直各有关部门(单位).
 _ALTERNATIVE = re.compile(r"^[市区县镇乡街道办事处单位部门机构园管委会、,和及/]+$")
@@ -192,7 +194,8 @@ class _Cell:
     def items(self, segment: str, prefix: str) -> list[tuple[str, str, bool]]:
         """(item, note, guessed) of one segment, in order."""
         out = []
-        for piece in _LIST_SPLIT.split(segment):
+        pieces = _distribute_plural(_LIST_SPLIT.split(segment))
+        for piece in pieces:
             note_ids = [int(i) for i in _NOTE.findall(piece)]
             piece = _NOTE.sub("", piece).strip()
             parts = self.split_conjunctions(piece)
@@ -206,6 +209,15 @@ class _Cell:
                         prefix = prefix_of(item) or prefix
         return out
 
+    @staticmethod
+    def share_suffix(items: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+        """东城区、朝阳区、顺义区政府: the last name's 政府 belongs to every place."""
+        if len(items) < 2 or not (m := _PLACE_BODY.match(items[-1][0])):
+            return items
+        if not all(_PLACE.match(item) for item, _n, _g in items[:-1]):
+            return items
+        return [(item + m.group(2), note, True) for item, note, _g in items[:-1]] + items[-1:]
+
     def ref(self, item: str, role: str, line: int, prefix: str, note: str,
             guessed: bool) -> ParsedUnitRef:
         group = group_name(item, self.groups)
@@ -214,6 +226,26 @@ class _Cell:
         name, prefixed = with_prefix(item, prefix, self.known, self.places)
         return ParsedUnitRef(name=prettify(name), role=role, line=line, kind=UNIT, raw=item,
                              note=prettify(note), guessed=guessed or prefixed)
+
+
+_BARE_TYPES = ("街", "镇", "乡", "街道", "区", "县", "市", "办", "局", "委", "单位", "部门")
+# Kinds of body that, listed after a plural, are plural too (各乡镇人民政府、街道办事处).
+_BARE_BODIES = ("街道办事处", "乡镇", "乡镇人民政府", "镇人民政府", "乡人民政府", "社区居委会",
+                "村委会", "居委会", "管委会", "园区管委会", "直属机构", "直属单位", "事业单位")
+
+
+def _distribute_plural(pieces: list[str]) -> list[str]:
+    """各镇、街 → 各镇, 各街; 区直各办、局 → 区直各办, 区直各局: a bare kind after a plural
+    takes the words up to its 各."""
+    out: list[str] = []
+    for piece in pieces:
+        bare = piece.strip()
+        if out and "各" in out[-1] and (bare in _BARE_TYPES or bare in _BARE_BODIES):
+            head = out[-1][:out[-1].index("各") + 1]
+            out.append(head + bare)
+        else:
+            out.append(piece)
+    return out
 
 
 def _is_name_like(item: str) -> bool:
@@ -256,7 +288,7 @@ def parse_units(text: str, *, line: int, default_role: str = IMPLEMENT,
             if role is None:
                 role = next((r for _s, r in segments[index + 1:] if r),
                             label_role or default_role)
-            for item, note, guessed in cell.items(segment, prefix):
+            for item, note, guessed in cell.share_suffix(cell.items(segment, prefix)):
                 prefix = prefix_of(item) or prefix
                 ref = cell.ref(item, role, line, prefix, note, guessed)
                 if (ref.kind, ref.name) not in seen:
