@@ -86,7 +86,8 @@ def split_glued(item: str, is_known) -> list[str] | None:
         if len(right) < 2 or right.startswith(_DEPENDENT_STARTS):
             continue
         if not (left.endswith(_STRONG_ENDS) and looks_like_name(right)) \
-                or left.endswith(("总局", "总署", "总行")):
+                or left.endswith(("总局", "总署", "总行")) \
+                or (left.startswith(NATIONAL_PREFIXES) and not prefix_of(right)):
             continue
         if is_known(left) or len(left) >= 4:
             rest = split_glued(right, is_known)
