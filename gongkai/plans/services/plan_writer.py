@@ -101,7 +101,7 @@ def _write_roles(task: Task, parsed: ParsedTask, resolution: Resolution,
             if unit.pk not in unit_ids:
                 unit_ids.add(unit.pk)
                 _save(TaskUnit, {"task": task, "unit": unit},
-                      {"role": ref.role, "position": position}, stats)
+                      {"role": ref.role, "position": position, "note": ref.note[:200]}, stats)
     for tu in task.task_units.exclude(unit_id__in=unit_ids).select_related("unit"):
         _drop_role(tu, Assignment.objects.filter(task=task, unit=tu.unit, via_group=None),
                    f"任务{task.number}：{tu.unit.name}", stats)
