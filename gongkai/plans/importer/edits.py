@@ -37,3 +37,5 @@ def apply_edits(plan: ParsedPlan, edits: Mapping[str, str], *, known: Collection
         for ref in task.refs:
             ref.guessed = False
         task.edited, task.shares_units_of = True, None
+        plan.warnings = [w for w in plan.warnings
+                         if not w.endswith(f"任务 {task.number} 未列明责任单位。")]

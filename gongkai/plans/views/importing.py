@@ -141,8 +141,9 @@ def import_preview(request):
         "stored": stored, "result": result, "parts": parts, "flags": _counts(parts),
         "year_form": PlanYearForm(initial={"year": stored["year"]}),
         "pending": [{"name": n, "line": ln, "count": occurrences[n],
-                     "map_form": MapNameForm(initial={"name": n}),
-                     "new_form": NewUnitForm(initial={"name": n})} for n, ln in pending],
+                     "map_form": MapNameForm(initial={"name": n}, auto_id=f"id_map{i}_%s"),
+                     "new_form": NewUnitForm(initial={"name": n}, auto_id=f"id_new{i}_%s")}
+                    for i, (n, ln) in enumerate(pending)],
         "new_units": {n: dict(UnitCategory.choices).get(c, c) for n, c in new_units.items()},
         "existing_plan": Plan.objects.filter(year=stored["year"]).first(),
     })
