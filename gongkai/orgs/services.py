@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import name_key, normalize
-from gongkai.orgs.groups import KNOWN_GROUPS
+from gongkai.orgs.groups import KNOWN_GROUPS, looks_like_group
 from gongkai.orgs.models import Unit, UnitAlias, UnitCategory, UnitGroup
 from gongkai.orgs.selectors import find_group_word
 
@@ -24,7 +24,7 @@ def _owner_of_key(key: str) -> Unit | None:
 
 
 def _is_group_name(name: str) -> bool:
-    if find_group_word(name) is not None:
+    if find_group_word(name) is not None or looks_like_group(normalize(name)):
         return True
     key = name_key(name)
     for group in UnitGroup.objects.only("name", "aliases"):

@@ -70,8 +70,17 @@ def _decode(data: bytes) -> str:
     return text
 
 
-def _cells(parts: list[str]) -> tuple[str, ...]:
-    return tuple(p.strip()[:MAX_CELL_CHARS] for p in parts)
+def _cells(parts: list[str], number: int = 0) -> tuple[str, ...]:
+    """The stripped cells of line ``number``; a cell longer than any plan's is refused
+    with the line and cell it is in, rather than cut silently."""
+    cells = tuple(p.strip() for p in parts)
+    for index, cell in enumerate(cells, start=1):
+        if len(cell) > MAX_CELL_CHARS:
+            where = (_("第%(line)s行") % {"line": number} if len(cells) == 1 else
+                     _("第%(line)s行第%(cell)s格") % {"line": number, "cell": index})
+            raise ApplicationError(_("%(where)s内容过长（超过%(n)s字），不像分工方案的内容，未导入。")
+                                   % {"where": where, "n": MAX_CELL_CHARS})
+    return cells
 
 
 _PIPES_ONLY = re.compile(r"^[|\s]+$")
@@ -87,13 +96,13 @@ def _text_lines(text: str) -> list[SourceLine]:
     for number, raw in enumerate(text.splitlines(), start=1):
         if "|" not in raw and "\t" in raw.strip(" \u3000"):
             parts = raw.strip(" \u3000\r").split("\t")
-            lines.append(SourceLine(number, _cells(parts)))
+            lines.append(SourceLine(number, _cells(parts, number)))
             continue
         raw = raw.strip()
         if not raw or _PIPES_ONLY.match(raw):
             continue
         if "|" not in raw:
-            lines.append(SourceLine(number, _cells([raw])))
+            lines.append(SourceLine(number, _cells([raw], number)))
             continue
         if markdown is None:
             markdown = raw.startswith("|")
@@ -106,7 +115,7 @@ def _text_lines(text: str) -> list[SourceLine]:
         if len([p for p in parts if p.strip()]) == 1 and raw.endswith("|") \
                 and parts[0].strip():
             parts = [parts[0]]  # "工作任务 |": one cell, flattened one per line
-        lines.append(SourceLine(number, _cells(parts)))
+        lines.append(SourceLine(number, _cells(parts, number)))
     return lines
 
 
@@ -135,7 +144,7 @@ def _docx_lines(data: bytes) -> list[SourceLine]:
             for cells, merged in _docx_block(child, document):
                 number += 1
                 if any(c.strip() for c in cells):
-                    lines.append(SourceLine(number, _cells(cells), merged))
+                    lines.append(SourceLine(number, _cells(cells, number), merged))
             if len(lines) > MAX_LINES:
                 break
     except ApplicationError:
@@ -205,7 +214,8 @@ class _HtmlLines:
         text = "".join(self.buffer).strip()
         self.buffer.clear()
         if text:
-            self.lines.append(SourceLine(len(self.lines) + 1, _cells([text])))
+            self.lines.append(SourceLine(len(self.lines) + 1,
+                                         _cells([text], len(self.lines) + 1)))
 
     def table(self, element) -> None:
         self.flush()
@@ -243,7 +253,7 @@ def _cell_text(td) -> str:
     for el in td.iter("br", "p", "div", "li"):
         el.tail = "\n" + (el.tail or "")
     lines = (" ".join(line.split()) for line in td.text_content().split("\n"))
-    return "\n".join(line for line in lines if line)[:MAX_CELL_CHARS]
+    return "\n".join(line for line in lines if line)
 
 
 def _table_rows(table) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
