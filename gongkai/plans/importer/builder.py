@@ -23,7 +23,7 @@ PART_RE = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
 SECTION_RE = re.compile(r"^\(([一二三四五六七八九十]+)\)\s*[、.]?\s*(.+)$")
 TASK_RE = re.compile(r"^(\d{1,3})\s*[.、](?!\d)\s*(.+)$")
 PAREN_RE = re.compile(r"^\((\d{1,3})\)\s*(.+)$")
-BARE_NUMBER = re.compile(r"^\d{1,3}\.?$")
+BARE_NUMBER = re.compile(r"^\d{1,3}[.、]?$")
 # A cell or line that only gives a deadline (年底前, 持续推进, 2022年6月底前).
 DEADLINE = re.compile(r"^[\d年月日底前内中上下旬半全季度每及长期持续常态化推进坚持适时按要求完成]{2,16}$")
 
@@ -141,7 +141,7 @@ class Builder:
         if self.heading(text, line):
             return
         if self.task_level == "arabic" and BARE_NUMBER.match(text):
-            self.pending_number = int(text.rstrip("."))
+            self.pending_number = int(text.rstrip(".、"))
             return
         if self.task_level == "arabic" and (m := TASK_RE.match(text)):
             self.start_task(int(m.group(1)), m.group(2).strip(), line, self._take_title())
@@ -235,7 +235,7 @@ class Builder:
             elif self.heading(cell, line):
                 continue
             elif BARE_NUMBER.match(cell):
-                kinds["number"] = cell.rstrip(".")
+                kinds["number"] = cell.rstrip(".、")
             elif column.kind == "heading":
                 self.start_part(None, cell, line)
             elif column.kind in kinds:
@@ -249,7 +249,7 @@ class Builder:
     def _extra_cell(self, cell: str, line: int) -> None:
         """A cell left of the header's columns (a heading spanning columns above)."""
         if cell and not self.heading(cell, line) and BARE_NUMBER.match(cell):
-            self.pending_number = int(cell.rstrip("."))
+            self.pending_number = int(cell.rstrip(".、"))
 
     def _row_units(self, units, line: int, *, same_task: bool, previous) -> None:
         row_has_lead = any(c.is_lead and cell.strip() for c, cell, _m in units)

@@ -31,6 +31,7 @@ _TAIL_WORDS = re.compile(r"^(?:抄送|抄报|印发|附件|此件|\(此件|联�
                          r"[^,。;]{0,40}\d{4}年\d{1,2}月\d{1,2}日印发$)")
 _ISSUER_ENDS = ("政府", "办公室", "办公厅", "委员会", "管委会", "局", "委", "办", "厅", "中心")
 _INLINE_BRACKET = re.compile(r"\(([^()]{2,300})\)")
+_LABEL_START = re.compile(r"(?<=[。;])\s*(?:牵头|责任|落实|配合|协办|主办|参与)(?:单位|部门)\s*:")
 
 
 def _texts(lines: list[SourceLine]) -> list[str]:
@@ -176,6 +177,12 @@ def _inline_units(task: ParsedTask, builder: Builder) -> None:
         if refs and all(r.is_group or len(r.raw) <= 40 for r in refs):
             found.extend(refs)
             text = text.replace(m.group(0), "", 1)
+    if not found and (m := _LABEL_START.search(text)) and m.start() > 0:
+        units = text[m.start():]  # "…。牵头单位：市发改委。配合单位：市财政局。"
+        refs = builder.units(units.replace("。", ";"), task.line)
+        if refs and looks_like_units(units.replace("。", ";").strip(";"), known=builder.known,
+                                     groups=builder.groups):
+            found, text = refs, text[:m.start()]
     if not found:
         head, sep, last = text.rstrip("。").rpartition("。")
         if sep and has_role_word(last) and looks_like_units(last, known=builder.known,

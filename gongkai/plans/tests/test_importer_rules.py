@@ -147,3 +147,18 @@ def test_published_numbering_is_kept_with_its_gaps():
     text = "（一）甲\n1.公开甲。\n区教育局\n3.公开丙。\n区财政局\n"
     tasks = parse_plan(read_lines(text.encode(), "p.txt"), year=2022).tasks
     assert [t.number for t in tasks] == [1, 3]
+
+
+def test_labels_after_the_task_text_in_the_same_paragraph():
+    text = "（一）甲\n1.公开甲。牵头单位：市发改委。配合单位：市财政局、各区政府。\n"
+    task = parse_plan(read_lines(text.encode(), "p.txt"), year=2022).tasks[0]
+    assert task.text == "公开甲。"
+    assert [(r.name, r.role) for r in task.refs] == [
+        ("市发改委", "lead"), ("市财政局", "cooperate"), ("各区政府", "cooperate")]
+
+
+def test_number_column_written_with_a_dunhao():
+    text = "序号|工作任务|牵头单位|配合单位\n1、|公开甲。|市发改委|市财政局\n2、|公开乙。|市民政局|\n"
+    tasks = parse_plan(read_lines(text.encode(), "p.txt"), year=2022).tasks
+    assert [(t.number, [(r.name, r.role) for r in t.refs]) for t in tasks] == [
+        (1, [("市发改委", "lead"), ("市财政局", "cooperate")]), (2, [("市民政局", "lead")])]
