@@ -129,7 +129,9 @@ def parse_plan(lines: list[SourceLine], *, year: int | None = None,
     """Read a whole published plan. ``known`` holds ``name_key`` of registry names;
     ``groups`` maps spelling keys to the registry's group names."""
     texts = _texts(lines)
-    tail = _tail_start(texts, 0)
+    # A table row is never part of the closing block (its text is kept apart above).
+    tail = _tail_start([t if len(ln.cells) == 1 else "\x00row" for t, ln in zip(
+        texts, lines, strict=True)], 0)
     sign = _signature_index(texts, tail)
     begin = sign + 1 if sign is not None else 0
     level = task_level(lines[begin:tail], texts[begin:tail], known, groups)

@@ -228,6 +228,8 @@ class _Cell:
                              note=prettify(note), guessed=guessed or prefixed)
 
 
+_PLURAL_PLACE = re.compile(r"^各[省市区县镇乡]$")
+_PLACE_GOVT = re.compile("^[省市区县镇乡街道]+(?:\ue000\\d+\ue001)?(人民政府|政府)$")
 _BARE_TYPES = ("街", "镇", "乡", "街道", "区", "县", "市", "办", "局", "委", "单位", "部门")
 # Kinds of body that, listed after a plural, are plural too (各乡镇人民政府、街道办事处).
 _BARE_BODIES = ("街道办事处", "乡镇", "乡镇人民政府", "镇人民政府", "乡人民政府", "社区居委会",
@@ -243,6 +245,9 @@ def _distribute_plural(pieces: list[str]) -> list[str]:
         if out and "各" in out[-1] and (bare in _BARE_TYPES or bare in _BARE_BODIES):
             head = out[-1][:out[-1].index("各") + 1]
             out.append(head + bare)
+        elif out and _PLURAL_PLACE.match(out[-1].strip()) and (m := _PLACE_GOVT.match(bare)):
+            out[-1] = out[-1].strip() + m.group(1)  # 各市、县（市、区）政府: 各市政府
+            out.append("各" + bare)
         else:
             out.append(piece)
     return out

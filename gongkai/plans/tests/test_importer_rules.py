@@ -162,3 +162,31 @@ def test_number_column_written_with_a_dunhao():
     tasks = parse_plan(read_lines(text.encode(), "p.txt"), year=2022).tasks
     assert [(t.number, [(r.name, r.role) for r in t.refs]) for t in tasks] == [
         (1, [("市发改委", "lead"), ("市财政局", "cooperate")]), (2, [("市民政局", "lead")])]
+
+
+PROVINCE_HTML = """<html><body><p>某省人民政府办公厅关于印发某省2020年政务公开工作要点的通知</p>
+<p>2020年5月6日</p><table>
+<tr><td><p>序号</p></td><td>重点任务</td><td>具体内容</td><td><p>牵 头</p><p>单 位</p></td>
+<td>配合单位</td><td>完成时限</td></tr>
+<tr><td>一、加强解读</td><td></td><td></td><td></td><td></td><td></td></tr>
+<tr><td>1</td><td rowspan="2">（一）政策解读</td><td>做好省政府文件解读。</td><td>省政府办公厅</td>
+<td>省直各有关单位，各设区市人民政府</td><td>2020年底</td></tr>
+<tr><td>2</td><td>做好回应关切。</td><td>省委网信办、省政府新闻办</td><td></td><td>持续推进</td></tr>
+<tr><td>3</td><td>（二）平台建设</td><td>加强政府网站集约化。</td><td>省政务服务数据管理局（省大数据中心）</td>
+<td>各市、县（市、区）政府</td><td>年底前</td></tr></table>
+<p>抄送：省委办公厅。</p></body></html>"""
+
+
+def test_province_table_with_spaced_header_and_closing_block():
+    plan = parse_plan(read_lines(PROVINCE_HTML.encode(), "p.html"), year=2020)
+    assert plan.title == "某省2020年政务公开工作要点" and plan.title_year == 2020
+    assert plan.tail == ["抄送:省委办公厅。"]
+    got = [[(r.name, r.role, r.kind) for r in t.refs] for t in plan.tasks]
+    assert got == [
+        [("省政府办公厅", "lead", "unit"), ("省直各有关单位", "cooperate", "group"),
+         ("各设区市人民政府", "cooperate", "group")],
+        [("省委网信办", "lead", "unit"), ("省政府新闻办", "lead", "unit")],
+        [("省政务服务数据管理局", "lead", "unit"), ("各市政府", "cooperate", "group"),
+         ("各县（市、区）政府", "cooperate", "group")],
+    ]
+    assert plan.tasks[2].refs[0].note == "省大数据中心"
