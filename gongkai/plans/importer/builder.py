@@ -25,6 +25,7 @@ TASK_RE = re.compile(r"^(\d{1,3})\s*[.、](?!\d)\s*(.+)$")
 PAREN_RE = re.compile(r"^\((\d{1,3})\)\s*(.+)$")
 BARE_NUMBER = re.compile(r"^\d{1,3}[.、]?$")
 # A cell or line that only gives a deadline (年底前, 持续推进, 2022年6月底前).
+_LEAD_WORD = re.compile(r"牵头(?!单位|部门)|主办")
 DEADLINE = re.compile(r"^[\d年月日底前内中上下旬半全季度每及长期持续常态化推进坚持适时按要求完成]{2,16}$")
 
 
@@ -252,7 +253,8 @@ class Builder:
             self.pending_number = int(cell.rstrip(".、"))
 
     def _row_units(self, units, line: int, *, same_task: bool, previous) -> None:
-        row_has_lead = any(c.is_lead and cell.strip() for c, cell, _m in units)
+        row_has_lead = any((c.is_lead and cell.strip()) or _LEAD_WORD.search(cell)
+                           for c, cell, _m in units)
         shared = [m for c, cell, m in units if cell.strip()]
         if shared and all(shared) and previous is not None and not same_task:
             self.task.shares_units_of = previous.shares_units_of or previous.number

@@ -190,3 +190,9 @@ def test_province_table_with_spaced_header_and_closing_block():
          ("各县（市、区）政府", "cooperate", "group")],
     ]
     assert plan.tasks[2].refs[0].note == "省大数据中心"
+
+
+def test_combined_column_with_a_lead_named_in_its_own_cell():
+    tasks = _table("配合/责任单位", [("（一）甲", "1.公开甲。", "区教育局牵头，区财政局")])
+    assert [(r.name, r.role) for r in tasks[0].refs] == [
+        ("区教育局", "lead"), ("区财政局", "cooperate")]
