@@ -125,7 +125,7 @@ def _desired_roles(written, resolution: Resolution, groups: dict[str, UnitGroup]
     for task, parsed in written:
         for position, ref in enumerate(parsed.refs):
             if ref.is_group:
-                group = groups[ref.name]
+                group = groups[ref.name[:50]]
                 task_groups.setdefault((task.pk, group.pk), (task, group, {
                     "role": ref.role, "position": position}))
             else:
