@@ -56,3 +56,13 @@ def group_members(group: UnitGroup) -> QuerySet[Unit]:
     if group.categories:
         condition |= Q(category__in=group.categories)
     return Unit.objects.filter(condition, is_active=True).distinct()
+
+
+def group_name_index() -> dict[str, str]:
+    """Every spelling key of a group (known words and the registry's groups) → the
+    group's name, so that a plan's 各街道、镇 is stored as the registry's 各街镇."""
+    index = {name_key(s): word.name for word in KNOWN_GROUPS for s in (word.name, *word.aliases)}
+    for group in UnitGroup.objects.only("name", "aliases"):
+        for spelling in (group.name, *group.aliases):
+            index.setdefault(name_key(spelling), group.name)
+    return index

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import name_key, normalize
-from gongkai.orgs.groups import KNOWN_GROUPS
+from gongkai.orgs.groups import KNOWN_GROUPS, looks_like_group
 from gongkai.orgs.models import Unit, UnitAlias, UnitCategory, UnitGroup
 from gongkai.orgs.selectors import find_group_word
 
@@ -24,7 +24,7 @@ def _owner_of_key(key: str) -> Unit | None:
 
 
 def _is_group_name(name: str) -> bool:
-    if find_group_word(name) is not None:
+    if find_group_word(name) is not None or looks_like_group(normalize(name)):
         return True
     key = name_key(name)
     for group in UnitGroup.objects.only("name", "aliases"):
@@ -107,4 +107,23 @@ def groups_ensure_known() -> int:
             record_event(obj=_group, action="orgs.group.created",
                          details={"name": word.name})
             created += 1
+    return created
+
+
+@transaction.atomic
+def groups_ensure_named(*, names: Iterable[str], actor=None) -> list[str]:
+    """Create a ``UnitGroup`` for each group word a plan uses that the registry does not
+    hold yet (各设区市政府, 区属事业单位 …). It covers nobody until the office sets its
+    categories or members; returns the names created."""
+    existing = set(UnitGroup.objects.values_list("name", flat=True))
+    created = []
+    for name in dict.fromkeys(names):
+        name = name[:50]
+        if name in existing:
+            continue
+        group = UnitGroup.objects.create(name=name, description=_("导入分工方案时新建，请指定成员。"))
+        existing.add(name)
+        record_event(obj=group, action="orgs.group.created", actor=actor,
+                     details={"name": name, "source": "plan_import"})
+        created.append(name)
     return created

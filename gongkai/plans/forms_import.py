@@ -9,11 +9,19 @@ from gongkai.orgs.models import Unit, UnitCategory
 class PlanUploadForm(forms.Form):
     file = forms.FileField(label=_("方案文件"),
                            help_text=_("纯文本（.txt）、Word（.docx）或网页（.html）。"))
+    year = forms.IntegerField(
+        label=_("年度"), min_value=2000, max_value=2100, required=False,
+        help_text=_("留空则采用方案标题中的年份（如“2022年政务公开工作要点”），预览时可更改。"))
+
+
+class PlanYearForm(forms.Form):
+    """The year of the plan being previewed (defaults to the year its title names)."""
+
     year = forms.IntegerField(label=_("年度"), min_value=2000, max_value=2100)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].initial = timezone.localdate().year
+
+def default_year(title_year: int | None) -> int:
+    return title_year or timezone.localdate().year
 
 
 class MapNameForm(forms.Form):

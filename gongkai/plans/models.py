@@ -125,6 +125,8 @@ class TaskUnit(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="task_units")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="task_units")
     role = models.CharField(_("职责"), max_length=20, choices=TaskRole.choices)
+    note = models.CharField(_("分工说明"), max_length=200, blank=True,
+                            help_text=_("方案在单位名称后括注的分工，如“负责规范性文件审核”。"))
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

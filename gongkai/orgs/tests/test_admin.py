@@ -51,3 +51,13 @@ def test_unit_changed_in_admin_leaves_an_event(superuser_client):
     assert response.status_code == 302
     event = AuditEvent.objects.get(action="orgs.unit.updated")
     assert event.details["fields"] == ["name"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("name", ["各设区市政府", "区属事业单位", "市直各有关单位"])
+def test_a_group_word_by_the_general_rule_is_never_registered_as_a_unit(name):
+    from gongkai.core.errors import ApplicationError
+    from gongkai.orgs.services import unit_create
+
+    with pytest.raises(ApplicationError):
+        unit_create(name=name, category="department")

@@ -139,3 +139,12 @@ def find_titles(lines: list[str], fields: dict[str, str]) -> tuple[str, str]:
                  if len(line) < 80 and ("分工方案" in line or "工作要点" in line)
                  and not line.endswith(("。", ":"))), "")
     return notice, plan
+
+
+def title_year(title: str) -> int | None:
+    """The year a plan's title names: 广州市黄埔区2022年政务公开工作要点 → 2022."""
+    m = re.search(r"(20\d{2}|19\d{2})\s*年", title or "")
+    if m:
+        return int(m.group(1))
+    m = re.search(r"([〇零一二三四五六七八九]{4})\s*年", title or "")
+    return chinese_number(m.group(1)) if m else None

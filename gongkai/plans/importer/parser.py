@@ -1,226 +1,203 @@
 """From logical lines to a ParsedPlan. Pure functions: nothing here touches the database.
 
-The table is read as a stream of events (part heading, section heading, task, units).
-A units line belongs to the task before it; tasks with no units line of their own
-share the units of the nearest task before them that has one (a merged table cell).
+The notice comes first (up to its signature), then the table or the prose of tasks,
+then perhaps an issuer, a date, 抄送 and 附件 (metadata, never units of the last task).
+Units come from columns (a header names each column's role), from a units line after
+the task, or from a bracket or last clause of the task's own text. Units are shared
+with the task above only where the document merged them: a rowspan or a vertically
+merged .docx cell, or the seed's layout where a units line follows the first of the
+tasks that share it. An empty units cell means no unit is named.
 """
 import re
-from collections.abc import Collection
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping
 
 from gongkai.core.text import normalize as clean
 from gongkai.plans.importer import meta
+from gongkai.plans.importer.builder import (
+    BARE_NUMBER,
+    PAREN_RE,
+    PART_RE,
+    SECTION_RE,
+    TASK_RE,
+    Builder,
+)
 from gongkai.plans.importer.cleaning import prettify
-from gongkai.plans.importer.types import (
-    ParsedPart,
-    ParsedPlan,
-    ParsedSection,
-    ParsedTask,
-    ParsedUnitRef,
-    SourceLine,
-)
-from gongkai.plans.importer.units import IMPLEMENT, LEAD, looks_like_units, parse_units
+from gongkai.plans.importer.headers import header_columns, is_header_word
+from gongkai.plans.importer.names import places_in
+from gongkai.plans.importer.types import ParsedPlan, ParsedTask, SourceLine
+from gongkai.plans.importer.units import has_role_word, looks_like_units, parse_units
 
-PART_RE = re.compile(r"^([一二三四五六七八九十]+)、\s*(.+)$")
-SECTION_RE = re.compile(r"^\(([一二三四五六七八九十]+)\)\s*(.+)$")
-TASK_RE = re.compile(r"^(\d{1,3})\s*[.、]\s*(?!\d)(.+)$")
-
-# Column headers, and what a column holds.
-COLUMNS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("序号", "编号"), "number"),
-    (("牵头单位", "牵头部门", "牵头"), "lead"),
-    (("配合单位", "协办单位", "配合部门", "会办单位"), "cooperate"),
-    (("落实单位", "责任单位", "责任部门", "实施单位", "承办单位", "负责单位", "落实部门"), "units"),
-    (("具体要求", "工作要求", "主要内容", "工作内容", "具体内容", "任务内容", "工作措施",
-      "具体措施"), "text"),
-    (("工作任务", "任务", "重点任务", "主要任务", "任务名称"), "title"),
-    (("目标", "工作目标", "类别", "领域", "板块"), "heading"),
-    (("完成时限", "时间", "完成时间", "时限", "备注"), "ignore"),
-)
-_HEADER_WORDS = {word: kind for words, kind in COLUMNS for word in words}
-_ROLE_OF_COLUMN = {"lead": LEAD, "cooperate": "cooperate", "units": IMPLEMENT}
+_TAIL_WORDS = re.compile(r"^(?:抄送|抄报|印发|附件|此件|\(此件|联系人|联系电话|主题词|"
+                         r"[^,。;]{0,40}\d{4}年\d{1,2}月\d{1,2}日印发$)")
+_ISSUER_ENDS = ("政府", "办公室", "办公厅", "委员会", "管委会", "局", "委", "办", "厅", "中心")
+_INLINE_BRACKET = re.compile(r"\(([^()]{2,300})\)")
+_LABEL_START = re.compile(r"(?<=[。;])\s*(?:牵头|责任|落实|配合|协办|主办|参与)(?:单位|部门)\s*:")
 
 
-def _is_header(cells: tuple[str, ...]) -> bool:
-    words = [c.replace(" ", "") for c in cells if c]
-    return bool(words) and all(w in _HEADER_WORDS for w in words) and (
-        len(words) > 1 or words[0] in _HEADER_WORDS)
+def _texts(lines: list[SourceLine]) -> list[str]:
+    return [clean(line.cells[0]) if len(line.cells) == 1 else "" for line in lines]
 
 
-@dataclass
-class _Builder:
-    """The plan as it is being read, and where the reader stands in it."""
-
-    known: Collection[str]
-    plan: ParsedPlan = field(default_factory=ParsedPlan)
-    part: ParsedPart | None = None
-    section: ParsedSection | None = None
-    task: ParsedTask | None = None
-    columns: list[str] | None = None
-
-    # Structure ---------------------------------------------------------------------
-    def start_part(self, number: int | None, title: str, line: int) -> None:
-        parts = self.plan.parts
-        if number is None:  # an unnumbered goal column: a new part when the text changes
-            if self.part and self.part.title == title:
-                return
-            number = (parts[-1].number + 1) if parts else 1
-        existing = next((p for p in parts if p.number == number), None)
-        if existing is None:
-            existing = ParsedPart(number, title, line)
-            parts.append(existing)
-        if existing is not self.part:
-            self.part, self.section = existing, None
-
-    def start_section(self, number: int, title: str, line: int) -> None:
-        sections = self.plan.sections
-        existing = next((s for s in sections if s.number == number), None)
-        if existing is not None and existing is not self.section:
-            if existing.title == title or existing in self._part().sections:
-                self.section = existing  # repeated heading after a page break
-                return
-            number = max(s.number for s in sections) + 1  # numbering restarts per part
-            existing = None
-        if existing is None:
-            part = self._part()  # may open a default part, which resets the section
-            self.section = ParsedSection(number, title, line)
-            part.sections.append(self.section)
-
-    def _part(self) -> ParsedPart:
-        if self.part is None:
-            self.start_part(1, self.plan.title or "工作任务", 0)
-        return self.part
-
-    def _section(self) -> ParsedSection:
-        if self.section is None:
-            self.start_section(len(self.plan.sections) + 1, self._part().title, 0)
-        return self.section
-
-    def start_task(self, number: int | None, text: str, line: int, title: str = "") -> None:
-        tasks = self.plan.tasks
-        used = {t.number for t in tasks}
-        if number is None or number in used:
-            if number in used:
-                self.plan.warnings.append(f"第{line}行：任务序号 {number} 重复，已顺延编号。")
-            number = max(used, default=0) + 1
-        self.task = ParsedTask(number=number, text=text, line=line, title=title)
-        self._section().tasks.append(self.task)
-
-    def add_units(self, refs: list[ParsedUnitRef], line: int) -> None:
-        if self.task is None:
-            self.plan.warnings.append(f"第{line}行：责任单位出现在任何任务之前，已忽略。")
-            return
-        have = {(r.kind, r.name) for r in self.task.refs}
-        self.task.refs.extend(r for r in refs if (r.kind, r.name) not in have)
-        if self.task.units_line is None:
-            self.task.units_line = line
-
-    # Lines -------------------------------------------------------------------------
-    def heading(self, text: str, line: int) -> bool:
-        if m := PART_RE.match(text):
-            self.start_part(meta.chinese_number(m.group(1)), m.group(2).strip(), line)
-            return True
-        if m := SECTION_RE.match(text):
-            self.start_section(meta.chinese_number(m.group(1)),
-                               m.group(2).strip().rstrip("。"), line)
-            return True
-        return False
-
-    def single(self, text: str, line: int) -> None:
-        """A paragraph: a heading, a task, a units line, or more text of the task."""
-        if self.heading(text, line):
-            return
-        if m := TASK_RE.match(text):
-            self.start_task(int(m.group(1)), m.group(2).strip(), line)
-        elif looks_like_units(text, known=self.known):
-            self.add_units(parse_units(text, line=line, known=self.known), line)
-        elif self.task is not None and self.task.units_line is None \
-                and not _is_header((text,)):
-            self.task.text += text
-        elif not _is_header((text,)):
-            self.plan.warnings.append(f"第{line}行：未能识别，已忽略：{text[:40]}")
-
-    def row(self, cells: tuple[str, ...], line: int) -> None:
-        """A table row. With a header row, columns say what each cell is."""
-        if _is_header(cells):
-            self.columns = [_HEADER_WORDS[c.replace(" ", "")] if c else "ignore"
-                            for c in cells]
-            return
-        if self.columns is None or len(cells) == 1:
-            self._row_by_content(cells, line)
-        else:
-            self._row_by_columns(cells, line)
-
-    def _row_by_content(self, cells: tuple[str, ...], line: int) -> None:
-        for cell in cells:
-            if cell:
-                self.single(cell, line)
-
-    def _row_by_columns(self, cells: tuple[str, ...], line: int) -> None:
-        kinds = dict.fromkeys(("number", "title", "text"), "")
-        units: list[tuple[str, str]] = []
-        for kind, cell in zip(self.columns, cells, strict=False):
-            if not cell or kind == "ignore":
-                continue
-            if kind in _ROLE_OF_COLUMN:
-                units.append((cell, _ROLE_OF_COLUMN[kind]))
-            elif self.heading(cell, line):
-                continue
-            elif kind == "heading":
-                self.start_part(None, cell, line)
-            else:
-                kinds[kind] = cell
-        self._task_from_cells(kinds, line)
-        for cell, role in units:
-            self.add_units(parse_units(cell, line=line, default_role=role, known=self.known),
-                           line)
-
-    def _task_from_cells(self, kinds: dict[str, str], line: int) -> None:
-        title, text = kinds["title"], kinds["text"] or kinds["title"]
-        if not text:
-            return
-        if kinds["text"] and title and (m := TASK_RE.match(title)):
-            number, title = int(m.group(1)), m.group(2).strip()
-        elif m := TASK_RE.match(text):
-            number, text = int(m.group(1)), m.group(2).strip()
-        else:
-            number = int(kinds["number"]) if kinds["number"].isdigit() else None
-        if text == kinds["text"] == "" or title == text:
-            title = ""
-        if self.task is not None and self.task.text == text and self.task.title == title:
-            return  # a vertically merged task cell: the same task, more units
-        self.start_task(number, text, line, title)
+def _signature_index(texts: list[str], limit: int) -> int | None:
+    return next((i for i, t in enumerate(texts[:limit]) if meta.standalone_date(t)), None)
 
 
-def _table_start(lines: list[SourceLine]) -> int:
-    """Index of the first line of the task table (after the notice)."""
-    texts = [clean(line.cells[0]) if len(line.cells) == 1 else "" for line in lines]
-    first_task = next((i for i, line in enumerate(lines)
-                       if any(TASK_RE.match(clean(c)) for c in line.cells)), len(lines))
-    for i, line in enumerate(lines[:first_task]):
-        if _is_header(tuple(clean(c) for c in line.cells)):
+def _header_index(lines: list[SourceLine], texts: list[str], begin: int) -> int | None:
+    for i in range(begin, len(lines)):
+        cells = tuple(clean(c) for c in lines[i].cells)
+        if len(cells) > 1 and header_columns(cells) is not None:
             return i
-    start = first_task
-    while start > 0 and (PART_RE.match(texts[start - 1]) or SECTION_RE.match(texts[start - 1])):
+        if texts[i] and is_header_word(texts[i]) and i + 1 < len(texts) \
+                and texts[i + 1] and is_header_word(texts[i + 1]):
+            return i
+    return None
+
+
+def _is_task_start(line: SourceLine) -> bool:
+    cells = [clean(c) for c in line.cells]
+    return any(TASK_RE.match(c) for c in cells) or (
+        len(cells) == 1 and BARE_NUMBER.match(cells[0]) is not None) or (
+        len(cells) > 1 and any(BARE_NUMBER.match(c) for c in cells))
+
+
+def task_level(lines: list[SourceLine], texts: list[str], known: Collection[str],
+               groups: Mapping[str, str] | None) -> str:
+    """Which numbered level holds the tasks (see ``Builder``)."""
+    if any(_is_task_start(line) for line in lines):
+        return "arabic"
+    counts = {"paren": sum(1 for t in texts if PAREN_RE.match(t)),
+              "section": sum(1 for t in texts if SECTION_RE.match(t)),
+              "part": sum(1 for t in texts if PART_RE.match(t))}
+    deepest = next((level for level, n in counts.items() if n), None)
+    units_lines = sum(1 for t in texts if t and not PART_RE.match(t) and not SECTION_RE.match(t)
+                      and looks_like_units(t, known=known, groups=groups))
+    if deepest is None and not units_lines:
+        return "none"  # neither numbered items nor paragraphs with their units
+    if deepest is None or units_lines > counts[deepest]:
+        return "para"
+    return deepest
+
+
+def _table_start(lines: list[SourceLine], texts: list[str], level: str) -> int:
+    """Index of the first line of the task table or prose (after the notice)."""
+    sign = _signature_index(texts, len(texts))
+    begin = sign + 1 if sign is not None else 0
+    header = _header_index(lines, texts, 0)
+    if header is not None:
+        return header
+    if level == "arabic":
+        first = next((i for i in range(begin, len(lines)) if _is_task_start(lines[i])), None)
+        if first is None:  # the date was not a signature
+            first = next((i for i, ln in enumerate(lines) if _is_task_start(ln)), len(lines))
+    else:
+        first = next((i for i in range(begin, len(lines))
+                      if PART_RE.match(texts[i]) or SECTION_RE.match(texts[i])
+                      or PAREN_RE.match(texts[i])), begin)
+    start = first
+    while start > begin and (PART_RE.match(texts[start - 1]) or SECTION_RE.match(texts[start - 1])):
         start -= 1
     return start
 
 
+def _tail_start(texts: list[str], start: int) -> int:
+    """Index where the closing block (issuer, date, 抄送, 附件) begins; len(texts) if
+    there is none. Read backwards from the end, one kind of line at a time."""
+    end = len(texts)
+    i = end - 1
+    saw_date = False
+    while i >= start:
+        text = texts[i].replace(" ", "")
+        if not text:
+            i -= 1
+            continue
+        if _TAIL_WORDS.match(text):
+            end = i
+        elif meta.standalone_date(text):
+            saw_date, end = True, i
+        elif saw_date and len(text) <= 40 and text.endswith(_ISSUER_ENDS) \
+                and "。" not in text and i >= end - 3:
+            end = i
+        else:
+            break
+        i -= 1
+    return end
+
+
 def parse_plan(lines: list[SourceLine], *, year: int | None = None,
-               known: Collection[str] = ()) -> ParsedPlan:
-    """Read a whole published plan. ``known`` holds ``name_key`` of registry names."""
-    start = _table_start(lines)
-    builder = _Builder(known=known)
-    builder.plan = _read_notice([clean(" ".join(ln.cells)) for ln in lines[:start]], year)
-    for line in lines[start:]:
+               known: Collection[str] = (), groups: Mapping[str, str] | None = None
+               ) -> ParsedPlan:
+    """Read a whole published plan. ``known`` holds ``name_key`` of registry names;
+    ``groups`` maps spelling keys to the registry's group names."""
+    texts = _texts(lines)
+    # A table row is never part of the closing block (its text is kept apart above).
+    tail = _tail_start([t if len(ln.cells) == 1 else "\x00row" for t, ln in zip(
+        texts, lines, strict=True)], 0)
+    sign = _signature_index(texts, tail)
+    begin = sign + 1 if sign is not None else 0
+    level = task_level(lines[begin:tail], texts[begin:tail], known, groups)
+    start = _table_start(lines[:tail], texts[:tail], level)
+    tail = max(start, tail)
+    plan = _read_notice([clean(" ".join(ln.cells)) for ln in lines[:start]], year)
+    plan.title_year = meta.title_year(plan.title)
+    _read_tail(plan, texts[tail:])
+    builder = Builder(known=known, groups=groups, task_level=level, plan=plan,
+                      places=places_in(plan.title + plan.issuer))
+    for line in lines[start:tail]:
         cells = tuple(clean(c) for c in line.cells)
         if len(cells) == 1:
             builder.single(cells[0], line.number)
         else:
-            builder.row(cells, line.number)
-    _share_units(builder.plan)
-    _prettify(builder.plan)
-    return builder.plan
+            builder.row(cells, line.number, line.merged)
+    for task in plan.tasks:
+        if not task.refs and not task.from_row:
+            _inline_units(task, builder)
+    _share_units(plan, builder.saw_units_line)
+    _prettify(plan)
+    return plan
+
+
+def _read_tail(plan: ParsedPlan, texts: list[str]) -> None:
+    plan.tail = [t for t in texts if t]
+    for text in plan.tail:
+        date = meta.standalone_date(text)
+        if date and plan.signed_on is None:
+            plan.signed_on = date
+    issuers = [t for t in plan.tail if t.endswith(_ISSUER_ENDS) and not _TAIL_WORDS.match(t)]
+    if issuers and not plan.issuer:
+        plan.issuer = " ".join(issuers)
+
+
+def _inline_units(task: ParsedTask, builder: Builder) -> None:
+    """Units written into the task's own text: "(市政府办公厅牵头，各区政府负责落实)" or a
+    last clause "市卫生健康委牵头，各区政府落实"."""
+    found, text = [], task.text
+    for m in list(_INLINE_BRACKET.finditer(task.text)):
+        inner = m.group(1)
+        if not has_role_word(inner):
+            continue
+        refs = builder.units(inner, task.line)
+        if refs and all(r.is_group or len(r.raw) <= 40 for r in refs):
+            found.extend(refs)
+            text = text.replace(m.group(0), "", 1)
+    if not found and (m := _LABEL_START.search(text)) and m.start() > 0:
+        units = text[m.start():]  # "…。牵头单位：市发改委。配合单位：市财政局。"
+        refs = builder.units(units.replace("。", ";"), task.line)
+        if refs and looks_like_units(units.replace("。", ";").strip(";"), known=builder.known,
+                                     groups=builder.groups):
+            found, text = refs, text[:m.start()]
+    if not found:
+        head, sep, last = text.rstrip("。").rpartition("。")
+        if sep and has_role_word(last) and looks_like_units(last, known=builder.known,
+                                                            groups=builder.groups):
+            found = parse_units(last, line=task.line, known=builder.known,
+                                groups=builder.groups, places=builder.places)
+            text = head + "。"
+    seen = set()
+    for ref in found:
+        if (ref.kind, ref.name) not in seen:
+            seen.add((ref.kind, ref.name))
+            task.refs.append(ref)
+    task.text = text.strip()
 
 
 def _prettify(plan: ParsedPlan) -> None:
@@ -233,17 +210,19 @@ def _prettify(plan: ParsedPlan) -> None:
                 task.text, task.title = prettify(task.text), prettify(task.title)
 
 
-def _share_units(plan: ParsedPlan) -> None:
+def _share_units(plan: ParsedPlan, layout_shares: bool) -> None:
+    """The seed's layout: a units line follows only the first of the tasks that share
+    it. Tasks read from table rows share only where a cell was merged (the builder
+    marks those); an empty cell names nobody."""
     previous: ParsedTask | None = None
     for task in plan.tasks:
         if task.refs:
             previous = task
-        elif previous is not None:
+        elif layout_shares and not task.from_row and previous is not None:
             task.shares_units_of = previous.number
-            task.refs = [ParsedUnitRef(r.name, r.role, r.line, r.kind, r.raw)
-                         for r in previous.refs]
+            task.refs = [r.copy() for r in previous.refs]
         else:
-            plan.warnings.append(f"第{task.line}行：任务 {task.number} 没有责任单位。")
+            plan.warnings.append(f"第{task.line}行：任务 {task.number} 未列明责任单位。")
 
 
 def _read_notice(texts: list[str], year: int | None) -> ParsedPlan:

@@ -5,6 +5,7 @@ as .docx, deeply nested HTML). Anything unreadable becomes an ``ApplicationError
 Chinese before the parser sees it.
 """
 import io
+import re
 import zipfile
 
 from django.conf import settings
@@ -69,22 +70,39 @@ def _decode(data: bytes) -> str:
     return text
 
 
-def _cells(parts: list[str]) -> tuple[str, ...]:
-    return tuple(p.strip()[:MAX_CELL_CHARS] for p in parts)
+def _cells(parts: list[str], number: int = 0) -> tuple[str, ...]:
+    """The stripped cells of line ``number``; a cell longer than any plan's is refused
+    with the line and cell it is in, rather than cut silently."""
+    cells = tuple(p.strip() for p in parts)
+    for index, cell in enumerate(cells, start=1):
+        if len(cell) > MAX_CELL_CHARS:
+            where = (_("第%(line)s行") % {"line": number} if len(cells) == 1 else
+                     _("第%(line)s行第%(cell)s格") % {"line": number, "cell": index})
+            raise ApplicationError(_("%(where)s内容过长（超过%(n)s字），不像分工方案的内容，未导入。")
+                                   % {"where": where, "n": MAX_CELL_CHARS})
+    return cells
+
+
+_PIPES_ONLY = re.compile(r"^[|\s]+$")
 
 
 def _text_lines(text: str) -> list[SourceLine]:
-    """Plain text; a line with "|" is a table row flattened into cells. Outer pipes are
-    dropped only in Markdown style (the first row starts with "|"), since elsewhere a
-    leading "||" means empty first cells (a merged cell above)."""
+    """Plain text; a line with "|" (or a tab) is a table row flattened into cells.
+    Outer pipes are dropped only in Markdown style (the first row starts with "|"),
+    since elsewhere a leading "||" means empty first cells (a merged cell above). A
+    line of pipes alone separates cells flattened one per line, and is skipped."""
     lines = []
     markdown = None
     for number, raw in enumerate(text.splitlines(), start=1):
+        if "|" not in raw and "\t" in raw.strip(" \u3000"):
+            parts = raw.strip(" \u3000\r").split("\t")
+            lines.append(SourceLine(number, _cells(parts, number)))
+            continue
         raw = raw.strip()
-        if not raw:
+        if not raw or _PIPES_ONLY.match(raw):
             continue
         if "|" not in raw:
-            lines.append(SourceLine(number, _cells([raw])))
+            lines.append(SourceLine(number, _cells([raw], number)))
             continue
         if markdown is None:
             markdown = raw.startswith("|")
@@ -94,7 +112,10 @@ def _text_lines(text: str) -> list[SourceLine]:
             parts = parts[:-1] if raw.endswith("|") else parts
         if all(set(p.strip()) <= set("-: ") for p in parts):
             continue  # a Markdown rule under a header row
-        lines.append(SourceLine(number, _cells(parts)))
+        if len([p for p in parts if p.strip()]) == 1 and raw.endswith("|") \
+                and parts[0].strip():
+            parts = [parts[0]]  # "工作任务 |": one cell, flattened one per line
+        lines.append(SourceLine(number, _cells(parts, number)))
     return lines
 
 
@@ -120,10 +141,10 @@ def _docx_lines(data: bytes) -> list[SourceLine]:
         lines: list[SourceLine] = []
         number = 0
         for child in document.element.body.iterchildren():
-            for cells in _docx_block(child, document):
+            for cells, merged in _docx_block(child, document):
                 number += 1
                 if any(c.strip() for c in cells):
-                    lines.append(SourceLine(number, _cells(cells)))
+                    lines.append(SourceLine(number, _cells(cells, number), merged))
             if len(lines) > MAX_LINES:
                 break
     except ApplicationError:
@@ -133,24 +154,31 @@ def _docx_lines(data: bytes) -> list[SourceLine]:
     return lines
 
 
-def _docx_block(child, document) -> list[list[str]]:
-    """A body element as rows of cells: a paragraph is one row of one cell."""
+def _docx_block(child, document) -> list[tuple[list[str], tuple[int, ...]]]:
+    """A body element as rows of cells (with the indexes of vertically merged ones):
+    a paragraph is one row of one cell."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     tag = child.tag.rsplit("}", 1)[-1]
     if tag == "p":
-        return [[Paragraph(child, document).text]]
+        return [([Paragraph(child, document).text], ())]
     if tag != "tbl":
         return []
     rows = []
+    above: list = []  # the row above's cell elements (kept alive, so compared by identity)
     for row in Table(child, document).rows:
-        cells, seen = [], set()
+        cells, seen, merged = [], [], []
         for cell in row.cells:
-            if id(cell._tc) not in seen:  # a horizontally merged cell repeats itself
-                seen.add(id(cell._tc))
-                cells.append(" ".join(p.text for p in cell.paragraphs))
-        rows.append(cells)
+            tc = cell._tc
+            if any(tc is other for other in seen):  # a horizontal merge repeats itself
+                continue
+            seen.append(tc)
+            if any(tc is other for other in above):  # a vertical merge (vMerge)
+                merged.append(len(cells))
+            cells.append("\n".join(p.text for p in cell.paragraphs))
+        above = seen
+        rows.append((cells, tuple(merged)))
     return rows
 
 
@@ -186,12 +214,13 @@ class _HtmlLines:
         text = "".join(self.buffer).strip()
         self.buffer.clear()
         if text:
-            self.lines.append(SourceLine(len(self.lines) + 1, _cells([text])))
+            self.lines.append(SourceLine(len(self.lines) + 1,
+                                         _cells([text], len(self.lines) + 1)))
 
     def table(self, element) -> None:
         self.flush()
-        for cells in _table_rows(element):
-            self.lines.append(SourceLine(len(self.lines) + 1, cells))
+        for cells, merged in _table_rows(element):
+            self.lines.append(SourceLine(len(self.lines) + 1, cells, merged))
 
 
 def _walk_html(root, etree) -> list[SourceLine]:
@@ -218,38 +247,51 @@ def _walk_html(root, etree) -> list[SourceLine]:
     return out.lines
 
 
-def _table_rows(table) -> list[tuple[str, ...]]:
-    """Rows of an HTML table with rowspan/colspan expanded (a merged cell repeats)."""
+def _cell_text(td) -> str:
+    """A cell's text, its lines (<br>, <p>, <div>) kept apart by newlines so that
+    several names on separate lines stay several names."""
+    for el in td.iter("br", "p", "div", "li"):
+        el.tail = "\n" + (el.tail or "")
+    lines = (" ".join(line.split()) for line in td.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _table_rows(table) -> list[tuple[tuple[str, ...], tuple[int, ...]]]:
+    """Rows of an HTML table with rowspan/colspan expanded: a cell spanning columns
+    appears once; a cell spanning rows repeats in each row, marked as merged there."""
     rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")
-    pending: dict[int, tuple[str, int]] = {}  # column → (text, rows still covered)
+    pending: dict[int, tuple[str, int, int]] = {}  # column → (text, rows left, origin)
     out = []
+    origin = 0  # a number per source cell (lxml proxies' ids are reused)
     for tr in rows[:MAX_LINES]:
-        cells: list[str] = []
+        cells: list[tuple[str, int, bool]] = []  # (text, origin, merged from above)
         column = 0
         for td in tr.xpath("./td|./th"):
+            origin += 1
             while column in pending:
                 column = _fill_pending(cells, pending, column)
-            text = " ".join(td.text_content().split())[:MAX_CELL_CHARS]
+            text = _cell_text(td)
             span = _span(td.get("colspan"))
             rows_down = _span(td.get("rowspan"))
             for _i in range(span):
-                cells.append(text)
+                cells.append((text, origin, False))
                 if rows_down > 1:
-                    pending[column] = (text, rows_down - 1)
+                    pending[column] = (text, rows_down - 1, origin)
                 column += 1
         while column in pending:
             column = _fill_pending(cells, pending, column)
-        deduped = [c for i, c in enumerate(cells) if i == 0 or c != cells[i - 1] or not c]
-        if any(c for c in deduped):
-            out.append(tuple(deduped))
+        kept = [c for i, c in enumerate(cells) if i == 0 or c[1] != cells[i - 1][1]]
+        if any(text for text, _o, _m in kept):
+            out.append((tuple(t for t, _o, _m in kept),
+                        tuple(i for i, (_t, _o, m) in enumerate(kept) if m)))
     return out
 
 
-def _fill_pending(cells: list[str], pending: dict, column: int) -> int:
-    text, left = pending[column]
-    cells.append(text)
+def _fill_pending(cells: list, pending: dict, column: int) -> int:
+    text, left, origin = pending[column]
+    cells.append((text, origin, True))
     if left > 1:
-        pending[column] = (text, left - 1)
+        pending[column] = (text, left - 1, origin)
     else:
         del pending[column]
     return column + 1

@@ -14,6 +14,9 @@ class SourceLine:
 
     number: int
     cells: tuple[str, ...]
+    # Indexes of cells that continue a vertically merged cell of the row above
+    # (rowspan, a .docx vMerge): only these share the content of the row above.
+    merged: tuple[int, ...] = ()
 
     @property
     def text(self) -> str:
@@ -30,6 +33,12 @@ class ParsedUnitRef:
     line: int
     kind: str = UNIT
     raw: str = ""
+    note: str = ""  # a bracket after the name that describes its duty
+    guessed: bool = False  # split or prefixed by the name rules, not by the registry
+
+    def copy(self) -> "ParsedUnitRef":
+        return ParsedUnitRef(self.name, self.role, self.line, self.kind, self.raw, self.note,
+                             self.guessed)
 
     @property
     def is_group(self) -> bool:
@@ -45,6 +54,8 @@ class ParsedTask:
     refs: list[ParsedUnitRef] = field(default_factory=list)
     units_line: int | None = None
     shares_units_of: int | None = None
+    from_row: bool = False  # read from a table row with columns (not a units line)
+    edited: bool = False  # units typed by the office in the preview
 
 
 @dataclass
@@ -78,6 +89,8 @@ class ParsedPlan:
     signed_on: dt.date | None = None
     notice_text: str = ""
     periods: list[ParsedPeriod] = field(default_factory=list)
+    title_year: int | None = None  # the year the title names (2022年…)
+    tail: list[str] = field(default_factory=list)  # 抄送, 附件 … after the table
     parts: list[ParsedPart] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 

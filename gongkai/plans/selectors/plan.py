@@ -51,7 +51,8 @@ def _task_dict(task: Task) -> dict:
     return {
         "number": task.number,
         "text": task.text,
-        "units": [{"name": tu.unit.name, "role": tu.role} for tu in task.task_units.all()],
+        "units": [{"name": tu.unit.name, "role": tu.role, **({"note": tu.note} if tu.note else {})}
+                  for tu in task.task_units.all()],
         "groups": [{"name": tg.group.name, "role": tg.role} for tg in task.task_groups.all()],
     }
 

@@ -36,8 +36,11 @@ def assignments_sync(*, plan: Plan, actor=None) -> SyncResult:
 
     for tu in TaskUnit.objects.filter(task__plan=plan):
         offer(tu.task_id, tu.unit_id, tu.role, None)
+    members: dict[int, list[int]] = {}  # each group expanded once, not once per task
     for tg in TaskGroup.objects.filter(task__plan=plan).select_related("group"):
-        for unit_id in group_members(tg.group).values_list("pk", flat=True):
+        if tg.group_id not in members:
+            members[tg.group_id] = list(group_members(tg.group).values_list("pk", flat=True))
+        for unit_id in members[tg.group_id]:
             offer(tg.task_id, unit_id, tg.role, tg.group_id)
 
     existing = {(a.task_id, a.unit_id): a for a in Assignment.objects.filter(task__plan=plan)}

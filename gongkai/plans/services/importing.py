@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.orgs.models import UnitCategory, UnitGroup
-from gongkai.orgs.selectors import find_group_word, unit_name_index
-from gongkai.orgs.services import groups_ensure_known, unit_create
+from gongkai.orgs.selectors import find_group_word, group_name_index, unit_name_index
+from gongkai.orgs.services import groups_ensure_known, groups_ensure_named, unit_create
 from gongkai.plans.importer import (
     ParsedPlan,
     SourceLine,
@@ -19,6 +19,7 @@ from gongkai.plans.importer import (
     read_lines,
     resolve_refs,
 )
+from gongkai.plans.importer.edits import apply_edits
 from gongkai.plans.importer.resolve import Resolution
 from gongkai.plans.models import Assignment, FollowUp, Plan
 from gongkai.plans.services.assignments import assignments_sync
@@ -37,6 +38,7 @@ class ImportResult:
     kept: list[str] = field(default_factory=list)
     created_units: list[str] = field(default_factory=list)
     resolution: Resolution | None = None
+    year_warnings: list[str] = field(default_factory=list)
 
 
 def _read_source(source) -> tuple[bytes, str]:
@@ -66,15 +68,41 @@ def _counts(parsed: ParsedPlan) -> dict[str, int]:
             "periods": len(parsed.periods)}
 
 
-def plan_parse_lines(*, lines: list[SourceLine], year: int) -> ImportResult:
-    """Parse and resolve without writing: the preview and the dry run."""
+def plan_title_year(*, lines: list[SourceLine]) -> int | None:
+    """The year the plan's title names (or its signature's), for the form's default."""
+    parsed = parse_plan(lines)
+    return parsed.title_year or (parsed.signed_on.year if parsed.signed_on else None)
+
+
+def year_warnings(parsed: ParsedPlan, year: int) -> list[str]:
+    """Where the chosen year disagrees with the year the document names."""
+    warnings = []
+    if parsed.title_year and parsed.title_year != year:
+        warnings.append(_("标题中的年份是%(title)s年，与所选年度%(year)s年不一致，请核对年度。")
+                        % {"title": parsed.title_year, "year": year})
+    deadline_years = sorted({p.deadline.year for p in parsed.periods})
+    if deadline_years and year not in deadline_years:
+        warnings.append(_("报送截止日期在%(years)s年，与所选年度%(year)s年不一致，请核对年度。")
+                        % {"years": "、".join(map(str, deadline_years)), "year": year})
+    return warnings
+
+
+def plan_parse_lines(*, lines: list[SourceLine], year: int,
+                     edits: Mapping[str, str] | None = None) -> ImportResult:
+    """Parse and resolve without writing: the preview and the dry run. ``edits`` are
+    the office's corrections of units by task number (see ``importer.edits``)."""
     index = unit_name_index()
-    parsed = parse_plan(lines, year=year, known=set(index))
+    groups = group_name_index()
+    parsed = parse_plan(lines, year=year, known=set(index), groups=groups)
+    if edits:
+        apply_edits(parsed, edits, known=set(index), groups=groups)
     if not parsed.tasks:
-        raise ApplicationError(_("未能从文件中识别出编号的工作任务（如“1.……”），未导入。"))
+        raise ApplicationError(_("未能从文件中识别出工作任务：既没有编号的任务（如“1.……”“（一）……”），"
+                                 "也没有后面跟着责任单位的段落，未导入。"))
     resolution = resolve_refs(parsed, index)
     return ImportResult(parsed=parsed, unresolved=resolution.unresolved,
-                        counts=_counts(parsed), resolution=resolution)
+                        counts=_counts(parsed), resolution=resolution,
+                        year_warnings=year_warnings(parsed, year))
 
 
 def _unresolved_error(unresolved: list[tuple[str, int]]) -> ApplicationError:
@@ -121,6 +149,7 @@ def _import(*, parsed: ParsedPlan, year: int, create_units: bool, actor,
             raise _unresolved_error(missing)
         created = _create_units(resolution.unresolved, categories or {}, actor)
         resolution = resolve_refs(parsed)
+    groups_ensure_named(names=[r.name for _t, r in parsed.refs() if r.is_group], actor=actor)
     groups = {g.name: g for g in UnitGroup.objects.all()}
     plan, stats = plan_write(parsed=parsed, year=year, resolution=resolution,
                              groups=groups, source_name=source_name)
@@ -158,10 +187,11 @@ def _finish(result: ImportResult, plan: Plan, stats: PlanWriteStats,
 @transaction.atomic
 def plan_import_lines(*, lines: list[SourceLine], year: int, create_units: bool = False,
                       new_units: Mapping[str, str] | None = None, source_name: str = "",
-                      actor=None) -> ImportResult:
-    """Import already-read lines (the web flow keeps them between steps).
-    ``new_units`` maps unresolved names to the category to create them with."""
-    result = plan_parse_lines(lines=lines, year=year)
+                      edits: Mapping[str, str] | None = None, actor=None) -> ImportResult:
+    """Import already-read lines (the web flow keeps them between steps), in one
+    transaction. ``new_units`` maps unresolved names to the category to create them
+    with; ``edits`` are the office's corrections from the preview."""
+    result = plan_parse_lines(lines=lines, year=year, edits=edits)
     plan, stats, created = _import(parsed=result.parsed, year=year,
                                    create_units=create_units, actor=actor,
                                    categories=new_units, source_name=source_name)
@@ -205,4 +235,5 @@ def follow_ups_create(*, plan: Plan, assignments: Iterable[Assignment], actor=No
 
 
 __all__ = ["ImportResult", "follow_ups_create", "plan_import", "plan_import_file",
-           "plan_import_lines", "plan_parse_lines", "plan_read_source"]
+           "plan_import_lines", "plan_parse_lines", "plan_read_source", "plan_title_year",
+           "year_warnings"]

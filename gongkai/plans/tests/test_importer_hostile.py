@@ -84,3 +84,13 @@ def test_script_tags_in_text_are_stored_as_text():
 
 def test_old_binary_word_file():
     assert "Word" in refused("plan.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+
+
+def test_an_oversized_cell_is_refused_naming_its_line_and_cell():
+    text = "（一）甲\n1.公开甲。|" + "长" * 20_001 + "\n"
+    message = refused("plan.txt", text.encode())
+    assert "第2行第2格" in message and "内容过长" in message
+
+
+def test_a_plan_with_only_a_header_is_refused_in_chinese():
+    assert "未能从文件中识别出工作任务" in refused("plan.txt", "工作任务|具体要求|牵头单位\n".encode())

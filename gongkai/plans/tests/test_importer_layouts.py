@@ -35,8 +35,7 @@ def test_pipe_flattened_goal_task_content_units_layout():
     first = [(r.name, r.role) for r in tasks[1].refs]
     assert first == [("市发展改革委", "lead"), ("市工业和信息化局", "cooperate"),
                      ("市商务局", "cooperate")]
-    assert tasks[2].shares_units_of == 1 and [r.name for r in tasks[2].refs] == [
-        "市发展改革委", "市工业和信息化局", "市商务局"]
+    assert tasks[2].shares_units_of is None and tasks[2].refs == []  # empty, not merged
     assert [(r.name, r.role) for r in tasks[3].refs] == [
         ("市税务局", "lead"), ("市财政局", "lead"), ("各区", "implement")]
     assert [(r.name, r.role) for r in tasks[4].refs] == [("市人力资源社会保障局", "implement")]
@@ -112,7 +111,7 @@ def test_docx_table_in_traditional_characters(tmp_path):
     assert d["parts"][0]["sections"][0]["title"] == "解读质量"
     assert roles(d, 1) == ({"区政务公开办": "lead"}, {"各部门": "implement",
                                                       "各街镇": "implement"})
-    assert roles(d, 2) == roles(d, 1)  # empty unit cells: shares the task above
+    assert roles(d, 2) == ({}, {})  # empty unit cells name nobody (not a merge)
     assert roles(d, 3) == ({"区政府办": "lead", "区农业农村局": "implement",
                             "区教育局": "implement"}, {})
     task_1 = d["parts"][0]["sections"][0]["tasks"][0]

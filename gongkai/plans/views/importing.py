@@ -4,6 +4,7 @@ The uploaded file's logical lines stay in the session between steps (size-limite
 no half-imported state is ever stored.
 """
 import json
+from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,8 +18,15 @@ from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
 from gongkai.orgs.models import UnitCategory
 from gongkai.orgs.services import unit_alias_add
-from gongkai.plans.forms_import import MapNameForm, NewUnitForm, PlanUploadForm
+from gongkai.plans.forms_import import (
+    MapNameForm,
+    NewUnitForm,
+    PlanUploadForm,
+    PlanYearForm,
+    default_year,
+)
 from gongkai.plans.importer import SourceLine
+from gongkai.plans.importer.edits import MAX_EDIT_CHARS, refs_as_text
 from gongkai.plans.models import Assignment, Plan, TaskRole
 from gongkai.plans.permissions import can_manage_plans
 from gongkai.plans.selectors.plan import unfinished_from_previous_year
@@ -27,6 +35,7 @@ from gongkai.plans.services.importing import (
     plan_import_lines,
     plan_parse_lines,
     plan_read_source,
+    plan_title_year,
 )
 
 SESSION_KEY = "plans_import"
@@ -50,7 +59,8 @@ def _stored(request) -> dict | None:
 
 
 def _lines(stored: dict) -> list[SourceLine]:
-    return [SourceLine(number, tuple(cells)) for number, cells in json.loads(stored["lines"])]
+    return [SourceLine(row[0], tuple(row[1]), tuple(row[2]) if len(row) > 2 else ())
+            for row in json.loads(stored["lines"])]
 
 
 @_office_only
@@ -60,46 +70,55 @@ def import_upload(request):
     if request.method == "POST" and form.is_valid():
         try:
             lines, name = plan_read_source(form.cleaned_data["file"])
-            payload = json.dumps([[ln.number, list(ln.cells)] for ln in lines],
-                                 ensure_ascii=False)
+            payload = json.dumps([[ln.number, list(ln.cells), list(ln.merged)]
+                                  for ln in lines], ensure_ascii=False)
             if len(payload) > MAX_SESSION_CHARS:
                 raise ApplicationError(_("文件内容过多，请改用命令行 import_plan 导入。"))
-            plan_parse_lines(lines=lines, year=form.cleaned_data["year"])
+            year = form.cleaned_data["year"] or default_year(plan_title_year(lines=lines))
+            plan_parse_lines(lines=lines, year=year)
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
             request.session[SESSION_KEY] = {"lines": payload, "name": name[:200],
-                                            "year": form.cleaned_data["year"],
-                                            "new_units": {}}
+                                            "year": year, "new_units": {}, "edits": {}}
             return redirect("plans:import_preview")
     return render(request, "plans/import_upload.html", {"form": form})
 
 
+def _ref_row(ref, result, unresolved: set[str], new_units: dict, labels: dict,
+             categories: dict) -> dict:
+    unit = None if ref.is_group else result.resolution.unit_for(ref)
+    return {"name": ref.name, "raw": ref.raw, "line": ref.line, "note": ref.note,
+            "role": labels.get(ref.role, ref.role), "is_group": ref.is_group, "unit": unit,
+            "guessed": ref.guessed and unit is None,
+            "unresolved": ref.name in unresolved and ref.name not in new_units,
+            "to_create": categories.get(new_units.get(ref.name, ""))}
+
+
 def _preview_parts(result, new_units: dict) -> list[dict]:
-    """The parsed plan with each name's resolution, for the template."""
+    """The parsed plan with each name's resolution and each task's flags (no units,
+    units from a merge, guessed or unknown names), for the template and its filters."""
     unresolved = {name for name, _line in result.unresolved}
-    labels = dict(TaskRole.choices)
-    categories = dict(UnitCategory.choices)
+    labels, categories = dict(TaskRole.choices), dict(UnitCategory.choices)
     parts = []
     for part in result.parsed.parts:
         sections = []
         for section in part.sections:
             tasks = []
             for task in section.tasks:
-                refs = []
-                for ref in task.refs:
-                    unit = None if ref.is_group else result.resolution.unit_for(ref)
-                    refs.append({
-                        "name": ref.name, "raw": ref.raw, "line": ref.line,
-                        "role": labels.get(ref.role, ref.role), "is_group": ref.is_group,
-                        "unit": unit, "unresolved": ref.name in unresolved
-                        and ref.name not in new_units,
-                        "to_create": categories.get(new_units.get(ref.name, "")),
-                    })
-                tasks.append({"task": task, "refs": refs})
+                refs = [_ref_row(r, result, unresolved, new_units, labels, categories)
+                        for r in task.refs]
+                tasks.append({"task": task, "refs": refs, "units_text": refs_as_text(task.refs),
+                              "empty": not refs, "merged": bool(task.shares_units_of),
+                              "guessed": any(r["guessed"] or r["unresolved"] for r in refs)})
             sections.append({"section": section, "tasks": tasks})
         parts.append({"part": part, "sections": sections})
     return parts
+
+
+def _counts(parts: list[dict]) -> dict[str, int]:
+    tasks = [t for p in parts for s in p["sections"] for t in s["tasks"]]
+    return {key: sum(1 for t in tasks if t[key]) for key in ("empty", "merged", "guessed")}
 
 
 @_office_only
@@ -110,16 +129,22 @@ def import_preview(request):
         messages.info(request, _("请先上传方案文件。"))
         return redirect("plans:import")
     try:
-        result = plan_parse_lines(lines=_lines(stored), year=stored["year"])
+        result = plan_parse_lines(lines=_lines(stored), year=stored["year"],
+                                  edits=stored.get("edits"))
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("plans:import")
     new_units = stored.get("new_units", {})
     pending = [(n, ln) for n, ln in result.unresolved if n not in new_units]
+    occurrences = Counter(r.name for _t, r in result.parsed.refs())
+    parts = _preview_parts(result, new_units)
     return render(request, "plans/import_preview.html", {
-        "stored": stored, "result": result, "parts": _preview_parts(result, new_units),
-        "pending": [{"name": n, "line": ln, "map_form": MapNameForm(initial={"name": n}),
-                     "new_form": NewUnitForm(initial={"name": n})} for n, ln in pending],
+        "stored": stored, "result": result, "parts": parts, "flags": _counts(parts),
+        "year_form": PlanYearForm(initial={"year": stored["year"]}),
+        "pending": [{"name": n, "line": ln, "count": occurrences[n],
+                     "map_form": MapNameForm(initial={"name": n}, auto_id=f"id_map{i}_%s"),
+                     "new_form": NewUnitForm(initial={"name": n}, auto_id=f"id_new{i}_%s")}
+                    for i, (n, ln) in enumerate(pending)],
         "new_units": {n: dict(UnitCategory.choices).get(c, c) for n, c in new_units.items()},
         "existing_plan": Plan.objects.filter(year=stored["year"]).first(),
     })
@@ -161,6 +186,42 @@ def import_new_unit(request):
 
 @require_POST
 @_office_only
+def import_year(request):
+    """Change the year of the plan being previewed."""
+    stored = _stored(request)
+    form = PlanYearForm(request.POST)
+    if stored is None:
+        return redirect("plans:import")
+    if form.is_valid():
+        stored["year"] = form.cleaned_data["year"]
+        request.session.modified = True
+    else:
+        messages.error(request, _("年度须为2000至2100之间的整数。"))
+    return redirect("plans:import_preview")
+
+
+@require_POST
+@_office_only
+def import_units(request):
+    """Keep the office's corrections of units (one text per task) for confirmation.
+    A text equal to what the importer read is not an edit."""
+    stored = _stored(request)
+    if stored is None:
+        return redirect("plans:import")
+    edits = dict(stored.get("edits") or {})
+    for key, value in request.POST.items():
+        if key.startswith("units-") and key[6:].isdigit():
+            original = request.POST.get(f"original-{key[6:]}", "")
+            if value.strip() != original.strip() or key[6:] in edits:
+                edits[key[6:]] = value.strip()[:MAX_EDIT_CHARS]
+    stored["edits"] = edits
+    request.session.modified = True
+    messages.success(request, _("已保存对%(n)s项任务责任单位的修改。") % {"n": len(edits)})
+    return redirect("plans:import_preview")
+
+
+@require_POST
+@_office_only
 def import_confirm(request):
     """Step 3: import for real (atomically), then show the look-back."""
     stored = _stored(request)
@@ -169,6 +230,7 @@ def import_confirm(request):
     try:
         result = plan_import_lines(lines=_lines(stored), year=stored["year"],
                                    new_units=stored.get("new_units") or None,
+                                   edits=stored.get("edits") or None,
                                    source_name=stored.get("name", ""), actor=request.user)
     except ApplicationError as exc:
         messages.error(request, exc.message)
@@ -205,6 +267,8 @@ urlpatterns = [
     path("import/preview/", import_preview, name="import_preview"),
     path("import/map/", import_map, name="import_map"),
     path("import/new-unit/", import_new_unit, name="import_new_unit"),
+    path("import/year/", import_year, name="import_year"),
+    path("import/units/", import_units, name="import_units"),
     path("import/confirm/", import_confirm, name="import_confirm"),
     path("import/<int:year>/look-back/", import_look_back, name="import_look_back"),
 ]

@@ -46,7 +46,7 @@ class Command(BaseCommand):
             self.stdout.write(f"已新建单位：{name}")
         for note in result.kept:
             self.stdout.write(f"保留：{note}")
-        for warning in parsed.warnings:
+        for warning in [*result.year_warnings, *parsed.warnings]:
             self.stdout.write(f"提示：{warning}")
         if result.plan is not None and result.look_back:
             self.stdout.write(f"回头看：上一年度有 {len(result.look_back)} 项分工未完成，"
