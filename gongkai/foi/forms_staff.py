@@ -64,6 +64,13 @@ class RegisterForm(forms.Form):
         else:
             del self.fields["unit"]
 
+    def clean(self):
+        from gongkai.foi.forms_public import check_application_fields
+
+        data = super().clean()
+        check_application_fields(self)
+        return data
+
 
 class ConfirmReceiptForm(forms.Form):
     received_on = date_field(_("收到日期（双方确认之日）"))

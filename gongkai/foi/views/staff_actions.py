@@ -25,6 +25,7 @@ class Step:
     # (application, cleaned_data, actor) -> (message, letter kind(s) to generate or "")
     run: Callable
     danger: bool = False
+    files: bool = False  # the form takes uploads
 
 
 def _confirm(a, d, u):
