@@ -64,7 +64,7 @@ def test_apply_supplement_extend_partial_reply_and_read_it(new_page, settings, t
     staff = new_page()
     login(staff, "fgj", PASSWORD)
     staff.goto(f"/foi/staff/{application.pk}/")
-    run_step(staff, "confirm_receipt", received_on=today.isoformat())
+    run_step(staff, "confirm_receipt", confirmation="电话确认（申请人本人）")
     run_step(staff, "supplement_request", items="请写明所需文件的年度和文号。",
              reply_by=(today + dt.timedelta(days=15)).isoformat())
     application.refresh_from_db()

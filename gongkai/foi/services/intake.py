@@ -40,6 +40,8 @@ RECEIPT_RULES = {
 # Channels where the date may not be known at registration: the application waits,
 # pending, until receipt is confirmed with the applicant.
 CONFIRMED_LATER = (Channel.LETTER, Channel.FAX)
+# Channels whose date of receipt is a confirmation with the applicant (Art. 31).
+CONFIRMED_BY_BOTH_SIDES = (Channel.ONLINE, Channel.LETTER, Channel.FAX)
 ORGANISATIONS = {t for t in ApplicantType.values if t != ApplicantType.NATURAL_PERSON}
 
 
@@ -181,11 +183,15 @@ def _receipt_date(value, *, submitted_on: dt.date | None) -> dt.date:
     return day
 
 
-def _receive(application: Application, received_on: dt.date, actor) -> None:
+def _receive(application: Application, received_on: dt.date, actor, *,
+             entered_later: bool = False, confirmation: str = "") -> None:
+    details = {"received_on": received_on, "rule": str(RECEIPT_RULES[application.channel])}
+    if confirmation:
+        details["confirmation"] = confirmation
+    if entered_later:
+        details["entered_later"] = True
     transition(application, to=Status.PROCESSING, table=APPLICATION_TRANSITIONS,
-               actor=actor, extra_fields={"received_on": received_on},
-               details={"received_on": received_on,
-                        "rule": str(RECEIPT_RULES[application.channel])})
+               actor=actor, extra_fields={"received_on": received_on}, details=details)
     application_number_assign(application=application)
     application_due_recompute(application=application)
 
@@ -225,13 +231,29 @@ def application_register(*, unit, data: dict, channel: str, received_on, actor
 
 
 @transaction.atomic
-def application_confirm_receipt(*, application: Application, received_on, actor
-                                ) -> Application:
-    """Staff confirm a pending application as received on ``received_on``: it is
-    numbered and its clock starts."""
+def application_confirm_receipt(*, application: Application, actor, confirmation: str = "",
+                                received_on=None) -> Application:
+    """Staff confirm a pending application as received: it is numbered and its clock
+    starts. Art. 31: for the internet, a fax or an ordinary letter the date of receipt
+    *is* the day receipt is confirmed with the applicant, so it is the day this step
+    is recorded (today), with how it was confirmed (``confirmation``: e.g. 电话确认).
+    ``received_on`` is only for entering a confirmation made on an earlier day; it
+    needs the confirmation record and is marked in the audit trail as entered later.
+    """
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != Status.PENDING:
         raise v.fail(_("该申请已确认收到，不能重复确认。"))
+    confirmation = v.text(confirmation, _("确认方式"), 200,
+                          required=application.channel in CONFIRMED_BY_BOTH_SIDES,
+                          field="confirmation")
     submitted_on = timezone.localtime(application.submitted_at).date()
-    _receive(application, _receipt_date(received_on, submitted_on=submitted_on), actor)
+    today = v.today()
+    day = today if received_on in (None, "") else _receipt_date(
+        received_on, submitted_on=submitted_on)
+    if day < submitted_on:
+        raise v.fail(_("收到日期不能早于提交日期（%(d)s）。") % {"d": submitted_on},
+                     "received_on")
+    application.receipt_confirmation = confirmation
+    application.save(update_fields=["receipt_confirmation"])
+    _receive(application, day, actor, entered_later=day < today, confirmation=confirmation)
     return application

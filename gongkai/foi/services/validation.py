@@ -26,6 +26,11 @@ def fail(message: str, field: str = "") -> ApplicationError:
     return ApplicationError(message, details={"field": field} if field else None)
 
 
+def fail_now(message: str, field: str = "") -> None:
+    """``fail`` raised at once (for collecting checks)."""
+    raise fail(message, field)
+
+
 def today() -> dt.date:
     return timezone.localdate()
 

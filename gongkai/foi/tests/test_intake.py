@@ -65,10 +65,11 @@ def test_a_double_submission_with_the_same_key_creates_one_application(unit):
 def test_confirming_receipt_numbers_the_application_and_starts_the_clock(unit):
     application = application_submit_online(data={**person(), "unit": unit.pk},
                                             submission_key="k1")
-    application_confirm_receipt(application=application, received_on=D(2026, 3, 10),
+    application_confirm_receipt(application=application, confirmation="电话确认",
                                 actor=None)
     application.refresh_from_db()
     assert application.status == Status.PROCESSING
+    assert application.received_on == D(2026, 3, 10)  # the day of confirmation
     assert application.number == "发改依申〔2026〕第0001号"
     assert application.due_on == D(2026, 4, 8)  # 20 working days; 4-6 清明 is off
     assert AuditEvent.objects.filter(action="foi.application.received").exists()
@@ -79,11 +80,12 @@ def test_receipt_cannot_be_confirmed_before_the_submission_or_twice(unit):
                                             submission_key="k1")
     with pytest.raises(ApplicationError, match="早于提交日期"):
         application_confirm_receipt(application=application, received_on=D(2026, 3, 9),
-                                    actor=None)
-    application_confirm_receipt(application=application, received_on=D(2026, 3, 10),
-                                actor=None)
+                                    confirmation="电话确认", actor=None)
+    with pytest.raises(ApplicationError, match="确认方式"):
+        application_confirm_receipt(application=application, actor=None)
+    application_confirm_receipt(application=application, confirmation="电话确认", actor=None)
     with pytest.raises(ApplicationError, match="重复确认"):
-        application_confirm_receipt(application=application, received_on=D(2026, 3, 10),
+        application_confirm_receipt(application=application, confirmation="电话确认",
                                     actor=None)
 
 
@@ -103,7 +105,7 @@ def test_letters_and_faxes_wait_until_receipt_is_confirmed_with_the_applicant(un
     application = application_register(unit=unit, data=person(), channel=channel,
                                        received_on=None, actor=None)
     assert application.status == Status.PENDING and application.number == ""
-    application_confirm_receipt(application=application, received_on="2026-03-10",
+    application_confirm_receipt(application=application, confirmation="电话确认",
                                 actor=None)
     application.refresh_from_db()
     assert application.status == Status.PROCESSING

@@ -15,12 +15,12 @@ from django.urls import reverse
 from gongkai.foi.codes import LetterKind
 from gongkai.foi.models import Application, Letter, Status, Supplement
 from gongkai.foi.services.letters import letter_generate
-from gongkai.foi.views.public import FORM_KEYS
 from gongkai.foi.tests.factories import (
     VALID_RESIDENT_ID,
     ApplicationFactory,
     SupplementFactory,
 )
+from gongkai.foi.views.public import FORM_KEYS
 from gongkai.orgs.tests.factories import PublicUserFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db

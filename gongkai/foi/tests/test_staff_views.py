@@ -130,7 +130,8 @@ def test_a_step_posted_runs_the_service_and_an_illegal_one_shows_the_error(
     application.refresh_from_db()
     assert application.status == Status.PROCESSING
     client.post(reverse("foi:action", args=[application.pk, "reply"]),
-                {"outcome": "2", "reasons": "部分涉及个人隐私", "legal_basis": "第三十七条"})
+                {"outcome": "2", "reasons": "部分涉及个人隐私", "legal_basis": "第三十七条",
+                 "provide_how": "以电子邮件提供。"})
     application.refresh_from_db()
     assert (application.status, application.outcome) == (Status.REPLIED, "2")
     response = client.post(reverse("foi:action", args=[application.pk, "archive"]),
@@ -251,7 +252,8 @@ def test_a_whole_file_through_the_pages_generates_the_letters_and_archives(
     application = Application.objects.get()
     step = lambda name, data=None: client.post(  # noqa: E731
         reverse("foi:action", args=[application.pk, name]), data or {}, follow=True)
-    step("reply", {"outcome": "1", "reasons": "", "legal_basis": "第三十六条"})
+    step("reply", {"outcome": "1", "reasons": "", "legal_basis": "第三十六条",
+                   "published_where": "区政府网站“政府信息公开”栏目"})
     step("deliver", {"method": "电子邮件", "delivered_on": "2026-03-10"})
     response = step("archive")
     application.refresh_from_db()

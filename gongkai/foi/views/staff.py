@@ -191,8 +191,9 @@ def _run_step(request, application, name: str):
     try:
         message, kinds = step.run(application, form.cleaned_data, request.user)
     except ApplicationError as exc:
-        field = exc.details.get("field")
-        form.add_error(field if field in form.fields else None, exc.message)
+        for field, message in (exc.details.get("errors")
+                               or {exc.details.get("field"): exc.message}).items():
+            form.add_error(field if field in form.fields else None, message)
         return form
     messages.success(request, message)
     application.refresh_from_db()
