@@ -7,6 +7,8 @@ the system through fontconfig: the Debian package fonts-noto-cjk (Noto Serif CJK
 for the body, Noto Sans CJK SC for headings); nothing is fetched at run time, and the
 HTML references no URL (``base_url`` is not set and no resource can be loaded).
 """
+import logging
+
 from django.template.loader import render_to_string
 
 from gongkai.core.dates import chinese_date
@@ -41,4 +43,6 @@ def _no_fetch(url: str, *args, **kwargs):
 def html_to_pdf(html: str) -> bytes:
     from weasyprint import HTML
 
+    # WeasyPrint reports each layout step at INFO; a letter is not worth seven lines.
+    logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
     return HTML(string=html, url_fetcher=_no_fetch).write_pdf()

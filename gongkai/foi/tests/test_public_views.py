@@ -4,9 +4,9 @@ import datetime as dt
 import io
 from zoneinfo import ZoneInfo
 
-import docx
 import pytest
 import time_machine
+from pypdf import PdfReader
 
 from django.core.cache import cache
 from django.test import Client
@@ -99,9 +99,10 @@ def test_an_online_application_is_created_pending_with_its_receipt(client, unit)
     letter = Letter.objects.get(application=application, kind=LetterKind.RECEIPT)
     assert reverse("foi:letter_download", args=[letter.pk]) in receipt
     download = client.get(reverse("foi:letter_download", args=[letter.pk]))
-    assert download.status_code == 200
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(b"".join(
-        download.streaming_content))).paragraphs)
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert "WS" in download["Content-Disposition"]  # named with the receipt number
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(b"".join(
+        download.streaming_content))).pages)
     assert "接收回执" in text and application.query_code in text and "张小明" in text
 
 

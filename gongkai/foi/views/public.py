@@ -19,11 +19,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core import ratelimit
-from gongkai.core.downloads import DOCX, stored_file_response
+from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.foi.codes import LetterKind
 from gongkai.foi.forms_public import ApplyForm, SupplementForm, TrackForm
-from gongkai.foi.models import Application, Letter
+from gongkai.foi.models import Application, Letter, ReplyAttachment
 from gongkai.foi.permissions import (
     applications_visible_to,
     can_handle_application,
@@ -35,7 +35,13 @@ from gongkai.foi.selectors.public import (
     letters_for_applicant,
 )
 from gongkai.foi.services.intake import application_submit_online
-from gongkai.foi.services.letters import due_text, letter_ensure, receipt_number
+from gongkai.foi.services.letters import (
+    due_text,
+    letter_ensure,
+    letter_file_name,
+    letter_pdf_ensure,
+    receipt_number,
+)
 from gongkai.foi.services.workflow import supplement_receive
 
 ACCESS_KEY = "foi_access"  # the one application this visitor proved the code of
@@ -44,6 +50,14 @@ FORM_KEYS = "foi_form_keys"  # submission keys this session was given with the f
 FORM_KEYS_KEPT = 20
 APPLY_LIMIT = 10  # online applications an hour from one address
 TRACK_LIMIT = 10  # wrong query codes an hour from one address
+PDF_TYPE = "application/pdf"
+# The types proved by content at upload (``gongkai.core.uploads``), by extension.
+ATTACHMENT_TYPES = {
+    "pdf": PDF_TYPE, "png": "image/png", "jpg": "image/jpeg", "gif": "image/gif",
+    "webp": "image/webp", "doc": "application/msword", "xls": "application/vnd.ms-excel",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 GENERIC_TRACK_ERROR = gettext_lazy("查询码或证件号码后四位不正确，请核对后重试。")
 
 
@@ -203,6 +217,7 @@ def track_application(request, pk: int):
         "show": can_see_personal_data(request.user, application),
         "due": _due_label(application),
         "letters": letters_for_applicant(application),
+        "attachments": application.attachments.all() if application.replied_on else [],
         "supplement": supplement, "form": form, "applicant": applicant,
         "receipt_number": receipt_number(application),
     }, status=400 if form is not None and form.errors else 200)
@@ -218,23 +233,41 @@ def _due_label(application: Application) -> str:
     return _("确认收到申请后计算")
 
 
+def _may_download(request, application: Application, for_applicant: bool) -> bool:
+    """The handling unit's staff and the office; else, for what the applicant may see,
+    the applicant who proved the code or who submitted signed in."""
+    if can_handle_application(request.user, application):
+        return True
+    return for_applicant and (
+        request.session.get(ACCESS_KEY) == application.pk
+        or (request.user.is_authenticated
+            and application.public_user_id == request.user.pk))
+
+
 @never_cache
 def letter_download(request, pk: int):
-    """Only the applicant who proved the code (or signed in as the applicant), the
-    handling unit's staff and the office."""
+    """A letter as PDF, made on the server from the letter's own content."""
     letter = get_object_or_404(Letter.objects.select_related("application"), pk=pk)
-    application = letter.application
-    if can_handle_application(request.user, application):
-        allowed = True
-    else:
-        allowed = letter.visible_to_applicant and (
-            request.session.get(ACCESS_KEY) == application.pk
-            or (request.user.is_authenticated
-                and application.public_user_id == request.user.pk))
-    if not allowed:
+    if not _may_download(request, letter.application, letter.visible_to_applicant):
         raise Http404
-    return stored_file_response(letter.file, filename=f"{letter.title}.docx",
-                                content_type=DOCX)
+    try:
+        letter_pdf_ensure(letter)
+    except ApplicationError:
+        raise Http404 from None
+    return stored_file_response(letter.pdf, filename=letter_file_name(letter, "pdf"),
+                                content_type=PDF_TYPE)
+
+
+@never_cache
+def attachment_download(request, pk: int):
+    """A document provided with the reply, to the applicant once replied."""
+    attachment = get_object_or_404(ReplyAttachment.objects.select_related("application"),
+                                   pk=pk)
+    application = attachment.application
+    if not _may_download(request, application, application.replied_on is not None):
+        raise Http404
+    return stored_file_response(attachment.file, filename=attachment.name,
+                                content_type=ATTACHMENT_TYPES.get(attachment.kind, ""))
 
 
 urlpatterns = [
@@ -243,4 +276,5 @@ urlpatterns = [
     path("track/", track, name="track"),
     path("track/<int:pk>/", track_application, name="track_application"),
     path("letters/<int:pk>/download/", letter_download, name="letter_download"),
+    path("attachments/<int:pk>/download/", attachment_download, name="attachment_download"),
 ]

@@ -42,6 +42,7 @@ from gongkai.foi.selectors.staff import (
 )
 from gongkai.foi.services.handling import supplement_window
 from gongkai.foi.services.intake import application_register
+from gongkai.foi.services.letters import letter_file_name, letter_pdf_ensure
 from gongkai.foi.views.staff_actions import STEPS, allowed_steps, generate_letter
 from gongkai.workdays.selectors import calendar_from_db
 
@@ -175,6 +176,7 @@ def _detail_page(request, application, bound: tuple[str, object] | None = None,
         "co_handlings": application.co_handlings.select_related("unit"),
         "appeals": application.appeals.all() if handler else [],
         "letters": application.letters.all() if handler else [],
+        "attachments": application.attachments.all() if handler else [],
         "step_forms": step_forms,
         "letter_form": f.LetterForm() if handler else None,
         "co_answer_form": f.CoHandlingAnswerForm() if my_co and application.is_open
@@ -263,13 +265,22 @@ def letter_create(request, pk: int):
 
 @never_cache
 @login_required
-def letter_file(request, pk: int, letter_pk: int):
-    """A letter of the handling unit (letters carry personal data)."""
+def letter_file(request, pk: int, letter_pk: int, fmt: str = "docx"):
+    """A letter of the handling unit (letters carry personal data): .docx to edit or
+    print, or the PDF the applicant gets."""
     application = _visible(request, pk)
     if not can_see_personal_data(request.user, application):
         raise PermissionDenied
     letter = get_object_or_404(Letter, pk=letter_pk, application=application)
-    return stored_file_response(letter.file, filename=f"{letter.title}.docx",
+    if fmt == "pdf":
+        try:
+            letter_pdf_ensure(letter)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return redirect("foi:application_detail", pk=application.pk)
+        return stored_file_response(letter.pdf, filename=letter_file_name(letter, "pdf"),
+                                    content_type="application/pdf")
+    return stored_file_response(letter.file, filename=letter_file_name(letter, "docx"),
                                 content_type=DOCX)
 
 
@@ -306,4 +317,6 @@ urlpatterns = [
     path("staff/<int:pk>/co-answer/", co_handling_answer_view, name="co_handling_answer"),
     path("staff/<int:pk>/letters/", letter_create, name="letter_create"),
     path("staff/<int:pk>/letters/<int:letter_pk>/", letter_file, name="letter_file"),
+    path("staff/<int:pk>/letters/<int:letter_pk>/pdf/", letter_file, {"fmt": "pdf"},
+         name="letter_pdf"),
 ]
