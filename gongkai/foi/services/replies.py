@@ -202,8 +202,10 @@ def _reply_fields(application: Application, data: ReplyInput, on) -> dict:
         from gongkai.foi.services.attachments import attachments_check
 
         e(attachments_check, data.attachments)
-    day = e(step_date, on, _("答复日期"), application)
     today = v.today()
+    day = today if on in (None, "") else e(v.as_date, on, _("答复日期"), "on")
+    if day:
+        e(step_date, day, _("答复日期"), application)
     reason = e(v.text, data.backdate_reason, _("补录理由"), v.NOTE_MAX, required=False,
                field="backdate_reason")
     if day and day < today and not reason:
