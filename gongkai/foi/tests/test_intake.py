@@ -156,6 +156,9 @@ def test_credit_code_check_digit():
     ({"applicant_type": ApplicantType.COMMERCIAL}, "统一社会信用代码或其他"),
     ({"id_type": IdType.CREDIT_CODE, "id_number": VALID_CREDIT_CODE}, "自然人"),
     ({"phone": "call me"}, "联系电话"),
+    ({"phone": "1380013800"}, "联系电话有误"),  # 10 digits: issue 11
+    ({"phone": "12800138000"}, "联系电话有误"),  # no 12x mobile numbers
+    ({"phone": "12345678"}, "联系电话有误"),  # a landline without its area code
     ({"email": "not-an-address"}, "电子邮箱"),
     ({"description": "   "}, "请填写"),
     ({"description": "查" * 5001}, "过长"),
@@ -215,3 +218,11 @@ def test_two_units_with_the_same_pattern_collide_with_a_clear_error(unit):
     with pytest.raises(ApplicationError, match="已被使用"):
         application_register(unit=other, data=person(), channel=Channel.IN_PERSON,
                              received_on=D(2026, 3, 2), actor=None)
+
+
+@pytest.mark.parametrize("phone", ["13800138000", "+86 138 0013 8000", "020-12345678",
+                                   "(0755)1234567", "010 1234 5678-123", "020-12345678转88"])
+def test_real_chinese_phone_numbers_are_accepted(phone):
+    from gongkai.foi.services.validation import phone_valid
+
+    assert phone_valid(phone)

@@ -322,6 +322,9 @@ def test_abandonment_for_non_payment_only_after_pay_by(application, staff, clock
     application.refresh_from_db()
     assert (application.status, application.outcome) == (Status.REPLIED, "6.2")
     assert not application.pauses.filter(ended_on__isnull=True).exists()
+    # The reason is read by the applicant: a Chinese date, not an ISO one.
+    assert "2026年3月31日" in application.outcome_reasons
+    assert "2026-03-31" not in application.outcome_reasons
 
 
 @pytest.mark.parametrize("outcome", ["2", "3.1", "4.2", "5.1", "6.3"])
