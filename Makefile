@@ -7,7 +7,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa bench-websites bench-importer browser clean
+.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa bench-websites bench-importer browser pdf clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -24,7 +24,15 @@ browser:
 	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq chromium fonts-noto-cjk >/dev/null)
 
-setup: $(VENV)/.installed node_modules/.installed
+# Letters as PDF: WeasyPrint (from pyproject.toml) needs Pango, and the letters are set
+# in Noto Serif CJK SC found through fontconfig; both are Debian packages.
+pdf:
+	@(fc-list :lang=zh family 2>/dev/null | grep -q "Noto Serif CJK SC" \
+		&& ldconfig -p | grep -q libpangoft2-1.0) || (apt-get update -qq \
+		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk \
+		libpango-1.0-0 libpangoft2-1.0-0 fontconfig >/dev/null)
+
+setup: $(VENV)/.installed node_modules/.installed pdf
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -142,7 +142,7 @@ class LetterTemplateAdmin(admin.ModelAdmin):
 
 @admin.register(NumberingRule)
 class NumberingRuleAdmin(admin.ModelAdmin):
-    list_display = ["unit", "pattern"]
+    list_display = ["unit", "pattern", "letter_pattern", "reconsideration_body", "court"]
     search_fields = ["unit__name"]
 
     def has_module_permission(self, request):

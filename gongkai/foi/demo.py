@@ -23,7 +23,7 @@ from gongkai.core.models import AuditEvent
 from gongkai.foi.codes import ApplicantType, Channel, LetterKind, Outcome
 from gongkai.foi.demo_cases import APPLICANTS, CASES, REASONS, Case
 from gongkai.foi.letters_defaults import DEFAULT_LEGAL_BASIS
-from gongkai.foi.models import Application, IdType, Letter, PauseKind
+from gongkai.foi.models import Application, IdType, Letter, NumberingRule, PauseKind
 from gongkai.foi.services import appeals, intake
 from gongkai.foi.services import validation as v
 from gongkai.foi.services import workflow as wf
@@ -119,6 +119,7 @@ def _file(case: Case, unit: Unit, n: int, received: dt.date, filing: _Filing) ->
         if case.flow == "pending":
             return application
         intake.application_confirm_receipt(application=application, received_on=received,
+                                           confirmation="电话确认（申请人本人）",
                                            actor=filing.actor)
         filing.stamp(received, 11)
         filing.letter(application, LetterKind.RECEIPT, received)
@@ -208,6 +209,17 @@ def _steps(case: Case, application, filing: _Filing, received: dt.date) -> dt.da
     return received
 
 
+def _reply_extra(case: Case) -> dict:
+    """What each outcome's article needs (where published, how provided, which case)."""
+    if case.outcome == Outcome.DISCLOSED:
+        return {"published_where": "黄埔区人民政府门户网站“政府信息公开”栏目（演示）"}
+    if case.outcome == Outcome.PARTLY:
+        return {"provide_how": "以电子邮件方式发送至您（单位）预留的电子邮箱。"}
+    if case.outcome == Outcome.UNABLE_NOT_HELD:
+        return {"variant": "not_exist"}
+    return {}
+
+
 def _close(case: Case, application, filing: _Filing, last: dt.date) -> dt.date | None:
     if case.flow == "abandon_supplement":
         wf.application_abandon_unsupplemented(application=application, actor=filing.actor)
@@ -217,7 +229,8 @@ def _close(case: Case, application, filing: _Filing, last: dt.date) -> dt.date |
         day = filing.after(last, case.reply_after)
         wf.application_reply(application=application, outcome=case.outcome, on=day,
                              reasons=REASONS.get(case.outcome, ""), actor=filing.actor,
-                             legal_basis=DEFAULT_LEGAL_BASIS.get(case.outcome, ""))
+                             legal_basis=DEFAULT_LEGAL_BASIS.get(case.outcome, ""),
+                             backdate_reason="演示数据：按决定当日补录", **_reply_extra(case))
         filing.stamp(day, 14)
     else:
         return None
@@ -306,6 +319,14 @@ def _handle(case: Case, n: int, unit: Unit, filing: _Filing, received: dt.date) 
 def load_foi_demo() -> int:
     """File the demo applications that do not exist yet; returns how many were filed."""
     units = _units()
+    for unit in units.values():
+        # The demo units' letter settings (an office sets its own in the admin).
+        NumberingRule.objects.get_or_create(unit=unit, defaults={
+            "letter_pattern": "{unit}依申复〔{year}〕{seq}号",
+            "reconsideration_body": "广州市黄埔区人民政府",
+            "court": "广州铁路运输法院",
+            "fee_payment": "凭本通知书所附非税收入缴款码，通过广东省非税收入缴款渠道缴入国库（演示）。",
+        })
     actors = _actors(units)
     calendar = calendar_from_db()
     today = v.today()

@@ -20,8 +20,26 @@ DELIVERY_CHOICES = [("邮寄", _("邮寄")), ("电子邮件", _("电子邮件"))
 
 class ErrorsFromServiceMixin:
     def add_service_error(self, error: ApplicationError) -> None:
-        field = error.details.get("field", "")
-        self.add_error(field if field in self.fields else None, error.message)
+        """Attach the service's error(s) to their fields (all of them at once when
+        the service checked every field)."""
+        errors = error.details.get("errors") or {error.details.get("field", ""): error.message}
+        for field, message in errors.items():
+            if field in self.fields and field in self.errors:
+                continue  # the form already said what is wrong with it
+            self.add_error(field if field in self.fields else None, message)
+
+
+def check_application_fields(form: forms.Form) -> None:
+    """Run the service's checks on what was typed too, so the form shows every error
+    at once (a bad phone and a bad identity number together), not one per submit."""
+    from gongkai.foi.services.intake import application_fields
+
+    try:
+        application_fields({name: form.data.get(name) for name in form.fields})
+    except ApplicationError as error:
+        for field, message in (error.details.get("errors") or {}).items():
+            if field in form.fields and field not in form.errors:
+                form.add_error(field, message)
 
 
 class ApplyForm(ErrorsFromServiceMixin, forms.Form):
@@ -64,6 +82,7 @@ class ApplyForm(ErrorsFromServiceMixin, forms.Form):
             self.add_error("email", _("选择以电子邮件获取时请填写电子邮箱。"))
         if data.get("delivery_wanted") == "邮寄" and not data.get("address"):
             self.add_error("address", _("选择邮寄时请填写通信地址。"))
+        check_application_fields(self)
         return data
 
     def service_data(self) -> dict:

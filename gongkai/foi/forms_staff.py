@@ -64,9 +64,19 @@ class RegisterForm(forms.Form):
         else:
             del self.fields["unit"]
 
+    def clean(self):
+        from gongkai.foi.forms_public import check_application_fields
+
+        data = super().clean()
+        check_application_fields(self)
+        return data
+
 
 class ConfirmReceiptForm(forms.Form):
-    received_on = date_field(_("收到日期（双方确认之日）"))
+    confirmation = forms.CharField(
+        label=_("与申请人确认的方式"), max_length=200,
+        help_text=_("如：电话确认（申请人本人）、短信、电子邮件回复。收到日期为今天，"
+                    "即双方确认之日（《条例》第三十一条）。"))
 
 
 class TransferForm(forms.Form):
@@ -134,23 +144,61 @@ class FeeNotifyForm(forms.Form):
     basis = forms.ChoiceField(label=_("计收方式"), choices=FeeBasis.choices)
     quantity = forms.IntegerField(label=_("当月第几件申请 / 页数"), min_value=1,
                                   max_value=1_000_000)
-    amount_yuan = forms.IntegerField(label=_("收费金额（元，留空按计算金额）"), min_value=0,
-                                     max_value=100_000_000, required=False)
-    adjustment_reason = note_field(_("调整理由（金额与计算金额不同时必填）"), required=False)
+    amount_yuan = forms.IntegerField(label=_("收费金额（元，留空按计算金额；只能减免）"),
+                                     min_value=0, max_value=100_000_000, required=False)
+    adjustment_reason = note_field(_("减免依据（金额低于计算金额时必填）"), required=False)
     on = date_field(_("通知日期"), required=False)
+    received_on = date_field(_("申请人收到通知日期（在线或电子邮件送达的为通知当日）"),
+                             required=False)
 
 
 class FeePayForm(forms.Form):
     paid_on = date_field(_("缴费日期"))
 
 
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by content in the service."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, (list, tuple)):
+            return [super(MultipleFileField, self).clean(d, initial) for d in data if d]
+        return [super().clean(data, initial)] if data else []
+
+
+VARIANTS = [("", _("（仅“本机关不掌握”时选择）")),
+            ("not_exist", _("经检索信息不存在（第三十六条第（四）项）")),
+            ("not_ours", _("不属于本机关负责公开（第三十六条第（五）项）"))]
+
+
 class ReplyForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("办理结果"),
         choices=[(o.value, o.label) for o in Outcome if o.value not in ("6.1", "6.2")])
-    reasons = note_field(_("理由（予以公开以外必填）"), required=False)
-    legal_basis = note_field(_("法律依据"), required=False)
-    on = date_field(_("答复日期"), required=False)
+    published_where = note_field(
+        _("已主动公开的，获取的方式和途径（网址、栏目、文号）"), required=False)
+    provide_how = note_field(_("提供的方式、途径和时间（上传了附件的可写“详见附件”）"),
+                             required=False)
+    attachments = MultipleFileField(label=_("提供的政府信息（附件，PDF、Word、Excel、图片）"),
+                                    required=False)
+    variant = forms.ChoiceField(label=_("本机关不掌握的情形"), choices=VARIANTS,
+                                required=False)
+    other_agency = forms.CharField(label=_("负责公开该信息的行政机关（能够确定的）"),
+                                   max_length=200, required=False)
+    other_agency_contact = forms.CharField(label=_("该机关的联系方式"), max_length=200,
+                                           required=False)
+    reasons = note_field(_("理由（予以公开、信息不存在以外必填）"), required=False)
+    legal_basis = note_field(_("法律依据（留空按该结果的默认依据；其他法律行政法规禁止公开、"
+                               "其他处理须填写）"), required=False)
+    on = date_field(_("答复日期（作出决定之日，默认今天）"), required=False)
+    backdate_reason = note_field(_("补录理由（答复日期早于今天时必填）"), required=False)
 
 
 class DeliverForm(forms.Form):

@@ -10,6 +10,9 @@ Template syntax, also shown in the admin help text (``PLACEHOLDER_HELP``):
 - Each line is one paragraph. A first line ending in "：" is the addressee.
 - A run of lines containing "｜" is a table; its first line is the header row.
 - A line made only of placeholders that all turn out empty is dropped.
+- A line starting with ``?{name}`` is kept (without that prefix) only when ``name`` has
+  a value: how one letter per outcome states only the case that applies, e.g. 36(1)
+  "already published, here is where" or 36(2) "provided to you", never both.
 """
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +58,21 @@ PLACEHOLDERS = {
     "unit_name": _("办理单位名称"),
     "actor_name": _("经办人"),
     "today": _("今天的日期"),
+    "decided_on": _("文书落款日期（决定或事项的日期）"),
+    "reconsideration_body": _("行政复议机关（依申请公开办理设置）"),
+    "court": _("管辖法院（依申请公开办理设置）"),
+    "published_where": _("已主动公开信息的获取方式和途径（第三十六条第（一）项）"),
+    "provide_how": _("提供信息的方式、途径和时间（第三十六条第（二）项）"),
+    "attachments": _("随答复提供的附件名称"),
+    "not_exist": _("“不存在”情形的标记（第三十六条第（四）项）"),
+    "not_ours": _("“不属于本机关负责公开”情形的标记（第三十六条第（五）项）"),
+    "other_agency": _("负责公开该信息的行政机关"),
+    "other_agency_contact": _("该行政机关的联系方式"),
+    "supplement_requested_on": _("补正告知日期"),
+    "supplement_received_on": _("收到补正日期"),
+    "fee_rates": _("适用的收费标准（分档）"),
+    "fee_payment": _("缴纳方式（依申请公开办理设置）"),
+    "fee_received_on": _("申请人收到收费通知的日期"),
 }
 
 _INTRO = (
@@ -64,8 +82,9 @@ _INTRO = (
 )
 
 _RIGHTS = (
-    f"根据{REGULATION}第五十一条的规定，如您（单位）对本答复不服，可以自收到本答复之日起"
-    "60日内依法申请行政复议，或者自收到本答复之日起6个月内依法向人民法院提起行政诉讼。\n"
+    f"如您（单位）对本答复不服，根据{REGULATION}第五十一条、《中华人民共和国行政复议法》"
+    "第二十条和《中华人民共和国行政诉讼法》第四十六条的规定，可以自收到本答复之日起60日内"
+    "向{reconsideration_body}申请行政复议，或者自收到本答复之日起6个月内向{court}提起行政诉讼。\n"
     "特此答复。"
 )
 
@@ -79,20 +98,22 @@ _WITHHELD = (
 # code → (the paragraph that decides, the default legal basis).
 _REPLIES: dict[str, tuple[str, str]] = {
     Outcome.DISCLOSED: (
-        "经审查，您（单位）申请获取的政府信息属于公开范围，本机关予以公开。根据"
-        f"{REGULATION}第三十六条第（一）项、第（二）项的规定，所申请的政府信息已经主动公开"
-        "的，告知获取该政府信息的方式、途径；尚未主动公开的，向您（单位）提供该政府信息"
-        "（见附件），提供方式为{delivery_method}。\n"
+        "?{published_where}经审查，您（单位）申请获取的政府信息本机关已经主动公开。根据"
+        f"{REGULATION}第三十六条第（一）项的规定，现告知获取该政府信息的方式和途径："
+        "{published_where}\n"
+        "?{provide_how}经审查，您（单位）申请获取的政府信息属于公开范围。根据"
+        f"{REGULATION}第三十六条第（二）项的规定，本机关予以公开，{{provide_how}}\n"
+        "?{attachments}附件：{attachments}\n"
         "{outcome_reasons}\n",
-        f"{REGULATION}第三十六条第（一）项、第（二）项",
+        f"{REGULATION}第三十六条",
     ),
     Outcome.PARTLY: (
         "经审查，您（单位）申请获取的政府信息中含有不应当公开或者不属于政府信息的内容，"
         f"但是能够作区分处理。根据{REGULATION}第三十七条的规定，本机关向您（单位）提供可以"
-        "公开的政府信息内容（见附件），提供方式为{delivery_method}；对不予公开的内容，"
-        "说明理由如下：\n"
+        "公开的政府信息内容，{provide_how}对不予公开的内容，说明理由如下：\n"
         "{outcome_reasons}\n"
-        "法律依据：{legal_basis}\n",
+        "法律依据：{legal_basis}\n"
+        "?{attachments}附件：{attachments}\n",
         f"{REGULATION}第三十七条、第三十六条第（三）项",
     ),
     Outcome.WITHHELD_SECRET: (
@@ -138,12 +159,15 @@ _REPLIES: dict[str, tuple[str, str]] = {
         f"{REGULATION}第三十六条第（七）项",
     ),
     Outcome.UNABLE_NOT_HELD: (
-        "经检索，本机关未制作或者获取您（单位）所申请的政府信息，该政府信息不存在。根据"
-        f"{REGULATION}第三十六条第（四）项的规定，特此告知。所申请的信息属于其他行政机关"
-        "负责公开的，根据该条第（五）项的规定，告知如下：\n"
+        "?{not_exist}经检索，本机关未制作或者获取您（单位）所申请的政府信息。根据"
+        f"{REGULATION}第三十六条第（四）项的规定，告知您（单位）该政府信息不存在。\n"
+        "?{not_ours}经审查，您（单位）所申请的政府信息不属于本机关负责公开。根据"
+        f"{REGULATION}第三十六条第（五）项的规定，说明理由如下：\n"
         "{outcome_reasons}\n"
+        "?{other_agency}负责公开该政府信息的行政机关为{other_agency}，联系方式："
+        "{other_agency_contact}。\n"
         "法律依据：{legal_basis}\n",
-        f"{REGULATION}第三十六条第（四）项、第（五）项",
+        f"{REGULATION}第三十六条",
     ),
     Outcome.UNABLE_NEEDS_MAKING: (
         "经审查，本机关没有您（单位）所申请的现成政府信息，提供该信息需要本机关对现有政府"
@@ -153,9 +177,10 @@ _REPLIES: dict[str, tuple[str, str]] = {
         f"{REGULATION}第三十八条",
     ),
     Outcome.UNABLE_UNCLEAR: (
-        f"本机关已依照{REGULATION}第三十条的规定一次性告知您（单位）补正申请，但补正后的申请"
-        "内容仍不明确，本机关无法确定您（单位）所申请的政府信息，因此无法提供。您（单位）"
-        "可以在明确所需政府信息的名称、文号或者便于查询的其他特征性描述后重新提出申请。\n"
+        f"本机关于{{supplement_requested_on}}依照{REGULATION}第三十条的规定一次性告知您（单位）"
+        "补正申请，并于{supplement_received_on}收到补正后的申请，但补正后的申请内容仍不明确，"
+        "本机关无法确定您（单位）所申请的政府信息，因此无法提供。您（单位）可以在明确所需"
+        "政府信息的名称、文号或者便于查询的其他特征性描述后重新提出申请。\n"
         "{outcome_reasons}\n"
         "法律依据：{legal_basis}\n",
         f"{REGULATION}第二十九条第二款、第三十条",
@@ -217,10 +242,10 @@ _REPLIES: dict[str, tuple[str, str]] = {
         f"{REGULATION}第四十二条，《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）",
     ),
     Outcome.OTHER: (
-        f"经审查，根据{REGULATION}的有关规定，本机关对您（单位）的申请作如下处理：\n"
+        "经审查，本机关对您（单位）的申请作如下处理：\n"
         "{outcome_reasons}\n"
         "法律依据：{legal_basis}\n",
-        f"{REGULATION}第三十六条",
+        "",
     ),
 }
 
@@ -332,11 +357,14 @@ _LETTERS: dict[str, tuple[str, str]] = {
         _INTRO
         + "鉴于您（单位）申请公开政府信息的数量、频次明显超过合理范围，根据"
         f"{REGULATION}第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"
-        "的规定，本机关依法收取信息处理费。经计算，应缴纳信息处理费{amount_yuan}元"
-        "（计收方式：{fee_basis}，计费数量：{fee_quantity}）。\n"
-        "请您（单位）自收到本通知次日起20个工作日内（即{pay_by}前）缴纳。自本机关发出收费"
-        "通知至您（单位）缴费之日的期间，不计算在答复期限内。逾期未缴纳的，视为放弃申请，"
-        "本机关不再处理该政府信息公开申请。\n"
+        "的规定，本机关依法收取信息处理费。计收方式为{fee_basis}，计费数量为{fee_quantity}，"
+        "按下列标准计算：\n"
+        "{fee_rates}\n"
+        "应缴纳信息处理费{amount_yuan}元。\n"
+        "缴纳方式：{fee_payment}\n"
+        "请您（单位）自收到本通知次日起20个工作日内缴纳。本通知于{fee_received_on}送达的，"
+        "缴费期限至{pay_by}。自本机关发出收费通知至您（单位）缴费之日的期间，不计算在答复"
+        "期限内。逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。\n"
         "特此通知。",
     ),
 }

@@ -83,6 +83,9 @@ class Application(models.Model):
     submitted_at = models.DateTimeField(_("提交时间"), auto_now_add=True)
     received_on = models.DateField(_("收到日期"), null=True, blank=True,
                                    help_text=_("按《条例》第三十一条确定。"))
+    receipt_confirmation = models.CharField(
+        _("确认收到的方式"), max_length=200, blank=True,
+        help_text=_("平常信函、互联网渠道、传真：与申请人确认的方式，如电话、短信、电子邮件。"))
     extended_on = models.DateField(_("延期日期"), null=True, blank=True)
     extension_reason = models.TextField(_("延期理由"), blank=True)
     extension_approved_by = models.CharField(_("延期批准人"), max_length=100, blank=True)
@@ -97,7 +100,17 @@ class Application(models.Model):
                                blank=True)
     outcome_reasons = models.TextField(_("理由"), blank=True)
     legal_basis = models.TextField(_("法律依据"), blank=True)
-    replied_on = models.DateField(_("答复日期"), null=True, blank=True)
+    replied_on = models.DateField(_("答复日期"), null=True, blank=True,
+                                  help_text=_("作出答复决定之日，答复书落款日期。"))
+    reply_entered_on = models.DateField(_("答复录入日期"), null=True, blank=True)
+    backdate_reason = models.TextField(_("补录理由"), blank=True,
+                                       help_text=_("答复日期早于录入日期时必填。"))
+    reply_variant = models.CharField(_("答复情形"), max_length=20, blank=True)
+    published_where = models.TextField(_("已主动公开的位置"), blank=True,
+                                       help_text=_("第三十六条第（一）项：获取该政府信息的方式和途径。"))
+    provide_how = models.TextField(_("提供方式、途径和时间"), blank=True)
+    other_agency = models.CharField(_("负责公开的行政机关"), max_length=200, blank=True)
+    other_agency_contact = models.CharField(_("该机关的联系方式"), max_length=200, blank=True)
     delivery_method = models.CharField(_("送达方式"), max_length=50, blank=True)
     delivered_on = models.DateField(_("送达日期"), null=True, blank=True)
     archived_at = models.DateTimeField(_("归档时间"), null=True, blank=True)
@@ -133,30 +146,49 @@ class Application(models.Model):
 
 
 class NumberingRule(models.Model):
-    """The registration-number pattern of a unit, e.g. 埔政务依申〔{year}〕第{seq:04d}号."""
+    """A unit's settings for disclosure applications: the registration-number pattern
+    (e.g. 埔政务依申〔{year}〕第{seq:04d}号), its own 文号 sequence for letters, and the
+    bodies its letters name for 复议 and 诉讼 (Art. 51)."""
 
     unit = models.OneToOneField(Unit, on_delete=models.CASCADE, related_name="foi_numbering")
-    pattern = models.CharField(_("编号格式"), max_length=100,
+    pattern = models.CharField(_("登记编号格式"), max_length=100,
                                default="{unit}依申〔{year}〕第{seq:04d}号",
                                help_text=_("可用 {unit} 单位简称、{year} 年份、{seq:04d} 当年流水号。"
                                            "各单位编号须互不相同。"))
+    letter_pattern = models.CharField(
+        _("文书文号格式"), max_length=100, blank=True,
+        help_text=_("本单位告知书、答复书的发文字号，如 {unit}依申复〔{year}〕{seq}号；"
+                    "留空则文书不印文号（登记编号另行注明）。"))
+    reconsideration_body = models.CharField(
+        _("行政复议机关"), max_length=300, blank=True,
+        help_text=_("答复书告知的行政复议机关名称（及地址），如“广州市黄埔区人民政府”。"))
+    court = models.CharField(_("管辖法院"), max_length=300, blank=True,
+                             help_text=_("答复书告知的提起行政诉讼的人民法院名称。"))
+    fee_payment = models.TextField(
+        _("信息处理费缴纳方式"), blank=True,
+        help_text=_("收费通知书写明的缴纳方式，如非税收入缴款渠道、账户、缴款码的取得方式。"))
 
     class Meta:
-        verbose_name = _("登记编号规则")
-        verbose_name_plural = _("登记编号规则")
+        verbose_name = _("依申请公开办理设置")
+        verbose_name_plural = _("依申请公开办理设置")
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.pattern}"
 
 
 class NumberSequence(models.Model):
+    """Last number used by a unit in a year, per series: registration numbers and the
+    unit's letter 文号 are separate sequences."""
+
     unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
+    series = models.CharField(max_length=20, default="registration")
     last = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["unit", "year"], name="foi_sequence_once"),
+            models.UniqueConstraint(fields=["unit", "year", "series"],
+                                    name="foi_sequence_once_per_series"),
         ]
 
     def __str__(self) -> str:
@@ -232,6 +264,7 @@ class Fee(models.Model):
     amount_yuan = models.PositiveIntegerField(_("收费金额（元）"))
     adjustment_reason = models.TextField(_("调整理由"), blank=True)
     notice_on = models.DateField(_("通知日期"))
+    notice_received_on = models.DateField(_("申请人收到通知日期"), null=True, blank=True)
     pay_by = models.DateField(_("缴费期限"))
     paid_on = models.DateField(_("缴费日期"), null=True, blank=True)
 
@@ -243,6 +276,9 @@ class Fee(models.Model):
                 condition=Q(amount_yuan=models.F("calculated_yuan")) | ~Q(adjustment_reason=""),
                 name="foi_fee_adjustment_has_reason",
             ),
+            # 109号: the standard may be reduced or waived, never exceeded.
+            models.CheckConstraint(condition=Q(amount_yuan__lte=models.F("calculated_yuan")),
+                                   name="foi_fee_never_above_standard"),
         ]
 
     def __str__(self) -> str:
@@ -302,7 +338,13 @@ class Letter(models.Model):
     kind = models.CharField(_("文书"), max_length=20, choices=LetterKind.choices)
     title = models.CharField(_("标题"), max_length=200)
     doc_number = models.CharField(_("文号"), max_length=100, blank=True)
+    dated_on = models.DateField(_("落款日期"), null=True, blank=True,
+                                help_text=_("文书所载决定或事项的日期，而非生成日期。"))
     file = models.FileField(_("文件"), upload_to=letter_path, max_length=300)
+    pdf = models.FileField(_("PDF 文件"), upload_to=letter_path, max_length=300, blank=True)
+    # The letter's content as rendered when it was generated, the source of its PDF
+    # (made on first download, then kept): the PDF says exactly what the .docx says.
+    html = models.TextField(blank=True, editable=False)
     visible_to_applicant = models.BooleanField(_("申请人可见"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
@@ -315,6 +357,31 @@ class Letter(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+def attachment_path(instance: "ReplyAttachment", filename: str) -> str:
+    return f"foi/{instance.application_id}/attachments/{filename}"
+
+
+class ReplyAttachment(models.Model):
+    """A disclosed document provided with the reply (the letter's 附件), checked by
+    content like evidence; the applicant downloads it with the letter."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE,
+                                    related_name="attachments")
+    file = models.FileField(_("文件"), upload_to=attachment_path, max_length=300)
+    name = models.CharField(_("文件名"), max_length=200)
+    kind = models.CharField(_("类型"), max_length=20)
+    size = models.PositiveIntegerField(_("大小（字节）"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("答复附件")
+        verbose_name_plural = _("答复附件")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class Appeal(models.Model):

@@ -150,7 +150,7 @@ def _handle(message: Message, state: str, unit: Unit, people) -> None:
 
 def _backdate(message: Message, days_ago: int) -> None:
     """Move the dates back as if written ``days_ago`` days ago and assigned a day later
-    (the due date follows the assignment day, so older open messages are overdue)."""
+    (the due date counts from the day of receipt, so older open messages are overdue)."""
     from gongkai.participation.services.messages import reply_days
     from gongkai.workdays.calendar import compute_due
     from gongkai.workdays.selectors import calendar_from_db
@@ -160,8 +160,8 @@ def _backdate(message: Message, days_ago: int) -> None:
     fields = {"submitted_at": written}
     message.refresh_from_db()
     if message.assigned_at is not None:
-        fields["assigned_at"] = assigned = written + dt.timedelta(days=1)
-        due = compute_due(calendar_from_db(), timezone.localdate(assigned), days=reply_days())
+        fields["assigned_at"] = written + dt.timedelta(days=1)
+        due = compute_due(calendar_from_db(), timezone.localdate(written), days=reply_days())
         fields.update(due_on=due.due, due_provisional=due.provisional)
     if message.answered_at is not None:
         answered = min(written + dt.timedelta(days=9), now)

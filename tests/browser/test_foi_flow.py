@@ -1,12 +1,12 @@
 """A disclosure application end to end in a browser: an applicant applies online; staff
 confirm receipt and ask for a supplement; the applicant supplies it online; staff
 extend the time limit and reply with partial disclosure (outcome 2) and its letter;
-the applicant reads the reply and downloads the letter from the track page."""
+the applicant reads the reply and downloads the letter (PDF) from the track page."""
 import datetime as dt
 import io
 
-import docx
 import pytest
+from pypdf import PdfReader
 
 from django.utils import timezone
 
@@ -64,7 +64,7 @@ def test_apply_supplement_extend_partial_reply_and_read_it(new_page, settings, t
     staff = new_page()
     login(staff, "fgj", PASSWORD)
     staff.goto(f"/foi/staff/{application.pk}/")
-    run_step(staff, "confirm_receipt", received_on=today.isoformat())
+    run_step(staff, "confirm_receipt", confirmation="电话确认（申请人本人）")
     run_step(staff, "supplement_request", items="请写明所需文件的年度和文号。",
              reply_by=(today + dt.timedelta(days=15)).isoformat())
     application.refresh_from_db()
@@ -88,7 +88,8 @@ def test_apply_supplement_extend_partial_reply_and_read_it(new_page, settings, t
     run_step(staff, "extend", approved_by="王主任", reason="所需信息涉及多个年度，需要检索汇总。")
     assert "已延长答复期限" in staff.content()
     run_step(staff, "reply", outcome="2", reasons="第3页涉及第三方商业秘密，已作遮盖处理。",
-             legal_basis="《中华人民共和国政府信息公开条例》第十五条、第三十七条")
+             legal_basis="《中华人民共和国政府信息公开条例》第十五条、第三十七条",
+             provide_how="以电子邮件发送至您预留的邮箱。")
     application.refresh_from_db()
     assert application.status == Status.REPLIED and application.outcome == "2"
     assert application.extended_on == today
@@ -101,7 +102,10 @@ def test_apply_supplement_extend_partial_reply_and_read_it(new_page, settings, t
     assert reply.title in applicant.inner_text("#letters")
     with applicant.expect_download() as info:
         applicant.click(f"#letters a[href='/foi/letters/{reply.pk}/download/']")
-    text = "\n".join(p.text for p in docx.Document(
-        io.BytesIO(open(info.value.path(), "rb").read())).paragraphs)
+    assert info.value.suggested_filename.endswith(".pdf")
+    assert application.number in info.value.suggested_filename
+    with open(info.value.path(), "rb") as handle:
+        text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(handle.read())).pages
+                       ).replace("\n", "").replace(" ", "")
     assert "张小明" in text and application.number in text and "第三十七条" in text
     assert "已作遮盖处理" in text and "60日内" in text and "6个月内" in text

@@ -30,8 +30,13 @@ class OpenItem:
     due_soon: bool
 
     @property
+    def pending(self) -> bool:
+        """Not yet confirmed as received (待确认): no clock yet, but the office sees it."""
+        return self.application.status == Status.PENDING
+
+    @property
     def stopped(self) -> bool:
-        return self.application.due_on is None
+        return self.application.due_on is None and not self.pending
 
     @property
     def extended(self) -> bool:
@@ -51,8 +56,12 @@ class UnitCounts:
     extended: int = 0
     provisional: int = 0
     stopped: int = 0
+    pending: int = 0
 
     def add(self, item: OpenItem) -> None:
+        if item.pending:
+            self.pending += 1
+            return
         self.open += 1
         self.overdue += item.overdue
         self.due_soon += item.due_soon
@@ -83,11 +92,11 @@ def open_item(application: Application, *, today: dt.date, calendar: Calendar,
 
 def open_overview(*, today: dt.date, calendar: Calendar, soon_days: int | None = None,
                   unit: Unit | None = None) -> Overview:
-    """Every received, open application (of ``unit``, or all), most urgent first within
-    each unit, with per-unit counts. One query plus the calendar's."""
+    """Every open application (of ``unit``, or all), those still 待确认 included (counted
+    apart: their clock has not started), most urgent first within each unit, with
+    per-unit counts. One query plus the calendar's."""
     soon = soon_days_setting() if soon_days is None else soon_days
-    qs = (Application.objects.filter(status__in=OPEN_STATUSES)
-          .exclude(status=Status.PENDING).select_related("unit"))
+    qs = Application.objects.filter(status__in=OPEN_STATUSES).select_related("unit")
     if unit is not None:
         qs = qs.filter(unit=unit)
     items = [open_item(a, today=today, calendar=calendar, soon_days=soon) for a in qs]

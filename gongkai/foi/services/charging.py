@@ -2,6 +2,7 @@
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gongkai.core.dates import chinese_date
 from gongkai.core.workflow import transition
 from gongkai.foi.codes import Outcome
 from gongkai.foi.fees import fee_for_application
@@ -27,6 +28,8 @@ def _quantity(value) -> int:
 
 
 def _amount(calculated: int, amount_yuan, reason: str) -> tuple[int, str]:
+    """The amount charged: the 109号 standard, or less (reduced or waived) with the
+    basis for the reduction. Never more: the standard is a ceiling."""
     if amount_yuan in (None, ""):
         amount = calculated
     else:
@@ -34,22 +37,28 @@ def _amount(calculated: int, amount_yuan, reason: str) -> tuple[int, str]:
         if not text.isascii() or not text.isdigit() or int(text) > 100_000_000:
             raise v.fail(_("收费金额须为不小于0的整数（元）。"), "amount_yuan")
         amount = int(text)
-    reason = v.text(reason, _("调整理由"), v.NOTE_MAX, required=False,
+    if amount > calculated:
+        raise v.fail(_("收费金额不得高于按《政府信息公开信息处理费管理办法》标准计算的金额"
+                       "（%(c)d元），只能减免。") % {"c": calculated}, "amount_yuan")
+    reason = v.text(reason, _("减免依据"), v.NOTE_MAX, required=False,
                     field="adjustment_reason")
-    if amount != calculated and not reason:
-        raise v.fail(_("收费金额与计算金额（%(c)d元）不同，请填写调整理由。")
+    if amount < calculated and not reason:
+        raise v.fail(_("收费金额低于计算金额（%(c)d元），请填写减免依据。")
                      % {"c": calculated}, "adjustment_reason")
     if amount == 0:
-        raise v.fail(_("收费金额为0元，无需发出收费通知。"), "amount_yuan")
+        raise v.fail(_("收费金额为0元（全部减免或未超过收费起点），无需发出收费通知。"),
+                     "amount_yuan")
     return amount, reason
 
 
 @transaction.atomic
 def fee_notify(*, application: Application, basis: str, quantity, amount_yuan=None,
-               adjustment_reason: str = "", actor, on=None) -> Fee:
-    """Send a fee notice: the amount comes from the calculator unless changed with a
-    reason; payment is due 20 working days from the day after the notice; the clock
-    stops until payment."""
+               adjustment_reason: str = "", actor, on=None, received_on=None) -> Fee:
+    """Send a fee notice: the amount comes from the calculator unless reduced or
+    waived with its basis; payment is due within 20 working days counted from the day
+    after the applicant *received* the notice (``received_on``, by default the day it
+    was sent, as for delivery on the platform or by e-mail); the clock stops until
+    payment."""
     application = locked(application)
     require_step(application, "fee_notify")
     if Fee.objects.filter(application=application).exists():
@@ -60,10 +69,16 @@ def fee_notify(*, application: Application, basis: str, quantity, amount_yuan=No
     calculated = fee_for_application(basis=basis, quantity=quantity)
     amount, reason = _amount(calculated, amount_yuan, adjustment_reason)
     day = step_date(on, _("通知日期"), application)
-    pay_by = calendar_from_db().nth_after(day, PAY_WITHIN_DAYS)
+    received = day if received_on in (None, "") else v.as_date(
+        received_on, _("申请人收到通知日期"), "received_on")
+    if received < day:
+        raise v.fail(_("申请人收到通知的日期不能早于通知日期。"), "received_on")
+    # Day 0 is the day of receipt, so the first counted day is the next one ("次日起").
+    pay_by = calendar_from_db().nth_after(received, PAY_WITHIN_DAYS)
     fee = Fee.objects.create(application=application, basis=basis, quantity=quantity,
                              calculated_yuan=calculated, amount_yuan=amount,
-                             adjustment_reason=reason, notice_on=day, pay_by=pay_by)
+                             adjustment_reason=reason, notice_on=day,
+                             notice_received_on=received, pay_by=pay_by)
     Pause.objects.create(application=application, kind=PauseKind.FEE,
                          party=application.applicant_name, started_on=day, answer_by=pay_by)
     transition(application, to=Status.AWAITING_PAYMENT, table=APPLICATION_TRANSITIONS,
@@ -108,7 +123,8 @@ def application_abandon_unpaid(*, application: Application, actor) -> Applicatio
     fee = Fee.objects.get(application=application)
     today = v.today()
     if today <= fee.pay_by:
-        raise v.fail(_("缴费期限（%(d)s）尚未届满，不能按逾期未缴费处理。") % {"d": fee.pay_by})
+        raise v.fail(_("缴费期限（%(d)s）尚未届满，不能按逾期未缴费处理。")
+                     % {"d": chinese_date(fee.pay_by)})
     pause = _fee_pause(application)
     if pause:
         pause.ended_on, pause.result = today, _("逾期未缴费")
@@ -117,8 +133,9 @@ def application_abandon_unpaid(*, application: Application, actor) -> Applicatio
                extra_fields={
                    "outcome": Outcome.OTHER_FEE_UNPAID, "replied_on": today,
                    "outcome_reasons": _("申请人未在缴费期限（%(d)s）前缴纳信息处理费。")
-                   % {"d": fee.pay_by},
-                   "legal_basis": _("《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"),
+                   % {"d": chinese_date(fee.pay_by)},
+                   "legal_basis": _("《中华人民共和国政府信息公开条例》第四十二条，"
+                                    "《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）"),
                },
                details={"outcome": Outcome.OTHER_FEE_UNPAID, "pay_by": fee.pay_by})
     return application

@@ -149,15 +149,43 @@ def consultation_end(*, pause: Pause, ended_on, result: str, actor) -> Pause:
     pause.ended_on = day
     pause.result = v.text(result, _("意见或结果"), v.NOTE_MAX, field="result")
     pause.save(update_fields=["ended_on", "result"])
-    details = {"party": pause.party, "ended_on": day}
-    if application.pauses.filter(ended_on__isnull=True).exists():
+    _consultation_close(application, pause, day, actor, {"party": pause.party, "ended_on": day})
+    return pause
+
+
+def _consultation_close(application: Application, pause: Pause, day: dt.date, actor,
+                        details: dict) -> None:
+    """End one consultation; the clock resumes when no other pause is open."""
+    if application.pauses.filter(ended_on__isnull=True).exclude(pk=pause.pk).exists():
         record_event(obj=application, action="foi.application.consultation_ended",
                      actor=actor, details=details)
     else:
         transition(application, to=Status.PROCESSING, table=APPLICATION_TRANSITIONS,
                    actor=actor, details=details)
     application_due_recompute(application=application)
-    return pause
+
+
+@transaction.atomic
+def consultations_expire(*, today: dt.date) -> list[Pause]:
+    """Art. 32 / 34: a consultation not answered within its 15 working days ends by
+    itself on its last day (silence: the agency decides; for a joint agency, consent
+    to disclose). The clock resumes from the next day and the handling unit is told.
+    Run daily; running it twice changes nothing."""
+    expired = list(Pause.objects.select_related("application", "application__unit")
+                   .filter(kind__in=(PauseKind.THIRD_PARTY, PauseKind.AGENCY),
+                           ended_on__isnull=True, answer_by__lt=today,
+                           application__status=Status.CONSULTING))
+    for pause in expired:
+        application = locked(pause.application)
+        pause.ended_on = pause.answer_by
+        pause.result = (_("逾期未提出意见，由本机关依照《条例》的规定决定是否公开。")
+                        if pause.kind == PauseKind.THIRD_PARTY
+                        else _("逾期未提出意见，视为同意公开（《条例》第三十四条）。"))
+        pause.save(update_fields=["ended_on", "result"])
+        _consultation_close(application, pause, pause.answer_by, None,
+                            {"party": pause.party, "ended_on": pause.answer_by,
+                             "expired": True})
+    return expired
 
 
 @transaction.atomic

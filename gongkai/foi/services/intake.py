@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.core.audit import record_event
+from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
 from gongkai.core.workflow import transition
 from gongkai.foi.codes import ApplicantType, Channel
@@ -40,8 +41,9 @@ RECEIPT_RULES = {
 # Channels where the date may not be known at registration: the application waits,
 # pending, until receipt is confirmed with the applicant.
 CONFIRMED_LATER = (Channel.LETTER, Channel.FAX)
+# Channels whose date of receipt is a confirmation with the applicant (Art. 31).
+CONFIRMED_BY_BOTH_SIDES = (Channel.ONLINE, Channel.LETTER, Channel.FAX)
 ORGANISATIONS = {t for t in ApplicantType.values if t != ApplicantType.NATURAL_PERSON}
-_PHONE_CHARS = set("0123456789+-() ")
 
 
 def _choice(value, choices, label: str, field: str) -> str:
@@ -66,25 +68,42 @@ def _id_number(id_type: str, number: str, applicant_type: str) -> str:
     return number
 
 
-def _contact(data: dict) -> dict:
-    phone = v.text(data.get("phone"), _("联系电话"), 30, field="phone")
-    if not set(phone) <= _PHONE_CHARS or sum(c.isdigit() for c in phone) < 5:
-        raise v.fail(_("联系电话只能包含数字、空格和 + - ( )。"), "phone")
-    email = v.text(data.get("email"), _("电子邮箱"), 254, required=False, field="email")
+class _Errors:
+    """Collects every field's error, so a form shows them all at once."""
+
+    def __init__(self):
+        self.by_field: dict[str, str] = {}
+
+    def check(self, name: str, check, /, *args, **kwargs):
+        try:
+            return check(*args, **kwargs)
+        except ApplicationError as error:
+            self.by_field.setdefault(error.details.get("field") or name, error.message)
+            return ""
+
+    def raise_if_any(self) -> None:
+        if self.by_field:
+            field, message = next(iter(self.by_field.items()))
+            raise ApplicationError(message, details={"field": field,
+                                                     "errors": dict(self.by_field)})
+
+
+def _phone(value) -> str:
+    phone = v.text(value, _("联系电话"), 30, field="phone")
+    if not v.phone_valid(phone):
+        raise v.fail(_("联系电话有误：手机号码为以1开头的11位数字，固定电话须带区号"
+                       "（如 020-12345678）。"), "phone")
+    return phone
+
+
+def _email(value) -> str:
+    email = v.text(value, _("电子邮箱"), 254, required=False, field="email")
     if email:
         try:
             validate_email(email)
         except ValidationError:
             raise v.fail(_("电子邮箱格式有误。"), "email") from None
-    return {
-        "phone": phone, "email": email,
-        "contact_person": v.text(data.get("contact_person"), _("联系人"), 100,
-                                 required=False, field="contact_person"),
-        "address": v.text(data.get("address"), _("通信地址"), 300, required=False,
-                          field="address"),
-        "postal_code": v.text(data.get("postal_code"), _("邮政编码"), 10, required=False,
-                              field="postal_code"),
-    }
+    return email
 
 
 def _unit(value) -> Unit:
@@ -96,26 +115,36 @@ def _unit(value) -> Unit:
 
 
 def application_fields(data: dict) -> dict:
-    """The checked model fields of an application from form or API data."""
-    applicant_type = _choice(data.get("applicant_type"), ApplicantType, _("申请人类型"),
-                             "applicant_type")
-    id_type = _choice(data.get("id_type"), IdType, _("证件类型"), "id_type")
-    return {
-        "applicant_type": applicant_type,
-        "applicant_name": v.text(data.get("applicant_name"), _("申请人名称"), 200,
-                                 field="applicant_name"),
-        "id_type": id_type,
-        "id_number": _id_number(id_type, data.get("id_number"), applicant_type),
-        **_contact(data),
-        "description": v.text(data.get("description"), _("所需政府信息的描述"),
-                              v.DESCRIPTION_MAX, field="description"),
-        "purpose": v.text(data.get("purpose"), _("用途"), v.PURPOSE_MAX, required=False,
-                          field="purpose"),
-        "form_wanted": v.text(data.get("form_wanted"), _("载体形式"), 30, required=False,
-                              field="form_wanted"),
-        "delivery_wanted": v.text(data.get("delivery_wanted"), _("获取方式"), 30,
-                                  required=False, field="delivery_wanted"),
+    """The checked model fields of an application from form or API data. Every field
+    is checked; the error names the first bad field and ``details["errors"]`` all."""
+    e = _Errors()
+    applicant_type = e.check("applicant_type", _choice, data.get("applicant_type"),
+                             ApplicantType, _("申请人类型"), "applicant_type")
+    id_type = e.check("id_type", _choice, data.get("id_type"), IdType, _("证件类型"),
+                      "id_type")
+    optional = {
+        "contact_person": (_("联系人"), 100), "address": (_("通信地址"), 300),
+        "postal_code": (_("邮政编码"), 10), "purpose": (_("用途"), v.PURPOSE_MAX),
+        "form_wanted": (_("载体形式"), 30), "delivery_wanted": (_("获取方式"), 30),
     }
+    fields = {
+        "applicant_type": applicant_type,
+        "applicant_name": e.check("applicant_name", v.text, data.get("applicant_name"),
+                                  _("申请人名称"), 200, field="applicant_name"),
+        "id_type": id_type,
+        "id_number": e.check("id_number", _id_number, id_type, data.get("id_number"),
+                             applicant_type),
+        "phone": e.check("phone", _phone, data.get("phone")),
+        "email": e.check("email", _email, data.get("email")),
+        "description": e.check("description", v.text, data.get("description"),
+                               _("所需政府信息的描述"), v.DESCRIPTION_MAX,
+                               field="description"),
+    }
+    for name, (label, limit) in optional.items():
+        fields[name] = e.check(name, v.text, data.get(name), label, limit, required=False,
+                               field=name)
+    e.raise_if_any()
+    return fields
 
 
 def application_submit_online(*, data: dict, submission_key: str,
@@ -155,11 +184,15 @@ def _receipt_date(value, *, submitted_on: dt.date | None) -> dt.date:
     return day
 
 
-def _receive(application: Application, received_on: dt.date, actor) -> None:
+def _receive(application: Application, received_on: dt.date, actor, *,
+             entered_later: bool = False, confirmation: str = "") -> None:
+    details = {"received_on": received_on, "rule": str(RECEIPT_RULES[application.channel])}
+    if confirmation:
+        details["confirmation"] = confirmation
+    if entered_later:
+        details["entered_later"] = True
     transition(application, to=Status.PROCESSING, table=APPLICATION_TRANSITIONS,
-               actor=actor, extra_fields={"received_on": received_on},
-               details={"received_on": received_on,
-                        "rule": str(RECEIPT_RULES[application.channel])})
+               actor=actor, extra_fields={"received_on": received_on}, details=details)
     application_number_assign(application=application)
     application_due_recompute(application=application)
 
@@ -199,13 +232,29 @@ def application_register(*, unit, data: dict, channel: str, received_on, actor
 
 
 @transaction.atomic
-def application_confirm_receipt(*, application: Application, received_on, actor
-                                ) -> Application:
-    """Staff confirm a pending application as received on ``received_on``: it is
-    numbered and its clock starts."""
+def application_confirm_receipt(*, application: Application, actor, confirmation: str = "",
+                                received_on=None) -> Application:
+    """Staff confirm a pending application as received: it is numbered and its clock
+    starts. Art. 31: for the internet, a fax or an ordinary letter the date of receipt
+    *is* the day receipt is confirmed with the applicant, so it is the day this step
+    is recorded (today), with how it was confirmed (``confirmation``: e.g. 电话确认).
+    ``received_on`` is only for entering a confirmation made on an earlier day; it
+    needs the confirmation record and is marked in the audit trail as entered later.
+    """
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.status != Status.PENDING:
         raise v.fail(_("该申请已确认收到，不能重复确认。"))
+    confirmation = v.text(confirmation, _("确认方式"), 200,
+                          required=application.channel in CONFIRMED_BY_BOTH_SIDES,
+                          field="confirmation")
     submitted_on = timezone.localtime(application.submitted_at).date()
-    _receive(application, _receipt_date(received_on, submitted_on=submitted_on), actor)
+    today = v.today()
+    day = today if received_on in (None, "") else _receipt_date(
+        received_on, submitted_on=submitted_on)
+    if day < submitted_on:
+        raise v.fail(_("收到日期不能早于提交日期（%(d)s）。") % {"d": submitted_on},
+                     "received_on")
+    application.receipt_confirmation = confirmation
+    application.save(update_fields=["receipt_confirmation"])
+    _receive(application, day, actor, entered_later=day < today, confirmation=confirmation)
     return application

@@ -10,6 +10,7 @@ left exactly as typed, and a replaced value is never scanned again.
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -20,13 +21,29 @@ from gongkai.core.audit import record_event
 from gongkai.core.dates import chinese_date
 from gongkai.core.docx import Block, Table, official_document
 from gongkai.core.errors import ApplicationError
-from gongkai.foi.codes import ApplicantType, Channel, LetterKind, Outcome
+from gongkai.foi.codes import LetterKind, Outcome
 from gongkai.foi.letters_defaults import DEFAULT_LEGAL_BASIS, default_template
-from gongkai.foi.models import Application, IdType, Letter, LetterTemplate, PauseKind
+from gongkai.foi.models import (
+    Application,
+    Letter,
+    LetterTemplate,
+    PauseKind,
+)
+from gongkai.foi.services.letter_values import (  # noqa: F401 (due_text: public name)
+    _application_values,
+    _date,
+    _fee_values,
+    _party_values,
+    _reply_values,
+    _settings_values,
+    _supplement_values,
+    due_text,
+    receipt_number,
+)
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z_][A-Za-z0-9_]*)\}")
+CONDITION = re.compile(r"^\?\{([A-Za-z_][A-Za-z0-9_]*)\}")
 TABLE_SEPARATORS = ("｜", "|")
-PENDING_DATE = "待确认"
 # Characters XML 1.0 (and so Word) cannot hold; pasted text sometimes carries them.
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -48,88 +65,6 @@ def fill(text: str, values: Mapping[str, object]) -> str:
     return PLACEHOLDER.sub(replace, _NOT_XML.sub("", text))
 
 
-def _date(value: dt.date | None) -> str:
-    return chinese_date(value) if value else PENDING_DATE
-
-
-def receipt_number(application: Application) -> str:
-    """The registration number, or before registration a number for the receipt."""
-    if application.number:
-        return application.number
-    submitted = timezone.localtime(application.submitted_at) if application.submitted_at \
-        else timezone.localtime()
-    return f"WS{submitted:%Y%m%d}{application.pk or 0:06d}"
-
-
-def due_text(application: Application) -> str:
-    """The due date in Chinese, marked （暂定） while the year's calendar is not loaded."""
-    if not application.due_on:
-        return _("自收到申请之日起20个工作日内")
-    mark = _("（暂定）") if application.due_provisional else ""
-    return chinese_date(application.due_on) + mark
-
-
-def _supplement_values(application: Application) -> dict:
-    supplement = application.supplements.order_by("-requested_on", "-id").first()
-    if supplement is None:
-        return {}
-    return {"items": supplement.items, "reply_by": _date(supplement.reply_by)}
-
-
-def _fee_values(application: Application) -> dict:
-    fee = getattr(application, "fee", None) if application.pk else None
-    if fee is None:
-        return {}
-    return {"amount_yuan": fee.amount_yuan, "pay_by": _date(fee.pay_by),
-            "fee_basis": fee.get_basis_display(), "fee_quantity": fee.quantity}
-
-
-def _party_values(application: Application, kind: str) -> dict:
-    if kind == LetterKind.CO_HANDLING:
-        co = application.co_handlings.select_related("unit").order_by("-requested_on",
-                                                                       "-id").first()
-        return {"party": co.unit.name} if co else {}
-    pause_kind = {LetterKind.THIRD_PARTY: PauseKind.THIRD_PARTY,
-                  LetterKind.JOINT_AGENCY: PauseKind.AGENCY}.get(kind)
-    if pause_kind is None:
-        return {}
-    pause = application.pauses.filter(kind=pause_kind).order_by("-started_on", "-id").first()
-    if pause is None:
-        return {}
-    return {"party": pause.party, "answer_by": _date(pause.answer_by)}
-
-
-def _application_values(application: Application) -> dict:
-    submitted = application.submitted_at or timezone.now()
-    return {
-        "applicant_name": application.applicant_name,
-        "applicant_type": ApplicantType(application.applicant_type).label
-        if application.applicant_type in ApplicantType.values else "",
-        "id_type": IdType(application.id_type).label
-        if application.id_type in IdType.values else "",
-        "id_number": application.id_number,
-        "contact_person": application.contact_person,
-        "phone": application.phone,
-        "email": application.email,
-        "address": application.address,
-        "number": application.number or receipt_number(application),
-        "receipt_number": receipt_number(application),
-        "query_code": application.query_code,
-        "channel": Channel(application.channel).label
-        if application.channel in Channel.values else "",
-        "submitted_on": chinese_date(timezone.localtime(submitted).date()),
-        "received_on": _date(application.received_on),
-        "description": application.description,
-        "purpose": application.purpose,
-        "form_wanted": application.form_wanted,
-        "delivery_wanted": application.delivery_wanted,
-        "due_on": due_text(application),
-        "extension_reason": application.extension_reason,
-        "delivery_method": application.delivery_method or application.delivery_wanted,
-        "unit_name": application.unit.name,
-    }
-
-
 def letter_values(*, application: Application, kind: str, outcome: str = "",
                   actor=None, extra: Mapping[str, object] | None = None) -> dict:
     """Every placeholder's value for this letter; ``extra`` overrides (dates in it
@@ -138,6 +73,9 @@ def letter_values(*, application: Application, kind: str, outcome: str = "",
     values.update(_supplement_values(application))
     values.update(_fee_values(application))
     values.update(_party_values(application, kind))
+    values.update(_settings_values(application))
+    values.update(_reply_values(application))
+    values["decided_on"] = _date(letter_date(application, kind))
     values["outcome"] = Outcome(outcome).label if outcome in Outcome.values else ""
     values["outcome_reasons"] = application.outcome_reasons
     values["legal_basis"] = application.legal_basis or DEFAULT_LEGAL_BASIS.get(outcome, "")
@@ -185,6 +123,11 @@ def render_body(body: str, values: Mapping[str, object]) -> tuple[str, list[Bloc
     blocks: list[Block] = []
     table: list[str] = []
     for line in [*lines, ""]:
+        condition = CONDITION.match(line)
+        if condition:
+            if not str(values.get(condition.group(1)) or "").strip():
+                continue
+            line = line[condition.end():]
         if any(separator in line for separator in TABLE_SEPARATORS):
             table.append(line)
             continue
@@ -197,21 +140,88 @@ def render_body(body: str, values: Mapping[str, object]) -> tuple[str, list[Bloc
     return addressee, blocks
 
 
-def render_letter(*, application: Application, kind: str, outcome: str = "", actor=None,
-                  extra: Mapping[str, object] | None = None) -> tuple[str, bytes]:
-    """(title, .docx bytes) of the letter, without storing anything (admin preview)."""
+def _latest(qs):
+    return qs.order_by("-id").first()
+
+
+def letter_date(application: Application, kind: str) -> dt.date:
+    """The day a letter is dated: the decision or event it records, never the day the
+    file happens to be generated (a reply regenerated next year keeps its date)."""
+    day = None
+    if kind == LetterKind.REPLY:
+        day = application.replied_on
+    elif kind in (LetterKind.SUPPLEMENT, LetterKind.EXPLANATION) and application.pk:
+        supplement = _latest(application.supplements)
+        day = supplement.requested_on if supplement and kind == LetterKind.SUPPLEMENT \
+            else None
+    elif kind == LetterKind.EXTENSION:
+        day = application.extended_on
+    elif kind == LetterKind.FEE and application.pk:
+        fee = getattr(application, "fee", None)
+        day = fee.notice_on if fee else None
+    elif kind in (LetterKind.THIRD_PARTY, LetterKind.JOINT_AGENCY) and application.pk:
+        pause = _latest(application.pauses.filter(
+            kind=PauseKind.THIRD_PARTY if kind == LetterKind.THIRD_PARTY
+            else PauseKind.AGENCY))
+        day = pause.started_on if pause else None
+    elif kind == LetterKind.CO_HANDLING and application.pk:
+        co = _latest(application.co_handlings)
+        day = co.requested_on if co else None
+    elif kind in (LetterKind.RECEIPT, LetterKind.REGISTRATION):
+        day = application.received_on or (
+            timezone.localtime(application.submitted_at).date()
+            if application.submitted_at else None)
+    return day or timezone.localdate()
+
+
+# Letters that go out under the unit's own 文号 (forms and receipts carry none).
+NUMBERED_LETTERS = {LetterKind.SUPPLEMENT, LetterKind.EXPLANATION, LetterKind.EXTENSION,
+                    LetterKind.THIRD_PARTY, LetterKind.JOINT_AGENCY, LetterKind.CO_HANDLING,
+                    LetterKind.FEE, LetterKind.REPLY}
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One letter's content, rendered once and written as .docx and as PDF."""
+
+    title: str
+    addressee: str
+    blocks: list
+    issuer: str
+    doc_number: str
+    reference: str  # the registration number, printed as such
+    dated_on: dt.date
+
+    def docx(self) -> bytes:
+        return official_document(
+            issuer=self.issuer, doc_number=self.doc_number, title=self.title,
+            addressee=self.addressee,
+            paragraphs=[*self.blocks], signature=self.issuer, signed_on=self.dated_on)
+
+    def html(self) -> str:
+        from gongkai.foi.letter_pdf import letter_html
+
+        return letter_html(self)
+
+
+def render(*, application: Application, kind: str, outcome: str = "", actor=None,
+           extra: Mapping[str, object] | None = None, doc_number: str = "") -> Rendered:
     values = letter_values(application=application, kind=kind, outcome=outcome,
                            actor=actor, extra=extra)
     title_template, body = template_for(kind, outcome)
-    title = fill(title_template, values)
     addressee, blocks = render_body(body, values)
-    unit_name = application.unit.name
-    content = official_document(
-        issuer=unit_name, doc_number=application.number, title=title,
-        addressee=addressee, paragraphs=blocks, signature=unit_name,
-        signed_on=timezone.localdate(),
-    )
-    return title, content
+    return Rendered(title=fill(title_template, values), addressee=addressee, blocks=blocks,
+                    issuer=application.unit.name, doc_number=doc_number,
+                    reference=application.number or receipt_number(application),
+                    dated_on=letter_date(application, kind))
+
+
+def render_letter(*, application: Application, kind: str, outcome: str = "", actor=None,
+                  extra: Mapping[str, object] | None = None) -> tuple[str, bytes]:
+    """(title, .docx bytes) of the letter, without storing anything (admin preview)."""
+    rendered = render(application=application, kind=kind, outcome=outcome, actor=actor,
+                      extra=extra)
+    return rendered.title, rendered.docx()
 
 
 def _checked(kind: str, outcome, application: Application) -> tuple[str, str]:
@@ -225,26 +235,64 @@ def _checked(kind: str, outcome, application: Application) -> tuple[str, str]:
     return kind, outcome
 
 
+def letter_file_name(letter: Letter, extension: str) -> str:
+    """What the downloaded file is called: the title and the case number, so that an
+    applicant's letters are told apart ("…答复书（埔依申〔2026〕第0001号）.pdf")."""
+    number = letter.application.number or receipt_number(letter.application)
+    name = f"{letter.title}（{number}）" if number else letter.title
+    return f"{name}.{extension}"
+
+
 @transaction.atomic
 def letter_generate(*, application: Application, kind: str, actor, outcome=None,
                     extra: Mapping[str, object] | None = None) -> Letter:
     """Generate the letter ``kind`` (a reply for ``outcome``, by default the
-    application's), store the .docx as a ``Letter`` of the application, and record
-    ``foi.letter.generated``."""
+    application's), store it as .docx and PDF (one content, two formats) as a
+    ``Letter`` of the application, and record ``foi.letter.generated``. A receipt is
+    kept once: generating it again (after receipt is confirmed) rewrites that one."""
+    from gongkai.foi.services.numbering import letter_number_assign
+
     kind, outcome = _checked(str(kind), outcome, application)
-    title, content = render_letter(application=application, kind=kind, outcome=outcome,
-                                   actor=actor, extra=extra)
-    letter = Letter(application=application, kind=kind, title=title[:200],
-                    doc_number=application.number,
-                    visible_to_applicant=kind not in NOT_FOR_APPLICANT,
-                    created_by=actor if getattr(actor, "is_authenticated", False) else None)
+    letter = None
+    if kind == LetterKind.RECEIPT:
+        letter = application.letters.filter(kind=kind).order_by("id").first()
+    replacing = letter is not None
+    if letter is None:
+        letter = Letter(application=application, kind=kind,
+                        visible_to_applicant=kind not in NOT_FOR_APPLICANT,
+                        created_by=actor if getattr(actor, "is_authenticated", False)
+                        else None)
+        if kind in NUMBERED_LETTERS:
+            letter.doc_number = letter_number_assign(application=application,
+                                                     day=letter_date(application, kind))
+    rendered = render(application=application, kind=kind, outcome=outcome, actor=actor,
+                      extra=extra, doc_number=letter.doc_number)
+    letter.title, letter.dated_on = rendered.title[:200], rendered.dated_on
     stamp = timezone.localtime().strftime("%Y%m%d%H%M%S")
-    letter.file.save(f"{kind}-{outcome.replace('.', '_') or 'x'}-{stamp}.docx",
-                     ContentFile(content), save=False)
+    base = f"{kind}-{outcome.replace('.', '_') or 'x'}-{stamp}"
+    letter.file.save(f"{base}.docx", ContentFile(rendered.docx()), save=False)
+    letter.html = rendered.html()
+    if letter.pdf:
+        letter.pdf.delete(save=False)  # a regenerated receipt: made anew on download
     letter.save()
     record_event(obj=application, action="foi.letter.generated", actor=actor,
                  details={"kind": kind, "outcome": outcome, "letter": letter.pk,
-                          "title": letter.title})
+                          "title": letter.title, "doc_number": letter.doc_number,
+                          "dated_on": letter.dated_on, "replaced": replacing})
+    return letter
+
+
+def letter_pdf_ensure(letter: Letter) -> Letter:
+    """The letter's PDF, made from its stored content on first request and kept."""
+    from gongkai.foi.letter_pdf import html_to_pdf
+
+    if letter.pdf:
+        return letter
+    if not letter.html:
+        raise ApplicationError(_("该文书生成于支持 PDF 之前，请重新生成后下载 PDF。"))
+    letter.pdf.save(f"{letter.kind}-{letter.pk}.pdf", ContentFile(html_to_pdf(letter.html)),
+                    save=False)
+    Letter.objects.filter(pk=letter.pk).update(pdf=letter.pdf.name)
     return letter
 
 

@@ -14,22 +14,23 @@ DEFAULT_PATTERN = "{unit}依申〔{year}〕第{seq:04d}号"
 def _format(pattern: str, *, unit, year: int, seq: int) -> str:
     try:
         return pattern.format(year=year, seq=seq, unit=unit.short_name or unit.name)
-    except (KeyError, IndexError, ValueError):
+    except (KeyError, IndexError, ValueError, AttributeError):
         raise ApplicationError(
             _("登记编号格式“%(p)s”有误：只能使用 {year}、{seq:04d}、{unit}。") % {"p": pattern}
         ) from None
 
 
-def _next_seq(unit, year: int) -> int:
+def _next_seq(unit, year: int, series: str = "registration") -> int:
     # The row lock serialises concurrent receipts of one unit; the F() increment
     # keeps the count right even on databases without row locks (SQLite locks the
     # whole database for the write instead).
     try:
         with transaction.atomic():
-            NumberSequence.objects.get_or_create(unit=unit, year=year)
+            NumberSequence.objects.get_or_create(unit=unit, year=year, series=series)
     except IntegrityError:
         pass  # created by a concurrent receipt a moment ago
-    sequence = NumberSequence.objects.select_for_update().get(unit=unit, year=year)
+    sequence = NumberSequence.objects.select_for_update().get(unit=unit, year=year,
+                                                              series=series)
     NumberSequence.objects.filter(pk=sequence.pk).update(last=F("last") + 1)
     sequence.refresh_from_db(fields=["last"])
     return sequence.last
@@ -54,3 +55,15 @@ def application_number_assign(*, application: Application) -> str:
     application.number = number
     application.save(update_fields=["number"])
     return number
+
+
+@transaction.atomic
+def letter_number_assign(*, application: Application, day) -> str:
+    """The next 文号 of the unit's own letter sequence (``NumberingRule.letter_pattern``,
+    a series apart from registration numbers), by the year of the letter's date; empty
+    when the unit has set no pattern: the registration number is never used as a 文号."""
+    rule = NumberingRule.objects.filter(unit=application.unit).first()
+    if rule is None or not rule.letter_pattern.strip():
+        return ""
+    return _format(rule.letter_pattern, unit=application.unit, year=day.year,
+                   seq=_next_seq(application.unit, day.year, "letter"))

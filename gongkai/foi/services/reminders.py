@@ -12,11 +12,12 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.dates import chinese_date
 from gongkai.core.notify import notify
-from gongkai.foi.models import OPEN_STATUSES, Application
+from gongkai.foi.models import OPEN_STATUSES, Application, Status
 from gongkai.orgs.models import Role, User
 from gongkai.workdays.calendar import Calendar, working_days_left
 from gongkai.workdays.selectors import calendar_from_db
@@ -57,9 +58,61 @@ def _overdue_text(application: Application, days: int) -> str:
         "due": _due_text(application), "d": days}
 
 
+# Online (and letter, fax) applications waiting for receipt to be confirmed: the
+# handling unit is reminded from this many working days after submission (a reading:
+# the Regulation sets no limit for confirming, but the clock starts only then).
+DEFAULT_CONFIRM_WITHIN_DAYS = 1
+
+
+def confirm_within_days() -> int:
+    return int(getattr(settings, "GONGKAI_FOI_CONFIRM_WITHIN_DAYS",
+                       DEFAULT_CONFIRM_WITHIN_DAYS))
+
+
+def _pending_reminders(today: dt.date, calendar: Calendar, staff, office) -> int:
+    """Applications still 待确认 after ``confirm_within_days``: the unit is told every
+    working day, the office once a day as well."""
+    told = 0
+    limit = confirm_within_days()
+    for application in Application.objects.filter(status=Status.PENDING
+                                                  ).select_related("unit"):
+        submitted = timezone.localtime(application.submitted_at).date()
+        waited = calendar.count_between(submitted, today)
+        if waited < limit:
+            continue
+        text = _("%(unit)s 收到的政府信息公开申请（%(channel)s，%(d)s 提交）尚未确认收到，"
+                 "已等待 %(n)d 个工作日：答复期限自确认之日起算，请尽快与申请人确认。") % {
+            "unit": application.unit.name, "channel": application.get_channel_display(),
+            "d": chinese_date(submitted), "n": waited}
+        told += notify(users=staff[application.unit_id] + office, text=text,
+                       url=_url(application), key=f"foi.pending:{application.pk}:{today}",
+                       email_subject=_("依申请公开待确认提醒"))
+    return told
+
+
+def _expired_consultation_reminders(expired) -> int:
+    told = 0
+    for pause in expired:
+        application = pause.application
+        users = list(User.objects.filter(role=Role.UNIT_STAFF, is_active=True,
+                                         unit_id=application.unit_id))
+        text = _("政府信息公开申请 %(n)s 征求%(party)s意见的期限（%(d)s）已届满，未收到意见："
+                 "答复期限已恢复计算，请依法作出决定。") % {
+            "n": application.number or f"#{application.pk}", "party": pause.party,
+            "d": chinese_date(pause.answer_by)}
+        told += notify(users=users, text=text, url=_url(application),
+                       key=f"foi.consultation_expired:{pause.pk}",
+                       email_subject=_("依申请公开征求意见期满提醒"))
+    return told
+
+
 def reminders_send(*, today: dt.date, calendar: Calendar | None = None) -> int:
-    """Send today's reminders; returns how many people were told (repeats excluded)."""
+    """End consultations past their 15 working days, then send today's reminders;
+    returns how many people were told (repeats excluded)."""
+    from gongkai.foi.services.handling import consultations_expire
+
     calendar = calendar or calendar_from_db()
+    told = _expired_consultation_reminders(consultations_expire(today=today))
     wanted = remind_days()
     applications = list(Application.objects.filter(status__in=OPEN_STATUSES,
                                                    due_on__isnull=False)
@@ -69,7 +122,12 @@ def reminders_send(*, today: dt.date, calendar: Calendar | None = None) -> int:
                                     unit_id__in={a.unit_id for a in applications}):
         staff[user.unit_id].append(user)
     office = list(User.objects.filter(role=Role.OFFICE_ADMIN, is_active=True))
-    told = 0
+    pending_staff = defaultdict(list, {unit: list(users) for unit, users in staff.items()})
+    for user in User.objects.filter(role=Role.UNIT_STAFF, is_active=True,
+                                    unit__foi_applications__status=Status.PENDING
+                                    ).exclude(unit_id__in=list(staff)).distinct():
+        pending_staff[user.unit_id].append(user)
+    told += _pending_reminders(today, calendar, pending_staff, office)
     for application in applications:
         due = application.due_on
         if due < today:

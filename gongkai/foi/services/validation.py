@@ -26,6 +26,11 @@ def fail(message: str, field: str = "") -> ApplicationError:
     return ApplicationError(message, details={"field": field} if field else None)
 
 
+def fail_now(message: str, field: str = "") -> None:
+    """``fail`` raised at once (for collecting checks)."""
+    raise fail(message, field)
+
+
 def today() -> dt.date:
     return timezone.localdate()
 
@@ -60,6 +65,29 @@ def text(value, label: str, max_length: int, *, required: bool = True,
         raise fail(_("%(label)s过长：最多%(max)d字，现有%(n)d字。")
                    % {"label": label, "max": max_length, "n": len(value)}, field)
     return value
+
+
+# A mainland mobile number: 11 digits from 13x–19x, optionally after +86 / 86.
+_MOBILE = re.compile(r"(?:\+?86)?1[3-9]\d{9}")
+# A landline with its area code: 010 and 02x take 8 digits, 0xxx 7 or 8; an extension
+# optional: 020-12345678, (0755)1234567, 010 1234 5678-123.
+_LANDLINE = re.compile(r"(?:\+?86)?0(?:(?:10|2\d)\d{8}|[3-9]\d{2}\d{7,8})(?:-\d{1,6})?")
+_PHONE_SEPARATORS = re.compile(r"[\s\-()（）]")
+
+
+def phone_valid(value: str) -> bool:
+    """A Chinese mobile number (11 digits, 1[3-9]…) or a landline with its area code.
+    Spaces, hyphens and brackets between the parts are allowed; a 10-digit number or a
+    landline without its area code is not (the office could not call it back)."""
+    text = value.strip()
+    extension = ""
+    match = re.search(r"(?:ext|转|-)(\d{1,6})$", text)
+    if match and len(_PHONE_SEPARATORS.sub("", text[:match.start()])) >= 10:
+        extension, text = match.group(1), text[:match.start()]
+    digits = _PHONE_SEPARATORS.sub("", text)
+    if _MOBILE.fullmatch(digits):
+        return not extension
+    return bool(_LANDLINE.fullmatch(digits + (f"-{extension}" if extension else "")))
 
 
 def resident_id_valid(number: str) -> bool:

@@ -65,10 +65,11 @@ def test_a_double_submission_with_the_same_key_creates_one_application(unit):
 def test_confirming_receipt_numbers_the_application_and_starts_the_clock(unit):
     application = application_submit_online(data={**person(), "unit": unit.pk},
                                             submission_key="k1")
-    application_confirm_receipt(application=application, received_on=D(2026, 3, 10),
+    application_confirm_receipt(application=application, confirmation="电话确认",
                                 actor=None)
     application.refresh_from_db()
     assert application.status == Status.PROCESSING
+    assert application.received_on == D(2026, 3, 10)  # the day of confirmation
     assert application.number == "发改依申〔2026〕第0001号"
     assert application.due_on == D(2026, 4, 8)  # 20 working days; 4-6 清明 is off
     assert AuditEvent.objects.filter(action="foi.application.received").exists()
@@ -79,11 +80,12 @@ def test_receipt_cannot_be_confirmed_before_the_submission_or_twice(unit):
                                             submission_key="k1")
     with pytest.raises(ApplicationError, match="早于提交日期"):
         application_confirm_receipt(application=application, received_on=D(2026, 3, 9),
-                                    actor=None)
-    application_confirm_receipt(application=application, received_on=D(2026, 3, 10),
-                                actor=None)
+                                    confirmation="电话确认", actor=None)
+    with pytest.raises(ApplicationError, match="确认方式"):
+        application_confirm_receipt(application=application, actor=None)
+    application_confirm_receipt(application=application, confirmation="电话确认", actor=None)
     with pytest.raises(ApplicationError, match="重复确认"):
-        application_confirm_receipt(application=application, received_on=D(2026, 3, 10),
+        application_confirm_receipt(application=application, confirmation="电话确认",
                                     actor=None)
 
 
@@ -103,7 +105,7 @@ def test_letters_and_faxes_wait_until_receipt_is_confirmed_with_the_applicant(un
     application = application_register(unit=unit, data=person(), channel=channel,
                                        received_on=None, actor=None)
     assert application.status == Status.PENDING and application.number == ""
-    application_confirm_receipt(application=application, received_on="2026-03-10",
+    application_confirm_receipt(application=application, confirmation="电话确认",
                                 actor=None)
     application.refresh_from_db()
     assert application.status == Status.PROCESSING
@@ -154,6 +156,9 @@ def test_credit_code_check_digit():
     ({"applicant_type": ApplicantType.COMMERCIAL}, "统一社会信用代码或其他"),
     ({"id_type": IdType.CREDIT_CODE, "id_number": VALID_CREDIT_CODE}, "自然人"),
     ({"phone": "call me"}, "联系电话"),
+    ({"phone": "1380013800"}, "联系电话有误"),  # 10 digits: issue 11
+    ({"phone": "12800138000"}, "联系电话有误"),  # no 12x mobile numbers
+    ({"phone": "12345678"}, "联系电话有误"),  # a landline without its area code
     ({"email": "not-an-address"}, "电子邮箱"),
     ({"description": "   "}, "请填写"),
     ({"description": "查" * 5001}, "过长"),
@@ -213,3 +218,11 @@ def test_two_units_with_the_same_pattern_collide_with_a_clear_error(unit):
     with pytest.raises(ApplicationError, match="已被使用"):
         application_register(unit=other, data=person(), channel=Channel.IN_PERSON,
                              received_on=D(2026, 3, 2), actor=None)
+
+
+@pytest.mark.parametrize("phone", ["13800138000", "+86 138 0013 8000", "020-12345678",
+                                   "(0755)1234567", "010 1234 5678-123", "020-12345678转88"])
+def test_real_chinese_phone_numbers_are_accepted(phone):
+    from gongkai.foi.services.validation import phone_valid
+
+    assert phone_valid(phone)

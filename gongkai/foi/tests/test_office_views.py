@@ -64,9 +64,9 @@ def test_counts_per_unit_and_days_left(office_admin, client_for):
     a, b = overview.units
     assert (a.unit, a.open, a.overdue, a.due_soon, a.extended, a.provisional) == (
         first, 3, 1, 1, 1, 1)
-    assert (b.unit, b.open, b.stopped, b.overdue) == (second, 1, 1, 0)
-    assert overview.total.open == 4
-    assert [i.days_left for i in overview.items] == [-1, 4, 43, None]
+    assert (b.unit, b.open, b.stopped, b.overdue, b.pending) == (second, 1, 1, 0, 1)
+    assert overview.total.open == 4 and overview.total.pending == 1
+    assert [i.days_left for i in overview.items] == [-1, 4, 43, None, None]
 
     with at(today):
         page = client_for(office_admin).get(reverse("foi:office_overview"),

@@ -4,9 +4,9 @@ import datetime as dt
 import io
 from zoneinfo import ZoneInfo
 
-import docx
 import pytest
 import time_machine
+from pypdf import PdfReader
 
 from django.core.cache import cache
 from django.test import Client
@@ -20,6 +20,7 @@ from gongkai.foi.tests.factories import (
     ApplicationFactory,
     SupplementFactory,
 )
+from gongkai.foi.views.public import FORM_KEYS
 from gongkai.orgs.tests.factories import PublicUserFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,6 +55,15 @@ def form_data(unit, /, **changes) -> dict:
     return data
 
 
+def post_apply(client: Client, data: dict):
+    """Post the form as the browser that was given its key (the key is put in the
+    session as the form page does; the round trip itself is tested below)."""
+    session = client.session
+    session[FORM_KEYS] = [*session.get(FORM_KEYS, []), data["submission_key"]]
+    session.save()
+    return client.post(reverse("foi:apply"), data)
+
+
 def prove(client: Client, application: Application, last4: str | None = None):
     return client.post(reverse("foi:track"), {
         "query_code": application.query_code,
@@ -73,13 +83,13 @@ def test_the_form_offers_a_one_time_key_and_the_annual_report_applicant_types(cl
 
 def test_the_form_refuses_a_post_without_csrf_token(unit):
     client = Client(enforce_csrf_checks=True)
-    response = client.post(reverse("foi:apply"), form_data(unit))
+    response = post_apply(client, form_data(unit))
     assert response.status_code == 403
     assert not Application.objects.exists()
 
 
 def test_an_online_application_is_created_pending_with_its_receipt(client, unit):
-    response = client.post(reverse("foi:apply"), form_data(unit))
+    response = post_apply(client, form_data(unit))
     assert response.status_code == 302 and response.url == reverse("foi:receipt")
     application = Application.objects.get()
     assert application.status == Status.PENDING and application.unit == unit
@@ -89,29 +99,80 @@ def test_an_online_application_is_created_pending_with_its_receipt(client, unit)
     letter = Letter.objects.get(application=application, kind=LetterKind.RECEIPT)
     assert reverse("foi:letter_download", args=[letter.pk]) in receipt
     download = client.get(reverse("foi:letter_download", args=[letter.pk]))
-    assert download.status_code == 200
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(b"".join(
-        download.streaming_content))).paragraphs)
+    assert download.status_code == 200 and download["Content-Type"] == "application/pdf"
+    assert "WS" in download["Content-Disposition"]  # named with the receipt number
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(b"".join(
+        download.streaming_content))).pages)
     assert "接收回执" in text and application.query_code in text and "张小明" in text
 
 
 def test_the_query_code_is_shown_only_once(client, unit):
-    client.post(reverse("foi:apply"), form_data(unit))
+    post_apply(client, form_data(unit))
     client.get(reverse("foi:receipt"))
     again = client.get(reverse("foi:receipt"))
     assert again.status_code == 302 and again.url == reverse("foi:track")
 
 
+def key_on_page(page: str) -> str:
+    import re
+
+    return re.search(r'name="submission_key" value="([^"]+)"', page).group(1)
+
+
+def test_the_key_given_with_the_form_submits_it(client, unit):
+    key = key_on_page(client.get(reverse("foi:apply")).content.decode())
+    response = client.post(reverse("foi:apply"), form_data(unit, submission_key=key))
+    assert response.status_code == 302 and Application.objects.count() == 1
+
+
+def test_a_key_replayed_from_another_browser_reveals_nothing(client, unit):
+    # Issue 15: the first applicant's key, posted from another session, used to
+    # return the first application with its receipt, query code and case page.
+    key = key_on_page(client.get(reverse("foi:apply")).content.decode())
+    client.post(reverse("foi:apply"), form_data(unit, submission_key=key))
+    first = Application.objects.get()
+    other = Client()
+    other.get(reverse("foi:apply"))
+    replay = other.post(reverse("foi:apply"), form_data(unit, applicant_name="李四",
+                                                         submission_key=key))
+    page = replay.content.decode()
+    assert replay.status_code == 400 and "不是在本浏览器打开的" in page
+    assert first.query_code not in page and "李四" in page  # typed text kept
+    assert key_on_page(page) != key  # a fresh key to submit with
+    assert other.get(reverse("foi:receipt")).status_code == 302
+    assert other.get(reverse("foi:track_application", args=[first.pk])).status_code == 404
+    assert Application.objects.count() == 1
+
+
+def test_a_made_up_key_creates_nothing(client, unit):
+    client.get(reverse("foi:apply"))
+    response = client.post(reverse("foi:apply"), form_data(unit, submission_key="made-up"))
+    assert response.status_code == 400 and not Application.objects.exists()
+
+
+def test_pages_with_personal_data_are_not_stored_by_caches(client, unit):
+    key = key_on_page(client.get(reverse("foi:apply")).content.decode())
+    client.post(reverse("foi:apply"), form_data(unit, submission_key=key))
+    application = Application.objects.get()
+    letter = Letter.objects.get(application=application)
+    for url in (reverse("foi:receipt"), reverse("foi:track"),
+                reverse("foi:track_application", args=[application.pk]),
+                reverse("foi:letter_download", args=[letter.pk])):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "no-store" in response["Cache-Control"], url
+
+
 def test_a_double_submission_creates_one_application(client, unit):
-    first = client.post(reverse("foi:apply"), form_data(unit))
-    second = client.post(reverse("foi:apply"), form_data(unit))
+    first = post_apply(client, form_data(unit))
+    second = post_apply(client, form_data(unit))
     assert first.status_code == second.status_code == 302
     assert Application.objects.count() == 1
     assert Letter.objects.filter(kind=LetterKind.RECEIPT).count() == 1
 
 
 def test_bad_input_gets_chinese_errors_and_keeps_what_was_typed(client, unit):
-    response = client.post(reverse("foi:apply"), form_data(
+    response = post_apply(client, form_data(
         unit, applicant_name="", id_number="440106199001011235",
         description="我想要<b>预算</b>文件"))
     page = response.content.decode()
@@ -123,7 +184,7 @@ def test_bad_input_gets_chinese_errors_and_keeps_what_was_typed(client, unit):
 
 
 def test_a_wrong_identity_check_digit_is_explained_on_the_field(client, unit):
-    response = client.post(reverse("foi:apply"), form_data(unit, id_number="11010519491231002"
+    response = post_apply(client, form_data(unit, id_number="11010519491231002"
                                                            "1"))
     assert "居民身份证号码有误" in response.content.decode()
     assert not Application.objects.exists()
@@ -138,14 +199,14 @@ def test_a_wrong_identity_check_digit_is_explained_on_the_field(client, unit):
     ({"form_wanted": "光盘"}, "光盘"),
 ])
 def test_incomplete_or_oversized_applications_are_refused(client, unit, changes, message):
-    response = client.post(reverse("foi:apply"), form_data(unit, **changes))
+    response = post_apply(client, form_data(unit, **changes))
     assert response.status_code == 400
     assert message in response.content.decode()
     assert not Application.objects.exists()
 
 
 def test_script_tags_are_stored_as_typed_and_shown_escaped(client, unit):
-    client.post(reverse("foi:apply"), form_data(
+    post_apply(client, form_data(
         unit, description="<script>alert('x')</script>", applicant_name="<img src=x>"))
     application = Application.objects.get()
     assert application.description == "<script>alert('x')</script>"
@@ -156,10 +217,9 @@ def test_script_tags_are_stored_as_typed_and_shown_escaped(client, unit):
 
 def test_one_address_may_submit_ten_applications_an_hour(client, unit):
     for n in range(10):
-        assert client.post(reverse("foi:apply"),
-                           form_data(unit, submission_key=f"key-{n:04d}-xxxxxxxx")
-                           ).status_code == 302
-    refused = client.post(reverse("foi:apply"), form_data(unit, submission_key="key-last-x"))
+        assert post_apply(client, form_data(unit, submission_key=f"key-{n:04d}-xxxxxxxx")
+                          ).status_code == 302
+    refused = post_apply(client, form_data(unit, submission_key="key-last-x"))
     assert refused.status_code == 400 and "提交的申请过多" in refused.content.decode()
     assert Application.objects.count() == 10
 
@@ -167,7 +227,7 @@ def test_one_address_may_submit_ten_applications_an_hour(client, unit):
 def test_a_signed_in_applicant_sees_their_applications_without_the_code(client_for, unit):
     user = PublicUserFactory()
     client = client_for(user)
-    client.post(reverse("foi:apply"), form_data(unit))
+    post_apply(client, form_data(unit))
     application = Application.objects.get()
     assert application.public_user == user
     fresh = client_for(user)  # a new session: no proven code
@@ -315,6 +375,28 @@ def test_nobody_else_can_supplement(client, awaiting):
                            {"content": "冒充"})
     assert response.status_code == 404
     assert Supplement.objects.get(application=awaiting).received_on is None
+
+
+def test_staff_who_can_read_the_track_page_cannot_supplement_for_the_applicant(
+        client_for, awaiting):
+    # Issue 15: a co-handling unit could submit the applicant's 补正 here, restarting
+    # the statutory clock. Staff record a written supplement on the staff side.
+    from gongkai.foi.models import CoHandling
+    from gongkai.orgs.tests.factories import UserFactory
+
+    helper = UserFactory()
+    CoHandling.objects.create(application=awaiting, unit=helper.unit,
+                              requested_on=dt.date(2026, 3, 5))
+    handler = UserFactory(unit=awaiting.unit)
+    url = reverse("foi:track_application", args=[awaiting.pk])
+    for user in (helper, handler):
+        client = client_for(user)
+        page = client.get(url)
+        assert page.status_code == 200 and "提交补正" not in page.content.decode()
+        assert client.post(url, {"content": "代为补正"}).status_code == 404
+    assert Supplement.objects.get(application=awaiting).received_on is None
+    awaiting.refresh_from_db()
+    assert awaiting.status == Status.AWAITING_SUPPLEMENT
 
 
 def test_the_due_date_says_why_it_is_missing_while_the_clock_stands_still(client, awaiting):

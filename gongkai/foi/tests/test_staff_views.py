@@ -130,7 +130,8 @@ def test_a_step_posted_runs_the_service_and_an_illegal_one_shows_the_error(
     application.refresh_from_db()
     assert application.status == Status.PROCESSING
     client.post(reverse("foi:action", args=[application.pk, "reply"]),
-                {"outcome": "2", "reasons": "部分涉及个人隐私", "legal_basis": "第三十七条"})
+                {"outcome": "2", "reasons": "部分涉及个人隐私", "legal_basis": "第三十七条",
+                 "provide_how": "以电子邮件提供。"})
     application.refresh_from_db()
     assert (application.status, application.outcome) == (Status.REPLIED, "2")
     response = client.post(reverse("foi:action", args=[application.pk, "archive"]),
@@ -143,9 +144,28 @@ def test_an_impossible_date_in_a_step_form_gets_a_chinese_error(client_for, unit
     response = client_for(unit_staff).post(
         reverse("foi:action", args=[application.pk, "deliver"]),
         {"method": "邮寄", "delivered_on": "2026-02-30"}, follow=True)
-    assert response.status_code == 200
+    assert response.status_code == 400
+    assert "请填写真实存在的日期" in response.content.decode()
     application.refresh_from_db()
     assert application.delivered_on is None
+
+
+def test_a_rejected_reply_keeps_everything_typed_and_shows_every_error(
+        client_for, unit_staff, application):
+    # The reply form used to collapse, reset the outcome and empty the reason when a
+    # date was rejected, and showed one error at a time.
+    response = client_for(unit_staff).post(
+        reverse("foi:action", args=[application.pk, "reply"]),
+        {"outcome": "3.4", "reasons": "涉及第三方商业秘密，第三方不同意公开",
+         "legal_basis": "第十五条", "on": "2026-02-30", "published_where": ""})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert 'value="3.4" selected' in page
+    assert "涉及第三方商业秘密，第三方不同意公开" in page and "第十五条" in page
+    assert 'id="step-reply" open' in page
+    assert "请填写真实存在的日期" in page
+    application.refresh_from_db()
+    assert application.status == Status.PROCESSING
 
 
 def test_an_unknown_step_is_refused(client_for, unit_staff, application):
@@ -180,6 +200,15 @@ def test_registration_errors_are_shown_and_nothing_is_saved(client_for, unit_sta
     response = client_for(unit_staff).post(reverse("foi:register"), registration(**overrides))
     assert response.status_code == 200
     assert message in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_registration_shows_every_error_at_once(client_for, unit_staff):
+    page = client_for(unit_staff).post(reverse("foi:register"), registration(
+        phone="1380013800", id_number="110105194912310021", applicant_name="")
+    ).content.decode()
+    assert "联系电话有误" in page and "居民身份证号码有误" in page
+    assert "1380013800" in page  # kept as typed
     assert not Application.objects.exists()
 
 
@@ -223,7 +252,8 @@ def test_a_whole_file_through_the_pages_generates_the_letters_and_archives(
     application = Application.objects.get()
     step = lambda name, data=None: client.post(  # noqa: E731
         reverse("foi:action", args=[application.pk, name]), data or {}, follow=True)
-    step("reply", {"outcome": "1", "reasons": "", "legal_basis": "第三十六条"})
+    step("reply", {"outcome": "1", "reasons": "", "legal_basis": "第三十六条",
+                   "published_where": "区政府网站“政府信息公开”栏目"})
     step("deliver", {"method": "电子邮件", "delivered_on": "2026-03-10"})
     response = step("archive")
     application.refresh_from_db()

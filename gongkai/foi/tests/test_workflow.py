@@ -87,7 +87,7 @@ def test_the_transition_table_names_every_move_and_nothing_else():
 # One call per step, with arguments that would be valid in the right state.
 STEPS = {
     "confirm_receipt": lambda a, u: application_confirm_receipt(
-        application=a, received_on=D(2026, 3, 2), actor=u),
+        application=a, received_on=D(2026, 3, 2), confirmation="电话确认", actor=u),
     "supplement_request": lambda a, u: wf.supplement_request(
         application=a, items="请补充文号", reply_by=D(2026, 3, 20), actor=u, on=D(2026, 3, 3)),
     "abandon_unsupplemented": lambda a, u: wf.application_abandon_unsupplemented(
@@ -103,7 +103,8 @@ STEPS = {
     "fee_pay": lambda a, u: wf.fee_pay(application=a, paid_on=D(2026, 3, 5), actor=u),
     "abandon_unpaid": lambda a, u: wf.application_abandon_unpaid(application=a, actor=u),
     "reply": lambda a, u: wf.application_reply(
-        application=a, outcome="1", reasons="", legal_basis="", actor=u, on=D(2026, 3, 5)),
+        application=a, outcome="1", reasons="", legal_basis="", actor=u, on=D(2026, 3, 5),
+        published_where="区政府网站", backdate_reason="补录"),
     "deliver": lambda a, u: wf.application_deliver(
         application=a, method="邮寄", delivered_on=D(2026, 3, 6), actor=u),
     "archive": lambda a, u: wf.application_archive(application=a, actor=u),
@@ -272,15 +273,35 @@ def test_a_fee_from_the_calculator_pauses_the_clock_until_paid(application, staf
     assert application.due_on == D(2026, 4, 7)  # 3-4 … 3-10: 5 working days not counted
 
 
-def test_changing_the_calculated_fee_needs_a_reason(application, staff, clock):
+def test_reducing_the_calculated_fee_needs_its_basis(application, staff, clock):
     clock(D(2026, 3, 10))
-    with pytest.raises(ApplicationError, match="调整理由"):
+    with pytest.raises(ApplicationError, match="减免依据"):
         wf.fee_notify(application=application, basis=FeeBasis.PER_VOLUME, quantity=250,
                       amount_yuan=3000, actor=staff)
     assert not Fee.objects.exists()
     fee = wf.fee_notify(application=application, basis=FeeBasis.PER_VOLUME, quantity=250,
                         amount_yuan=3000, adjustment_reason="部分页为重复材料", actor=staff)
     assert fee.amount_yuan == 3000 and fee.calculated_yuan == 4700
+
+
+def test_a_fee_is_never_raised_above_the_109_standard(application, staff, clock):
+    # Issue 11: 10 元 could be charged as 5,000 元 "with a reason".
+    clock(D(2026, 3, 10))
+    with pytest.raises(ApplicationError, match="不得高于") as refused:
+        wf.fee_notify(application=application, basis=FeeBasis.PER_VOLUME, quantity=31,
+                      amount_yuan=5000, adjustment_reason="材料复杂", actor=staff)
+    assert refused.value.details["field"] == "amount_yuan"
+    assert not Fee.objects.exists()
+
+
+def test_the_payment_deadline_counts_from_the_day_after_the_notice_is_received(
+        application, staff, clock):
+    # Sent Tuesday 3 March 2026 by post, received Friday 6 March: 20 working days from
+    # Monday 9 March (the day after receipt) end on Friday 3 April.
+    clock(D(2026, 3, 10))
+    fee = wf.fee_notify(application=application, basis=FeeBasis.PER_VOLUME, quantity=250,
+                        actor=staff, on=D(2026, 3, 3), received_on=D(2026, 3, 6))
+    assert fee.pay_by == D(2026, 4, 3)
 
 
 def test_no_fee_notice_for_nothing_due(application, staff, clock):
@@ -301,6 +322,9 @@ def test_abandonment_for_non_payment_only_after_pay_by(application, staff, clock
     application.refresh_from_db()
     assert (application.status, application.outcome) == (Status.REPLIED, "6.2")
     assert not application.pauses.filter(ended_on__isnull=True).exists()
+    # The reason is read by the applicant: a Chinese date, not an ISO one.
+    assert "2026年3月31日" in application.outcome_reasons
+    assert "2026-03-31" not in application.outcome_reasons
 
 
 @pytest.mark.parametrize("outcome", ["2", "3.1", "4.2", "5.1", "6.3"])
@@ -324,7 +348,7 @@ def test_a_reply_has_exactly_one_valid_outcome(application, staff, outcome, cloc
 def reply_and_deliver(application, staff):
     wf.application_reply(application=application, outcome="2", reasons="涉及个人隐私部分不予公开",
                          legal_basis="《条例》第十五条、第三十七条", actor=staff,
-                         on=D(2026, 3, 10))
+                         on=D(2026, 3, 10), provide_how="以电子邮件提供。")
     wf.application_deliver(application=application, method="电子邮件",
                            delivered_on=D(2026, 3, 10), actor=staff)
 
@@ -332,7 +356,7 @@ def reply_and_deliver(application, staff):
 def test_archiving_needs_the_reply_letter_and_the_delivery(application, staff, clock):
     clock(D(2026, 3, 10))
     wf.application_reply(application=application, outcome="1", reasons="",
-                         legal_basis="", actor=staff)
+                         legal_basis="", actor=staff, published_where="区政府网站")
     with pytest.raises(ApplicationError, match="答复书.*送达记录"):
         wf.application_archive(application=application, actor=staff)
     wf.application_deliver(application=application, method="电子邮件",
@@ -349,7 +373,8 @@ def test_archiving_needs_the_reply_letter_and_the_delivery(application, staff, c
 def test_delivery_cannot_precede_the_reply(application, staff, clock):
     clock(D(2026, 3, 12))
     wf.application_reply(application=application, outcome="1", reasons="", legal_basis="",
-                         actor=staff, on=D(2026, 3, 11))
+                         actor=staff, on=D(2026, 3, 11), published_where="区政府网站",
+                         backdate_reason="纸质答复已于前一日送出，今日补录")
     with pytest.raises(ApplicationError, match="早于答复日期"):
         wf.application_deliver(application=application, method="邮寄",
                                delivered_on=D(2026, 3, 10), actor=staff)
@@ -403,3 +428,98 @@ def test_a_full_partial_disclosure_flow_leaves_one_event_per_step(application, s
     actions = list(AuditEvent.objects.filter(action__startswith="foi.")
                    .values_list("action", flat=True))
     assert actions == ["foi.application.replied", "foi.application.delivered"]
+
+
+# Issue 11: the reply's rules, in the one place they belong.
+
+def test_4_3_needs_a_supplement_whose_reply_was_still_unclear(application, staff, clock):
+    clock(D(2026, 3, 10))
+    with pytest.raises(ApplicationError, match="补正后才能选择"):
+        wf.application_reply(application=application, outcome="4.3", reasons="仍不明确",
+                             actor=staff)
+    wf.supplement_request(application=application, items="请写明年度", reply_by=D(2026, 3, 20),
+                          actor=staff, on=D(2026, 3, 3))
+    supplement = application.supplements.get()
+    wf.supplement_receive(supplement=supplement, received_on=D(2026, 3, 9), content="近几年",
+                          actor=staff)
+    wf.application_reply(application=application, outcome="4.3", reasons="补正后仍不明确",
+                         actor=staff)
+    application.refresh_from_db()
+    assert application.outcome == "4.3"
+
+
+def test_a_back_dated_reply_needs_a_reason_and_counts_as_late_if_entered_late(
+        application, staff, clock):
+    # Due 30 March; decided "27 March" but entered on 2 April.
+    clock(D(2026, 4, 2))
+    with pytest.raises(ApplicationError, match="补录理由") as refused:
+        wf.application_reply(application=application, outcome="5.2", reasons="重复申请",
+                             actor=staff, on=D(2026, 3, 27))
+    assert refused.value.details["errors"]["backdate_reason"]
+    wf.application_reply(application=application, outcome="5.2", reasons="重复申请",
+                         actor=staff, on=D(2026, 3, 27), backdate_reason="系统故障补录")
+    application.refresh_from_db()
+    assert (application.replied_on, application.reply_entered_on) == (D(2026, 3, 27),
+                                                                       D(2026, 4, 2))
+    event = AuditEvent.objects.get(action="foi.application.replied")
+    assert event.details["backdated"] is True and event.details["in_time"] is False
+
+
+def test_a_reply_entered_on_its_day_needs_no_reason_and_is_in_time(application, staff, clock):
+    clock(D(2026, 3, 27))
+    wf.application_reply(application=application, outcome="5.2", reasons="重复申请",
+                         actor=staff)
+    event = AuditEvent.objects.get(action="foi.application.replied")
+    assert event.details["backdated"] is False and event.details["in_time"] is True
+
+
+def test_disclosure_says_where_or_provides_and_4_1_says_which_case(application, staff, clock):
+    clock(D(2026, 3, 10))
+    with pytest.raises(ApplicationError, match="第三十六条第（一）项") as refused:
+        wf.application_reply(application=application, outcome="1", actor=staff)
+    assert refused.value.details["field"] == "published_where"
+    with pytest.raises(ApplicationError) as refused:
+        wf.application_reply(application=application, outcome="4.1", reasons="", actor=staff)
+    assert "第三十六条第（四）项" in refused.value.details["errors"]["variant"]
+    with pytest.raises(ApplicationError, match="联系方式"):
+        wf.application_reply(application=application, outcome="4.1", variant="not_ours",
+                             reasons="属区财政局职责", other_agency="区财政局", actor=staff)
+    wf.application_reply(application=application, outcome="4.1", variant="not_ours",
+                         reasons="属区财政局职责", other_agency="区财政局",
+                         other_agency_contact="020-82000000", actor=staff)
+    application.refresh_from_db()
+    assert (application.reply_variant, application.other_agency) == ("not_ours", "区财政局")
+
+
+def test_every_error_of_the_reply_is_reported_at_once(application, staff, clock):
+    clock(D(2026, 3, 10))
+    with pytest.raises(ApplicationError) as refused:
+        wf.application_reply(application=application, outcome="3.2", reasons="",
+                             legal_basis="", on="2026-02-30", actor=staff)
+    assert set(refused.value.details["errors"]) >= {"reasons", "legal_basis", "on"}
+
+
+def test_disclosed_files_are_checked_by_content_and_kept_with_the_reply(
+        application, staff, clock, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    clock(D(2026, 3, 10))
+    fake = SimpleUploadedFile("预算.pdf", b"<html><script>x</script></html>")
+    with pytest.raises(ApplicationError) as refused:
+        wf.application_reply(application=application, outcome="1", attachments=[fake],
+                             actor=staff)
+    assert "attachments" in refused.value.details["errors"]
+    assert not application.attachments.exists()
+    import io
+
+    from pypdf import PdfWriter
+
+    writer, buffer = PdfWriter(), io.BytesIO()
+    writer.add_blank_page(width=595, height=842)
+    writer.write(buffer)
+    pdf = SimpleUploadedFile("预算.pdf", buffer.getvalue())
+    wf.application_reply(application=application, outcome="1", attachments=[pdf],
+                         provide_how="详见附件。", actor=staff)
+    attachment = application.attachments.get()
+    assert attachment.name == "预算.pdf" and attachment.kind == "pdf"

@@ -43,6 +43,7 @@ SHOW_FILTERS = {
     "extended": lambda i: i.extended,
     "provisional": lambda i: i.provisional,
     "stopped": lambda i: i.stopped,
+    "pending": lambda i: i.pending,
 }
 
 
@@ -54,6 +55,8 @@ def _application_url(application) -> str:
 
 
 def _due_text(application) -> str:
+    if application.received_on is None:
+        return _("待确认收到后起算")
     if application.due_on is None:
         return _("暂停计算")
     text = chinese_date(application.due_on)
@@ -76,7 +79,8 @@ def office_overview(request):
     show = request.GET.get("show", "")
     keep = SHOW_FILTERS.get(show, lambda i: True)
     items = [{"item": i, "url": _application_url(i.application),
-              "received": chinese_date(i.application.received_on),
+              "received": chinese_date(i.application.received_on)
+              if i.application.received_on else _("待确认"),
               "due": _due_text(i.application)}
              for i in overview.items if keep(i)]
     return render(request, "foi/office_overview.html", {

@@ -15,15 +15,16 @@ from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core import ratelimit
-from gongkai.core.downloads import DOCX, stored_file_response
+from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param
 from gongkai.foi.codes import LetterKind
 from gongkai.foi.forms_public import ApplyForm, SupplementForm, TrackForm
-from gongkai.foi.models import Application, Letter
+from gongkai.foi.models import Application, Letter, ReplyAttachment
 from gongkai.foi.permissions import (
     applications_visible_to,
     can_handle_application,
@@ -35,13 +36,29 @@ from gongkai.foi.selectors.public import (
     letters_for_applicant,
 )
 from gongkai.foi.services.intake import application_submit_online
-from gongkai.foi.services.letters import due_text, letter_ensure, receipt_number
+from gongkai.foi.services.letters import (
+    due_text,
+    letter_ensure,
+    letter_file_name,
+    letter_pdf_ensure,
+    receipt_number,
+)
 from gongkai.foi.services.workflow import supplement_receive
 
 ACCESS_KEY = "foi_access"  # the one application this visitor proved the code of
 RECEIPT_KEY = "foi_receipt"  # the application whose receipt is still to be shown
+FORM_KEYS = "foi_form_keys"  # submission keys this session was given with the form
+FORM_KEYS_KEPT = 20
 APPLY_LIMIT = 10  # online applications an hour from one address
 TRACK_LIMIT = 10  # wrong query codes an hour from one address
+PDF_TYPE = "application/pdf"
+# The types proved by content at upload (``gongkai.core.uploads``), by extension.
+ATTACHMENT_TYPES = {
+    "pdf": PDF_TYPE, "png": "image/png", "jpg": "image/jpeg", "gif": "image/gif",
+    "webp": "image/webp", "doc": "application/msword", "xls": "application/vnd.ms-excel",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 GENERIC_TRACK_ERROR = gettext_lazy("查询码或证件号码后四位不正确，请核对后重试。")
 
 
@@ -50,14 +67,49 @@ def _public_user(request):
     return user if user.is_authenticated and user.role == "public" else None
 
 
+def _issue_form_key(request) -> str:
+    """A new submission key, remembered in this session only: a key is honoured only
+    from the browser that got the form, so a replayed key from elsewhere can neither
+    create an application nor reach the first applicant's receipt."""
+    key = secrets.token_urlsafe(24)
+    keys = [k for k in request.session.get(FORM_KEYS, []) if isinstance(k, str)]
+    request.session[FORM_KEYS] = [*keys, key][-FORM_KEYS_KEPT:]
+    return key
+
+
+def _key_of_this_session(request, key: str) -> bool:
+    return any(secrets.compare_digest(str(k), key)
+               for k in request.session.get(FORM_KEYS, []))
+
+
+def _with_new_key(request, form: ApplyForm) -> ApplyForm:
+    """The bound form with a fresh key, everything typed kept."""
+    data = form.data.copy()
+    data["submission_key"] = _issue_form_key(request)
+    rebound = ApplyForm(data)
+    rebound.is_valid()
+    for field, errors in form.errors.items():
+        for error in errors:
+            if error not in rebound.errors.get(field, []):
+                rebound.add_error(None if field == "__all__" else field, error)
+    return rebound
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def apply(request):
     if request.method == "GET":
-        initial = {"submission_key": secrets.token_urlsafe(24)}
+        initial = {"submission_key": _issue_form_key(request)}
         if (unit := int_param(request.GET, "unit")) is not None:
             initial["unit"] = unit
         return render(request, "foi/public_apply.html", {"form": ApplyForm(initial=initial)})
     form = ApplyForm(request.POST)
+    key = str(request.POST.get("submission_key", ""))
+    if not _key_of_this_session(request, key):
+        form.is_valid()
+        form.add_error(None, _("申请表已过期或不是在本浏览器打开的，请核对内容后重新提交。"))
+        return render(request, "foi/public_apply.html",
+                      {"form": _with_new_key(request, form)}, status=400)
     if form.is_valid() and not ratelimit.take(request, "apply", APPLY_LIMIT):
         form.add_error(None, _("本网络地址一小时内提交的申请过多，请稍后再试，"
                                "或者当面、邮寄提交申请。"))
@@ -78,6 +130,7 @@ def apply(request):
     return render(request, "foi/public_apply.html", {"form": form}, status=400)
 
 
+@never_cache
 def receipt(request):
     """Shown once after submitting: the receipt number and the query code."""
     pk = request.session.pop(RECEIPT_KEY, None)
@@ -93,6 +146,7 @@ def receipt(request):
     })
 
 
+@never_cache
 @require_http_methods(["GET", "POST"])
 def track(request):
     """The query form; a signed-in applicant also sees their own applications."""
@@ -127,13 +181,27 @@ def _may_follow(request, application: Application) -> bool:
         or applications_visible_to(user).filter(pk=application.pk).exists())
 
 
+def _is_the_applicant(request, application: Application) -> bool:
+    """Who may act for the applicant on this page: the visitor who proved the query
+    code, or the signed-in applicant who submitted it. Staff who can read the page
+    (the handling or a co-handling unit) record a supplement on the staff side."""
+    if request.session.get(ACCESS_KEY) == application.pk:
+        return True
+    user = request.user
+    return bool(user.is_authenticated and application.public_user_id == user.pk)
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
 def track_application(request, pk: int):
     application = get_object_or_404(Application.objects.select_related("unit"), pk=pk)
     if not _may_follow(request, application):
         raise Http404
+    applicant = _is_the_applicant(request, application)
     supplement = awaited_supplement(application)
-    form = SupplementForm(request.POST or None) if supplement else None
+    form = SupplementForm(request.POST or None) if supplement and applicant else None
+    if request.method == "POST" and supplement and not applicant:
+        raise Http404
     if request.method == "POST" and form is not None and form.is_valid():
         try:
             supplement_receive(supplement=supplement, received_on=timezone.localdate(),
@@ -149,7 +217,8 @@ def track_application(request, pk: int):
         "show": can_see_personal_data(request.user, application),
         "due": _due_label(application),
         "letters": letters_for_applicant(application),
-        "supplement": supplement, "form": form,
+        "attachments": application.attachments.all() if application.replied_on else [],
+        "supplement": supplement, "form": form, "applicant": applicant,
         "receipt_number": receipt_number(application),
     }, status=400 if form is not None and form.errors else 200)
 
@@ -164,22 +233,41 @@ def _due_label(application: Application) -> str:
     return _("确认收到申请后计算")
 
 
-def letter_download(request, pk: int):
-    """Only the applicant who proved the code (or signed in as the applicant), the
-    handling unit's staff and the office."""
-    letter = get_object_or_404(Letter.objects.select_related("application"), pk=pk)
-    application = letter.application
+def _may_download(request, application: Application, for_applicant: bool) -> bool:
+    """The handling unit's staff and the office; else, for what the applicant may see,
+    the applicant who proved the code or who submitted signed in."""
     if can_handle_application(request.user, application):
-        allowed = True
-    else:
-        allowed = letter.visible_to_applicant and (
-            request.session.get(ACCESS_KEY) == application.pk
-            or (request.user.is_authenticated
-                and application.public_user_id == request.user.pk))
-    if not allowed:
+        return True
+    return for_applicant and (
+        request.session.get(ACCESS_KEY) == application.pk
+        or (request.user.is_authenticated
+            and application.public_user_id == request.user.pk))
+
+
+@never_cache
+def letter_download(request, pk: int):
+    """A letter as PDF, made on the server from the letter's own content."""
+    letter = get_object_or_404(Letter.objects.select_related("application"), pk=pk)
+    if not _may_download(request, letter.application, letter.visible_to_applicant):
         raise Http404
-    return stored_file_response(letter.file, filename=f"{letter.title}.docx",
-                                content_type=DOCX)
+    try:
+        letter_pdf_ensure(letter)
+    except ApplicationError:
+        raise Http404 from None
+    return stored_file_response(letter.pdf, filename=letter_file_name(letter, "pdf"),
+                                content_type=PDF_TYPE)
+
+
+@never_cache
+def attachment_download(request, pk: int):
+    """A document provided with the reply, to the applicant once replied."""
+    attachment = get_object_or_404(ReplyAttachment.objects.select_related("application"),
+                                   pk=pk)
+    application = attachment.application
+    if not _may_download(request, application, application.replied_on is not None):
+        raise Http404
+    return stored_file_response(attachment.file, filename=attachment.name,
+                                content_type=ATTACHMENT_TYPES.get(attachment.kind, ""))
 
 
 urlpatterns = [
@@ -188,4 +276,5 @@ urlpatterns = [
     path("track/", track, name="track"),
     path("track/<int:pk>/", track_application, name="track_application"),
     path("letters/<int:pk>/download/", letter_download, name="letter_download"),
+    path("attachments/<int:pk>/download/", attachment_download, name="attachment_download"),
 ]

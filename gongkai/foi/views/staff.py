@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.downloads import DOCX, stored_file_response
@@ -41,6 +42,7 @@ from gongkai.foi.selectors.staff import (
 )
 from gongkai.foi.services.handling import supplement_window
 from gongkai.foi.services.intake import application_register
+from gongkai.foi.services.letters import letter_file_name, letter_pdf_ensure
 from gongkai.foi.views.staff_actions import STEPS, allowed_steps, generate_letter
 from gongkai.workdays.selectors import calendar_from_db
 
@@ -50,6 +52,7 @@ def _require_staff(user) -> None:
         raise PermissionDenied
 
 
+@never_cache
 @login_required
 def staff_list(request):
     _require_staff(request.user)
@@ -75,6 +78,7 @@ def _register_form_data(form) -> dict:
     return data
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request):
@@ -89,8 +93,9 @@ def register(request):
                 channel=form.cleaned_data["channel"],
                 received_on=form.cleaned_data["received_on"], actor=request.user)
         except ApplicationError as exc:
-            field = exc.details.get("field")
-            form.add_error(field if field in form.fields else None, exc.message)
+            for field, message in (exc.details.get("errors")
+                                   or {exc.details.get("field"): exc.message}).items():
+                form.add_error(field if field in form.fields else None, message)
         else:
             if application.status != Status.PENDING:
                 for kind in ("registration", "receipt"):
@@ -109,32 +114,57 @@ def _visible(request, pk: int):
                              .select_related("unit", "fee"), pk=pk)
 
 
-def _step_forms(application, user) -> list[dict]:
+def _step_forms(application, user, bound: tuple[str, object] | None = None) -> list[dict]:
+    """One form per allowed step; ``bound`` is (step, form) of a rejected submission,
+    shown open with everything typed and every error at once."""
     if not can_handle_application(user, application):
         return []
     forms = []
+    bound_name, bound_form = bound or ("", None)
     for name in allowed_steps(application):
         if name == "extend" and not can_approve_extension(user, application):
             continue
         if name == "consultation_end":
             for pause in application.pauses.filter(ended_on__isnull=True,
                                                    kind__in=("third_party", "agency")):
+                form = f.ConsultationEndForm(initial={"pause": pause.pk})
+                if name == bound_name and str(bound_form.data.get("pause")) == str(pause.pk):
+                    form = bound_form
                 forms.append({"name": name, "step": STEPS[name], "pause": pause,
-                              "form": f.ConsultationEndForm(initial={"pause": pause.pk})})
+                              "form": form, "open": form is bound_form})
             continue
-        forms.append({"name": name, "step": STEPS[name], "form": STEPS[name].form()})
+        form = bound_form if name == bound_name else STEPS[name].form()
+        forms.append({"name": name, "step": STEPS[name], "form": form,
+                      "open": name == bound_name})
+    if not bound_name and forms:
+        forms[0]["open"] = True
     return forms
 
 
+def _unshown_errors(request, bound, forms: list[dict]) -> None:
+    """A rejected step not offered now (the status moved on): its errors as messages."""
+    if bound and not any(item["open"] for item in forms):
+        for errors in bound[1].errors.values():
+            for error in errors:
+                messages.error(request, error)
+
+
+@never_cache
 @login_required
 def application_detail(request, pk: int):
-    application = _visible(request, pk)
+    return _detail_page(request, _visible(request, pk))
+
+
+def _detail_page(request, application, bound: tuple[str, object] | None = None,
+                 status: int = 200):
     user = request.user
     today, calendar = timezone.localdate(), calendar_from_db()
     handler = can_handle_application(user, application)
     window = None
     if application.status == Status.PROCESSING and not application.supplements.exists():
         window = supplement_window(application, calendar, today)
+    step_forms = _step_forms(application, user, bound)
+    _unshown_errors(request, bound, step_forms)
     my_co = application.co_handlings.filter(unit_id=user.unit_id, answered_on__isnull=True
                                             ).first() if user.unit_id else None
     return render(request, "foi/staff_detail.html", {
@@ -146,34 +176,37 @@ def application_detail(request, pk: int):
         "co_handlings": application.co_handlings.select_related("unit"),
         "appeals": application.appeals.all() if handler else [],
         "letters": application.letters.all() if handler else [],
-        "step_forms": _step_forms(application, user),
+        "attachments": application.attachments.all() if handler else [],
+        "step_forms": step_forms,
         "letter_form": f.LetterForm() if handler else None,
         "co_answer_form": f.CoHandlingAnswerForm() if my_co and application.is_open
         else None,
-    })
+    }, status=status)
 
 
-def _run_step(request, application, name: str) -> None:
+def _run_step(request, application, name: str):
+    """Run the step; on rejected input the bound form (else None)."""
     step = STEPS[name]
-    form = step.form(request.POST)
+    form = step.form(request.POST, request.FILES) if step.files else step.form(request.POST)
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error)
-        return
+        return form
     try:
         message, kinds = step.run(application, form.cleaned_data, request.user)
     except ApplicationError as exc:
-        messages.error(request, exc.message)
-        return
+        for field, message in (exc.details.get("errors")
+                               or {exc.details.get("field"): exc.message}).items():
+            form.add_error(field if field in form.fields else None, message)
+        return form
     messages.success(request, message)
     application.refresh_from_db()
     for kind in (kinds,) if isinstance(kinds, str) else kinds:
         warning = generate_letter(application, kind, request.user) if kind else ""
         if warning:
             messages.warning(request, warning)
+    return None
 
 
+@never_cache
 @login_required
 @require_POST
 def action(request, pk: int, name: str):
@@ -182,7 +215,11 @@ def action(request, pk: int, name: str):
         raise PermissionDenied
     if name == "extend" and not can_approve_extension(request.user, application):
         raise PermissionDenied
-    _run_step(request, application, name)
+    rejected = _run_step(request, application, name)
+    if rejected is not None:
+        # Shown again, not redirected: nothing typed is lost and every error shows.
+        application.refresh_from_db()
+        return _detail_page(request, application, (name, rejected), status=400)
     return redirect("foi:application_detail", pk=application.pk)
 
 
@@ -226,14 +263,24 @@ def letter_create(request, pk: int):
     return redirect("foi:application_detail", pk=application.pk)
 
 
+@never_cache
 @login_required
-def letter_file(request, pk: int, letter_pk: int):
-    """A letter of the handling unit (letters carry personal data)."""
+def letter_file(request, pk: int, letter_pk: int, fmt: str = "docx"):
+    """A letter of the handling unit (letters carry personal data): .docx to edit or
+    print, or the PDF the applicant gets."""
     application = _visible(request, pk)
     if not can_see_personal_data(request.user, application):
         raise PermissionDenied
     letter = get_object_or_404(Letter, pk=letter_pk, application=application)
-    return stored_file_response(letter.file, filename=f"{letter.title}.docx",
+    if fmt == "pdf":
+        try:
+            letter_pdf_ensure(letter)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+            return redirect("foi:application_detail", pk=application.pk)
+        return stored_file_response(letter.pdf, filename=letter_file_name(letter, "pdf"),
+                                    content_type="application/pdf")
+    return stored_file_response(letter.file, filename=letter_file_name(letter, "docx"),
                                 content_type=DOCX)
 
 
@@ -270,4 +317,6 @@ urlpatterns = [
     path("staff/<int:pk>/co-answer/", co_handling_answer_view, name="co_handling_answer"),
     path("staff/<int:pk>/letters/", letter_create, name="letter_create"),
     path("staff/<int:pk>/letters/<int:letter_pk>/", letter_file, name="letter_file"),
+    path("staff/<int:pk>/letters/<int:letter_pk>/pdf/", letter_file, {"fmt": "pdf"},
+         name="letter_pdf"),
 ]

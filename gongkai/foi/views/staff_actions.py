@@ -25,10 +25,11 @@ class Step:
     # (application, cleaned_data, actor) -> (message, letter kind(s) to generate or "")
     run: Callable
     danger: bool = False
+    files: bool = False  # the form takes uploads
 
 
 def _confirm(a, d, u):
-    application_confirm_receipt(application=a, received_on=d["received_on"], actor=u)
+    application_confirm_receipt(application=a, confirmation=d["confirmation"], actor=u)
     return _("已确认收到并登记编号。"), (LetterKind.REGISTRATION, LetterKind.RECEIPT)
 
 
@@ -97,7 +98,7 @@ def _fee_notify(a, d, u):
     fee = wf.fee_notify(application=a, basis=d["basis"], quantity=d["quantity"],
                         amount_yuan=d.get("amount_yuan"),
                         adjustment_reason=d.get("adjustment_reason", ""), actor=u,
-                        on=d.get("on"))
+                        on=d.get("on"), received_on=d.get("received_on"))
     return _("已发出收费通知：%(y)d元，缴费期限%(d)s。") % {"y": fee.amount_yuan,
                                                    "d": fee.pay_by}, LetterKind.FEE
 
@@ -113,8 +114,13 @@ def _abandon_unpaid(a, d, u):
 
 
 def _reply(a, d, u):
-    wf.application_reply(application=a, outcome=d["outcome"], reasons=d.get("reasons", ""),
-                         legal_basis=d.get("legal_basis", ""), actor=u, on=d.get("on"))
+    wf.application_reply(
+        application=a, outcome=d["outcome"], reasons=d.get("reasons", ""),
+        legal_basis=d.get("legal_basis", ""), actor=u, on=d.get("on"),
+        published_where=d.get("published_where", ""), provide_how=d.get("provide_how", ""),
+        variant=d.get("variant", ""), other_agency=d.get("other_agency", ""),
+        other_agency_contact=d.get("other_agency_contact", ""),
+        backdate_reason=d.get("backdate_reason", ""), attachments=d.get("attachments", []))
     return _("已答复。"), LetterKind.REPLY
 
 
@@ -149,7 +155,7 @@ STEPS: dict[str, Step] = {
     "fee_pay": Step(gettext_lazy("登记缴费"), f.FeePayForm, _fee_pay),
     "abandon_unpaid": Step(gettext_lazy("逾期未缴费，不再处理"), f.EmptyForm, _abandon_unpaid,
                            danger=True),
-    "reply": Step(gettext_lazy("答复"), f.ReplyForm, _reply),
+    "reply": Step(gettext_lazy("答复"), f.ReplyForm, _reply, files=True),
     "deliver": Step(gettext_lazy("送达"), f.DeliverForm, _deliver),
     "archive": Step(gettext_lazy("归档"), f.EmptyForm, _archive),
     "transfer": Step(gettext_lazy("转办"), f.TransferForm, _transfer),

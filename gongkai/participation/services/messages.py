@@ -4,11 +4,13 @@ review, the due date, policy responses.
 Every status change goes through ``_move`` (one transition table, one audit event).
 
 The reply time limit is ``GONGKAI_MESSAGE_REPLY_DAYS`` working days (default 10),
-counted with the district calendar from the day the office assigns the message to a
-unit (day 0). A transfer gives the new unit the full period from the transfer day: the
-unit that answers is the one the clock measures, and the transfer itself is in the
-audit trail for the office to judge. A message handed back to the office loses its due
-date until it is assigned again.
+counted with the district calendar from the day the message was received (day 0), not
+from its assignment: the writer waits from the day they wrote, and days the message
+spent in the office's inbox or between units are part of that wait. Assignment and
+transfer therefore keep the date of receipt as the start; the office's and the units'
+own shares of the time are in the audit trail. A message handed back to the office
+keeps no due date until it is assigned again (the date it then gets still counts from
+receipt).
 """
 import datetime as dt
 
@@ -57,7 +59,7 @@ TRANSITIONS = {
 
 
 def reply_days() -> int:
-    """Working days a unit has to reply, from the day of assignment."""
+    """Working days to reply, from the day the message was received."""
     return int(getattr(settings, "GONGKAI_MESSAGE_REPLY_DAYS", DEFAULT_REPLY_DAYS))
 
 
@@ -119,8 +121,9 @@ def message_submit(*, mailbox: Mailbox, topic: MessageTopic, title: str, text: s
 
 # Assignment ----------------------------------------------------------------------------
 
-def _due_fields(assigned: dt.datetime, calendar: Calendar | None = None) -> dict:
-    due = compute_due(calendar or calendar_from_db(), timezone.localdate(assigned),
+def _due_fields(received: dt.datetime, calendar: Calendar | None = None) -> dict:
+    """The due date counted from the day the message was received (day 0)."""
+    due = compute_due(calendar or calendar_from_db(), timezone.localdate(received),
                       days=reply_days())
     return {"due_on": due.due, "due_provisional": due.provisional}
 
@@ -146,7 +149,7 @@ def message_assign(*, message: Message, unit: Unit, actor) -> Message:
     _check_unit(unit)
     now = timezone.now()
     _move(message, S.ASSIGNED, actor=actor, details={"unit": unit.name},
-          unit=unit, assigned_at=now, **_due_fields(now))
+          unit=unit, assigned_at=now, **_due_fields(message.submitted_at))
     _tell_unit(message, _("区政务公开办交办留言“%(t)s”，请于 %(d)s 前答复。")
                % {"t": message.title, "d": message.due_on})
     return message
@@ -165,7 +168,7 @@ def message_transfer(*, message: Message, unit: Unit, reason: str, actor) -> Mes
     now = timezone.now()
     _move(message, S.ASSIGNED, actor=actor,
           details={"from_unit": previous, "unit": unit.name, "reason": reason},
-          unit=unit, assigned_at=now, **_due_fields(now))
+          unit=unit, assigned_at=now, **_due_fields(message.submitted_at))
     _tell_unit(message, _("留言“%(t)s”转由本单位办理，请于 %(d)s 前答复。")
                % {"t": message.title, "d": message.due_on})
     return message
@@ -266,8 +269,8 @@ def open_messages_recompute_due(*, years=None, calendar: Calendar | None = None)
     moved = 0
     for message in Message.objects.filter(status__in=MESSAGE_OPEN_STATUSES,
                                           assigned_at__isnull=False):
-        fields = _due_fields(message.assigned_at, calendar)
-        touched = {timezone.localdate(message.assigned_at).year, message.due_on.year,
+        fields = _due_fields(message.submitted_at, calendar)
+        touched = {timezone.localdate(message.submitted_at).year, message.due_on.year,
                    fields["due_on"].year}
         if years and not touched & set(years):
             continue

@@ -139,3 +139,24 @@ def test_answered_in_time_share_counts_answered_and_late_open_messages(
     assert share == pytest.approx(1 / 3)
     assert messages_answered_in_time_share(year=2025, today=today) == pytest.approx(2 / 4)
     assert messages_answered_in_time_share(year=2024, today=today) == 1.0
+
+
+def test_due_date_counts_from_receipt_not_from_assignment(calendar_2025, office, staff):
+    # Received Monday 2 June 2025 (day 0) but assigned only on Thursday 5 June: the
+    # writer has waited since the 2nd, so the 10th working day is 16 June, not 19 June.
+    with time_machine.travel(at(2025, 6, 2, 9), tick=False):
+        message = MessageFactory()
+    with time_machine.travel(at(2025, 6, 5, 9), tick=False):
+        message = message_assign(message=message, unit=staff.unit, actor=office)
+    assert message.due_on == dt.date(2025, 6, 16)
+
+
+def test_a_transfer_does_not_restart_the_writers_wait(calendar_2025, office, staff):
+    from gongkai.participation.services.messages import message_transfer
+
+    with time_machine.travel(at(2025, 6, 2, 9), tick=False):
+        message = message_assign(message=MessageFactory(), unit=staff.unit, actor=office)
+    with time_machine.travel(at(2025, 6, 9, 9), tick=False):
+        message = message_transfer(message=message, unit=UnitFactory(), reason="职责调整",
+                                   actor=office)
+    assert message.due_on == dt.date(2025, 6, 16)
