@@ -37,6 +37,12 @@ _MENUS = [
         ("participation:staff_messages", _("领导留言"), {STAFF, OFFICE}),
         ("qa:staff_entries", _("政策问答库"), {STAFF, OFFICE}),
     ]),
+    (_("统计考核"), [
+        ("reports:links", _("任务指标"), {OFFICE}),
+        ("reports:record_list", _("会议培训记录"), {STAFF, OFFICE, SUPERVISOR}),
+        ("reports:assessment", _("年度考核"), {OFFICE, SUPERVISOR}),
+        ("reports:annual_list", _("年度报告"), {STAFF, OFFICE, SUPERVISOR}),
+    ]),
     (_("系统"), [
         ("orgs:unit_list", _("单位名录"), {OFFICE}),
         ("workdays:calendar", _("工作日历"), {OFFICE, STAFF}),

@@ -125,7 +125,7 @@ def measured_progress(*, year: int, start: dt.date | None = None,
 def report_figures(report) -> list[Figure]:
     """What a progress report shows: the frozen figures once it was approved, else the
     live ones from 1 January to the end of its quarter."""
-    frozen = list(FrozenFigure.objects.filter(report=report))
+    frozen = list(FrozenFigure.objects.filter(report=report)) if report.pk else []
     if frozen:
         return [Figure(indicator=f.indicator, label=f.label, unit_label=f.unit_label,
                        value=f.value, target=f.target, direction=f.direction,
