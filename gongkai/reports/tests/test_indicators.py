@@ -5,6 +5,9 @@ import datetime as dt
 import pytest
 import time_machine
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from gongkai.foi.tests.factories_stats import replied, still_open
 from gongkai.orgs.tests.factories import UnitFactory
 from gongkai.participation.models import MessageStatus
@@ -71,7 +74,7 @@ def test_messages_in_time_are_counted_from_receipt_not_from_assignment():
     for message, assigned, replied_on in ((prompt, D(2022, 3, 1), D(2022, 3, 15)),
                                           (slow, D(2022, 3, 9), D(2022, 3, 23))):
         type(message).objects.filter(pk=message.pk).update(
-            unit=unit, status=MessageStatus.PUBLISHED, due_on=replied_on,
+            unit=unit, assigned_at=dt.datetime.combine(assigned, dt.time(9), dt.UTC), status=MessageStatus.PUBLISHED, due_on=replied_on,
             replied_on=replied_on)
     assert measure("participation.messages_answered", unit) == 2
     assert measure("participation.messages_in_time", unit) == 1
@@ -108,9 +111,6 @@ def test_every_measure_runs_a_fixed_number_of_queries(django_assert_max_num_quer
     units = UnitFactory.create_batch(2)
     for unit in units:
         replied(unit=unit, received_on=D(2022, 3, 1), replied_on=D(2022, 3, 10))
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as small:
         all_measures()
     for unit in UnitFactory.create_batch(20):
