@@ -41,7 +41,7 @@ def annual_report_generate(*, year: int, unit: Unit | None, actor) -> AnnualRepo
     now = timezone.now()
     if report is None:
         report = AnnualReport.objects.create(
-            **lookup, unit=publisher, author=actor if getattr(actor, "pk", None) else None,
+            year=year, is_district=unit is None, unit=publisher, author=actor if getattr(actor, "pk", None) else None,
             title=report_title(year, figures.name), sections=draft_sections(figures),
             tables=figures.tables, checks=figures.checks,
             cut_off=dt.date(year, 12, 31), frozen_at=now)
