@@ -54,3 +54,10 @@ def _fast_password_hashing(settings):
 def _media_in_a_temporary_folder(settings, tmp_path):
     """Uploads, letters and snapshots written by tests never land in var/media."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _indicator_figures_computed_afresh(settings):
+    """Measured figures are cached for minutes on pages; tests read them fresh (the
+    cache has its own test in gongkai/reports)."""
+    settings.GONGKAI_INDICATOR_CACHE_SECONDS = 0

@@ -9,7 +9,8 @@ A module offers its measures in ``<module>/selectors/indicators.py`` as a tuple
      "unit_field": "unit_id",         # how a record belongs to a unit (default)
      "measure": fn(*, start, end) -> {unit_id: n},  # optional; default: count records
      "district": fn(*, start, end) -> int,          # optional; default: all records
-     "better": "more" | "less"}
+     "better": "more" | "less",
+     "distinct": False}               # True when ``records`` joins (meetings …)
 
 The registry knows only names, labels, units and callables. ``SOURCES`` is the one
 registration point: a new module (the websites register, for tasks 44–47) adds its
@@ -47,13 +48,14 @@ class Indicator:
     measure: Callable | None = None
     district: Callable | None = None
     better: str = MORE
+    distinct: bool = False
 
     def per_unit(self, *, start: dt.date, end: dt.date) -> dict[int, int]:
         """unit id → value over [start, end]: one query."""
         if self.measure is not None:
             return self.measure(start=start, end=end)
         rows = (self.records(start=start, end=end).order_by().values(self.unit_field)
-                .annotate(n=Count("pk", distinct=True)).values_list(self.unit_field, "n"))
+                .annotate(n=Count("pk", distinct=self.distinct)).values_list(self.unit_field, "n"))
         return {unit_id: n for unit_id, n in rows if unit_id is not None}
 
     def for_district(self, *, start: dt.date, end: dt.date,

@@ -7,9 +7,10 @@ import datetime as dt
 from collections import Counter
 
 from django.db.models import QuerySet
-from django.utils import timezone
+from django.db.models.functions import TruncDate
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.memo import per_pass
 from gongkai.publishing.models import CatalogItem, PublicationStatus
 from gongkai.workdays.selectors import calendar_from_db
 
@@ -22,14 +23,18 @@ def catalog_published(*, start: dt.date, end: dt.date) -> QuerySet[CatalogItem]:
                                       published_at__date__range=(start, end))
 
 
-def _by_timeliness(start: dt.date, end: dt.date) -> tuple[Counter, Counter]:
+@per_pass
+def _by_timeliness(*, start: dt.date, end: dt.date) -> tuple[Counter, Counter]:
+    """(in time, late) per unit; each day's deadline computed once from the calendar."""
     calendar = calendar_from_db()
+    deadlines: dict[dt.date, dt.date] = {}
     in_time, late = Counter(), Counter()
-    rows = catalog_published(start=start, end=end).values_list(
-        "unit_id", "made_on", "published_at")
-    for unit_id, made_on, published_at in rows:
-        published = timezone.localtime(published_at).date()
-        if made_on is None or calendar.count_between(made_on, published) <= CATALOG_DAYS:
+    rows = catalog_published(start=start, end=end).annotate(
+        published=TruncDate("published_at")).values_list("unit_id", "made_on", "published")
+    for unit_id, made_on, published in rows:
+        if made_on is not None and made_on not in deadlines:
+            deadlines[made_on] = calendar.nth_after(made_on, CATALOG_DAYS)
+        if made_on is None or published <= deadlines[made_on]:
             in_time[unit_id] += 1
         else:
             late[unit_id] += 1
@@ -37,11 +42,11 @@ def _by_timeliness(start: dt.date, end: dt.date) -> tuple[Counter, Counter]:
 
 
 def catalog_in_time(*, start: dt.date, end: dt.date) -> dict[int, int]:
-    return dict(_by_timeliness(start, end)[0])
+    return dict(_by_timeliness(start=start, end=end)[0])
 
 
 def catalog_late(*, start: dt.date, end: dt.date) -> dict[int, int]:
-    return dict(_by_timeliness(start, end)[1])
+    return dict(_by_timeliness(start=start, end=end)[1])
 
 
 INDICATORS = (

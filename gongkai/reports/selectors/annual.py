@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from gongkai.core.memo import measuring_pass
 from gongkai.foi.selectors.indicators import fees_collected
 from gongkai.foi.selectors.stats import (
     CLOSED,
@@ -85,12 +86,13 @@ PROBLEM_MEASURES = ("foi.overdue", "plans.returns", "plans.dead_links", "plans.l
 def _measures(year: int, unit: Unit | None) -> dict[str, int]:
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     values = {}
-    for key in PROBLEM_MEASURES:
-        indicator = registry.get(key)
-        if indicator is None:
-            continue
-        per_unit = indicator.per_unit(start=start, end=end)
-        values[key] = per_unit.get(unit.pk, 0) if unit else sum(per_unit.values())
+    with measuring_pass():
+        for key in PROBLEM_MEASURES:
+            indicator = registry.get(key)
+            if indicator is None:
+                continue
+            per_unit = indicator.per_unit(start=start, end=end)
+            values[key] = per_unit.get(unit.pk, 0) if unit else sum(per_unit.values())
     return values
 
 

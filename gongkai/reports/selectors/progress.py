@@ -12,8 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.core.memo import measuring_pass
 from gongkai.reports import registry
 from gongkai.reports.models import Direction, FrozenFigure, IndicatorLink
+from gongkai.reports.selectors.values import indicator_values
 
 
 @dataclass(frozen=True)
@@ -100,9 +102,11 @@ class Measured:
 
 
 def measured_progress(*, year: int, start: dt.date | None = None,
-                      end: dt.date | None = None, task_numbers=None) -> Measured:
+                      end: dt.date | None = None, task_numbers=None,
+                      fresh: bool = False) -> Measured:
     """The linked indicators of ``year``'s plan measured over [start, end] (default: the
-    year so far) for every unit and the district."""
+    year so far) for every unit and the district; ``fresh`` bypasses the short-lived
+    cache of ``values``."""
     if start is None or end is None:
         start, end = year_range(year)
     links = IndicatorLink.objects.filter(task__plan__year=year)
@@ -112,17 +116,18 @@ def measured_progress(*, year: int, start: dt.date | None = None,
     for link in links.values("task__number", "indicator", "direction", "district_target",
                              "unit_target"):
         result.links.setdefault(link["task__number"], []).append(link)
-    for key in {link["indicator"] for group in result.links.values() for link in group}:
-        indicator = registry.get(key)
-        if indicator is None:
-            continue  # an indicator whose module is gone: shown nowhere
-        per_unit = indicator.per_unit(start=start, end=end)
-        result.values[key] = (per_unit, indicator.for_district(start=start, end=end,
-                                                               per_unit=per_unit))
+    keys = {link["indicator"] for group in result.links.values() for link in group}
+    with measuring_pass():
+        for key in sorted(keys):
+            indicator = registry.get(key)
+            if indicator is None:
+                continue  # an indicator whose module is gone: shown nowhere
+            values = indicator_values(indicator, start=start, end=end, fresh=fresh)
+            result.values[key] = (values.per_unit, values.district)
     return result
 
 
-def report_figures(report) -> list[Figure]:
+def report_figures(report, *, fresh: bool = False) -> list[Figure]:
     """What a progress report shows: the frozen figures once it was approved, else the
     live ones from 1 January to the end of its quarter."""
     frozen = list(FrozenFigure.objects.filter(report=report)) if report.pk else []
@@ -135,7 +140,7 @@ def report_figures(report) -> list[Figure]:
     year = report.period.plan.year
     start, end = year_range(year, quarter=report.period.number)
     measured = measured_progress(year=year, start=start, end=end,
-                                 task_numbers=[task.number])
+                                 task_numbers=[task.number], fresh=fresh)
     return measured.figures(task.number, report.assignment.unit_id)
 
 

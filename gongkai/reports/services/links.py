@@ -62,7 +62,7 @@ def report_figures_freeze(*, report: Report) -> list[FrozenFigure]:
     frozen = [FrozenFigure(report=report, indicator=f.indicator, label=f.label,
                            unit_label=f.unit_label, value=f.value, target=f.target,
                            direction=f.direction, start=f.start, end=f.end)
-              for f in report_figures(report)]
+              for f in report_figures(report, fresh=True)]
     FrozenFigure.objects.bulk_create(frozen)
     if frozen:
         record_event(obj=report, action="reports.figures.frozen", details={

@@ -119,3 +119,22 @@ def test_every_measure_runs_a_fixed_number_of_queries(django_assert_max_num_quer
         WorkRecordFactory(unit=unit)
     with django_assert_max_num_queries(len(small.captured_queries)):
         all_measures()
+
+
+def test_page_figures_are_cached_for_minutes_and_fresh_on_demand(settings):
+    from gongkai.reports.selectors.values import indicator_values
+
+    settings.GONGKAI_INDICATOR_CACHE_SECONDS = 300
+    settings.CACHES = {"default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "indicator-cache-test"}}
+    unit = UnitFactory()
+    indicator = registry.get("reports.training")
+    WorkRecordFactory(unit=unit, held_on=D(2022, 2, 1))
+    first = indicator_values(indicator, start=YEAR[0], end=YEAR[1])
+    WorkRecordFactory(unit=unit, held_on=D(2022, 3, 1))
+    cached = indicator_values(indicator, start=YEAR[0], end=YEAR[1])
+    assert cached.per_unit == first.per_unit == {unit.pk: 1}
+    assert cached.computed_at == first.computed_at
+    fresh = indicator_values(indicator, start=YEAR[0], end=YEAR[1], fresh=True)
+    assert fresh.per_unit == {unit.pk: 2} and fresh.district == 2

@@ -17,6 +17,7 @@ from gongkai.reports.forms import AdjustmentForm, NoticeForm, SchemeItemForm
 from gongkai.reports.models import AssessmentNotice, NoticeScope, NoticeStatus, SchemeItem
 from gongkai.reports.permissions import can_manage_indicators, can_view_assessment
 from gongkai.reports.selectors.assessment import assessed_units, assessment
+from gongkai.reports.selectors.values import cache_seconds
 from gongkai.reports.services import assessment as services
 from gongkai.reports.views._helpers import attempt, int_or_none
 
@@ -45,7 +46,7 @@ def assessment_page(request):
         raise PermissionDenied
     year, scope = _year(request), _scope(request)
     scheme = services.scheme_get_or_create(year=year, actor=request.user)
-    results = assessment(scheme=scheme, scope=scope)
+    results = assessment(scheme=scheme, scope=scope, fresh=request.GET.get("fresh") == "1")
     if request.GET.get("export") == "xlsx":
         content = assessment_xlsx(title=f"{scheme.title}（{NoticeScope(scope).label}）",
                                   results=results)
@@ -55,6 +56,7 @@ def assessment_page(request):
     return render(request, "reports/assessment.html", {
         "scheme": scheme, "year": year, "scope": scope, "scopes": NoticeScope.choices,
         "results": results, "items": scheme.items.all(),
+        "cache_minutes": cache_seconds() // 60,
         "may_manage": can_manage_indicators(request.user),
         "item_form": SchemeItemForm(), "notices": scheme.notices.all(),
         "adjust_form": AdjustmentForm(units=assessed_units(year)),
