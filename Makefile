@@ -7,7 +7,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean
+.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa bench-reports browser clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 # Each benchmark generates its own data and prints its figures beside its reference.
-bench: bench-ledger bench-foi bench-search bench-qa
+bench: bench-ledger bench-foi bench-search bench-qa bench-reports
 bench-ledger: setup
 	$(PY) bench/ledger/run.py
 bench-foi: setup
@@ -52,6 +52,8 @@ bench-search: setup
 	$(PY) bench/search/run.py
 bench-qa: setup
 	$(PY) bench/qa/run.py
+bench-reports: setup
+	$(PY) bench/reports/run.py
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles

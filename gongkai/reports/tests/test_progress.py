@@ -153,3 +153,13 @@ def test_the_links_page_is_for_the_office_and_keeps_bad_input(
         "year": 2022, "task": 24, "indicator": "participation.meetings_held",
         "direction": "at_least", "district_target": "3", "unit_target": "1"})
     assert response.status_code == 302 and IndicatorLink.objects.get().task == task24
+
+
+def test_the_demo_links_the_plans_measured_tasks_once(task24):
+    from gongkai.reports.demo import load_reports_demo
+
+    assert load_reports_demo() >= 1
+    link = IndicatorLink.objects.get(task=task24)
+    assert (link.indicator, link.district_target, link.unit_target) == (
+        "participation.meetings_held", 3, 1)
+    assert load_reports_demo() == 0
