@@ -159,3 +159,12 @@ def test_the_assessment_page_runs_a_fixed_number_of_queries(
         WorkRecordFactory(unit=unit, held_on=D(2022, 5, 1))
     with django_assert_max_num_queries(len(small.captured_queries)):
         client.get("/reports/assessment/?year=2022")
+
+
+def test_a_supervisor_reading_a_year_without_a_scheme_creates_nothing(
+        supervisor, client_for):
+    from gongkai.reports.models import AssessmentScheme
+
+    response = client_for(supervisor).get("/reports/assessment/?year=2021")
+    assert response.status_code == 200 and "尚未制定" in response.content.decode()
+    assert not AssessmentScheme.objects.exists()

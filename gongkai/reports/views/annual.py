@@ -9,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gongkai.core.audit import history_of
 from gongkai.core.downloads import DOCX
 from gongkai.orgs.models import Unit
 from gongkai.reports.exports import stored_annual_docx
@@ -90,7 +89,7 @@ def annual_edit(request, pk: int):
         report.sections = [{**s, "text": texts[s["number"]]} for s in report.sections]
     return render(request, "reports/annual_edit.html", {
         "report": report, "editable": may_edit and report.publication_status in EDITABLE,
-        "history": history_of(report)}, status=400 if request.method == "POST" else 200)
+        }, status=400 if request.method == "POST" else 200)
 
 
 @login_required

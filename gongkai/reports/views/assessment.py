@@ -14,7 +14,13 @@ from gongkai.core.downloads import DOCX
 from gongkai.orgs.models import Unit
 from gongkai.reports.exports import assessment_xlsx, notice_docx
 from gongkai.reports.forms import AdjustmentForm, NoticeForm, SchemeItemForm
-from gongkai.reports.models import AssessmentNotice, NoticeScope, NoticeStatus, SchemeItem
+from gongkai.reports.models import (
+    AssessmentNotice,
+    AssessmentScheme,
+    NoticeScope,
+    NoticeStatus,
+    SchemeItem,
+)
 from gongkai.reports.permissions import can_manage_indicators, can_view_assessment
 from gongkai.reports.selectors.assessment import assessed_units, assessment
 from gongkai.reports.selectors.values import cache_seconds
@@ -45,7 +51,12 @@ def assessment_page(request):
     if not can_view_assessment(request.user):
         raise PermissionDenied
     year, scope = _year(request), _scope(request)
-    scheme = services.scheme_get_or_create(year=year, actor=request.user)
+    if can_manage_indicators(request.user):
+        scheme = services.scheme_get_or_create(year=year, actor=request.user)
+    else:
+        scheme = AssessmentScheme.objects.filter(year=year).first()
+        if scheme is None:  # read-only users see nothing until the office sets it up
+            return render(request, "reports/assessment_none.html", {"year": year})
     results = assessment(scheme=scheme, scope=scope, fresh=request.GET.get("fresh") == "1")
     if request.GET.get("export") == "xlsx":
         content = assessment_xlsx(title=f"{scheme.title}（{NoticeScope(scope).label}）",
