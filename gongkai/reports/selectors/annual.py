@@ -27,6 +27,7 @@ from gongkai.plans.selectors.indicators import task_states
 from gongkai.policies.models import DocumentKind
 from gongkai.policies.selectors.stats import table_two
 from gongkai.reports import registry
+from gongkai.reports.selectors.assessment import assessed_units
 
 SECTION_TITLES = (
     ("一", "总体情况"),
@@ -73,6 +74,7 @@ class YearFigures:
     measures: dict[str, int]
     fees: tuple[int, int]
     tasks: dict[str, int]
+    assessed: int = 0  # the district's report: units assessed (考核) this year
 
     @property
     def name(self) -> str:
@@ -112,7 +114,8 @@ def year_figures(*, year: int, unit: Unit | None = None) -> YearFigures:
         corrected=sum(b.values["corrected"] for b in four.blocks),
         measures=_measures(year, unit),
         fees=fees_collected(year=year, unit_id=unit.pk if unit else None),
-        tasks=task_states(year=year, unit_id=unit.pk if unit else None))
+        tasks=task_states(year=year, unit_id=unit.pk if unit else None),
+        assessed=len(assessed_units(year)) if unit is None else 0)
 
 
 def _change(now: int, before: int) -> str:
@@ -131,7 +134,9 @@ def draft_sections(f: YearFigures) -> list[dict]:
                "工作要点推进各项任务。全年收到政府信息公开申请%(n)d件，%(c)s；办结%(d)d件，"
                "结转下年度继续办理%(f)d件。") % {
             "y": f.year, "u": f.name, "n": f.new, "c": _change(f.new, f.new_last_year),
-            "d": f.closed, "f": f.forward},
+            "d": f.closed, "f": f.forward} + (
+            _("全年对%(n)d个承担工作要点任务的单位开展政务公开工作考核，考核结果予以通报。")
+            % {"n": f.assessed} if f.assessed else ""),
         "二": _("本年制发行政规范性文件%(m)d件，废止%(r)d件，现行有效%(i)d件。具体情况见下表。")
               % {"m": norm["本年制发件数"], "r": norm["本年废止件数"], "i": norm["现行有效件数"]},
         "三": _("本年新收政府信息公开申请%(n)d件，办结%(d)d件，结转下年度继续办理%(f)d件。"
