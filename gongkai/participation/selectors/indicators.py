@@ -11,6 +11,7 @@ from django.db.models import Count, DateTimeField, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.dates import day_range_bounds
 from gongkai.core.memo import per_pass
 from gongkai.participation.models import Meeting, MeetingStatus
 from gongkai.participation.models.consultations import FeedbackReport
@@ -88,7 +89,8 @@ def feedback_published(*, start: dt.date, end: dt.date) -> QuerySet[FeedbackRepo
     """Consultations whose feedback (意见采纳情况反馈) was published in [start, end]."""
     return FeedbackReport.objects.filter(
         publication_status=PublicationStatus.PUBLISHED,
-        published_at__date__range=(start, end))
+        published_at__gte=day_range_bounds(start, end)[0],
+        published_at__lt=day_range_bounds(start, end)[1])
 
 
 INDICATORS = (

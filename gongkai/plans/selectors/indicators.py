@@ -6,6 +6,7 @@ import datetime as dt
 from django.db.models import F, OuterRef, QuerySet, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.dates import day_range_bounds
 from gongkai.plans.models import Assignment, Evidence, Plan, Report
 from gongkai.plans.selectors.scoring import unit_scores
 
@@ -14,7 +15,8 @@ UNIT = "assignment__unit_id"
 
 def dead_links(*, start: dt.date, end: dt.date) -> QuerySet[Evidence]:
     """Evidence links found dead by a check made in [start, end]."""
-    return Evidence.objects.filter(is_dead=True, checked_at__date__range=(start, end))
+    after, before = day_range_bounds(start, end)
+    return Evidence.objects.filter(is_dead=True, checked_at__gte=after, checked_at__lt=before)
 
 
 def returned_reports(*, start: dt.date, end: dt.date) -> QuerySet[Report]:

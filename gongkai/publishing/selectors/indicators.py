@@ -9,6 +9,7 @@ from django.db.models import Count, DateTimeField, F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.dates import day_range_bounds
 from gongkai.core.memo import per_pass
 from gongkai.publishing.models import CatalogItem, PublicationStatus
 from gongkai.workdays.selectors import calendar_from_db
@@ -20,8 +21,9 @@ LOOK_BACK_DAYS = 90
 
 def catalog_published(*, start: dt.date, end: dt.date) -> QuerySet[CatalogItem]:
     """Catalog items published in [start, end]."""
+    after, before = day_range_bounds(start, end)
     return CatalogItem.objects.filter(publication_status=PublicationStatus.PUBLISHED,
-                                      published_at__date__range=(start, end))
+                                      published_at__gte=after, published_at__lt=before)
 
 
 @per_pass
