@@ -79,3 +79,15 @@ def test_the_records_page_adds_for_the_own_unit_and_keeps_what_was_typed(
     assert client_for(other_unit_staff).get(file_url).status_code == 404
     assert "五月业务培训班" not in client_for(other_unit_staff).get(
         "/reports/records/").content.decode()
+
+
+def test_a_supervisor_reads_every_record_and_cannot_add_one(supervisor, unit_staff,
+                                                            client_for):
+    _create(unit_staff)
+    client = client_for(supervisor)
+    page = client.get("/reports/records/").content.decode()
+    assert "区政务公开领导小组2022年第一次会议" in page and "record-form" not in page
+    assert client.post("/reports/records/", {"kind": "training", "held_on": "2022-05-06",
+                                             "title": "x", "attendee_count": "1"}
+                       ).status_code == 403
+    assert WorkRecord.objects.count() == 1

@@ -10,7 +10,11 @@ from gongkai.core.downloads import stored_file_response
 from gongkai.orgs.models import Unit
 from gongkai.reports.forms import RecordForm
 from gongkai.reports.models import WorkRecordFile
-from gongkai.reports.permissions import can_add_record_for, work_records_visible_to
+from gongkai.reports.permissions import (
+    can_add_record_for,
+    can_view_assessment,
+    work_records_visible_to,
+)
 from gongkai.reports.services.records import record_create
 from gongkai.reports.views._helpers import attempt, int_or_none
 
@@ -27,11 +31,13 @@ def _unit_for(request) -> Unit | None:
 @require_http_methods(["GET", "POST"])
 def record_list(request):
     visible = work_records_visible_to(request.user)
-    if not request.user.is_office_admin and not request.user.unit_id:
+    may_add = request.user.is_office_admin or (request.user.is_unit_staff
+                                               and request.user.unit_id is not None)
+    if not may_add and not can_view_assessment(request.user):
         raise PermissionDenied
     form = RecordForm(request.POST or None)
     if request.method == "POST":
-        unit = _unit_for(request)
+        unit = _unit_for(request) if may_add else None
         if unit is None or not can_add_record_for(request.user, unit):
             raise PermissionDenied
         if form.is_valid() and attempt(request, lambda: record_create(
@@ -40,7 +46,7 @@ def record_list(request):
             return redirect("reports:record_list")
     records = visible.select_related("unit").prefetch_related("files")[:200]
     return render(request, "reports/record_list.html", {
-        "form": form, "records": records,
+        "form": form, "records": records, "may_add": may_add,
         "units": Unit.objects.filter(is_active=True) if request.user.is_office_admin
         else None}, status=400 if request.method == "POST" else 200)
 
