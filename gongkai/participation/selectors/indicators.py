@@ -57,8 +57,8 @@ def _earliest_receipt(calendar, days: int, start: dt.date, end: dt.date):
 
 
 @per_pass
-def _answered_by_timeliness(*, start: dt.date, end: dt.date) -> tuple[dict, dict]:
-    """(in time, late) per unit in one aggregate query: the calendar turns each reply
+def _answered_by_timeliness(*, start: dt.date, end: dt.date) -> tuple[dict, dict, dict]:
+    """(answered, in time, late) per unit in one aggregate query: the calendar turns each reply
     day into the earliest moment of receipt (local midnight) that still makes it in
     time, and the database compares ``submitted_at`` with it (``day_lookup``)."""
     calendar, days = calendar_from_db(), reply_days()
@@ -72,17 +72,23 @@ def _answered_by_timeliness(*, start: dt.date, end: dt.date) -> tuple[dict, dict
             # One reference to the lookup (each would compile and run it): late = all − in time.
             .annotate(n=Count("pk"),
                       in_time=Count("pk", filter=Q(submitted_at__gte=F("earliest")))))
+    rows = list(rows)
+    answered = {r["unit_key"]: r["n"] for r in rows if r["n"]}
     in_time = {r["unit_key"]: r["in_time"] for r in rows if r["in_time"]}
     late = {r["unit_key"]: r["n"] - r["in_time"] for r in rows if r["n"] > r["in_time"]}
-    return in_time, late
+    return answered, in_time, late
 
 
-def messages_in_time(*, start: dt.date, end: dt.date) -> dict[int, int]:
+def answered_count(*, start: dt.date, end: dt.date) -> dict[int, int]:
     return _answered_by_timeliness(start=start, end=end)[0]
 
 
-def messages_late(*, start: dt.date, end: dt.date) -> dict[int, int]:
+def messages_in_time(*, start: dt.date, end: dt.date) -> dict[int, int]:
     return _answered_by_timeliness(start=start, end=end)[1]
+
+
+def messages_late(*, start: dt.date, end: dt.date) -> dict[int, int]:
+    return _answered_by_timeliness(start=start, end=end)[2]
 
 
 def feedback_published(*, start: dt.date, end: dt.date) -> QuerySet[FeedbackReport]:
@@ -98,7 +104,7 @@ INDICATORS = (
      "unit": _("次"), "records": meetings_held, "district": district_meetings_held,
      "distinct": True},
     {"key": "participation.messages_answered", "label": _("办结的领导留言"),
-     "unit": _("件"), "records": messages_answered},
+     "unit": _("件"), "records": messages_answered, "measure": answered_count},
     {"key": "participation.messages_in_time", "label": _("自收到起按时限答复的领导留言"),
      "unit": _("件"), "records": messages_answered, "measure": messages_in_time},
     {"key": "participation.messages_late", "label": _("自收到起超过时限答复的领导留言"),
