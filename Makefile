@@ -7,7 +7,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa bench-websites bench-importer browser pdf clean
+.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa bench-websites bench-importer bench-reports browser pdf clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,7 +51,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 # Each benchmark generates its own data and prints its figures beside its reference.
-bench: bench-ledger bench-foi bench-search bench-qa bench-websites bench-importer
+bench: bench-ledger bench-foi bench-search bench-qa bench-websites bench-importer bench-reports
 bench-ledger: setup
 	$(PY) bench/ledger/run.py
 bench-foi: setup
@@ -64,6 +64,8 @@ bench-websites: setup
 	$(PY) bench/websites/run.py
 bench-importer: setup
 	$(PY) bench/importer/run.py
+bench-reports: setup
+	$(PY) bench/reports/run.py
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles

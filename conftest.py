@@ -65,3 +65,8 @@ def huey_immediate():
     HUEY.immediate = True
     yield HUEY
     HUEY.immediate = before
+@pytest.fixture(autouse=True)
+def _indicator_figures_computed_afresh(settings):
+    """Measured figures are cached for minutes on pages; tests read them fresh (the
+    cache has its own test in gongkai/reports)."""
+    settings.GONGKAI_INDICATOR_CACHE_SECONDS = 0

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "gongkai.participation",
     "gongkai.qa",
     "gongkai.websites",
+    "gongkai.reports",
     "gongkai.portal",
 ]
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("participation/", include("gongkai.participation.urls")),
     path("qa/", include("gongkai.qa.urls")),
     path("websites/", include("gongkai.websites.urls")),
+    path("reports/", include("gongkai.reports.urls")),
     path("calendar/", include("gongkai.workdays.views")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -43,6 +43,12 @@ _MENUS = [
         ("websites:rectifications", _("整改通知"), {STAFF, OFFICE}),
         ("websites:rules", _("检查规则"), {OFFICE}),
     ]),
+    (_("统计考核"), [
+        ("reports:links", _("任务指标"), {OFFICE}),
+        ("reports:record_list", _("会议培训记录"), {STAFF, OFFICE, SUPERVISOR}),
+        ("reports:assessment", _("年度考核"), {OFFICE, SUPERVISOR}),
+        ("reports:annual_list", _("年度报告"), {STAFF, OFFICE, SUPERVISOR}),
+    ]),
     (_("系统"), [
         ("orgs:unit_list", _("单位名录"), {OFFICE}),
         ("workdays:calendar", _("工作日历"), {OFFICE, STAFF}),

@@ -23,3 +23,13 @@ def _cn_number(n: int) -> str:
     tens, ones = divmod(n, 10)
     head = "" if tens == 1 else _CN_DIGITS[tens]
     return f"{head}十{_CN_DIGITS[ones] if ones else ''}"
+
+
+def day_range_bounds(start: dt.date, end: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """[start 00:00, the day after end 00:00) in local time: filtering a timestamp on
+    these bounds uses its index, where ``__date__range`` converts every row."""
+    from django.utils import timezone
+
+    zone = timezone.get_current_timezone()
+    return (dt.datetime.combine(start, dt.time(0), zone),
+            dt.datetime.combine(end + dt.timedelta(days=1), dt.time(0), zone))

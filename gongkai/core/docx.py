@@ -55,10 +55,11 @@ Block = str | Heading | Table
 
 def official_document(*, issuer: str, doc_number: str, title: str, addressee: str,
                       paragraphs: Iterable[Block], signature: str,
-                      signed_on: dt.date | None) -> bytes:
+                      signed_on: dt.date | None, annex: Iterable[Block] = ()) -> bytes:
     """Render an official document and return the .docx bytes.
 
-    ``paragraphs`` holds body text (str), ``Heading`` and ``Table`` blocks in order.
+    ``paragraphs`` holds body text (str), ``Heading`` and ``Table`` blocks in order;
+    ``annex`` (附件, e.g. a score table) follows the signature on a new page.
     """
     document = Document()
     _page_setup(document)
@@ -73,6 +74,11 @@ def official_document(*, issuer: str, doc_number: str, title: str, addressee: st
     for block in paragraphs:
         _block(document, block)
     _signature(document, signature, signed_on)
+    annex = list(annex)
+    if annex:
+        document.add_page_break()
+        for block in annex:
+            _block(document, block)
     _page_numbers(document)
     buffer = io.BytesIO()
     document.save(buffer)

@@ -104,6 +104,7 @@ def module_demos():
     from gongkai.plans.demo import load_plan_progress_demo
     from gongkai.policies.demo import load_policies_demo
     from gongkai.qa.demo import load_qa_demo
+    from gongkai.reports.demo import load_reports_demo
 
     return [
         (_("2022年季度推进情况报告"), load_plan_progress_demo),
@@ -113,4 +114,5 @@ def module_demos():
         (_("政策问答库"), load_qa_demo),
         (_("政策文件库"), load_policies_demo),
         (_("依申请公开"), load_foi_demo),
+        (_("任务指标与会议培训记录"), load_reports_demo),
     ]

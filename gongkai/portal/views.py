@@ -14,6 +14,8 @@ PUBLIC_SECTIONS = [
     ("participation:message_write", _("领导信箱"), _("给区领导和各单位留言，按时限答复。")),
     ("participation:message_list", _("留言答复选登"), _("已公开的群众留言及答复。")),
     ("policies:gazette", _("政府公报"), _("历年各期政府公报。")),
+    ("reports:annual_public_list", _("政府信息公开工作年度报告"),
+     _("各单位和区政府按年度公开的政府信息公开工作年度报告。")),
     ("policies:enterprises", _("公共企事业单位信息公开"), _("供水、供电、燃气、公交、医疗、教育等单位的信息公开。")),
 ]
 

@@ -14,17 +14,23 @@ How an application is placed in the year ``Y`` (the template's practice):
 
 so that in every column 一 + 二 = 三(七) + 四 holds for consistent data.
 
-Table 四 counts the cases **filed (accepted) in ``Y``**, with the result known when the
-report is made: a reconsideration accepted in December and decided in February is
-reported in ``Y`` with its February result if the report is drawn up after February,
-and as 尚未审结 if before; it is never counted again in ``Y + 1``. The cases belong to
-the unit whose application they concern (the original agency), so a case in which the
-reconsideration body is a co-defendant is counted once, for that unit.
+Table 四 is cut off at 31 December of ``Y``, whatever day it is drawn up, so the
+figures frozen with the annual report can be recomputed at any later time:
+
+- a case **filed (accepted) in ``Y``** counts with its result as of 31 December: one
+  decided after the year is 尚未审结 in ``Y``;
+- a case filed **before** ``Y`` and decided **in** ``Y`` counts in ``Y`` with its result
+  (the later decision is reported the next year, as the template's practice has it);
+- a case filed before ``Y`` and still undecided at its end is not counted again.
+
+The cases belong to the unit whose application they concern (the original agency), so
+a case in which the reconsideration body is a co-defendant is counted once, for that
+unit.
 """
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q
+from django.db.models import Case, CharField, Count, F, Q, Value, When
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ApplicationError
@@ -277,11 +283,17 @@ def check_consistency(table: TableThree) -> list[str]:
 def table_four(*, year: int, unit: Unit | None = None) -> TableFour:
     """Table 四 of ``unit`` (or the district) for ``year``: one query."""
     start, end = _year_bounds(year)
-    qs = Appeal.objects.filter(filed_on__gte=start, filed_on__lte=end)
+    filed_in_year = Q(filed_on__gte=start, filed_on__lte=end)
+    decided_in_year = Q(filed_on__lt=start, decided_on__gte=start, decided_on__lte=end)
+    qs = Appeal.objects.filter(filed_in_year | decided_in_year)
     if unit is not None:
         qs = qs.filter(application__unit=unit)
-    counts = {(r["kind"], r["result"]): r["n"]
-              for r in qs.values("kind", "result").annotate(n=Count("pk")).order_by()}
+    # The result as it stood on 31 December: a decision after the year is not known yet.
+    as_of_end = Case(When(decided_on__gt=end, then=Value(AppealResult.PENDING.value)),
+                     default=F("result"), output_field=CharField())
+    counts = {(r["kind"], r["year_result"]): r["n"]
+              for r in qs.annotate(year_result=as_of_end).values("kind", "year_result")
+              .annotate(n=Count("pk")).order_by()}
     blocks = []
     for kind, label, sub_label in KIND_BLOCKS:
         values = {key: counts.get((kind, key), 0) for key, _l in RESULT_COLUMNS[:-1]}

@@ -14,6 +14,7 @@ from gongkai.foi.selectors.stats import (
     table_four,
     table_three,
 )
+from gongkai.foi.services.appeals import appeal_decide
 from gongkai.foi.tests.factories import AppealFactory, PendingApplicationFactory
 from gongkai.foi.tests.factories_stats import replied, still_open
 from gongkai.orgs.tests.factories import UnitFactory
@@ -155,12 +156,13 @@ def test_a_reply_without_an_outcome_breaks_the_rule_instead_of_vanishing(unit):
                         "“总计”列：（七）总计（1）不等于（一）至（六）各项之和（0）。"]
 
 
-def test_table_four_counts_cases_filed_in_the_year_with_their_known_result(unit):
+def test_table_four_counts_cases_filed_in_the_year_with_their_result_at_year_end(unit):
     app = replied(unit=unit, received_on=D(2022, 1, 4), replied_on=D(2022, 1, 20))
     AppealFactory(application=app, kind=AppealKind.RECONSIDERATION, filed_on=D(2022, 3, 1),
                   result=AppealResult.UPHELD, decided_on=D(2022, 5, 1))
     AppealFactory(application=app, kind=AppealKind.LITIGATION_AFTER, filed_on=D(2022, 6, 1))
-    # Filed in December, decided next year: reported in the year filed, with its result.
+    # Filed in December, decided next year: 尚未审结 in the year filed (cut-off 12月31日),
+    # and reported with its result the next year.
     AppealFactory(application=app, kind=AppealKind.LITIGATION_DIRECT,
                   filed_on=D(2022, 12, 20), result=AppealResult.CORRECTED,
                   decided_on=D(2023, 2, 1))
@@ -170,8 +172,24 @@ def test_table_four_counts_cases_filed_in_the_year_with_their_known_result(unit)
     AppealFactory(application=other_unit_app, filed_on=D(2022, 4, 4))
 
     table = table_four(year=2022, unit=unit)
-    assert table.numbers() == [1, 0, 0, 0, 1,  0, 1, 0, 0, 1,  0, 0, 0, 1, 1]
+    assert table.numbers() == [1, 0, 0, 0, 1,  0, 0, 0, 1, 1,  0, 0, 0, 1, 1]
     assert [b.full_label for b in table.blocks] == [
         "行政复议", "行政诉讼 未经复议直接起诉", "行政诉讼 复议后起诉"]
     assert table_four(year=2022).block(AppealKind.RECONSIDERATION).values[TOTAL] == 2
-    assert table_four(year=2023, unit=unit).numbers()[:5] == [0, 0, 0, 1, 1]
+    assert table_four(year=2023, unit=unit).numbers() == [
+        0, 0, 0, 1, 1,  0, 1, 0, 0, 1,  0, 0, 0, 0, 0]
+
+
+def test_table_four_of_a_past_year_does_not_change_when_an_appeal_is_decided_later(unit):
+    app = replied(unit=unit, received_on=D(2022, 1, 4), replied_on=D(2022, 1, 20))
+    appeal = AppealFactory(application=app, kind=AppealKind.RECONSIDERATION,
+                           filed_on=D(2022, 11, 2))
+    before = table_four(year=2022, unit=unit).numbers()
+    appeal_decide(appeal=appeal, result=AppealResult.UPHELD, decided_on=D(2023, 3, 1),
+                  note="", actor=None)
+    assert table_four(year=2022, unit=unit).numbers() == before == [
+        0, 0, 0, 1, 1] + [0] * 10
+    assert table_four(year=2023, unit=unit).numbers()[:5] == [1, 0, 0, 0, 1]
+    # Still undecided after two years: reported once, as pending, in the year filed.
+    AppealFactory(application=app, kind=AppealKind.RECONSIDERATION, filed_on=D(2021, 6, 1))
+    assert table_four(year=2022, unit=unit).numbers()[:5] == [0, 0, 0, 1, 1]

@@ -27,6 +27,7 @@ from gongkai.plans.models import (
     ReportingPeriod,
     ReportStatus,
 )
+from gongkai.plans.signals import report_passed
 
 REPORT_TRANSITIONS = {
     (ReportStatus.DRAFT, ReportStatus.SUBMITTED): "plans.report.submitted",
@@ -124,6 +125,7 @@ def report_pass(*, report: Report, actor, comment: str = "") -> Report:
     transition(report, to=ReportStatus.PASSED, table=REPORT_TRANSITIONS, actor=actor,
                details={"comment": comment},
                extra_fields={"reviewed_at": timezone.now(), "review_comment": comment})
+    report_passed.send(sender=Report, report=report)
     return report
 
 

@@ -35,6 +35,7 @@ from gongkai.plans.permissions import (
 )
 from gongkai.plans.services import reports as services
 from gongkai.plans.views import review
+from gongkai.reports.selectors.progress import prefill_text, report_figures
 
 
 def _report_for_editing(user, assignment_id: int, period_id: int) -> Report:
@@ -134,7 +135,9 @@ def report_edit(request, assignment_id: int, period_id: int):
             return redirect(target)
         report = Report.objects.filter(assignment=report.assignment,
                                        period=report.period).first() or report
-    initial = {"progress": report.progress, "state": report.state,
+    # An empty report starts from what the platform measured (reports app).
+    initial = {"progress": report.progress or prefill_text(report_figures(report)),
+               "state": report.state,
                "failure_reason": report.failure_reason,
                "version": report.version if report.pk else 1}
     context = {
