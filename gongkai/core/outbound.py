@@ -80,8 +80,9 @@ class FetchResult:
         return self.headers.get("content-type", "")
 
 
-class _Refused(Exception):
-    pass
+class FetchRefused(Exception):
+    """Raised inside ``fetch`` when a URL or address is refused; ``fetch`` turns it into
+    ``FetchResult.refused`` (its message, in Chinese) and never lets it escape."""
 
 
 class _Failed(Exception):
@@ -118,7 +119,7 @@ def fetch(url: str, *, method: str = "GET", timeout: float = 10.0,
     try:
         _follow(result, url, method, deadline, max_bytes, family, allow_private,
                 dict(headers or {}))
-    except _Refused as refusal:
+    except FetchRefused as refusal:
         result.refused = str(refusal)
     except TimeoutError:
         result.error = _("超过 %(seconds)s 秒仍未完成，已停止访问。") % {"seconds": timeout}
@@ -178,33 +179,33 @@ class _Target:
         try:
             self.port = parts.port or (443 if self.scheme == "https" else 80)
         except ValueError:
-            raise _Refused(_("地址中的端口无效。")) from None
+            raise FetchRefused(_("地址中的端口无效。")) from None
         self.path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         self.username, self.password = parts.username, parts.password
 
 
 def _check_url(url: str) -> _Target:
     if len(url) > 2048 or any(c in url for c in "\r\n\t\x00 "):
-        raise _Refused(_("地址格式无效。"))
+        raise FetchRefused(_("地址格式无效。"))
     target = _Target(url)
     if target.scheme not in ("http", "https"):
-        raise _Refused(_("只能访问 http 或 https 地址。"))
+        raise FetchRefused(_("只能访问 http 或 https 地址。"))
     if not target.host:
-        raise _Refused(_("地址中缺少主机名。"))
+        raise FetchRefused(_("地址中缺少主机名。"))
     if target.username is not None or target.password is not None:
-        raise _Refused(_("地址中不能包含用户名或密码。"))
+        raise FetchRefused(_("地址中不能包含用户名或密码。"))
     if target.port not in settings.GONGKAI_OUTBOUND_PORTS:
-        raise _Refused(_("不允许访问端口 %(port)s（只允许 %(ports)s）。") % {
+        raise FetchRefused(_("不允许访问端口 %(port)s（只允许 %(ports)s）。") % {
             "port": target.port,
             "ports": "、".join(str(p) for p in settings.GONGKAI_OUTBOUND_PORTS)})
     try:
         target.host = target.host.encode("idna").decode("ascii").lower()
     except UnicodeError:
-        raise _Refused(_("主机名无效。")) from None
+        raise FetchRefused(_("主机名无效。")) from None
     allowed = [h.lower().strip(".") for h in settings.GONGKAI_OUTBOUND_ALLOW_HOSTS]
     if allowed and not any(target.host == h or target.host.endswith("." + h)
                            for h in allowed):
-        raise _Refused(_("主机 %(host)s 不在允许访问的名单中。") % {"host": target.host})
+        raise FetchRefused(_("主机 %(host)s 不在允许访问的名单中。") % {"host": target.host})
     return target
 
 
@@ -231,7 +232,7 @@ def _resolve_checked(target: _Target, family, allow_private, deadline) -> tuple:
     for info in infos:
         reason = address_refusal(info[4][0], allow_private=allow_private)
         if reason:
-            raise _Refused(_("%(host)s 指向%(reason)s（%(ip)s），不允许访问。") % {
+            raise FetchRefused(_("%(host)s 指向%(reason)s（%(ip)s），不允许访问。") % {
                 "host": target.host, "reason": reason, "ip": info[4][0]})
     return infos[0]
 

@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.versioning import VersionedForm
 from gongkai.orgs.models import Unit
 from gongkai.participation.models.messages import (
     NAME_MAX,
@@ -77,7 +78,7 @@ class ReasonForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(VersionedForm):
     text = forms.CharField(label=_("答复内容"), max_length=REPLY_MAX,
                            widget=forms.Textarea(attrs={"rows": 8}))
 

@@ -3,6 +3,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import VersionedModelForm
 from gongkai.orgs.models import Role, User
 from gongkai.publishing.models import Audience, CatalogCategory, CatalogItem
 from gongkai.publishing.services.review import MAX_REASON_CHARS
@@ -43,7 +44,7 @@ def _formfield(field, **kwargs):
     return field.formfield(**kwargs)
 
 
-class CatalogItemForm(forms.ModelForm):
+class CatalogItemForm(VersionedModelForm):
     audience = forms.ChoiceField(label=_("公开范围"),
                                  choices=[(Audience.PUBLIC, Audience.PUBLIC.label),
                                           (Audience.STAFF, Audience.STAFF.label)])

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import version_field
 from gongkai.orgs.models import Unit
 
 
@@ -233,6 +234,7 @@ class CatalogItem(Publishable):
     """One item of a unit's proactive-disclosure catalog (task 49) or standard catalog
     (task 50). Published within 20 working days of being made or changed (Art. 26)."""
 
+    version = version_field()
     category = models.ForeignKey(CatalogCategory, on_delete=models.PROTECT,
                                  related_name="items", verbose_name=_("类别"))
     title = models.CharField(_("公开事项"), max_length=300)

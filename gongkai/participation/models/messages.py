@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.versioning import version_field
 from gongkai.orgs.models import Unit
 from gongkai.publishing.models import Publishable
 
@@ -153,6 +154,8 @@ class MessageReply(Publishable):
     """The unit's reply to one message. Reviewed as publishable content; its scan covers
     the message too, so a phone number the writer typed into the text is caught before
     the message goes on the public site. ``unit`` is the answering unit."""
+
+    version = version_field()
 
     message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="reply")
     text = models.TextField(_("答复内容"))

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.notify import notify
+from gongkai.core.versioning import StaleEdit, claim_version
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Role, Unit, User
 from gongkai.participation.models.messages import (
@@ -200,12 +201,19 @@ def message_reject(*, message: Message, reason: str, actor) -> Message:
 # The reply -----------------------------------------------------------------------------
 
 @transaction.atomic
-def message_reply_save(*, message: Message, text: str, actor) -> MessageReply:
-    """Write or change the draft reply (before it is submitted, or after a return)."""
+def message_reply_save(*, message: Message, text: str, actor,
+                       version: int | None = None) -> MessageReply:
+    """Write or change the draft reply (before it is submitted, or after a return).
+    Refused (``StaleEdit``) when someone saved a reply since ``version`` (0: the form
+    was opened before any reply existed)."""
     text = _clean_text(text, label=_("答复内容"), limit=REPLY_MAX)
     if message.status not in (S.ASSIGNED, S.DRAFTED):
         raise ApplicationError(_("答复已提交审核或已办结，不能修改。"))
-    reply = MessageReply.objects.filter(message=message).first()
+    reply = MessageReply.objects.select_for_update().filter(message=message).first()
+    if reply is not None:
+        if version == 0:
+            raise StaleEdit(current=reply, opened=0)
+        claim_version(reply, version)
     if reply is None:
         reply = MessageReply.objects.create(
             message=message, text=text, unit=message.unit, author=actor,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_messages import (
     AssignForm,
@@ -77,7 +78,7 @@ def _reply_of(message):
 
 
 @login_required
-def staff_detail(request, pk: int):
+def staff_detail(request, pk: int, reply_form=None, status_code: int = 200):
     user = _desk_user(request)
     message = get_object_or_404(perms.messages_visible_to(user)
                                 .select_related("unit", "topic", "mailbox"), pk=pk)
@@ -90,7 +91,8 @@ def staff_detail(request, pk: int):
         "transfer": TransferForm() if manage and status == MessageStatus.ASSIGNED else None,
         "reject": ReasonForm() if manage and status == MessageStatus.RECEIVED else None,
         "return": ReasonForm() if answer and status == MessageStatus.ASSIGNED else None,
-        "reply": ReplyForm(initial={"text": reply.text if reply else ""})
+        "reply": reply_form or ReplyForm(initial={"text": reply.text if reply else "",
+                                                  "version": reply.version if reply else 0})
         if answer and status in (MessageStatus.ASSIGNED, MessageStatus.DRAFTED) else None,
     }
     return render(request, "participation/message_staff_detail.html", {
@@ -99,7 +101,7 @@ def staff_detail(request, pk: int):
         "show_contact": perms.can_see_message_contact(user, message),
         "item": queue_item(message, today=timezone.localdate(), calendar=calendar_from_db()),
         "responses": responses_for(message, user),
-    })
+    }, status=status_code)
 
 
 def _assign(request, message):
@@ -139,12 +141,21 @@ def _return(request, message):
 
 
 def _reply(request, message):
+    """Save the reply; on any error the page is shown again with the text kept (and,
+    when someone saved meanwhile, both versions side by side)."""
     form = ReplyForm(request.POST)
-    if not form.is_valid():
-        raise ApplicationError(_("请填写答复内容（不超过5000字）。"))
-    services.message_reply_save(message=message, text=form.cleaned_data["text"],
-                                actor=request.user)
-    return _("答复已保存。")
+    if form.is_valid():
+        try:
+            services.message_reply_save(message=message, text=form.cleaned_data["text"],
+                                        actor=request.user, version=form.opened_version())
+        except StaleEdit as error:
+            show_conflict(form, error)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            flash.success(request, _("答复已保存。"))
+            return redirect("participation:staff_message_detail", pk=message.pk)
+    return staff_detail(request, message.pk, reply_form=form, status_code=400)
 
 
 def _submit(request, message):
@@ -174,6 +185,8 @@ def staff_action(request, pk: int, action: str):
     allowed, handler = _ACTIONS[action]
     if not allowed(user, message):
         raise PermissionDenied
+    if action == "reply":
+        return _reply(request, message)
     try:
         flash.success(request, handler(request, message))
     except ApplicationError as error:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.versioning import claim_version
 from gongkai.orgs.models import Unit
 from gongkai.publishing.catalog_defaults import CATEGORIES
 from gongkai.publishing.models import Audience, CatalogCategory, CatalogItem
@@ -70,8 +71,10 @@ def catalog_item_create(*, unit: Unit, actor, category: CatalogCategory, title: 
 
 
 @transaction.atomic
-def catalog_item_update(*, item: CatalogItem, actor, **fields) -> CatalogItem:
-    """Change a draft, returned or withdrawn item; ``fields`` are among EDITABLE_FIELDS."""
+def catalog_item_update(*, item: CatalogItem, actor, version: int | None = None,
+                        **fields) -> CatalogItem:
+    """Change a draft, returned or withdrawn item; ``fields`` are among EDITABLE_FIELDS.
+    Refused (``StaleEdit``) when someone saved it since ``version``."""
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
         raise ApplicationError(_("不能修改：%(f)s。") % {"f": "、".join(sorted(unknown))})
@@ -87,6 +90,7 @@ def catalog_item_update(*, item: CatalogItem, actor, **fields) -> CatalogItem:
             setattr(locked, name, value)
     if not changed:
         return locked
+    claim_version(locked, version)
     _clean(locked)
     locked.save()
     record_event(obj=locked, action="publishing.catalog_item.updated", actor=actor,

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param
+from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.publishing import permissions as perms
 from gongkai.publishing.forms import CatalogItemForm, RouteForm, WithdrawForm
@@ -98,7 +99,28 @@ def _save(request, form: CatalogItemForm, item: CatalogItem | None, unit: Unit):
     data = form.cleaned_data
     if item is None:
         return catalog_item_create(unit=unit, actor=request.user, **data)
-    return catalog_item_update(item=item, actor=request.user, **data)
+    return catalog_item_update(item=item, actor=request.user, version=form.opened_version(),
+                               **data)
+
+
+def _post(request, form: CatalogItemForm, item: CatalogItem | None, unit: Unit, *,
+          editable: bool):
+    """Run the posted action or save; the redirect on success, else None (the page is
+    shown again with the errors, and the conflict if someone saved meanwhile)."""
+    try:
+        if item is not None and _item_action(request, item):
+            return redirect("publishing:catalog_item_edit", pk=item.pk)
+        if not editable:
+            raise ApplicationError(_("已发布或审核中的事项不能修改；已发布的事项请先撤回。"))
+        if form.is_valid():
+            saved = _save(request, form, item, unit)
+            messages.success(request, _("已保存。"))
+            return redirect("publishing:catalog_item_edit", pk=saved.pk)
+    except StaleEdit as error:
+        show_conflict(form, error)
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    return None
 
 
 @login_required
@@ -115,17 +137,9 @@ def catalog_item_edit(request, pk: int | None = None):
     editable = item is None or perms.can_edit_catalog_item(request.user, item)
     form = CatalogItemForm(request.POST or None, instance=item)
     if request.method == "POST":
-        try:
-            if item is not None and _item_action(request, item):
-                return redirect("publishing:catalog_item_edit", pk=item.pk)
-            if not editable:
-                raise ApplicationError(_("已发布或审核中的事项不能修改；已发布的事项请先撤回。"))
-            if form.is_valid():
-                saved = _save(request, form, item, unit)
-                messages.success(request, _("已保存。"))
-                return redirect("publishing:catalog_item_edit", pk=saved.pk)
-        except ApplicationError as error:
-            messages.error(request, error.message)
+        done = _post(request, form, item, unit, editable=editable)
+        if done is not None:
+            return done
     review = None
     if item is not None:
         review = Review.objects.filter(content_type__model="catalogitem",
