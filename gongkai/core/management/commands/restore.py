@@ -1,4 +1,5 @@
 import json
+import tarfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -20,7 +21,7 @@ class Command(BaseCommand):
             raise CommandError(_("找不到归档文件：%(p)s") % {"p": path})
         try:
             result = backup_restore(path=path, force=force)
-        except (BackupError, OSError, ValueError) as error:
+        except (BackupError, OSError, ValueError, tarfile.TarError) as error:
             raise CommandError(_("恢复失败：%(e)s") % {"e": error}) from error
         manifest = result["manifest"]
         wrong = {t: [n, result["tables"].get(t)] for t, n in manifest["tables"].items()
