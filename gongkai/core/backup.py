@@ -44,7 +44,10 @@ def row_counts() -> dict[str, int]:
 
 
 def stored_files(storage=default_storage, folder: str = "") -> list[str]:
-    directories, files = storage.listdir(folder)
+    try:
+        directories, files = storage.listdir(folder)
+    except FileNotFoundError:  # a new installation's media folder, not yet made
+        return []
     names = [f"{folder}/{name}" if folder else name for name in files]
     for directory in directories:
         names += stored_files(storage, f"{folder}/{directory}" if folder else directory)

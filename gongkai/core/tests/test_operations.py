@@ -150,9 +150,10 @@ def test_bind_addresses():
 
 
 def test_periodic_jobs_run_at_beijing_hours():
+    from huey.contrib.djhuey import HUEY
+
     import gongkai.foi.tasks  # noqa: F401 - registers the periodic tasks
     import gongkai.plans.tasks  # noqa: F401
-    from huey.contrib.djhuey import HUEY
 
     def due(hour, minute):
         return {task.name for task in HUEY.read_periodic(dt.datetime(2026, 12, 3, hour, minute))}
