@@ -10,7 +10,8 @@ SQLITE = [
 POSTGRESQL = [
     "CREATE OR REPLACE FUNCTION core_auditevent_no_delete() RETURNS trigger "
     "LANGUAGE plpgsql AS $$ BEGIN "
-    "RAISE EXCEPTION 'audit events are never deleted'; END $$",
+    "RAISE EXCEPTION 'audit events are never deleted' USING ERRCODE = 'restrict_violation'; "
+    "END $$",
     "DROP TRIGGER IF EXISTS core_auditevent_no_delete ON core_auditevent",
     "CREATE TRIGGER core_auditevent_no_delete BEFORE DELETE ON core_auditevent "
     "FOR EACH ROW EXECUTE FUNCTION core_auditevent_no_delete()",

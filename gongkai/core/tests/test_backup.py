@@ -46,7 +46,8 @@ def test_round_trip_onto_an_empty_installation(installation, settings, capsys):
     call_command("backup", str(archive))
     assert archive.stat().st_mode & 0o077 == 0  # only its owner reads it
     with tarfile.open(archive) as tar:
-        assert {"manifest.json", "database.sqlite3", "secret_key",
+        database = "database.sqlite3" if connection.vendor == "sqlite" else "database.pgdump"
+        assert {"manifest.json", database, "secret_key",
                 "media/evidence/2026/报告.pdf"} <= set(tar.getnames())
 
     _empty_installation(settings, installation)
