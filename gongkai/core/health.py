@@ -41,7 +41,9 @@ def _queue() -> dict:
 
 
 def _disk() -> dict:
-    if not hasattr(default_storage, "path"):  # an object store: ask it something
+    try:
+        default_storage.path("")
+    except NotImplementedError:  # an object store: no disk of ours, but ask it something
         default_storage.exists("healthz")
         return {"storage": "object store"}
     usage = shutil.disk_usage(settings.MEDIA_ROOT if settings.MEDIA_ROOT.exists()

@@ -31,6 +31,7 @@ class FromAddress(HTTPAdapter):
 
 def session(args, address: str | None = None) -> requests.Session:
     s = requests.Session()
+    s.trust_env = False  # no proxy and no CA bundle from the environment: loopback only
     s.verify = args.ca
     if address:
         s.mount("https://", FromAddress(address, pool_maxsize=2))
@@ -62,7 +63,7 @@ def check_stack(args, seed):
             fail(f"{base}/healthz → {health.status_code} {health.text}")
         print(f"ok   {base}: home 200 (HSTS, gzip), healthz {health.json()['checks']}")
     for plain in (args.plain, args.plain6):
-        r = requests.get(plain + "/foi/track/", allow_redirects=False, timeout=30)
+        r = session(args).get(plain + "/foi/track/", allow_redirects=False, timeout=30)
         if r.status_code != 301 or not r.headers["Location"].startswith("https://"):
             fail(f"{plain} does not redirect to https: {r.status_code}")
     print("ok   plain HTTP redirects to HTTPS on IPv4 and IPv6")
@@ -82,7 +83,7 @@ def login(args, seed, username: str, address: str) -> requests.Session:
     data = csrf_form(s, url) | {"username": username, "password": args.password}
     r = s.post(url, data=data, headers={"Referer": url}, allow_redirects=False, timeout=30)
     if r.status_code != 302:
-        fail(f"login of {username} → {r.status_code}")
+        fail(f"login of {username} → {r.status_code} {r.text[:300]}")
     return s
 
 
