@@ -9,7 +9,7 @@ export DJANGO_SETTINGS_MODULE := config.settings
 
 PG_BIN := /usr/lib/postgresql/15/bin
 
-.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean \
+.PHONY: static setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean \
 	install test-postgres smoke postgres-server smoke-servers lock
 
 # Exact versions from the lock file (make lock rewrites it), then the project itself.
@@ -49,10 +49,13 @@ smoke-servers: postgres-server
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq redis-server redis-tools nginx openssl curl >/dev/null)
 
-setup: $(VENV)/.installed node_modules/.installed
+# Hashed static files (the templates need their manifest, tests included).
+static: $(VENV)/.installed node_modules/.installed
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+setup: static
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py init_reference_data
 	$(PY) manage.py load_demo
 
@@ -71,11 +74,11 @@ test: setup browser
 	$(VENV)/bin/pytest
 
 # The whole suite on PostgreSQL, in a throw-away cluster on loopback (tests/ci/pg.sh).
-test-postgres: setup browser postgres-server
+test-postgres: static browser postgres-server
 	tests/ci/test-postgres.sh
 
 # The production stack on loopback: PostgreSQL, Redis, S3 (moto), gunicorn, huey, nginx.
-smoke: setup postgres-server smoke-servers
+smoke: static postgres-server smoke-servers
 	tests/smoke/run.sh
 
 lint: $(VENV)/.installed
