@@ -13,6 +13,7 @@ from django.db import IntegrityError, connection, transaction
 
 from gongkai.core.audit import record_event
 from gongkai.core.audit_guard import install_delete_guard
+from gongkai.core.audit_labels import action_label
 from gongkai.core.logs import JsonFormatter
 from gongkai.core.management.commands import serve
 from gongkai.core.models import AuditDeletionRefused, AuditEvent, Notification
@@ -108,6 +109,7 @@ def test_admin_changes_join_the_audit_trail():
     assert event.object_id == str(unit.pk) and event.actor == admin_user
     assert event.details["object"] == "区测试局"
     assert "简称" in event.details["change"]
+    assert action_label(event.action) == "后台修改"
 
 
 class FakeChild:
