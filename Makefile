@@ -7,13 +7,29 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa bench-websites bench-importer bench-reports browser pdf clean
+PG_BIN := /usr/lib/postgresql/15/bin
 
-$(VENV)/.installed: pyproject.toml
+.PHONY: static setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean \
+	install test-postgres smoke postgres-server smoke-servers lock pdf \
+	bench-websites bench-importer bench-reports
+
+# Exact versions from the lock file (make lock rewrites it), then the project itself.
+$(VENV)/.installed: pyproject.toml requirements-dev.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -e '.[dev]'
+	$(PIP) install --quiet -r requirements-dev.lock
+	$(PIP) install --quiet -e . --no-deps
 	touch $@
+
+# Rewrite both lock files from pyproject.toml in clean throw-away environments.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install -q .
+	{ sed -n '1,3p' requirements.lock; .lock-venv/bin/pip freeze --exclude-editable \
+		| grep -v '^gongkai'; } > requirements.lock.new && mv requirements.lock.new requirements.lock
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install -q '.[dev]'
+	{ sed -n '1,3p' requirements-dev.lock; .lock-venv/bin/pip freeze --exclude-editable \
+		| grep -v '^gongkai'; } > requirements-dev.lock.new && mv requirements-dev.lock.new requirements-dev.lock
+	rm -rf .lock-venv build
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
@@ -32,12 +48,31 @@ pdf:
 		&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-cjk \
 		libpango-1.0-0 libpangoft2-1.0-0 fontconfig >/dev/null)
 
-setup: $(VENV)/.installed node_modules/.installed pdf
+# PostgreSQL 15, Redis and nginx from Debian, for the CI targets below (never started as
+# system services here: the targets start their own on loopback and stop them).
+postgres-server:
+	@test -x $(PG_BIN)/initdb || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq postgresql-15 >/dev/null)
+smoke-servers: postgres-server
+	@(command -v redis-server && (command -v nginx || test -x /usr/sbin/nginx)) >/dev/null || \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq redis-server redis-tools nginx openssl curl >/dev/null)
+
+# Hashed static files (the templates need their manifest, tests included).
+static: $(VENV)/.installed node_modules/.installed
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+setup: static pdf
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py init_reference_data
 	$(PY) manage.py load_demo
+
+# A real deployment, without demo data (see docs/operators.md): migrate, reference data,
+# static files, the first office administrator (asked, or GONGKAI_ADMIN_USERNAME/_PASSWORD).
+install: $(VENV)/.installed node_modules/.installed
+	mkdir -p var
+	$(PY) manage.py install
 
 run: setup
 	$(PY) manage.py serve --host $(HOST) --port $(PORT)
@@ -46,6 +81,14 @@ test: setup browser
 	$(VENV)/bin/ruff check .
 	$(PY) manage.py makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# The whole suite on PostgreSQL, in a throw-away cluster on loopback (tests/ci/pg.sh).
+test-postgres: static browser pdf postgres-server
+	tests/ci/test-postgres.sh
+
+# The production stack on loopback: PostgreSQL, Redis, S3 (moto), gunicorn, huey, nginx.
+smoke: static postgres-server smoke-servers
+	tests/smoke/run.sh
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

@@ -25,6 +25,21 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_int(name: str, default: int) -> int:
+    return int(os.environ.get(name, "").strip() or default)
+
+
+# One switch for an installation on the internet: it turns on every HTTPS protection
+# below, refuses to start without a real secret key and host names, and refuses to load
+# the demo users. Each protection can still be set on its own.
+PRODUCTION = env_bool("GONGKAI_PRODUCTION", False)
+if PRODUCTION:
+    from django.core.exceptions import ImproperlyConfigured
+
+    for _required in ("DJANGO_SECRET_KEY", "DJANGO_ALLOWED_HOSTS"):
+        if not os.environ.get(_required, "").strip():
+            raise ImproperlyConfigured(f"GONGKAI_PRODUCTION=1 needs {_required}")
+
 DEBUG = env_bool("DJANGO_DEBUG", False)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
@@ -66,6 +81,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML is compressed here (static files come pre-compressed from WhiteNoise). BREACH:
+    # Django masks the CSRF token anew in every response and this middleware pads each
+    # compressed body with a random number of bytes, so a secret cannot be read off sizes.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,8 +165,31 @@ STATICFILES_DIRS = [
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed names (app.3f2a….css), so WhiteNoise can let browsers and proxies keep
+    # them for a year; a new release has new names.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+WHITENOISE_MAX_AGE = 60  # files without a hash in their name (favicon …)
+# Several web nodes share their files through an S3-compatible object store (MinIO,
+# Ceph, a cloud's): every upload, letter and snapshot goes through Django's storage API,
+# and downloads are still streamed through the permission-checked views, never linked.
+GONGKAI_S3_BUCKET = os.environ.get("GONGKAI_S3_BUCKET", "")
+if GONGKAI_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": GONGKAI_S3_BUCKET,
+            "endpoint_url": os.environ.get("GONGKAI_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("GONGKAI_S3_REGION") or None,
+            "access_key": os.environ.get("GONGKAI_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("GONGKAI_S3_SECRET_ACCESS_KEY") or None,
+            "location": os.environ.get("GONGKAI_S3_PREFIX", ""),
+            "file_overwrite": False,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 60,  # should a URL ever be made, it lasts a minute
+        },
+    }
 MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_ROOT", VAR_DIR / "media"))
 # Uploaded files are never served directly: views check permissions and stream them.
 MEDIA_URL = "/media-not-served/"
@@ -160,44 +202,74 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
-SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", PRODUCTION)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# HTTPS, normally terminated by the reverse proxy, which says so in X-Forwarded-Proto.
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # the load balancer asks over plain HTTP
+SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 31536000 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", PRODUCTION)
+if env_bool("DJANGO_SECURE_PROXY_SSL_HEADER", PRODUCTION):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
+# Mail: a server when EMAIL_HOST is set, otherwise files in var/mail/ to read by hand.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.filebased.EmailBackend"
+    "DJANGO_EMAIL_BACKEND",
+    "django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+    else "django.core.mail.backends.filebased.EmailBackend",
 )
 EMAIL_FILE_PATH = VAR_DIR / "mail"
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "gongkai@localhost")
+DEFAULT_FROM_EMAIL = os.environ.get(
+    "DEFAULT_FROM_EMAIL", os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "gongkai@localhost"))
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Background work. SQLite storage by default; Redis when REDIS_URL is set.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 HUEY_IMMEDIATE = env_bool("HUEY_IMMEDIATE", False)
+# Periodic jobs (nightly link re-check, reminders) run on one node only: the others set
+# GONGKAI_RUN_PERIODIC=0 and their consumers only work the queue. Their crontabs are read
+# in the platform's time zone (utc=False; Django sets the process's TZ to TIME_ZONE).
+GONGKAI_RUN_PERIODIC = env_bool("GONGKAI_RUN_PERIODIC", True)
+HUEY = {
+    "name": "gongkai",
+    "immediate": HUEY_IMMEDIATE,
+    "utc": False,
+    "consumer": {"periodic": GONGKAI_RUN_PERIODIC, "workers": env_int("GONGKAI_HUEY_WORKERS", 2)},
+}
 if REDIS_URL:
-    HUEY = {
-        "huey_class": "huey.RedisHuey",
-        "name": "gongkai",
-        "url": REDIS_URL,
-        "immediate": HUEY_IMMEDIATE,
-    }
+    HUEY.update({"huey_class": "huey.RedisHuey", "url": REDIS_URL})
 else:
-    HUEY = {
-        "huey_class": "huey.SqliteHuey",
-        "name": "gongkai",
-        "filename": str(VAR_DIR / "huey.sqlite3"),
-        "immediate": HUEY_IMMEDIATE,
-    }
+    HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "huey.sqlite3")})
+
+# /healthz fails when the disk holding the files has less free space than this.
+GONGKAI_HEALTH_MIN_FREE_BYTES = env_int("GONGKAI_HEALTH_MIN_FREE_BYTES", 512 * 1024 * 1024)
 
 # Online verification of evidence links (网上核查).
 GONGKAI_LINKCHECK_TIMEOUT = float(os.environ.get("GONGKAI_LINKCHECK_TIMEOUT", "10"))
 GONGKAI_LINKCHECK_MAX_BYTES = int(os.environ.get("GONGKAI_LINKCHECK_MAX_BYTES", 2 * 1024 * 1024))
 
+# One JSON object per line on stderr, stamped in Beijing time (the journal or the log
+# shipper keeps them); GONGKAI_LOG_FORMAT=text for a terminal.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "gongkai.core.logs.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler",
+                             "formatter": os.environ.get("GONGKAI_LOG_FORMAT", "json")}},
     "root": {"handlers": ["console"], "level": os.environ.get("GONGKAI_LOG_LEVEL", "INFO")},
 }
 

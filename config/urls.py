@@ -1,7 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai.core.health import healthz
+
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("gongkai.orgs.auth_urls")),
     path("orgs/", include("gongkai.orgs.urls")),

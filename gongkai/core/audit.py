@@ -20,6 +20,26 @@ def record_event(*, obj: models.Model, action: str, actor=None, details: dict | 
     )
 
 
+_ADMIN_ACTIONS = {1: "added", 2: "changed", 3: "deleted"}
+
+
+def record_admin_entry(sender, instance, created: bool, **kwargs) -> None:
+    """Mirror one entry of Django's admin log (``LogEntry``) as an audit event
+    ``admin.<app>.<model>.added|changed|deleted``; the object may already be gone."""
+    if not created or instance.content_type_id is None:
+        return
+    content_type = instance.content_type
+    AuditEvent.objects.create(
+        content_type=content_type,
+        object_id=str(instance.object_id or "")[:64],
+        action=f"admin.{content_type.app_label}.{content_type.model}."
+               f"{_ADMIN_ACTIONS.get(instance.action_flag, 'changed')}",
+        actor_id=instance.user_id,
+        details=_jsonable({"object": instance.object_repr,
+                           "change": instance.get_change_message()}),
+    )
+
+
 def history_of(obj: models.Model) -> models.QuerySet[AuditEvent]:
     return AuditEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),

@@ -28,7 +28,15 @@ def _labels() -> tuple[dict, dict]:
 
 def action_label(code: str) -> str:
     """The Chinese label of ``code``, or ``code`` itself when it has none."""
-    return str(_labels()[0].get(code, code))
+    label = _labels()[0].get(code)
+    if label is None and code.startswith("admin."):  # mirrored from the Django admin
+        verb = ADMIN_VERBS.get(code.rsplit(".", 1)[-1])
+        return str(verb) if verb else code
+    return str(label or code)
+
+
+# Changes made in Django's admin: admin.<app>.<model>.<verb> (gongkai.core.audit).
+ADMIN_VERBS = {"added": _("后台新增"), "changed": _("后台修改"), "deleted": _("后台删除")}
 
 # Common keys of ``details``; others are shown as stored.
 DETAIL_LABELS = {
@@ -54,6 +62,8 @@ DETAIL_LABELS = {
     "added": _("新增成员"),
     "removed": _("移出成员"),
     "description": _("说明"),
+    "object": _("对象"),
+    "change": _("变更"),
 }
 
 

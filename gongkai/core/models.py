@@ -4,13 +4,24 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
+class AuditDeletionRefused(Exception):
+    """The audit trail is append-only."""
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def delete(self):
+        raise AuditDeletionRefused("audit events are never deleted")
+
+
 class AuditEvent(models.Model):
     """One step of any workflow: who did what to which object, when, with details.
 
     History pages, statistics and reports read these rows; nothing is counted by hand.
+    Rows are never deleted: here, in the admin, and by a database trigger (migration
+    core 0003) for whoever goes round the code.
     """
 
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.CharField(max_length=64)
     action = models.CharField(_("动作"), max_length=100)
     actor = models.ForeignKey(
@@ -24,6 +35,8 @@ class AuditEvent(models.Model):
     at = models.DateTimeField(_("时间"), auto_now_add=True, db_index=True)
     details = models.JSONField(_("详情"), default=dict, blank=True)
 
+    objects = AuditEventQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("审计事件")
         verbose_name_plural = _("审计事件")
@@ -32,6 +45,9 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action} {self.content_type_id}:{self.object_id}"
+
+    def delete(self, *args, **kwargs):
+        raise AuditDeletionRefused("audit events are never deleted")
 
 
 class Notification(models.Model):

@@ -7,9 +7,9 @@ from django.utils import timezone
 from gongkai.foi.services.reminders import reminders_send
 
 
-# huey reads crontabs in UTC (its default): 23:00 UTC is 07:00 in Beijing, before office
+# Crontabs are read in Beijing time (settings.HUEY utc=False): 07:00, before office
 # hours; ``localdate`` then gives the Beijing day the reminders are for.
-@db_periodic_task(crontab(hour="23", minute="0"))
+@db_periodic_task(crontab(hour="7", minute="0"))
 def send_deadline_reminders() -> int:
     """Every morning, before office hours: today's deadline reminders."""
     return reminders_send(today=timezone.localdate())

@@ -10,7 +10,7 @@ from django.utils import timezone
 from gongkai.participation.services.consultations import consultations_notify_closed
 
 
-# 23:20 UTC is 07:20 in Beijing: the morning after the last day of the period.
-@db_periodic_task(crontab(hour="23", minute="20"))
+# 07:20 Beijing time: the morning after the last day of the period.
+@db_periodic_task(crontab(hour="7", minute="20"))
 def notify_closed_consultations() -> int:
     return consultations_notify_closed(today=timezone.localdate())

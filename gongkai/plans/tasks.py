@@ -13,6 +13,7 @@ def check_evidence_link(evidence_id: int) -> None:
         evidence_check_link(evidence=evidence)
 
 
+# 03:30 Beijing time, when the sites checked are quiet.
 @db_periodic_task(crontab(hour="3", minute="30"))
 def recheck_evidence_links() -> None:
     """Every night: pages move and sites close, so yesterday's check is not today's."""

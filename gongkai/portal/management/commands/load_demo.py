@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,10 @@ class Command(BaseCommand):
                             help=_("为全部演示用户重新生成密码并显示。"))
 
     def handle(self, *args, reset_passwords: bool = False, **options):
+        # The demo users have known roles and printed passwords: never on the internet.
+        if settings.PRODUCTION:
+            raise CommandError(_("生产环境（GONGKAI_PRODUCTION=1）不能载入演示数据；"
+                                 "请用 manage.py install。"))
         created = demo.registry_load()
         self.stdout.write(_("单位名录：新建 %(n)d 个单位。") % {"n": created})
         try:
