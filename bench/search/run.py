@@ -175,9 +175,9 @@ def index_all(ids: list[int]) -> float:
 
 def search_workers() -> int:
     """How many processes segmented the text while indexing (1: in process)."""
-    from gongkai.policies import search
+    from gongkai.policies.search import indexing
 
-    pool = search._segmenting_pool()
+    pool = indexing.segmenting_pool()
     return pool._max_workers if pool is not None else 1
 
 
@@ -219,22 +219,19 @@ def clear_conversion_cache() -> None:
 
 
 def segmented_fields(doc) -> dict[str, str]:
-    """The three index fields exactly as the platform writes them (its private row
-    builder is used on purpose: the benchmark must not drift from the platform)."""
-    from gongkai.policies import search
+    """The three index fields exactly as the platform writes them (its own row builder
+    is used on purpose: the benchmark must not drift from the platform)."""
+    from gongkai.policies.search import indexing
 
-    _, title, number, body = search._row(doc, [])
+    _, title, number, body = indexing.row_of(doc, [])[:4]
     return {"title": title, "number": number, "body": body}
 
 
 def field_weights() -> dict[str, float]:
-    """The platform's BM25 column weights (title, number, body), read from its SQL."""
-    import re
+    """The platform's field weights (title, number, body)."""
+    from gongkai.policies.search import ranking
 
-    from gongkai.policies import search
-
-    weights = [float(w) for w in re.findall(r"[\d.]+", search.BM25.split(",", 1)[1])]
-    return dict(zip(("title", "number", "body"), weights, strict=True))
+    return dict(ranking.FIELD_WEIGHTS)
 
 
 def build_tantivy(kept: dict[int, dict[str, str]]) -> tuple[float, object]:
