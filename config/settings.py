@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "gongkai.policies",
     "gongkai.participation",
     "gongkai.qa",
+    "gongkai.lexicon",
     "gongkai.portal",
 ]
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("publishing/", include("gongkai.publishing.urls")),
     path("participation/", include("gongkai.participation.urls")),
     path("qa/", include("gongkai.qa.urls")),
+    path("lexicon/", include("gongkai.lexicon.urls")),
     path("calendar/", include("gongkai.workdays.views")),
     path("", include("gongkai.portal.urls")),
 ]
