@@ -5,6 +5,7 @@ from django.db.models import Q
 from gongkai.policies import text as ptext
 from gongkai.policies.permissions import documents_visible_to
 from gongkai.policies.search import query as q
+from gongkai.policies.search import ranking
 from gongkai.policies.search.backends import backend
 from gongkai.policies.search.facets import facets, filter_condition
 from gongkai.policies.search.pooled import search_pooled
@@ -24,6 +25,8 @@ def _page_ids(visible, matcher, exact_ids, *, limit, offset) -> list[int]:
     # removing them does not shift the page.
     start, stop = ((0, rest_offset + rest_limit + len(exact_ids)) if exact_ids
                    else (rest_offset, rest_offset + rest_limit))
+    if matcher is None and exact_ids:
+        return head
     matched = visible if matcher is None else visible.filter(
         pk__in=matcher.ids_subquery())
     rest = list(matched.order_by("-published_on", "-pk")
@@ -49,13 +52,30 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     offset = max(0, int(offset))
     query = (query or "")[: ptext.MAX_QUERY_CHARS * 5]
     visible = documents_visible_to(user).filter(filter_condition(filters))
-    numbers = q.doc_numbers(query)
-    terms = q.text_terms(query, numbers)
-    number = q.number_condition(numbers)
+    plan = q.analyse(query)
+    terms = plan.match_terms()
+    number = q.number_condition(plan.numbers)
     exact_ids = (list(visible.filter(number).order_by("-published_on", "-pk")
                       .values_list("pk", flat=True)[:MAX_LIMIT]) if number else [])
+    if plan.groups and not terms and not exact_ids:
+        # Words, none of which the library holds except generic ones: nothing to show.
+        return SearchResult(total=0, terms=plan.typed,
+                            notice="generic" if plan.generic_only else "none")
+    result = _search(visible, plan, terms, exact_ids, sort=sort, limit=limit, offset=offset)
+    result.terms, result.expanded = plan.typed, plan.expansions()
+    # A word the library does not hold was left out: not every word was matched.
+    result.matched_all_terms = result.matched_all_terms and not plan.missing
+    result.notice = ("none" if not result.hits and not offset
+                     else "partial" if not result.matched_all_terms else "")
+    return result
+
+
+def _search(visible, plan, terms, exact_ids, *, sort, limit, offset) -> SearchResult:
     if terms and sort == "relevance":
-        return search_pooled(visible, terms, exact_ids, limit=limit, offset=offset)
+        weights = ranking.kind_weights(asks_interpretation=plan.asks_interpretation,
+                                       asks_announcement=plan.asks_announcement)
+        return search_pooled(visible, terms, exact_ids, limit=limit, offset=offset,
+                             interpretation_first=plan.asks_interpretation, weights=weights)
     matcher, matched, match_all = None, visible, True
     if terms:
         for match_all in (True, False) if len(terms) > 1 else (True,):
@@ -65,6 +85,10 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
             total = matched.count()
             if total:
                 break
+    elif plan.groups:
+        # Only a 文号 of the query is searched (its words are generic): its documents.
+        matched = visible.filter(pk__in=exact_ids)
+        total = matched.count()
     else:
         total = matched.count()
     page_ids = _page_ids(visible, matcher, exact_ids, limit=limit, offset=offset)

@@ -16,9 +16,9 @@ deep down. A further word or a filter narrows the query back to exact ranking.
 """
 from collections.abc import Iterable
 
-from django.db.models import Min, QuerySet
+from django.db.models import Min, Q, QuerySet
 
-from gongkai.policies.models import PolicyDocument
+from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
 from gongkai.policies.search.backends import Matcher, backend
 from gongkai.policies.search.facets import facets_of_rows, visible_rows
@@ -57,7 +57,8 @@ class _Visibility:
 
 
 def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], needed: int,
-                  size: int, newest: list[int] = (), newest_more: bool = False):
+                  size: int, newest: list[int] = (), newest_more: bool = False,
+                  weights: dict[str, float] | None = None):
     """Visible matches in tiers of ``size`` matches, newest tier first, each ranked
     (``ranking.tier_order``); read until ``needed`` are ranked or ``MAX_TIERS`` tiers
     were read. The ``newest`` matches, already read (newest first; ``newest_more``:
@@ -80,7 +81,8 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
             break
         ranks = dict(rows)
         tier_rows = visibility.of(ranks)
-        ranked += ranking.tier_order(set(tier_rows) - exact, ranks)
+        kinds = {pk: row[0] for pk, row in tier_rows.items()}
+        ranked += ranking.tier_order(set(tier_rows) - exact, ranks, kinds, weights)
         rows_read.update(tier_rows)
         read.update((pk, -rank) for pk, rank in rows)
         below = rows[-1][0]
@@ -100,10 +102,34 @@ def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
     return heading
 
 
-def search_pooled(visible: QuerySet, terms: list[str], exact_ids: list[int], *,
-                  limit: int, offset: int) -> SearchResult:
-    """Relevance search of ``terms`` among ``visible``, the 文号 matches ``exact_ids``
-    first."""
+def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple],
+                          exact: set[int]) -> dict[int, int]:
+    """interpretation → its document, for the pairs with one of them in ``prefix`` and
+    both matched (and neither a 文号 match, which has its place)."""
+    rows = (PolicyDocument.objects.filter(kind=DocumentKind.INTERPRETATION)
+            .filter(Q(pk__in=prefix) | Q(interprets_id__in=prefix))
+            .values_list("pk", "interprets_id"))
+    return {pk: document for pk, document in rows
+            if pk in matched and document in matched and not {pk, document} & exact}
+
+
+def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], needed: int,
+            interpretation_first: bool) -> list[int]:
+    """``ranking.pair_documents`` over the places a page may show."""
+    prefix = ordered[:needed + ranking.PAIR_WINDOW]
+    pairs = _interpretation_pairs(prefix, matched, exact) if prefix else {}
+    if not pairs:
+        return ordered
+    paired = ranking.pair_documents(prefix, pairs, interpretation_first=interpretation_first)
+    placed = set(paired)
+    return paired + [pk for pk in ordered[len(prefix):] if pk not in placed]
+
+
+def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
+                  limit: int, offset: int, interpretation_first: bool = False,
+                  weights: dict[str, float] | None = None) -> SearchResult:
+    """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
+    ``exact_ids`` first."""
     exact = set(exact_ids)
     needed = offset + limit
     visibility = _Visibility(visible)
@@ -128,18 +154,20 @@ def search_pooled(visible: QuerySet, terms: list[str], exact_ids: list[int], *,
             # which on SQLite first counts the documents of each word, is not needed.)
             ranked, tier_rows, tier_scores, _more = _ranked_tiers(
                 matcher, visibility, exact, needed, size=chosen.broad_tier,
-                newest=newest_ids, newest_more=True)
+                newest=newest_ids, newest_more=True, weights=weights)
             rows.update(tier_rows)
             scores.update(tier_scores)
     else:
         heading = {}
         ranked, rows, scores, more = _ranked_tiers(matcher, visibility, exact, needed,
-                                                   size=ranking.POOL, newest=newest_ids)
+                                                   size=ranking.POOL, newest=newest_ids,
+                                                   weights=weights)
         visible_read, read = len(rows), list(scores)
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
     rows.update(heading)
+    ordered = _paired(ordered, rows, exact, needed, interpretation_first)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]
     rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more

@@ -8,11 +8,21 @@ Relevance order of a query's matches, rule by rule:
    weights these are what BM25 over every match would put first, and finding them
    needs no score.
 3. The other matches follow by text score — BM25 (SQLite) or ``ts_rank_cd``
-   (PostgreSQL) with ``FIELD_WEIGHTS`` — read newest first in tiers (``POOL`` matches
-   a tier), each tier ranked on its own, ties newest first. A query with at most
-   ``POOL`` matches is one tier: exact BM25 order.
-4. Only when no document has all the words: the documents with any of them, by the
+   (PostgreSQL) with ``FIELD_WEIGHTS`` — times the weight of the document's kind
+   (``KIND_WEIGHTS``: the measures before the notices about them; a query that asks
+   for a notice — 公示, 名单 … — or an interpretation weighs those as 1), read newest
+   first in tiers (``POOL`` matches a tier), each tier ranked on its own, ties newest
+   first. A query with at most ``POOL`` matches is one tier: exact order.
+4. A document comes before its own interpretation (政策解读, 图解, 问答) when both
+   match, wherever the text score put them — the resident looking for the measures
+   finds the measures first; a query that asks for an interpretation (解读, 图解 …)
+   gets it before its document.
+5. Only when no document has all the words: the documents with any of them, by the
    same rules (the page says so).
+
+What counts as a match is decided before: each word also matches what the lexicon
+says it means and, for a typo, the word of the same sound (``query``); generic words
+(``words``) are not searched by.
 
 Sorting by date instead puts the 文号 matches first and the rest newest first.
 """
@@ -21,6 +31,14 @@ Sorting by date instead puts the 文号 matches first and the rest newest first.
 # scaled to the largest, on PostgreSQL): a word in the title counts ten times one in
 # the body.
 FIELD_WEIGHTS = {"title": 10.0, "number": 6.0, "body": 1.0}
+
+# How much a text score counts by the kind of document: a resident who types the
+# words of a measure wants the measure, not the notice of its results or its
+# explanation (rule 4 also puts each interpretation after its document).
+KIND_WEIGHTS = {"regulation": 1.0, "normative": 1.0, "policy": 1.0, "other": 0.85,
+                "interpretation": 0.9, "announcement": 0.7}
+# Words that ask for a notice: announcements then count fully.
+ANNOUNCEMENT_WORDS = frozenset({"公示", "公告", "通告", "名单", "结果", "公布", "名单公示"})
 
 # Relevance search reads at most this many matches (newest first) from the index at a
 # time; a broad query ranks, counts facets and estimates its total from them.
@@ -31,11 +49,30 @@ MAX_TIERS = 20
 HEADING = 200
 # The largest page.
 MAX_LIMIT = 100
+# Rule 4 looks at this many places past the page for a document to bring forward.
+PAIR_WINDOW = 50
 
 
-def tier_order(ids, ranks: dict[int, float]) -> list[int]:
-    """Rule 3 within a tier: lower rank first (the backends' ranks), ties newest first."""
-    return sorted(ids, key=lambda pk: (ranks[pk], -pk))
+def kind_weights(*, asks_interpretation: bool, asks_announcement: bool) -> dict[str, float]:
+    weights = dict(KIND_WEIGHTS)
+    if asks_interpretation:
+        weights["interpretation"] = 1.0
+    if asks_announcement:
+        weights["announcement"] = 1.0
+    return weights
+
+
+def tier_order(ids, ranks: dict[int, float], kinds: dict[int, str] | None = None,
+               weights: dict[str, float] | None = None) -> list[int]:
+    """Rule 3 within a tier: lower rank first (the backends' ranks: a negated score),
+    weighted by kind, ties newest first."""
+    weights = weights or KIND_WEIGHTS
+    kinds = kinds or {}
+
+    def key(pk):
+        return (ranks[pk] * weights.get(kinds.get(pk, ""), 1.0), -pk)
+
+    return sorted(ids, key=key)
 
 
 def relevance_order(heading: list[int], ranked: list[int]) -> list[int]:
@@ -43,3 +80,28 @@ def relevance_order(heading: list[int], ranked: list[int]) -> list[int]:
     them. (Rule 1, the 文号 matches, is put in front by the caller.)"""
     heading_set = set(heading)
     return [*sorted(heading, reverse=True), *(pk for pk in ranked if pk not in heading_set)]
+
+
+def pair_documents(ordered: list[int], interprets: dict[int, int], *,
+                   interpretation_first: bool) -> list[int]:
+    """Rule 4: each interpretation of ``interprets`` (interpretation → its document,
+    both in ``ordered``) next to its document, the document first (or the
+    interpretation, when the query asks for one), at the place of whichever of the two
+    ranked higher."""
+    partners: dict[int, list[int]] = {}
+    for interpretation, document in interprets.items():
+        partners.setdefault(interpretation, []).append(document)
+        partners.setdefault(document, []).append(interpretation)
+    out: list[int] = []
+    placed: set[int] = set()
+    for pk in ordered:
+        if pk in placed:
+            continue
+        pair = [pk, *(p for p in partners.get(pk, ()) if p not in placed)]
+        if len(pair) > 1:
+            documents = [p for p in pair if p not in interprets]
+            readings = [p for p in pair if p in interprets]
+            pair = [*readings, *documents] if interpretation_first else [*documents, *readings]
+        out.extend(pair)
+        placed.update(pair)
+    return out

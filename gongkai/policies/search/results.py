@@ -32,6 +32,12 @@ class SearchResult:
     # candidate pool (see ``gongkai.policies.search``); the page shows "约".
     total_approximate: bool = False
     facets_approximate: bool = False
+    # What the page says about the result, one message at most: "partial" (no document
+    # has all the words; these have some), "generic" (the query's words are too
+    # generic to search by), "none" (nothing found), "" (nothing to say).
+    notice: str = ""
+    # typed word → the other words searched for it (lexicon, typo).
+    expanded: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _highlighted(ids: list[int], terms: list[str]) -> dict[int, tuple[str, str]]:

@@ -88,15 +88,15 @@ def test_the_newest_matches_are_read_in_windows_sized_by_the_words_statistics(mo
                                + "</p>") for n in range(30)]
     common, rare = query_terms("政务公开"), query_terms("政务公开 桥梁检测")
     monkeypatch.setattr(pg_newest, "_statistics_cache", {})
-    assert pg_newest.window([common], True, 10) is None  # no statistics yet: one window
+    assert pg_newest.window([[common]], True, 10) is None  # no statistics yet: one window
     with connection.cursor() as cursor:
         cursor.execute(f"ANALYZE {TABLE}")
     monkeypatch.setattr(pg_newest, "_statistics_cache", {})
     shares, _rarer, count = pg_newest.statistics()
     assert shares["政务公开"] == 1.0 and count == 30
-    assert pg_newest.window([common], True, 10) == 13  # every document holds it
-    assert pg_newest.window([[w] for w in rare], True, 10) > 100  # one in ten
-    assert pg_newest.window([[w] for w in rare], False, 10) == 13
+    assert pg_newest.window([[common]], True, 10) == 13  # every document holds it
+    assert pg_newest.window([[[w]] for w in rare], True, 10) > 100  # one in ten
+    assert pg_newest.window([[[w]] for w in rare], False, 10) == 13
     # Whatever the windows (one id wide, so many are read; or all at once), the same
     # documents come newest first, and the next ones below them.
     with_both = sorted((d.pk for d in documents[::10]), reverse=True)

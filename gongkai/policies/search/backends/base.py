@@ -16,12 +16,19 @@ TABLE = "policies_search"
 class Matcher:
     """The match condition of a query's words on one database, and its ranked reads.
 
-    ``terms`` are query words (``ptext.query_terms``); a word may hold several tokens
-    (then they must stand together, a phrase). ``match_all``: every word, else any.
+    ``terms``: one entry per query word, the words that match it (``query.Group``'s
+    alternatives; a plain string is one alternative). An alternative is a string — of
+    several space-separated tokens, a phrase: they must stand together — or a tuple of
+    tokens that must all occur (a word the segmenter cuts in pieces: the index adds
+    the pieces of a long word after it, so its neighbours are not adjacent).
+    ``match_all``: every query word, else any.
     """
 
-    def __init__(self, terms: list[str], *, match_all: bool):
-        self.terms = terms
+    def __init__(self, terms: list, *, match_all: bool):
+        self.groups = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
+        self.terms = list(dict.fromkeys(
+            word for group in self.groups for alt in group
+            for word in ((alt,) if isinstance(alt, str) else alt)))
         self.match_all = match_all
 
     def ids_sql(self) -> tuple[str, list]:
@@ -90,6 +97,15 @@ class Backend:
     def id_list(self, ids: Iterable[int]) -> RawSQL:
         """``ids`` as a subquery with one parameter, so a thousand ids cost one bound
         value rather than a thousand placeholders to compile."""
+        raise NotImplementedError
+
+    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+        """word → how many documents hold it (one index token each), counting at least
+        up to ``cap`` (a count may stop there)."""
+        raise NotImplementedError
+
+    def document_total(self, cursor) -> int:
+        """How many documents the index holds (an estimate will do)."""
         raise NotImplementedError
 
     def covered(self, queryset: QuerySet) -> list[tuple]:

@@ -92,15 +92,18 @@ def statistics() -> tuple[dict[str, float], float, float]:
     return cached[1:]
 
 
-def window(word_lists: list[list[str]], match_all: bool, wanted: int) -> int | None:
+def window(word_lists: list[list[list[str]]], match_all: bool, wanted: int) -> int | None:
     """How many ids the first window of ``PG_NEWEST`` spans to hold ``wanted`` matches:
     the words' shares of documents taken as independent (a word the statistics do not
-    list as common is taken as common as the least of those listed); None, one window
-    for all, before the table has statistics."""
+    list as common is taken as common as the least of those listed); ``word_lists``:
+    per query word, the words of each of its alternatives. None, one window for all,
+    before the table has statistics."""
     shares, rarer, documents = statistics()
     if not shares or documents < 1:
         return None
-    terms = [math.prod(shares.get(word, rarer) for word in words) for words in word_lists]
+    terms = [1.0 - math.prod(1.0 - math.prod(shares.get(word, rarer) for word in words)
+                             for words in alternatives)
+             for alternatives in word_lists]
     share = (math.prod(terms) if match_all
              else 1.0 - math.prod(1.0 - term for term in terms))
     return math.ceil(wanted / max(share, 1.0 / documents) * WINDOW_MARGIN)

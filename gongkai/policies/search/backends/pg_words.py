@@ -68,12 +68,25 @@ def segmented_row(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str
             pg_words(title_words, number_words))
 
 
-def tsqueries(terms: list[str], match_all: bool) -> tuple[list[list[str]], str, str]:
-    """(each term's words, the words joined by & / |, the same with each term's words
-    as a phrase). A term of several words must be a phrase: the words query serves the
-    GIN index (which keeps no positions), the phrase query ranks and tests positions."""
+def tsqueries(groups: list[tuple[str, ...]], match_all: bool
+              ) -> tuple[list[list[list[str]]], str, str]:
+    """(each query word's alternatives' words, the query with each alternative's words
+    joined by &, the same with each alternative's words as a phrase); alternatives are
+    joined by |, query words by & (``match_all``) or |. An alternative of several words
+    must be a phrase: the words query serves the GIN index (which keeps no positions),
+    the phrase query ranks and tests positions."""
     joiner = " & " if match_all else " | "
-    words = [ptext.tokens(term) or [term.lower()] for term in terms]
-    every = ["(" + " & ".join(map(QUOTED.__getitem__, w)) + ")" for w in words]
-    phrases = ["(" + " <-> ".join(map(QUOTED.__getitem__, w)) + ")" for w in words]
-    return words, joiner.join(every), joiner.join(phrases)
+    # An alternative: (its words, whether they form a phrase); a tuple's words need
+    # only all occur.
+    words = [[(ptext.tokens(term) or [term.lower()], True) if isinstance(term, str)
+              else ([w.lower() for w in term], False) for term in group] for group in groups]
+
+    def alternative(alt: tuple[list[str], bool], inner: str) -> str:
+        return "(" + (inner if alt[1] else " & ").join(map(QUOTED.__getitem__, alt[0])) + ")"
+
+    def query(inner: str) -> str:
+        return joiner.join(
+            "(" + " | ".join(alternative(a, inner) for a in alts) + ")" if len(alts) > 1
+            else alternative(alts[0], inner) for alts in words)
+
+    return [[a[0] for a in alts] for alts in words], query(" & "), query(" <-> ")

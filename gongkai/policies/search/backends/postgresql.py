@@ -15,7 +15,12 @@ from django.db.models.expressions import RawSQL
 from gongkai.policies.search import ranking
 from gongkai.policies.search.backends import pg_newest
 from gongkai.policies.search.backends.base import TABLE, Backend, Matcher
-from gongkai.policies.search.backends.pg_words import PG_TOKENS, segmented_row, tsqueries
+from gongkai.policies.search.backends.pg_words import (
+    PG_TOKENS,
+    QUOTED,
+    segmented_row,
+    tsqueries,
+)
 
 HEADING = "heading"
 
@@ -40,10 +45,10 @@ class PostgresMatcher(Matcher):
     also against the positions in ``vector``, since a stripped vector never matches a
     phrase; ``phrase`` ranks."""
 
-    def __init__(self, terms: list[str], *, match_all: bool):
+    def __init__(self, terms: list, *, match_all: bool):
         super().__init__(terms, match_all=match_all)
-        self.word_lists, self.words, self.phrase = tsqueries(terms, match_all)
-        self.phrases = any(len(w) > 1 for w in self.word_lists)
+        self.word_lists, self.words, self.phrase = tsqueries(self.groups, match_all)
+        self.phrases = self.words != self.phrase
 
     def ids_sql(self) -> tuple[str, list]:
         return self._newest(None, None, None)
@@ -161,6 +166,30 @@ class PostgresBackend(Backend):
         cursor.execute(f"SELECT document_id, title, body FROM {TABLE} "
                        "WHERE document_id = ANY(%s::bigint[])", [pg_ids(ids)])
         return cursor.fetchall()
+
+    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+        """From the planner's statistics where the table has them (a word they do not
+        list as common is rarer than any they list: only whether it occurs at all is
+        read, through the GIN index); counted up to ``cap`` where it has none."""
+        shares, _rarer, documents = pg_newest.statistics()
+        counts = {}
+        for word in words:
+            literal = QUOTED[word]
+            if word in shares:
+                counts[word] = round(shares[word] * documents)
+                continue
+            limit = 1 if shares else cap
+            cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE vector @@ "
+                           "%s::tsquery LIMIT %s) AS found", [literal, limit])
+            counts[word] = cursor.fetchone()[0]
+        return counts
+
+    def document_total(self, cursor) -> int:
+        _shares, _rarer, documents = pg_newest.statistics()
+        if documents >= 1:
+            return int(documents)
+        cursor.execute(f"SELECT count(*) FROM {TABLE}")
+        return cursor.fetchone()[0]
 
     def id_list(self, ids: Iterable[int]) -> RawSQL:
         return RawSQL("SELECT unnest(%s::bigint[])", [pg_ids(ids)])

@@ -22,6 +22,8 @@ from gongkai.policies.search.backends.base import TABLE, Backend, Matcher
 
 HEADING_TABLE = f"{TABLE}_heading"
 COVER = f"{TABLE}_cover"
+# The index's vocabulary, one row per word with the number of documents holding it.
+VOCABULARY = f"{TABLE}_vocabulary"
 TABLES = (TABLE, HEADING_TABLE)
 # FTS5 keeps this much of a transaction's new index data in memory before writing it out
 # as a segment (default 1 MB): fewer, larger segments to merge when many documents are
@@ -33,9 +35,21 @@ def bm25_weights() -> str:
     return ", ".join(f"{w:.1f}" for w in ranking.FIELD_WEIGHTS.values())
 
 
-def fts5_query(terms: list[str], operator: str) -> str:
-    """Each word as an FTS5 string, so no input is read as FTS5 syntax."""
-    quoted = ['"' + term.replace('"', '""') + '"' for term in terms]
+def _fts5_string(term) -> str:
+    """A string (a phrase if spaced) as one FTS5 string, so no input is read as FTS5
+    syntax; a tuple as its strings joined by AND."""
+    if isinstance(term, str):
+        return '"' + term.replace('"', '""') + '"'
+    return "(" + " AND ".join(map(_fts5_string, term)) + ")"
+
+
+def fts5_query(groups: list[tuple], operator: str) -> str:
+    """The query words joined by ``operator``; the alternatives of one query word in
+    parentheses, joined by OR."""
+    quoted = []
+    for group in groups:
+        strings = [_fts5_string(term) for term in group]
+        quoted.append(strings[0] if len(strings) == 1 else "(" + " OR ".join(strings) + ")")
     return f" {operator} ".join(quoted)
 
 
@@ -45,9 +59,9 @@ def segmented_row(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str
 
 
 class SqliteMatcher(Matcher):
-    def __init__(self, terms: list[str], *, match_all: bool):
+    def __init__(self, terms: list, *, match_all: bool):
         super().__init__(terms, match_all=match_all)
-        self.params = [fts5_query(terms, "AND" if match_all else "OR")]
+        self.params = [fts5_query(self.groups, "AND" if match_all else "OR")]
 
     def ids_sql(self) -> tuple[str, list]:
         return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", self.params
@@ -102,6 +116,8 @@ class SqliteBackend(Backend):
             f"CREATE INDEX IF NOT EXISTS {COVER} ON {PolicyDocument._meta.db_table} "
             "(id, publication_status, audience, kind, unit_id, topic_id, published_on, "
             "validity, expires_on)")
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY} "
+                       f"USING fts5vocab({TABLE}, 'row')")
         # The default rank is the weighted BM25, so ORDER BY rank uses FTS5's own sort.
         cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', %s)",
                        [f"bm25({bm25_weights()})"])
@@ -134,6 +150,19 @@ class SqliteBackend(Backend):
         cursor.execute(f"SELECT rowid, title, body FROM {TABLE} WHERE rowid IN ("
                        + ", ".join(["%s"] * len(ids)) + ")", list(ids))
         return cursor.fetchall()
+
+    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+        counts = {}
+        for word in words:  # fts5vocab looks a term up by equality, not by IN
+            cursor.execute(f"SELECT doc FROM {VOCABULARY} WHERE term = %s", [word])
+            row = cursor.fetchone()
+            counts[word] = row[0] if row else 0
+        return counts
+
+    def document_total(self, cursor) -> int:
+        cursor.execute(f"SELECT count(*) FROM {PolicyDocument._meta.db_table} "
+                       f"INDEXED BY {COVER}")
+        return cursor.fetchone()[0]
 
     def id_list(self, ids: Iterable[int]) -> RawSQL:
         return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(sorted(ids))])
