@@ -62,12 +62,9 @@ def _seed_lexicon() -> None:
     without running the migrations that load it)."""
     from gongkai.lexicon.data.seed import load_seed
     from gongkai.lexicon.models import LexiconVersion, TermGroup
+    from gongkai.policies.search.lexicon_seed import load_search_lexicon
 
     load_seed(TermGroup, LexiconVersion)
-    try:
-        from gongkai.policies.data.search_lexicon import load_search_lexicon
-    except ImportError:  # before the policy search had its own groups
-        return
     load_search_lexicon(TermGroup, LexiconVersion)
 
 

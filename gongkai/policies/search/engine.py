@@ -60,9 +60,11 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     if plan.groups and not terms and not exact_ids:
         # Words, none of which the library holds except generic ones: nothing to show.
         return SearchResult(total=0, terms=plan.typed,
-                            notice="generic" if plan.generic_only else "none")
+                            notice="generic" if plan.generic_only else "none",
+                            missing=[g.typed for g in plan.missing])
     result = _search(visible, plan, terms, exact_ids, sort=sort, limit=limit, offset=offset)
     result.terms, result.expanded = plan.typed, plan.expansions()
+    result.missing = [g.typed for g in plan.missing]
     # A word the library does not hold was left out: not every word was matched.
     result.matched_all_terms = result.matched_all_terms and not plan.missing
     result.notice = ("none" if not result.hits and not offset

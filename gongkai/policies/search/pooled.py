@@ -16,7 +16,7 @@ deep down. A further word or a filter narrows the query back to exact ranking.
 """
 from collections.abc import Iterable
 
-from django.db.models import Min, Q, QuerySet
+from django.db.models import Min, QuerySet
 
 from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
@@ -102,13 +102,22 @@ def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
     return heading
 
 
-def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple],
-                          exact: set[int]) -> dict[int, int]:
-    """interpretation → its document, for the pairs with one of them in ``prefix`` and
-    both matched (and neither a 文号 match, which has its place)."""
-    rows = (PolicyDocument.objects.filter(kind=DocumentKind.INTERPRETATION)
-            .filter(Q(pk__in=prefix) | Q(interprets_id__in=prefix))
-            .values_list("pk", "interprets_id"))
+def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: set[int],
+                          interpretation_first: bool) -> dict[int, int]:
+    """interpretation → its document, for the pairs both matched (and neither a 文号
+    match, which has its place) that rule 4 may move: an interpretation in ``prefix``
+    (its document may be lower); with ``interpretation_first``, a document in
+    ``prefix`` (its interpretation may be lower)."""
+    interpretations = [pk for pk in prefix if matched[pk][0] == DocumentKind.INTERPRETATION]
+    documents = [pk for pk in prefix if pk not in set(interpretations)]
+    chosen = backend()
+    rows = []
+    if interpretations:
+        rows += (PolicyDocument.objects.filter(pk__in=chosen.id_list(interpretations))
+                 .values_list("pk", "interprets_id"))
+    if interpretation_first and documents:
+        rows += (PolicyDocument.objects.filter(interprets_id__in=chosen.id_list(documents))
+                 .values_list("pk", "interprets_id"))
     return {pk: document for pk, document in rows
             if pk in matched and document in matched and not {pk, document} & exact}
 
@@ -116,13 +125,14 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple],
 def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], needed: int,
             interpretation_first: bool) -> list[int]:
     """``ranking.pair_documents`` over the places a page may show."""
-    prefix = ordered[:needed + ranking.PAIR_WINDOW]
-    pairs = _interpretation_pairs(prefix, matched, exact) if prefix else {}
+    prefix = [pk for pk in ordered[:needed + ranking.PAIR_WINDOW] if pk in matched]
+    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first)
     if not pairs:
         return ordered
-    paired = ranking.pair_documents(prefix, pairs, interpretation_first=interpretation_first)
+    paired = ranking.pair_documents(ordered[:needed + ranking.PAIR_WINDOW], pairs,
+                                    interpretation_first=interpretation_first)
     placed = set(paired)
-    return paired + [pk for pk in ordered[len(prefix):] if pk not in placed]
+    return paired + [pk for pk in ordered[needed + ranking.PAIR_WINDOW:] if pk not in placed]
 
 
 def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,

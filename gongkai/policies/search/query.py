@@ -62,8 +62,8 @@ class Plan:
 
     @property
     def generic_only(self) -> bool:
-        """The library holds some of the words, and they are all generic."""
-        return any(g.known for g in self.groups) and not self.content
+        """Nothing to search by, and some of the words are generic."""
+        return any(g.generic for g in self.groups) and not self.content
 
     @property
     def asks_announcement(self) -> bool:
@@ -78,9 +78,13 @@ class Plan:
 
     def expansions(self) -> dict[str, list[str]]:
         """typed word → the other words searched for it (for the page)."""
-        return {g.typed: ["".join(_words(a)) for a in g.alternatives
-                          if "".join(_words(a)) != g.typed]
-                for g in self.content if len(g.alternatives) > 1 or g.corrected}
+        found = {}
+        for group in self.content:
+            others = [w for w in ("".join(_words(a)) for a in group.alternatives)
+                      if w != group.typed]
+            if others:
+                found[group.typed] = others
+        return found
 
 
 def doc_numbers(query: str) -> list:

@@ -38,6 +38,8 @@ class SearchResult:
     notice: str = ""
     # typed word → the other words searched for it (lexicon, typo).
     expanded: dict[str, list[str]] = field(default_factory=dict)
+    # Words of the query the library does not hold (left out of the search).
+    missing: list[str] = field(default_factory=list)
 
 
 def _highlighted(ids: list[int], terms: list[str]) -> dict[int, tuple[str, str]]:
