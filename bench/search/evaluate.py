@@ -51,10 +51,23 @@ def load_library() -> dict[int, str]:
         through = PolicyDocument.issuers.through
         through.objects.bulk_create(through(policydocument_id=pks[d.id],
                                             unit_id=units[d.unit].pk) for d in docs)
+        _demo_changes(pks)
         index_ids(list(pks.values()))
     finish_bulk_indexing()
     _seed_lexicon()
     return {pk: key for key, pk in pks.items()}
+
+
+def _demo_changes(pks: dict[str, int]) -> None:
+    """The demo's amendment and repeal, as ``load_demo`` makes them."""
+    from gongkai.policies import demo_data
+    from gongkai.policies.models import PolicyDocument
+
+    for changes, field, state in ((demo_data.AMENDMENTS, "amended_by_id", "amended"),
+                                  (demo_data.REPEALS, "repealed_by_id", "repealed")):
+        for old, new in changes:
+            PolicyDocument.objects.filter(pk=pks[f"demo-{old}"]).update(
+                validity=state, **{field: pks[f"demo-{new}"]})
 
 
 def _seed_lexicon() -> None:

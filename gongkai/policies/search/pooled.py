@@ -81,14 +81,28 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
             break
         ranks = dict(rows)
         tier_rows = visibility.of(ranks)
-        kinds = {pk: row[0] for pk, row in tier_rows.items()}
-        ranked += ranking.tier_order(set(tier_rows) - exact, ranks, kinds, weights)
+        candidates = set(tier_rows) - exact
+        ranked += ranking.tier_order(candidates, ranks, tier_rows, weights,
+                                     _words_matched(matcher, candidates))
         rows_read.update(tier_rows)
         read.update((pk, -rank) for pk, rank in rows)
         below = rows[-1][0]
         if not more or len(exact) + len(ranked) >= needed:
             break
     return ranked, rows_read, read, more
+
+
+def _words_matched(matcher: Matcher, ids: set[int]) -> dict[int, int]:
+    """id → how many of the query's words it has, for the any-word fallback (rule 5);
+    {} when every match has them all. One read of the candidates per query word."""
+    if matcher.match_all or len(matcher.groups) < 2 or not ids:
+        return {}
+    chosen, counts = backend(), dict.fromkeys(ids, 0)
+    ordered = sorted(ids)
+    for group in matcher.groups:
+        for pk in chosen.matcher([group], match_all=True).scores(ordered):
+            counts[pk] += 1
+    return counts
 
 
 def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]

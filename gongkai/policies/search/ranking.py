@@ -10,15 +10,16 @@ Relevance order of a query's matches, rule by rule:
 3. The other matches follow by text score — BM25 (SQLite) or ``ts_rank_cd``
    (PostgreSQL) with ``FIELD_WEIGHTS`` — times the weight of the document's kind
    (``KIND_WEIGHTS``: the measures before the notices about them; a query that asks
-   for a notice — 公示, 名单 … — or an interpretation weighs those as 1), read newest
+   for a notice — 公示, 名单 … — or an interpretation weighs those as 1) and of its
+   current validity (``VALIDITY_WEIGHTS``: what is in force first), read newest
    first in tiers (``POOL`` matches a tier), each tier ranked on its own, ties newest
    first. A query with at most ``POOL`` matches is one tier: exact order.
 4. A document comes before its own interpretation (政策解读, 图解, 问答) when both
    match, wherever the text score put them — the resident looking for the measures
    finds the measures first; a query that asks for an interpretation (解读, 图解 …)
    gets it before its document.
-5. Only when no document has all the words: the documents with any of them, by the
-   same rules (the page says so).
+5. Only when no document has all the words: the documents with any of them, those
+   with more of the words first, then by the same rules (the page says so).
 
 What counts as a match is decided before: each word also matches what the lexicon
 says it means and, for a typo, the word of the same sound (``query``); generic words
@@ -37,6 +38,8 @@ FIELD_WEIGHTS = {"title": 10.0, "number": 6.0, "body": 1.0}
 # explanation (rule 4 also puts each interpretation after its document).
 KIND_WEIGHTS = {"regulation": 1.0, "normative": 1.0, "policy": 1.0, "other": 0.85,
                 "interpretation": 0.9, "announcement": 0.7}
+# How much a text score counts by the document's validity today.
+VALIDITY_WEIGHTS = {"valid": 1.0, "amended": 0.9, "expired": 0.85, "repealed": 0.6}
 # Words that ask for a notice: announcements then count fully.
 ANNOUNCEMENT_WORDS = frozenset({"公示", "公告", "通告", "名单", "结果", "公布", "名单公示"})
 
@@ -62,15 +65,22 @@ def kind_weights(*, asks_interpretation: bool, asks_announcement: bool) -> dict[
     return weights
 
 
-def tier_order(ids, ranks: dict[int, float], kinds: dict[int, str] | None = None,
-               weights: dict[str, float] | None = None) -> list[int]:
-    """Rule 3 within a tier: lower rank first (the backends' ranks: a negated score),
-    weighted by kind, ties newest first."""
+def tier_order(ids, ranks: dict[int, float], rows: dict[int, tuple] | None = None,
+               weights: dict[str, float] | None = None,
+               words_matched: dict[int, int] | None = None) -> list[int]:
+    """Rules 3 and 5 within a tier: more query words matched first (the any-word
+    fallback; else all match), then lower rank first (the backends' ranks: a negated
+    score) weighted by kind and validity, ties newest first. ``rows``: id → (kind, …,
+    current validity), as ``facets.visible_rows`` reads them."""
     weights = weights or KIND_WEIGHTS
-    kinds = kinds or {}
+    rows = rows or {}
+    words_matched = words_matched or {}
 
     def key(pk):
-        return (ranks[pk] * weights.get(kinds.get(pk, ""), 1.0), -pk)
+        row = rows.get(pk)
+        weight = (weights.get(row[0], 1.0) * VALIDITY_WEIGHTS.get(row[-1], 1.0)
+                  if row else 1.0)
+        return (-words_matched.get(pk, 0), ranks[pk] * weight, -pk)
 
     return sorted(ids, key=key)
 

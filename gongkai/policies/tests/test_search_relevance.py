@@ -141,3 +141,24 @@ def test_the_api_says_what_was_searched_and_what_the_page_would_say(client):
     assert data["total"] == 1 and data["notice"] == ""
     assert data["expanded"] == {"廉租房": ["公共租赁住房"]}
     assert client.get(reverse("policies:api_search"), {"q": "办理"}).json()["notice"] == "generic"
+
+
+def test_the_document_in_force_comes_before_the_one_it_replaced():
+    from gongkai.policies.services import document_repeal
+
+    old = make_document(title="黄埔区物业服务收费管理办法", body_html="<p>物业服务收费。</p>")
+    new = make_document(title="黄埔区物业服务收费管理办法（修订）",
+                        body_html="<p>物业服务收费实行政府指导价和市场调节价，物业服务企业公示收费。</p>")
+    assert ids(search_documents(query="物业服务收费"))[0] == old.pk  # shorter: scores higher
+    document_repeal(document=old, by=new, actor=new.author)
+    assert ids(search_documents(query="物业服务收费")) == [new.pk, old.pk]
+
+
+def test_when_no_document_has_every_word_more_of_the_words_come_first():
+    # By text score alone the one-word document wins: the word is in its title, twice.
+    two = make_document(title="关于若干事项的说明",
+                        body_html="<p>支持企业研发。" + "各单位遵照执行。" * 30 + "</p>")
+    one = make_document(title="补贴标准和补贴发放", body_html="<p>补贴按月发放。</p>")
+    result = search_documents(query="企业研发补贴")
+    assert result.notice == "partial"
+    assert ids(result) == [two.pk, one.pk]
