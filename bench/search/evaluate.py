@@ -54,7 +54,9 @@ def load_library() -> dict[int, str]:
         _demo_changes(pks)
         index_ids(list(pks.values()))
     finish_bulk_indexing()
-    _seed_lexicon()
+    import run
+
+    run.seed_lexicon()
     return {pk: key for key, pk in pks.items()}
 
 
@@ -68,17 +70,6 @@ def _demo_changes(pks: dict[str, int]) -> None:
         for old, new in changes:
             PolicyDocument.objects.filter(pk=pks[f"demo-{old}"]).update(
                 validity=state, **{field: pks[f"demo-{new}"]})
-
-
-def _seed_lexicon() -> None:
-    """The lexicon as a fresh installation has it (the benchmark's schema is made
-    without running the migrations that load it)."""
-    from gongkai.lexicon.data.seed import load_seed
-    from gongkai.lexicon.models import LexiconVersion, TermGroup
-    from gongkai.policies.search.lexicon_seed import load_search_lexicon
-
-    load_seed(TermGroup, LexiconVersion)
-    load_search_lexicon(TermGroup, LexiconVersion)
 
 
 def read_queries(path: Path, split: str) -> list[dict]:
@@ -162,7 +153,7 @@ def main() -> None:
 
     OUT.mkdir(exist_ok=True)
     db = OUT / "eval.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
+    for suffix in ("", "-wal", "-shm") if not args.postgres else ():
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     vendor = run.setup_django(args.postgres or f"sqlite:///{db}")
     names = load_library()

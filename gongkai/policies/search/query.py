@@ -174,7 +174,7 @@ def _is_word_for(lexicon):
     return is_word
 
 
-def _typo_fix(span: str, lexicon, *, direct: bool):
+def _typo_fix(span: str, lexicon, memo: dict, *, direct: bool):
     """(start, end, the group of the word read) for the first homophone correction of
     ``span`` the library holds — itself (``direct``), or through the lexicon too."""
     for start, end, word in typos.corrections(span, _is_word_for(lexicon)):
@@ -182,20 +182,20 @@ def _typo_fix(span: str, lexicon, *, direct: bool):
             continue
         fixed = _group(word, lexicon)
         forms = fixed.alternatives[:1] if direct else fixed.alternatives
-        held = words.documents_holding([w for a in forms for w in _words(a)])
+        held = words.documents_holding([w for a in forms for w in _words(a)], memo)
         if _held(forms, held):
             fixed.typed, fixed.corrected = span[start:end], word
             return start, end, fixed
     return None
 
 
-def _correct(groups: list[Group], lexicon) -> list[Group]:
+def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
     """Words the library does not hold read otherwise: a dictionary word by its pieces
     (技工学校 → 技工 学校) or, failing that, as a word of the same sound the library
     holds; two or more single characters in a row (what a wrong pick of a pinyin input
     method leaves: 公组房 → 公 组 房) as a word of the same sound."""
     counts = words.documents_holding([w for g in groups for a in g.alternatives
-                                      for w in _words(a)])
+                                      for w in _words(a)], memo)
     out: list[Group] = []
     i = 0
     while i < len(groups):
@@ -204,7 +204,7 @@ def _correct(groups: list[Group], lexicon) -> list[Group]:
             j += 1
         if j - i >= 2:
             span = "".join(g.typed for g in groups[i:j])
-            fix = _typo_fix(span, lexicon, direct=False)
+            fix = _typo_fix(span, lexicon, memo, direct=False)
             if fix is None:
                 out.extend(groups[i:j])
             else:
@@ -214,27 +214,27 @@ def _correct(groups: list[Group], lexicon) -> list[Group]:
             continue
         group = groups[i]
         if len(group.typed) > 1 and not _held(group.alternatives, counts):
-            out.append(_read_otherwise(group, lexicon))
+            out.append(_read_otherwise(group, lexicon, memo))
         else:
             out.append(group)
         i += 1
     return out
 
 
-def _read_otherwise(group: Group, lexicon) -> Group:
+def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     pieces = _pieces(group.typed)
-    if pieces and _held([pieces], words.documents_holding(list(pieces))):
+    if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
         group.alternatives = (*group.alternatives, pieces)
         return group
-    fix = _typo_fix(group.typed, lexicon, direct=True)
+    fix = _typo_fix(group.typed, lexicon, memo, direct=True)
     if fix is not None and fix[:2] == (0, len(group.typed)):
         return fix[2]
     return group
 
 
-def _classify(groups: list[Group]) -> None:
+def _classify(groups: list[Group], memo: dict) -> None:
     counts = words.documents_holding([w for g in groups for a in g.alternatives
-                                      for w in _words(a)])
+                                      for w in _words(a)], memo)
     for group in groups:
         known = [a for a in group.alternatives
                  if all(counts.get(w, 0) > 0 for w in _words(a))]
@@ -262,6 +262,7 @@ def analyse(query: str) -> Plan:
     if not rest:
         rest = [u for u in units if u not in number_words]
     groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
-    groups = _correct(groups, lexicon)
-    _classify(groups)
+    memo: dict[str, int] = {}  # the word counts read for this query, zeros too
+    groups = _correct(groups, lexicon, memo)
+    _classify(groups, memo)
     return Plan(numbers, groups)

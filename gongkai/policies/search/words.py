@@ -44,15 +44,20 @@ def document_total() -> int:
     return cached[1]
 
 
-def documents_holding(words: list[str]) -> dict[str, int]:
+def documents_holding(words: list[str], memo: dict[str, int] | None = None
+                       ) -> dict[str, int]:
     """word → how many documents hold it (an index word: one token), at least up to
-    ``GENERIC_SHARE`` of the library (beyond it a count may stop early)."""
+    ``GENERIC_SHARE`` of the library (beyond it a count may stop early). ``memo``: the
+    counts already read for the same query, zeros included, filled in."""
     now = time.monotonic()
+    memo = {} if memo is None else memo
     found: dict[str, int] = {}
     missing = []
     for word in dict.fromkeys(words):
         cached = _cache.get((connection.alias, word))
-        if cached is not None and now - cached[0] <= CACHE_SECONDS:
+        if word in memo:
+            found[word] = memo[word]
+        elif cached is not None and now - cached[0] <= CACHE_SECONDS:
             found[word] = cached[1]
         else:
             missing.append(word)
@@ -63,7 +68,7 @@ def documents_holding(words: list[str]) -> dict[str, int]:
         with connection.cursor() as cursor:
             counted = backend().word_documents(cursor, missing, cap)
         for word in missing:
-            found[word] = counted.get(word, 0)
+            found[word] = memo[word] = counted.get(word, 0)
             if found[word]:
                 _cache[(connection.alias, word)] = (now, found[word])
     return found

@@ -170,18 +170,17 @@ class PostgresBackend(Backend):
     def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
         """From the planner's statistics where the table has them (a word they do not
         list as common is rarer than any they list: only whether it occurs at all is
-        read, through the GIN index); counted up to ``cap`` where it has none."""
+        read, through the GIN index); counted up to ``cap`` where it has none. One
+        statement for all the words."""
         shares, _rarer, documents = pg_newest.statistics()
-        counts = {}
-        for word in words:
-            literal = QUOTED[word]
-            if word in shares:
-                counts[word] = round(shares[word] * documents)
-                continue
-            limit = 1 if shares else cap
-            cursor.execute(f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE vector @@ "
-                           "%s::tsquery LIMIT %s) AS found", [literal, limit])
-            counts[word] = cursor.fetchone()[0]
+        counts = {word: round(shares[word] * documents) for word in words if word in shares}
+        rest = [word for word in words if word not in counts]
+        if rest:
+            cursor.execute(
+                f"SELECT (SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE vector @@ "
+                "w::tsquery LIMIT %s) AS found) FROM unnest(%s::text[]) WITH ORDINALITY "
+                "AS t(w, n) ORDER BY n", [1 if shares else cap, [QUOTED[w] for w in rest]])
+            counts.update(zip(rest, (row[0] for row in cursor.fetchall()), strict=True))
         return counts
 
     def document_total(self, cursor) -> int:
