@@ -91,9 +91,10 @@ class PostgresMatcher(Matcher):
 
     def _scores(self, ids: list[int]) -> dict[int, float]:
         sql = (f"SELECT document_id, ts_rank_cd(%s, vector, %s::tsquery) "
-               f"FROM {TABLE} WHERE document_id = ANY(%s::bigint[])")
+               f"FROM {TABLE} WHERE document_id = ANY(%s::bigint[]) "
+               "AND vector @@ %s::tsquery")
         with connection.cursor() as cursor:
-            cursor.execute(sql, [rank_weights(), self.phrase, pg_ids(ids)])
+            cursor.execute(sql, [rank_weights(), self.phrase, pg_ids(ids), self.phrase])
             return {pk: float(score or 0.0) for pk, score in cursor.fetchall()}
 
 
