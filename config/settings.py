@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "gongkai.qa",
     "gongkai.websites",
     "gongkai.reports",
+    "gongkai.lexicon",
     "gongkai.portal",
 ]
 

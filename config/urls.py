@@ -16,6 +16,7 @@ urlpatterns = [
     path("qa/", include("gongkai.qa.urls")),
     path("websites/", include("gongkai.websites.urls")),
     path("reports/", include("gongkai.reports.urls")),
+    path("lexicon/", include("gongkai.lexicon.urls")),
     path("calendar/", include("gongkai.workdays.views")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -175,9 +175,9 @@ def index_all(ids: list[int]) -> float:
 
 def search_workers() -> int:
     """How many processes segmented the text while indexing (1: in process)."""
-    from gongkai.policies import search
+    from gongkai.policies.search import indexing
 
-    pool = search._segmenting_pool()
+    pool = indexing.segmenting_pool()
     return pool._max_workers if pool is not None else 1
 
 
@@ -219,22 +219,19 @@ def clear_conversion_cache() -> None:
 
 
 def segmented_fields(doc) -> dict[str, str]:
-    """The three index fields exactly as the platform writes them (its private row
-    builder is used on purpose: the benchmark must not drift from the platform)."""
-    from gongkai.policies import search
+    """The three index fields exactly as the platform writes them (its own row builder
+    is used on purpose: the benchmark must not drift from the platform)."""
+    from gongkai.policies.search import indexing
 
-    _, title, number, body = search._row(doc, [])
+    _, title, number, body = indexing.row_of(doc, [])[:4]
     return {"title": title, "number": number, "body": body}
 
 
 def field_weights() -> dict[str, float]:
-    """The platform's BM25 column weights (title, number, body), read from its SQL."""
-    import re
+    """The platform's field weights (title, number, body)."""
+    from gongkai.policies.search import ranking
 
-    from gongkai.policies import search
-
-    weights = [float(w) for w in re.findall(r"[\d.]+", search.BM25.split(",", 1)[1])]
-    return dict(zip(("title", "number", "body"), weights, strict=True))
+    return dict(ranking.FIELD_WEIGHTS)
 
 
 def build_tantivy(kept: dict[int, dict[str, str]]) -> tuple[float, object]:
@@ -280,11 +277,27 @@ def time_queries(fn, queries, budget_s: float) -> tuple[list[float], list]:
     return latencies, answers
 
 
+NOTICES: dict[str, dict[str, int]] = {}
+
+
 def in_db(q):
     from gongkai.policies import search
 
     result = search.search_documents(query=q.text, user=None, limit=20)
+    counts = NOTICES.setdefault(q.kind, {})
+    counts[result.notice or "-"] = counts.get(result.notice or "-", 0) + 1
     return result.total, [hit.document.pk for hit in result.hits]
+
+
+def seed_lexicon() -> None:
+    """The lexicon as a fresh installation has it (the schema is made without running
+    the migrations that load it), so queries are expanded as on a site."""
+    from gongkai.lexicon.data.seed import load_seed
+    from gongkai.lexicon.models import LexiconVersion, TermGroup
+    from gongkai.policies.search.lexicon_seed import load_search_lexicon
+
+    load_seed(TermGroup, LexiconVersion)
+    load_search_lexicon(TermGroup, LexiconVersion)
 
 
 def like_scan(q):
@@ -344,6 +357,7 @@ def child(args) -> dict:
     vendor = setup_django(args.database_url)
     result: dict = {"backend": vendor, "docs": args.docs, "server": server_settings()}
     loaded = load_documents(args.docs)
+    seed_lexicon()
     ids = loaded["ids"]
     mb = loaded["bytes"] / 1e6
     result["corpus"] = {"mb": mb, "insert_s": loaded["insert_s"],
@@ -369,6 +383,11 @@ def child(args) -> dict:
                        "doc_number_first": first_hit_rate(queries_run, answers),
                        "zero_hits": sum(1 for total, _ in answers if not total),
                        "median_total": statistics.median(total for total, _ in answers)}
+    # What each query returned (total, ids of page 1): same_results.py compares two runs.
+    result["in_db_answers"] = [[q.text, total, ids_]
+                               for q, (total, ids_) in zip(queries_run, answers, strict=True)]
+    # What the page said (generic-only queries find nothing, by design), per kind.
+    result["in_db_notices"] = NOTICES
     result["in_db_by_kind"] = {
         kind: percentiles(by_kind)
         for kind in result["query_mix"]
@@ -447,11 +466,12 @@ def report_queries(results: list[dict]) -> bool:
             print(f"  tantivy            {r['tantivy']['n']:7d} {fmt_ms(r['tantivy'])}")
         print(f"  LIKE {r['backend']:<13} {r['like']['n']:7d} {fmt_ms(r['like'])}")
     print("\nratios (p50 / p95)")
+    tantivy = next((r["tantivy"] for r in results if "tantivy" in r), None)
     for r in results:
-        if "tantivy" in r:
+        if tantivy is not None:  # measured once, in the SQLite run: same queries
             print(f"  in-DB {r['backend']} ÷ tantivy: "
-                  f"{r['in_db']['p50'] / r['tantivy']['p50']:.1f}× / "
-                  f"{r['in_db']['p95'] / r['tantivy']['p95']:.1f}×")
+                  f"{r['in_db']['p50'] / tantivy['p50']:.1f}× / "
+                  f"{r['in_db']['p95'] / tantivy['p95']:.1f}×")
         print(f"  LIKE {r['backend']} ÷ in-DB {r['backend']}: "
               f"{r['like']['p50'] / r['in_db']['p50']:.2f}× / "
               f"{r['like']['p95'] / r['in_db']['p95']:.2f}×")
@@ -467,6 +487,9 @@ def report_queries(results: list[dict]) -> bool:
                 f"{k} {v}" for k, v in r["server"].items()))
         print(f"in-DB {r['backend']} p95 by query kind: " + ", ".join(
             f"{k} {v['p95']:.1f} ms" for k, v in r["in_db_by_kind"].items()))
+        if r.get("in_db_notices"):
+            print(f"in-DB {r['backend']} notices by query kind: " + "; ".join(
+                f"{k} {v}" for k, v in sorted(r["in_db_notices"].items())))
     return ok
 
 

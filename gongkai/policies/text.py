@@ -76,6 +76,18 @@ def _segmenter():
                 lambda word: tokenizer.FREQ.get(word, 0) > 0)
 
 
+def is_dictionary_word(word: str) -> bool:
+    """Whether ``word`` is a word of the segmenter's dictionary (with the user
+    dictionary)."""
+    return bool(_segmenter()[1](word))
+
+
+def cut_query(query: str) -> list[str]:
+    """The tokens of a query as cut, in order, punctuation and spaces included (the
+    caller picks the words): ``query_terms`` without its filtering."""
+    return _cut(prepare(query)[:MAX_QUERY_CHARS])
+
+
 def _cut(text: str) -> list[str]:
     return _segmenter()[0](text)
 

@@ -2,9 +2,12 @@
 newest matches (SQLite and PostgreSQL), and saying so."""
 import pytest
 
-from gongkai.policies import search
 from gongkai.policies.models import DocumentKind
-from gongkai.policies.search import search_documents
+from gongkai.policies.search import TABLE, indexing, ranking, search_documents
+from gongkai.policies.search.backends import backend
+from gongkai.policies.search.backends.postgresql import PostgresBackend
+from gongkai.policies.search.backends.sqlite import HEADING_TABLE, SqliteBackend
+from gongkai.policies.search.schema import ensure_search_schema
 from gongkai.policies.tests.factories_policies import make_document
 from gongkai.publishing.models import Audience
 
@@ -27,8 +30,9 @@ def test_query_within_the_pool_is_exact_in_total_and_facets():
 
 def test_broad_query_ranks_title_matches_then_the_newest_and_says_counts_are_estimates(
         monkeypatch):
-    monkeypatch.setattr(search, "POOL", 4)
-    monkeypatch.setattr(search, "BROAD_TIER", {"sqlite": 2, "postgresql": 2})
+    monkeypatch.setattr(ranking, "POOL", 4)
+    monkeypatch.setattr(SqliteBackend, "broad_tier", 2)
+    monkeypatch.setattr(PostgresBackend, "broad_tier", 2)
     older = [make_document(title="绿化养护 标题", body_html="<p>绿化养护</p>") for _ in range(2)]
     newer = [make_document(title=f"年度通知{n}", body_html="<p>绿化养护 工作</p>")
              for n in range(4)]
@@ -48,7 +52,7 @@ def test_broad_query_ranks_title_matches_then_the_newest_and_says_counts_are_est
 
 
 def test_broad_query_keeps_the_doc_number_match_first(monkeypatch):
-    monkeypatch.setattr(search, "POOL", 2)
+    monkeypatch.setattr(ranking, "POOL", 2)
     target = make_document(title="绿化养护办法", doc_number="穗埔府规〔2020〕7号")
     for n in range(5):
         make_document(title=f"绿化养护 第{n}号")
@@ -57,20 +61,20 @@ def test_broad_query_keeps_the_doc_number_match_first(monkeypatch):
 
 
 def test_many_documents_are_segmented_by_worker_processes_and_found(monkeypatch):
-    monkeypatch.setattr(search, "PARALLEL_MIN_DOCUMENTS", 2)
-    monkeypatch.setattr(search, "WRITE_CHUNK", 2)
+    monkeypatch.setattr(indexing, "PARALLEL_MIN_DOCUMENTS", 2)
+    monkeypatch.setattr(indexing, "WRITE_CHUNK", 2)
     docs = [make_document(title=f"桥梁检测报告{n}", body_html=f"<p>第{n}座桥梁</p>")
             for n in range(5)]
-    expected = {d.pk: search._row(d, [])[:4] for d in docs}  # id and the three texts
-    if search._segmenting_pool() is None:
+    expected = {d.pk: indexing.row_of(d, [])[:4] for d in docs}  # id and the three texts
+    if indexing.segmenting_pool() is None:
         pytest.skip("no second CPU, or threads running: segmentation stays in process")
-    assert search.index_ids(list(expected)) == 5
+    assert indexing.index_ids(list(expected)) == 5
     assert set(ids(search_documents(query="桥梁检测"))) == set(expected)
     from django.db import connection
 
     key = "document_id" if connection.vendor == "postgresql" else "rowid"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {key}, title, number, body FROM {search.TABLE}")
+        cursor.execute(f"SELECT {key}, title, number, body FROM {TABLE}")
         stored = {row[0]: tuple(row) for row in cursor.fetchall()}
     assert stored == expected
 
@@ -78,17 +82,17 @@ def test_many_documents_are_segmented_by_worker_processes_and_found(monkeypatch)
 def test_an_index_made_before_the_heading_index_is_completed_on_migrate(monkeypatch):
     from django.db import connection
 
-    monkeypatch.setattr(search, "POOL", 2)
+    monkeypatch.setattr(ranking, "POOL", 2)
     in_title = make_document(title="排水管网改造方案", body_html="<p>排水管网</p>")
     for n in range(4):
         make_document(title=f"通知{n}", body_html="<p>排水管网 维护</p>")
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"DROP INDEX {search.TABLE}_heading_lexemes")
-            cursor.execute(f"ALTER TABLE {search.TABLE} DROP COLUMN heading")
+            cursor.execute(f"DROP INDEX {TABLE}_heading_lexemes")
+            cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN heading")
         else:
-            cursor.execute(f"DROP TABLE {search.HEADING_TABLE}")
-    search.ensure_search_schema()
+            cursor.execute(f"DROP TABLE {HEADING_TABLE}")
+    ensure_search_schema()
     result = search_documents(query="排水管网", limit=1)
     assert result.total_approximate is True
     assert ids(result) == [in_title.pk]
@@ -101,11 +105,11 @@ def test_a_word_of_several_tokens_matches_only_where_they_stand_together():
 
     together = make_document(title="通知甲", body_html="<p>数据 开放 工作</p>")
     make_document(title="通知乙", body_html="<p>开放 的 数据</p>")
-    matcher = search._Matcher(["数据 开放"], match_all=True)
+    matcher = backend().matcher(["数据 开放"], match_all=True)
     sql, params = matcher.ids_sql()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         assert [row[0] for row in cursor.fetchall()] == [together.pk]
     # The same word among others joined by OR (PostgreSQL reads each word on its own).
-    rows, _more = search._Matcher(["数据 开放", "未出现"], match_all=False).pool(10, rank=False)
+    rows, _more = backend().matcher(["数据 开放", "未出现"], match_all=False).pool(10, rank=False)
     assert [pk for pk, _rank in rows] == [together.pk]

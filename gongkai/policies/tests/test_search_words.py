@@ -1,12 +1,13 @@
 """PostgreSQL's index is made of the segmenter's own words, written as tsvector and
-tsquery literals (``search.PG_TOKENS``): what they hold, and an index of the previous
+tsquery literals (``pg_words.PG_TOKENS``): what they hold, and an index of the previous
 kind rebuilt."""
 import pytest
 
 from django.db import connection
 
-from gongkai.policies import search
-from gongkai.policies.search import search_documents
+from gongkai.policies.search import TABLE, search_documents
+from gongkai.policies.search.backends import backend, pg_newest, pg_words
+from gongkai.policies.search.schema import ensure_search_schema
 from gongkai.policies.tests.factories_policies import make_document
 from gongkai.policies.text import query_terms, segment, segment_words, tokens
 
@@ -17,7 +18,7 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql",
 
 
 def test_vector_literal_numbers_weights_and_quotes_the_words():
-    literal = search._pg_vector(tokens("政务 公开"), tokens("穗埔府办 〔 2022 〕 1 号"),
+    literal = pg_words.pg_vector(tokens("政务 公开"), tokens("穗埔府办 〔 2022 〕 1 号"),
                                 tokens("公开 O'Neil ' a\\b Email"))
     assert literal == ("'政务':1A '公开':2A,7 '穗埔府办':3B '2022':4B '1':5B '号':6B "
                        "'o''neil':8 'a\\\\b':9 'email':10")
@@ -31,7 +32,7 @@ def test_words_come_with_the_segmented_text_as_tokens_would_split_it(text):
 
 
 def test_heading_literal_holds_each_word_once():
-    words = search._pg_words(tokens("政务 公开 公开"), tokens("穗埔府办 〔 2022 〕"))
+    words = pg_words.pg_words(tokens("政务 公开 公开"), tokens("穗埔府办 〔 2022 〕"))
     assert words == "'政务' '公开' '穗埔府办' '2022'"
 
 
@@ -40,13 +41,13 @@ def test_postgresql_reads_the_literals_back_as_the_words():
     body = " ".join(["词"] * 20_000 + ["末尾", "O'Neil", "a\\b"])
     with connection.cursor() as cursor:
         cursor.execute("SELECT lexeme, positions::text, weights::text "
-                       "FROM unnest(%s::tsvector)", [search._pg_vector(["标题"], [], tokens(body))])
+                       "FROM unnest(%s::tsvector)", [pg_words.pg_vector(["标题"], [], tokens(body))])
         rows = {lexeme: (positions, weights) for lexeme, positions, weights
                 in cursor.fetchall()}
     assert set(rows) == {"标题", "词", "末尾", "o'neil", "a\\b"}
     assert rows["标题"] == ("{1}", "{A}") and rows["末尾"][1] == "{D}"
     positions = rows["词"][0].strip("{}").split(",")
-    assert len(positions) == search.PG_MAX_POSITIONS and positions[0] == "2"
+    assert len(positions) == pg_words.PG_MAX_POSITIONS and positions[0] == "2"
     assert rows["末尾"][0] == "{16383}"  # past PostgreSQL's last position
 
 
@@ -63,19 +64,19 @@ def test_an_index_of_the_previous_kind_is_rebuilt_on_migrate():
     document = make_document(title="排水管网改造方案", body_html="<p>雨污分流</p>")
     with connection.cursor() as cursor:
         # As the previous version left it: no mark, words PostgreSQL's parser made.
-        cursor.execute(f"UPDATE {search.TABLE} SET vector = to_tsvector('simple', 'x'), "
+        cursor.execute(f"UPDATE {TABLE} SET vector = to_tsvector('simple', 'x'), "
                        "heading = NULL")
-        cursor.execute(f"COMMENT ON TABLE {search.TABLE} IS NULL")
-        cursor.execute(f"DROP INDEX {search.TABLE}_vector")
-        cursor.execute(f"ALTER TABLE {search.TABLE} ADD COLUMN lexemes tsvector")
+        cursor.execute(f"COMMENT ON TABLE {TABLE} IS NULL")
+        cursor.execute(f"DROP INDEX {TABLE}_vector")
+        cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN lexemes tsvector")
     assert search_documents(query="雨污分流").total == 0
-    search.ensure_search_schema()
+    ensure_search_schema()
     assert [hit.document.pk for hit in search_documents(query="雨污分流").hits] == [document.pk]
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT obj_description('{search.TABLE}'::regclass, 'pg_class')")
-        assert cursor.fetchone()[0] == search.PG_TOKENS
+        cursor.execute(f"SELECT obj_description('{TABLE}'::regclass, 'pg_class')")
+        assert cursor.fetchone()[0] == pg_words.PG_TOKENS
         cursor.execute("SELECT column_name FROM information_schema.columns "
-                       "WHERE table_name = %s ORDER BY ordinal_position", [search.TABLE])
+                       "WHERE table_name = %s ORDER BY ordinal_position", [TABLE])
         assert [row[0] for row in cursor.fetchall()] == [
             "document_id", "title", "number", "body", "vector", "heading"]
 
@@ -86,22 +87,22 @@ def test_the_newest_matches_are_read_in_windows_sized_by_the_words_statistics(mo
                                body_html="<p>政务公开" + (" 桥梁检测" if n % 10 == 0 else "")
                                + "</p>") for n in range(30)]
     common, rare = query_terms("政务公开"), query_terms("政务公开 桥梁检测")
-    monkeypatch.setattr(search, "_pg_statistics_cache", {})
-    assert search._pg_window([common], True, 10) is None  # no statistics yet: one window
+    monkeypatch.setattr(pg_newest, "_statistics_cache", {})
+    assert pg_newest.window([[common]], True, 10) is None  # no statistics yet: one window
     with connection.cursor() as cursor:
-        cursor.execute(f"ANALYZE {search.TABLE}")
-    monkeypatch.setattr(search, "_pg_statistics_cache", {})
-    shares, _rarer, count = search._pg_statistics()
+        cursor.execute(f"ANALYZE {TABLE}")
+    monkeypatch.setattr(pg_newest, "_statistics_cache", {})
+    shares, _rarer, count = pg_newest.statistics()
     assert shares["政务公开"] == 1.0 and count == 30
-    assert search._pg_window([common], True, 10) == 13  # every document holds it
-    assert search._pg_window([[w] for w in rare], True, 10) > 100  # one in ten
-    assert search._pg_window([[w] for w in rare], False, 10) == 13
+    assert pg_newest.window([[common]], True, 10) == 13  # every document holds it
+    assert pg_newest.window([[[w]] for w in rare], True, 10) > 100  # one in ten
+    assert pg_newest.window([[[w]] for w in rare], False, 10) == 13
     # Whatever the windows (one id wide, so many are read; or all at once), the same
     # documents come newest first, and the next ones below them.
     with_both = sorted((d.pk for d in documents[::10]), reverse=True)
     for width in (1, None):
-        monkeypatch.setattr(search, "_pg_window", lambda *args, w=width: w)
-        matcher = search._Matcher(rare, match_all=True)
+        monkeypatch.setattr(pg_newest, "window", lambda *args, w=width: w)
+        matcher = backend().matcher(rare, match_all=True)
         rows, more = matcher.pool(2, rank=False)
         assert ([pk for pk, _rank in rows], more) == (with_both[:2], True)
         rows, more = matcher.pool(2, below=with_both[1], rank=False)

@@ -100,6 +100,9 @@ def api_search(request):
         "limit": limit,
         "results": [_api_row(request, hit) for hit in result.hits],
         "facets": result.facets,
+        # "partial", "generic", "none" or "": what the page says about the result.
+        "notice": result.notice,
+        "expanded": result.expanded,
     }, json_dumps_params={"ensure_ascii": False})
 
 

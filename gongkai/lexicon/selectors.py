@@ -1,0 +1,150 @@
+"""Reading the lexicon: the public interface that the Q&A answering and the policy
+search use to widen a query.
+
+    from gongkai.lexicon.selectors import expand_tokens, expand_text, current_lexicon
+
+    expand_tokens(["廉租房", "申请"])
+    # → [("廉租房", 1.0), ("公共租赁住房", 0.9), ("公租房", 0.9), ("申请", 1.0), ...]
+    expand_text("娃转学咋办")
+    # → [Found(term="娃", start=0, expansions=(("孩子", 0.9), ("子女", 0.77)...)), ...]
+
+``expand_tokens(tokens) -> list[tuple[str, float]]``: each token with weight 1.0, then
+the words the lexicon says it means, each with a weight in (0, 1] (how much a match
+through the lexicon counts against a match of the word typed); no repeats, the highest
+weight kept. ``expand_text(text)`` finds lexicon words of two or more characters inside
+text that a segmenter would cut differently (廉租房, 咋办), longest first, without
+overlaps. Both take text in
+any script or width: terms are matched after ``gongkai.core.text.normalize`` and lower
+case.
+
+Expansion follows up to two links (娃 → 孩子 → 子女), multiplying the weights, so a
+variant added to one group reaches its group's synonyms too. Each process caches one
+``Lexicon`` and compares its stamp with the database's (one indexed read) whenever it is
+asked: a change made in any process is seen by every other at its next query.
+"""
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+
+from gongkai.core.text import normalize
+from gongkai.lexicon.models import BOTH_WAYS, KIND_WEIGHTS, LexiconVersion, TermGroup
+from gongkai.lexicon.services import VERSION_PK
+
+MAX_LINKS = 2
+_lock = threading.Lock()
+_cache: dict[str, "Lexicon"] = {}
+
+
+@dataclass(frozen=True)
+class Found:
+    term: str
+    start: int
+    expansions: tuple[tuple[str, float], ...]
+
+
+class Lexicon:
+    """An immutable snapshot: term → what it expands to, and a pattern of every term."""
+
+    def __init__(self, groups, stamp: int = 0):
+        self.stamp = stamp
+        links: dict[str, dict[str, float]] = defaultdict(dict)
+        for canonical, variants, kind in groups:
+            weight = KIND_WEIGHTS.get(kind, 0.8)
+            for variant in variants:
+                _link(links, variant, canonical, weight)
+                if kind in BOTH_WAYS:
+                    _link(links, canonical, variant, weight)
+                    for other in variants:
+                        if other != variant:
+                            _link(links, variant, other, weight)
+        self.expansions = {term: _closure(term, links) for term in links}
+        # One character inside text is too often part of another word (告 in 公告):
+        # single characters are expanded only as tokens, by ``expand_tokens``.
+        words = sorted((w for w in self.expansions if len(w) > 1), key=lambda w: (-len(w), w))
+        self.pattern = re.compile("|".join(map(re.escape, words))) if words else None
+
+    def __len__(self) -> int:
+        return len(self.expansions)
+
+    def expand(self, term: str) -> tuple[tuple[str, float], ...]:
+        return self.expansions.get(term, ())
+
+    def find(self, text: str) -> list[Found]:
+        """Lexicon terms in ``text`` (already normalised), longest first, no overlaps."""
+        if self.pattern is None:
+            return []
+        return [Found(term=m.group(), start=m.start(), expansions=self.expand(m.group()))
+                for m in self.pattern.finditer(text)]
+
+
+def _link(links: dict, source: str, target: str, weight: float) -> None:
+    if source != target and links[source].get(target, 0) < weight:
+        links[source][target] = weight
+
+
+def _closure(term: str, links: dict) -> tuple[tuple[str, float], ...]:
+    best: dict[str, float] = {}
+    frontier = {term: 1.0}
+    for _step in range(MAX_LINKS):
+        reached: dict[str, float] = {}
+        for source, weight in frontier.items():
+            for target, link in links.get(source, {}).items():
+                value = round(weight * link, 4)
+                if target != term and value > max(best.get(target, 0), reached.get(target, 0)):
+                    reached[target] = value
+        best.update(reached)
+        frontier = reached
+    return tuple(sorted(best.items(), key=lambda pair: (-pair[1], pair[0])))
+
+
+def lexicon_stamp() -> int:
+    stamp = LexiconVersion.objects.filter(pk=VERSION_PK).values_list("stamp", flat=True).first()
+    return stamp or 0
+
+
+def lexicon_build(stamp: int = 0) -> Lexicon:
+    rows = TermGroup.objects.values_list("canonical", "variants", "kind")
+    return Lexicon(((c, tuple(v or ()), k) for c, v, k in rows), stamp=stamp)
+
+
+def current_lexicon() -> Lexicon:
+    """This process's snapshot, rebuilt when the database's stamp differs."""
+    stamp = lexicon_stamp()
+    found = _cache.get("lexicon")
+    if found is not None and found.stamp == stamp:
+        return found
+    with _lock:
+        found = _cache.get("lexicon")
+        if found is None or found.stamp != stamp:
+            found = _cache["lexicon"] = lexicon_build(stamp)
+    return found
+
+
+def expand_tokens(tokens, lexicon: Lexicon | None = None) -> list[tuple[str, float]]:
+    """Each token (weight 1.0) followed by its expansions; see the module docstring."""
+    lexicon = lexicon or current_lexicon()
+    weights: dict[str, float] = {}
+    for token in tokens:
+        term = "".join(normalize(token).lower().split())
+        for word, weight in ((term, 1.0), *lexicon.expand(term)):
+            if word and weights.get(word, 0) < weight:
+                weights[word] = weight
+    return list(weights.items())
+
+
+def expand_text(text: str, lexicon: Lexicon | None = None) -> list[Found]:
+    lexicon = lexicon or current_lexicon()
+    return lexicon.find(normalize(text or "").lower())
+
+
+def groups_search(query: str = "", kind: str = ""):
+    """The groups staff browse: those whose canonical term or a variant holds
+    ``query``, optionally of one ``kind``."""
+    rows = TermGroup.objects.select_related("updated_by")
+    if kind:
+        rows = rows.filter(kind=kind)
+    query = "".join(normalize(query or "").lower().split())
+    if query:
+        rows = [g for g in rows if query in g.canonical or any(query in v for v in g.variants)]
+    return rows

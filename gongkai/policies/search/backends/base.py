@@ -1,0 +1,116 @@
+"""The small interface between the search and a database: what a backend stores, how it
+writes and deletes rows, and the ``Matcher`` that reads a query's matches.
+
+Each database has one module (``sqlite``, ``postgresql``) with a ``Backend`` and a
+``Matcher``; ``gongkai.policies.search.backends.backend()`` picks the one for a
+connection. Nothing outside ``backends`` branches on the database.
+"""
+from collections.abc import Callable, Iterable
+
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+TABLE = "policies_search"
+
+
+class Matcher:
+    """The match condition of a query's words on one database, and its ranked reads.
+
+    ``terms``: one entry per query word, the words that match it (``query.Group``'s
+    alternatives; a plain string is one alternative). An alternative is a string — of
+    several space-separated tokens, a phrase: they must stand together — or a tuple of
+    tokens that must all occur (a word the segmenter cuts in pieces: the index adds
+    the pieces of a long word after it, so its neighbours are not adjacent).
+    ``match_all``: every query word, else any.
+    """
+
+    def __init__(self, terms: list, *, match_all: bool):
+        self.groups = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
+        self.terms = list(dict.fromkeys(
+            word for group in self.groups for alt in group
+            for word in ((alt,) if isinstance(alt, str) else alt)))
+        self.match_all = match_all
+
+    def ids_sql(self) -> tuple[str, list]:
+        """SQL and parameters of the ids of every match (a subquery)."""
+        raise NotImplementedError
+
+    def ids_subquery(self) -> RawSQL:
+        """The ids of every match, for ``pk__in``."""
+        return RawSQL(*self.ids_sql())  # noqa: S611 (the backend's SQL, bound values)
+
+    def pool(self, size: int, below: int | None = None, *, heading: bool = False,
+             rank: bool = True) -> tuple[list[tuple[int, float]], bool]:
+        """(id, rank) of the ``size`` newest matches with ids below ``below``, and
+        whether there are more; the lower the rank, the better. ``heading``: the words
+        in the title or 文号. Without ``rank`` (or with ``heading``) every rank is 0."""
+        raise NotImplementedError
+
+    def scores(self, ids: list[int], known: dict[int, float] | None = None
+               ) -> dict[int, float]:
+        """The rank of those of ``ids`` that match (higher is better). Scores already
+        ``known`` are used as they are: on SQLite, BM25 in a statement first counts the
+        documents of every query word, a pass over each word's list."""
+        if not ids:
+            return {}
+        if known is not None and all(pk in known for pk in ids):
+            return known
+        return self._scores(ids)
+
+    def _scores(self, ids: list[int]) -> dict[int, float]:
+        raise NotImplementedError
+
+
+class Backend:
+    """What the index is on one database. ``row_maker`` is a module-level function (the
+    worker processes that segment many documents call it): (id, title, 文号, body) →
+    the row ``write_rows`` stores."""
+
+    vendor: str
+    matcher_class: type[Matcher]
+    row_maker: Callable[[tuple[int, str, str, str]], tuple]
+    # A broad query ranks its matches after the heading rows this many at a time.
+    broad_tier: int
+
+    def ensure_schema(self, cursor) -> bool:
+        """Create what is missing; True when the stored rows were written by an earlier
+        version and must be written again."""
+        raise NotImplementedError
+
+    def write_rows(self, cursor, rows: list[tuple]) -> None:
+        raise NotImplementedError
+
+    def delete_rows(self, cursor, ids: list[int] | None) -> None:
+        """Remove these documents from the index (every document when None)."""
+        raise NotImplementedError
+
+    def finish_bulk(self, cursor) -> None:
+        """After many documents were written at once."""
+
+    def after_rebuild(self, cursor) -> None:
+        """After the whole index was written again."""
+
+    def stored_texts(self, cursor, ids: list[int]) -> list[tuple[int, str, str]]:
+        """(id, segmented title, segmented body) of these documents."""
+        raise NotImplementedError
+
+    def id_list(self, ids: Iterable[int]) -> RawSQL:
+        """``ids`` as a subquery with one parameter, so a thousand ids cost one bound
+        value rather than a thousand placeholders to compile."""
+        raise NotImplementedError
+
+    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+        """word → how many documents hold it (one index token each), counting at least
+        up to ``cap`` (a count may stop there)."""
+        raise NotImplementedError
+
+    def document_total(self, cursor) -> int:
+        """How many documents the index holds (an estimate will do)."""
+        raise NotImplementedError
+
+    def covered(self, queryset: QuerySet) -> list[tuple]:
+        """The rows of a ``values_list`` documents query."""
+        return list(queryset)
+
+    def matcher(self, terms: list[str], *, match_all: bool) -> Matcher:
+        return self.matcher_class(terms, match_all=match_all)

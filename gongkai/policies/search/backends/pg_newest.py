@@ -1,0 +1,109 @@
+"""PostgreSQL: the newest matches of a query, read in windows of ids.
+
+A GIN index cannot return matches newest first. ``PG_NEWEST`` reads them a window of ids
+at a time, each through the GIN index and the primary key together (a bitmap AND), so
+that only the rows in the window that match are read. A window is made wide enough for
+the matches wanted at the words' estimated share of documents (``window``, from the
+planner's statistics, read again after ``STATISTICS_SECONDS``) and each next one four
+times wider. Left to itself, the planner either scans the primary key backward testing
+every row (about 7 µs a row: its vector comes from TOAST, which the planner counts as
+nearly free) or reads every match (about 1 µs each): 12–22 ms for words a sixth to a
+third of 100,000 documents hold, where the windows take 3–7 ms.
+"""
+# SQL is built here from module constants; every value is a bound parameter.
+# ruff: noqa: S608
+import math
+import time
+
+from django.db import connection
+
+from gongkai.policies.search.backends.base import TABLE
+
+PG_NEWEST = f"{TABLE}_newest"
+WINDOW_MARGIN = 1.25
+STATISTICS_SECONDS = 600
+_statistics_cache: dict[str, tuple] = {}
+PG_NEWEST_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {PG_NEWEST}(words tsquery, phrase tsquery, below bigint,
+                                       width bigint, n integer) RETURNS SETOF bigint
+LANGUAGE plpgsql VOLATILE
+SET enable_seqscan = on SET enable_indexscan = on
+AS $$
+-- The ids of the n newest documents (all when n is NULL) below ``below`` (NULL: the
+-- newest) matching ``words`` (and the phrases, when not NULL), newest first, read a
+-- window of ``width`` ids at a time (NULL: all at once), each next window four times
+-- wider. The SET clauses restore the settings changed here.
+DECLARE
+    top bigint := coalesce(below, (SELECT max(document_id) FROM {TABLE}) + 1);
+    first bigint := (SELECT min(document_id) FROM {TABLE});
+    got integer := 0;
+    k integer;
+BEGIN
+    IF n IS NULL OR width IS NULL THEN
+        width := top - first;
+    END IF;
+    n := coalesce(n, 2147483647);
+    SET LOCAL enable_seqscan = off;
+    SET LOCAL enable_indexscan = off;
+    WHILE got < n AND top > first LOOP
+        RETURN QUERY EXECUTE 'SELECT document_id FROM {TABLE} WHERE vector @@ $1'
+            || CASE WHEN phrase IS NULL THEN '' ELSE ' AND vector @@ $2' END
+            || ' AND document_id < $3 AND document_id >= $4'
+            || ' ORDER BY document_id DESC LIMIT $5'
+            USING words, phrase, top, top - width, n - got;
+        GET DIAGNOSTICS k = ROW_COUNT;
+        got := got + k;
+        top := top - width;
+        width := width * 4;
+    END LOOP;
+END
+$$"""
+
+
+def newest_sql(words: str, phrase: str | None, n: int | None, below: int | None,
+               width: int | None) -> tuple[str, list]:
+    """The SQL of the ids of the ``n`` newest matches below ``below`` (all when ``n``
+    is None), read by ``PG_NEWEST`` in windows of ``width`` ids."""
+    return (f"SELECT {PG_NEWEST} AS document_id FROM "
+            f"{PG_NEWEST}(%s::tsquery, %s::tsquery, %s, %s, %s)",
+            [words, phrase, below, width, n])
+
+
+def statistics() -> tuple[dict[str, float], float, float]:
+    """(word → share of documents holding it, for the words the statistics list as the
+    most common; the smallest such share, which every other word is below; the number
+    of documents), ({}, 1.0, 0.0) before the table is first analysed."""
+    now = time.monotonic()
+    cached = _statistics_cache.get(connection.alias)
+    if cached is None or now - cached[0] > STATISTICS_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT s.most_common_elems::text::text[], s.most_common_elem_freqs, "
+                "c.reltuples FROM pg_class c LEFT JOIN pg_stats s ON s.schemaname = "
+                "current_schema() AND s.tablename = c.relname AND s.attname = 'vector' "
+                "WHERE c.oid = %s::regclass", [TABLE])
+            words, shares, documents = cursor.fetchone()
+        if words:
+            shares = shares[:len(words)]
+            cached = (now, dict(zip(words, shares, strict=True)), min(shares), documents)
+        else:
+            cached = (now, {}, 1.0, 0.0)
+        _statistics_cache[connection.alias] = cached
+    return cached[1:]
+
+
+def window(word_lists: list[list[list[str]]], match_all: bool, wanted: int) -> int | None:
+    """How many ids the first window of ``PG_NEWEST`` spans to hold ``wanted`` matches:
+    the words' shares of documents taken as independent (a word the statistics do not
+    list as common is taken as common as the least of those listed); ``word_lists``:
+    per query word, the words of each of its alternatives. None, one window for all,
+    before the table has statistics."""
+    shares, rarer, documents = statistics()
+    if not shares or documents < 1:
+        return None
+    terms = [1.0 - math.prod(1.0 - math.prod(shares.get(word, rarer) for word in words)
+                             for words in alternatives)
+             for alternatives in word_lists]
+    share = (math.prod(terms) if match_all
+             else 1.0 - math.prod(1.0 - term for term in terms))
+    return math.ceil(wanted / max(share, 1.0 / documents) * WINDOW_MARGIN)

@@ -1,0 +1,195 @@
+"""PostgreSQL: a table ``policies_search`` with the segmented text, a ``tsvector`` of the
+segmenter's words (title A, number B, body D; see ``pg_words``) used to rank with
+``ts_rank_cd`` and, under a GIN index, to find the matches, and ``heading`` (the words
+of the title and 文号, GIN index) for the heading rows of a broad query (the GIN index
+of the body keeps no weights).
+"""
+# SQL is built here from module constants and placeholder lists; every value (query
+# words, ids, limits) is a bound parameter.
+# ruff: noqa: S608
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models.expressions import RawSQL
+
+from gongkai.policies.search import ranking
+from gongkai.policies.search.backends import pg_newest
+from gongkai.policies.search.backends.base import TABLE, Backend, Matcher
+from gongkai.policies.search.backends.pg_words import (
+    PG_TOKENS,
+    QUOTED,
+    segmented_row,
+    tsqueries,
+)
+
+HEADING = "heading"
+
+
+def rank_weights() -> str:
+    """``ranking.FIELD_WEIGHTS`` as ts_rank_cd's {D, C, B, A} array: body D, 文号 B,
+    title A, each relative to the largest (C is unused)."""
+    top = max(ranking.FIELD_WEIGHTS.values())
+    weight = {field: w / top for field, w in ranking.FIELD_WEIGHTS.items()}
+    return f"{{{weight['body']:g}, 0.0, {weight['number']:g}, {weight['title']:g}}}"
+
+
+def pg_ids(ids: Iterable[int]) -> str:
+    """``ids`` as one PostgreSQL array literal (a ``bigint[]`` parameter): psycopg would
+    adapt a list, or a placeholder each, id by id."""
+    return "{" + ",".join(map(str, sorted(map(int, ids)))) + "}"
+
+
+class PostgresMatcher(Matcher):
+    """``words`` is matched against the GIN index, and for a query word of several
+    words (the segmenter makes none today, but nothing here depends on it) ``phrase``
+    also against the positions in ``vector``, since a stripped vector never matches a
+    phrase; ``phrase`` ranks."""
+
+    def __init__(self, terms: list, *, match_all: bool):
+        super().__init__(terms, match_all=match_all)
+        self.word_lists, self.words, self.phrase = tsqueries(self.groups, match_all)
+        self.phrases = self.words != self.phrase
+
+    def ids_sql(self) -> tuple[str, list]:
+        return self._newest(None, None, None)
+
+    def _newest(self, n, below, width) -> tuple[str, list]:
+        return pg_newest.newest_sql(self.words, self.phrase if self.phrases else None,
+                                    n, below, width)
+
+    def _heading_condition(self) -> tuple[str, list]:
+        if not self.phrases:
+            return f"{HEADING} @@ %s::tsquery", [self.words]
+        return (f"{HEADING} @@ %s::tsquery AND vector @@ %s::tsquery",
+                [self.words, self.phrase])
+
+    def pool(self, size: int, below: int | None = None, *, heading: bool = False,
+             rank: bool = True) -> tuple[list[tuple[int, float]], bool]:
+        # The heading rows: the title and 文号 are kept in the row and the planner's
+        # choice serves. The others: ``PG_NEWEST``. ts_rank_cd runs on the rows kept.
+        rank = rank and not heading
+        if heading:
+            condition, params = self._heading_condition()
+            older = "" if below is None else " AND document_id < %s"
+            inner = (f"SELECT document_id FROM {TABLE} WHERE {condition}{older} "
+                     "ORDER BY document_id DESC LIMIT %s")
+            params = [*params, *([] if below is None else [below]), size + 1]
+        else:
+            inner, params = self._newest(
+                size + 1, below, pg_newest.window(self.word_lists, self.match_all, size + 1))
+        if rank:
+            sql = (f"SELECT document_id, -ts_rank_cd(%s, vector, %s::tsquery) "
+                   f"FROM ({inner}) AS pool JOIN {TABLE} USING (document_id) "
+                   "ORDER BY document_id DESC")
+            params = [rank_weights(), self.phrase, *params]
+        else:
+            sql = f"SELECT document_id, 0 FROM ({inner}) AS pool ORDER BY document_id DESC"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = [(pk, float(rank)) for pk, rank in cursor.fetchall()]
+        return rows[:size], len(rows) > size
+
+    def _scores(self, ids: list[int]) -> dict[int, float]:
+        sql = (f"SELECT document_id, ts_rank_cd(%s, vector, %s::tsquery) "
+               f"FROM {TABLE} WHERE document_id = ANY(%s::bigint[]) "
+               "AND vector @@ %s::tsquery")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [rank_weights(), self.phrase, pg_ids(ids), self.phrase])
+            return {pk: float(score or 0.0) for pk, score in cursor.fetchall()}
+
+
+class PostgresBackend(Backend):
+    vendor = "postgresql"
+    matcher_class = PostgresMatcher
+    row_maker = staticmethod(segmented_row)
+    # ts_rank_cd reads each ranked document's whole vector: smaller tiers.
+    broad_tier = 100
+
+    def ensure_schema(self, cursor) -> bool:
+        cursor.execute(
+            f"CREATE TABLE IF NOT EXISTS {TABLE} (document_id bigint PRIMARY KEY, "
+            "title text NOT NULL, number text NOT NULL, body text NOT NULL, "
+            "vector tsvector NOT NULL, heading tsvector)")
+        # ``vector`` under a GIN index finds the matches; ``heading``: the words of the
+        # title and 文号 alone, in the row, under a GIN index of its own. The large
+        # values live out of line (TOAST), so the rows are small and reading the GIN
+        # index's matches touches few pages (0.5–1 µs a match). Earlier versions kept a
+        # stripped copy ``lexemes`` in the row; the windows of ``PG_NEWEST`` need none.
+        cursor.execute(f"ALTER TABLE {TABLE} RESET (toast_tuple_target)")
+        cursor.execute(f"DROP INDEX IF EXISTS {TABLE}_lexemes, {TABLE}_heading")
+        cursor.execute(f"ALTER TABLE {TABLE} DROP COLUMN IF EXISTS lexemes")
+        cursor.execute("SELECT 1 FROM information_schema.columns WHERE table_schema = "
+                       "current_schema() AND table_name = %s AND column_name = 'heading'",
+                       [TABLE])
+        columns_missing = cursor.fetchone() is None
+        cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS heading tsvector")
+        cursor.execute("SELECT obj_description(%s::regclass, 'pg_class')", [TABLE])
+        outdated = columns_missing or cursor.fetchone()[0] != PG_TOKENS
+        cursor.execute(f"COMMENT ON TABLE {TABLE} IS '{PG_TOKENS}'")
+        # LZ4 decompresses several times faster than PostgreSQL's default pglz (new
+        # values only; a server built without LZ4 keeps pglz).
+        cursor.execute("SELECT 1 FROM pg_settings WHERE name = "
+                       "'default_toast_compression' AND 'lz4' = ANY(enumvals)")
+        if cursor.fetchone():
+            cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET COMPRESSION lz4, "
+                           "ALTER COLUMN body SET COMPRESSION lz4")
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_vector ON {TABLE} "
+                       "USING gin (vector)")
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading_lexemes "
+                       f"ON {TABLE} USING gin (heading)")
+        cursor.execute(pg_newest.PG_NEWEST_FUNCTION)
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})")
+        return outdated and cursor.fetchone()[0]
+
+    def write_rows(self, cursor, rows: list[tuple]) -> None:
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (document_id, title, number, body, vector, heading) "
+            "VALUES (%s, %s, %s, %s, %s::tsvector, %s::tsvector) "
+            "ON CONFLICT (document_id) DO UPDATE SET title = EXCLUDED.title, "
+            "number = EXCLUDED.number, body = EXCLUDED.body, vector = EXCLUDED.vector, "
+            "heading = EXCLUDED.heading", rows)
+
+    def delete_rows(self, cursor, ids: list[int] | None) -> None:
+        if ids is None:
+            cursor.execute(f"DELETE FROM {TABLE}")
+        else:
+            cursor.execute(f"DELETE FROM {TABLE} WHERE document_id = ANY(%s::bigint[])",
+                           [pg_ids(ids)])
+
+    def finish_bulk(self, cursor) -> None:
+        """Move the GIN indexes' pending entries into the indexes (every search scans
+        the pending list until autovacuum does it) and refresh the words' statistics."""
+        for index in (f"{TABLE}_vector", f"{TABLE}_heading_lexemes"):
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+        cursor.execute(f"ANALYZE {TABLE}")
+
+    def stored_texts(self, cursor, ids: list[int]) -> list[tuple[int, str, str]]:
+        cursor.execute(f"SELECT document_id, title, body FROM {TABLE} "
+                       "WHERE document_id = ANY(%s::bigint[])", [pg_ids(ids)])
+        return cursor.fetchall()
+
+    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+        """From the planner's statistics where the table has them (a word they do not
+        list as common is rarer than any they list: only whether it occurs at all is
+        read, through the GIN index); counted up to ``cap`` where it has none. One
+        statement for all the words."""
+        shares, _rarer, documents = pg_newest.statistics()
+        counts = {word: round(shares[word] * documents) for word in words if word in shares}
+        rest = [word for word in words if word not in counts]
+        if rest:
+            cursor.execute(
+                f"SELECT (SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE vector @@ "
+                "w::tsquery LIMIT %s) AS found) FROM unnest(%s::text[]) WITH ORDINALITY "
+                "AS t(w, n) ORDER BY n", [1 if shares else cap, [QUOTED[w] for w in rest]])
+            counts.update(zip(rest, (row[0] for row in cursor.fetchall()), strict=True))
+        return counts
+
+    def document_total(self, cursor) -> int:
+        _shares, _rarer, documents = pg_newest.statistics()
+        if documents >= 1:
+            return int(documents)
+        cursor.execute(f"SELECT count(*) FROM {TABLE}")
+        return cursor.fetchone()[0]
+
+    def id_list(self, ids: Iterable[int]) -> RawSQL:
+        return RawSQL("SELECT unnest(%s::bigint[])", [pg_ids(ids)])

@@ -1,0 +1,179 @@
+"""SQLite: an FTS5 table ``policies_search`` (title, number, body; rowid = document id)
+over pre-segmented text, ranked by BM25 with the field weights of ``ranking``, and a
+second FTS5 table with the title and 文号 alone for the heading rows of a broad query (a
+column filter on the main table would walk every match of a common word's body list to
+find the few in titles). A covering index on the documents holds the columns relevance
+search reads per candidate.
+"""
+# SQL is built here from module constants, Django-compiled querysets and placeholder
+# lists; every value (query words, ids, limits) is a bound parameter.
+# ruff: noqa: S608, S611
+import json
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from gongkai.policies import text as ptext
+from gongkai.policies.models import PolicyDocument
+from gongkai.policies.search import ranking
+from gongkai.policies.search.backends.base import TABLE, Backend, Matcher
+
+HEADING_TABLE = f"{TABLE}_heading"
+COVER = f"{TABLE}_cover"
+# The index's vocabulary, one row per word with the number of documents holding it.
+VOCABULARY = f"{TABLE}_vocabulary"
+TABLES = (TABLE, HEADING_TABLE)
+# FTS5 keeps this much of a transaction's new index data in memory before writing it out
+# as a segment (default 1 MB): fewer, larger segments to merge when many documents are
+# indexed together.
+FTS5_HASHSIZE = 32 * 1024 * 1024
+
+
+def bm25_weights() -> str:
+    return ", ".join(f"{w:.1f}" for w in ranking.FIELD_WEIGHTS.values())
+
+
+def _fts5_string(term) -> str:
+    """A string (a phrase if spaced) as one FTS5 string, so no input is read as FTS5
+    syntax; a tuple as its strings joined by AND."""
+    if isinstance(term, str):
+        return '"' + term.replace('"', '""') + '"'
+    return "(" + " AND ".join(map(_fts5_string, term)) + ")"
+
+
+def fts5_query(groups: list[tuple], operator: str) -> str:
+    """The query words joined by ``operator``; the alternatives of one query word in
+    parentheses, joined by OR."""
+    quoted = []
+    for group in groups:
+        strings = [_fts5_string(term) for term in group]
+        quoted.append(strings[0] if len(strings) == 1 else "(" + " OR ".join(strings) + ")")
+    return f" {operator} ".join(quoted)
+
+
+def segmented_row(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str]:
+    pk, *texts = fields
+    return (pk, *map(ptext.segment, texts))
+
+
+class SqliteMatcher(Matcher):
+    def __init__(self, terms: list, *, match_all: bool):
+        super().__init__(terms, match_all=match_all)
+        self.params = [fts5_query(self.groups, "AND" if match_all else "OR")]
+
+    def ids_sql(self) -> tuple[str, list]:
+        return f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s", self.params
+
+    def pool(self, size: int, below: int | None = None, *, heading: bool = False,
+             rank: bool = True) -> tuple[list[tuple[int, float]], bool]:
+        # In rowid order FTS5 stops after ``size`` rows, so BM25 is computed for those
+        # only; BM25 first counts the documents of each word, a pass over its list.
+        rank = rank and not heading
+        older = "" if below is None else "AND rowid < %s "
+        table = HEADING_TABLE if heading else TABLE
+        sql = (f"SELECT rowid, {'rank' if rank else '0'} FROM {table} WHERE {table} "
+               f"MATCH %s {older}ORDER BY rowid DESC LIMIT %s")
+        params = [*self.params, *([] if below is None else [below]), size + 1]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return rows[:size], len(rows) > size
+
+    def _scores(self, ids: list[int]) -> dict[int, float]:
+        # The id range is FTS5's access path (one pass over the matches in it); as its
+        # access path, "rowid IN" would run the full-text query once per id.
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = (f"SELECT rowid, -bm25({TABLE}, {bm25_weights()}) FROM {TABLE} "
+               f"WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s "
+               f"AND +rowid IN ({placeholders})")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*self.params, min(ids), max(ids), *ids])
+            return {pk: float(score or 0.0) for pk, score in cursor.fetchall()}
+
+
+class SqliteBackend(Backend):
+    vendor = "sqlite"
+    matcher_class = SqliteMatcher
+    row_maker = staticmethod(segmented_row)
+    # BM25 in a statement first counts each word's documents: fewer, larger tiers.
+    broad_tier = ranking.POOL
+
+    def ensure_schema(self, cursor) -> bool:
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5("
+                       "title, number, body, tokenize = 'unicode61')")
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [HEADING_TABLE])
+        if cursor.fetchone() is None:  # new, or an index made before it existed
+            cursor.execute(f"CREATE VIRTUAL TABLE {HEADING_TABLE} USING fts5("
+                           "title, number, tokenize = 'unicode61')")
+            cursor.execute(f"INSERT INTO {HEADING_TABLE} (rowid, title, number) "
+                           f"SELECT rowid, title, number FROM {TABLE}")
+        # The columns relevance search reads per candidate (visibility, filters, facets)
+        # in an index: the document rows themselves hold the bodies, so reading a late
+        # column from them walks overflow pages.
+        cursor.execute(
+            f"CREATE INDEX IF NOT EXISTS {COVER} ON {PolicyDocument._meta.db_table} "
+            "(id, publication_status, audience, kind, unit_id, topic_id, published_on, "
+            "validity, expires_on)")
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY} "
+                       f"USING fts5vocab({TABLE}, 'row')")
+        # The default rank is the weighted BM25, so ORDER BY rank uses FTS5's own sort.
+        cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', %s)",
+                       [f"bm25({bm25_weights()})"])
+        for table in TABLES:
+            cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', %s)",
+                           [FTS5_HASHSIZE])
+        return False
+
+    def write_rows(self, cursor, rows: list[tuple]) -> None:
+        self.delete_rows(cursor, [row[0] for row in rows])
+        cursor.executemany(
+            f"INSERT INTO {TABLE} (rowid, title, number, body) VALUES (%s, %s, %s, %s)", rows)
+        cursor.executemany(
+            f"INSERT INTO {HEADING_TABLE} (rowid, title, number) VALUES (%s, %s, %s)",
+            [row[:3] for row in rows])
+
+    def delete_rows(self, cursor, ids: list[int] | None) -> None:
+        for table in TABLES:
+            if ids is None:
+                cursor.execute(f"DELETE FROM {table}")
+            else:
+                cursor.executemany(f"DELETE FROM {table} WHERE rowid = %s",
+                                   [(pk,) for pk in ids])
+
+    def after_rebuild(self, cursor) -> None:
+        for table in TABLES:
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+
+    def stored_texts(self, cursor, ids: list[int]) -> list[tuple[int, str, str]]:
+        cursor.execute(f"SELECT rowid, title, body FROM {TABLE} WHERE rowid IN ("
+                       + ", ".join(["%s"] * len(ids)) + ")", list(ids))
+        return cursor.fetchall()
+
+    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+        counts = {}
+        for word in words:  # fts5vocab looks a term up by equality, not by IN
+            cursor.execute(f"SELECT doc FROM {VOCABULARY} WHERE term = %s", [word])
+            row = cursor.fetchone()
+            counts[word] = row[0] if row else 0
+        return counts
+
+    def document_total(self, cursor) -> int:
+        cursor.execute(f"SELECT count(*) FROM {PolicyDocument._meta.db_table} "
+                       f"INDEXED BY {COVER}")
+        return cursor.fetchone()[0]
+
+    def id_list(self, ids: Iterable[int]) -> RawSQL:
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(sorted(ids))])
+
+    def covered(self, queryset: QuerySet) -> list[tuple]:
+        """Read through the ``COVER`` index (the planner would otherwise fetch each
+        document row for a few short columns)."""
+        sql, params = queryset.query.sql_with_params()
+        table = f'FROM "{PolicyDocument._meta.db_table}"'
+        if sql.count(table) == 1:
+            sql = sql.replace(table, f"{table} INDEXED BY {COVER}")
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()

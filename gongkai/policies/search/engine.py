@@ -1,0 +1,98 @@
+"""``search_documents``: the one entry point of a search, for the public pages, the
+JSON API and the command line."""
+from django.db.models import Q
+
+from gongkai.policies import text as ptext
+from gongkai.policies.permissions import documents_visible_to
+from gongkai.policies.search import query as q
+from gongkai.policies.search import ranking
+from gongkai.policies.search.backends import backend
+from gongkai.policies.search.facets import facets, filter_condition
+from gongkai.policies.search.pooled import search_pooled
+from gongkai.policies.search.ranking import MAX_LIMIT
+from gongkai.policies.search.results import SearchResult, hits
+
+
+def _page_ids(visible, matcher, exact_ids, *, limit, offset) -> list[int]:
+    """The ids of one page sorted by date: exact 文号 matches first, then the matches
+    newest first."""
+    head = exact_ids[offset:offset + limit]
+    rest_offset = max(0, offset - len(exact_ids))
+    rest_limit = limit - len(head)
+    if rest_limit <= 0:
+        return head
+    # The exact matches may also be among the rest; read from the start then, so that
+    # removing them does not shift the page.
+    start, stop = ((0, rest_offset + rest_limit + len(exact_ids)) if exact_ids
+                   else (rest_offset, rest_offset + rest_limit))
+    if matcher is None and exact_ids:
+        return head
+    matched = visible if matcher is None else visible.filter(
+        pk__in=matcher.ids_subquery())
+    rest = list(matched.order_by("-published_on", "-pk")
+                .values_list("pk", flat=True)[start:stop])
+    if exact_ids:
+        exact = set(exact_ids)
+        rest = [pk for pk in rest if pk not in exact][rest_offset:]
+    return head + rest[:rest_limit]
+
+
+def search_documents(*, query: str, user=None, filters: dict | None = None,
+                     sort: str = "relevance", limit: int = 20, offset: int = 0
+                     ) -> SearchResult:
+    """Search the documents ``user`` may read.
+
+    A 文号 in the query (any bracket style) puts that document first. All words must
+    match; if no document has them all, documents with any of them are returned and
+    ``matched_all_terms`` is False. An empty query lists documents by date (browsing).
+    ``sort`` is "relevance" (the rules of ``ranking``) or "date". Facets count the
+    matched documents.
+    """
+    limit = max(1, min(int(limit), MAX_LIMIT))
+    offset = max(0, int(offset))
+    query = (query or "")[: ptext.MAX_QUERY_CHARS * 5]
+    visible = documents_visible_to(user).filter(filter_condition(filters))
+    plan = q.analyse(query)
+    terms = plan.match_terms()
+    number = q.number_condition(plan.numbers)
+    exact_ids = (list(visible.filter(number).order_by("-published_on", "-pk")
+                      .values_list("pk", flat=True)[:MAX_LIMIT]) if number else [])
+    if plan.groups and not terms and not exact_ids:
+        # Words, none of which the library holds except generic ones: nothing to show.
+        return SearchResult(total=0, terms=plan.typed,
+                            notice="generic" if plan.generic_only else "none",
+                            missing=[g.typed for g in plan.missing])
+    result = _search(visible, plan, terms, exact_ids, sort=sort, limit=limit, offset=offset)
+    result.terms, result.expanded = plan.typed, plan.expansions()
+    result.missing = [g.typed for g in plan.missing]
+    # A word the library does not hold was left out: not every word was matched.
+    result.matched_all_terms = result.matched_all_terms and not plan.missing
+    result.notice = ("none" if not result.hits and not offset
+                     else "partial" if not result.matched_all_terms else "")
+    return result
+
+
+def _search(visible, plan, terms, exact_ids, *, sort, limit, offset) -> SearchResult:
+    if terms and sort == "relevance":
+        weights = ranking.kind_weights(asks_interpretation=plan.asks_interpretation,
+                                       asks_announcement=plan.asks_announcement)
+        return search_pooled(visible, terms, exact_ids, limit=limit, offset=offset,
+                             interpretation_first=plan.asks_interpretation, weights=weights)
+    matcher, matched, match_all = None, visible, True
+    if terms:
+        for match_all in (True, False) if len(terms) > 1 else (True,):
+            matcher = backend().matcher(terms, match_all=match_all)
+            text_match = Q(pk__in=matcher.ids_subquery())
+            matched = visible.filter(text_match | Q(pk__in=exact_ids))
+            total = matched.count()
+            if total:
+                break
+    elif plan.groups:
+        # Only a 文号 of the query is searched (its words are generic): its documents.
+        matched = visible.filter(pk__in=exact_ids)
+        total = matched.count()
+    else:
+        total = matched.count()
+    page_ids = _page_ids(visible, matcher, exact_ids, limit=limit, offset=offset)
+    return SearchResult(total=total, hits=hits(page_ids, matcher), facets=facets(matched),
+                        terms=terms, matched_all_terms=match_all)

@@ -1,0 +1,32 @@
+"""The lexicon groups the policy search brings (``data/search_lexicon.txt``), loaded by
+policies migration 0003 and by the benchmark, in the lexicon's own seed format."""
+import secrets
+from pathlib import Path
+
+SEED_FILE = Path(__file__).resolve().parents[1] / "data" / "search_lexicon.txt"
+KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
+
+
+def search_groups() -> list[tuple[str, str, list[str]]]:
+    """``(kind, canonical, variants)`` for each line of the file."""
+    groups = []
+    for line in SEED_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, canonical, variants = line.split("|")
+        groups.append((KINDS[kind], canonical.strip(),
+                       [v.strip() for v in variants.split("、") if v.strip()]))
+    return groups
+
+
+def load_search_lexicon(term_group_model, version_model) -> None:
+    """Add the groups, merging variants into a group of the same canonical term, and
+    give the lexicon a new stamp so that every process reads it again. Takes the model
+    classes so that a migration can pass its historical models."""
+    for kind, canonical, variants in search_groups():
+        group, created = term_group_model.objects.get_or_create(
+            canonical=canonical, defaults={"kind": kind, "variants": variants})
+        if not created:
+            group.variants = list(dict.fromkeys([*group.variants, *variants]))
+            group.save(update_fields=["variants"])
+    version_model.objects.update_or_create(pk=1, defaults={"stamp": secrets.randbelow(2**62)})

@@ -1,0 +1,202 @@
+"""Relevance search from a bounded pool of the newest matches.
+
+The matches are read newest first (id order), ``ranking.POOL`` at a time: the database
+stops after them, so nothing is computed for every match of a common word (BM25 over all
+of them before ``ORDER BY rank LIMIT 20`` took 0.2–0.4 s at 100,000 documents). One read
+of the visible rows then gives which of them the reader may see and their facet values.
+A query with at most ``POOL`` matches is exact: its matches are ranked, counted and
+faceted. A broader one (most documents mention 政务 or 公开) is ordered by the rules of
+``ranking`` from the newest matches; when the 文号 and heading rows fill the page, no
+text score is computed at all. Its facets count the matches read and its total is
+extrapolated from them: the result says so (``total_approximate``,
+``facets_approximate``; the page shows 约). The trade-off, at 100,000 bench documents:
+page 1 of a one-word broad query still shows title matches, as full BM25 does, but
+mostly other (newer) ones, and an old document that full BM25 would rank first can sit
+deep down. A further word or a filter narrows the query back to exact ranking.
+"""
+from collections.abc import Iterable
+
+from django.db.models import Min, QuerySet
+
+from gongkai.policies.models import DocumentKind, PolicyDocument
+from gongkai.policies.search import ranking
+from gongkai.policies.search.backends import Matcher, backend
+from gongkai.policies.search.facets import facets_of_rows, visible_rows
+from gongkai.policies.search.results import SearchResult, hits
+
+
+def _estimate_total(read: list[int], visible_read: int) -> int:
+    """A broad query's total, extrapolated from the matches read (the newest): their
+    share of visible documents over their id span, applied to the older ids below, down
+    to the first document's (a PostgreSQL sequence need not start at 1); two
+    significant figures, since it is an estimate."""
+    newest, oldest = max(read), min(read)
+    first = PolicyDocument.objects.aggregate(first=Min("pk"))["first"] or 1
+    older = max(0, oldest - first)
+    estimate = visible_read + visible_read * older / (newest - oldest + 1)
+    digits = max(0, len(str(int(estimate))) - 2)
+    return max(visible_read, int(round(estimate, -digits)))
+
+
+class _Visibility:
+    """``visible_rows`` of a search's candidates, each read once: the newest matches,
+    the heading rows and the ranked tiers overlap."""
+
+    def __init__(self, visible: QuerySet):
+        self.visible = visible
+        self.rows: dict[int, tuple] = {}
+        self.read: set[int] = set()
+
+    def of(self, ids: Iterable[int]) -> dict[int, tuple]:
+        ids = list(ids)
+        new = [pk for pk in ids if pk not in self.read]
+        if new:
+            self.rows.update(visible_rows(self.visible, new))
+            self.read.update(new)
+        return {pk: self.rows[pk] for pk in ids if pk in self.rows}
+
+
+def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], needed: int,
+                  size: int, newest: list[int] = (), newest_more: bool = False,
+                  weights: dict[str, float] | None = None):
+    """Visible matches in tiers of ``size`` matches, newest tier first, each ranked
+    (``ranking.tier_order``); read until ``needed`` are ranked or ``MAX_TIERS`` tiers
+    were read. The ``newest`` matches, already read (newest first; ``newest_more``:
+    there are older ones), are ranked by their ids, not read again.
+    Returns (ranked ids, ``visible_rows`` of the visible ids read, id → score of the
+    ids read, whether more matches remain)."""
+    ranked: list[int] = []
+    rows_read: dict[int, tuple] = {}
+    read: dict[int, float] = {}
+    below, more = None, False
+    for tier in range(ranking.MAX_TIERS):
+        known = newest[tier * size:(tier + 1) * size]
+        if known:
+            scores = matcher.scores(known)
+            rows = [(pk, -scores.get(pk, 0.0)) for pk in known]
+            more = newest_more or len(newest) > (tier + 1) * size
+        else:
+            rows, more = matcher.pool(size, below)
+        if not rows:
+            break
+        ranks = dict(rows)
+        tier_rows = visibility.of(ranks)
+        candidates = set(tier_rows) - exact
+        ranked += ranking.tier_order(candidates, ranks, tier_rows, weights,
+                                     _words_matched(matcher, candidates))
+        rows_read.update(tier_rows)
+        read.update((pk, -rank) for pk, rank in rows)
+        below = rows[-1][0]
+        if not more or len(exact) + len(ranked) >= needed:
+            break
+    return ranked, rows_read, read, more
+
+
+def _words_matched(matcher: Matcher, ids: set[int]) -> dict[int, int]:
+    """id → how many of the query's words it has, for the any-word fallback (rule 5);
+    {} when every match has them all. One read of the candidates per query word."""
+    if matcher.match_all or len(matcher.groups) < 2 or not ids:
+        return {}
+    chosen, counts = backend(), dict.fromkeys(ids, 0)
+    ordered = sorted(ids)
+    for group in matcher.groups:
+        for pk in chosen.matcher([group], match_all=True).scores(ordered):
+            counts[pk] += 1
+    return counts
+
+
+def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
+                  ) -> dict[int, tuple]:
+    """``visible_rows`` of the newest ``HEADING`` documents with the words in their
+    title or 文号, the exact 文号 matches left out."""
+    rows, _more = matcher.pool(ranking.HEADING, heading=True)
+    heading = visibility.of(pk for pk, _rank in rows)
+    for pk in exact:
+        heading.pop(pk, None)
+    return heading
+
+
+def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: set[int],
+                          interpretation_first: bool) -> dict[int, int]:
+    """interpretation → its document, for the pairs both matched (and neither a 文号
+    match, which has its place) that rule 4 may move: an interpretation in ``prefix``
+    (its document may be lower); with ``interpretation_first``, a document in
+    ``prefix`` (its interpretation may be lower)."""
+    interpretations = [pk for pk in prefix if matched[pk][0] == DocumentKind.INTERPRETATION]
+    documents = [pk for pk in prefix if pk not in set(interpretations)]
+    chosen = backend()
+    rows = []
+    if interpretations:
+        rows += (PolicyDocument.objects.filter(pk__in=chosen.id_list(interpretations))
+                 .values_list("pk", "interprets_id"))
+    if interpretation_first and documents:
+        rows += (PolicyDocument.objects.filter(interprets_id__in=chosen.id_list(documents))
+                 .values_list("pk", "interprets_id"))
+    return {pk: document for pk, document in rows
+            if pk in matched and document in matched and not {pk, document} & exact}
+
+
+def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], needed: int,
+            interpretation_first: bool) -> list[int]:
+    """``ranking.pair_documents`` over the places a page may show."""
+    prefix = [pk for pk in ordered[:needed + ranking.PAIR_WINDOW] if pk in matched]
+    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first)
+    if not pairs:
+        return ordered
+    paired = ranking.pair_documents(ordered[:needed + ranking.PAIR_WINDOW], pairs,
+                                    interpretation_first=interpretation_first)
+    placed = set(paired)
+    return paired + [pk for pk in ordered[needed + ranking.PAIR_WINDOW:] if pk not in placed]
+
+
+def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
+                  limit: int, offset: int, interpretation_first: bool = False,
+                  weights: dict[str, float] | None = None) -> SearchResult:
+    """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
+    ``exact_ids`` first."""
+    exact = set(exact_ids)
+    needed = offset + limit
+    visibility = _Visibility(visible)
+    chosen = backend()
+    for match_all in (True, False) if len(terms) > 1 else (True,):
+        matcher = chosen.matcher(terms, match_all=match_all)
+        newest, broad = matcher.pool(ranking.POOL, rank=False)
+        if newest or exact:
+            break
+    newest_ids = [pk for pk, _rank in newest]
+    if broad:
+        # Decided by the newest matches alone, so every page ranks the same way: the
+        # heading rows, then tiers of the backend's ``broad_tier`` matches ranked. The
+        # facets and the estimated total come from the newest ``POOL``.
+        heading = _heading_rows(matcher, visibility, exact)
+        rows = visibility.of(newest_ids)
+        scores, more = dict.fromkeys(newest_ids, 0.0), True
+        visible_read, read = len(rows), list(scores)
+        ranked: list[int] = []
+        if len(exact) + len(heading) < needed:
+            # (Otherwise the page is all 文号 and heading rows and the text score,
+            # which on SQLite first counts the documents of each word, is not needed.)
+            ranked, tier_rows, tier_scores, _more = _ranked_tiers(
+                matcher, visibility, exact, needed, size=chosen.broad_tier,
+                newest=newest_ids, newest_more=True, weights=weights)
+            rows.update(tier_rows)
+            scores.update(tier_scores)
+    else:
+        heading = {}
+        ranked, rows, scores, more = _ranked_tiers(matcher, visibility, exact, needed,
+                                                   size=ranking.POOL, newest=newest_ids,
+                                                   weights=weights)
+        visible_read, read = len(rows), list(scores)
+    for pk in heading:
+        scores.setdefault(pk, 0.0)
+    ordered = ranking.relevance_order(list(heading), ranked)
+    rows.update(heading)
+    ordered = _paired(ordered, rows, exact, needed, interpretation_first)
+    page_ids = [*exact_ids, *ordered][offset:offset + limit]
+    rows.update(visibility.of(exact - set(rows)))
+    total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more
+             else len(rows))
+    return SearchResult(total=total, hits=hits(page_ids, matcher, scores),
+                        facets=facets_of_rows(rows), terms=terms,
+                        matched_all_terms=match_all, total_approximate=more,
+                        facets_approximate=more)

@@ -1,0 +1,268 @@
+"""What a query asks for: the 文号 in it, and the words to match in the text, each with
+the other words that mean the same to the library.
+
+``analyse`` cuts the query as the index was cut, and for each word (``Group``) finds:
+
+- what the lexicon (``gongkai.lexicon``, edited by the office) says it means:
+  廉租房 → 公共租赁住房, 门特 → 门诊特定病种; a lexicon word the segmenter cuts in two is
+  taken whole when its ends fall on the cut's boundaries;
+- for a word the library does not hold, or a stretch of single characters (what a
+  wrong pick of a pinyin input method leaves), a word of the same sound that it does
+  hold (``typos``);
+- whether it is generic (``words``): a query of generic words only finds nothing.
+"""
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+
+from gongkai.lexicon.selectors import current_lexicon
+from gongkai.policies import text as ptext
+from gongkai.policies.docnumber import find_doc_numbers
+from gongkai.policies.search import ranking, typos, words
+
+# Words that ask for an explanation of a document rather than the document.
+INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
+                                  "解答", "答记者问"})
+# A word's lexicon alternatives with at least this weight are searched (two links of
+# synonyms, 0.85 × 0.85, still count), at most this many.
+MIN_EXPANSION_WEIGHT = 0.7
+MAX_ALTERNATIVES = 8
+
+
+@dataclass
+class Group:
+    """One word of the query and what else matches it. ``alternatives`` are in the
+    index's form (``_index_form``), the typed word first."""
+
+    typed: str
+    alternatives: tuple
+    known: bool = True
+    generic: bool = False
+    corrected: str = ""
+
+
+@dataclass
+class Plan:
+    numbers: list
+    groups: list[Group] = field(default_factory=list)
+
+    @property
+    def typed(self) -> list[str]:
+        return [g.typed for g in self.groups]
+
+    @property
+    def content(self) -> list[Group]:
+        """The words to search by: held by the library, not generic."""
+        return [g for g in self.groups if g.known and not g.generic]
+
+    @property
+    def missing(self) -> list[Group]:
+        """Words the library does not hold (left out of the search)."""
+        return [g for g in self.groups if not g.known and not g.generic]
+
+    @property
+    def generic_only(self) -> bool:
+        """Nothing to search by, and some of the words are generic."""
+        return any(g.generic for g in self.groups) and not self.content
+
+    @property
+    def asks_announcement(self) -> bool:
+        return any(g.typed in ranking.ANNOUNCEMENT_WORDS for g in self.groups)
+
+    @property
+    def asks_interpretation(self) -> bool:
+        return any(g.typed in INTERPRETATION_WORDS for g in self.groups)
+
+    def match_terms(self) -> list[tuple[str, ...]]:
+        return [g.alternatives for g in self.content]
+
+    def expansions(self) -> dict[str, list[str]]:
+        """typed word → the other words searched for it (for the page)."""
+        found = {}
+        for group in self.content:
+            others = [w for w in ("".join(_words(a)) for a in group.alternatives)
+                      if w != group.typed]
+            if others:
+                found[group.typed] = others
+        return found
+
+
+def doc_numbers(query: str) -> list:
+    """The 文号 typed in the query, parsed (any bracket style)."""
+    return find_doc_numbers(query)
+
+
+def number_condition(numbers) -> Q | None:
+    if not numbers:
+        return None
+    condition = Q()
+    for number in numbers:
+        condition |= Q(issuer_code=number.issuer_code, doc_year=number.year,
+                       doc_serial=number.serial)
+    return condition
+
+
+def _index_form(word: str) -> str | tuple[str, ...]:
+    """A word as the index holds it: one token, or the tokens the segmenter cuts it
+    into (all of which must occur; see ``Matcher``)."""
+    tokens = tuple(ptext.query_terms(word))
+    return tokens[0] if len(tokens) == 1 else tokens
+
+
+def _words(alternative) -> tuple[str, ...]:
+    return (alternative,) if isinstance(alternative, str) else alternative
+
+
+def _units(text: str, lexicon) -> list[str]:
+    """The query's words: the cut's tokens, a lexicon word the cut splits taken whole."""
+    tokens = ptext.cut_query(text)
+    ends, position = set(), 0
+    for token in tokens:
+        position += len(token)
+        ends.add(position)
+    spans = {found.start: found.term for found in lexicon.find(text.lower())
+             if found.start + len(found.term) in ends}
+    units, position, skip_to = [], 0, 0
+    for token in tokens:
+        if position >= skip_to:
+            term = spans.get(position)
+            if term is not None and len(term) > len(token):
+                units.append(term)
+                skip_to = position + len(term)
+            elif position >= skip_to:
+                units.append(token)
+        position += len(token)
+    return units
+
+
+def _group(unit: str, lexicon) -> Group:
+    typed = unit.lower()
+    forms = [_index_form(typed) or typed]
+    for word, weight in lexicon.expand(typed):
+        if weight >= MIN_EXPANSION_WEIGHT and (form := _index_form(word)):
+            forms.append(form)
+    return Group(typed=typed, alternatives=tuple(dict.fromkeys(forms))[:MAX_ALTERNATIVES])
+
+
+def _is_single(group: Group) -> bool:
+    return (len(group.typed) == 1 and ptext._is_cjk(group.typed)
+            and group.typed not in words.GENERIC_WORDS)
+
+
+def _held(alternatives, counts: dict[str, int]) -> bool:
+    return any(all(counts.get(w, 0) > 0 for w in _words(alt)) for alt in alternatives)
+
+
+def _pieces(word: str) -> tuple[str, ...]:
+    """The dictionary words of two or more characters that cover ``word`` from the left,
+    longest first (技工学校 → 技工, 学校): the index holds them after the whole word."""
+    pieces, start = [], 0
+    while start < len(word):
+        for end in range(len(word), start + 1, -1):
+            if end - start < len(word) and ptext.is_dictionary_word(word[start:end]):
+                pieces.append(word[start:end])
+                start = end
+                break
+        else:
+            return ()
+    return tuple(pieces)
+
+
+def _is_word_for(lexicon):
+    def is_word(candidate: str) -> bool:
+        return typos.dictionary_word(candidate) or bool(lexicon.expand(candidate))
+    return is_word
+
+
+def _typo_fix(span: str, lexicon, memo: dict, *, direct: bool):
+    """(start, end, the group of the word read) for the first homophone correction of
+    ``span`` the library holds — itself (``direct``), or through the lexicon too."""
+    for start, end, word in typos.corrections(span, _is_word_for(lexicon)):
+        if sum(ch not in typos.FILLERS for ch in span[start:end]) < 2:
+            continue
+        fixed = _group(word, lexicon)
+        forms = fixed.alternatives[:1] if direct else fixed.alternatives
+        held = words.documents_holding([w for a in forms for w in _words(a)], memo)
+        if _held(forms, held):
+            fixed.typed, fixed.corrected = span[start:end], word
+            return start, end, fixed
+    return None
+
+
+def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
+    """Words the library does not hold read otherwise: a dictionary word by its pieces
+    (技工学校 → 技工 学校) or, failing that, as a word of the same sound the library
+    holds; two or more single characters in a row (what a wrong pick of a pinyin input
+    method leaves: 公组房 → 公 组 房) as a word of the same sound."""
+    counts = words.documents_holding([w for g in groups for a in g.alternatives
+                                      for w in _words(a)], memo)
+    out: list[Group] = []
+    i = 0
+    while i < len(groups):
+        j = i
+        while j < len(groups) and _is_single(groups[j]):
+            j += 1
+        if j - i >= 2:
+            span = "".join(g.typed for g in groups[i:j])
+            fix = _typo_fix(span, lexicon, memo, direct=False)
+            if fix is None:
+                out.extend(groups[i:j])
+            else:
+                start, end, fixed = fix
+                out += [*groups[i:i + start], fixed, *groups[i + end:j]]
+            i = j
+            continue
+        group = groups[i]
+        if len(group.typed) > 1 and not _held(group.alternatives, counts):
+            out.append(_read_otherwise(group, lexicon, memo))
+        else:
+            out.append(group)
+        i += 1
+    return out
+
+
+def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
+    pieces = _pieces(group.typed)
+    if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
+        group.alternatives = (*group.alternatives, pieces)
+        return group
+    fix = _typo_fix(group.typed, lexicon, memo, direct=True)
+    if fix is not None and fix[:2] == (0, len(group.typed)):
+        return fix[2]
+    return group
+
+
+def _classify(groups: list[Group], memo: dict) -> None:
+    counts = words.documents_holding([w for g in groups for a in g.alternatives
+                                      for w in _words(a)], memo)
+    for group in groups:
+        known = [a for a in group.alternatives
+                 if all(counts.get(w, 0) > 0 for w in _words(a))]
+        specific = [a for a in known
+                    if not all(words.is_generic_word(w, counts[w]) for w in _words(a))]
+        group.known = bool(known)
+        group.generic = group.typed in words.GENERIC_WORDS or (bool(known) and not specific)
+        # Searched for: the typed word if the library holds it, and what is not generic.
+        group.alternatives = tuple(dict.fromkeys(
+            [a for a in group.alternatives[:1] if a in known] + specific)) or group.alternatives
+
+
+def analyse(query: str) -> Plan:
+    """The plan of a search for ``query`` (see the module docstring)."""
+    numbers = doc_numbers(query)
+    number_words = {t for n in numbers for t in ptext.query_terms(n.canonical)}
+    lexicon = current_lexicon()
+    text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
+    units = [u for u in _units(text, lexicon) if ptext._is_token(u)]
+    units = list(dict.fromkeys(u.lower() for u in units))
+    rest = [u for u in units if u not in ptext._STOPWORDS and u not in number_words]
+    if not rest and number_words:
+        # A 文号 alone: its words are matched as they are (the exact match comes first).
+        return Plan(numbers, [Group(w, (w,)) for w in ptext.query_terms(query)])
+    if not rest:
+        rest = [u for u in units if u not in number_words]
+    groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
+    memo: dict[str, int] = {}  # the word counts read for this query, zeros too
+    groups = _correct(groups, lexicon, memo)
+    _classify(groups, memo)
+    return Plan(numbers, groups)

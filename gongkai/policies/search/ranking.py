@@ -1,0 +1,117 @@
+"""How search results are ordered: every rule and weight of the ranking, in one place.
+
+Relevance order of a query's matches, rule by rule:
+
+1. A document whose 文号 is in the query (any bracket style) comes first.
+2. A broad query (more than ``POOL`` matches) then puts the newest ``HEADING``
+   documents with all the words in their title or 文号, newest first: with the field
+   weights these are what BM25 over every match would put first, and finding them
+   needs no score.
+3. The other matches follow by text score — BM25 (SQLite) or ``ts_rank_cd``
+   (PostgreSQL) with ``FIELD_WEIGHTS`` — times the weight of the document's kind
+   (``KIND_WEIGHTS``: the measures before the notices about them; a query that asks
+   for a notice — 公示, 名单 … — or an interpretation weighs those as 1) and of its
+   current validity (``VALIDITY_WEIGHTS``: what is in force first), read newest
+   first in tiers (``POOL`` matches a tier), each tier ranked on its own, ties newest
+   first. A query with at most ``POOL`` matches is one tier: exact order.
+4. A document comes before its own interpretation (政策解读, 图解, 问答) when both
+   match, wherever the text score put them — the resident looking for the measures
+   finds the measures first; a query that asks for an interpretation (解读, 图解 …)
+   gets it before its document.
+5. Only when no document has all the words: the documents with any of them, those
+   with more of the words first, then by the same rules (the page says so).
+
+What counts as a match is decided before: each word also matches what the lexicon
+says it means and, for a typo, the word of the same sound (``query``); generic words
+(``words``) are not searched by.
+
+Sorting by date instead puts the 文号 matches first and the rest newest first.
+"""
+
+# Text score weight of each field (BM25 on SQLite; ts_rank_cd's A, B and D weights,
+# scaled to the largest, on PostgreSQL): a word in the title counts ten times one in
+# the body.
+FIELD_WEIGHTS = {"title": 10.0, "number": 6.0, "body": 1.0}
+
+# How much a text score counts by the kind of document: a resident who types the
+# words of a measure wants the measure, not the notice of its results or its
+# explanation (rule 4 also puts each interpretation after its document).
+KIND_WEIGHTS = {"regulation": 1.0, "normative": 1.0, "policy": 1.0, "other": 0.85,
+                "interpretation": 0.9, "announcement": 0.7}
+# How much a text score counts by the document's validity today.
+VALIDITY_WEIGHTS = {"valid": 1.0, "amended": 0.9, "expired": 0.85, "repealed": 0.6}
+# Words that ask for a notice: announcements then count fully.
+ANNOUNCEMENT_WORDS = frozenset({"公示", "公告", "通告", "名单", "结果", "公布", "名单公示"})
+
+# Relevance search reads at most this many matches (newest first) from the index at a
+# time; a broad query ranks, counts facets and estimates its total from them.
+POOL = 500
+# How many tiers of matches a page may read at most.
+MAX_TIERS = 20
+# How many of a broad query's title and 文号 matches are read (rule 2).
+HEADING = 200
+# The largest page.
+MAX_LIMIT = 100
+# Rule 4 looks at this many places past the page for a document to bring forward.
+PAIR_WINDOW = 50
+
+
+def kind_weights(*, asks_interpretation: bool, asks_announcement: bool) -> dict[str, float]:
+    weights = dict(KIND_WEIGHTS)
+    if asks_interpretation:
+        weights["interpretation"] = 1.0
+    if asks_announcement:
+        weights["announcement"] = 1.0
+    return weights
+
+
+def tier_order(ids, ranks: dict[int, float], rows: dict[int, tuple] | None = None,
+               weights: dict[str, float] | None = None,
+               words_matched: dict[int, int] | None = None) -> list[int]:
+    """Rules 3 and 5 within a tier: more query words matched first (the any-word
+    fallback; else all match), then lower rank first (the backends' ranks: a negated
+    score) weighted by kind and validity, ties newest first. ``rows``: id → (kind, …,
+    current validity), as ``facets.visible_rows`` reads them."""
+    weights = weights or KIND_WEIGHTS
+    rows = rows or {}
+    words_matched = words_matched or {}
+
+    def key(pk):
+        row = rows.get(pk)
+        weight = (weights.get(row[0], 1.0) * VALIDITY_WEIGHTS.get(row[-1], 1.0)
+                  if row else 1.0)
+        return (-words_matched.get(pk, 0), ranks[pk] * weight, -pk)
+
+    return sorted(ids, key=key)
+
+
+def relevance_order(heading: list[int], ranked: list[int]) -> list[int]:
+    """Rules 2 and 3: the heading rows newest first, then the ranked matches not among
+    them. (Rule 1, the 文号 matches, is put in front by the caller.)"""
+    heading_set = set(heading)
+    return [*sorted(heading, reverse=True), *(pk for pk in ranked if pk not in heading_set)]
+
+
+def pair_documents(ordered: list[int], interprets: dict[int, int], *,
+                   interpretation_first: bool) -> list[int]:
+    """Rule 4: each interpretation of ``interprets`` (interpretation → its document,
+    both in ``ordered``) next to its document, the document first (or the
+    interpretation, when the query asks for one), at the place of whichever of the two
+    ranked higher."""
+    partners: dict[int, list[int]] = {}
+    for interpretation, document in interprets.items():
+        partners.setdefault(interpretation, []).append(document)
+        partners.setdefault(document, []).append(interpretation)
+    out: list[int] = []
+    placed: set[int] = set()
+    for pk in ordered:
+        if pk in placed:
+            continue
+        pair = [pk, *(p for p in partners.get(pk, ()) if p not in placed)]
+        if len(pair) > 1:
+            documents = [p for p in pair if p not in interprets]
+            readings = [p for p in pair if p in interprets]
+            pair = [*readings, *documents] if interpretation_first else [*documents, *readings]
+        out.extend(pair)
+        placed.update(pair)
+    return out

@@ -1,0 +1,89 @@
+"""What a search returns, and the hits of a page: the documents' listing columns, their
+scores, and titles and snippets highlighted in Python from the stored segmented text
+(``ptext.highlight``/``ptext.snippet``), not by FTS5's snippet() or ts_headline(),
+which read every occurrence of every word of a long body."""
+import html
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from gongkai.policies import text as ptext
+from gongkai.policies.models import PolicyDocument
+from gongkai.policies.search.backends import Matcher, backend
+from gongkai.policies.selectors.validity import validity_expression
+
+
+@dataclass
+class Hit:
+    document: PolicyDocument
+    score: float
+    title_html: str
+    snippet_html: str
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[Hit] = field(default_factory=list)
+    facets: dict[str, list[dict]] = field(default_factory=dict)
+    terms: list[str] = field(default_factory=list)
+    matched_all_terms: bool = True
+    # True when a broad query's total is estimated and its facets count only the
+    # candidate pool (see ``gongkai.policies.search``); the page shows "约".
+    total_approximate: bool = False
+    facets_approximate: bool = False
+    # What the page says about the result, one message at most: "partial" (no document
+    # has all the words; these have some), "generic" (the query's words are too
+    # generic to search by), "none" (nothing found), "" (nothing to say).
+    notice: str = ""
+    # typed word → the other words searched for it (lexicon, typo).
+    expanded: dict[str, list[str]] = field(default_factory=dict)
+    # Words of the query the library does not hold (left out of the search).
+    missing: list[str] = field(default_factory=list)
+
+
+def _highlighted(ids: list[int], terms: list[str]) -> dict[int, tuple[str, str]]:
+    """id → (title, snippet) as safe HTML with ``terms`` marked; a document without the
+    words (a 文号 match, browsing) shows the beginning of its body."""
+    if not ids:
+        return {}
+    with connection.cursor() as cursor:
+        rows = backend().stored_texts(cursor, ids)
+    pattern = ptext.term_pattern(terms)
+    return {pk: (ptext.highlight(title, pattern), ptext.snippet(body, pattern))
+            for pk, title, body in rows}
+
+
+def _plain_hit(document: PolicyDocument, score: float = 0.0) -> Hit:
+    """A hit for a document missing from the index (it never should be)."""
+    body = ptext.prepare(document.body_text)
+    snippet = html.escape(body[:120] + ("…" if len(body) > 120 else ""))
+    return Hit(document=document, score=score, title_html=html.escape(document.title),
+               snippet_html=snippet)
+
+
+def hits(page_ids: list[int], matcher: Matcher | None,
+         scores: dict[int, float] | None = None) -> list[Hit]:
+    """The hits of ``page_ids``, in that order."""
+    # A hit shows the title, 文号, kind, date and validity: the document rows are read
+    # up to those columns only (the bodies are large; the snippet comes from the index).
+    documents = (PolicyDocument.objects.filter(pk__in=page_ids)
+                 .only("id", "kind", "title", "doc_number", "published_on", "validity",
+                       "expires_on", "unit_id")
+                 .annotate(current_validity=validity_expression()))
+    by_id = {d.pk: d for d in documents}
+    terms = matcher.terms if matcher is not None else []
+    highlighted = _highlighted(page_ids, terms)
+    scores = matcher.scores(page_ids, scores) if matcher is not None else {}
+    found = []
+    for pk in page_ids:
+        document = by_id.get(pk)
+        if document is None:
+            continue
+        if pk in highlighted:
+            title, snippet = highlighted[pk]
+            found.append(Hit(document=document, score=scores.get(pk, 0.0),
+                             title_html=title, snippet_html=snippet))
+        else:
+            found.append(_plain_hit(document))
+    return found

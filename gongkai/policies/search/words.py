@@ -1,0 +1,89 @@
+"""How common a word is in the library, and which words are too generic to search by.
+
+A word is generic when it names a kind of document or an act of administration rather
+than a subject (``GENERIC_WORDS``: 通知, 办理, 工作 …), or when at least
+``GENERIC_SHARE`` of the documents hold it (document frequency over the library, so
+the rule follows the library: 政务 is generic where every document mentions it). Half,
+not less: at 30 % the benchmark's corpus, half of each body seed-plan prose, lost words
+such as 监管 and 台账 that a person does search by. A query
+whose only words found in the library are generic finds nothing, and says so.
+
+Counts come from the index (SQLite: the FTS5 vocabulary; PostgreSQL: the planner's
+statistics of the words, or a count where the table has none yet) and are kept for
+``CACHE_SECONDS`` per process: they change slowly, and a search must not count the
+documents of a common word each time. A word no document holds is not kept (looking it
+up again is cheap), so a document published a moment ago is found by its new words.
+"""
+import time
+
+from django.db import connection
+
+from gongkai.policies.search.backends import backend
+
+GENERIC_SHARE = 0.5
+# Below this many documents a share says little (in a library of ten, a word in four
+# of them is not generic): only ``GENERIC_WORDS`` are.
+GENERIC_MIN_DOCUMENTS = 100
+# Words of the genre, not of a subject: what a document is, or that something is done.
+GENERIC_WORDS = frozenset("""
+通知 通告 公告 公示 意见 决定 办法 规定 细则 方案 实施方案 工作方案 措施 若干措施 规则 指引
+意见稿 文件 政策 政策文件 有关 相关 关于 印发 工作 办理 情况 问题 事项 事宜 内容 要求 规范
+管理 实施 开展 落实 推进 加强 进一步 做好 通报 报告 说明 答复 信息 政府 区 市 黄埔区 黄埔 全区
+怎么 怎么办 怎样 如何 什么 啥 哪里 哪儿 能不能 有没有 可以 是否 吗 呢 呀 吧 请问 一下 多少
+""".split())
+CACHE_SECONDS = 600
+_cache: dict[tuple[str, str], tuple[float, int]] = {}
+_totals: dict[str, tuple[float, int]] = {}
+
+
+def document_total() -> int:
+    """How many documents the index holds (cached)."""
+    now = time.monotonic()
+    cached = _totals.get(connection.alias)
+    if cached is None or now - cached[0] > CACHE_SECONDS:
+        with connection.cursor() as cursor:
+            cached = _totals[connection.alias] = (now, backend().document_total(cursor))
+    return cached[1]
+
+
+def documents_holding(words: list[str], memo: dict[str, int] | None = None
+                       ) -> dict[str, int]:
+    """word → how many documents hold it (an index word: one token), at least up to
+    ``GENERIC_SHARE`` of the library (beyond it a count may stop early). ``memo``: the
+    counts already read for the same query, zeros included, filled in."""
+    now = time.monotonic()
+    memo = {} if memo is None else memo
+    found: dict[str, int] = {}
+    missing = []
+    for word in dict.fromkeys(words):
+        cached = _cache.get((connection.alias, word))
+        if word in memo:
+            found[word] = memo[word]
+        elif cached is not None and now - cached[0] <= CACHE_SECONDS:
+            found[word] = cached[1]
+        else:
+            missing.append(word)
+    if missing:
+        cap = max(1, int(document_total() * GENERIC_SHARE) + 1)
+        if len(_cache) > 200_000:
+            _cache.clear()
+        with connection.cursor() as cursor:
+            counted = backend().word_documents(cursor, missing, cap)
+        for word in missing:
+            found[word] = memo[word] = counted.get(word, 0)
+            if found[word]:
+                _cache[(connection.alias, word)] = (now, found[word])
+    return found
+
+
+def is_generic_word(word: str, count: int) -> bool:
+    """Whether ``word``, held by ``count`` documents, says nothing about a subject."""
+    total = document_total()
+    return word in GENERIC_WORDS or (total >= GENERIC_MIN_DOCUMENTS
+                                     and count >= total * GENERIC_SHARE)
+
+
+def forget() -> None:
+    """Drop the cached counts (tests; after a bulk load)."""
+    _cache.clear()
+    _totals.clear()
