@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 
 from gongkai.qa.models import QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
@@ -98,9 +98,14 @@ def index_entry_remove(entry_id: int) -> None:
 
 @transaction.atomic
 def index_rebuild(docs: Iterable[EntryText]) -> int:
-    """Replace the whole index by one of ``docs``; returns how many were indexed."""
+    """Replace the whole index by one of ``docs``; returns how many were indexed.
+
+    Rows are written in the order of their indexes (word, then entry): appending to a
+    B-tree is many times faster than inserting at random places, which is what makes
+    a rebuild of 100,000 entries minutes rather than hours on SQLite."""
     for model in (QaPosting, QaGram, QaIndexedEntry, QaTerm):
         model.objects.all().delete()
+    _larger_cache()
     features = [(doc.id, _usable(entry_features(doc))) for doc in docs]
     totals = {f: sum(feat.lengths[f] for _id, feat in features) for f in FIELDS}
     stats = stats_row()
@@ -110,22 +115,33 @@ def index_rebuild(docs: Iterable[EntryText]) -> int:
     stats.save()
     averages = averages_of(stats)
     df: Counter[str] = Counter()
-    for start in range(0, len(features), BATCH // 10):
-        batch = features[start:start + BATCH // 10]
-        QaPosting.objects.bulk_create(
-            (QaPosting(term=w, entry_id=pk, weight=weight(c, feat.lengths, averages))
-             for pk, feat in batch for w, c in feat.counts.items()), batch_size=BATCH)
-        QaGram.objects.bulk_create(
-            (QaGram(gram=g, entry_id=pk, phrase=i) for pk, feat in batch
-             for i, phrase in enumerate(feat.phrase_grams) for g in phrase), batch_size=BATCH)
-        rows = []
-        for pk, feat in batch:
-            keys = feat.keys
-            df.update(keys)
-            rows.append(QaIndexedEntry(entry_id=pk, lengths=feat.lengths, keys=keys,
-                                       phrase_sizes=[len(p) for p in feat.phrase_grams],
-                                       question_words=feat.question_words))
-        QaIndexedEntry.objects.bulk_create(rows, batch_size=BATCH)
+    postings, grams, rows = [], [], []
+    for pk, feat in features:
+        postings.extend((w, pk, weight(c, feat.lengths, averages))
+                        for w, c in feat.counts.items())
+        grams.extend((g, pk, i) for i, phrase in enumerate(feat.phrase_grams) for g in phrase)
+        keys = feat.keys
+        df.update(keys)
+        rows.append(QaIndexedEntry(entry_id=pk, lengths=feat.lengths, keys=keys,
+                                   phrase_sizes=[len(p) for p in feat.phrase_grams],
+                                   question_words=feat.question_words))
+    del features
+    QaIndexedEntry.objects.bulk_create(rows, batch_size=BATCH)
+    postings.sort()
+    QaPosting.objects.bulk_create((QaPosting(term=t, entry_id=e, weight=w)
+                                   for t, e, w in postings), batch_size=BATCH)
+    del postings
+    grams.sort()
+    QaGram.objects.bulk_create((QaGram(gram=g, entry_id=e, phrase=i) for g, e, i in grams),
+                               batch_size=BATCH)
     QaTerm.objects.bulk_create((QaTerm(key=k, df=n, pinyin=key_pinyin(k))
-                                for k, n in df.items()), batch_size=BATCH)
-    return len(features)
+                                for k, n in sorted(df.items())), batch_size=BATCH)
+    return len(rows)
+
+
+def _larger_cache() -> None:
+    """SQLite's page cache for this connection, 256 MB while rebuilding (the default
+    2 MB makes every index insert a disk read once the index outgrows it)."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size = -262144")

@@ -21,7 +21,7 @@ FILLER_WORDS = frozenset(
     "我家 俺 咱 咱们 本人 自己 吗 呢 啊 吧 呀 哦 嘛 么 哈 啦 咯 喔 的 了 是 有 能 能不能 可以 "
     "可不可以 什么 啥 怎么 咋 怎么样 怎样 如何 哪里 哪儿 哪些 多少 谁 要 需要 还 也 都 就 "
     "在 给 会 该 应该 这个 那个 现在 怎么办 咋办 咋整 办法 一般 具体 请 谢谢 急 急急 在线等 "
-    "到底 究竟".split())
+    "到底 究竟 到 去 别的 这边 那边 这里 那里 一个 个".split())
 # Words that say what is wanted of any service but not which service: a question of
 # these alone (怎么办理？ 需要什么材料？) cannot be answered from any one entry.
 GENERIC_WORDS = frozenset(
