@@ -142,3 +142,9 @@ def question_explain(*, text: str, limit: int = MATCH_LIMIT) -> Answer:
     """For staff: the answer the public would get, without logging it; its query holds
     the expansions applied and each match the words that matched."""
     return answer_question(text=text, record=False, limit=limit)
+
+
+def question_candidates(*, text: str, limit: int = MATCH_LIMIT) -> tuple[Query, list[Hit]]:
+    """For staff learning from the queue: the closest entries whatever their confidence
+    (a queued question is there because none reached the thresholds)."""
+    return search((text or "").strip()[:QUESTION_MAX], limit=limit)

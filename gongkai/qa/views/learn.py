@@ -14,7 +14,11 @@ from gongkai.lexicon.services import term_variant_add
 from gongkai.qa import permissions as perms
 from gongkai.qa.forms import LearnSynonymForm
 from gongkai.qa.models import PendingStatus, QaEntry
-from gongkai.qa.services.answering import answerable_entries, question_explain
+from gongkai.qa.services.answering import (
+    answerable_entries,
+    question_candidates,
+    question_explain,
+)
 from gongkai.qa.services.entries import entry_phrasing_add, pending_answer
 
 
@@ -29,11 +33,11 @@ def pending_learn(request, pk: int):
         done = _act(request, pending, synonym_form)
         if done is not None:
             return done
-    answer = question_explain(text=pending.text)
-    entries = answerable_entries().in_bulk([m.id for m in answer.matches])
+    query, hits = question_candidates(text=pending.text)
+    entries = answerable_entries().in_bulk([m.id for m in hits])
     return render(request, "qa/staff_learn.html", {
-        "pending": pending, "answer": answer, "synonym_form": synonym_form,
-        "matches": [(m, entries.get(m.id)) for m in answer.matches],
+        "pending": pending, "query": query, "synonym_form": synonym_form,
+        "matches": [(m, entries.get(m.id)) for m in hits],
         "can_edit_lexicon": can_edit_lexicon(request.user)},
         status=400 if synonym_form.is_bound and synonym_form.errors else 200)
 
