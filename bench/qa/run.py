@@ -1,10 +1,10 @@
 """Benchmark of the policy Q&A answering, on questions written blind (questions.tsv):
 
-    .venv/bin/python bench/qa/run.py                      # accuracy, dev and test splits
-    .venv/bin/python bench/qa/run.py --split dev --misses # tuning: dev only, with misses
+    .venv/bin/python bench/qa/run.py                      # accuracy, then latency at 100,000
+    .venv/bin/python bench/qa/run.py --size 0             # accuracy only, dev and test
+    .venv/bin/python bench/qa/run.py --split dev --size 0 --misses  # tuning: dev only
     .venv/bin/python bench/qa/run.py --split dev --fit    # confidence weights from dev
     .venv/bin/python bench/qa/run.py --calibrate          # thresholds from the dev split
-    .venv/bin/python bench/qa/run.py --size 100000        # + latency and update time
     .venv/bin/python bench/qa/run.py --database postgres://…  # on PostgreSQL
 
 Accuracy is measured over the evaluation library (bench/qa/library.py: the demo's 110
@@ -139,7 +139,8 @@ def main() -> None:
                         help="fit the confidence weights on the dev split and stop")
     parser.add_argument("--answer", type=float)
     parser.add_argument("--suggest", type=float)
-    parser.add_argument("--size", type=int, default=0, help="also measure latency at SIZE")
+    parser.add_argument("--size", type=int, default=100_000,
+                        help="library size of the latency run (0: accuracy only)")
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--database", help="DATABASE_URL (default: a fresh SQLite file)")
