@@ -10,6 +10,7 @@ ACTION_LABELS = {
     "qa.pending.assigned": _("待答问题交由单位答复"),
     "qa.synonym.set": _("设置同义词"),
     "qa.synonym.removed": _("删除同义词"),
+    "qa.entry.phrasing_added": _("添加问法"),
     "qa.settings.thresholds_set": _("调整答复阈值"),
 }
 DETAIL_LABELS = {
@@ -19,4 +20,5 @@ DETAIL_LABELS = {
     "term": _("口语说法"),
     "canonical": _("规范说法"),
     "created": _("新增"),
+    "phrasing": _("问法"),
 }

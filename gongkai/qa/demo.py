@@ -1,5 +1,6 @@
-"""The demo Q&A library: 110 entries written for the demo (gongkai/qa/data), the
-synonym table, and a few questions nobody has answered yet. Entries are published
+"""The demo Q&A library: 110 entries written for the demo (gongkai/qa/data) and a few
+questions nobody has answered yet (the words people use for the library's words come
+with the lexicon app's seed). Entries are published
 through the real review (submit, then one decision per level by people who may
 review), so the demo shows the same states and history as real use. Idempotent: an
 entry whose question its unit already has is left alone."""
@@ -11,25 +12,16 @@ from gongkai.orgs.models import Role, Unit, UnitCategory
 from gongkai.publishing.demo import publish_through_review
 from gongkai.publishing.models import PublicationStatus
 from gongkai.qa.data.demo_entries import ENTRIES
-from gongkai.qa.models import PendingQuestion, QaEntry, Synonym
+from gongkai.qa.models import PendingQuestion, QaEntry
 from gongkai.qa.services.answering import pending_question_queue
 from gongkai.qa.services.entries import EntryData, entry_create
 
-DEMO_SYNONYMS = {
-    "生娃": "生育", "生孩子": "生育", "生小孩": "生育", "娃": "子女", "孩子": "子女",
-    "小孩": "子女", "宝宝": "婴幼儿", "社保": "社会保险", "医保": "医疗保险",
-    "个税": "个人所得税", "退休金": "养老金", "失业金": "失业保险金", "咋": "怎么",
-    "啥": "什么", "上户口": "落户", "公积金": "住房公积金", "看病": "就医",
-    "老人": "老年人", "开店": "个体工商户", "打工": "就业",
-}
 DEMO_PENDING = ("黄埔区有没有婴幼儿托育补贴？", "外籍人员子女在黄埔怎么入学？",
                 "电动自行车在哪里上牌？")
 
 
 def load_qa_demo() -> None:
-    """Load the demo library, synonyms and queue (safe to run twice)."""
-    for term, canonical in DEMO_SYNONYMS.items():
-        Synonym.objects.get_or_create(term=term, defaults={"canonical": canonical})
+    """Load the demo library and queue (safe to run twice)."""
     author = _author()
     for topic, unit_name, question, alternatives, answer, sources in ENTRIES:
         _ensure_entry(author, topic, _unit(unit_name), question, alternatives, answer, sources)

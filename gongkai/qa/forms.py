@@ -47,9 +47,11 @@ class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel 文件（.xlsx）"))
 
 
-class SynonymForm(forms.Form):
-    term = forms.CharField(label=_("口语或别称"), max_length=20)
-    canonical = forms.CharField(label=_("规范说法"), max_length=20)
+class LearnSynonymForm(forms.Form):
+    """From a queued question: the word it used, and the library's word for it."""
+
+    variant = forms.CharField(label=_("提问中的说法"), max_length=30)
+    canonical = forms.CharField(label=_("问答库中的规范说法"), max_length=30)
 
 
 class ThresholdForm(forms.Form):

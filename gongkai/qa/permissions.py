@@ -1,7 +1,7 @@
 """Who may do what with the Q&A library. Views, templates and tests ask these only.
 
 Units write and submit their own entries; the office sees and edits all of them and
-tunes the answering (synonyms, thresholds) and reads the statistics. Staff of any unit
+tunes the answering (thresholds; the lexicon app holds the synonyms) and reads the statistics. Staff of any unit
 may read published entries and test questions. A unit never sees another unit's
 unpublished entries. Queued questions hold no personal data: a unit sees the ones
 assigned to it and the ones nobody has been assigned yet.
@@ -44,8 +44,14 @@ def can_submit_entry(user, entry: QaEntry) -> bool:
     return can_edit_entry(user, entry)
 
 
+def can_add_phrasing(user, entry: QaEntry) -> bool:
+    """Another phrasing of an entry (from the queue of unanswered questions): the office,
+    or the entry's own unit. It only helps find the entry, so it needs no new review."""
+    return _staff(user) and (user.is_office_admin or entry.unit_id == user.unit_id)
+
+
 def can_tune(user) -> bool:
-    """Synonyms and thresholds change every answer: the office's call."""
+    """Thresholds change every answer: the office's call (as the lexicon is)."""
     return bool(user and user.is_authenticated and user.is_office_admin)
 
 

@@ -61,3 +61,28 @@ def test_citizen_asks_rates_and_an_unknown_question_is_answered_by_staff(new_pag
     pass_every_level(review, entry)
     _ask(citizen, UNKNOWN)
     assert "电动自行车登记点" in citizen.inner_text("#qa-answer")
+
+
+def test_staff_teach_the_library_a_phrasing_from_the_queue_and_it_answers_at_once(
+        new_page):
+    unit = Unit.objects.create(name="区教育局", category="department")
+    User.objects.create_user("jyj_staff", password="s3cret-pass!", role=Role.UNIT_STAFF,
+                             unit=unit, display_name="教育局 联络员")
+    published_entry(unit=unit, question="转学怎么办理？", answer="向转入学校提出申请。",
+                    topic="school")
+    question = "孩子想换到隔壁区的学校读怎么搞"
+    citizen = new_page()
+    _ask(citizen, question)
+    assert not citizen.is_visible("#qa-answer")
+
+    staff = new_page()
+    login(staff, "jyj_staff", "s3cret-pass!")
+    staff.goto("/qa/staff/pending/")
+    staff.click("#qa-pending >> text=学习（问法或同义词）")
+    assert "孩子" in staff.inner_text("#qa-learn-question")
+    staff.click("#qa-learn-matches >> text=加为该问答的问法")
+    staff.wait_for_selector("text=立即生效")
+    assert PendingQuestion.objects.get().status == "answered"
+
+    _ask(citizen, question)
+    assert "向转入学校提出申请。" in citizen.inner_text("#qa-answer")

@@ -1,5 +1,7 @@
-"""Answering without any outside service: the library's own words, BM25 and bigrams.
+"""Answering without any outside service, from an index held in the database.
 
-``text`` turns questions and entries into terms and character bigrams the same way;
-``index`` holds one process's in-memory index and scores a question against it.
+``text`` cuts questions and entries into words and pinyin bigrams; ``features`` says
+what the index keeps of an entry; ``store`` writes it (one entry at a time, or all);
+``search`` answers a question; ``scope`` recognises what is not a question for the
+library; ``explain`` shows staff why an entry matched.
 """

@@ -1,79 +1,44 @@
-"""Questions and entries cut into the units the index counts.
+"""Questions and entries cut into what the index counts: words and pinyin bigrams.
 
-Both sides pass through the same steps: ``normalize`` (NFKC, traditional → simplified),
-the synonym table (生娃 → 生育, longest first, on the text before it is segmented, so a
-colloquial word the dictionary splits is still caught), then the policy segmenter.
-Entries keep the dictionary words inside longer words (社会保险 also counts as 社会 and
-保险); questions use the precise cut, whose words are therefore all found in entries.
+Both sides are normalised the same way (NFKC, traditional → simplified, lower case) and
+segmented by the policy segmenter. Entries keep the dictionary words inside longer
+words (社会保险 also counts as 社会 and 保险); questions use the precise cut, whose words
+are therefore all found in entries. Filler words that say "this is a question" rather
+than what it is about are dropped from questions.
+
+The bigrams are of pinyin syllables, not characters: 社保 and a slip of the input method
+that typed 设保 give the same bigram ``she|bao``.
 """
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import lru_cache
 
 from gongkai.core.text import normalize
 from gongkai.policies.text import SPACE, SUB_CLOSE, SUB_OPEN, query_terms, segment
 
-# Words that say "this is a question" rather than what it is about. Dropped from the
-# question's terms and bigrams (an entry may keep them: they cost little there).
+# Words that say "this is a question" (or who asks) rather than what it is about.
 FILLER_WORDS = frozenset(
-    "请问 你好 您好 想问 问问 一下 我 我们 我家 咱 吗 呢 啊 吧 呀 哦 嘛 么 的 了 是 有 "
-    "能 能不能 可以 可不可以 什么 怎么 怎么样 怎样 如何 哪里 哪些 哪儿 多少 谁 要 "
-    "需要 还 也 都 就 在 给 会 该 应该 这个 那个 现在".split())
-# Sentence-final particles are dropped as characters too: they sit inside few words.
+    "请问 你好 您好 想问 问问 问下 问一下 请教 打听 麻烦 想知道 我想 我要 想要 一下 我 我们 "
+    "我家 俺 咱 咱们 本人 自己 吗 呢 啊 吧 呀 哦 嘛 么 哈 啦 咯 喔 的 了 是 有 能 能不能 可以 "
+    "可不可以 什么 啥 怎么 咋 怎么样 怎样 如何 哪里 哪儿 哪些 多少 谁 要 需要 还 也 都 就 "
+    "在 给 会 该 应该 这个 那个 现在 怎么办 咋办 咋整 办法 一般 具体 请 谢谢 急 急急 在线等 "
+    "到底 究竟 到 去 别的 这边 那边 这里 那里 一个 个".split())
+# Words that say what is wanted of any service but not which service: a question of
+# these alone (怎么办理？ 需要什么材料？) cannot be answered from any one entry.
+GENERIC_WORDS = frozenset(
+    "办理 办 申请 申报 手续 流程 条件 材料 资料 证件 步骤 程序 问题 事情 事项 情况 相关 政策 "
+    "规定 弄 搞 整 找 去 来 到 哪个 部门 单位 地方 地址 时间 时候 多久 几天 费用 钱 收费 要求 "
+    "能否 咨询 了解 知道 查询 查 问 帮忙 帮 服务 业务 处理 解决 准备 提交 带 开 交 领 用 "
+    "网上 现场 窗口 线上 电话 标准 规定 文件 通知 办事 今年 明年 以后 之前 最近".split())
 _FILLER_RE = re.compile("|".join([*sorted((re.escape(w) for w in FILLER_WORDS if len(w) > 1),
-                                          key=len, reverse=True), "[吗呢啊吧呀嘛哦]"]))
+                                          key=len, reverse=True),
+                                  "[吗呢啊吧呀嘛哦啦咯喔我咋啥]"]))
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
+_CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-@dataclass(frozen=True)
-class SynonymTable:
-    """``term → canonical``; an empty table changes nothing."""
-
-    pairs: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def from_mapping(cls, mapping: Mapping[str, str]) -> "SynonymTable":
-        cleaned = {normalize(k).lower(): normalize(v).lower() for k, v in mapping.items()}
-        return cls(tuple(sorted((k, v) for k, v in cleaned.items() if k and v and k != v)))
-
-    @property
-    def pattern(self) -> re.Pattern | None:
-        return _compile(self.pairs)
-
-    def apply(self, text: str) -> tuple[str, list[tuple[str, str]]]:
-        """``text`` with every synonym replaced, and the replacements made."""
-        pattern = self.pattern
-        if pattern is None:
-            return text, []
-        mapping = dict(self.pairs)
-        used: list[tuple[str, str]] = []
-
-        def swap(match: re.Match) -> str:
-            found = match.group(0)
-            if found not in mapping:  # a canonical word, kept as it is
-                return found
-            pair = (found, mapping[found])
-            if pair not in used:
-                used.append(pair)
-            return pair[1]
-
-        return pattern.sub(swap, text), used
-
-
-@lru_cache(maxsize=8)
-def _compile(pairs: tuple[tuple[str, str], ...]) -> re.Pattern | None:
-    if not pairs:
-        return None
-    # Canonical words are matched too (and kept), so 公积金 → 住房公积金 leaves 住房公积金
-    # alone instead of making it 住房住房公积金.
-    words = sorted({re.escape(w) for pair in pairs for w in pair}, key=len, reverse=True)
-    return re.compile("|".join(words))
-
-
-def canonical(text: str, synonyms: SynonymTable) -> tuple[str, list[tuple[str, str]]]:
-    """Normalised, lower-case text with the synonyms applied."""
-    return synonyms.apply(normalize(text).lower())
+def canonical(text: str) -> str:
+    """Normalised, lower-case text."""
+    return normalize(text or "").lower()
 
 
 def entry_terms(text: str) -> list[str]:
@@ -89,10 +54,50 @@ def question_terms(text: str) -> list[str]:
     return content or terms
 
 
-def bigrams(text: str) -> frozenset[str]:
-    """Character bigrams of (already canonical) text without fillers or punctuation; a
-    single character counts as itself so that one-character questions still compare."""
-    core = _NOT_WORD.sub("", _FILLER_RE.sub(" ", text))
-    if len(core) < 2:
-        return frozenset([core]) if core else frozenset()
-    return frozenset(core[i:i + 2] for i in range(len(core) - 1))
+def core(text: str) -> str:
+    """(Canonical) text without fillers, punctuation or spaces: what bigrams are of."""
+    return _NOT_WORD.sub("", _FILLER_RE.sub(" ", text))
+
+
+@lru_cache(maxsize=20_000)
+def syllable(char: str) -> str:
+    """The toneless pinyin of one character (its most common reading); anything that
+    is not a Chinese character stands for itself."""
+    if not _CJK.match(char):
+        return char
+    from pypinyin import Style, lazy_pinyin
+
+    return lazy_pinyin(char, style=Style.NORMAL)[0]
+
+
+def grams(text: str) -> frozenset[str]:
+    """The pinyin bigrams of (canonical) text's core; one syllable counts as itself."""
+    syllables = [syllable(c) for c in core(text)]
+    if len(syllables) < 2:
+        return frozenset(syllables)
+    return frozenset(f"{a}|{b}" for a, b in zip(syllables, syllables[1:], strict=False))
+
+
+@lru_cache(maxsize=100_000)
+def word_pinyin(word: str) -> str:
+    """The toneless pinyin of a word of 2–4 Chinese characters read as a whole (银行 is
+    yin hang), or "" for anything else: the key under which a mistyped word of the same
+    sound finds it."""
+    if not 2 <= len(word) <= 4 or not all(_CJK.match(c) for c in word):
+        return ""
+    from pypinyin import Style, lazy_pinyin
+
+    return " ".join(lazy_pinyin(word, style=Style.NORMAL))
+
+
+def pinyin_probes(text: str) -> dict[str, list[str]]:
+    """pinyin → the pieces of 2–4 Chinese characters of (canonical) text that read so:
+    where a word typed with a wrong character of the right sound may be."""
+    probes: dict[str, list[str]] = {}
+    for run in re.findall(r"[\u3400-\u9fff]{2,}", core(text)):
+        for size in (2, 3, 4):
+            for start in range(len(run) - size + 1):
+                piece = run[start:start + size]
+                probes.setdefault(word_pinyin(piece), []).append(piece)
+    probes.pop("", None)
+    return probes

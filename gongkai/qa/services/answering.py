@@ -1,16 +1,14 @@
-"""Answering a question from the library, and the in-memory index behind it.
+"""Answering a question from the library, and keeping the index in step with it.
 
-Each process keeps one index of the published public entries. Before every question it
-compares the index's stamp with the one in the database (one indexed read); any change
-of an entry or a synonym sets a new stamp (see ``gongkai.qa.receivers``), and the next
-question rebuilds the index. Building takes seconds at 100,000 entries and happens once
-per change and process, not per question, and in the background once the library is
-large (see ``current_index``).
+The index lives in the database (``gongkai.qa.retrieval``): an entry is indexed when it
+is published for the public and taken out when it is withdrawn, restricted or deleted,
+in the transaction that changes it (see ``gongkai.qa.receivers``). Every process
+therefore answers from the same index, current to the last commit, and none rebuilds
+anything.
 """
-import threading
 from dataclasses import dataclass, field
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -23,17 +21,13 @@ from gongkai.qa.models import (
     PendingStatus,
     QaEntry,
     QuestionLog,
-    Synonym,
 )
-from gongkai.qa.retrieval.explain import Explanation, explain
-from gongkai.qa.retrieval.index import EntryDoc, Hit, QaIndex, Query
-from gongkai.qa.retrieval.text import SynonymTable
-from gongkai.qa.services.settings import index_version, qa_settings
+from gongkai.qa.retrieval.features import EntryText
+from gongkai.qa.retrieval.search import Hit, Query, search
+from gongkai.qa.retrieval.store import index_entry_put, index_entry_remove, index_rebuild
+from gongkai.qa.services.settings import qa_settings
 
 MATCH_LIMIT = 5
-BACKGROUND_REBUILD_FROM = 5000  # entries
-_lock = threading.Lock()
-_current: dict[str, QaIndex] = {}
 
 
 def answerable_entries():
@@ -42,52 +36,24 @@ def answerable_entries():
                                   audience=Audience.PUBLIC)
 
 
-def synonym_table() -> SynonymTable:
-    return SynonymTable.from_mapping(dict(Synonym.objects.values_list("term", "canonical")))
+def _text_of(entry: QaEntry) -> EntryText:
+    return EntryText(id=entry.pk, question=entry.question,
+                     alternatives=tuple(entry.alternatives or ()), answer=entry.answer)
 
 
-def index_build(*, version: int | None = None) -> QaIndex:
-    """A fresh index of the answerable entries."""
-    rows = answerable_entries().order_by("id").values_list(
-        "id", "question", "alternatives", "answer")
-    docs = (EntryDoc(id=pk, question=q, alternatives=tuple(alts or ()), answer=a)
-            for pk, q, alts, a in rows.iterator(chunk_size=2000))
-    return QaIndex(docs, synonym_table(), version=version or 0)
+def entry_index_sync(*, entry_id: int) -> None:
+    """Index the entry if it answers the public, else make sure it is not indexed."""
+    entry = answerable_entries().filter(pk=entry_id).first()
+    if entry is None:
+        index_entry_remove(entry_id)
+    else:
+        index_entry_put(_text_of(entry))
 
 
-def current_index() -> QaIndex:
-    """This process's index, rebuilt if the library changed since it was built.
-
-    A small library is rebuilt before answering. A large one (seconds to rebuild) keeps
-    answering from the previous index while a background thread builds the new one, so
-    no visitor waits for the rebuild; the change shows once it is done.
-    """
-    version = index_version()
-    found = _current.get("index")
-    if found is not None and found.version == version:
-        return found
-    if found is not None and found.size >= BACKGROUND_REBUILD_FROM:
-        _rebuild_in_background(version)
-        return found
-    with _lock:
-        found = _current.get("index")
-        if found is None or found.version != version:
-            found = _current["index"] = index_build(version=version)
-    return found
-
-
-def _rebuild_in_background(version: int) -> None:
-    if not _lock.acquire(blocking=False):
-        return  # a rebuild is already running
-
-    def build() -> None:
-        try:
-            _current["index"] = index_build(version=version)
-        finally:
-            connection.close()
-            _lock.release()
-
-    threading.Thread(target=build, name="qa-index-rebuild", daemon=True).start()
+def index_rebuild_all() -> int:
+    """Rebuild the whole index (a fresh install or ``manage.py qa_reindex``)."""
+    rows = answerable_entries().order_by("id").iterator(chunk_size=2000)
+    return index_rebuild(_text_of(entry) for entry in rows)
 
 
 def question_key(text: str) -> str:
@@ -114,22 +80,32 @@ class Answer:
         return self.outcome == Outcome.ANSWERED
 
     @property
+    def out_of_scope(self) -> bool:
+        return self.outcome == Outcome.OUT_OF_SCOPE
+
+    @property
     def best(self) -> Hit | None:
         return self.matches[0] if self.matches else None
+
+
+def outcome_of(hits: list[Hit], *, answer_threshold: float, scope: str = "") -> str:
+    if scope:
+        return Outcome.OUT_OF_SCOPE
+    if hits and hits[0].confidence >= answer_threshold:
+        return Outcome.ANSWERED
+    return Outcome.SUGGESTED if hits else Outcome.UNANSWERED
 
 
 def answer_question(*, text: str, record: bool = True, limit: int = MATCH_LIMIT) -> Answer:
     """Match ``text`` against the library. Above the answer threshold the best entry
     answers; above the suggest threshold the closest questions are offered; below it the
-    question is queued for a unit. ``record`` logs the question (without personal data)."""
+    question is queued for a unit, unless it is not a question for the library at all
+    (greetings, the weather …). ``record`` logs the question (without personal data)."""
     text = (text or "").strip()[:QUESTION_MAX]
     tuning = qa_settings()
-    query, hits = current_index().search(text, limit=limit)
+    query, hits = search(text, limit=limit)
     hits = [h for h in hits if h.confidence >= tuning.suggest_threshold]
-    if hits and hits[0].confidence >= tuning.answer_threshold:
-        outcome = Outcome.ANSWERED
-    else:
-        outcome = Outcome.SUGGESTED if hits else Outcome.UNANSWERED
+    outcome = outcome_of(hits, answer_threshold=tuning.answer_threshold, scope=query.scope)
     answer = Answer(text=text, outcome=outcome, matches=hits, query=query,
                     threshold=tuning.answer_threshold)
     if record and text:
@@ -162,18 +138,13 @@ def pending_question_queue(*, text: str) -> PendingQuestion:
     return pending
 
 
-def question_explain(*, text: str, limit: int = MATCH_LIMIT
-                     ) -> tuple[Answer, list[Explanation]]:
-    """For staff: the answer the public would get, without logging it, and why each
-    match matched."""
-    answer = answer_question(text=text, record=False, limit=limit)
-    index = current_index()
-    query, hits = index.search(answer.text, limit=limit)
-    rows = QaEntry.objects.in_bulk([h.id for h in hits])
-    explanations = [
-        explain(index, answer.text, EntryDoc(id=e.pk, question=e.question,
-                                             alternatives=tuple(e.alternatives or ()),
-                                             answer=e.answer))
-        for e in (rows.get(h.id) for h in hits) if e is not None]
-    answer.query = query
-    return answer, explanations
+def question_explain(*, text: str, limit: int = MATCH_LIMIT) -> Answer:
+    """For staff: the answer the public would get, without logging it; its query holds
+    the expansions applied and each match the words that matched."""
+    return answer_question(text=text, record=False, limit=limit)
+
+
+def question_candidates(*, text: str, limit: int = MATCH_LIMIT) -> tuple[Query, list[Hit]]:
+    """For staff learning from the queue: the closest entries whatever their confidence
+    (a queued question is there because none reached the thresholds)."""
+    return search((text or "").strip()[:QUESTION_MAX], limit=limit)

@@ -1,5 +1,6 @@
 """Writing the library: entries, their submission for review, the pending-question
-queue and the synonym table."""
+queue, and learning from it (a queued question added as another phrasing of an entry).
+The words people use for the library's words are kept in ``gongkai.lexicon``."""
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -11,6 +12,7 @@ from gongkai.core.text import normalize
 from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
+from gongkai.publishing.detectors import detect
 from gongkai.publishing.models import Audience, PublicationStatus
 from gongkai.publishing.services import content_submit_for_review
 from gongkai.qa.models import (
@@ -22,7 +24,6 @@ from gongkai.qa.models import (
     PendingStatus,
     QaEntry,
     QaTopic,
-    Synonym,
 )
 
 EDITABLE = (PublicationStatus.DRAFT, PublicationStatus.RETURNED, PublicationStatus.WITHDRAWN)
@@ -189,30 +190,31 @@ def pending_assign(*, pending: PendingQuestion, unit: Unit | None, actor) -> Pen
 
 
 @transaction.atomic
-def synonym_set(*, term: str, canonical: str, actor) -> Synonym:
-    """Add or change ``term → canonical``."""
-    term, canonical = normalize(term).lower(), normalize(canonical).lower()
-    if not term or not canonical:
-        raise ApplicationError(_("同义词的两边都不能为空。"))
-    if len(term) > 20 or len(canonical) > 20:
-        raise ApplicationError(_("同义词每边不能超过20字。"))
-    if term == canonical:
-        raise ApplicationError(_("口语说法与规范说法相同，无需设置。"))
-    if Synonym.objects.filter(term=canonical).exists():
-        raise ApplicationError(_("“%(w)s”本身已被设为另一个词的同义词，不能作为规范说法。")
-                               % {"w": canonical})
-    if Synonym.objects.filter(canonical=term).exists():
-        raise ApplicationError(_("“%(w)s”已是其他同义词的规范说法，不能再设为口语说法。")
-                               % {"w": term})
-    synonym, created = Synonym.objects.update_or_create(term=term,
-                                                        defaults={"canonical": canonical})
-    record_event(obj=synonym, action="qa.synonym.set", actor=actor,
-                 details={"term": term, "canonical": canonical, "created": created})
-    return synonym
-
-
-@transaction.atomic
-def synonym_remove(*, synonym: Synonym, actor) -> None:
-    record_event(obj=synonym, action="qa.synonym.removed", actor=actor,
-                 details={"term": synonym.term, "canonical": synonym.canonical})
-    synonym.delete()
+def entry_phrasing_add(*, entry: QaEntry, text: str, actor,
+                       pending: PendingQuestion | None = None) -> QaEntry:
+    """Add ``text`` (usually a queued question) as another phrasing of ``entry``, in
+    one step and live at once, even on a published entry: a phrasing only helps the
+    answering find the entry and is never shown as an answer, so it does not go through
+    the review again. It is refused if it looks like personal data (ID or phone
+    numbers …), which a question typed by the public may hold. A queued question it
+    came from is marked answered by the entry."""
+    entry = QaEntry.objects.select_for_update().get(pk=entry.pk)
+    text = " ".join((text or "").split())
+    if not text:
+        raise ApplicationError(_("问法不能为空。"))
+    if len(text) > QUESTION_MAX:
+        raise ApplicationError(_("每个其他问法不能超过%(n)s字") % {"n": QUESTION_MAX} + "。")
+    if detect(text):
+        raise ApplicationError(_("这个问法含有疑似个人信息（如证件号、电话号码），请改写后再添加。"))
+    alternatives = list(entry.alternatives or [])
+    if normalize(text) in {normalize(a) for a in [entry.question, *alternatives]}:
+        raise ApplicationError(_("该问答已有这个问法。"))
+    if len(alternatives) >= ALTERNATIVES_MAX:
+        raise ApplicationError(_("其他问法不能超过%(n)s个") % {"n": ALTERNATIVES_MAX} + "。")
+    entry.alternatives = [*alternatives, text]
+    entry.save(update_fields=["alternatives", "updated_at"])
+    record_event(obj=entry, action="qa.entry.phrasing_added", actor=actor,
+                 details={"phrasing": text, "pending": pending.pk if pending else None})
+    if pending is not None and pending.status == PendingStatus.OPEN:
+        pending_answer(pending=pending, entry=entry, actor=actor)
+    return entry

@@ -1,6 +1,4 @@
-"""The tuning row and the library's version stamp."""
-import secrets
-
+"""The tuning row: the thresholds of the answering."""
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -16,19 +14,6 @@ def qa_settings() -> QaSettings:
     if found is None:
         found, _created = QaSettings.objects.get_or_create(pk=SETTINGS_PK)
     return found
-
-
-def index_version() -> int:
-    """The stamp the in-memory index must carry to be current."""
-    stamp = QaSettings.objects.filter(pk=SETTINGS_PK).values_list("index_version",
-                                                                  flat=True).first()
-    return stamp if stamp is not None else qa_settings().index_version
-
-
-def index_version_bump() -> None:
-    """Mark every process's index stale (entries or synonyms changed)."""
-    qa_settings()
-    QaSettings.objects.filter(pk=SETTINGS_PK).update(index_version=secrets.randbits(62))
 
 
 @transaction.atomic

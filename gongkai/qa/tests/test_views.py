@@ -4,8 +4,9 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from gongkai.lexicon.models import TermGroup
 from gongkai.orgs.tests.factories import OfficeAdminFactory
-from gongkai.qa.models import PendingQuestion, QaEntry, QuestionLog, Rating, Synonym
+from gongkai.qa.models import PendingQuestion, QaEntry, QaSettings, QuestionLog, Rating
 from gongkai.qa.tests.factories_qa import QaEntryFactory, published_entry
 from gongkai.qa.views.public import ASK_LIMIT
 
@@ -126,17 +127,22 @@ def test_staff_pages_need_staff(client_for, supervisor):
         assert Client().get(reverse(name)).status_code == 302
 
 
-def test_only_the_office_tunes_synonyms_and_thresholds(client_for, unit_staff, office_admin):
-    data = {"term": "生娃", "canonical": "生育"}
+def test_only_the_office_tunes_thresholds(client_for, unit_staff, office_admin):
+    data = {"answer_threshold": "0.8", "suggest_threshold": "0.2"}
     assert client_for(unit_staff).post(reverse("qa:staff_tuning"), data).status_code == 403
     assert client_for(office_admin).post(reverse("qa:staff_tuning"), data).status_code == 302
-    assert Synonym.objects.get().canonical == "生育"
+    assert QaSettings.objects.get().answer_threshold == 0.8
+    bad = client_for(office_admin).post(reverse("qa:staff_tuning"), {
+        "answer_threshold": "0.2", "suggest_threshold": "0.5"})
+    assert bad.status_code == 400 and "阈值须满足" in bad.content.decode()
 
 
-def test_staff_test_page_explains_each_match(entry, client_for, unit_staff):
+def test_staff_test_page_shows_the_expansions_applied_and_each_match(entry, client_for,
+                                                                    unit_staff):
     html = client_for(unit_staff).get(reverse("qa:staff_test"),
-                                      {"question": "公积金咋提取"}).content.decode()
-    assert "qa-explain" in html and "提取" in html and "BM25" in html
+                                      {"question": "公基金咋提取"}).content.decode()
+    assert "qa-explain" in html and "BM25" in html
+    assert "公基金→公积金" in html and "公基金→住房公积金" in html
     assert not QuestionLog.objects.exists()
 
 
@@ -171,3 +177,61 @@ def test_import_page_shows_row_errors(client_for, unit_staff):
     assert response.status_code == 400 and "第2行" in response.content.decode()
     template = client_for(unit_staff).get(reverse("qa:staff_import_template"))
     assert template.status_code == 200 and template.content[:2] == b"PK"
+
+
+def test_a_queued_question_becomes_a_phrasing_of_an_entry_in_one_step(entry, client_for,
+                                                                     office_admin):
+    _ask(Client(), "单位交的那个买房的钱咋弄出来")
+    pending = PendingQuestion.objects.get()
+    client = client_for(office_admin)
+    page = client.get(reverse("qa:staff_pending_learn", args=[pending.pk])).content.decode()
+    assert "单位交的那个买房的钱咋弄出来" in page
+    response = client.post(reverse("qa:staff_pending_learn", args=[pending.pk]),
+                           {"action": "phrasing", "entry": entry.pk})
+    assert response.status_code == 302
+    entry.refresh_from_db()
+    pending.refresh_from_db()
+    assert entry.alternatives[-1] == "单位交的那个买房的钱咋弄出来"
+    assert pending.status == "answered" and pending.entry == entry
+    again = _ask(Client(), "单位交的那个买房的钱咋弄出来").content.decode()
+    assert 'id="qa-answer"' in again
+
+
+def test_a_phrasing_with_personal_data_is_refused_and_nothing_changes(entry, client_for,
+                                                                     office_admin):
+    from gongkai.qa.services.answering import pending_question_queue
+
+    pending = pending_question_queue(text="我电话13912345678公积金提不出来")
+    client_for(office_admin).post(reverse("qa:staff_pending_learn", args=[pending.pk]),
+                                  {"action": "phrasing", "entry": entry.pk})
+    entry.refresh_from_db()
+    pending.refresh_from_db()
+    assert entry.alternatives == [] and pending.status == "open"
+
+
+def test_a_unit_may_not_add_phrasings_to_another_units_entry(entry, client_for, unit_staff):
+    _ask(Client(), "单位交的那个买房的钱咋弄出来")
+    pending = PendingQuestion.objects.get()
+    response = client_for(unit_staff).post(
+        reverse("qa:staff_pending_learn", args=[pending.pk]),
+        {"action": "phrasing", "entry": entry.pk})
+    entry.refresh_from_db()
+    assert response.status_code == 403 and entry.alternatives == []
+
+
+def test_a_word_from_a_queued_question_joins_the_lexicon_and_answers_it(entry, client_for,
+                                                                       office_admin):
+    _ask(Client(), "房子基金咋拿出来")
+    pending = PendingQuestion.objects.get()
+    response = client_for(office_admin).post(
+        reverse("qa:staff_pending_learn", args=[pending.pk]),
+        {"action": "synonym", "variant": "房子基金", "canonical": "住房公积金"})
+    assert response.status_code == 302
+    assert "房子基金" in TermGroup.objects.get(canonical="住房公积金").variants
+    pending.refresh_from_db()
+    assert pending.status == "answered" and pending.entry == entry
+
+
+def test_chit_chat_on_the_public_page_says_what_the_library_is_for(entry):
+    html = _ask(Client(), "你好").content.decode()
+    assert 'id="qa-out-of-scope"' in html and not PendingQuestion.objects.exists()

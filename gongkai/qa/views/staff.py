@@ -15,8 +15,8 @@ from gongkai.core.params import int_param
 from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.qa import permissions as perms
-from gongkai.qa.forms import EntryForm, ImportForm, SynonymForm, TestForm, ThresholdForm
-from gongkai.qa.models import PendingStatus, QaTopic, Synonym
+from gongkai.qa.forms import EntryForm, ImportForm, TestForm, ThresholdForm
+from gongkai.qa.models import PendingStatus, QaTopic
 from gongkai.qa.selectors import stats
 from gongkai.qa.services.answering import question_explain
 from gongkai.qa.services.entries import (
@@ -25,11 +25,10 @@ from gongkai.qa.services.entries import (
     entry_update,
     pending_assign,
     pending_dismiss,
-    synonym_remove,
-    synonym_set,
 )
 from gongkai.qa.services.importing import entries_import, import_template
 from gongkai.qa.services.settings import qa_settings, thresholds_set
+from gongkai.qa.views.learn import pending_learn
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE = 200
@@ -162,12 +161,12 @@ def import_template_download(request):
 def test_question(request):
     _require(perms.can_use_library(request.user))
     form = TestForm(request.GET or None)
-    answer = explanations = None
+    answer = None
     if form.is_valid():
-        answer, explanations = question_explain(text=form.cleaned_data["question"])
+        answer = question_explain(text=form.cleaned_data["question"])
     return render(request, "qa/staff_test.html", {
-        "form": form, "answer": answer, "explanations": explanations,
-        "tuning": qa_settings(), "can_tune": perms.can_tune(request.user)})
+        "form": form, "answer": answer, "tuning": qa_settings(),
+        "can_tune": perms.can_tune(request.user)})
 
 
 @login_required
@@ -175,41 +174,19 @@ def test_question(request):
 def tuning(request):
     _require(perms.can_tune(request.user))
     row = qa_settings()
-    synonym_form = SynonymForm(request.POST if "term" in request.POST else None)
-    threshold_form = ThresholdForm(request.POST if "answer_threshold" in request.POST else None,
-                                   initial={"answer_threshold": row.answer_threshold,
-                                            "suggest_threshold": row.suggest_threshold})
-    for form, save in ((synonym_form, _save_synonym), (threshold_form, _save_thresholds)):
-        if form.is_bound and form.is_valid():
-            try:
-                save(request, form.cleaned_data)
-            except ApplicationError as error:
-                form.add_error(None, error.message)
-            else:
-                return redirect("qa:staff_tuning")
-    return render(request, "qa/staff_tuning.html", {
-        "synonym_form": synonym_form, "threshold_form": threshold_form,
-        "synonyms": Synonym.objects.all()})
-
-
-def _save_synonym(request, data) -> None:
-    synonym_set(term=data["term"], canonical=data["canonical"], actor=request.user)
-    messages.success(request, _("同义词已保存。"))
-
-
-def _save_thresholds(request, data) -> None:
-    thresholds_set(answer=data["answer_threshold"], suggest=data["suggest_threshold"],
-                   actor=request.user)
-    messages.success(request, _("阈值已保存。"))
-
-
-@login_required
-@require_POST
-def synonym_delete(request, pk: int):
-    _require(perms.can_tune(request.user))
-    synonym_remove(synonym=get_object_or_404(Synonym, pk=pk), actor=request.user)
-    messages.success(request, _("同义词已删除。"))
-    return redirect("qa:staff_tuning")
+    form = ThresholdForm(request.POST or None, initial={
+        "answer_threshold": row.answer_threshold, "suggest_threshold": row.suggest_threshold})
+    if request.method == "POST" and form.is_valid():
+        try:
+            thresholds_set(answer=form.cleaned_data["answer_threshold"],
+                           suggest=form.cleaned_data["suggest_threshold"], actor=request.user)
+        except ApplicationError as error:
+            form.add_error(None, error.message)
+        else:
+            messages.success(request, _("阈值已保存。"))
+            return redirect("qa:staff_tuning")
+    return render(request, "qa/staff_tuning.html", {"threshold_form": form},
+                  status=400 if form.is_bound and form.errors else 200)
 
 
 @login_required
@@ -264,8 +241,8 @@ urlpatterns = [
     path("staff/import/template.xlsx", import_template_download, name="staff_import_template"),
     path("staff/test/", test_question, name="staff_test"),
     path("staff/tuning/", tuning, name="staff_tuning"),
-    path("staff/tuning/synonyms/<int:pk>/delete/", synonym_delete, name="staff_synonym_delete"),
     path("staff/pending/", pending_list, name="staff_pending"),
     path("staff/pending/<int:pk>/", pending_action, name="staff_pending_action"),
+    path("staff/pending/<int:pk>/learn/", pending_learn, name="staff_pending_learn"),
     path("staff/stats/", statistics, name="staff_stats"),
 ]

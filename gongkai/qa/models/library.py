@@ -3,8 +3,9 @@
 Units maintain entries (a question, other ways of asking it, the answer and what it rests
 on); an entry answers the public only once the publishing review has passed it. The
 public's questions are logged without personal data; a question nothing answers is
-queued for a unit, and the entry written for it links back. Synonyms and the thresholds
-of the answering are data the office tunes.
+queued for a unit, and the entry written for it links back. The thresholds of the
+answering are data the office tunes; the words people use for the library's words are in
+``gongkai.lexicon``.
 """
 from django.db import models
 from django.db.models import Q
@@ -85,42 +86,16 @@ class QaEntry(Publishable):
         self.save(update_fields=[source, "updated_at"])
 
 
-class Synonym(models.Model):
-    """A word people use (生娃) and the word the library uses for it (生育). Applied to
-    questions and entries alike before they are cut into words."""
-
-    term = models.CharField(_("口语或别称"), max_length=20, unique=True)
-    canonical = models.CharField(_("规范说法"), max_length=20)
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("同义词")
-        verbose_name_plural = _("同义词")
-        ordering = ["term"]
-        constraints = [
-            models.CheckConstraint(condition=~Q(term="") & ~Q(canonical=""),
-                                   name="qa_synonym_not_empty"),
-            models.CheckConstraint(condition=~Q(term=models.F("canonical")),
-                                   name="qa_synonym_differs"),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.term} → {self.canonical}"
-
-
 class QaSettings(models.Model):
-    """The one row (pk 1) of tuning data, and the version of the library the in-memory
-    index of each process compares with its own."""
+    """The one row (pk 1) of tuning data: the confidences that separate an answer, a
+    suggestion and a question nothing answers (calibrated on the bench's dev set)."""
 
     answer_threshold = models.FloatField(
-        _("直接答复阈值"), default=0.6,
+        _("直接答复阈值"), default=0.75,
         help_text=_("置信度不低于此值时，直接给出问答库中的答复原文。"))
     suggest_threshold = models.FloatField(
-        _("推荐问题阈值"), default=0.3,
+        _("推荐问题阈值"), default=0.16,
         help_text=_("置信度低于此值时视为没有相近问题，转入待答复问题。"))
-    # A random stamp rather than a counter: a restored database or a rolled-back test
-    # can never bring back a number an in-memory index was built at.
-    index_version = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("问答设置")
@@ -140,6 +115,9 @@ class Outcome(models.TextChoices):
     ANSWERED = "answered", _("直接答复")
     SUGGESTED = "suggested", _("推荐相近问题")
     UNANSWERED = "unanswered", _("未能答复")
+    # Greetings, the weather, jokes: logged, answered with a pointer to what the
+    # library covers, and never queued for a unit.
+    OUT_OF_SCOPE = "out_of_scope", _("非政务问题")
 
 
 class QuestionLog(models.Model):

@@ -1,0 +1,161 @@
+"""Scoring the answering on the blind questions (questions.tsv) and calibrating the
+two thresholds on the dev split.
+
+Per question the bench keeps the ranked matches with their confidences (the index's
+``search``, without thresholds), so thresholds can be tried without asking again.
+
+- covered questions: top-1 / top-3 = the intended entry is the first / among the first
+  three matches *shown* (confidence ≥ the suggest threshold); answered right = it is
+  given directly (confidence ≥ the answer threshold).
+- uncovered questions: correct abstention = no direct answer (suggestions are allowed);
+  chit-chat and out-of-scope questions are also checked for not being queued.
+- wrong confident = a direct answer that is not the intended entry (any direct answer
+  to an uncovered question), over all questions of the split.
+"""
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+QUESTIONS = Path(__file__).with_name("questions.tsv")
+UNCOVERED_KINDS = ("near", "out", "chitchat")
+
+
+@dataclass
+class Result:
+    split: str
+    kind: str
+    question: str
+    expect: int | None  # entry id, None when uncovered
+    ranked: list[tuple[int, float]]
+    scope: str  # out-of-scope rule, "" for a real question
+    features: list[tuple[int, dict]]  # each candidate's features, for --fit
+
+    @property
+    def covered(self) -> bool:
+        return self.expect is not None
+
+
+def load_questions() -> list[dict]:
+    with QUESTIONS.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def run_questions(questions: list[dict], ids: dict[str, int], splits: set[str],
+                  limit: int = 5) -> list[Result]:
+    from gongkai.qa.retrieval.search import search
+
+    results = []
+    for row in questions:
+        if row["split"] not in splits:
+            continue
+        query, hits = search(row["question"], limit=limit)
+        expect = ids[row["subject_id"]] if row["subject_id"] else None
+        results.append(Result(row["split"], row["kind"], row["question"], expect,
+                              [(h.id, h.confidence) for h in hits[:5]], query.scope,
+                              [(h.id, h.features) for h in hits]))
+    return results
+
+
+def outcome(result: Result, answer: float, suggest: float) -> tuple[list[int], bool]:
+    """The entries shown and whether the first is given as the answer."""
+    if result.scope:
+        return [], False
+    shown = [pk for pk, conf in result.ranked if conf >= suggest]
+    answered = bool(shown) and result.ranked[0][1] >= answer
+    return shown, answered
+
+
+def metrics(results: list[Result], answer: float, suggest: float) -> dict:
+    n = defaultdict(int)
+    for r in results:
+        shown, answered = outcome(r, answer, suggest)
+        if r.covered:
+            n["covered"] += 1
+            n["top1"] += bool(shown) and shown[0] == r.expect
+            n["top3"] += r.expect in shown[:3]
+            n["answered"] += answered
+            n["answered_right"] += answered and shown[0] == r.expect
+            n["wrong"] += answered and shown[0] != r.expect
+        else:
+            n["uncovered"] += 1
+            n["abstained"] += not answered
+            n["wrong"] += answered
+            n["out_kind"] += r.kind in ("out", "chitchat")
+            n["out_recognised"] += r.kind in ("out", "chitchat") and bool(r.scope)
+            n["out_forwarded"] += r.kind in ("out", "chitchat") and not r.scope and not shown
+    total = n["covered"] + n["uncovered"]
+    share = lambda a, b: n[a] / n[b] if n[b] else float("nan")  # noqa: E731
+    return {"n": total, "covered": n["covered"], "uncovered": n["uncovered"],
+            "top1": share("top1", "covered"), "top3": share("top3", "covered"),
+            "answered": share("answered", "covered"),
+            "answered_right": share("answered_right", "covered"),
+            "abstention": share("abstained", "uncovered"),
+            "wrong_confident": n["wrong"] / total if total else float("nan"),
+            "out_recognised": share("out_recognised", "out_kind"),
+            "out_forwarded": share("out_forwarded", "out_kind")}
+
+
+def calibrate(results: list[Result]) -> tuple[float, float]:
+    """Thresholds from the dev results: the answer threshold is the lowest that keeps
+    wrong confident answers ≤ 2 % and abstention on uncovered questions ≥ 0.9 (most
+    covered questions answered directly); the suggest threshold the highest that keeps
+    top-3 within half a point of its best (a question below it goes to a unit)."""
+    grid = [round(0.01 * i, 2) for i in range(1, 100)]
+    best_answer = max(grid)
+    for answer in grid:
+        m = metrics(results, answer, 0.0)
+        if m["wrong_confident"] <= 0.02 and m["abstention"] >= 0.9:
+            best_answer = answer
+            break
+    suggest_grid = [s for s in grid if s <= best_answer]
+    top3 = {s: metrics(results, best_answer, s)["top3"] for s in suggest_grid}
+    ceiling = max(top3.values())
+    best_suggest = max(s for s, v in top3.items() if v >= ceiling - 0.005)
+    return best_answer, best_suggest
+
+
+def by_kind(results: list[Result], answer: float, suggest: float) -> dict:
+    groups = defaultdict(list)
+    for r in results:
+        groups[(r.split, r.kind)].append(r)
+    return {key: metrics(rows, answer, suggest) for key, rows in sorted(groups.items())}
+
+
+def misses(results: list[Result], answer: float, suggest: float, split: str = "dev"):
+    """Dev questions answered wrongly or not found in the top three (for tuning; the
+    test split is never listed)."""
+    for r in results:
+        if r.split != split:
+            continue
+        shown, answered = outcome(r, answer, suggest)
+        if r.covered and (r.expect not in shown[:1] or (answered and shown[0] != r.expect)):
+            yield r, shown, answered
+        elif not r.covered and answered:
+            yield r, shown, answered
+
+
+def fit(results: list[Result], rounds: int = 4000, rate: float = 1.0) -> dict[str, float]:
+    """Logistic regression (plain gradient descent, L2 0.001) of "the first match is the
+    intended entry" on the first match's features, over the dev questions (uncovered
+    ones included: their first match is never right). The weights go into
+    ``gongkai.qa.retrieval.search.CONFIDENCE_WEIGHTS``."""
+    import math
+
+    from gongkai.qa.retrieval.search import CONFIDENCE_WEIGHTS
+
+    names = [k for k in CONFIDENCE_WEIGHTS if k != "bias"]
+    rows = [(r.features[0][1], 1.0 if r.features[0][0] == r.expect else 0.0)
+            for r in results if r.split == "dev" and r.features]
+    w = dict.fromkeys(["bias", *names], 0.0)
+    for _round in range(rounds):
+        grad = dict.fromkeys(w, 0.0)
+        for f, y in rows:
+            z = w["bias"] + sum(w[k] * f[k] for k in names)
+            p = 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+            grad["bias"] += p - y
+            for k in names:
+                grad[k] += (p - y) * f[k]
+        for k in w:
+            w[k] -= rate * (grad[k] / len(rows) + (0.001 * w[k] if k != "bias" else 0))
+    return {k: round(v, 2) for k, v in w.items()}
