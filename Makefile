@@ -7,7 +7,7 @@ HOST ?= 0.0.0.0
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := config.settings
 
-.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean
+.PHONY: setup run test lint bench bench-ledger bench-foi bench-search bench-qa bench-portal wrk browser clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -43,7 +43,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 # Each benchmark generates its own data and prints its figures beside its reference.
-bench: bench-ledger bench-foi bench-search bench-qa
+bench: bench-ledger bench-foi bench-search bench-qa bench-portal
 bench-ledger: setup
 	$(PY) bench/ledger/run.py
 bench-foi: setup
@@ -52,6 +52,12 @@ bench-search: setup
 	$(PY) bench/search/run.py
 bench-qa: setup
 	$(PY) bench/qa/run.py
+# wrk (Debian package) drives the public-page benchmark; installed when missing.
+wrk:
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq wrk >/dev/null)
+bench-portal: setup wrk
+	$(PY) bench/portal/run.py
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles

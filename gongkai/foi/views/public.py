@@ -37,6 +37,7 @@ from gongkai.foi.selectors.public import (
 from gongkai.foi.services.intake import application_submit_online
 from gongkai.foi.services.letters import due_text, letter_ensure, receipt_number
 from gongkai.foi.services.workflow import supplement_receive
+from gongkai.portal.pagecache import public_page
 
 ACCESS_KEY = "foi_access"  # the one application this visitor proved the code of
 RECEIPT_KEY = "foi_receipt"  # the application whose receipt is still to be shown
@@ -51,6 +52,7 @@ def _public_user(request):
 
 
 @require_http_methods(["GET", "POST"])
+@public_page
 def apply(request):
     if request.method == "GET":
         initial = {"submission_key": secrets.token_urlsafe(24)}
