@@ -71,8 +71,9 @@ def huey_immediate():
 def _cache_per_test(settings, request):
     """Each test gets its own empty cache: cached public pages of one test's data must
     never be served in another (the development cache lives in var/cache)."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                                   "LOCATION": f"test-{request.node.nodeid}"}}
+    settings.CACHES = {
+        name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+               "LOCATION": f"test-{name}-{request.node.nodeid}"} for name in ("default", "pages")}
     # Test helpers publish with queryset updates that send no signal, so whole-page
     # caching is off unless a test turns it on (gongkai/portal/tests/test_pagecache.py).
     settings.GONGKAI_PAGE_CACHE_SECONDS = 0

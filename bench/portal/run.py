@@ -14,10 +14,10 @@ import os
 import re
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
-import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
@@ -36,23 +36,37 @@ PAGES = [  # (label, path, target share of hello world)
 P99_LIMIT_MS = 100.0
 
 
+def port_free() -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", PORT)) != 0
+
+
 def gunicorn(app: str) -> subprocess.Popen:
+    deadline = time.monotonic() + 30
+    while not port_free():  # the previous server may still be shutting down
+        if time.monotonic() > deadline:
+            raise SystemExit(f"port {PORT} is taken: stop whatever listens there first")
+        time.sleep(0.3)
     command = [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{PORT}",
                "--workers", str(WORKERS), "--log-level", "warning"]
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings"}
     return subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
 
 
-def wait_ready(path: str = "/") -> None:
-    deadline = time.monotonic() + 30
+def wait_ready(process: subprocess.Popen, expect: bytes) -> None:
+    """Until our server answers "/" with ``expect`` in the page (not some other one)."""
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit(f"gunicorn stopped (exit {process.returncode})")
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}{path}", timeout=5) as r:
-                r.read()
-                return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.3)
-    raise SystemExit(f"server on port {PORT} did not answer {path}")
+            with urllib.request.urlopen(f"http://127.0.0.1:{PORT}/", timeout=30) as r:
+                if expect in r.read():
+                    return
+        except OSError:  # refused while starting, or a first answer slower than 30 s
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"server on port {PORT} did not answer")
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -68,7 +82,7 @@ def _ms(text: str) -> float:
 def wrk(path: str, seconds: int) -> dict:
     url = f"http://127.0.0.1:{PORT}{path}"
     for _ in range(20):  # warm up: fill the page cache and each worker's imports
-        urllib.request.urlopen(url, timeout=10).read()
+        urllib.request.urlopen(url, timeout=60).read()
     out = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", url],
                          capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
@@ -89,29 +103,29 @@ def main() -> None:
 
     hello = gunicorn("bench.portal.hello:application")
     try:
-        wait_ready()
+        wait_ready(hello, b"Hello, world.")
         reference = wrk("/", args.duration)
     finally:
         stop(hello)
     platform = gunicorn("config.wsgi:application")
     try:
-        wait_ready()
+        wait_ready(platform, b'class="public-nav"')
         results = [(label, wrk(path, args.duration), target) for label, path, target in PAGES]
     finally:
         stop(platform)
 
     print(f"\nwrk: {CONNECTIONS} connections, 2 threads, {args.duration} s per page; "
           f"gunicorn: {WORKERS} sync workers; CPU cores: {os.cpu_count()}")
-    print(f"{'page':<14}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'share':>8}{'target':>8}  ok")
-    print(f"{'hello world':<14}{reference['rps']:>10.0f}{reference['p50']:>9.1f}"
-          f"{reference['p99']:>9.1f}{'100%':>8}")
+    print(f"{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'share':>8}{'target':>8}  ok   page")
+    print(f"{reference['rps']:>8.0f}{reference['p50']:>9.1f}{reference['p99']:>9.1f}"
+          f"{'100%':>8}{'':>8}       hello world")
     failed = False
     for label, row, target in results:
         share = row["rps"] / reference["rps"]
         ok = share >= target and row["p99"] < P99_LIMIT_MS and not row["errors"]
         failed |= not ok
-        print(f"{label:<10}\t{row['rps']:>10.0f}{row['p50']:>9.1f}{row['p99']:>9.1f}"
-              f"{share:>8.0%}{target:>8.0%}  {'yes' if ok else 'NO'}"
+        print(f"{row['rps']:>8.0f}{row['p50']:>9.1f}{row['p99']:>9.1f}"
+              f"{share:>8.0%}{target:>8.0%}  {'yes' if ok else 'NO ':<4} {label}"
               + (f"  ({row['errors']} errors)" if row["errors"] else ""))
     sys.exit(1 if failed else 0)
 

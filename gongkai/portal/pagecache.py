@@ -8,7 +8,8 @@ cache after that. Three rules keep this honest:
   the cache; anyone signed in, or in the middle of a flow, gets the page rendered.
 * Publishing anything the public reads starts a new *generation* (a counter in the
   shared cache that is part of every key), so a new document shows at once everywhere,
-  in every worker process; old generations expire by themselves.
+  in every worker process; old generations expire by themselves. The pages themselves
+  sit in each process's memory (the ``pages`` cache), which is the fast part.
 * Values that must differ per visitor are not cached: the CSRF token and the one-time
   submission key are stored as placeholders and filled in for each request, so a form
   page costs a token (and the CSRF cookie it needs), nothing more. Pages without a form
@@ -19,7 +20,7 @@ import secrets
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
@@ -83,7 +84,8 @@ def public_page(view):
         if seconds <= 0 or not _cacheable(request):
             return view(request, *args, **kwargs)
         key = _key(request)
-        stored = cache.get(key)
+        pages = caches["pages"]
+        stored = pages.get(key)
         if stored is None:
             response = view(request, *args, **kwargs)
             if response.status_code != 200 or response.streaming or response.cookies or \
@@ -92,7 +94,7 @@ def public_page(view):
             if hasattr(response, "render"):
                 response.render()
             stored = (response["Content-Type"], _to_template(response.content.decode()))
-            cache.set(key, stored, seconds)
+            pages.set(key, stored, seconds)
         content_type, template = stored
         response = HttpResponse(_fill(request, template), content_type=content_type)
         patch_vary_headers(response, ("Cookie", "Accept-Language"))
