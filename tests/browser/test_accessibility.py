@@ -103,17 +103,19 @@ def test_text_size_and_elder_mode_are_remembered_across_pages(new_page):
     assert page.evaluate("parseFloat(getComputedStyle(document.body).fontSize)") > base * 1.2
 
 
-def test_zoom_to_200_percent_loses_no_content_or_function(new_page):
-    """WCAG 1.4.4/1.4.10: at 200 % (a 1280 px window seen as 640 px) nothing needs a
-    sideways scroll and the navigation and search stay usable."""
+def test_zoom_to_200_percent_loses_no_content_or_function(new_page, public_pages):
+    """WCAG 1.4.4/1.4.10: at 200 % (a 1280 px window seen as 640 px) no public page
+    needs a sideways scroll and the navigation and search stay usable."""
     page = new_page()
     page.set_viewport_size({"width": 640, "height": 800})
-    for url in ("/", "/policies/", "/foi/apply/"):
+    wide = {}
+    for url in public_pages:
         page.goto(url)
-        page.evaluate("document.documentElement.style.zoom = '1'")
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 1, url
+        if overflow > 1:
+            wide[url] = overflow
+    assert wide == {}
     page.goto("/")
     page.fill("#home-q", "住房")
     with page.expect_navigation():
