@@ -226,7 +226,7 @@ else:
 # Whole public pages for anonymous visitors are kept in each process's memory; the
 # generation counter that makes them stale lives in the shared cache above.
 CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-                   "LOCATION": "gongkai-pages", "OPTIONS": {"MAX_ENTRIES": 2000}}
+                   "LOCATION": "gongkai-pages", "OPTIONS": {"MAX_ENTRIES": 500}}
 
 # The one door for outbound fetches (gongkai.core.outbound): which hosts may be fetched
 # (empty = any public host; otherwise host-name suffixes such as "gov.cn"), whether the
