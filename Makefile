@@ -11,7 +11,7 @@ PG_BIN := /usr/lib/postgresql/15/bin
 
 .PHONY: static setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean \
 	install test-postgres smoke postgres-server smoke-servers lock pdf \
-	bench-websites bench-importer bench-reports
+	bench-websites bench-importer bench-reports bench-portal wrk
 
 # Exact versions from the lock file (make lock rewrites it), then the project itself.
 $(VENV)/.installed: pyproject.toml requirements-dev.lock
@@ -94,7 +94,7 @@ lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
 
 # Each benchmark generates its own data and prints its figures beside its reference.
-bench: bench-ledger bench-foi bench-search bench-qa bench-websites bench-importer bench-reports
+bench: bench-ledger bench-foi bench-search bench-qa bench-websites bench-importer bench-reports bench-portal
 bench-ledger: setup
 	$(PY) bench/ledger/run.py
 bench-foi: setup
@@ -109,6 +109,12 @@ bench-importer: setup
 	$(PY) bench/importer/run.py
 bench-reports: setup
 	$(PY) bench/reports/run.py
+# wrk (Debian package) drives the public-page benchmark; installed when missing.
+wrk:
+	@command -v wrk >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq wrk >/dev/null)
+bench-portal: setup wrk
+	$(PY) bench/portal/run.py
 
 clean:
 	rm -rf $(VENV) node_modules var staticfiles

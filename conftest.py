@@ -65,8 +65,22 @@ def huey_immediate():
     HUEY.immediate = True
     yield HUEY
     HUEY.immediate = before
+
+
 @pytest.fixture(autouse=True)
 def _indicator_figures_computed_afresh(settings):
     """Measured figures are cached for minutes on pages; tests read them fresh (the
     cache has its own test in gongkai/reports)."""
     settings.GONGKAI_INDICATOR_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _cache_per_test(settings, request):
+    """Each test gets its own empty cache: cached public pages of one test's data must
+    never be served in another (the development cache lives in var/cache)."""
+    settings.CACHES = {
+        name: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+               "LOCATION": f"test-{name}-{request.node.nodeid}"} for name in ("default", "pages")}
+    # Test helpers publish with queryset updates that send no signal, so whole-page
+    # caching is off unless a test turns it on (gongkai/portal/tests/test_pagecache.py).
+    settings.GONGKAI_PAGE_CACHE_SECONDS = 0

@@ -110,6 +110,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.core.context_processors.navigation",
+                "gongkai.portal.context_processors.site",
             ],
         },
     },
@@ -163,6 +164,8 @@ STATICFILES_DIRS = [
     BASE_DIR / "gongkai" / "static",
     ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    # axe-core: the accessibility checker the browser tests run on every public page.
+    ("vendor/axe-core", BASE_DIR / "node_modules" / "axe-core"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -295,6 +298,10 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
                           "LOCATION": str(VAR_DIR / "cache")}}
+# Whole public pages for anonymous visitors are kept in each process's memory; the
+# generation counter that makes them stale lives in the shared cache above.
+CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                   "LOCATION": "gongkai-pages", "OPTIONS": {"MAX_ENTRIES": 500}}
 
 # The one door for outbound fetches (gongkai.core.outbound): which hosts may be fetched
 # (empty = any public host; otherwise host-name suffixes such as "gov.cn"), whether the
@@ -324,3 +331,22 @@ GONGKAI_TRUSTED_PROXIES = env_list("GONGKAI_TRUSTED_PROXIES", "")
 GONGKAI_LOGIN_ACCOUNT_FAILURES = int(os.environ.get("GONGKAI_LOGIN_ACCOUNT_FAILURES", "5"))
 GONGKAI_LOGIN_ADDRESS_FAILURES = int(os.environ.get("GONGKAI_LOGIN_ADDRESS_FAILURES", "20"))
 GONGKAI_LOGIN_WINDOW_SECONDS = int(os.environ.get("GONGKAI_LOGIN_WINDOW_SECONDS", "900"))
+
+# The government-site footer (网站标识码, ICP备案, 公安备案, 主办单位, contact). Empty
+# fields are left out of the footer, so a fresh installation shows none of them.
+GONGKAI_SITE = {
+    "name": os.environ.get("GONGKAI_SITE_NAME", "黄埔区政务公开"),
+    "sponsor": os.environ.get("GONGKAI_SITE_SPONSOR", ""),  # 主办单位
+    "organizer": os.environ.get("GONGKAI_SITE_ORGANIZER", ""),  # 承办单位
+    "site_code": os.environ.get("GONGKAI_SITE_CODE", ""),  # 网站标识码
+    "icp": os.environ.get("GONGKAI_SITE_ICP", ""),  # ICP备案号, e.g. 粤ICP备…号
+    "psb": os.environ.get("GONGKAI_SITE_PSB", ""),  # 公安机关备案号, e.g. 粤公网安备…号
+    "psb_code": os.environ.get("GONGKAI_SITE_PSB_CODE", ""),  # its digits, for the link
+    "phone": os.environ.get("GONGKAI_SITE_PHONE", ""),
+    "email": os.environ.get("GONGKAI_SITE_EMAIL", ""),
+    "address": os.environ.get("GONGKAI_SITE_ADDRESS", ""),
+}
+
+# Anonymous public pages are cached whole (gongkai.portal.pagecache) for this many
+# seconds; publishing anything public starts a new cache generation at once.
+GONGKAI_PAGE_CACHE_SECONDS = int(os.environ.get("GONGKAI_PAGE_CACHE_SECONDS", "300"))

@@ -1,7 +1,13 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+from django.views.generic.base import RedirectView
+
+from gongkai.portal.pagecache import public_page
+from gongkai.portal.selectors import front_page
 
 # The public site's sections: (url name, title, what it offers).
 PUBLIC_SECTIONS = [
@@ -30,9 +36,18 @@ def _sections():
     return sections
 
 
+@require_GET
+@public_page
 def home(request):
-    """The public portal's front page; signed-in staff also find their workbench here."""
-    return render(request, "portal/home.html", {"sections": _sections()})
+    """The public portal's front page: search, latest documents, consultations open now,
+    latest replies, and the entry points; signed-in staff also find their workbench."""
+    return render(request, "portal/home.html",
+                  {"sections": _sections(), **front_page(request.user)})
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says."""
+    return RedirectView.as_view(url=static("portal/favicon.ico"), permanent=True)(request)
 
 
 @login_required

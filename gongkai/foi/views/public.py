@@ -44,6 +44,7 @@ from gongkai.foi.services.letters import (
     receipt_number,
 )
 from gongkai.foi.services.workflow import supplement_receive
+from gongkai.portal.pagecache import public_page
 
 ACCESS_KEY = "foi_access"  # the one application this visitor proved the code of
 RECEIPT_KEY = "foi_receipt"  # the application whose receipt is still to be shown
@@ -97,6 +98,7 @@ def _with_new_key(request, form: ApplyForm) -> ApplyForm:
 
 @never_cache
 @require_http_methods(["GET", "POST"])
+@public_page
 def apply(request):
     if request.method == "GET":
         initial = {"submission_key": _issue_form_key(request)}

@@ -226,3 +226,23 @@ def test_progress_lists_at_most_the_limit_of_late_reports(world, office_admin, c
     assert response.context["late_total"] == 2
     assert len(response.context["late_items"]) == 1
     assert "仅列出前 1 条" in response.content.decode()
+
+
+def test_matrix_is_paged_by_tasks_and_keeps_the_period(world, office_admin, client_for,
+                                                      monkeypatch):
+    from gongkai.plans.views import dashboards
+
+    monkeypatch.setattr(dashboards, "MATRIX_ROWS_PER_PAGE", 1)
+    second_task = TaskFactory(section=world["task"].section, number=2, text="推进执行公开")
+    AssignmentFactory(task=second_task, unit=world["own"].unit)
+    client = client_for(office_admin)
+    first = client.get(reverse("plans:matrix"))
+    tasks = first.context["page"].paginator.count
+    assert tasks >= 2 and len(first.context["rows"]) == 1
+    second = client.get(reverse("plans:matrix"), {"page": 2})
+    assert second.context["rows"][0][0] != first.context["rows"][0][0]
+    assert second.context["counts"] == first.context["counts"]  # the summary is whole-plan
+    assert 'href="?page=2"' in first.content.decode()
+    # A page number out of range or malformed shows a page, not an error.
+    assert client.get(reverse("plans:matrix"), {"page": "x"}).status_code == 200
+    assert client.get(reverse("plans:matrix"), {"page": "999"}).status_code == 200

@@ -23,6 +23,7 @@ from gongkai.policies.selectors import library as lib
 from gongkai.policies.selectors.validity import VALIDITY_LABELS
 from gongkai.policies.services.content import sanitize_html
 from gongkai.policies.views.library_facets import changed_url, facet_groups, page_links
+from gongkai.portal.pagecache import public_page
 
 
 def _reader(request):
@@ -30,6 +31,7 @@ def _reader(request):
 
 
 @require_GET
+@public_page
 def home(request):
     current_only = request.GET.get("current") == "1"
     user = _reader(request)
@@ -48,6 +50,7 @@ def _run_search(request, form: LibrarySearchForm, *, limit: int, offset: int):
 
 
 @require_GET
+@public_page
 def search(request):
     form = LibrarySearchForm(request.GET)
     if not form.is_valid():
@@ -127,6 +130,7 @@ def _document_context(request, pk: int) -> dict:
 
 
 @require_GET
+@public_page
 def document(request, pk: int):
     return render(request, "policies/library_document.html", _document_context(request, pk))
 
