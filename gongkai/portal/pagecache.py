@@ -16,7 +16,6 @@ cache after that. Three rules keep this honest:
   set no cookie at all.
 """
 import re
-import secrets
 from functools import wraps
 
 from django.conf import settings
@@ -25,6 +24,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
+
+from gongkai.core import formkeys
 
 VERSION_KEY = "portal:pagecache:generation"
 CSRF_MARK = "\x00csrf\x00"
@@ -71,7 +72,7 @@ def _fill(request, template: str) -> bytes:
     if CSRF_MARK in template:
         template = template.replace(CSRF_MARK, get_token(request))
     if SUBMISSION_MARK in template:
-        template = template.replace(SUBMISSION_MARK, secrets.token_urlsafe(24))
+        template = template.replace(SUBMISSION_MARK, formkeys.issue(request))
     return template.encode()
 
 

@@ -34,7 +34,12 @@ def test_healthz_reports_each_dependency(client):
 
 @pytest.mark.django_db
 def test_healthz_is_503_when_the_cache_fails(client, monkeypatch):
-    monkeypatch.setattr("gongkai.core.health.cache.get", lambda *a, **k: None)
+    class Forgetful:  # a cache that stores nothing: the round trip must fail
+        def set(self, *args, **kwargs): pass
+        def get(self, *args, **kwargs): return None
+        def delete(self, *args, **kwargs): pass
+
+    monkeypatch.setattr("gongkai.core.health.cache", Forgetful())
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["checks"]["cache"] == {

@@ -6,7 +6,6 @@ Proving the query code grants access in the session to that one application only
 Anyone without access gets 404, so a guess does not learn whether an application
 exists. Personal data is masked for everyone but ``can_see_personal_data``.
 """
-import secrets
 
 from django.contrib import messages
 from django.http import Http404
@@ -18,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from gongkai.core import ratelimit
+from gongkai.core import formkeys, ratelimit
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param
@@ -48,8 +47,6 @@ from gongkai.portal.pagecache import public_page
 
 ACCESS_KEY = "foi_access"  # the one application this visitor proved the code of
 RECEIPT_KEY = "foi_receipt"  # the application whose receipt is still to be shown
-FORM_KEYS = "foi_form_keys"  # submission keys this session was given with the form
-FORM_KEYS_KEPT = 20
 APPLY_LIMIT = 10  # online applications an hour from one address
 TRACK_LIMIT = 10  # wrong query codes an hour from one address
 PDF_TYPE = "application/pdf"
@@ -68,25 +65,10 @@ def _public_user(request):
     return user if user.is_authenticated and user.role == "public" else None
 
 
-def _issue_form_key(request) -> str:
-    """A new submission key, remembered in this session only: a key is honoured only
-    from the browser that got the form, so a replayed key from elsewhere can neither
-    create an application nor reach the first applicant's receipt."""
-    key = secrets.token_urlsafe(24)
-    keys = [k for k in request.session.get(FORM_KEYS, []) if isinstance(k, str)]
-    request.session[FORM_KEYS] = [*keys, key][-FORM_KEYS_KEPT:]
-    return key
-
-
-def _key_of_this_session(request, key: str) -> bool:
-    return any(secrets.compare_digest(str(k), key)
-               for k in request.session.get(FORM_KEYS, []))
-
-
 def _with_new_key(request, form: ApplyForm) -> ApplyForm:
     """The bound form with a fresh key, everything typed kept."""
     data = form.data.copy()
-    data["submission_key"] = _issue_form_key(request)
+    data["submission_key"] = formkeys.issue(request)
     rebound = ApplyForm(data)
     rebound.is_valid()
     for field, errors in form.errors.items():
@@ -101,13 +83,13 @@ def _with_new_key(request, form: ApplyForm) -> ApplyForm:
 @public_page
 def apply(request):
     if request.method == "GET":
-        initial = {"submission_key": _issue_form_key(request)}
+        initial = {"submission_key": formkeys.issue(request)}
         if (unit := int_param(request.GET, "unit")) is not None:
             initial["unit"] = unit
         return render(request, "foi/public_apply.html", {"form": ApplyForm(initial=initial)})
     form = ApplyForm(request.POST)
     key = str(request.POST.get("submission_key", ""))
-    if not _key_of_this_session(request, key):
+    if not formkeys.belongs_to(request, key):
         form.is_valid()
         form.add_error(None, _("申请表已过期或不是在本浏览器打开的，请核对内容后重新提交。"))
         return render(request, "foi/public_apply.html",

@@ -16,8 +16,3 @@ def attempt(request, step: Callable[[], object], done: str):
         return None
     messages.success(request, done)
     return result if result is not None else True
-
-
-def int_or_none(value) -> int | None:
-    text = str(value or "").strip()
-    return int(text) if text.isdigit() and len(text) < 10 else None

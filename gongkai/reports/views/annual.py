@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.core.downloads import DOCX
+from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
 from gongkai.reports.exports import stored_annual_docx
 from gongkai.reports.permissions import (
@@ -24,7 +25,7 @@ from gongkai.reports.services.annual import (
     annual_report_generate,
     annual_report_submit,
 )
-from gongkai.reports.views._helpers import attempt, int_or_none
+from gongkai.reports.views._helpers import attempt
 
 
 @login_required
@@ -43,12 +44,12 @@ def annual_list(request):
 @login_required
 @require_POST
 def annual_generate(request):
-    year = int_or_none(request.POST.get("year")) or timezone.localdate().year - 1
+    year = parse_int(request.POST.get("year")) or timezone.localdate().year - 1
     scope = request.POST.get("unit", "")
     if scope == "district":
         unit = None
-    elif request.user.is_office_admin and int_or_none(scope):
-        unit = get_object_or_404(Unit, pk=int_or_none(scope))
+    elif request.user.is_office_admin and parse_int(scope):
+        unit = get_object_or_404(Unit, pk=parse_int(scope))
     else:
         unit = request.user.unit
         if unit is None:
@@ -112,7 +113,7 @@ def annual_public_list(request):
     by_year: dict[int, list] = {}
     for report in published_annual_reports().select_related("unit"):
         by_year.setdefault(report.year, []).append(report)
-    year = int_or_none(request.GET.get("year"))
+    year = parse_int(request.GET.get("year"))
     return render(request, "reports/annual_public_list.html", {
         "by_year": sorted(by_year.items(), reverse=True), "year": year})
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.core.downloads import DOCX
+from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
 from gongkai.reports.exports import assessment_xlsx, notice_docx
 from gongkai.reports.forms import AdjustmentForm, NoticeForm, SchemeItemForm
@@ -25,13 +26,13 @@ from gongkai.reports.permissions import can_manage_indicators, can_view_assessme
 from gongkai.reports.selectors.assessment import assessed_units, assessment
 from gongkai.reports.selectors.values import cache_seconds
 from gongkai.reports.services import assessment as services
-from gongkai.reports.views._helpers import attempt, int_or_none
+from gongkai.reports.views._helpers import attempt
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _year(request) -> int:
-    year = int_or_none(request.GET.get("year") or request.POST.get("year"))
+    year = parse_int(request.GET.get("year") or request.POST.get("year"))
     today = timezone.localdate()
     return year if year and 2008 <= year <= today.year else today.year
 
@@ -92,7 +93,7 @@ def assessment_change(request):
             messages_for(request, form)
     elif action == "item_delete":
         item = get_object_or_404(SchemeItem, scheme=scheme,
-                                 pk=int_or_none(request.POST.get("item")))
+                                 pk=parse_int(request.POST.get("item")))
         attempt(request, lambda: services.scheme_item_delete(item=item, actor=request.user),
                 _("考核项目已删除。"))
     elif action == "adjust":

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
 from gongkai.plans.models import Plan, Task
 from gongkai.reports import registry
@@ -19,13 +20,13 @@ from gongkai.reports.models import IndicatorLink
 from gongkai.reports.permissions import can_manage_indicators, can_view_records_of
 from gongkai.reports.selectors.progress import measured_progress
 from gongkai.reports.services.links import link_delete, link_save
-from gongkai.reports.views._helpers import attempt, int_or_none
+from gongkai.reports.views._helpers import attempt
 
 MAX_RECORDS = 500
 
 
 def _plan(request) -> Plan | None:
-    year = int_or_none(request.GET.get("year") or request.POST.get("year"))
+    year = parse_int(request.GET.get("year") or request.POST.get("year"))
     plans = Plan.objects.all()
     return (plans.filter(year=year).first() if year else None) or plans.first()
 
@@ -39,7 +40,7 @@ def links(request):
     form = LinkForm(request.POST or None)
     if request.method == "POST" and plan is not None:
         if request.POST.get("action") == "delete":
-            link = get_object_or_404(IndicatorLink, pk=int_or_none(request.POST.get("link")),
+            link = get_object_or_404(IndicatorLink, pk=parse_int(request.POST.get("link")),
                                      task__plan=plan)
             attempt(request, lambda: link_delete(link=link, actor=request.user),
                     _("已取消关联。"))
@@ -82,7 +83,7 @@ def records(request, key: str):
     indicator = registry.get(key)
     if indicator is None:
         raise Http404
-    unit_id = int_or_none(request.GET.get("unit"))
+    unit_id = parse_int(request.GET.get("unit"))
     if not can_view_records_of(request.user, unit_id):
         raise PermissionDenied
     today = timezone.localdate()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from gongkai.core.downloads import stored_file_response
+from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
 from gongkai.reports.forms import RecordForm
 from gongkai.reports.models import WorkRecordFile
@@ -16,12 +17,12 @@ from gongkai.reports.permissions import (
     work_records_visible_to,
 )
 from gongkai.reports.services.records import record_create
-from gongkai.reports.views._helpers import attempt, int_or_none
+from gongkai.reports.views._helpers import attempt
 
 
 def _unit_for(request) -> Unit | None:
     if request.user.is_office_admin:
-        unit_id = int_or_none(request.POST.get("unit"))
+        unit_id = parse_int(request.POST.get("unit"))
         return Unit.objects.filter(pk=unit_id, is_active=True).first() if unit_id else (
             request.user.unit)
     return request.user.unit
