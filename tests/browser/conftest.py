@@ -30,6 +30,14 @@ def browser():
         browser.close()
 
 
+@pytest.fixture(autouse=True)
+def _static_files_by_their_own_names(settings):
+    """The live server serves static files through the finders, which know the files by
+    their own names, not by the hashed names the manifest storage gives in production."""
+    settings.STORAGES = {**settings.STORAGES, "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+
 @pytest.fixture
 def new_page(browser, live_server):
     """A function returning a fresh page (own cookies) rooted at the live server."""
