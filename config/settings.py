@@ -97,6 +97,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+# Chinese page inside the site's layout instead of Django's English one.
+CSRF_FAILURE_VIEW = "gongkai.core.error_views.csrf_failure"
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

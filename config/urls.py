@@ -20,3 +20,8 @@ urlpatterns = [
     path("calendar/", include("gongkai.workdays.views")),
     path("", include("gongkai.portal.urls")),
 ]
+
+handler400 = "gongkai.core.error_views.bad_request"
+handler403 = "gongkai.core.error_views.permission_denied"
+handler404 = "gongkai.core.error_views.page_not_found"
+handler500 = "gongkai.core.error_views.server_error"

@@ -41,7 +41,8 @@ class EvidenceLinkForm(_Form):
 
     url = forms.CharField(label=_("网页链接（http:// 或 https://）"), max_length=1000,
                           widget=forms.URLInput())
-    title = forms.CharField(label=_("链接说明"), required=False, max_length=200)
+    # Not "title": the report page is one form, and the file's note is "title".
+    link_title = forms.CharField(label=_("链接说明"), required=False, max_length=200)
 
 
 class ReviewForm(_Form):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.workdays.holiday_names import NOTICE_SOURCE, chinese_name
 from gongkai.workdays.models import CalendarYear, SpecialDay
 from gongkai.workdays.signals import calendar_changed
 
@@ -67,9 +68,9 @@ def calendar_seed_from_package(*, years: Iterable[int] | None = None, actor=None
             year=year,
             holidays=[d for d in cc_holidays if d.year == year],
             workdays=[d for d in cc_workdays if d.year == year],
-            names={d: str(n) for d, n in {**cc_holidays, **cc_workdays}.items()
+            names={d: chinese_name(str(n)) for d, n in {**cc_holidays, **cc_workdays}.items()
                    if d.year == year},
-            source=_("chinese-calendar 软件包（国务院办公厅节假日安排通知）"),
+            source=NOTICE_SOURCE,
             actor=actor,
         )
         done.append(year)

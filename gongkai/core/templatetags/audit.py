@@ -3,23 +3,10 @@ from django import template
 from django.utils import timezone
 
 from gongkai.core.audit import history_of
-from gongkai.core.audit_labels import action_label, detail_label
+from gongkai.core.audit_labels import action_label
+from gongkai.core.audit_values import describe
 
 register = template.Library()
-
-
-def _detail_items(details) -> list[tuple[str, str]]:
-    if isinstance(details, dict):
-        return [(detail_label(str(k)), _flat(v)) for k, v in details.items()]
-    return [("", _flat(details))]
-
-
-def _flat(value) -> str:
-    if isinstance(value, list | tuple):
-        return "、".join(_flat(v) for v in value)
-    if isinstance(value, dict):
-        return "；".join(f"{detail_label(str(k))}：{_flat(v)}" for k, v in value.items())
-    return "" if value is None else str(value)
 
 
 @register.inclusion_tag("core/_history.html")
@@ -35,7 +22,7 @@ def history_for(obj):
             "actor": event.actor,
             "label": action_label(event.action),
             "code": event.action,
-            "details": _detail_items(event.details),
+            "details": describe(type(obj), event.details),
         }
         for event in history_of(obj)
     ]

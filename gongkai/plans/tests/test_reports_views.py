@@ -279,7 +279,7 @@ def test_a_link_added_through_the_page_is_stored(setup, unit_staff, client_for):
                            {"action": "link", "url": "javascript:alert(1)"}, follow=True)
     assert "http:// 或 https://" in response.content.decode()
     client.post(edit_url(assignment, period),
-                {"action": "link", "url": "https://www.hp.gov.cn/", "title": "门户"})
+                {"action": "link", "url": "https://www.hp.gov.cn/", "link_title": "门户"})
     assert Evidence.objects.get().kind == EvidenceKind.LINK
 
 

@@ -162,6 +162,7 @@ def breakdown_edit(request, pk: int):
     initial["version"] = assignment.version
     form = BreakdownForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
+        opened = assignment.version
         try:
             breakdown_update(assignment=assignment, actor=request.user,
                              version=form.opened_version(), **form.cleaned_data)
@@ -170,8 +171,17 @@ def breakdown_edit(request, pk: int):
         except ApplicationError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("已保存第%(n)s项任务的分解。") % {"n": assignment.task.number})
-            return redirect(_ledger_url(assignment.task.plan.year))
+            # Say what happened: an empty or unchanged form stores nothing.
+            if assignment.version != opened:
+                messages.success(request, _("已保存第%(n)s项任务的分解。")
+                                 % {"n": assignment.task.number})
+                return redirect(_ledger_url(assignment.task.plan.year))
+            if not any(form.cleaned_data.get(name) for name in BREAKDOWN_FIELDS):
+                form.add_error(None, _("没有填写任何内容，未保存。请至少填写工作措施或任务目标。"))
+            else:
+                messages.info(request, _("第%(n)s项任务的分解没有变化，无需保存。")
+                              % {"n": assignment.task.number})
+                return redirect(_ledger_url(assignment.task.plan.year))
     return render(request, "plans/breakdown_edit.html",
                   {"assignment": assignment, "task": assignment.task, "form": form})
 

@@ -58,54 +58,88 @@ def _saved(report: Report) -> Report:
     return report
 
 
-def _save_and_maybe_submit(request, report: Report, *, submit: bool):
-    form = ProgressForm(request.POST)
-    if not form.is_valid():
-        return form
+# The page is one form: whichever button is pressed, the text, the state, a chosen file
+# and a typed link travel together and are kept together, so uploading evidence or
+# removing it never discards what was typed (issue 13).
+_ACTIONS = ("save", "submit", "submit_anyway", "upload", "link", "remove")
+NO_EVIDENCE = "no-evidence"
+SUBMITTED = "submitted"
+
+
+def _bound_forms(request, action: str) -> dict:
+    """The parts of the page that were filled in (or that the button needs), bound."""
+    bound = {}
+    if "state" in request.POST or action in ("save", "submit", "submit_anyway"):
+        bound["progress_form"] = ProgressForm(request.POST)
+    if request.FILES.get("file") or action == "upload":
+        bound["file_form"] = EvidenceFileForm(request.POST, request.FILES)
+    if request.POST.get("url", "").strip() or action == "link":
+        bound["link_form"] = EvidenceLinkForm(request.POST)
+    return bound
+
+
+def _text_changed(report: Report, data: dict) -> bool:
+    return report.pk is None or (report.progress, report.state, report.failure_reason) != (
+        data["progress"].strip(), data["state"], data["failure_reason"].strip())
+
+
+def _apply(request, report: Report, action: str, bound: dict) -> tuple[Report, list[str]]:
+    """Every filled part in one transaction; returns the report and what was done."""
+    done = []
     with transaction.atomic():
-        report = _saved(report)
-        services.report_save(report=report, actor=request.user,
-                             version=form.opened_version(), **form.cleaned_data)
-        if submit:
+        progress = bound.get("progress_form")
+        if progress and (action in ("save", "submit", "submit_anyway")
+                         or _text_changed(report, progress.cleaned_data)):
+            report = _saved(report)
+            services.report_save(report=report, actor=request.user,
+                                 version=progress.opened_version(), **progress.cleaned_data)
+            done.append(_("草稿已保存。"))
+        if "file_form" in bound:
+            data = bound["file_form"].cleaned_data
+            report = _saved(report)
+            services.evidence_add_file(report=report, actor=request.user,
+                                       file=data["file"], title=data["title"])
+            done.append(_("佐证材料已上传。"))
+        if "link_form" in bound:
+            data = bound["link_form"].cleaned_data
+            report = _saved(report)
+            services.evidence_add_link(report=report, actor=request.user, url=data["url"],
+                                       title=data["link_title"])
+            done.append(_("链接已添加，系统将自动进行网上核查。"))
+        if action == "remove" and report.pk:
+            pk = request.POST.get("remove") or request.POST.get("evidence") or 0
+            evidence = get_object_or_404(report.evidence, pk=pk)
+            services.evidence_remove(evidence=evidence, actor=request.user)
+            done.append(_("佐证材料已删除。"))
+        # Asked, not refused: some tasks have nothing to attach this quarter.
+        if action == "submit_anyway" or (action == "submit" and report.evidence.exists()):
             services.report_submit(report=report, actor=request.user)
-    return None
+            done.append(SUBMITTED)
+    return report, done
 
 
 def _handle_post(request, report: Report):
     """Run the posted action; return (redirect target or None, forms with errors)."""
-    action = request.POST.get("action", "")
+    action = "remove" if request.POST.get("remove") else request.POST.get("action", "")
     edit_url = request.path
-    if action in ("save", "submit"):
-        form = _save_and_maybe_submit(request, report, submit=action == "submit")
-        if form is not None:
-            return None, {"progress_form": form}
-        if action == "submit":
-            messages.success(request, _("已报送，等待区政务公开办审核。"))
-            return reverse("plans:report_detail", args=[_saved(report).pk]), {}
-        messages.success(request, _("草稿已保存。"))
+    if action not in _ACTIONS:
+        messages.error(request, _("无法识别的操作。"))
         return edit_url, {}
-    if action == "upload":
-        form = EvidenceFileForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return None, {"file_form": form}
-        services.evidence_add_file(report=_saved(report), actor=request.user,
-                                   file=form.cleaned_data["file"],
-                                   title=form.cleaned_data["title"])
-        messages.success(request, _("佐证材料已上传。"))
-        return edit_url, {}
-    if action == "link":
-        form = EvidenceLinkForm(request.POST)
-        if not form.is_valid():
-            return None, {"link_form": form}
-        services.evidence_add_link(report=_saved(report), actor=request.user, **form.cleaned_data)
-        messages.success(request, _("链接已添加，系统将自动进行网上核查。"))
-        return edit_url, {}
-    if action == "remove" and report.pk:
-        evidence = get_object_or_404(report.evidence, pk=request.POST.get("evidence") or 0)
-        services.evidence_remove(evidence=evidence, actor=request.user)
-        messages.success(request, _("佐证材料已删除。"))
-        return edit_url, {}
-    messages.error(request, _("无法识别的操作。"))
+    bound = _bound_forms(request, action)
+    if not all(form.is_valid() for form in bound.values()):
+        if request.FILES.get("file"):
+            messages.warning(request, _("页面有内容需要修改，所选文件尚未上传：改正后请重新选择文件。"))
+        return None, bound
+    report, done = _apply(request, report, action, bound)
+    if SUBMITTED in done:
+        messages.success(request, _("已报送，等待区政务公开办审核。"))
+        return reverse("plans:report_detail", args=[report.pk]), {}
+    for line in done:
+        messages.success(request, line)
+    if action == "submit":
+        messages.warning(request, _("尚未报送：本报告还没有任何佐证材料。请上传文件或添加链接；"
+                                    "确实没有的，请点击“无佐证材料，仍然报送”。"))
+        return f"{edit_url}?confirm={NO_EVIDENCE}", {}
     return edit_url, {}
 
 
@@ -127,10 +161,9 @@ def report_edit(request, assignment_id: int, period_id: int):
             target, bound = None, {"progress_form": form}
         except ApplicationError as error:
             messages.error(request, error.message)
-            target, bound = None, {}
-            if request.POST.get("action") in ("save", "submit"):
-                # Keep what was typed: the failed step rolled back the draft as well.
-                bound = {"progress_form": ProgressForm(request.POST)}
+            # Keep what was typed: the failed step rolled back the draft as well.
+            target, bound = None, _bound_forms(request, request.POST.get("action", ""))
+            bound.pop("file_form", None)  # a browser cannot be handed a file back
         if target:
             return redirect(target)
         report = Report.objects.filter(assignment=report.assignment,
@@ -148,6 +181,7 @@ def report_edit(request, assignment_id: int, period_id: int):
         "progress_form": bound.get("progress_form") or ProgressForm(initial=initial),
         "file_form": bound.get("file_form") or EvidenceFileForm(),
         "link_form": bound.get("link_form") or EvidenceLinkForm(),
+        "confirm_no_evidence": request.GET.get("confirm") == NO_EVIDENCE,
     }
     return render(request, "plans/report_edit.html", context, status=400 if bound else 200)
 

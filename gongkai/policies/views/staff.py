@@ -130,7 +130,7 @@ def _other_document(user, value: str) -> PolicyDocument:
     return found
 
 
-def _change_validity(request, document: PolicyDocument) -> None:
+def _change_validity(request, document: PolicyDocument) -> str:
     if not perms.can_change_validity(request.user, document):
         raise PermissionDenied
     form = ValidityForm(request.POST)
@@ -139,26 +139,38 @@ def _change_validity(request, document: PolicyDocument) -> None:
     by = _other_document(request.user, form.cleaned_data["by"])
     if request.POST["action"] == "amend":
         services.document_amend(document=document, by=by, actor=request.user)
-    else:
-        services.document_repeal(document=document, by=by, actor=request.user)
+        return _("已登记：本文件被《%(by)s》修改。") % {"by": by.title}
+    services.document_repeal(document=document, by=by, actor=request.user)
+    return _("已登记：本文件被《%(by)s》废止。") % {"by": by.title}
 
 
-def _attach(request, document: PolicyDocument) -> None:
+def _attach(request, document: PolicyDocument) -> str:
     form = AttachmentForm(request.POST, request.FILES)
-    if form.is_valid():
-        services.attachments_add(document=document, files=form.cleaned_data["attachments"],
-                                 actor=request.user)
+    if not form.is_valid():
+        raise ApplicationError(_("请选择要上传的附件。"))
+    added = services.attachments_add(document=document,
+                                     files=form.cleaned_data["attachments"], actor=request.user)
+    return _("已上传 %(n)s 个附件。") % {"n": len(added)}
 
 
-def _remove_attachment(request, document: PolicyDocument) -> None:
+def _remove_attachment(request, document: PolicyDocument) -> str:
     attachment = get_object_or_404(document.attachments, pk=request.POST.get("attachment"))
     services.attachment_remove(attachment=attachment, actor=request.user)
+    return _("附件已删除。")
 
 
-def _submit(request, document: PolicyDocument) -> None:
+def _submit(request, document: PolicyDocument) -> str:
     from gongkai.publishing.services import content_submit_for_review
+    from gongkai.publishing.services.scan import open_findings_of
 
-    content_submit_for_review(obj=document, actor=request.user)
+    review = content_submit_for_review(obj=document, actor=request.user)
+    said = _("已提交审核（共 %(n)s 级审核），审核通过后公开。") % {"n": review.levels_required}
+    findings = open_findings_of(document).count()
+    if findings:
+        # The scan's findings do not stop the submission, but the author must know.
+        said += _("敏感信息扫描发现 %(n)s 处需要核对的内容，审核人须逐一处理后才能通过，"
+                  "可点击“审核与敏感信息”查看。") % {"n": findings}
+    return said
 
 
 # action → (permission predicate, handler)
@@ -171,14 +183,15 @@ _ACTIONS = {
 }
 
 
-def _detail_action(request, document: PolicyDocument) -> None:
-    """Run the posted action; raises ApplicationError with a message to show."""
+def _detail_action(request, document: PolicyDocument) -> str:
+    """Run the posted action and say what was done; raises ApplicationError with a
+    message to show."""
     allowed, handler = _ACTIONS.get(request.POST.get("action", ""), (None, None))
     if handler is None:
         raise ApplicationError(_("未知的操作。"))
     if not allowed(request.user, document):
         raise PermissionDenied
-    handler(request, document)
+    return handler(request, document)
 
 
 @login_required
@@ -187,11 +200,11 @@ def document_detail(request, pk: int):
     document = _manageable(request, pk)
     if request.method == "POST":
         try:
-            _detail_action(request, document)
+            done = _detail_action(request, document)
         except ApplicationError as exc:
             messages.error(request, exc.message)
         else:
-            messages.success(request, _("已完成。"))
+            messages.success(request, done)
         return redirect("policies:document_detail", pk=pk)
     return render(request, "policies/staff_document_detail.html", {
         "document": document,

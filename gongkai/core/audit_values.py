@@ -1,0 +1,145 @@
+"""Audit details in words: every stored value is shown through the definitions of the
+model it belongs to (choices, verbose names, booleans, foreign keys), never as stored.
+
+Details are JSON written by services (``{"from": "draft", "to": "submitted"}``,
+``{"late": true}``, ``{"letter": 62}``). Which model field a key speaks of is found,
+in this order:
+
+1. the app's ``DETAIL_FIELDS`` entry for this model and key
+   (``"plans.report:state"`` → ``"plans.Report.state"``);
+2. a field of the object's own model with that name (``channel``, ``unit``);
+3. for ``from`` and ``to`` (``gongkai.core.workflow.transition``), the model's
+   ``status`` field;
+4. the app's ``DETAIL_FIELDS`` entry for the key alone (``"letter"`` → a foreign key).
+
+A key none of these resolve keeps its label from ``DETAIL_LABELS`` and a plainly
+formatted value: 是/否 for booleans, a dash for nothing, lists joined.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from importlib import import_module
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.utils.translation import gettext as _
+
+from gongkai.core.audit_labels import detail_label
+
+EMPTY = "—"
+
+
+@lru_cache(maxsize=1)
+def _registry() -> dict[str, str]:
+    fields = {}
+    for config in apps.get_app_configs():
+        try:
+            module = import_module(f"{config.name}.audit_labels")
+        except ModuleNotFoundError:
+            continue
+        fields.update(getattr(module, "DETAIL_FIELDS", {}))
+    return fields
+
+
+def _field_by_path(path: str) -> models.Field | None:
+    app_label, model_name, field_name = path.split(".")
+    return apps.get_model(app_label, model_name)._meta.get_field(field_name)
+
+
+def field_for(model: type[models.Model] | None, key: str) -> models.Field | None:
+    """The model field the detail ``key`` of an event on ``model`` speaks of."""
+    registry = _registry()
+    if model is not None:
+        specific = registry.get(f"{model._meta.label_lower}:{key}")
+        if specific:
+            return _field_by_path(specific)
+        for name in (key, key.removesuffix("_id")):
+            try:
+                return model._meta.get_field(name)
+            except FieldDoesNotExist:
+                continue
+        if key in ("from", "to"):
+            try:
+                return model._meta.get_field("status")
+            except FieldDoesNotExist:
+                pass
+    general = registry.get(key)
+    return _field_by_path(general) if general else None
+
+
+def plain(value) -> str:
+    """A value with no field to explain it, in words."""
+    if value is None or value == "" or value == [] or value == {}:
+        return EMPTY
+    if isinstance(value, bool):
+        return _("是") if value else _("否")
+    if isinstance(value, list | tuple):
+        return "、".join(plain(v) for v in value)
+    if isinstance(value, dict):
+        return "；".join(f"{detail_label(str(k))}：{plain(v)}" for k, v in value.items())
+    return str(value)
+
+
+def _date(value) -> str | None:
+    try:
+        day = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _related_name(field: models.Field, value) -> str:
+    related = field.related_model
+    try:
+        obj = related._default_manager.filter(pk=value).first()
+    except (TypeError, ValueError):
+        obj = None
+    if obj is None:
+        return _("已删除的%(what)s") % {"what": related._meta.verbose_name}
+    return str(obj)
+
+
+def through_field(field: models.Field, value) -> str:
+    """``value`` as the field would show it: its choice label, 是/否, the related
+    object's name, a Chinese date."""
+    if isinstance(value, list | tuple):
+        return "、".join(through_field(field, v) for v in value) or EMPTY
+    if value is None or value == "":
+        return EMPTY
+    if field.choices:
+        labels = {str(k): v for k, v in field.flatchoices}
+        return str(labels.get(str(value), value))
+    if isinstance(field, models.BooleanField) or isinstance(value, bool):
+        return plain(bool(value))
+    if field.is_relation and field.many_to_one or field.one_to_one:
+        return _related_name(field, value)
+    if isinstance(field, models.DateField):
+        return _date(value) or plain(value)
+    return plain(value)
+
+
+def label_for(model, key: str) -> str:
+    label = detail_label(key)
+    if label == key:
+        field = field_for(model, key)
+        if field is not None and not isinstance(field, models.ForeignObjectRel):
+            return str(field.verbose_name)
+    return label
+
+
+def describe(model: type[models.Model] | None, details) -> list[tuple[str, str]]:
+    """(label, value) rows of an event's ``details`` for an object of ``model``."""
+    if not isinstance(details, dict):
+        return [("", plain(details))]
+    rows = []
+    for key, value in details.items():
+        key = str(key)
+        field = field_for(model, key)
+        if field is not None and not isinstance(field, models.ForeignObjectRel):
+            shown = through_field(field, value)
+        else:
+            shown = plain(value)
+        rows.append((label_for(model, key), shown))
+    return rows
