@@ -6,6 +6,7 @@ input: CSRF-protected, length-limited, rate-limited per visitor address, stored 
 entered and shown escaped; the commenter's contact details never reach a public page.
 The staff side is in ``consultations_staff``."""
 from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
@@ -49,7 +50,8 @@ def consultation_detail(request, pk: int, form: CommentForm | None = None, statu
     return render(request, "participation/consultation_detail.html", {
         "c": consultation, "is_open": consultation.is_open_on(today),
         "has_closed": consultation.has_closed_by(today),
-        "articles": consultation.articles.all(),
+        # A 条 split into 款 is shown by its 款 only (its text is theirs, joined).
+        "articles": consultation.articles.annotate(clause_count=Count("clauses")),
         "attachments": consultation.attachments.all(),
         "form": form or CommentForm(),
         # Which article's form to reopen with the typed text and the error.

@@ -111,8 +111,10 @@ def _apply(request, report: Report, action: str, bound: dict) -> tuple[Report, l
             evidence = get_object_or_404(report.evidence, pk=pk)
             services.evidence_remove(evidence=evidence, actor=request.user)
             done.append(_("佐证材料已删除。"))
-        # Asked, not refused: some tasks have nothing to attach this quarter.
-        if action == "submit_anyway" or (action == "submit" and report.evidence.exists()):
+        # No evidence is asked about, not refused: some tasks have nothing to attach this
+        # quarter. An empty report goes on to be refused by the service, with its reason.
+        if action == "submit_anyway" or (action == "submit" and (
+                report.evidence.exists() or not report.progress.strip())):
             services.report_submit(report=report, actor=request.user)
             done.append(SUBMITTED)
     return report, done
