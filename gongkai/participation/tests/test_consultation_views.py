@@ -209,3 +209,23 @@ def test_staff_edit_saves_a_draft_and_refuses_a_published_one(unit_staff, client
     published = ConsultationFactory(unit=unit_staff.unit)
     response = staff.post(_url("staff_consultation_edit", published.pk), data)
     assert response.status_code == 400 and "不能修改" in response.content.decode()
+
+
+def test_an_article_with_clauses_shows_once_with_one_button_per_clause(client):
+    consultation = ConsultationFactory()
+    ArticleFactory(consultation=consultation, order=1, label="第一条", text="总则内容。")
+    parent = ArticleFactory(consultation=consultation, order=2, label="第三条",
+                            text="第一款内容甲。\n第二款内容乙。")
+    ArticleFactory(consultation=consultation, order=3, parent=parent, label="第三条第一款",
+                   text="第一款内容甲。")
+    ArticleFactory(consultation=consultation, order=4, parent=parent, label="第三条第二款",
+                   text="第二款内容乙。")
+    body = client.get(_url("consultation", consultation.pk)).content.decode()
+    assert body.count("第一款内容甲。") == 1 and body.count("第二款内容乙。") == 1
+    # The whole draft, 第一条 and each 款: four buttons, each naming its target.
+    assert body.count("<summary>") == 4
+    for target in ("对草案整体提出意见", "对第一条提出意见", "对第三条第一款提出意见",
+                   "对第三条第二款提出意见"):
+        assert target in body, target
+    assert "对第三条提出意见" not in body
+    assert f'name="article" value="{parent.pk}"' not in body

@@ -291,3 +291,20 @@ def test_upload_page_renders_for_unit_staff_and_offers_the_office_a_unit_choice(
     assert theirs.unit.name not in staff_page.content.decode()
     assert theirs.unit.name in office_page.content.decode()
     assert office.get(reverse("plans:breakdown_template")).status_code == 302
+
+
+def test_saving_an_empty_breakdown_does_not_claim_it_was_saved(client_for, unit_staff):
+    assignment = AssignmentFactory(unit=unit_staff.unit, measures="", target="")
+    url = reverse("plans:breakdown_edit", args=[assignment.pk])
+    response = client_for(unit_staff).post(url, {"version": assignment.version}, follow=True)
+    body = response.content.decode()
+    assert "已保存" not in body and "没有填写任何内容，未保存" in body
+
+
+def test_saving_an_unchanged_breakdown_says_nothing_changed(client_for, unit_staff):
+    assignment = AssignmentFactory(unit=unit_staff.unit, measures="已有措施", target="")
+    url = reverse("plans:breakdown_edit", args=[assignment.pk])
+    body = client_for(unit_staff).post(url, {"version": assignment.version,
+                                             "measures": "已有措施"}, follow=True
+                                       ).content.decode()
+    assert "已保存第" not in body and "没有变化" in body

@@ -170,3 +170,30 @@ def test_submit_button_hands_the_draft_to_review(client_for, unit_staff, draft):
                                 {"action": "submit"})
     draft.refresh_from_db()
     assert draft.publication_status == PublicationStatus.IN_REVIEW
+
+
+def test_submitting_a_draft_with_scan_findings_says_what_was_found(client_for, unit_staff):
+    document = make_document(author=unit_staff, published=False, title="含个人信息的草稿",
+                             body_html="<p>联系人身份证号 11010519491231002X，手机 13912345678。</p>")
+    response = client_for(unit_staff).post(
+        reverse("policies:document_detail", args=[document.pk]), {"action": "submit"},
+        follow=True)
+    body = response.content.decode()
+    assert "已完成。" not in body
+    assert "已提交审核" in body and "敏感信息扫描发现" in body
+
+
+def test_a_clean_draft_is_submitted_with_no_word_of_findings(client_for, unit_staff, draft):
+    body = client_for(unit_staff).post(
+        reverse("policies:document_detail", args=[draft.pk]), {"action": "submit"},
+        follow=True).content.decode()
+    assert "已提交审核" in body and "敏感信息扫描发现" not in body
+
+
+def test_a_draft_shows_one_status_not_draft_and_in_force_together(client_for, unit_staff,
+                                                                  draft):
+    body = client_for(unit_staff).get(
+        reverse("policies:document_detail", args=[draft.pk])).content.decode()
+    assert "草稿" in body and "现行有效" not in body
+    listing = client_for(unit_staff).get(reverse("policies:staff_list")).content.decode()
+    assert "现行有效" not in listing and "未发布" in listing
