@@ -32,15 +32,29 @@ EMPTY = "—"
 
 
 @lru_cache(maxsize=1)
-def _registry() -> dict[str, str]:
-    fields = {}
+def _registries() -> tuple[dict[str, str], dict[str, dict], set[str]]:
+    """Each app's ``audit_labels``: ``DETAIL_FIELDS`` (key → model field),
+    ``DETAIL_CHOICES`` (key → {stored value: label}, for values of no field) and
+    ``HIDDEN_DETAILS`` (internal ids a person has no use for)."""
+    fields, choices, hidden = {}, {}, set()
     for config in apps.get_app_configs():
         try:
             module = import_module(f"{config.name}.audit_labels")
         except ModuleNotFoundError:
             continue
         fields.update(getattr(module, "DETAIL_FIELDS", {}))
-    return fields
+        choices.update(getattr(module, "DETAIL_CHOICES", {}))
+        hidden |= set(getattr(module, "HIDDEN_DETAILS", ()))
+    return fields, choices, hidden
+
+
+def _registry() -> dict[str, str]:
+    return _registries()[0]
+
+
+def _scoped(model, key: str) -> list[str]:
+    """Registry keys for ``key``, the model's own first: "plans.plan:removed", "removed"."""
+    return ([f"{model._meta.label_lower}:{key}"] if model is not None else []) + [key]
 
 
 def _field_by_path(path: str) -> models.Field | None:
@@ -48,7 +62,17 @@ def _field_by_path(path: str) -> models.Field | None:
     return apps.get_model(app_label, model_name)._meta.get_field(field_name)
 
 
-def field_for(model: type[models.Model] | None, key: str) -> models.Field | None:
+def _field_with_choice(model, value) -> models.Field | None:
+    """The workflow field of a model whose status is not called ``status``
+    (``publication_status``, ``decision``): the one whose choices hold ``value``."""
+    for field in model._meta.concrete_fields:
+        if field.choices and str(value) in {str(k) for k, _label in field.flatchoices}:
+            return field
+    return None
+
+
+def field_for(model: type[models.Model] | None, key: str, value=None
+              ) -> models.Field | None:
     """The model field the detail ``key`` of an event on ``model`` speaks of."""
     registry = _registry()
     if model is not None:
@@ -64,7 +88,7 @@ def field_for(model: type[models.Model] | None, key: str) -> models.Field | None
             try:
                 return model._meta.get_field("status")
             except FieldDoesNotExist:
-                pass
+                return _field_with_choice(model, value)
     general = registry.get(key)
     return _field_by_path(general) if general else None
 
@@ -113,33 +137,72 @@ def through_field(field: models.Field, value) -> str:
         return str(labels.get(str(value), value))
     if isinstance(field, models.BooleanField) or isinstance(value, bool):
         return plain(bool(value))
-    if field.is_relation and field.many_to_one or field.one_to_one:
-        return _related_name(field, value)
+    if field.is_relation and field.many_to_many:
+        return _related_name(field, value) if str(value).isdigit() else plain(value)
+    if field.is_relation and (field.many_to_one or field.one_to_one):
+        if isinstance(value, int) or str(value).isdigit():
+            return _related_name(field, value)
+        return plain(value)  # stored by name already (a unit's name at the time)
     if isinstance(field, models.DateField):
         return _date(value) or plain(value)
     return plain(value)
 
 
-def label_for(model, key: str) -> str:
-    label = detail_label(key)
-    if label == key:
-        field = field_for(model, key)
-        if field is not None and not isinstance(field, models.ForeignObjectRel):
-            return str(field.verbose_name)
-    return label
+def label_for(model, key: str, value=None) -> str:
+    for scoped in _scoped(model, key):
+        label = detail_label(scoped)
+        if label != scoped:
+            return label
+    field = field_for(model, key, value)
+    if field is not None and not isinstance(field, models.ForeignObjectRel):
+        return str(field.verbose_name)
+    return key
+
+
+def _field_names(model, value) -> str | None:
+    """A list of the model's own field names ("fields": ["measures", "target"]) as
+    their verbose names."""
+    if model is None or not isinstance(value, list) or not value:
+        return None
+    names = []
+    for name in value:
+        try:
+            names.append(str(model._meta.get_field(str(name)).verbose_name))
+        except FieldDoesNotExist:
+            return None
+    return "、".join(names)
+
+
+def _value(model, key: str, value) -> str:
+    _fields, choices, _hidden = _registries()
+    for scoped in _scoped(model, key):
+        if scoped in choices:
+            labels = choices[scoped]
+            if isinstance(value, list):
+                return "、".join(str(labels.get(v, v)) for v in value) or EMPTY
+            return str(labels.get(value, plain(value)))
+    named = _field_names(model, value)
+    if named:
+        return named
+    if isinstance(value, dict) and value:
+        # Figures before and after a change ({"licensing": 126, …}): the model's words.
+        return "；".join(f"{label_for(model, str(k), v)}：{_value(model, str(k), v)}"
+                        for k, v in value.items())
+    field = field_for(model, key, value)
+    if field is not None and not isinstance(field, models.ForeignObjectRel):
+        return through_field(field, value)
+    return plain(value)
 
 
 def describe(model: type[models.Model] | None, details) -> list[tuple[str, str]]:
     """(label, value) rows of an event's ``details`` for an object of ``model``."""
     if not isinstance(details, dict):
         return [("", plain(details))]
+    hidden = _registries()[2]
     rows = []
     for key, value in details.items():
         key = str(key)
-        field = field_for(model, key)
-        if field is not None and not isinstance(field, models.ForeignObjectRel):
-            shown = through_field(field, value)
-        else:
-            shown = plain(value)
-        rows.append((label_for(model, key), shown))
+        if any(scoped in hidden for scoped in _scoped(model, key)):
+            continue
+        rows.append((label_for(model, key, value), _value(model, key, value)))
     return rows

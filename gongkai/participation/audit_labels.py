@@ -38,3 +38,23 @@ ACTION_LABELS = {
     "participation.signup.selected": _("遴选为列席代表"),
     "participation.signup.not_selected": _("未入选"),
 }
+
+DETAIL_LABELS = {
+    "period_days": _("征求意见天数"),
+    "total": _("意见总数"),
+    "adopted": _("采纳"),
+    "partly": _("部分采纳"),
+    "not_adopted": _("不予采纳"),
+    "not_applicable": _("不适用"),
+    "representatives": _("代表人数"),
+    "chars": _("答复字数"),
+    "from_unit": _("原办理单位"),
+    "to_unit": _("新办理单位"),
+    "participation.meeting:name": _("代表姓名"),
+    "meeting": _("会议"),
+}
+# A representative's kind and selection, recorded on the meeting's history.
+DETAIL_FIELDS = {
+    "participation.meeting:kind": "participation.Representative.kind",
+    "participation.meeting:selection": "participation.Representative.selection",
+}

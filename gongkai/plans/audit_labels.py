@@ -28,3 +28,19 @@ DETAIL_LABELS = {
     "praised": _("表扬单位"),
     "criticised": _("批评单位"),
 }
+DETAIL_LABELS.update({
+    "created": _("新增"),
+    "updated": _("更新"),
+    "kept": _("保留"),
+    "rows": _("行数"),
+    "created_units": _("新建单位"),
+    "plans.plan:removed": _("删除"),
+    "plans.plan:created": _("新增任务"),
+    "plans.plan:updated": _("更新任务"),
+    "plans.plan:kept": _("保留任务"),
+})
+DETAIL_CHOICES = {
+    "plans.assignment:source": {"form": _("页面填写"), "xlsx": _("Excel批量填报")},
+}
+# The evidence's row number: its name and title are shown beside it.
+HIDDEN_DETAILS = {"plans.report:evidence"}

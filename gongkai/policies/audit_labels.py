@@ -24,3 +24,10 @@ DETAIL_LABELS = {
     "doc_number": _("文号"),
     "validity": _("效力状态"),
 }
+DETAIL_LABELS.update({
+    "by_title": _("依据文件"),
+    "before": _("修改前"),
+    "after": _("修改后"),
+})
+# Row numbers shown beside the title they stand for.
+HIDDEN_DETAILS = {"policies.policydocument:by", "policies.gazetteissue:document"}

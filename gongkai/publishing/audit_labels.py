@@ -25,3 +25,12 @@ DETAIL_LABELS = {
     "findings": _("敏感信息"),
     "reviewers": _("审核人"),
 }
+
+# Counts recorded by the sensitive-information scan and the review rounds.
+DETAIL_LABELS.update({
+    "open": _("待处理的扫描提示"),
+    "accepted": _("确认可公开的扫描提示"),
+    "open_findings": _("待处理的扫描提示"),
+})
+# The review round's number: the history is already the review's own.
+HIDDEN_DETAILS = {"review"}
