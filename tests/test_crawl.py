@@ -166,6 +166,48 @@ def _normalise(base: str, href: str, role_is_staff: bool) -> str | None:
     return path + ("?" + urlencode(query) if query else "")
 
 
+# What a person must never read: a Python literal, or a stored code (a choice value of
+# any model field, an English field name) where a word belongs (issue 13).
+PY_LITERAL = re.compile(r"^(True|False|None|\[\]|\{\}|\(\))$")
+IDENTIFIER = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+
+
+def _enum_values() -> set[str]:
+    from django.apps import apps
+
+    values = set()
+    for model in apps.get_models():
+        if not model.__module__.startswith("gongkai."):
+            continue
+        for model_field in model._meta.get_fields():
+            for value, _label in getattr(model_field, "flatchoices", None) or ():
+                if isinstance(value, str) and IDENTIFIER.match(value):
+                    values.add(value)
+    return values
+
+
+def _raw_codes(url: str, soup: BeautifulSoup, enums: set[str]) -> list[str]:
+    """Raw codes in history tables (keys and values), status badges and table cells."""
+    found = []
+    for row in soup.select("section.history td div"):
+        key = row.find("span", class_="muted")
+        key_text = key.get_text(strip=True).rstrip("：") if key else ""
+        if key:
+            key.extract()
+        value = row.get_text(" ", strip=True)
+        if key_text and (key_text.isascii() and IDENTIFIER.match(key_text)):
+            found.append(f"{url}: history key {key_text!r}")
+        for part in [value, *value.split("、")]:
+            if PY_LITERAL.match(part) or part in enums:
+                found.append(f"{url}: history value {key_text}：{value!r}")
+                break
+    for cell in soup.select(".badge, td, dd"):
+        text = cell.get_text(" ", strip=True)
+        if PY_LITERAL.match(text) or text in enums:
+            found.append(f"{url}: shows the code {text!r}")
+    return found
+
+
 def _visible_text(soup: BeautifulSoup) -> str:
     for tag in soup(["script", "style", "template"]):
         tag.decompose()
@@ -184,12 +226,23 @@ def _check_page(url: str, html: str, soup: BeautifulSoup, anonymous: bool) -> li
         for pattern, label in ((RESIDENT_ID, "resident ID"), (MOBILE, "mobile number")):
             if found := pattern.search(html):
                 problems.append(f"{url}: full {label} {found.group()}")
+    if not url.startswith("/admin/"):
+        problems += _raw_codes(url, soup, _ENUMS())
     text = _visible_text(soup)
     # The admin's audit-event list is the raw record: there the stored code is the point.
     for pattern in (REPR,) if url.startswith("/admin/") else (REPR, AUDIT_CODE):
         if found := pattern.search(text):
             problems.append(f"{url}: shows {found.group()!r}")
     return problems
+
+
+_enum_cache: set[str] = set()
+
+
+def _ENUMS() -> set[str]:  # noqa: N802 - a constant computed once the apps are ready
+    if not _enum_cache:
+        _enum_cache.update(_enum_values())
+    return _enum_cache
 
 
 class Crawler:
@@ -350,3 +403,51 @@ def test_every_audit_action_in_the_source_has_a_chinese_label():
     codes -= {"participation.messages.follow_review", "participation.messages.recompute_due_dates"}
     assert len(codes) > 50
     assert sorted(code for code in codes if action_label(code) == code) == []
+
+
+def test_every_audited_object_of_the_demo_shows_its_history_in_words(demo,
+                                                                      django_db_blocker):
+    """Each object with events (the demo, its applications and evidence), its history
+    rendered as its page renders it: no raw key, code or Python literal."""
+    from django.template import Context, Template
+
+    from gongkai.core.models import AuditEvent
+
+    template = Template("{% load audit %}{% history_for obj %}")
+    problems, rendered = [], 0
+    with django_db_blocker.unblock():
+        targets = (AuditEvent.objects.exclude(action__startswith="admin.")
+                   .values_list("content_type", "object_id").distinct())
+        by_type: dict[int, set[str]] = {}
+        for content_type_id, object_id in targets:
+            by_type.setdefault(content_type_id, set()).add(object_id)
+        from django.contrib.contenttypes.models import ContentType
+
+        for content_type_id, ids in by_type.items():
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            # A few of each kind is enough: the events of a kind share their shapes.
+            for obj in model._base_manager.filter(pk__in=sorted(ids)[:40]):
+                html = template.render(Context({"obj": obj}))
+                soup = BeautifulSoup(f"<section class='history'>{html}</section>", "lxml")
+                problems += _raw_codes(f"{model._meta.label}#{obj.pk}", soup, _ENUMS())
+                rendered += 1
+    assert rendered > 50
+    kinds = sorted({re.sub(r"#\d+", "", problem) for problem in problems})  # one per shape
+    assert kinds == [], "\n".join(kinds)
+
+
+@pytest.mark.parametrize(("html", "raw"), [
+    ("<section class='history'><td><div><span class='muted'>letter：</span>62</div></td>"
+     "</section>", True),
+    ("<section class='history'><td><div><span class='muted'>逾期：</span>True</div></td>"
+     "</section>", True),
+    ("<section class='history'><td><div><span class='muted'>原状态：</span>draft</div></td>"
+     "</section>", True),
+    ("<section class='history'><td><div><span class='muted'>原状态：</span>草稿</div></td>"
+     "</section>", False),
+    ("<table><tr><td>in_progress</td></tr></table>", True),
+    ("<table><tr><td>推进中</td></tr></table>", False),
+])
+def test_the_raw_code_check_catches_codes_and_passes_words(html, raw):
+    found = _raw_codes("/x/", BeautifulSoup(html, "lxml"), {"draft", "in_progress"})
+    assert bool(found) is raw

@@ -18,6 +18,7 @@ formatted value: 是/否 for booleans, a dash for nothing, lists joined.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import lru_cache
 from importlib import import_module
 
@@ -29,6 +30,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit_labels import detail_label
 
 EMPTY = "—"
+ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @lru_cache(maxsize=1)
@@ -52,9 +54,11 @@ def _registry() -> dict[str, str]:
     return _registries()[0]
 
 
-def _scoped(model, key: str) -> list[str]:
-    """Registry keys for ``key``, the model's own first: "plans.plan:removed", "removed"."""
-    return ([f"{model._meta.label_lower}:{key}"] if model is not None else []) + [key]
+def _scoped(model, key: str, action: str = "") -> list[str]:
+    """Registry keys for ``key``, the narrowest first: the event's action
+    ("foi.letter.generated:kind"), the model ("plans.plan:removed"), the key alone."""
+    return (([f"{action}:{key}"] if action else [])
+            + ([f"{model._meta.label_lower}:{key}"] if model is not None else []) + [key])
 
 
 def _field_by_path(path: str) -> models.Field | None:
@@ -71,14 +75,14 @@ def _field_with_choice(model, value) -> models.Field | None:
     return None
 
 
-def field_for(model: type[models.Model] | None, key: str, value=None
+def field_for(model: type[models.Model] | None, key: str, value=None, action: str = ""
               ) -> models.Field | None:
     """The model field the detail ``key`` of an event on ``model`` speaks of."""
     registry = _registry()
+    for scoped in _scoped(model, key, action)[:-1]:
+        if registry.get(scoped):
+            return _field_by_path(registry[scoped])
     if model is not None:
-        specific = registry.get(f"{model._meta.label_lower}:{key}")
-        if specific:
-            return _field_by_path(specific)
         for name in (key, key.removesuffix("_id")):
             try:
                 return model._meta.get_field(name)
@@ -103,6 +107,8 @@ def plain(value) -> str:
         return "、".join(plain(v) for v in value)
     if isinstance(value, dict):
         return "；".join(f"{detail_label(str(k))}：{plain(v)}" for k, v in value.items())
+    if isinstance(value, str) and ISO_DAY.match(value):
+        return _date(value) or value
     return str(value)
 
 
@@ -148,12 +154,12 @@ def through_field(field: models.Field, value) -> str:
     return plain(value)
 
 
-def label_for(model, key: str, value=None) -> str:
-    for scoped in _scoped(model, key):
+def label_for(model, key: str, value=None, action: str = "") -> str:
+    for scoped in _scoped(model, key, action):
         label = detail_label(scoped)
         if label != scoped:
             return label
-    field = field_for(model, key, value)
+    field = field_for(model, key, value, action)
     if field is not None and not isinstance(field, models.ForeignObjectRel):
         return str(field.verbose_name)
     return key
@@ -173,9 +179,9 @@ def _field_names(model, value) -> str | None:
     return "、".join(names)
 
 
-def _value(model, key: str, value) -> str:
+def _value(model, key: str, value, action: str = "") -> str:
     _fields, choices, _hidden = _registries()
-    for scoped in _scoped(model, key):
+    for scoped in _scoped(model, key, action):
         if scoped in choices:
             labels = choices[scoped]
             if isinstance(value, list):
@@ -186,23 +192,25 @@ def _value(model, key: str, value) -> str:
         return named
     if isinstance(value, dict) and value:
         # Figures before and after a change ({"licensing": 126, …}): the model's words.
-        return "；".join(f"{label_for(model, str(k), v)}：{_value(model, str(k), v)}"
-                        for k, v in value.items())
-    field = field_for(model, key, value)
+        return "；".join(f"{label_for(model, str(k), v, action)}："
+                        f"{_value(model, str(k), v, action)}" for k, v in value.items())
+    field = field_for(model, key, value, action)
     if field is not None and not isinstance(field, models.ForeignObjectRel):
         return through_field(field, value)
     return plain(value)
 
 
-def describe(model: type[models.Model] | None, details) -> list[tuple[str, str]]:
-    """(label, value) rows of an event's ``details`` for an object of ``model``."""
+def describe(model: type[models.Model] | None, details, action: str = ""
+             ) -> list[tuple[str, str]]:
+    """(label, value) rows of the ``details`` of an event ``action`` on an object of
+    ``model``."""
     if not isinstance(details, dict):
         return [("", plain(details))]
     hidden = _registries()[2]
     rows = []
     for key, value in details.items():
         key = str(key)
-        if any(scoped in hidden for scoped in _scoped(model, key)):
+        if any(scoped in hidden for scoped in _scoped(model, key, action)):
             continue
-        rows.append((label_for(model, key, value), _value(model, key, value)))
+        rows.append((label_for(model, key, value, action), _value(model, key, value, action)))
     return rows

@@ -40,3 +40,41 @@ DETAIL_LABELS = {
     "items": _("补正事项"),
     "warning": _("提示"),
 }
+DETAIL_LABELS.update({
+    "on": _("日期"),
+    "reply_by": _("补正期限"),
+    "working_day": _("收到申请后第几个工作日"),
+    "first_due": _("原答复期限"),
+    "pay_by": _("缴费期限"),
+    "paid_on": _("缴费日期"),
+    "letters": _("文书份数"),
+    "method": _("送达方式"),
+    "replaced": _("替换原文书"),
+    "dated_on": _("落款日期"),
+    "entered_on": _("录入日期"),
+    "backdated": _("补录"),
+    "attachments": _("附件数"),
+    "in_time": _("按期答复"),
+    "rule": _("收到日期的认定"),
+    "confirmation": _("确认方式"),
+    "entered_later": _("事后补录"),
+    "expired": _("逾期未答复"),
+    "outcome_reasons": _("答复理由"),
+    "replied_on": _("答复日期"),
+    "archived_at": _("归档时间"),
+    "from_unit": _("原办理单位"),
+    "to_unit": _("新办理单位"),
+})
+# The application's pause, fee and letter are recorded on the application's history.
+DETAIL_FIELDS = {
+    "foi.letter.generated:kind": "foi.Letter.kind",
+    "foi.application:kind": "foi.Pause.kind",
+    "foi.application:party": "foi.Pause.party",
+    "foi.application:answer_by": "foi.Pause.answer_by",
+    "foi.application:ended_on": "foi.Pause.ended_on",
+    "foi.application:basis": "foi.Fee.basis",
+    "foi.application:quantity": "foi.Fee.quantity",
+    "foi.application:calculated_yuan": "foi.Fee.calculated_yuan",
+}
+# The letter's row number: its title is shown beside it.
+HIDDEN_DETAILS = {"foi.letter.generated:letter"}

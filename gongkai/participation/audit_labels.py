@@ -52,6 +52,7 @@ DETAIL_LABELS = {
     "to_unit": _("新办理单位"),
     "participation.meeting:name": _("代表姓名"),
     "meeting": _("会议"),
+    "consultation": _("征求意见"),
 }
 # A representative's kind and selection, recorded on the meeting's history.
 DETAIL_FIELDS = {

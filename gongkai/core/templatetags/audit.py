@@ -22,7 +22,7 @@ def history_for(obj):
             "actor": event.actor,
             "label": action_label(event.action),
             "code": event.action,
-            "details": describe(type(obj), event.details),
+            "details": describe(type(obj), event.details, event.action),
         }
         for event in history_of(obj)
     ]
