@@ -31,6 +31,9 @@ class ProgressForm(VersionedForm, _Form):
 
 class EvidenceFileForm(_Form):
     id_prefix = "file"
+    # Part of the report page's one form: the browser must not demand a file when the
+    # button pressed is "保存草稿"; the view asks for one when it is "上传".
+    use_required_attribute = False
 
     file = forms.FileField(label=_("佐证材料文件（图片、PDF、Word、Excel）"))
     title = forms.CharField(label=_("材料说明"), required=False, max_length=200)
@@ -38,6 +41,7 @@ class EvidenceFileForm(_Form):
 
 class EvidenceLinkForm(_Form):
     id_prefix = "link"
+    use_required_attribute = False
 
     url = forms.CharField(label=_("网页链接（http:// 或 https://）"), max_length=1000,
                           widget=forms.URLInput())

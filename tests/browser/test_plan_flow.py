@@ -68,12 +68,12 @@ def test_breakdown_report_return_resubmit_pass_and_the_matrix(new_page, setting,
     staff.goto(f"/plans/reports/{assignment.pk}/{period.pk}/")
     staff.fill("#id_progress", "专栏已上线，发布政策解读12篇。")
     staff.select_option("#id_state", "in_progress")
-    submit(staff, "#progress-form button[value=save]")
+    submit(staff, "#report-form button[value=save]")
     staff.set_input_files("#file_file", str(evidence))
     staff.fill("#file_title", "专栏页面截图")
-    submit(staff, "#file-form button[type=submit]")
+    submit(staff, "#report-form button[value=upload]")
     assert "专栏页面截图" in staff.content()
-    submit(staff, "#progress-form button[value=submit]")
+    submit(staff, "#report-form button[value=submit]")
     report = Report.objects.get(assignment=assignment, period=period)
     assert report.status == ReportStatus.SUBMITTED
     assert report.evidence.count() == 1
@@ -90,9 +90,9 @@ def test_breakdown_report_return_resubmit_pass_and_the_matrix(new_page, setting,
     staff.goto(f"/plans/reports/{assignment.pk}/{period.pk}/")
     assert "请补充专栏网址链接。" in staff.content()
     staff.fill("#link_url", "http://127.0.0.1:9/zhuanlan")
-    staff.fill("#link_title", "惠企政策专栏")
-    submit(staff, "#link-form button[type=submit]")
-    submit(staff, "#progress-form button[value=submit]")
+    staff.fill("#link_link_title", "惠企政策专栏")
+    submit(staff, "#report-form button[value=link]")
+    submit(staff, "#report-form button[value=submit]")
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
 

@@ -1,0 +1,135 @@
+"""Nothing typed is lost (issue 13): on every staff page that combines text and uploads,
+uploading, linking or removing keeps what was typed; deleting asks first; submitting a
+report without evidence asks first."""
+import datetime as dt
+import io
+
+import pytest
+import time_machine
+from PIL import Image
+
+from gongkai.orgs.models import Role, Unit, User
+from gongkai.participation.models import ConsultationArticle
+from gongkai.participation.tests.factories_consultations import ConsultationFactory
+from gongkai.plans.models import Assignment, Evidence, Report, ReportStatus
+from gongkai.plans.services.assignments import assignments_sync
+from gongkai.plans.tests.factories import (
+    PlanFactory,
+    ReportingPeriodFactory,
+    TaskFactory,
+    TaskUnitFactory,
+)
+from gongkai.publishing.models import PublicationStatus
+from tests.browser.conftest import login, submit
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "browser-pass-2"
+PROGRESS = "本季度在专栏发布惠企政策解读15篇，组织政策宣讲2场。"
+
+
+def png_file(tmp_path, name="宣讲现场.png"):
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), (30, 120, 200)).save(buffer, "PNG")
+    path = tmp_path / name
+    path.write_bytes(buffer.getvalue())
+    return str(path)
+
+
+@pytest.fixture
+def unit_staff():
+    unit = Unit.objects.create(name="区发展改革局", category="department")
+    User.objects.create_user("staff", password=PASSWORD, role=Role.UNIT_STAFF, unit=unit)
+    return unit
+
+
+@pytest.fixture
+def report_url(unit_staff):
+    plan = PlanFactory(year=2022)
+    period = ReportingPeriodFactory(plan=plan, number=3, deadline=dt.date(2022, 9, 30))
+    task = TaskFactory(plan=plan, number=1, text="加大惠企政策的公开、解读和宣传力度。")
+    TaskUnitFactory(task=task, unit=unit_staff, role="lead")
+    assignments_sync(plan=plan)
+    assignment = Assignment.objects.get(task=task, unit=unit_staff)
+    return f"/plans/reports/{assignment.pk}/{period.pk}/"
+
+
+@time_machine.travel(dt.datetime(2022, 9, 20, 10, tzinfo=dt.UTC), tick=True)
+def test_the_report_keeps_its_text_through_upload_link_and_delete(new_page, report_url,
+                                                                  tmp_path):
+    page = new_page()
+    login(page, "staff", PASSWORD)
+    page.goto(report_url)
+    page.fill("#id_progress", PROGRESS)
+    page.select_option("#id_state", "done")
+    # Typed, not saved: choosing a file and pressing 上传 must not lose it.
+    page.set_input_files("#file_file", png_file(tmp_path))
+    page.fill("#file_title", "宣讲现场照片")
+    submit(page, "button[value=upload]")
+    assert page.input_value("#id_progress") == PROGRESS
+    assert page.input_value("#id_state") == "done"
+    assert "宣讲现场照片" in page.content()
+
+    page.fill("#id_progress", PROGRESS + "另发布图解3篇。")
+    page.fill("#link_url", "http://127.0.0.1:9/zhuanlan")
+    page.fill("#link_link_title", "惠企政策专栏")
+    submit(page, "button[value=link]")
+    assert page.input_value("#id_progress") == PROGRESS + "另发布图解3篇。"
+    assert Evidence.objects.count() == 2
+
+    # Deleting asks first: dismissing keeps the evidence, agreeing removes it.
+    questions = []
+    page.once("dialog", lambda dialog: (questions.append(dialog.message), dialog.dismiss()))
+    page.click("button[name=remove] >> nth=0")
+    page.wait_for_timeout(300)
+    assert questions and "删除" in questions[0] and Evidence.objects.count() == 2
+    page.once("dialog", lambda dialog: dialog.accept())
+    submit(page, "button[name=remove] >> nth=0")
+    assert Evidence.objects.count() == 1
+    assert page.input_value("#id_progress") == PROGRESS + "另发布图解3篇。"
+
+
+@time_machine.travel(dt.datetime(2022, 9, 20, 10, tzinfo=dt.UTC), tick=True)
+def test_a_refused_file_and_a_report_without_evidence_keep_the_text(new_page, report_url,
+                                                                    tmp_path):
+    page = new_page()
+    login(page, "staff", PASSWORD)
+    page.goto(report_url)
+    page.fill("#id_progress", PROGRESS)
+    fake = tmp_path / "总结.pdf"
+    fake.write_bytes(b"MZ\x90\x00 this is no pdf")
+    page.set_input_files("#file_file", str(fake))
+    submit(page, "button[value=upload]")
+    assert "文件内容不是PDF" in page.content()
+    assert page.input_value("#id_progress") == PROGRESS
+
+    submit(page, "button[value=submit]")
+    assert "尚未报送" in page.content()
+    assert page.input_value("#id_progress") == PROGRESS
+    assert Report.objects.get().status == ReportStatus.DRAFT
+    submit(page, "button[value=submit_anyway]")
+    assert Report.objects.get().status == ReportStatus.SUBMITTED
+
+
+def test_article_text_survives_uploading_a_consultation_attachment(new_page, unit_staff,
+                                                                   tmp_path):
+    consultation = ConsultationFactory(unit=unit_staff,
+                                       publication_status=PublicationStatus.DRAFT)
+    article = ConsultationArticle.objects.create(consultation=consultation, order=1,
+                                                 label="第一条", text="原条文。")
+    page = new_page()
+    login(page, "staff", PASSWORD)
+    page.goto(f"/participation/staff/consultations/{consultation.pk}/")
+    textarea = f"form[data-keep-draft='article-{article.pk}'] textarea[name=text]"
+    page.fill(textarea, "改写后的条文，尚未保存。")
+    page.set_input_files("input[type=file][name=file]", png_file(tmp_path, "示意图.png"))
+    submit(page, "button:has-text('上传材料')")
+    assert "示意图.png" in page.content()  # the upload happened (another form)
+    assert page.input_value(textarea) == "改写后的条文，尚未保存。"
+    assert "已恢复尚未保存的内容" in page.locator(".draft-restored").inner_text()
+    # Saving the article itself forgets the draft: a reload shows what was saved.
+    submit(page, f"form[data-keep-draft='article-{article.pk}'] button[type=submit]")
+    article.refresh_from_db()
+    assert article.text == "改写后的条文，尚未保存。"
+    page.reload()
+    assert page.locator(".draft-restored").count() == 0
