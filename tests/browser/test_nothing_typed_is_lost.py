@@ -133,3 +133,32 @@ def test_article_text_survives_uploading_a_consultation_attachment(new_page, uni
     assert article.text == "改写后的条文，尚未保存。"
     page.reload()
     assert page.locator(".draft-restored").count() == 0
+
+
+def test_a_step_typed_on_an_application_survives_another_form_being_sent(new_page,
+                                                                          unit_staff):
+    from django.utils import timezone
+
+    from gongkai.foi.codes import ApplicantType, Channel
+    from gongkai.foi.models import IdType
+    from gongkai.foi.services.intake import application_register
+    from gongkai.foi.tests.factories import VALID_RESIDENT_ID
+
+    application = application_register(
+        unit=unit_staff, channel=Channel.IN_PERSON,
+        received_on=timezone.localdate() - dt.timedelta(days=2),
+        actor=User.objects.get(username="staff"),
+        data={"applicant_type": ApplicantType.NATURAL_PERSON, "applicant_name": "陈测试",
+              "id_type": IdType.RESIDENT_ID, "id_number": VALID_RESIDENT_ID,
+              "phone": "13912345678", "address": "广州市黄埔区测试路1号",
+              "description": "请公开2022年度重点项目投资计划。"})
+    page = new_page()
+    login(page, "staff", PASSWORD)
+    page.goto(f"/foi/staff/{application.pk}/")
+    form = page.locator("#actions form[data-keep-draft]:has(textarea)").first
+    key = form.get_attribute("data-keep-draft")
+    form.evaluate("f => { f.closest('details').open = true; }")
+    textarea = f"#actions form[data-keep-draft='{key}'] textarea >> nth=0"
+    page.fill(textarea, "答复内容写到一半，先去生成文书。")
+    submit(page, "#letters button[type=submit]")
+    assert page.input_value(textarea) == "答复内容写到一半，先去生成文书。"
