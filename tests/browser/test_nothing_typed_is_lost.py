@@ -162,3 +162,43 @@ def test_a_step_typed_on_an_application_survives_another_form_being_sent(new_pag
     page.fill(textarea, "答复内容写到一半，先去生成文书。")
     submit(page, "#letters button[type=submit]")
     assert page.input_value(textarea) == "答复内容写到一半，先去生成文书。"
+
+
+ONE_FORM_PAGES = [  # (user, address, the form): pages whose text and files are one form
+    ("staff", "/reports/records/", "#record-form"),
+    ("staff", "/policies/staff/new/", "main form[enctype='multipart/form-data']"),
+]
+
+
+@pytest.mark.parametrize(("user", "url", "form"), ONE_FORM_PAGES)
+def test_a_refused_file_keeps_every_typed_word_on_one_form_pages(new_page, unit_staff,
+                                                                 tmp_path, user, url, form):
+    office = Unit.objects.create(name="区政务公开办", category="other", is_office=True)
+    User.objects.create_user("office", password=PASSWORD, role=Role.OFFICE_ADMIN,
+                             unit=office)
+    fake = tmp_path / "材料.pdf"
+    fake.write_bytes(b"MZ\x90\x00 this is no pdf")
+    page = new_page()
+    login(page, user, PASSWORD)
+    page.goto(url)
+    typed = {}
+    fields = page.locator(f"{form} textarea, {form} input[type=text]")
+    for i in range(fields.count()):
+        field = fields.nth(i)
+        if field.is_visible() and field.is_editable():
+            text = f"第{i + 1}项填写的内容"
+            field.fill(text)
+            typed[field.get_attribute("name")] = text
+    assert typed, url
+    # Other required fields filled too, so the browser sends the form at all.
+    for kind, value in (("date", "2022-06-01"), ("number", "2")):
+        others = page.locator(f"{form} input[type={kind}]")
+        for i in range(others.count()):
+            others.nth(i).fill(value)
+    files = page.locator(f"{form} input[type=file]")
+    for i in range(files.count()):
+        files.nth(i).set_input_files(str(fake))
+    submit(page, f"{form} button[type=submit] >> nth=-1")
+    kept = {name: page.locator(f"{form} [name='{name}']").first.input_value()
+            for name in typed}
+    assert kept == typed
