@@ -12,8 +12,14 @@ in this order:
    ``status`` field;
 4. the app's ``DETAIL_FIELDS`` entry for the key alone (``"letter"`` → a foreign key).
 
+Each step is tried for the event's action first (``"foi.letter.generated:kind"``),
+then the model, then the key alone; the same scoping applies to ``DETAIL_LABELS``,
+``DETAIL_CHOICES`` (labels for values that belong to no field, such as a ledger
+change's source) and ``HIDDEN_DETAILS`` (row ids shown beside the name they stand for).
 A key none of these resolve keeps its label from ``DETAIL_LABELS`` and a plainly
-formatted value: 是/否 for booleans, a dash for nothing, lists joined.
+formatted value: 是/否 for booleans, a dash for nothing, Chinese dates, lists joined.
+tests/test_crawl.py renders the history of every audited object of the demo and fails
+on any key or value left as a code.
 """
 from __future__ import annotations
 
