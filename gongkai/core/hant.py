@@ -13,7 +13,8 @@ readers in Taiwan read these forms without trouble.
 
 What a person typed and may save again is never converted, so editing a page in
 繁體 does not rewrite the text: form field values and ``<textarea>`` contents, the text
-of an ``<option>`` without a value (the text is then its value), scripts and styles.
+of an ``<option>`` without a value (the text is then its value), scripts and styles;
+nor is text marked as another language (``lang="zh-Hans"``, ``lang="en"``).
 Of the attributes, only those a person reads are converted (``title``, ``alt``,
 ``placeholder``, ``aria-label`` …); URLs, names and values stay as they are.
 """
@@ -39,8 +40,11 @@ _READ_ATTRIBUTES = frozenset({
 # 并发布 (and publish) is cut as 并发 (concurrency) + 布.
 _CORRECTIONS = {"併發布": "並發佈", "併發佈": "並發佈", "點贊": "點讚"}
 _CORRECTION_RE = re.compile("|".join(map(re.escape, _CORRECTIONS)))
-# Elements whose content is never converted: code, styles, and what is typed.
+# Elements whose content is never converted: code, styles, what is typed, and text
+# declared to be in another language (the switcher's 简体中文, English).
 _RAW = frozenset({"script", "style", "textarea"})
+_VALUE = re.compile(r"\svalue\s*=")
+_LANG = re.compile(r"""\slang\s*=\s*["']?([-a-zA-Z]+)""")
 
 
 @lru_cache(maxsize=1)
@@ -79,26 +83,47 @@ def _convert_attributes(attributes: str) -> str:
     return _ATTRIBUTE.sub(one, attributes) if _CJK.search(attributes) else attributes
 
 
+def _starts_raw(name: str, attributes: str) -> bool:
+    """Whether an element's content is left as it is (see the module doc)."""
+    if name in _RAW:
+        return True
+    if name == "option" and not _VALUE.search(attributes):
+        return True
+    lang = _LANG.search(attributes)
+    return bool(lang) and not lang.group(1).lower().startswith("zh-hant")
+
+
 def html_to_hant(html: str) -> str:
     """``html`` with its readable text in traditional characters (see the module doc)."""
     out: list[str] = []
-    raw_until = None  # the closing tag that ends a part left as it is
+    raw, depth = None, 0  # the element whose content is left as it is, and its nesting
     for match in _TOKEN.finditer(html):
         token = match.group(0)
         closing, name, attributes = match.group(1), match.group(2), match.group(3)
-        if raw_until is not None:
-            if name and closing and name.lower() == raw_until:
-                raw_until = None
+        lower = name.lower() if name else None
+        if raw is not None:
+            if lower == raw:
+                depth += -1 if closing else (0 if attributes.rstrip().endswith("/") else 1)
+                if depth == 0:
+                    raw = None
             out.append(token)
         elif name is None:
             out.append(token if token.startswith("<") else to_hant(token))
         else:
-            lower = name.lower()
-            if not closing and (lower in _RAW or (
-                    lower == "option" and not re.search(r"\svalue\s*=", attributes))):
-                raw_until = lower
+            if not closing and _starts_raw(lower, attributes):
+                raw, depth = lower, 1
             out.append(f"<{closing}{name}{_convert_attributes(attributes)}>")
     return "".join(out)
+
+
+# Pages served again unchanged (the public page cache's, for one) are converted once:
+# the last few hundred converted pages up to this size are remembered.
+_REMEMBERED_PAGE_BYTES = 256 * 1024
+
+
+@lru_cache(maxsize=256)
+def _page_to_hant(content: bytes, charset: str) -> bytes:
+    return html_to_hant(content.decode(charset)).encode(charset)
 
 
 class TraditionalContentMiddleware:
@@ -115,7 +140,11 @@ class TraditionalContentMiddleware:
                 not self._is_html_page(response):
             return response
         charset = response.charset or "utf-8"
-        response.content = html_to_hant(response.content.decode(charset)).encode(charset)
+        content = response.content
+        if len(content) <= _REMEMBERED_PAGE_BYTES:
+            response.content = _page_to_hant(content, charset)
+        else:
+            response.content = html_to_hant(content.decode(charset)).encode(charset)
         if response.has_header("Content-Length"):
             response["Content-Length"] = str(len(response.content))
         return response

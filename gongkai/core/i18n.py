@@ -7,14 +7,14 @@ public page, which then could no longer be served from the page cache to everybo
 Forcing a visitor's display language from another site is harmless, so the GET needs
 no token; ``next`` must point back into this site.
 """
-from functools import lru_cache
+from functools import lru_cache, wraps
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.translation import get_language, to_locale
+from django.utils.translation import get_language, override, to_locale
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -66,3 +66,16 @@ def switch_language(request, code: str):
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY, samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
     return response
+
+
+def in_source_language(func):
+    """For services that write official documents (letters, circulars, reports): they
+    are written in Chinese, whatever language the person generating them reads the site
+    in, so no English or traditional wording ends up in a stored or issued document."""
+
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        with override(settings.LANGUAGE_CODE):
+            return func(*args, **kwargs)
+
+    return wrapper

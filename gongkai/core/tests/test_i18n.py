@@ -112,13 +112,13 @@ def test_conversion_leaves_form_values_scripts_and_urls_alone():
             '<textarea name="body">发展\n改革</textarea><select name="u">'
             '<option value="区发展改革局">区发展改革局</option><option>区发展改革局</option>'
             '</select><script>var a = "发展";</script><a href="/s/?q=发展">发展</a>'
-            '<!-- 发展 -->')
+            '<!-- 发展 --><span lang="zh-Hans">简体<b>中文</b></span><div><div>里</div></div>')
     assert html_to_hant(html) == (
         '<p title="發展">發展改革</p><input name="t" value="发展" placeholder="請輸入">'
         '<textarea name="body">发展\n改革</textarea><select name="u">'
         '<option value="区发展改革局">區發展改革局</option><option>区发展改革局</option>'
         '</select><script>var a = "发展";</script><a href="/s/?q=发展">發展</a>'
-        '<!-- 发展 -->')
+        '<!-- 发展 --><span lang="zh-Hans">简体<b>中文</b></span><div><div>裏</div></div>')
 
 
 def test_conversion_keeps_the_terms_a_regulation_defines():
