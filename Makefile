@@ -11,7 +11,8 @@ PG_BIN := /usr/lib/postgresql/15/bin
 
 .PHONY: static setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean \
 	install test-postgres smoke postgres-server smoke-servers lock pdf \
-	bench-websites bench-importer bench-reports bench-portal wrk
+	bench-websites bench-importer bench-reports bench-portal wrk \
+	gettext messages compilemessages
 
 # Exact versions from the lock file (make lock rewrites it), then the project itself.
 $(VENV)/.installed: pyproject.toml requirements-dev.lock
@@ -58,11 +59,27 @@ smoke-servers: postgres-server
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq redis-server redis-tools nginx openssl curl >/dev/null)
 
+# GNU gettext (Debian package): msgfmt compiles the translation catalogues, xgettext
+# extracts the marked strings (make messages, and the test that finds untranslated ones).
+gettext:
+	@(command -v msgfmt && command -v xgettext) >/dev/null || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext >/dev/null)
+
+# The .mo files are build output (not committed): compiled from gongkai/locale/*.po.
+compilemessages: $(VENV)/.installed gettext
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules --ignore=.lock-venv \
+		--ignore=staticfiles --ignore=var --verbosity 0
+
+# After marking new strings: extract them into the catalogues, fill zh_Hans and zh_Hant
+# (OpenCC), then translate what is left empty or fuzzy in en (see docs/operators.md).
+messages: $(VENV)/.installed gettext
+	$(PY) manage.py update_catalogues
+
 # Hashed static files (the templates need their manifest, tests included).
 static: $(VENV)/.installed node_modules/.installed
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 
-setup: static pdf
+setup: static pdf compilemessages
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py init_reference_data

@@ -84,3 +84,16 @@ def _cache_per_test(settings, request):
     # Test helpers publish with queryset updates that send no signal, so whole-page
     # caching is off unless a test turns it on (gongkai/portal/tests/test_pagecache.py).
     settings.GONGKAI_PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request served in English or 繁體
+    leaves its language active in the thread (LocaleMiddleware never resets it), and
+    the next test's messages would come out translated."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -2,10 +2,12 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.core.health import healthz
+from gongkai.core.i18n import switch_language
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("lang/<str:code>/", switch_language, name="set_language"),
     path("accounts/", include("gongkai.orgs.auth_urls")),
     path("orgs/", include("gongkai.orgs.urls")),
     path("plans/", include("gongkai.plans.urls")),

@@ -21,6 +21,7 @@ from gongkai.core.audit import record_event
 from gongkai.core.dates import chinese_date
 from gongkai.core.docx import Block, Table, official_document
 from gongkai.core.errors import ApplicationError
+from gongkai.core.i18n import in_source_language
 from gongkai.foi.codes import LetterKind, Outcome
 from gongkai.foi.letters_defaults import DEFAULT_LEGAL_BASIS, default_template
 from gongkai.foi.models import (
@@ -65,6 +66,7 @@ def fill(text: str, values: Mapping[str, object]) -> str:
     return PLACEHOLDER.sub(replace, _NOT_XML.sub("", text))
 
 
+@in_source_language
 def letter_values(*, application: Application, kind: str, outcome: str = "",
                   actor=None, extra: Mapping[str, object] | None = None) -> dict:
     """Every placeholder's value for this letter; ``extra`` overrides (dates in it
@@ -204,6 +206,7 @@ class Rendered:
         return letter_html(self)
 
 
+@in_source_language
 def render(*, application: Application, kind: str, outcome: str = "", actor=None,
            extra: Mapping[str, object] | None = None, doc_number: str = "") -> Rendered:
     values = letter_values(application=application, kind=kind, outcome=outcome,
@@ -216,6 +219,7 @@ def render(*, application: Application, kind: str, outcome: str = "", actor=None
                     dated_on=letter_date(application, kind))
 
 
+@in_source_language
 def render_letter(*, application: Application, kind: str, outcome: str = "", actor=None,
                   extra: Mapping[str, object] | None = None) -> tuple[str, bytes]:
     """(title, .docx bytes) of the letter, without storing anything (admin preview)."""
@@ -244,6 +248,7 @@ def letter_file_name(letter: Letter, extension: str) -> str:
 
 
 @transaction.atomic
+@in_source_language
 def letter_generate(*, application: Application, kind: str, actor, outcome=None,
                     extra: Mapping[str, object] | None = None) -> Letter:
     """Generate the letter ``kind`` (a reply for ``outcome``, by default the
@@ -282,6 +287,7 @@ def letter_generate(*, application: Application, kind: str, actor, outcome=None,
     return letter
 
 
+@in_source_language
 def letter_pdf_ensure(letter: Letter) -> Letter:
     """The letter's PDF, made from its stored content on first request and kept."""
     from gongkai.foi.letter_pdf import html_to_pdf

@@ -306,3 +306,16 @@ def test_the_command_creates_missing_templates_once():
     call_command("foi_letter_templates", stdout=out)
     call_command("foi_letter_templates", stdout=out)
     assert out.getvalue().splitlines() == ["新建文书模板 30 个。", "新建文书模板 0 个。"]
+
+
+def test_a_letter_generated_by_someone_reading_in_english_is_written_in_chinese(
+        application, office_admin):
+    from django.utils import translation
+
+    application.due_provisional = True
+    with translation.override("en"):
+        letter = letter_generate(application=application, kind=LetterKind.RECEIPT,
+                                 actor=office_admin)
+        assert translation.get_language() == "en"  # the reader's language is restored
+    text = docx_text(letter)
+    assert "（暂定）" in text and "(provisional)" not in text

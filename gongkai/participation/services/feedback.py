@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from gongkai.core.audit import record_event
 from gongkai.core.docx import Heading, Table, official_document
 from gongkai.core.errors import ApplicationError
+from gongkai.core.i18n import in_source_language
 from gongkai.participation.consultation_text import chinese_number
 from gongkai.participation.models import Consultation, Decision, FeedbackReport
 from gongkai.publishing.permissions import EDITABLE
@@ -66,6 +67,7 @@ def _list_not_adopted(entry: dict, listed: dict, key, comment) -> None:
 
 
 @transaction.atomic
+@in_source_language
 def feedback_generate(*, consultation: Consultation, actor, preface: str = "",
                       today=None) -> FeedbackReport:
     """Create or regenerate the report from the current decisions. Only after the
@@ -107,6 +109,7 @@ def summary_sentence(data: dict) -> str:
         "x": counts.get("not_applicable", 0)}
 
 
+@in_source_language
 def feedback_docx(report: FeedbackReport) -> bytes:
     """The report in official-document layout."""
     consultation, data = report.consultation, report.data

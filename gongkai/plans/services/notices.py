@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.docx import Heading, Table, official_document
 from gongkai.core.errors import ApplicationError
+from gongkai.core.i18n import in_source_language
 from gongkai.orgs.models import Unit
 from gongkai.plans.models import Notice, Plan, ReportingPeriod
 from gongkai.plans.selectors.scoring import UnitScore, unit_scores
@@ -107,6 +108,7 @@ def _as_text(blocks: list) -> str:
 
 
 @transaction.atomic
+@in_source_language
 def notice_generate(*, plan: Plan, period: ReportingPeriod, actor, praised_count: int = 5,
                     criticised_threshold: float = 60, doc_number: str = "") -> Notice:
     """Write the notice for ``period`` from the scores and store it with its .docx."""

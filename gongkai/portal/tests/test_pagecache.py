@@ -89,3 +89,21 @@ def test_a_visitor_with_a_session_is_not_served_from_the_cache(client):
     session.save()
     cached = client.get(reverse("foi:apply"))  # a session: rendered, not from the cache
     assert cached.status_code == 200 and TOKEN.search(cached.content.decode())
+
+
+def test_each_language_gets_its_own_cached_copy_and_the_response_says_what_it_varies_on():
+    url = reverse("portal:home")
+    by_browser = {accept: Client(HTTP_ACCEPT_LANGUAGE=accept) for accept in
+                  ("zh-CN", "en-US", "zh-TW")}
+    for _ in range(2):  # rendered, then from the cache
+        pages = {accept: client.get(url) for accept, client in by_browser.items()}
+        assert '<html lang="zh-Hans">' in pages["zh-CN"].content.decode()
+        assert '<html lang="en">' in pages["en-US"].content.decode()
+        assert '<html lang="zh-Hant">' in pages["zh-TW"].content.decode()
+        for page in pages.values():
+            assert {"Accept-Language", "Cookie"} <= {
+                v.strip() for v in page["Vary"].split(",")}
+            assert page.cookies == {}
+    chosen = Client(HTTP_ACCEPT_LANGUAGE="zh-CN")
+    chosen.cookies["django_language"] = "en"  # the switcher's cookie beats the browser
+    assert '<html lang="en">' in chosen.get(url).content.decode()

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.i18n import in_source_language
 from gongkai.orgs.models import Unit
 from gongkai.publishing.models import PublicationStatus
 from gongkai.publishing.services.review import content_submit_for_review
@@ -23,6 +24,7 @@ def report_title(year: int, name: str) -> str:
 
 
 @transaction.atomic
+@in_source_language
 def annual_report_generate(*, year: int, unit: Unit | None, actor) -> AnnualReport:
     """Draw up (or, while still a draft, refresh the figures of) the report of ``unit``
     or, without one, of the district government. Only a finished year: the figures are

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.i18n import in_source_language
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
 from gongkai.reports import registry
@@ -147,6 +148,7 @@ def _draft_body(scheme: AssessmentScheme, scope: str) -> str:
 
 
 @transaction.atomic
+@in_source_language
 def notice_draft(*, scheme: AssessmentScheme, scope: str, actor) -> AssessmentNotice:
     """Draft a 通报 from the results of ``scope`` (第三季度, 第四季度 or 全年)."""
     if scope not in NoticeScope.values:

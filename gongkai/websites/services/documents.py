@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.dates import chinese_date
 from gongkai.core.docx import Heading, Table, official_document
+from gongkai.core.i18n import in_source_language
 from gongkai.orgs.models import Unit
 from gongkai.websites.models import Rectification, SpotCheck
 from gongkai.websites.selectors.spotcheck import results
@@ -35,6 +36,7 @@ def _problem_line(finding) -> str:
     return f"{finding.target}：{finding.indicator_label}。{finding.detail}{where}"
 
 
+@in_source_language
 def notice_docx(rect: Rectification, findings: list) -> bytes:
     spot = rect.spot_check
     paragraphs = [
@@ -71,6 +73,7 @@ SITUATION_HEADERS = [_("网站/账号"), _("主办单位"), _("问题"), _("整�
                      _("得分")]
 
 
+@in_source_language
 def situation_xlsx(spot_check: SpotCheck) -> bytes:
     """检查情况表: site/account, 主办单位, 问题, 整改情况 (plus verdict and score)."""
     book = Workbook()
@@ -92,6 +95,7 @@ def situation_xlsx(spot_check: SpotCheck) -> bytes:
     return buffer.getvalue()
 
 
+@in_source_language
 def bulletin_docx(spot_check: SpotCheck) -> bytes:
     """The 通报 of the quarter's results, for publishing on the office's site."""
     rows = results(spot_check)
