@@ -77,7 +77,8 @@ def _search(visible, plan, terms, exact_ids, *, sort, limit, offset) -> SearchRe
         weights = ranking.kind_weights(asks_interpretation=plan.asks_interpretation,
                                        asks_announcement=plan.asks_announcement)
         return search_pooled(visible, terms, exact_ids, limit=limit, offset=offset,
-                             interpretation_first=plan.asks_interpretation, weights=weights)
+                             interpretation_first=plan.asks_interpretation, weights=weights,
+                             title_terms=plan.title_terms())
     matcher, matched, match_all = None, visible, True
     if terms:
         for match_all in (True, False) if len(terms) > 1 else (True,):

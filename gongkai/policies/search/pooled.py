@@ -14,10 +14,13 @@ page 1 of a one-word broad query still shows title matches, as full BM25 does, b
 mostly other (newer) ones, and an old document that full BM25 would rank first can sit
 deep down. A further word or a filter narrows the query back to exact ranking.
 """
+import time
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Min, QuerySet
 
+from gongkai.policies import text as ptext
 from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
 from gongkai.policies.search.backends import Matcher, backend
@@ -31,11 +34,25 @@ def _estimate_total(read: list[int], visible_read: int) -> int:
     to the first document's (a PostgreSQL sequence need not start at 1); two
     significant figures, since it is an estimate."""
     newest, oldest = max(read), min(read)
-    first = PolicyDocument.objects.aggregate(first=Min("pk"))["first"] or 1
+    first = _first_id()
     older = max(0, oldest - first)
     estimate = visible_read + visible_read * older / (newest - oldest + 1)
     digits = max(0, len(str(int(estimate))) - 2)
     return max(visible_read, int(round(estimate, -digits)))
+
+
+_first: dict[str, tuple[float, int]] = {}
+
+
+def _first_id() -> int:
+    """The smallest document id (kept a minute: it changes only when the oldest
+    document is deleted, and only an estimate depends on it)."""
+    now = time.monotonic()
+    cached = _first.get(connection.alias)
+    if cached is None or now - cached[0] > 60:
+        first = PolicyDocument.objects.aggregate(first=Min("pk"))["first"] or 1
+        cached = _first[connection.alias] = (now, first)
+    return cached[1]
 
 
 class _Visibility:
@@ -105,6 +122,13 @@ def _words_matched(matcher: Matcher, ids: set[int]) -> dict[int, int]:
     return counts
 
 
+def _title_words(ids: list[int]) -> dict[int, set[str]]:
+    """id → the words of its title, as the index holds them."""
+    with connection.cursor() as cursor:
+        titles = backend().stored_titles(cursor, ids)
+    return {pk: set(ptext.tokens(title)) for pk, title in titles}
+
+
 def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
                   ) -> dict[int, tuple]:
     """``visible_rows`` of the newest ``HEADING`` documents with the words in their
@@ -121,17 +145,23 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: s
     """interpretation → its document, for the pairs both matched (and neither a 文号
     match, which has its place) that rule 4 may move: an interpretation in ``prefix``
     (its document may be lower); with ``interpretation_first``, a document in
-    ``prefix`` (its interpretation may be lower)."""
+    ``prefix`` (its interpretation may be lower). One statement, written once."""
     interpretations = [pk for pk in prefix if matched[pk][0] == DocumentKind.INTERPRETATION]
-    documents = [pk for pk in prefix if pk not in set(interpretations)]
+    documents = [pk for pk in prefix if pk not in set(interpretations)] \
+        if interpretation_first else []
+    if not interpretations and not documents:
+        return {}
     chosen = backend()
-    rows = []
-    if interpretations:
-        rows += (PolicyDocument.objects.filter(pk__in=chosen.id_list(interpretations))
-                 .values_list("pk", "interprets_id"))
-    if interpretation_first and documents:
-        rows += (PolicyDocument.objects.filter(interprets_id__in=chosen.id_list(documents))
-                 .values_list("pk", "interprets_id"))
+    table = PolicyDocument._meta.db_table
+    id_sql, id_params = chosen.id_list(interpretations).as_sql(None, None)
+    doc_sql, doc_params = chosen.id_list(documents).as_sql(None, None)
+    # Two indexed reads (by id, by interprets_id); an OR of the two would scan.
+    sql = (f"SELECT id, interprets_id FROM {table} WHERE id IN {id_sql} "  # noqa: S608
+           f"AND interprets_id IS NOT NULL UNION ALL "
+           f"SELECT id, interprets_id FROM {table} WHERE interprets_id IN {doc_sql}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*id_params, *doc_params])
+        rows = cursor.fetchall()
     return {pk: document for pk, document in rows
             if pk in matched and document in matched and not {pk, document} & exact}
 
@@ -151,9 +181,10 @@ def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], need
 
 def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   limit: int, offset: int, interpretation_first: bool = False,
-                  weights: dict[str, float] | None = None) -> SearchResult:
+                  weights: dict[str, float] | None = None,
+                  title_terms: list | None = None) -> SearchResult:
     """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
-    ``exact_ids`` first."""
+    ``exact_ids`` first; ``title_terms``: the query's words for rule 4a."""
     exact = set(exact_ids)
     needed = offset + limit
     visibility = _Visibility(visible)
@@ -190,6 +221,10 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
+    if title_terms and match_all and len(ordered) > 1:
+        # (In the any-word fallback, rule 5 orders by the words matched first.)
+        ordered = ranking.title_order(ordered, _title_words(ordered[:ranking.TITLE_WINDOW]),
+                                      title_terms)
     rows.update(heading)
     ordered = _paired(ordered, rows, exact, needed, interpretation_first)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]

@@ -18,7 +18,7 @@ from django.db.models import Q
 from gongkai.lexicon.selectors import current_lexicon
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers
-from gongkai.policies.search import ranking, typos, words
+from gongkai.policies.search import abbrev, ranking, typos, words
 
 # Words that ask for an explanation of a document rather than the document.
 INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
@@ -72,6 +72,14 @@ class Plan:
     @property
     def asks_interpretation(self) -> bool:
         return any(g.typed in INTERPRETATION_WORDS for g in self.groups)
+
+    def title_terms(self) -> list[tuple[float, tuple]]:
+        """(weight, alternatives as tuples of index words) of each word held by the
+        library, generic ones too, for ranking rule 4a."""
+        return [(ranking.TITLE_WEIGHTS["generic" if g.generic else "content"],
+                 tuple(_words(a) for a in g.alternatives))
+                for g in self.groups if g.known and g.typed not in words.GENERIC_WORDS
+                or g.known and not g.generic]
 
     def match_terms(self) -> list[tuple[str, ...]]:
         return [g.alternatives for g in self.content]
@@ -205,7 +213,10 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
         if j - i >= 2:
             span = "".join(g.typed for g in groups[i:j])
             fix = _typo_fix(span, lexicon, memo, direct=False)
-            if fix is None:
+            short = _abbreviation(span, lexicon) if fix is None else None
+            if short is not None:
+                out.append(short)
+            elif fix is None:
                 out.extend(groups[i:j])
             else:
                 start, end, fixed = fix
@@ -226,10 +237,23 @@ def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
         group.alternatives = (*group.alternatives, pieces)
         return group
-    fix = _typo_fix(group.typed, lexicon, memo, direct=True)
+    # A word of the dictionary is what was meant (一辆 is no typo of 一量): only a
+    # string that is no word is read as one of the same sound.
+    fix = (None if ptext.is_dictionary_word(group.typed)
+           else _typo_fix(group.typed, lexicon, memo, direct=True))
     if fix is not None and fix[:2] == (0, len(group.typed)):
         return fix[2]
-    return group
+    return _abbreviation(group.typed, lexicon) or group
+
+
+def _abbreviation(short: str, lexicon) -> Group | None:
+    """``short`` read as the abbreviation of terms of the library's titles
+    (``abbrev``), or None."""
+    forms = [f for term in abbrev.expansions(short) if (f := _index_form(term))]
+    if not forms:
+        return None
+    return Group(typed=short, alternatives=tuple(dict.fromkeys(forms)), corrected=forms[0]
+                 if isinstance(forms[0], str) else "".join(forms[0]))
 
 
 def _classify(groups: list[Group], memo: dict) -> None:

@@ -18,6 +18,12 @@ Relevance order of a query's matches, rule by rule:
    match, wherever the text score put them — the resident looking for the measures
    finds the measures first; a query that asks for an interpretation (解读, 图解 …)
    gets it before its document.
+4a. Before rule 4, the first ``TITLE_WINDOW`` places are reordered by how much of the
+   query the title holds (``title_order``): each query word in the title counts
+   ``TITLE_WEIGHTS`` — a subject word fully, a generic one (申请, 审核 …: not searched
+   by, so not in the text score) a little — ties keep the text score's order. Among
+   documents that all hold the searched words, the one whose title says what was
+   typed is the one asked for. (Not in the any-word fallback of rule 5.)
 5. Only when no document has all the words: the documents with any of them, those
    with more of the words first, then by the same rules (the page says so).
 
@@ -52,6 +58,9 @@ MAX_TIERS = 20
 HEADING = 200
 # The largest page.
 MAX_LIMIT = 100
+# Rule 4a: the places reordered by the title, and what a query word in the title counts.
+TITLE_WINDOW = 20
+TITLE_WEIGHTS = {"content": 1.0, "generic": 0.5}
 # Rule 4 looks at this many places past the page for a document to bring forward.
 PAIR_WINDOW = 50
 
@@ -83,6 +92,20 @@ def tier_order(ids, ranks: dict[int, float], rows: dict[int, tuple] | None = Non
         return (-words_matched.get(pk, 0), ranks[pk] * weight, -pk)
 
     return sorted(ids, key=key)
+
+
+def title_order(ordered: list[int], titles: dict[int, set[str]],
+                title_terms: list[tuple[float, tuple]]) -> list[int]:
+    """Rule 4a: the first ``TITLE_WINDOW`` of ``ordered`` by the weight of the query
+    words their title holds (``titles``: id → the title's words; ``title_terms``:
+    (weight, alternatives as tuples of words) per query word), stable."""
+    def held(pk):
+        words = titles.get(pk, set())
+        return sum(weight for weight, alternatives in title_terms
+                   if any(all(w in words for w in alt) for alt in alternatives))
+
+    window = ordered[:TITLE_WINDOW]
+    return sorted(window, key=lambda pk: -held(pk)) + ordered[TITLE_WINDOW:]
 
 
 def relevance_order(heading: list[int], ranked: list[int]) -> list[int]:

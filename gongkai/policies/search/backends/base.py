@@ -94,6 +94,10 @@ class Backend:
         """(id, segmented title, segmented body) of these documents."""
         raise NotImplementedError
 
+    def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
+        """(id, segmented title) of these documents."""
+        raise NotImplementedError
+
     def id_list(self, ids: Iterable[int]) -> RawSQL:
         """``ids`` as a subquery with one parameter, so a thousand ids cost one bound
         value rather than a thousand placeholders to compile."""

@@ -151,6 +151,11 @@ class SqliteBackend(Backend):
                        + ", ".join(["%s"] * len(ids)) + ")", list(ids))
         return cursor.fetchall()
 
+    def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
+        cursor.execute(f"SELECT rowid, title FROM {HEADING_TABLE} WHERE rowid IN ("
+                       + ", ".join(["%s"] * len(ids)) + ")", list(ids))
+        return cursor.fetchall()
+
     def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
         counts = {}
         for word in words:  # fts5vocab looks a term up by equality, not by IN
