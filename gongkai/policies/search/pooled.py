@@ -24,7 +24,7 @@ from gongkai.policies import text as ptext
 from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
 from gongkai.policies.search.backends import Matcher, backend
-from gongkai.policies.search.facets import facets_of_rows, visible_rows
+from gongkai.policies.search.facets import VisibleRows, facets_of_rows
 from gongkai.policies.search.results import SearchResult, hits
 
 
@@ -59,8 +59,8 @@ class _Visibility:
     """``visible_rows`` of a search's candidates, each read once: the newest matches,
     the heading rows and the ranked tiers overlap."""
 
-    def __init__(self, visible: QuerySet):
-        self.visible = visible
+    def __init__(self, visible: QuerySet, key: tuple | None = None):
+        self.read_rows = VisibleRows(visible, key)
         self.rows: dict[int, tuple] = {}
         self.read: set[int] = set()
 
@@ -68,14 +68,15 @@ class _Visibility:
         ids = list(ids)
         new = [pk for pk in ids if pk not in self.read]
         if new:
-            self.rows.update(visible_rows(self.visible, new))
+            self.rows.update(self.read_rows(new))
             self.read.update(new)
         return {pk: self.rows[pk] for pk in ids if pk in self.rows}
 
 
 def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], needed: int,
                   size: int, newest: list[int] = (), newest_more: bool = False,
-                  weights: dict[str, float] | None = None):
+                  weights: dict[str, float] | None = None,
+                  term_weights: list[float] | None = None):
     """Visible matches in tiers of ``size`` matches, newest tier first, each ranked
     (``ranking.tier_order``); read until ``needed`` are ranked or ``MAX_TIERS`` tiers
     were read. The ``newest`` matches, already read (newest first; ``newest_more``:
@@ -100,7 +101,7 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
         tier_rows = visibility.of(ranks)
         candidates = set(tier_rows) - exact
         ranked += ranking.tier_order(candidates, ranks, tier_rows, weights,
-                                     _words_matched(matcher, candidates))
+                                     _words_matched(matcher, candidates, term_weights))
         rows_read.update(tier_rows)
         read.update((pk, -rank) for pk, rank in rows)
         below = rows[-1][0]
@@ -109,16 +110,20 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
     return ranked, rows_read, read, more
 
 
-def _words_matched(matcher: Matcher, ids: set[int]) -> dict[int, int]:
-    """id → how many of the query's words it has, for the any-word fallback (rule 5);
-    {} when every match has them all. One read of the candidates per query word."""
+def _words_matched(matcher: Matcher, ids: set[int], weights: list[float] | None = None
+                   ) -> dict[int, float]:
+    """id → the weight of the query's words it has (``weights``, one per word; else 1
+    each), for the any-word fallback (rule 5); {} when every match has them all. One
+    read of the candidates per query word."""
     if matcher.match_all or len(matcher.groups) < 2 or not ids:
         return {}
-    chosen, counts = backend(), dict.fromkeys(ids, 0)
+    chosen, counts = backend(), dict.fromkeys(ids, 0.0)
     ordered = sorted(ids)
-    for group in matcher.groups:
+    weights = weights if weights and len(weights) == len(matcher.groups) \
+        else [1.0] * len(matcher.groups)
+    for group, weight in zip(matcher.groups, weights, strict=True):
         for pk in chosen.matcher([group], match_all=True).scores(ordered):
-            counts[pk] += 1
+            counts[pk] += weight
     return counts
 
 
@@ -141,11 +146,15 @@ def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
 
 
 def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: set[int],
-                          interpretation_first: bool) -> dict[int, int]:
+                          interpretation_first: bool, visibility: _Visibility
+                          ) -> dict[int, int]:
     """interpretation → its document, for the pairs both matched (and neither a 文号
     match, which has its place) that rule 4 may move: an interpretation in ``prefix``
     (its document may be lower); with ``interpretation_first``, a document in
-    ``prefix`` (its interpretation may be lower). One statement, written once."""
+    ``prefix`` and its interpretation, lower or not matched at all (whoever asks for
+    the 解读 of a document found by the words gets it, though its own text may not
+    hold them all; added to ``matched`` if the reader may see it). One statement,
+    written once."""
     interpretations = [pk for pk in prefix if matched[pk][0] == DocumentKind.INTERPRETATION]
     documents = [pk for pk in prefix if pk not in set(interpretations)] \
         if interpretation_first else []
@@ -162,15 +171,18 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: s
     with connection.cursor() as cursor:
         cursor.execute(sql, [*id_params, *doc_params])
         rows = cursor.fetchall()
+    if interpretation_first:
+        matched.update(visibility.of(pk for pk, document in rows
+                                     if pk not in matched and document in matched))
     return {pk: document for pk, document in rows
             if pk in matched and document in matched and not {pk, document} & exact}
 
 
 def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], needed: int,
-            interpretation_first: bool) -> list[int]:
+            interpretation_first: bool, visibility: _Visibility) -> list[int]:
     """``ranking.pair_documents`` over the places a page may show."""
     prefix = [pk for pk in ordered[:needed + ranking.PAIR_WINDOW] if pk in matched]
-    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first)
+    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first, visibility)
     if not pairs:
         return ordered
     paired = ranking.pair_documents(ordered[:needed + ranking.PAIR_WINDOW], pairs,
@@ -182,12 +194,15 @@ def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], need
 def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   limit: int, offset: int, interpretation_first: bool = False,
                   weights: dict[str, float] | None = None,
-                  title_terms: list | None = None) -> SearchResult:
+                  title_terms: list | None = None,
+                  term_weights: list[float] | None = None,
+                  visibility_key: tuple | None = None) -> SearchResult:
     """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
-    ``exact_ids`` first; ``title_terms``: the query's words for rule 4a."""
+    ``exact_ids`` first; ``title_terms``: the query's words for rule 4a;
+    ``visibility_key``: see ``facets.VisibleRows``."""
     exact = set(exact_ids)
     needed = offset + limit
-    visibility = _Visibility(visible)
+    visibility = _Visibility(visible, visibility_key)
     chosen = backend()
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = chosen.matcher(terms, match_all=match_all)
@@ -209,14 +224,16 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
             # which on SQLite first counts the documents of each word, is not needed.)
             ranked, tier_rows, tier_scores, _more = _ranked_tiers(
                 matcher, visibility, exact, needed, size=chosen.broad_tier,
-                newest=newest_ids, newest_more=True, weights=weights)
+                newest=newest_ids, newest_more=True, weights=weights,
+                term_weights=term_weights)
             rows.update(tier_rows)
             scores.update(tier_scores)
     else:
         heading = {}
         ranked, rows, scores, more = _ranked_tiers(matcher, visibility, exact, needed,
                                                    size=ranking.POOL, newest=newest_ids,
-                                                   weights=weights)
+                                                   weights=weights,
+                                                   term_weights=term_weights)
         visible_read, read = len(rows), list(scores)
     for pk in heading:
         scores.setdefault(pk, 0.0)
@@ -226,7 +243,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         ordered = ranking.title_order(ordered, _title_words(ordered[:ranking.TITLE_WINDOW]),
                                       title_terms)
     rows.update(heading)
-    ordered = _paired(ordered, rows, exact, needed, interpretation_first)
+    ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]
     rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more

@@ -39,12 +39,14 @@ class Group:
     known: bool = True
     generic: bool = False
     corrected: str = ""
+    documents: int = 0  # how many documents hold it (its most held alternative)
 
 
 @dataclass
 class Plan:
     numbers: list
     groups: list[Group] = field(default_factory=list)
+    lone: frozenset = frozenset()  # single characters standing alone (ranking rule 5)
 
     @property
     def typed(self) -> list[str]:
@@ -78,8 +80,14 @@ class Plan:
         library, generic ones too, for ranking rule 4a."""
         return [(ranking.TITLE_WEIGHTS["generic" if g.generic else "content"],
                  tuple(_words(a) for a in g.alternatives))
-                for g in self.groups if g.known and g.typed not in words.GENERIC_WORDS
-                or g.known and not g.generic]
+                for g in self.groups if g.known]
+
+    def match_weights(self) -> list[float]:
+        """How distinctive each word of ``match_terms`` is (ranking rule 5)."""
+        total = words.document_total()
+        return [ranking.distinctive_weight(g.documents, total)
+                * (ranking.SINGLE_CHARACTER_WEIGHT if g.typed in self.lone else 1.0)
+                for g in self.content]
 
     def match_terms(self) -> list[tuple[str, ...]]:
         return [g.alternatives for g in self.content]
@@ -256,6 +264,15 @@ def _abbreviation(short: str, lexicon) -> Group | None:
                  if isinstance(forms[0], str) else "".join(forms[0]))
 
 
+def _all_generic(word: str) -> bool:
+    """A generic word, or one made of generic words (申请条件: 申请 + 条件); a word that
+    asks for an interpretation names a kind of document too (it decides the order)."""
+    if word in words.GENERIC_WORDS or word in INTERPRETATION_WORDS:
+        return True
+    pieces = _pieces(word)
+    return bool(pieces) and all(p in words.GENERIC_WORDS for p in pieces)
+
+
 def _classify(groups: list[Group], memo: dict) -> None:
     counts = words.documents_holding([w for g in groups for a in g.alternatives
                                       for w in _words(a)], memo)
@@ -265,7 +282,9 @@ def _classify(groups: list[Group], memo: dict) -> None:
         specific = [a for a in known
                     if not all(words.is_generic_word(w, counts[w]) for w in _words(a))]
         group.known = bool(known)
-        group.generic = group.typed in words.GENERIC_WORDS or (bool(known) and not specific)
+        group.generic = (_all_generic(group.typed) or (bool(known) and not specific))
+        group.documents = max((min(counts.get(w, 0) for w in _words(a)) for a in known),
+                              default=0)
         # Searched for: the typed word if the library holds it, and what is not generic.
         group.alternatives = tuple(dict.fromkeys(
             [a for a in group.alternatives[:1] if a in known] + specific)) or group.alternatives
@@ -277,8 +296,8 @@ def analyse(query: str) -> Plan:
     number_words = {t for n in numbers for t in ptext.query_terms(n.canonical)}
     lexicon = current_lexicon()
     text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
-    units = [u for u in _units(text, lexicon) if ptext._is_token(u)]
-    units = list(dict.fromkeys(u.lower() for u in units))
+    cut = [u.lower() for u in _units(text, lexicon)]
+    units = list(dict.fromkeys(u for u in cut if ptext._is_token(u)))
     rest = [u for u in units if u not in ptext._STOPWORDS and u not in number_words]
     if not rest and number_words:
         # A 文号 alone: its words are matched as they are (the exact match comes first).
@@ -289,4 +308,18 @@ def analyse(query: str) -> Plan:
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = _correct(groups, lexicon, memo)
     _classify(groups, memo)
-    return Plan(numbers, groups)
+    return Plan(numbers, groups, lone=_lone_characters(cut))
+
+
+def _lone_characters(cut: list[str]) -> frozenset[str]:
+    """The single characters of the query that stand alone — their neighbours are
+    words, function words or punctuation (改 in 是不是改了): what is left of a sentence
+    once its words are cut out. Two or more in a row (小微, 养犬, 两补) are rather a
+    word the dictionary lacks."""
+    def single(token: str) -> bool:
+        return (len(token) == 1 and ptext._is_cjk(token) and token not in ptext._STOPWORDS
+                and token not in typos.FILLERS)
+
+    return frozenset(token for i, token in enumerate(cut) if single(token)
+                     and not (i > 0 and single(cut[i - 1]))
+                     and not (i + 1 < len(cut) and single(cut[i + 1])))

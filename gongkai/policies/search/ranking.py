@@ -25,7 +25,12 @@ Relevance order of a query's matches, rule by rule:
    documents that all hold the searched words, the one whose title says what was
    typed is the one asked for. (Not in the any-word fallback of rule 5.)
 5. Only when no document has all the words: the documents with any of them, those
-   with more of the words first, then by the same rules (the page says so).
+   with more of the words first — each word counted by how distinctive it is
+   (``distinctive_weight``: a word few documents hold counts more, so in a long
+   question the one rare word outweighs two common ones; a character standing alone
+   between words, 改 or 到, what is left of a sentence once its words are cut out, counts
+   ``SINGLE_CHARACTER_WEIGHT`` of that) — then by the same rules
+   (the page says so).
 
 What counts as a match is decided before: each word also matches what the lexicon
 says it means and, for a typo, the word of the same sound (``query``); generic words
@@ -33,6 +38,7 @@ says it means and, for a typo, the word of the same sound (``query``); generic w
 
 Sorting by date instead puts the 文号 matches first and the rest newest first.
 """
+import math
 
 # Text score weight of each field (BM25 on SQLite; ts_rank_cd's A, B and D weights,
 # scaled to the largest, on PostgreSQL): a word in the title counts ten times one in
@@ -58,6 +64,8 @@ MAX_TIERS = 20
 HEADING = 200
 # The largest page.
 MAX_LIMIT = 100
+# Rule 5: what a single character counts against a word of two or more.
+SINGLE_CHARACTER_WEIGHT = 0.2
 # Rule 4a: the places reordered by the title, and what a query word in the title counts.
 TITLE_WINDOW = 20
 TITLE_WEIGHTS = {"content": 1.0, "generic": 0.5}
@@ -83,7 +91,7 @@ def tier_order(ids, ranks: dict[int, float], rows: dict[int, tuple] | None = Non
     current validity), as ``facets.visible_rows`` reads them."""
     weights = weights or KIND_WEIGHTS
     rows = rows or {}
-    words_matched = words_matched or {}
+    words_matched = words_matched or {}  # id → weight of the words it has (rule 5)
 
     def key(pk):
         row = rows.get(pk)
@@ -92,6 +100,12 @@ def tier_order(ids, ranks: dict[int, float], rows: dict[int, tuple] | None = Non
         return (-words_matched.get(pk, 0), ranks[pk] * weight, -pk)
 
     return sorted(ids, key=key)
+
+
+def distinctive_weight(documents: int, total: int) -> float:
+    """Rule 5's weight of a word ``documents`` of ``total`` documents hold: its inverse
+    document frequency, log(1 + total / documents)."""
+    return math.log(1 + max(total, 1) / max(documents, 1))
 
 
 def title_order(ordered: list[int], titles: dict[int, set[str]],

@@ -61,3 +61,39 @@ def test_a_generic_word_in_the_title_decides_between_equal_matches(monkeypatch):
         make_document(title=f"工作规程{n}", body_html="<p>申请。审核。</p>")
     result = search_documents(query="公共租赁住房申请审核")
     assert ids(result)[0] == review.pk and exit_rules.pk in ids(result)
+
+
+def test_a_query_of_no_word_finds_nothing_rather_than_everything():
+    make_document(title="垃圾分类管理规定")
+    for query in ("……", "🙂🙂🙂", "？！"):
+        result = search_documents(query=query)
+        assert (result.hits, result.notice) == ([], "none"), query
+    assert search_documents(query="").hits  # an empty query still browses
+
+
+def test_a_word_made_of_generic_words_is_generic():
+    make_document(title="黄埔区物业服务收费管理办法", body_html="<p>申请条件。</p>")
+    for query in ("管理办法", "申请条件"):
+        result = search_documents(query=query)
+        assert (result.hits, result.notice) == ([], "generic"), query
+
+
+def test_in_a_long_question_the_rare_word_outweighs_common_ones():
+    for n in range(4):
+        make_document(title=f"社区工作规程{n}", body_html="<p>楼下。家里。</p>")
+    common = make_document(title="居民生活指引", body_html="<p>楼下。家里。</p>")
+    fumes = make_document(title="餐饮油烟管理办法", body_html="<p>油烟净化设施。</p>")
+    result = search_documents(query="楼下 家里 油烟")
+    assert result.notice == "partial"  # no document has all three
+    assert ids(result)[0] == fumes.pk and common.pk in ids(result)
+
+
+def test_asking_for_the_interpretation_brings_it_though_it_lacks_a_word():
+    from gongkai.policies.tests.test_search_relevance import with_interpretation
+
+    document, interpretation = with_interpretation(
+        "黄埔区义务教育阶段学校招生入学实施办法", "学区划分和招生入学的规则。",
+        "招生入学的要点。")  # says nothing of 学区
+    result = search_documents(query="招生入学 学区 解读")
+    assert ids(result)[:2] == [interpretation.pk, document.pk]
+    assert ids(search_documents(query="招生入学 学区"))[:1] == [document.pk]

@@ -112,6 +112,11 @@ class Backend:
         """How many documents the index holds (an estimate will do)."""
         raise NotImplementedError
 
+    def covered_sql(self, queryset: QuerySet) -> tuple[str, tuple]:
+        """The SQL and parameters of a ``values_list`` documents query, as ``covered``
+        runs it."""
+        return queryset.query.sql_with_params()
+
     def covered(self, queryset: QuerySet) -> list[tuple]:
         """The rows of a ``values_list`` documents query."""
         return list(queryset)
