@@ -2,6 +2,7 @@
 JSON API and the command line."""
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from gongkai.policies import text as ptext
 from gongkai.policies.permissions import documents_visible_to
@@ -52,7 +53,10 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     query = (query or "")[: ptext.MAX_QUERY_CHARS * 5]
-    visible = documents_visible_to(user).filter(filter_condition(filters))
+    # Built when first used: a public search whose statements are compiled already
+    # (``compiled``) never needs it.
+    visible = SimpleLazyObject(
+        lambda: documents_visible_to(user).filter(filter_condition(filters)))
     plan = q.analyse(query)
     terms = plan.match_terms()
     number = q.number_condition(plan.numbers)
