@@ -12,7 +12,8 @@ as the candidate it abbreviates that most titles hold.
 The candidates are kept per process, read from the published titles the first time a
 query needs them, then only the titles of documents published since (ids above the
 last read) at most every ``REFRESH_SECONDS``, and all again every ``REBUILD_SECONDS``
-(a title changed or withdrawn). At most ``MAX_PHRASES`` candidates are kept (the
+(a title changed or withdrawn). They are filed under the first two characters an
+abbreviation of them may have, so a lookup reads a few, not all. At most ``MAX_PHRASES`` candidates are kept (the
 newest titles first), so the memory of a process stays bounded at any library size.
 """
 import threading
@@ -24,13 +25,13 @@ from gongkai.policies.search import words as wordstats
 
 MAX_WORDS = 4
 MAX_PHRASE_CHARS = 10
-MAX_PHRASES = 150_000
+MAX_PHRASES = 100_000
 # A word may be skipped between two kept characters (门特 → 门诊 特定 [病种] is a
 # skip at the end, which the runs give; 低保 → 最低 [生活] 保障 one inside), at most
 # this many times.
 MAX_SKIPS = 1
 REFRESH_SECONDS = 5
-REBUILD_SECONDS = 600
+REBUILD_SECONDS = 3600
 TITLES_READ = 2000  # titles read per statement
 
 
@@ -94,10 +95,21 @@ def abbreviates(short: str, words: tuple[str, ...]) -> int:
     return best
 
 
+def _leading_pairs(term: tuple[str, ...]) -> set[str]:
+    """The first two characters an abbreviation of ``term`` may have (a lookup reads
+    only the terms filed under its own two: a bounded few)."""
+    first = term[0]
+    pairs = {first[:2]} if len(first) > 1 else set()
+    for start in {first[0], first[-1]}:
+        for word in term[1:2 + MAX_SKIPS]:
+            pairs.update((start + word[0], start + word[-1]))
+    return pairs
+
+
 class _Phrases:
     def __init__(self) -> None:
-        # first character a term's abbreviation may start with → {term words: titles}
-        self.by_char: dict[str, dict[tuple[str, ...], int]] = defaultdict(dict)
+        # the first two characters of an abbreviation → {term words: titles}
+        self.by_pair: dict[str, dict[tuple[str, ...], int]] = defaultdict(dict)
         self.size = 0
         self.last_id = 0
         self.checked = self.built = 0.0
@@ -109,8 +121,8 @@ class _Phrases:
                     term = tuple(run[start:stop])
                     if sum(map(len, term)) > MAX_PHRASE_CHARS:
                         break
-                    for char in {term[0][0], term[0][-1]}:
-                        counts = self.by_char[char]
+                    for pair in _leading_pairs(term):
+                        counts = self.by_pair[pair]
                         if term not in counts:
                             self.size += 1
                         counts[term] = counts.get(term, 0) + 1
@@ -167,7 +179,7 @@ def expansions(short: str, *, limit: int = 2) -> list[str]:
     from django.db import connection
 
     found = []
-    for term, titles in current(connection.alias).by_char.get(short[0], {}).items():
+    for term, titles in current(connection.alias).by_pair.get(short[:2], {}).items():
         if len("".join(term)) <= len(short):
             continue
         if score := abbreviates(short, term):

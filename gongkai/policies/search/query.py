@@ -256,7 +256,10 @@ def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
 
 def _abbreviation(short: str, lexicon) -> Group | None:
     """``short`` read as the abbreviation of terms of the library's titles
-    (``abbrev``), or None."""
+    (``abbrev``), or None. A word of the dictionary is no coined abbreviation (医保,
+    低保 are in it, and in the lexicon): only a string that is no word is read so."""
+    if ptext.is_dictionary_word(short):
+        return None
     forms = [f for term in abbrev.expansions(short) if (f := _index_form(term))]
     if not forms:
         return None
