@@ -22,7 +22,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-OUT = HERE / "out"
+# Where the databases, tantivy's index and the figures go (``--out``; a child reads
+# it from the environment its parent sets).
+OUT = Path(os.environ.get("GONGKAI_BENCH_OUT") or HERE / "out")
 TARGET_P95_MS = 30.0
 AMBITION_P95_MS = 10.0
 TARGET_MB_S = 5.0
@@ -568,6 +570,8 @@ def main() -> None:
                         help="seconds each side may spend on its queries (default 900)")
     parser.add_argument("--postgres", metavar="URL",
                         help="also measure the in-DB side on this PostgreSQL database")
+    parser.add_argument("--out", type=Path, help="folder of the databases and figures "
+                        "(default bench/search/out): two runs of other sizes side by side")
     parser.add_argument("--reuse", action="store_true",
                         help="time the queries again on the databases and tantivy index of "
                         "the last run of the same --docs (nothing loaded or indexed)")
@@ -578,6 +582,10 @@ def main() -> None:
     parser.add_argument("--report", action="store_true",
                         help="print the figures of the last run (out/result.json) again")
     args = parser.parse_args()
+    if args.out is not None and not args.child:
+        global OUT
+        OUT = args.out.resolve()
+        os.environ["GONGKAI_BENCH_OUT"] = str(OUT)
     if args.report:
         sys.exit(0 if report(json.loads((OUT / "result.json").read_text())) else 1)
     if args.child:
