@@ -22,7 +22,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-OUT = HERE / "out"
+# Where the databases, tantivy's index and the figures go (``--out``; a child reads
+# it from the environment its parent sets).
+OUT = Path(os.environ.get("GONGKAI_BENCH_OUT") or HERE / "out")
 TARGET_P95_MS = 30.0
 AMBITION_P95_MS = 10.0
 TARGET_MB_S = 5.0
@@ -30,7 +32,7 @@ BATCH = 1000
 
 
 # ---------------------------------------------------------------- child: set-up
-def setup_django(database_url: str) -> str:
+def setup_django(database_url: str, *, fresh: bool = True) -> str:
     os.environ["DATABASE_URL"] = database_url
     os.environ["GONGKAI_VAR_DIR"] = str(OUT / "var")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
@@ -38,7 +40,42 @@ def setup_django(database_url: str) -> str:
     import django
 
     django.setup()
+    if not fresh:
+        from django.db import connection
+
+        return connection.vendor
     return create_schema(database_url)
+
+
+def reusable(database_url: str, n: int) -> bool:
+    """Whether the database (and tantivy's index) of an earlier run hold ``n`` indexed
+    documents, so ``--reuse`` may time the queries without loading them again."""
+    import sqlite3
+
+    if database_url.startswith("sqlite:///"):
+        path = Path(database_url.removeprefix("sqlite:///"))
+        if not path.exists() or not (OUT / "tantivy" / "meta.json").exists():
+            return False
+        try:
+            with sqlite3.connect(path) as db:
+                return db.execute("SELECT count(*) FROM policies_policydocument"
+                                  ).fetchone()[0] == n
+        except sqlite3.Error:
+            return False
+    return True  # PostgreSQL: the child checks the count
+
+
+def loaded_state() -> dict:
+    """What ``load_documents`` returned, read back from a database already loaded."""
+    from gongkai.policies.models import PolicyDocument
+
+    ids = list(PolicyDocument.objects.order_by("pk").values_list("pk", flat=True))
+    numbers = list(PolicyDocument.objects.filter(
+        publication_status="published", audience="public").exclude(doc_number="")
+        .order_by("pk").values_list("pk", "doc_number"))
+    size = sum(len((t + n + b).encode()) for t, n, b in PolicyDocument.objects
+               .values_list("title", "doc_number", "body_text").iterator(chunk_size=2000))
+    return {"ids": ids, "numbers": numbers, "bytes": size, "insert_s": 0.0}
 
 
 def create_schema(database_url: str) -> str:
@@ -354,19 +391,30 @@ def server_settings() -> dict:
 def child(args) -> dict:
     import corpus
 
-    vendor = setup_django(args.database_url)
-    result: dict = {"backend": vendor, "docs": args.docs, "server": server_settings()}
-    loaded = load_documents(args.docs)
-    seed_lexicon()
+    vendor = setup_django(args.database_url, fresh=not args.reuse)
+    if args.reuse:
+        from gongkai.policies.models import PolicyDocument
+
+        if PolicyDocument.objects.count() != args.docs:
+            sys.exit("--reuse: the database does not hold --docs documents")
+    result: dict = {"backend": vendor, "docs": args.docs, "server": server_settings(),
+                    "reused": args.reuse}
+    loaded = loaded_state() if args.reuse else load_documents(args.docs)
+    if not args.reuse:
+        seed_lexicon()
     ids = loaded["ids"]
     mb = loaded["bytes"] / 1e6
     result["corpus"] = {"mb": mb, "insert_s": loaded["insert_s"],
                         "with_doc_number": len(loaded["numbers"])}
-    index_s = index_all(ids)
-    result["index"] = {"s": index_s, "mb_s": mb / index_s, "docs_s": len(ids) / index_s,
+    # With --reuse the index of the earlier run is timed again (its indexing figures
+    # are not measured: 0).
+    index_s = 0.0 if args.reuse else index_all(ids)
+    result["index"] = {"s": index_s, "mb_s": mb / index_s if index_s else 0.0,
+                       "docs_s": len(ids) / index_s if index_s else 0.0,
                        "workers": search_workers()}
     kept: dict = {}
-    if args.tantivy:  # the split is the same on either database: measured once
+    seg_s = 0.0
+    if args.tantivy and not args.reuse:  # the same on either database: measured once
         seg, kept = segment_all(ids, keep=True)
         seg_s = seg["s"]
         result["segmentation"] = {**seg, "mb_s": mb / seg_s}
@@ -395,11 +443,17 @@ def child(args) -> dict:
     if args.tantivy:
         from gongkai.policies import text as ptext
 
-        build_s, side = build_tantivy(kept)
+        if args.reuse:
+            from tantivy_side import TantivySide
+
+            build_s, side = 0.0, TantivySide.open(OUT / "tantivy", field_weights())
+        else:
+            build_s, side = build_tantivy(kept)
         kept.clear()
         result["tantivy_index"] = {
-            "s": build_s, "mb_s": mb / build_s, "with_segmentation_s": build_s + seg_s,
-            "with_segmentation_mb_s": mb / (build_s + seg_s)}
+            "s": build_s, "mb_s": mb / build_s if build_s else 0.0,
+            "with_segmentation_s": build_s + seg_s,
+            "with_segmentation_mb_s": mb / (build_s + seg_s) if build_s else 0.0}
         lat_t, answers_t = time_queries(
             lambda q: side.search(ptext.query_terms(q.text)), queries, args.budget)
         result["tantivy"] = {**percentiles(lat_t),
@@ -420,6 +474,8 @@ def run_child(database_url: str, args, tantivy: bool) -> dict:
            "--docs", str(args.docs), "--queries", str(args.queries),
            "--like-queries", str(args.like_queries), "--budget", str(args.budget),
            "--result", str(out)]
+    if args.reuse:
+        cmd.append("--reuse")
     if tantivy:
         cmd.append("--tantivy")
     subprocess.run(cmd, check=True, cwd=ROOT)
@@ -432,6 +488,9 @@ def fmt_ms(stats: dict) -> str:
 
 def report_indexing(results: list[dict]) -> bool:
     ok = True
+    if all(r.get("reused") for r in results):
+        print("\nindexing: not measured (--reuse: the index of an earlier run)")
+        return ok
     print("\nindexing                          s      MB/s    docs/s")
     for r in results:
         ix = r["index"]
@@ -511,6 +570,11 @@ def main() -> None:
                         help="seconds each side may spend on its queries (default 900)")
     parser.add_argument("--postgres", metavar="URL",
                         help="also measure the in-DB side on this PostgreSQL database")
+    parser.add_argument("--out", type=Path, help="folder of the databases and figures "
+                        "(default bench/search/out): two runs of other sizes side by side")
+    parser.add_argument("--reuse", action="store_true",
+                        help="time the queries again on the databases and tantivy index of "
+                        "the last run of the same --docs (nothing loaded or indexed)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--tantivy", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--database-url", help=argparse.SUPPRESS)
@@ -518,6 +582,10 @@ def main() -> None:
     parser.add_argument("--report", action="store_true",
                         help="print the figures of the last run (out/result.json) again")
     args = parser.parse_args()
+    if args.out is not None and not args.child:
+        global OUT
+        OUT = args.out.resolve()
+        os.environ["GONGKAI_BENCH_OUT"] = str(OUT)
     if args.report:
         sys.exit(0 if report(json.loads((OUT / "result.json").read_text())) else 1)
     if args.child:
@@ -525,7 +593,9 @@ def main() -> None:
         return
     OUT.mkdir(exist_ok=True)
     db = OUT / "bench.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
+    if args.reuse and not reusable(f"sqlite:///{db}", args.docs):
+        sys.exit(f"--reuse: {db} and tantivy's index do not hold {args.docs} documents")
+    for suffix in ("", "-wal", "-shm") if not args.reuse else ():
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     results = [run_child(f"sqlite:///{db}", args, tantivy=True)]
     if args.postgres:

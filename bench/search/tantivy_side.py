@@ -34,6 +34,17 @@ class TantivySide:
         self.index = tantivy.Index(self.schema, path=str(path))
         self.writer = self.index.writer(heap_size=400_000_000, num_threads=1)
 
+    @classmethod
+    def open(cls, path: Path, boosts: dict[str, float]) -> TantivySide:
+        """The index an earlier run built at ``path`` (``run.py --reuse``)."""
+        side = cls.__new__(cls)
+        side.boosts = boosts
+        side.index = tantivy.Index.open(str(path))
+        side.schema = side.index.schema
+        side.index.reload()
+        side.searcher = side.index.searcher()
+        return side
+
     def add(self, doc_id: int, public: bool, fields: dict[str, str], facets: dict[str, int]
             ) -> None:
         self.writer.add_document(tantivy.Document(id=doc_id, public=int(public), **facets,

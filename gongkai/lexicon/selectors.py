@@ -27,11 +27,14 @@ import threading
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
+
 from gongkai.core.text import normalize
 from gongkai.lexicon.models import BOTH_WAYS, KIND_WEIGHTS, LexiconVersion, TermGroup
 from gongkai.lexicon.services import VERSION_PK
 
 MAX_LINKS = 2
+_STAMP_SQL = f"SELECT stamp FROM {LexiconVersion._meta.db_table} WHERE id = %s"  # noqa: S608
 _lock = threading.Lock()
 _cache: dict[str, "Lexicon"] = {}
 
@@ -99,8 +102,12 @@ def _closure(term: str, links: dict) -> tuple[tuple[str, float], ...]:
 
 
 def lexicon_stamp() -> int:
-    stamp = LexiconVersion.objects.filter(pk=VERSION_PK).values_list("stamp", flat=True).first()
-    return stamp or 0
+    # Read on every query of the Q&A and the policy search: one indexed row by a
+    # statement written once, not compiled by the ORM each time.
+    with connection.cursor() as cursor:
+        cursor.execute(_STAMP_SQL, [VERSION_PK])
+        row = cursor.fetchone()
+    return (row[0] if row else 0) or 0
 
 
 def lexicon_build(stamp: int = 0) -> Lexicon:

@@ -1,13 +1,15 @@
 """``search_documents``: the one entry point of a search, for the public pages, the
 JSON API and the command line."""
 from django.db.models import Q
+from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from gongkai.policies import text as ptext
 from gongkai.policies.permissions import documents_visible_to
 from gongkai.policies.search import query as q
 from gongkai.policies.search import ranking
 from gongkai.policies.search.backends import backend
-from gongkai.policies.search.facets import facets, filter_condition
+from gongkai.policies.search.facets import FILTER_NAMES, facets, filter_condition
 from gongkai.policies.search.pooled import search_pooled
 from gongkai.policies.search.ranking import MAX_LIMIT
 from gongkai.policies.search.results import SearchResult, hits
@@ -51,18 +53,26 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     query = (query or "")[: ptext.MAX_QUERY_CHARS * 5]
-    visible = documents_visible_to(user).filter(filter_condition(filters))
+    # Built when first used: a public search whose statements are compiled already
+    # (``compiled``) never needs it.
+    visible = SimpleLazyObject(
+        lambda: documents_visible_to(user).filter(filter_condition(filters)))
     plan = q.analyse(query)
     terms = plan.match_terms()
     number = q.number_condition(plan.numbers)
     exact_ids = (list(visible.filter(number).order_by("-published_on", "-pk")
                       .values_list("pk", flat=True)[:MAX_LIMIT]) if number else [])
+    if not plan.groups and not exact_ids and query.strip():
+        # Typed, but nothing in it is a word (……, 🙂): nothing to search by, not a
+        # listing of every document.
+        return SearchResult(total=0, notice="none")
     if plan.groups and not terms and not exact_ids:
         # Words, none of which the library holds except generic ones: nothing to show.
         return SearchResult(total=0, terms=plan.typed,
                             notice="generic" if plan.generic_only else "none",
                             missing=[g.typed for g in plan.missing])
-    result = _search(visible, plan, terms, exact_ids, sort=sort, limit=limit, offset=offset)
+    result = _search(visible, plan, terms, exact_ids, sort=sort, limit=limit, offset=offset,
+                     visibility_key=_public_key(user, filters))
     result.terms, result.expanded = plan.typed, plan.expansions()
     result.missing = [g.typed for g in plan.missing]
     # A word the library does not hold was left out: not every word was matched.
@@ -72,12 +82,27 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     return result
 
 
-def _search(visible, plan, terms, exact_ids, *, sort, limit, offset) -> SearchResult:
+def _public_key(user, filters: dict | None) -> tuple | None:
+    """What the statement reading the public's candidates depends on (the same for
+    every visitor: the filters and the day), so it is compiled once a process; None
+    for a signed-in user (their unit and role decide)."""
+    if user is not None and user.is_authenticated:
+        return None
+    filters = filters or {}
+    return ("public", repr([(name, filters.get(name)) for name in FILTER_NAMES]),
+            timezone.localdate().isoformat())
+
+
+def _search(visible, plan, terms, exact_ids, *, sort, limit, offset,
+            visibility_key=None) -> SearchResult:
     if terms and sort == "relevance":
         weights = ranking.kind_weights(asks_interpretation=plan.asks_interpretation,
                                        asks_announcement=plan.asks_announcement)
         return search_pooled(visible, terms, exact_ids, limit=limit, offset=offset,
-                             interpretation_first=plan.asks_interpretation, weights=weights)
+                             interpretation_first=plan.asks_interpretation, weights=weights,
+                             title_terms=plan.title_terms(),
+                             term_weights=plan.match_weights(),
+                             visibility_key=visibility_key)
     matcher, matched, match_all = None, visible, True
     if terms:
         for match_all in (True, False) if len(terms) > 1 else (True,):

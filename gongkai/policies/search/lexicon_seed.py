@@ -7,10 +7,20 @@ SEED_FILE = Path(__file__).resolve().parents[1] / "data" / "search_lexicon.txt"
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
-def search_groups() -> list[tuple[str, str, list[str]]]:
-    """``(kind, canonical, variants)`` for each line of the file."""
+# The heading of the groups added after migration 0005 had loaded the file: migration
+# 0006 loads only those (loading all again would bring back groups the office deleted).
+SECOND_SECTION = "# --- 日常说法"
+
+
+def search_groups(after: str | None = None) -> list[tuple[str, str, list[str]]]:
+    """``(kind, canonical, variants)`` for each line of the file (``after``: of the
+    lines after the one that starts so)."""
     groups = []
-    for line in SEED_FILE.read_text(encoding="utf-8").splitlines():
+    lines = SEED_FILE.read_text(encoding="utf-8").splitlines()
+    if after is not None:
+        start = next(i for i, line in enumerate(lines) if line.startswith(after))
+        lines = lines[start + 1:]
+    for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
         kind, canonical, variants = line.split("|")
@@ -19,11 +29,11 @@ def search_groups() -> list[tuple[str, str, list[str]]]:
     return groups
 
 
-def load_search_lexicon(term_group_model, version_model) -> None:
+def load_search_lexicon(term_group_model, version_model, after: str | None = None) -> None:
     """Add the groups, merging variants into a group of the same canonical term, and
     give the lexicon a new stamp so that every process reads it again. Takes the model
     classes so that a migration can pass its historical models."""
-    for kind, canonical, variants in search_groups():
+    for kind, canonical, variants in search_groups(after):
         group, created = term_group_model.objects.get_or_create(
             canonical=canonical, defaults={"kind": kind, "variants": variants})
         if not created:

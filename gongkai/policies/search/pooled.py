@@ -14,14 +14,17 @@ page 1 of a one-word broad query still shows title matches, as full BM25 does, b
 mostly other (newer) ones, and an old document that full BM25 would rank first can sit
 deep down. A further word or a filter narrows the query back to exact ranking.
 """
+import time
 from collections.abc import Iterable
 
+from django.db import connection
 from django.db.models import Min, QuerySet
 
+from gongkai.policies import text as ptext
 from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
 from gongkai.policies.search.backends import Matcher, backend
-from gongkai.policies.search.facets import facets_of_rows, visible_rows
+from gongkai.policies.search.facets import VisibleRows, facets_of_rows
 from gongkai.policies.search.results import SearchResult, hits
 
 
@@ -31,19 +34,33 @@ def _estimate_total(read: list[int], visible_read: int) -> int:
     to the first document's (a PostgreSQL sequence need not start at 1); two
     significant figures, since it is an estimate."""
     newest, oldest = max(read), min(read)
-    first = PolicyDocument.objects.aggregate(first=Min("pk"))["first"] or 1
+    first = _first_id()
     older = max(0, oldest - first)
     estimate = visible_read + visible_read * older / (newest - oldest + 1)
     digits = max(0, len(str(int(estimate))) - 2)
     return max(visible_read, int(round(estimate, -digits)))
 
 
+_first: dict[str, tuple[float, int]] = {}
+
+
+def _first_id() -> int:
+    """The smallest document id (kept a minute: it changes only when the oldest
+    document is deleted, and only an estimate depends on it)."""
+    now = time.monotonic()
+    cached = _first.get(connection.alias)
+    if cached is None or now - cached[0] > 60:
+        first = PolicyDocument.objects.aggregate(first=Min("pk"))["first"] or 1
+        cached = _first[connection.alias] = (now, first)
+    return cached[1]
+
+
 class _Visibility:
     """``visible_rows`` of a search's candidates, each read once: the newest matches,
     the heading rows and the ranked tiers overlap."""
 
-    def __init__(self, visible: QuerySet):
-        self.visible = visible
+    def __init__(self, visible: QuerySet, key: tuple | None = None):
+        self.read_rows = VisibleRows(visible, key)
         self.rows: dict[int, tuple] = {}
         self.read: set[int] = set()
 
@@ -51,14 +68,15 @@ class _Visibility:
         ids = list(ids)
         new = [pk for pk in ids if pk not in self.read]
         if new:
-            self.rows.update(visible_rows(self.visible, new))
+            self.rows.update(self.read_rows(new))
             self.read.update(new)
         return {pk: self.rows[pk] for pk in ids if pk in self.rows}
 
 
 def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], needed: int,
                   size: int, newest: list[int] = (), newest_more: bool = False,
-                  weights: dict[str, float] | None = None):
+                  weights: dict[str, float] | None = None,
+                  term_weights: list[float] | None = None):
     """Visible matches in tiers of ``size`` matches, newest tier first, each ranked
     (``ranking.tier_order``); read until ``needed`` are ranked or ``MAX_TIERS`` tiers
     were read. The ``newest`` matches, already read (newest first; ``newest_more``:
@@ -83,7 +101,7 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
         tier_rows = visibility.of(ranks)
         candidates = set(tier_rows) - exact
         ranked += ranking.tier_order(candidates, ranks, tier_rows, weights,
-                                     _words_matched(matcher, candidates))
+                                     _words_matched(matcher, candidates, term_weights))
         rows_read.update(tier_rows)
         read.update((pk, -rank) for pk, rank in rows)
         below = rows[-1][0]
@@ -92,17 +110,28 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
     return ranked, rows_read, read, more
 
 
-def _words_matched(matcher: Matcher, ids: set[int]) -> dict[int, int]:
-    """id → how many of the query's words it has, for the any-word fallback (rule 5);
-    {} when every match has them all. One read of the candidates per query word."""
+def _words_matched(matcher: Matcher, ids: set[int], weights: list[float] | None = None
+                   ) -> dict[int, float]:
+    """id → the weight of the query's words it has (``weights``, one per word; else 1
+    each), for the any-word fallback (rule 5); {} when every match has them all. One
+    read of the candidates per query word."""
     if matcher.match_all or len(matcher.groups) < 2 or not ids:
         return {}
-    chosen, counts = backend(), dict.fromkeys(ids, 0)
+    chosen, counts = backend(), dict.fromkeys(ids, 0.0)
     ordered = sorted(ids)
-    for group in matcher.groups:
+    weights = weights if weights and len(weights) == len(matcher.groups) \
+        else [1.0] * len(matcher.groups)
+    for group, weight in zip(matcher.groups, weights, strict=True):
         for pk in chosen.matcher([group], match_all=True).scores(ordered):
-            counts[pk] += 1
+            counts[pk] += weight
     return counts
+
+
+def _title_words(ids: list[int]) -> dict[int, set[str]]:
+    """id → the words of its title, as the index holds them."""
+    with connection.cursor() as cursor:
+        titles = backend().stored_titles(cursor, ids)
+    return {pk: set(ptext.tokens(title)) for pk, title in titles}
 
 
 def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
@@ -117,30 +146,43 @@ def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
 
 
 def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: set[int],
-                          interpretation_first: bool) -> dict[int, int]:
+                          interpretation_first: bool, visibility: _Visibility
+                          ) -> dict[int, int]:
     """interpretation → its document, for the pairs both matched (and neither a 文号
     match, which has its place) that rule 4 may move: an interpretation in ``prefix``
     (its document may be lower); with ``interpretation_first``, a document in
-    ``prefix`` (its interpretation may be lower)."""
+    ``prefix`` and its interpretation, lower or not matched at all (whoever asks for
+    the 解读 of a document found by the words gets it, though its own text may not
+    hold them all; added to ``matched`` if the reader may see it). One statement,
+    written once."""
     interpretations = [pk for pk in prefix if matched[pk][0] == DocumentKind.INTERPRETATION]
-    documents = [pk for pk in prefix if pk not in set(interpretations)]
+    documents = [pk for pk in prefix if pk not in set(interpretations)] \
+        if interpretation_first else []
+    if not interpretations and not documents:
+        return {}
     chosen = backend()
-    rows = []
-    if interpretations:
-        rows += (PolicyDocument.objects.filter(pk__in=chosen.id_list(interpretations))
-                 .values_list("pk", "interprets_id"))
-    if interpretation_first and documents:
-        rows += (PolicyDocument.objects.filter(interprets_id__in=chosen.id_list(documents))
-                 .values_list("pk", "interprets_id"))
+    table = PolicyDocument._meta.db_table
+    id_sql, id_params = chosen.id_list(interpretations).as_sql(None, None)
+    doc_sql, doc_params = chosen.id_list(documents).as_sql(None, None)
+    # Two indexed reads (by id, by interprets_id); an OR of the two would scan.
+    sql = (f"SELECT id, interprets_id FROM {table} WHERE id IN {id_sql} "  # noqa: S608
+           f"AND interprets_id IS NOT NULL UNION ALL "
+           f"SELECT id, interprets_id FROM {table} WHERE interprets_id IN {doc_sql}")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*id_params, *doc_params])
+        rows = cursor.fetchall()
+    if interpretation_first:
+        matched.update(visibility.of(pk for pk, document in rows
+                                     if pk not in matched and document in matched))
     return {pk: document for pk, document in rows
             if pk in matched and document in matched and not {pk, document} & exact}
 
 
 def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], needed: int,
-            interpretation_first: bool) -> list[int]:
+            interpretation_first: bool, visibility: _Visibility) -> list[int]:
     """``ranking.pair_documents`` over the places a page may show."""
     prefix = [pk for pk in ordered[:needed + ranking.PAIR_WINDOW] if pk in matched]
-    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first)
+    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first, visibility)
     if not pairs:
         return ordered
     paired = ranking.pair_documents(ordered[:needed + ranking.PAIR_WINDOW], pairs,
@@ -151,12 +193,16 @@ def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], need
 
 def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   limit: int, offset: int, interpretation_first: bool = False,
-                  weights: dict[str, float] | None = None) -> SearchResult:
+                  weights: dict[str, float] | None = None,
+                  title_terms: list | None = None,
+                  term_weights: list[float] | None = None,
+                  visibility_key: tuple | None = None) -> SearchResult:
     """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
-    ``exact_ids`` first."""
+    ``exact_ids`` first; ``title_terms``: the query's words for rule 4a;
+    ``visibility_key``: see ``facets.VisibleRows``."""
     exact = set(exact_ids)
     needed = offset + limit
-    visibility = _Visibility(visible)
+    visibility = _Visibility(visible, visibility_key)
     chosen = backend()
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = chosen.matcher(terms, match_all=match_all)
@@ -178,20 +224,26 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
             # which on SQLite first counts the documents of each word, is not needed.)
             ranked, tier_rows, tier_scores, _more = _ranked_tiers(
                 matcher, visibility, exact, needed, size=chosen.broad_tier,
-                newest=newest_ids, newest_more=True, weights=weights)
+                newest=newest_ids, newest_more=True, weights=weights,
+                term_weights=term_weights)
             rows.update(tier_rows)
             scores.update(tier_scores)
     else:
         heading = {}
         ranked, rows, scores, more = _ranked_tiers(matcher, visibility, exact, needed,
                                                    size=ranking.POOL, newest=newest_ids,
-                                                   weights=weights)
+                                                   weights=weights,
+                                                   term_weights=term_weights)
         visible_read, read = len(rows), list(scores)
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
+    if title_terms and match_all and len(ordered) > 1:
+        # (In the any-word fallback, rule 5 orders by the words matched first.)
+        ordered = ranking.title_order(ordered, _title_words(ordered[:ranking.TITLE_WINDOW]),
+                                      title_terms)
     rows.update(heading)
-    ordered = _paired(ordered, rows, exact, needed, interpretation_first)
+    ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]
     rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more

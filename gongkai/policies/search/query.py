@@ -18,7 +18,7 @@ from django.db.models import Q
 from gongkai.lexicon.selectors import current_lexicon
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers
-from gongkai.policies.search import ranking, typos, words
+from gongkai.policies.search import abbrev, ranking, typos, words
 
 # Words that ask for an explanation of a document rather than the document.
 INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
@@ -39,12 +39,14 @@ class Group:
     known: bool = True
     generic: bool = False
     corrected: str = ""
+    documents: int = 0  # how many documents hold it (its most held alternative)
 
 
 @dataclass
 class Plan:
     numbers: list
     groups: list[Group] = field(default_factory=list)
+    lone: frozenset = frozenset()  # single characters standing alone (ranking rule 5)
 
     @property
     def typed(self) -> list[str]:
@@ -72,6 +74,20 @@ class Plan:
     @property
     def asks_interpretation(self) -> bool:
         return any(g.typed in INTERPRETATION_WORDS for g in self.groups)
+
+    def title_terms(self) -> list[tuple[float, tuple]]:
+        """(weight, alternatives as tuples of index words) of each word held by the
+        library, generic ones too, for ranking rule 4a."""
+        return [(ranking.TITLE_WEIGHTS["generic" if g.generic else "content"],
+                 tuple(_words(a) for a in g.alternatives))
+                for g in self.groups if g.known]
+
+    def match_weights(self) -> list[float]:
+        """How distinctive each word of ``match_terms`` is (ranking rule 5)."""
+        total = words.document_total()
+        return [ranking.distinctive_weight(g.documents, total)
+                * (ranking.SINGLE_CHARACTER_WEIGHT if g.typed in self.lone else 1.0)
+                for g in self.content]
 
     def match_terms(self) -> list[tuple[str, ...]]:
         return [g.alternatives for g in self.content]
@@ -205,7 +221,10 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
         if j - i >= 2:
             span = "".join(g.typed for g in groups[i:j])
             fix = _typo_fix(span, lexicon, memo, direct=False)
-            if fix is None:
+            short = _abbreviation(span, lexicon) if fix is None else None
+            if short is not None:
+                out.append(short)
+            elif fix is None:
                 out.extend(groups[i:j])
             else:
                 start, end, fixed = fix
@@ -226,10 +245,35 @@ def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
         group.alternatives = (*group.alternatives, pieces)
         return group
-    fix = _typo_fix(group.typed, lexicon, memo, direct=True)
+    # A word of the dictionary is what was meant (一辆 is no typo of 一量): only a
+    # string that is no word is read as one of the same sound.
+    fix = (None if ptext.is_dictionary_word(group.typed)
+           else _typo_fix(group.typed, lexicon, memo, direct=True))
     if fix is not None and fix[:2] == (0, len(group.typed)):
         return fix[2]
-    return group
+    return _abbreviation(group.typed, lexicon) or group
+
+
+def _abbreviation(short: str, lexicon) -> Group | None:
+    """``short`` read as the abbreviation of terms of the library's titles
+    (``abbrev``), or None. A word of the dictionary is no coined abbreviation (医保,
+    低保 are in it, and in the lexicon): only a string that is no word is read so."""
+    if ptext.is_dictionary_word(short):
+        return None
+    forms = [f for term in abbrev.expansions(short) if (f := _index_form(term))]
+    if not forms:
+        return None
+    return Group(typed=short, alternatives=tuple(dict.fromkeys(forms)), corrected=forms[0]
+                 if isinstance(forms[0], str) else "".join(forms[0]))
+
+
+def _all_generic(word: str) -> bool:
+    """A generic word, or one made of generic words (申请条件: 申请 + 条件); a word that
+    asks for an interpretation names a kind of document too (it decides the order)."""
+    if word in words.GENERIC_WORDS or word in INTERPRETATION_WORDS:
+        return True
+    pieces = _pieces(word)
+    return bool(pieces) and all(p in words.GENERIC_WORDS for p in pieces)
 
 
 def _classify(groups: list[Group], memo: dict) -> None:
@@ -241,7 +285,9 @@ def _classify(groups: list[Group], memo: dict) -> None:
         specific = [a for a in known
                     if not all(words.is_generic_word(w, counts[w]) for w in _words(a))]
         group.known = bool(known)
-        group.generic = group.typed in words.GENERIC_WORDS or (bool(known) and not specific)
+        group.generic = (_all_generic(group.typed) or (bool(known) and not specific))
+        group.documents = max((min(counts.get(w, 0) for w in _words(a)) for a in known),
+                              default=0)
         # Searched for: the typed word if the library holds it, and what is not generic.
         group.alternatives = tuple(dict.fromkeys(
             [a for a in group.alternatives[:1] if a in known] + specific)) or group.alternatives
@@ -253,8 +299,8 @@ def analyse(query: str) -> Plan:
     number_words = {t for n in numbers for t in ptext.query_terms(n.canonical)}
     lexicon = current_lexicon()
     text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
-    units = [u for u in _units(text, lexicon) if ptext._is_token(u)]
-    units = list(dict.fromkeys(u.lower() for u in units))
+    cut = [u.lower() for u in _units(text, lexicon)]
+    units = list(dict.fromkeys(u for u in cut if ptext._is_token(u)))
     rest = [u for u in units if u not in ptext._STOPWORDS and u not in number_words]
     if not rest and number_words:
         # A 文号 alone: its words are matched as they are (the exact match comes first).
@@ -265,4 +311,18 @@ def analyse(query: str) -> Plan:
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = _correct(groups, lexicon, memo)
     _classify(groups, memo)
-    return Plan(numbers, groups)
+    return Plan(numbers, groups, lone=_lone_characters(cut))
+
+
+def _lone_characters(cut: list[str]) -> frozenset[str]:
+    """The single characters of the query that stand alone — their neighbours are
+    words, function words or punctuation (改 in 是不是改了): what is left of a sentence
+    once its words are cut out. Two or more in a row (小微, 养犬, 两补) are rather a
+    word the dictionary lacks."""
+    def single(token: str) -> bool:
+        return (len(token) == 1 and ptext._is_cjk(token) and token not in ptext._STOPWORDS
+                and token not in typos.FILLERS)
+
+    return frozenset(token for i, token in enumerate(cut) if single(token)
+                     and not (i > 0 and single(cut[i - 1]))
+                     and not (i + 1 < len(cut) and single(cut[i + 1])))

@@ -18,8 +18,19 @@ Relevance order of a query's matches, rule by rule:
    match, wherever the text score put them — the resident looking for the measures
    finds the measures first; a query that asks for an interpretation (解读, 图解 …)
    gets it before its document.
+4a. Before rule 4, the first ``TITLE_WINDOW`` places are reordered by how much of the
+   query the title holds (``title_order``): each query word in the title counts
+   ``TITLE_WEIGHTS`` — a subject word fully, a generic one (申请, 审核 …: not searched
+   by, so not in the text score) a little — ties keep the text score's order. Among
+   documents that all hold the searched words, the one whose title says what was
+   typed is the one asked for. (Not in the any-word fallback of rule 5.)
 5. Only when no document has all the words: the documents with any of them, those
-   with more of the words first, then by the same rules (the page says so).
+   with more of the words first — each word counted by how distinctive it is
+   (``distinctive_weight``: a word few documents hold counts more, so in a long
+   question the one rare word outweighs two common ones; a character standing alone
+   between words, 改 or 到, what is left of a sentence once its words are cut out, counts
+   ``SINGLE_CHARACTER_WEIGHT`` of that) — then by the same rules
+   (the page says so).
 
 What counts as a match is decided before: each word also matches what the lexicon
 says it means and, for a typo, the word of the same sound (``query``); generic words
@@ -27,6 +38,7 @@ says it means and, for a typo, the word of the same sound (``query``); generic w
 
 Sorting by date instead puts the 文号 matches first and the rest newest first.
 """
+import math
 
 # Text score weight of each field (BM25 on SQLite; ts_rank_cd's A, B and D weights,
 # scaled to the largest, on PostgreSQL): a word in the title counts ten times one in
@@ -52,6 +64,11 @@ MAX_TIERS = 20
 HEADING = 200
 # The largest page.
 MAX_LIMIT = 100
+# Rule 5: what a single character counts against a word of two or more.
+SINGLE_CHARACTER_WEIGHT = 0.2
+# Rule 4a: the places reordered by the title, and what a query word in the title counts.
+TITLE_WINDOW = 20
+TITLE_WEIGHTS = {"content": 1.0, "generic": 0.5}
 # Rule 4 looks at this many places past the page for a document to bring forward.
 PAIR_WINDOW = 50
 
@@ -74,7 +91,7 @@ def tier_order(ids, ranks: dict[int, float], rows: dict[int, tuple] | None = Non
     current validity), as ``facets.visible_rows`` reads them."""
     weights = weights or KIND_WEIGHTS
     rows = rows or {}
-    words_matched = words_matched or {}
+    words_matched = words_matched or {}  # id → weight of the words it has (rule 5)
 
     def key(pk):
         row = rows.get(pk)
@@ -83,6 +100,26 @@ def tier_order(ids, ranks: dict[int, float], rows: dict[int, tuple] | None = Non
         return (-words_matched.get(pk, 0), ranks[pk] * weight, -pk)
 
     return sorted(ids, key=key)
+
+
+def distinctive_weight(documents: int, total: int) -> float:
+    """Rule 5's weight of a word ``documents`` of ``total`` documents hold: its inverse
+    document frequency, log(1 + total / documents)."""
+    return math.log(1 + max(total, 1) / max(documents, 1))
+
+
+def title_order(ordered: list[int], titles: dict[int, set[str]],
+                title_terms: list[tuple[float, tuple]]) -> list[int]:
+    """Rule 4a: the first ``TITLE_WINDOW`` of ``ordered`` by the weight of the query
+    words their title holds (``titles``: id → the title's words; ``title_terms``:
+    (weight, alternatives as tuples of words) per query word), stable."""
+    def held(pk):
+        words = titles.get(pk, set())
+        return sum(weight for weight, alternatives in title_terms
+                   if any(all(w in words for w in alt) for alt in alternatives))
+
+    window = ordered[:TITLE_WINDOW]
+    return sorted(window, key=lambda pk: -held(pk)) + ordered[TITLE_WINDOW:]
 
 
 def relevance_order(heading: list[int], ranked: list[int]) -> list[int]:

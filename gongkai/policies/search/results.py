@@ -6,9 +6,11 @@ import html
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.utils import timezone
 
 from gongkai.policies import text as ptext
 from gongkai.policies.models import PolicyDocument
+from gongkai.policies.search import compiled
 from gongkai.policies.search.backends import Matcher, backend
 from gongkai.policies.selectors.validity import validity_expression
 
@@ -62,16 +64,36 @@ def _plain_hit(document: PolicyDocument, score: float = 0.0) -> Hit:
                snippet_html=snippet)
 
 
+# The listing columns, in the model's order of fields (as ``Model.from_db`` takes them).
+_LISTED = tuple(f.attname for f in PolicyDocument._meta.concrete_fields
+                if f.attname in {"id", "kind", "title", "doc_number", "published_on",
+                                 "validity", "expires_on", "unit_id"})
+
+
+def _documents(ids: list[int]) -> dict[int, PolicyDocument]:
+    """id → the document, its listing columns loaded (the others deferred) and its
+    ``current_validity``; by a statement compiled once a day (``compiled``)."""
+    if not ids:
+        return {}
+    statement = compiled.cached(
+        ("hits", timezone.localdate().isoformat()),
+        lambda marker: (PolicyDocument.objects.filter(pk__in=marker).order_by()
+                        .annotate(current_validity=validity_expression())
+                        .values_list(*_LISTED, "current_validity")))
+    found = {}
+    for *values, current in statement.rows(ids):
+        document = PolicyDocument.from_db(connection.alias, list(_LISTED), values)
+        document.current_validity = current
+        found[document.pk] = document
+    return found
+
+
 def hits(page_ids: list[int], matcher: Matcher | None,
          scores: dict[int, float] | None = None) -> list[Hit]:
     """The hits of ``page_ids``, in that order."""
     # A hit shows the title, 文号, kind, date and validity: the document rows are read
     # up to those columns only (the bodies are large; the snippet comes from the index).
-    documents = (PolicyDocument.objects.filter(pk__in=page_ids)
-                 .only("id", "kind", "title", "doc_number", "published_on", "validity",
-                       "expires_on", "unit_id")
-                 .annotate(current_validity=validity_expression()))
-    by_id = {d.pk: d for d in documents}
+    by_id = _documents(page_ids)
     terms = matcher.terms if matcher is not None else []
     highlighted = _highlighted(page_ids, terms)
     scores = matcher.scores(page_ids, scores) if matcher is not None else {}

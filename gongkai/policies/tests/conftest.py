@@ -11,8 +11,10 @@ def _media_in_tmp(settings, tmp_path):
 def _fresh_word_counts():
     """Each test starts without the search's cached word counts of an earlier test's
     documents (a running site keeps them for minutes; a test's library is new)."""
-    from gongkai.policies.search import words
+    from gongkai.policies.search import abbrev, compiled, words
 
-    words.forget()
+    for cache in (words, abbrev, compiled):
+        cache.forget()
     yield
-    words.forget()
+    for cache in (words, abbrev, compiled):
+        cache.forget()

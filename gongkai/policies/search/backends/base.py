@@ -94,6 +94,10 @@ class Backend:
         """(id, segmented title, segmented body) of these documents."""
         raise NotImplementedError
 
+    def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
+        """(id, segmented title) of these documents."""
+        raise NotImplementedError
+
     def id_list(self, ids: Iterable[int]) -> RawSQL:
         """``ids`` as a subquery with one parameter, so a thousand ids cost one bound
         value rather than a thousand placeholders to compile."""
@@ -107,6 +111,11 @@ class Backend:
     def document_total(self, cursor) -> int:
         """How many documents the index holds (an estimate will do)."""
         raise NotImplementedError
+
+    def covered_sql(self, queryset: QuerySet) -> tuple[str, tuple]:
+        """The SQL and parameters of a ``values_list`` documents query, as ``covered``
+        runs it."""
+        return queryset.query.sql_with_params()
 
     def covered(self, queryset: QuerySet) -> list[tuple]:
         """The rows of a ``values_list`` documents query."""

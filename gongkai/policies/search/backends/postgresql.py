@@ -168,6 +168,11 @@ class PostgresBackend(Backend):
                        "WHERE document_id = ANY(%s::bigint[])", [pg_ids(ids)])
         return cursor.fetchall()
 
+    def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
+        cursor.execute(f"SELECT document_id, title FROM {TABLE} "
+                       "WHERE document_id = ANY(%s::bigint[])", [pg_ids(ids)])
+        return cursor.fetchall()
+
     def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
         """From the planner's statistics where the table has them (a word they do not
         list as common is rarer than any they list: only whether it occurs at all is

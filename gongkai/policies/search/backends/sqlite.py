@@ -151,6 +151,11 @@ class SqliteBackend(Backend):
                        + ", ".join(["%s"] * len(ids)) + ")", list(ids))
         return cursor.fetchall()
 
+    def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
+        cursor.execute(f"SELECT rowid, title FROM {HEADING_TABLE} WHERE rowid IN ("
+                       + ", ".join(["%s"] * len(ids)) + ")", list(ids))
+        return cursor.fetchall()
+
     def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
         counts = {}
         for word in words:  # fts5vocab looks a term up by equality, not by IN
@@ -167,13 +172,17 @@ class SqliteBackend(Backend):
     def id_list(self, ids: Iterable[int]) -> RawSQL:
         return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(sorted(ids))])
 
-    def covered(self, queryset: QuerySet) -> list[tuple]:
+    def covered_sql(self, queryset: QuerySet) -> tuple[str, tuple]:
         """Read through the ``COVER`` index (the planner would otherwise fetch each
         document row for a few short columns)."""
         sql, params = queryset.query.sql_with_params()
         table = f'FROM "{PolicyDocument._meta.db_table}"'
         if sql.count(table) == 1:
             sql = sql.replace(table, f"{table} INDEXED BY {COVER}")
+        return sql, params
+
+    def covered(self, queryset: QuerySet) -> list[tuple]:
+        sql, params = self.covered_sql(queryset)
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchall()
