@@ -7,6 +7,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/", include("gongkai.orgs.auth_urls")),
+    path("notifications/", include("gongkai.core.notifications.urls")),
     path("orgs/", include("gongkai.orgs.urls")),
     path("plans/", include("gongkai.plans.urls")),
     path("foi/", include("gongkai.foi.urls")),
