@@ -16,7 +16,8 @@ class PlansEvent(StrEnum):
     REPORT_PASSED = "plans.report.passed"
 
 
-# kwargs: event (PlansEvent), report, actor, comment.
+# kwargs: event (PlansEvent), report, actor, comment, return_count (as it was at the
+# decision: the report row may have moved on by the time the commit comes).
 report_decided = Signal()
 
 

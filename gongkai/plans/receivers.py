@@ -20,7 +20,7 @@ def _about(report: Report) -> dict:
 
 @receiver(report_decided, dispatch_uid="plans.notify_report_decided")
 def tell_unit_of_decision(sender, event, report: Report, actor=None, comment: str = "",
-                          **kwargs) -> None:
+                          return_count: int = 0, **kwargs) -> None:
     staff = User.objects.filter(role=Role.UNIT_STAFF, is_active=True,
                                 unit_id=report.assignment.unit_id)
     url = reverse("plans:report_detail", args=[report.pk])
@@ -28,7 +28,7 @@ def tell_unit_of_decision(sender, event, report: Report, actor=None, comment: st
         text = _("任务%(n)s“%(task)s”的%(period)s推进情况报告被退回整改：%(reason)s") % {
             **_about(report), "reason": Truncator(comment).chars(200)}
         notify(users=staff, text=text, url=url, kind=NotificationKind.RETURNED,
-               key=f"plans.report.returned:{report.pk}:{report.return_count}")
+               key=f"plans.report.returned:{report.pk}:{return_count}")
     elif event == PlansEvent.REPORT_PASSED:
         text = _("任务%(n)s“%(task)s”的%(period)s推进情况报告已审核通过。") % _about(report)
         notify(users=staff, text=text, url=url, kind=NotificationKind.APPROVED,

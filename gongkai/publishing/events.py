@@ -13,7 +13,8 @@ class PublishingEvent(StrEnum):
     PUBLISHED = "publishing.content.published"
 
 
-# kwargs: event (PublishingEvent), review, actor, reason.
+# kwargs: event (PublishingEvent), review, actor, reason, level (the level now open,
+# as it was at the step: the row may have moved on by the time the commit comes).
 review_step = Signal()
 
 

@@ -117,7 +117,7 @@ def report_return(*, report: Report, actor, reason: str) -> Report:
                extra_fields={"reviewed_at": timezone.now(), "review_comment": reason,
                              "return_count": report.return_count + 1})
     send_after_commit(report_decided, event=PlansEvent.REPORT_RETURNED, report=report,
-                      actor=actor, comment=reason)
+                      actor=actor, comment=reason, return_count=report.return_count)
     return report
 
 
@@ -130,7 +130,7 @@ def report_pass(*, report: Report, actor, comment: str = "") -> Report:
                extra_fields={"reviewed_at": timezone.now(), "review_comment": comment})
     report_passed.send(sender=Report, report=report)
     send_after_commit(report_decided, event=PlansEvent.REPORT_PASSED, report=report,
-                      actor=actor, comment=comment)
+                      actor=actor, comment=comment, return_count=report.return_count)
     return report
 
 

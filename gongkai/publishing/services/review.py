@@ -95,7 +95,7 @@ def content_submit_for_review(*, obj, actor) -> Review:
     record_event(obj=review, action="publishing.review.opened", actor=actor, details={
         "levels": levels, "open_findings": sum(f.status == "open" for f in findings)})
     send_after_commit(review_step, event=PublishingEvent.REVIEW_OPENED, review=review,
-                      actor=actor, reason="")
+                      actor=actor, reason="", level=review.current_level)
     return review
 
 
@@ -171,7 +171,8 @@ def _decide(*, review: Review, reviewer, passed: bool, reason: str) -> Review:
                      details=details)
     event = (PublishingEvent.RETURNED if not passed else
              PublishingEvent.PUBLISHED if final else PublishingEvent.LEVEL_PASSED)
-    send_after_commit(review_step, event=event, review=review, actor=reviewer, reason=reason)
+    send_after_commit(review_step, event=event, review=review, actor=reviewer, reason=reason,
+                      level=review.current_level)
     return review
 
 
