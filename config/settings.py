@@ -301,6 +301,14 @@ GONGKAI_MESSAGE_REMIND_DAYS = tuple(
     int(x) for x in env_list("GONGKAI_MESSAGE_REMIND_DAYS", "3,1,0") if x.lstrip("-").isdigit()
 )
 
+# Quarterly progress reports: remind units with reports unsent this many working days
+# before the period's deadline.
+GONGKAI_PLAN_REMIND_DAYS = tuple(
+    int(x) for x in env_list("GONGKAI_PLAN_REMIND_DAYS", "5,1,0") if x.lstrip("-").isdigit()
+)
+# The platform's own address, for absolute links in mail (the daily digest).
+GONGKAI_SITE_URL = os.environ.get("GONGKAI_SITE_URL", "")
+
 # The cache holds rate-limit counters and similar short-lived state, so it must be shared
 # by every web process: a file cache on one machine, Redis when there are several.
 if REDIS_URL:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("lang/<str:code>/", switch_language, name="set_language"),
     path("accounts/", include("gongkai.orgs.auth_urls")),
+    path("notifications/", include("gongkai.core.notifications.urls")),
     path("orgs/", include("gongkai.orgs.urls")),
     path("plans/", include("gongkai.plans.urls")),
     path("foi/", include("gongkai.foi.urls")),

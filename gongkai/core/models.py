@@ -50,29 +50,68 @@ class AuditEvent(models.Model):
         raise AuditDeletionRefused("audit events are never deleted")
 
 
+class NotificationKind(models.TextChoices):
+    """What a notification is about; the inbox shows the label beside the text."""
+
+    RETURNED = "returned", _("退回整改")
+    APPROVED = "approved", _("审核通过")
+    REVIEW = "review", _("待审核")
+    DUE_SOON = "due_soon", _("即将到期")
+    OVERDUE = "overdue", _("已逾期")
+    TODO = "todo", _("待办")
+    INFO = "info", _("通知")
+
+
 class Notification(models.Model):
-    """A message to one user inside the platform (reminders, flagged links)."""
+    """A message to one user inside the platform: returns, approvals, items to review,
+    deadlines coming and passed. ``key`` names the event, so the same event never tells
+    the same person twice."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
                              related_name="notifications")
+    kind = models.CharField(_("类别"), max_length=20, choices=NotificationKind.choices,
+                            default=NotificationKind.INFO)
     text = models.CharField(_("内容"), max_length=500)
     url = models.CharField(_("链接"), max_length=500, blank=True)
     key = models.CharField(max_length=200, blank=True,
                            help_text="dedupe key: one notification per user and key")
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(_("时间"), auto_now_add=True)
+    read_at = models.DateTimeField(_("已读时间"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("站内提醒")
         verbose_name_plural = _("站内提醒")
-        ordering = ["-created_at"]
+        ordering = ["-created_at", "-id"]
         constraints = [
             models.UniqueConstraint(fields=["user", "key"], condition=~models.Q(key=""),
                                     name="core_notification_once_per_key"),
         ]
+        # The bell counts a user's unread rows on every page; the inbox pages through
+        # them newest first.
+        indexes = [
+            models.Index(fields=["user", "read_at"], name="core_notif_user_unread"),
+            models.Index(fields=["user", "-created_at"], name="core_notif_user_newest"),
+        ]
 
     def __str__(self) -> str:
         return self.text
+
+
+class NotificationSettings(models.Model):
+    """A user's choice of a daily mail digest of their unread notifications (off
+    unless they turn it on), and when the last one was sent."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="notification_settings")
+    daily_digest = models.BooleanField(_("每日邮件汇总"), default=False)
+    digest_sent_at = models.DateTimeField(_("上次汇总时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("提醒设置")
+        verbose_name_plural = _("提醒设置")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.daily_digest}"
 
 
 class RateCounter(models.Model):

@@ -65,13 +65,14 @@ def test_log_lines_are_json_in_beijing_time():
 
 
 @pytest.mark.django_db
-def test_a_mail_failure_is_logged_and_the_notification_kept(monkeypatch, caplog):
+def test_a_mail_failure_is_logged_and_the_notification_kept(
+        monkeypatch, caplog, django_capture_on_commit_callbacks):
     def refuse(*args, **kwargs):
         raise smtplib.SMTPException("connection refused")
 
-    monkeypatch.setattr("gongkai.core.notify.send_mail", refuse)
+    monkeypatch.setattr("gongkai.core.notifications.services.send_mail", refuse)
     user = UserFactory(email="staff@example.gov.cn")
-    with caplog.at_level(logging.ERROR):
+    with caplog.at_level(logging.ERROR), django_capture_on_commit_callbacks(execute=True):
         assert notify(users=[user], text="申请即将到期", email_subject="提醒") == 1
     assert Notification.objects.filter(user=user).count() == 1
     assert any("mail" in r.getMessage() and r.exc_info for r in caplog.records)
@@ -159,7 +160,7 @@ def test_bind_addresses():
 def test_periodic_jobs_run_at_beijing_hours():
     from huey.contrib.djhuey import HUEY
 
-    import gongkai.foi.tasks  # noqa: F401 - registers the periodic tasks
+    import gongkai.core.tasks  # noqa: F401 - registers the periodic tasks
     import gongkai.plans.tasks  # noqa: F401
 
     def due(hour, minute):
@@ -170,8 +171,8 @@ def test_periodic_jobs_run_at_beijing_hours():
     assert HUEY.utc is False
     assert HUEY._get_timestamp().hour == dt.datetime.now(
         dt.timezone(dt.timedelta(hours=8))).hour
-    assert "send_deadline_reminders" in due(7, 0)
-    assert "send_deadline_reminders" not in due(23, 0)
+    assert "send_reminders" in due(7, 0)
+    assert "send_reminders" not in due(23, 0)
     assert "recheck_evidence_links" in due(3, 30)
 
 

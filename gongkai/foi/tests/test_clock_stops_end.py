@@ -11,11 +11,12 @@ import time_machine
 from django.urls import reverse
 
 from gongkai.core.models import Notification
+from gongkai.core.notifications.reminders import reminders_run
 from gongkai.foi.models import Application, PauseKind, Status
+from gongkai.foi.reminders import consultations_expire_and_tell
 from gongkai.foi.selectors.overview import open_overview
 from gongkai.foi.services import workflow as wf
 from gongkai.foi.services.intake import application_confirm_receipt
-from gongkai.foi.services.reminders import reminders_send
 from gongkai.foi.tests.factories import ApplicationFactory, PendingApplicationFactory
 from gongkai.orgs.tests.factories import OfficeAdminFactory, UserFactory
 from gongkai.workdays.selectors import calendar_from_db
@@ -24,6 +25,12 @@ from gongkai.workdays.services import calendar_seed_from_package
 D = dt.date
 TZ = ZoneInfo("Asia/Shanghai")
 pytestmark = pytest.mark.django_db
+
+
+def reminders_send(*, today):
+    """What the morning jobs do: end expired consultations, then the reminder loop."""
+    told = consultations_expire_and_tell(today=today)
+    return told + reminders_run(today=today, only=("foi.due", "foi.overdue", "foi.pending"))
 
 
 @pytest.fixture(autouse=True)

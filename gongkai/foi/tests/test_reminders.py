@@ -7,8 +7,8 @@ import time_machine
 from django.core import mail
 
 from gongkai.core.models import Notification
+from gongkai.core.notifications.reminders import reminders_run
 from gongkai.foi.models import Status
-from gongkai.foi.services.reminders import reminders_send
 from gongkai.foi.tests.factories import ApplicationFactory
 from gongkai.orgs.tests.factories import OfficeAdminFactory, UnitFactory, UserFactory
 from gongkai.workdays.calendar import Calendar
@@ -18,6 +18,12 @@ CAL = Calendar()  # weekends only: the arithmetic is not what is tested here
 MONDAY = D(2026, 3, 2)
 
 pytestmark = pytest.mark.django_db
+FOI_SOURCES = ("foi.due", "foi.overdue", "foi.pending")
+
+
+def reminders_send(*, today, calendar):
+    """The one reminder loop, run on the disclosure sources only."""
+    return reminders_run(today=today, calendar=calendar, only=FOI_SOURCES)
 
 
 @pytest.fixture(autouse=True)
@@ -46,12 +52,14 @@ def due_in(unit, workdays: int, **kwargs):
                               if workdays > 0 else MONDAY, **kwargs)
 
 
-def test_the_handling_units_staff_are_told_at_five_two_and_zero_days(unit, staff, office):
+def test_the_handling_units_staff_are_told_at_five_two_and_zero_days(
+        unit, staff, office, django_capture_on_commit_callbacks):
     five, two, today = due_in(unit, 5), due_in(unit, 2), due_in(unit, 0)
     due_in(unit, 3)
     due_in(unit, 7)
     other_unit_staff = UserFactory()
-    assert reminders_send(today=MONDAY, calendar=CAL) == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders_send(today=MONDAY, calendar=CAL) == 3
     texts = list(Notification.objects.filter(user=staff).values_list("text", flat=True))
     assert len(texts) == 3
     assert any(five.number in t and "5 个工作日" in t for t in texts)
@@ -61,10 +69,12 @@ def test_the_handling_units_staff_are_told_at_five_two_and_zero_days(unit, staff
     assert sorted(m.to[0] for m in mail.outbox) == ["clerk@example.gov.cn"] * 3
 
 
-def test_a_rerun_the_same_day_sends_nothing_twice(unit, staff):
+def test_a_rerun_the_same_day_sends_nothing_twice(unit, staff,
+                                                 django_capture_on_commit_callbacks):
     due_in(unit, 2)
-    assert reminders_send(today=MONDAY, calendar=CAL) == 1
-    assert reminders_send(today=MONDAY, calendar=CAL) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders_send(today=MONDAY, calendar=CAL) == 1
+        assert reminders_send(today=MONDAY, calendar=CAL) == 0
     assert Notification.objects.filter(user=staff).count() == 1
     assert len(mail.outbox) == 1
 
@@ -77,13 +87,17 @@ def test_a_moved_due_date_gets_its_own_reminder(unit, staff):
     assert reminders_send(today=MONDAY + dt.timedelta(days=1), calendar=CAL) == 1
 
 
-def test_overdue_applications_go_to_the_office_once(unit, staff, office):
+def test_overdue_applications_go_to_the_office_and_the_handling_unit_once(unit, staff,
+                                                                        office):
     late = ApplicationFactory(unit=unit, due_on=D(2026, 2, 25))  # Wednesday
-    assert reminders_send(today=MONDAY, calendar=CAL) == 1
+    UserFactory()  # staff of another unit: not told
+    assert reminders_send(today=MONDAY, calendar=CAL) == 2
     note = Notification.objects.get(user=office)
     assert late.number in note.text and unit.name in note.text and "逾期 3 个工作日" in note.text
-    assert not Notification.objects.filter(user=staff).exists()
+    assert note.kind == "overdue"
+    assert Notification.objects.get(user=staff).text == note.text
     assert reminders_send(today=MONDAY + dt.timedelta(days=1), calendar=CAL) == 0
+    assert Notification.objects.count() == 2
 
 
 def test_closed_stopped_and_unreceived_applications_are_left_alone(unit, staff, office):
@@ -109,10 +123,10 @@ def test_inactive_staff_are_not_told(unit, staff):
     assert reminders_send(today=MONDAY, calendar=CAL) == 1
 
 
-def test_the_daily_task_calls_the_service(unit, staff, settings):
-    from gongkai.foi.tasks import send_deadline_reminders
+def test_the_one_daily_reminder_job_runs_the_disclosure_sources(unit, staff, settings):
+    from gongkai.core.tasks import send_reminders
 
     due_in(unit, 0)
     with time_machine.travel(dt.datetime(2026, 3, 2, 1, tzinfo=dt.UTC)):
-        send_deadline_reminders.call_local()
+        send_reminders.call_local()
     assert Notification.objects.filter(user=staff).count() == 1

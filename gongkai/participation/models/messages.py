@@ -156,6 +156,9 @@ class MessageReply(Publishable):
     the message goes on the public site. ``unit`` is the answering unit."""
 
     version = version_field()
+    # The message's own service tells the unit of the reply's return or approval
+    # (services.messages), so the publishing app does not tell the author again.
+    tells_own_review_outcome = True
 
     message = models.OneToOneField(Message, on_delete=models.CASCADE, related_name="reply")
     text = models.TextField(_("答复内容"))

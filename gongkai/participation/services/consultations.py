@@ -5,13 +5,11 @@ import datetime as dt
 
 from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
-from gongkai.core.notify import notify
 from gongkai.core.uploads import EXCEL, IMAGE, PDF, WORD, check_upload
 from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
@@ -326,25 +324,3 @@ def group_decide(*, group: CommentGroup, actor, decision: str, reason: str = "")
     for comment in comments:
         _decide(comment, actor, decision, reason)
     return len(comments)
-
-
-# Closing ----------------------------------------------------------------------------
-
-def consultations_notify_closed(*, today: dt.date) -> int:
-    """Tell the unit's staff (once) that a published consultation's period has ended
-    and its comments await decisions. Closing itself needs no job: it is the date."""
-    from gongkai.orgs.models import Role, User
-
-    told = 0
-    ended = Consultation.objects.filter(
-        publication_status=PublicationStatus.PUBLISHED, closes_on__lt=today,
-        feedback__isnull=True).select_related("unit")
-    for consultation in ended:
-        staff = User.objects.filter(unit_id=consultation.unit_id, role=Role.UNIT_STAFF,
-                                    is_active=True)
-        told += notify(
-            users=staff, key=f"participation:consultation-closed:{consultation.pk}",
-            text=_("征求意见“%(title)s”已于%(date)s截止，请处理公众意见并发布采纳情况反馈。")
-            % {"title": consultation.title, "date": consultation.closes_on.isoformat()},
-            url=reverse("participation:staff_consultation_comments", args=[consultation.pk]))
-    return told

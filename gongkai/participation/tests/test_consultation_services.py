@@ -143,9 +143,14 @@ def test_unpublished_consultation_takes_no_comments_and_is_not_listed():
 def test_closing_notifies_the_units_staff_once():
     c = ConsultationFactory()
     staff = UserFactory(unit=c.unit)
-    assert svc.consultations_notify_closed(today=dt.date(2022, 6, 30)) == 0
-    assert svc.consultations_notify_closed(today=AFTER) == 1
-    assert svc.consultations_notify_closed(today=AFTER) == 0
+    from gongkai.core.notifications.reminders import reminders_run
+
+    def run(today):
+        return reminders_run(today=today, only=["participation.consultation_closed"])
+
+    assert run(dt.date(2022, 6, 30)) == 0
+    assert run(AFTER) == 1
+    assert run(AFTER) == 0
     assert Notification.objects.get(user=staff).text.startswith("征求意见")
 
 

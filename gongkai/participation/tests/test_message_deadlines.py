@@ -8,6 +8,7 @@ import time_machine
 
 from gongkai.core.audit import history_of
 from gongkai.core.models import Notification
+from gongkai.core.notifications.reminders import reminders_run
 from gongkai.orgs.tests.factories import OfficeAdminFactory, UnitFactory, UserFactory
 from gongkai.participation.models.messages import Message, MessageStatus
 from gongkai.participation.selectors.messages import (
@@ -15,11 +16,16 @@ from gongkai.participation.selectors.messages import (
     messages_answered_in_time_share,
     status_counts,
 )
-from gongkai.participation.services.message_reminders import message_reminders_send
 from gongkai.participation.services.messages import message_assign
 from gongkai.participation.tests.factories_messages import MessageFactory
 from gongkai.workdays.selectors import calendar_from_db
 from gongkai.workdays.services import calendar_seed_from_package, special_day_set
+
+
+def message_reminders_send(*, today, calendar=None):
+    """The one reminder loop, run on the leader-message sources only."""
+    return reminders_run(today=today, calendar=calendar,
+                         only=("participation.message_due", "participation.message_overdue"))
 
 pytestmark = pytest.mark.django_db
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -97,7 +103,7 @@ def test_overdue_is_derived_from_the_due_date_never_stored(calendar_2025, office
     assert Message.objects.get(pk=message.pk).status == MessageStatus.ASSIGNED
 
 
-def test_reminders_go_to_the_unit_before_and_to_the_office_after_once(
+def test_reminders_go_to_the_unit_before_and_to_the_office_and_unit_after_once(
         calendar_2025, office, staff):
     message = assign_on(at(2025, 9, 29, 10), office, staff.unit)  # due 20 October
     Notification.objects.all().delete()
@@ -108,10 +114,13 @@ def test_reminders_go_to_the_unit_before_and_to_the_office_after_once(
     assert message_reminders_send(today=dt.date(2025, 10, 14), calendar=calendar) == 0
     assert message_reminders_send(today=dt.date(2025, 10, 20), calendar=calendar) == 1
     assert Notification.objects.filter(user=staff).count() == 2
-    assert message_reminders_send(today=dt.date(2025, 10, 21), calendar=calendar) == 1
+    # 21 October, overdue: the office and the answering unit, once.
+    assert message_reminders_send(today=dt.date(2025, 10, 21), calendar=calendar) == 2
     assert message_reminders_send(today=dt.date(2025, 10, 22), calendar=calendar) == 0
     overdue = Notification.objects.get(user=office)
     assert "已超过答复期限" in overdue.text and str(message.pk) in overdue.url
+    assert overdue.kind == "overdue"
+    assert Notification.objects.filter(user=staff, kind="overdue").count() == 1
 
 
 def test_answered_messages_get_no_reminders(calendar_2025, office, staff):

@@ -93,3 +93,23 @@ def latest_review_of(obj) -> Review | None:
     """The item's most recent review round, for a link from the item's own page."""
     return (Review.objects.filter(content_type=ContentType.objects.get_for_model(obj),
                                   object_id=obj.pk).order_by("-submitted_at", "-id").first())
+
+
+def reviewers_to_tell(review: Review, obj) -> list:
+    """Who may decide the current level of ``review`` now: the route's listed
+    reviewers, else the reviewers of the item's unit and of the office; the office
+    admins only when no reviewer may (they may review anything, and would otherwise
+    hear of every item of every unit)."""
+    from django.contrib.auth import get_user_model
+
+    from gongkai.orgs.models import Role
+    from gongkai.publishing.permissions import decision_refusal
+    from gongkai.publishing.selectors import route_for
+
+    route, decided = route_for(obj.unit_id), decided_by(review)
+    users = (get_user_model().objects.filter(role__in=[Role.REVIEWER, Role.OFFICE_ADMIN],
+                                             is_active=True)
+             .select_related("unit").order_by("id"))
+    allowed = [u for u in users if not decision_refusal(u, review, obj, route, decided)]
+    reviewers = [u for u in allowed if u.role == Role.REVIEWER]
+    return reviewers or allowed

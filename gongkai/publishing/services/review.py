@@ -17,6 +17,7 @@ from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
+from gongkai.publishing.events import PublishingEvent, review_step, send_after_commit
 from gongkai.publishing.models import (
     PublicationStatus,
     Review,
@@ -93,6 +94,8 @@ def content_submit_for_review(*, obj, actor) -> Review:
                                    author=actor, levels_required=levels)
     record_event(obj=review, action="publishing.review.opened", actor=actor, details={
         "levels": levels, "open_findings": sum(f.status == "open" for f in findings)})
+    send_after_commit(review_step, event=PublishingEvent.REVIEW_OPENED, review=review,
+                      actor=actor, reason="", level=review.current_level)
     return review
 
 
@@ -166,6 +169,10 @@ def _decide(*, review: Review, reviewer, passed: bool, reason: str) -> Review:
                      details=details)
         record_event(obj=obj, action="publishing.content.level_passed", actor=reviewer,
                      details=details)
+    event = (PublishingEvent.RETURNED if not passed else
+             PublishingEvent.PUBLISHED if final else PublishingEvent.LEVEL_PASSED)
+    send_after_commit(review_step, event=event, review=review, actor=reviewer, reason=reason,
+                      level=review.current_level)
     return review
 
 
