@@ -40,20 +40,21 @@ def defaults() -> tuple[float, float]:
 
 
 def accuracy(args) -> None:
-    splits = {"dev", "test"} if args.split == "both" else {args.split}
+    splits = {"both": {"dev", "test"}, "tune": {"dev", "dev2"},
+              "all": {"dev", "dev2", "test"}}.get(args.split, {args.split})
     start = time.perf_counter()
     ids = benchdb.load_entries(benchdb.library_rows())
     print(f"library: {len(ids)} entries indexed in {time.perf_counter() - start:.1f} s")
     results = evaluate.run_questions(evaluate.load_questions(), ids, splits,
                                      limit=5)
     if args.fit:
-        print("fitted on dev:", evaluate.fit(results))
+        print("fitted on the tuning splits:", evaluate.fit(results))
         return
     answer, suggest = defaults()
     if args.calibrate:
-        dev = [r for r in results if r.split == "dev"]
+        dev = [r for r in results if r.split in evaluate.TUNING]
         answer, suggest = evaluate.calibrate(dev)
-        print(f"calibrated on dev: answer threshold {answer}, suggest threshold {suggest}")
+        print(f"calibrated on dev and dev2: answer threshold {answer}, suggest threshold {suggest}")
     answer = args.answer if args.answer is not None else answer
     suggest = args.suggest if args.suggest is not None else suggest
     print(f"thresholds: answer {answer}, suggest {suggest}\n")
@@ -63,7 +64,7 @@ def accuracy(args) -> None:
     _table("split / kind", evaluate.by_kind(results, answer, suggest))
     if args.misses:
         names = {v: k for k, v in ids.items()}
-        print("\ndev misses (question → expected | shown, * = answered directly):")
+        print("\ntuning misses (question → expected | shown, * = answered directly):")
         for r, _shown, answered in evaluate.misses(results, answer, suggest):
             got = ", ".join(f"{names[pk]}:{c}" for pk, c in r.ranked[:3])
             print(f"  [{r.kind}] {r.question} → {names.get(r.expect, '—')} | "
@@ -132,7 +133,9 @@ def latency(args) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--split", choices=["dev", "dev2", "tune", "test", "both", "all"],
+                        default="all", help="tune = dev and dev2; the test split only for "
+                        "the final measurement")
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--fit", action="store_true",
