@@ -17,6 +17,7 @@ one lexicon variant (each a commit, followed by a question that must see it).
 """
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -40,20 +41,21 @@ def defaults() -> tuple[float, float]:
 
 
 def accuracy(args) -> None:
-    splits = {"dev", "test"} if args.split == "both" else {args.split}
+    splits = {"both": {"dev", "test"}, "tune": {"dev", "dev2"},
+              "all": {"dev", "dev2", "test"}}.get(args.split, {args.split})
     start = time.perf_counter()
     ids = benchdb.load_entries(benchdb.library_rows())
     print(f"library: {len(ids)} entries indexed in {time.perf_counter() - start:.1f} s")
     results = evaluate.run_questions(evaluate.load_questions(), ids, splits,
                                      limit=5)
     if args.fit:
-        print("fitted on dev:", evaluate.fit(results))
+        print("fitted on the tuning splits:", evaluate.fit(results))
         return
     answer, suggest = defaults()
     if args.calibrate:
-        dev = [r for r in results if r.split == "dev"]
+        dev = [r for r in results if r.split in evaluate.TUNING]
         answer, suggest = evaluate.calibrate(dev)
-        print(f"calibrated on dev: answer threshold {answer}, suggest threshold {suggest}")
+        print(f"calibrated on dev and dev2: answer threshold {answer}, suggest threshold {suggest}")
     answer = args.answer if args.answer is not None else answer
     suggest = args.suggest if args.suggest is not None else suggest
     print(f"thresholds: answer {answer}, suggest {suggest}\n")
@@ -63,7 +65,7 @@ def accuracy(args) -> None:
     _table("split / kind", evaluate.by_kind(results, answer, suggest))
     if args.misses:
         names = {v: k for k, v in ids.items()}
-        print("\ndev misses (question → expected | shown, * = answered directly):")
+        print("\ntuning misses (question → expected | shown, * = answered directly):")
         for r, _shown, answered in evaluate.misses(results, answer, suggest):
             got = ", ".join(f"{names[pk]}:{c}" for pk, c in r.ranked[:3])
             print(f"  [{r.kind}] {r.question} → {names.get(r.expect, '—')} | "
@@ -91,6 +93,12 @@ def build_large(args) -> None:
           f"{time.perf_counter() - start:.1f} s (the whole index rebuilt once)")
 
 
+def _rss_mb() -> float:
+    """This process's resident memory now (not its peak)."""
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
 def latency(args) -> dict:
     """In a fresh process (``--measure``): questions timed, memory, update times."""
     from django.db import transaction
@@ -104,12 +112,15 @@ def latency(args) -> dict:
     mix = (questions + pool)[:max(args.queries, len(questions))]
     for q in mix[:30]:
         search(q)
-    times = []
+    times, cpu = [], []
     for q in mix:
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         search(q)
         times.append((time.perf_counter() - start) * 1000)
+        cpu.append((time.process_time() - start_cpu) * 1000)
     times.sort()
+    cpu.sort()
+    rss_questions = _rss_mb()
     entry = QaEntry.objects.order_by("pk").first()
     updates = []
     for i in range(10):
@@ -125,6 +136,9 @@ def latency(args) -> dict:
     synonym_ms = (time.perf_counter() - start) * 1000
     return {"queries": len(times), "p50": statistics.median(times),
             "p95": times[int(len(times) * 0.95) - 1], "max": times[-1],
+            "cpu_p50": statistics.median(cpu), "cpu_p95": cpu[int(len(cpu) * 0.95) - 1],
+            "rss_questions_mb": rss_questions,
+            "load": os.getloadavg()[0],
             "update_ms_median": statistics.median(updates), "update_ms_max": max(updates),
             "update_seen": seen, "synonym_ms": synonym_ms,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
@@ -132,7 +146,9 @@ def latency(args) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    parser.add_argument("--split", choices=["dev", "dev2", "tune", "test", "both", "all"],
+                        default="all", help="tune = dev and dev2; the test split only for "
+                        "the final measurement")
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--fit", action="store_true",
@@ -147,8 +163,6 @@ def main() -> None:
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:  # the fresh process of the latency run: the database is built
-        import os
-
         os.environ["DATABASE_URL"] = args.database or benchdb.DEFAULT_DB
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         sys.path.insert(0, str(benchdb.ROOT))
@@ -167,7 +181,9 @@ def main() -> None:
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
         m = json.loads(out.strip().splitlines()[-1])
         print(f"latency over {m['queries']} questions: p50 {m['p50']:.1f} ms, p95 "
-              f"{m['p95']:.1f} ms, max {m['max']:.1f} ms; process RSS {m['rss_mb']:.0f} MB")
+              f"{m['p95']:.1f} ms, max {m['max']:.1f} ms (load average {m['load']:.1f}); "
+              f"CPU time p50 {m['cpu_p50']:.1f} ms, p95 {m['cpu_p95']:.1f} ms; process RSS "
+              f"after the questions {m['rss_questions_mb']:.0f} MB, peak {m['rss_mb']:.0f} MB")
         print(f"one entry changed and re-indexed (commit included): median "
               f"{m['update_ms_median']:.1f} ms, max {m['update_ms_max']:.1f} ms; "
               f"seen by the next question: {m['update_seen']}; one lexicon variant added: "

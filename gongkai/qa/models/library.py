@@ -91,10 +91,10 @@ class QaSettings(models.Model):
     suggestion and a question nothing answers (calibrated on the bench's dev set)."""
 
     answer_threshold = models.FloatField(
-        _("直接答复阈值"), default=0.75,
+        _("直接答复阈值"), default=0.8,
         help_text=_("置信度不低于此值时，直接给出问答库中的答复原文。"))
     suggest_threshold = models.FloatField(
-        _("推荐问题阈值"), default=0.16,
+        _("推荐问题阈值"), default=0.26,
         help_text=_("置信度低于此值时视为没有相近问题，转入待答复问题。"))
 
     class Meta:

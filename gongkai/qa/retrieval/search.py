@@ -49,12 +49,19 @@ TYPO_WEIGHT = 0.8
 # blind questions; the question's own words count most).
 RANK_WEIGHTS = {"norm": 1.0, "dice": 0.4, "cover": 0.2}
 # The confidence that the first entry answers the question: logistic regression (right
-# entry or not) fitted on the dev split's first matches, ``bench/qa/run.py --fit``.
-CONFIDENCE_WEIGHTS = {"bias": -3.1, "norm": 2.99, "dice": 0.92, "cover": 1.53,
-                      "contain": 3.07, "margin": 3.47}
+# entry or not) fitted on the tuning splits' first matches, ``bench/qa/run.py --fit``.
+CONFIDENCE_WEIGHTS = {"bias": -1.89, "norm": 2.28, "dice": 0.49, "cover": 0.9,
+                      "contain": 3.48, "margin": 3.94, "emiss": 0.36, "qmiss": -0.87}
+# The near-miss rule (``unsure``), chosen on the tuning splits: such a match is shown
+# as a suggestion at most.
+UNSURE, UNSURE_MISS, UNSURE_MISS_ENTRY, UNSURE_MARGIN = 0.7, 0.9, 0.7, 0.15
 CANDIDATES = 120
-RARE_SHARE = 0.05  # words and bigrams in more entries than this share (and ≥ RARE_MIN)
-RARE_MIN = 2000    # only add to the exact score, they do not pick candidates
+FINE = 40  # candidates scored in full (the best by word score and Dice)
+# Candidates are picked from the question's rarest words (and bigrams) first, until the
+# postings they hold reach the budget: the work of a question is bounded whatever the
+# library's size, and the words left out (held by many entries) say little about which
+# entry is meant; they still count in the exact score of the candidates.
+POSTINGS_BUDGET = 6_000
 PERFECT = saturate(FIELD_WEIGHTS["question"])
 
 
@@ -166,19 +173,21 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
     stats = stats_row()
     if not stats.entries or query.scope or not (query.groups or query.grams):
         return query, []
-    n, rare_cap = stats.entries, max(RARE_MIN, int(stats.entries * RARE_SHARE))
+    n = stats.entries
     weights = _word_weights(query, n)
-    candidates = _word_candidates(weights, query.df, rare_cap)
-    candidates |= _gram_candidates(query, rare_cap)
+    candidates = _word_candidates(weights, query.df)
+    candidates |= _gram_candidates(query)
     if not candidates:
         return query, []
-    hits = sorted(_score(query, weights, candidates, _ideal(query, n)),
+    hits = sorted(_score(query, weights, candidates, _ideal(query, n), n),
                   key=lambda h: (-h.features["score"], h.id))
     for i, hit in enumerate(hits):
         other = hits[1] if i == 0 and len(hits) > 1 else hits[0] if i else None
         hit.features["margin"] = round(
             hit.features["score"] - (other.features["score"] if other else 0.0), 4)
         hit.confidence = round(confidence(hit.features), 4)
+        if unsure(hit.features):
+            hit.confidence = min(hit.confidence, UNSURE)
     hits = hits[:limit]
     _fill_text(hits)
     return query, hits
@@ -203,29 +212,49 @@ def _ideal(query: Query, n: int) -> float:
     return total
 
 
-def _word_candidates(weights: dict[str, float], df: dict[str, int], cap: int) -> set[int]:
-    rare = {w: v for w, v in weights.items() if df.get(w, 0) <= cap}
+def rarest(df: dict[str, int], budget: int = POSTINGS_BUDGET) -> list[str]:
+    """The keys of ``df`` (key → entries holding it), rarest first, as many as fit in
+    ``budget`` postings."""
+    picked, spent = [], 0
+    for key in sorted(df, key=lambda k: (df[k], k)):
+        if spent + df[key] > budget:
+            break
+        picked.append(key)
+        spent += df[key]
+    return picked
+
+
+def _word_candidates(weights: dict[str, float], df: dict[str, int]) -> set[int]:
+    rare = rarest({w: df.get(w, 0) for w in weights})
     if not rare:
-        return set()
-    score = Sum(Case(*(When(term=w, then=Value(v)) for w, v in rare.items()),
+        if not weights:
+            return set()
+        # Every word is common: the entries where the rarest weighs most.
+        word = min(weights, key=lambda w: (df.get(w, 0), w))
+        return set(QaPosting.objects.filter(term=word).order_by("-weight", "entry_id")
+                   .values_list("entry_id", flat=True)[:CANDIDATES])
+    score = Sum(Case(*(When(term=w, then=Value(weights[w])) for w in rare),
                      output_field=FloatField()) * F("weight"))
-    rows = (QaPosting.objects.filter(term__in=list(rare)).values("entry_id")
-            .annotate(score=score).order_by("-score")[:CANDIDATES])
+    rows = (QaPosting.objects.filter(term__in=rare).values("entry_id")
+            .annotate(score=score).order_by("-score", "entry_id")[:CANDIDATES])
     return {r["entry_id"] for r in rows}
 
 
-def _gram_candidates(query: Query, cap: int) -> set[int]:
+def _gram_candidates(query: Query) -> set[int]:
     wanted = query.grams | query.alt_grams
-    rare = [g for g in wanted if 0 < query.df.get(GRAM_PREFIX + g, 1) <= cap]
+    rare = rarest({g: query.df[GRAM_PREFIX + g] for g in wanted
+                   if query.df.get(GRAM_PREFIX + g)})
     if not rare:
         return set()
     rows = (QaGram.objects.filter(gram__in=rare).values("entry_id", "phrase")
-            .annotate(shared=Count("id")).order_by("-shared")[:CANDIDATES])
+            .annotate(shared=Count("id")).order_by("-shared", "entry_id")[:CANDIDATES])
     return {r["entry_id"] for r in rows}
 
 
-def _score(query: Query, weights: dict[str, float], candidates: set[int], ideal: float
-           ) -> list[Hit]:
+def _score(query: Query, weights: dict[str, float], candidates: set[int], ideal: float,
+           n: int) -> list[Hit]:
+    """Two steps: every candidate gets its word score and bigram Dice (two reads of the
+    index); the ``FINE`` best of them the features that need their question's words."""
     ids = list(candidates)
     postings: dict[int, dict[str, float]] = defaultdict(dict)
     if weights:
@@ -238,18 +267,29 @@ def _score(query: Query, weights: dict[str, float], candidates: set[int], ideal:
             entry_id__in=ids, gram__in=list(query.grams | query.alt_grams)).values_list(
                 "entry_id", "phrase", "gram"):
         shared[(entry_id, phrase)].append(gram)
-    rows = {pk: (sizes, words) for pk, sizes, words in QaIndexedEntry.objects.filter(
-        entry_id__in=ids).values_list("entry_id", "phrase_sizes", "question_words")}
-    _fetch_df(query, {w for _s, words in rows.values() for w in words})
-    n = stats_row().entries
-    hits = []
+    sizes = dict(QaIndexedEntry.objects.filter(entry_id__in=ids)
+                 .values_list("entry_id", "phrase_sizes"))
+    first = []
     for entry_id in ids:
-        sizes, words = rows.get(entry_id, ([], []))
         matched, bm25 = _bm25(query, weights, postings.get(entry_id, {}))
         norm = min(1.0, bm25 / ideal) if ideal else 0.0
-        dice, contain, phrase = _bigram_features(query, entry_id, sizes or [], shared)
-        cover = _cover(query, words or [], n)
-        features = {"norm": norm, "dice": dice, "contain": contain, "cover": cover}
+        dice, contain, phrase = _bigram_features(query, entry_id, sizes.get(entry_id) or [],
+                                                 shared)
+        first.append((norm + RANK_WEIGHTS["dice"] * dice, entry_id, matched, bm25, norm,
+                      dice, contain, phrase))
+    first.sort(key=lambda row: (-row[0], row[1]))
+    first = first[:FINE]
+    words_of = dict(QaIndexedEntry.objects.filter(entry_id__in=[row[1] for row in first])
+                    .values_list("entry_id", "question_words"))
+    _fetch_df(query, {w for words in words_of.values() for w in words or ()})
+    asked = _asked(query)
+    hits = []
+    for _pre, entry_id, matched, bm25, norm, dice, contain, phrase in first:
+        words = words_of.get(entry_id) or []
+        features = {"norm": norm, "dice": dice, "contain": contain,
+                    "cover": _cover(query, asked, words, n),
+                    "emiss": _entry_missed(query, asked, words, n),
+                    "qmiss": _question_missed(query, matched, n)}
         features["score"] = rank_score(features)
         hits.append(Hit(id=entry_id, question="", confidence=0.0,
                         bm25=round(bm25, 4), bm25_norm=round(norm, 4), dice=round(dice, 4),
@@ -265,16 +305,12 @@ def _fetch_df(query: Query, words: set[str]) -> None:
                         .values_list("key", "df"))
 
 
-def _cover(query: Query, words: list[str], n: int) -> float:
+def _cover(query: Query, asked: dict[str, float], words: list[str], n: int) -> float:
     """How much of the entry's question the question asks about: the idf-weighted share
     of its question's words found in the question (as typed, or through the lexicon or
     a same-sound correction)."""
     if not words:
         return 0.0
-    asked = {}
-    for group in query.groups:
-        for word, weight in group.items():
-            asked[word] = max(asked.get(word, 0.0), weight)
     total = found = 0.0
     for word in words:
         value = idf(query.df.get(word, 1), n)
@@ -284,6 +320,54 @@ def _cover(query: Query, words: list[str], n: int) -> float:
         elif word in query.canonical or word in query.rewritten:
             found += value
     return found / total if total else 0.0
+
+
+def _asked(query: Query) -> dict[str, float]:
+    asked: dict[str, float] = {}
+    for group in query.groups:
+        for word, weight in group.items():
+            asked[word] = max(asked.get(word, 0.0), weight)
+    return asked
+
+
+def _entry_missed(query: Query, asked: dict[str, float], words: list[str], n: int
+                  ) -> float:
+    """0–1: how distinctive the rarest word of the entry's question is that the question
+    does not have (its idf over the largest possible). An entry about 中考 asked about
+    考研 shares 报名, 时候, 开始 but misses the word that says what it is about."""
+    top, worst = idf(0, n), 0.0
+    for word in words:
+        if len(word) < 2 or word in GENERIC_WORDS or word in asked:
+            continue
+        if word in query.canonical or word in query.rewritten:
+            continue
+        worst = max(worst, idf(query.df.get(word, 0), n) / top)
+    return worst
+
+
+def _question_missed(query: Query, matched: dict[str, float], n: int) -> float:
+    """0–1: the same from the question's side: the most distinctive word asked about (a
+    word no entry holds counts as the most distinctive) that the entry does not match."""
+    top, worst = idf(0, n), 0.0
+    for group in query.groups:
+        if any(word in matched for word in group):
+            continue
+        typed = next(iter(group))
+        if typed in GENERIC_WORDS:
+            continue
+        rarest_df = min(query.df.get(word, 0) for word in group)
+        worst = max(worst, idf(rarest_df, n) / top)
+    return worst
+
+
+def unsure(features: dict[str, float]) -> bool:
+    """A match that must not be given as the answer, however high its confidence: the
+    question names something distinctive the entry does not match (``qmiss``), and
+    either the entry's own distinctive word is not asked either (``emiss``: 考研 asked,
+    中考 answered) or the entry is not clearly ahead of the next one."""
+    if features["qmiss"] < UNSURE_MISS:
+        return False
+    return features["emiss"] >= UNSURE_MISS_ENTRY or features["margin"] < UNSURE_MARGIN
 
 
 def rank_score(features: dict[str, float]) -> float:

@@ -113,3 +113,40 @@ def test_qa_ask_prints_json_and_logs_nothing(library):
                                   "score": data["matches"][0]["score"]}
     assert isinstance(data["matches"][0]["score"], float)
     assert not QuestionLog.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_phrasing_learnt_from_the_queue_is_found_by_another_connection_at_once():
+    """The index lives in the database: a phrasing added from the queue of unanswered
+    questions is found by any other worker (here a thread with its own connection) as
+    soon as it is committed, with nothing rebuilt."""
+    import threading
+
+    from django.db import connection
+
+    from gongkai.orgs.tests.factories import OfficeAdminFactory
+    from gongkai.qa.models import QaPosting
+    from gongkai.qa.services.answering import pending_question_queue
+    from gongkai.qa.services.entries import entry_phrasing_add
+
+    admin = OfficeAdminFactory(username="office_admin_t")
+    entry = published_entry(question="住房公积金怎么提取？", answer="购房、租房可提取。")
+    other = published_entry(question="生育津贴怎么申领？", answer="由单位申领。")
+    others_rows = sorted(QaPosting.objects.filter(entry=other).values_list("pk", flat=True))
+    pending = pending_question_queue(text="单位交的那个买房的钱咋弄出来")
+    seen = {}
+
+    def ask():
+        try:
+            seen["best"] = answer_question(text=pending.text, record=False).best
+        finally:
+            connection.close()
+
+    entry_phrasing_add(entry=entry, text=pending.text, actor=admin, pending=pending)
+    worker = threading.Thread(target=ask)
+    worker.start()
+    worker.join()
+    assert seen["best"] is not None and seen["best"].id == entry.pk
+    assert seen["best"].confidence >= 0.9
+    assert sorted(QaPosting.objects.filter(entry=other).values_list("pk", flat=True)) \
+        == others_rows

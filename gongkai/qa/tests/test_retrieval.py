@@ -96,3 +96,31 @@ def test_changing_one_entry_leaves_the_other_entries_rows_alone(library):
                   .values_list("pk", "weight")) == others
     _query, hits = search("孩子换学校的手续")
     assert hits[0].id == library[2].pk
+
+
+def test_candidates_come_from_the_rarest_words_within_the_budget():
+    from gongkai.qa.retrieval.search import rarest
+
+    df = {"办理": 900, "生育": 40, "津贴": 30, "申领": 300}
+    assert rarest(df, budget=400) == ["津贴", "生育", "申领"]
+    assert rarest(df, budget=60) == ["津贴"]
+    assert rarest(df, budget=10) == []
+
+
+def test_a_small_budget_still_finds_the_entry_by_its_rare_words(library, monkeypatch):
+    """However large the library, a question reads a bounded number of postings to pick
+    its candidates; the entry it is about is still found."""
+    from gongkai.qa.retrieval import search as module
+
+    monkeypatch.setattr(module, "POSTINGS_BUDGET", 1)
+    _query, hits = search("生育津贴怎么申领")
+    assert hits and hits[0].id == library[0].pk
+    monkeypatch.setattr(module, "POSTINGS_BUDGET", 0)  # every word too common
+    _query, hits = search("生育津贴怎么申领")
+    assert hits and hits[0].id == library[0].pk
+
+
+def test_a_near_miss_sharing_only_the_asking_words_is_not_answered(library):
+    """转学 is not 退学: the entry shares how it is asked but not what it is about."""
+    _query, hits = search("退学怎么办理？")
+    assert not hits or hits[0].features["qmiss"] > 0.5
