@@ -86,6 +86,9 @@ MIDDLEWARE = [
     # Django masks the CSRF token anew in every response and this middleware pads each
     # compressed body with a random number of bytes, so a secret cannot be read off sizes.
     "django.middleware.gzip.GZipMiddleware",
+    # Anonymous public pages from the cache, before sessions, users and the CSRF check
+    # run (gongkai/portal/pagecache.py); after the HTTPS redirect and static files.
+    "gongkai.portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -350,3 +353,6 @@ GONGKAI_SITE = {
 # Anonymous public pages are cached whole (gongkai.portal.pagecache) for this many
 # seconds; publishing anything public starts a new cache generation at once.
 GONGKAI_PAGE_CACHE_SECONDS = int(os.environ.get("GONGKAI_PAGE_CACHE_SECONDS", "300"))
+# A library search's result page is kept for less (queries are many, each asked rarely;
+# at most GONGKAI_PAGE_CACHE_SECONDS).
+GONGKAI_SEARCH_CACHE_SECONDS = int(os.environ.get("GONGKAI_SEARCH_CACHE_SECONDS", "60"))
