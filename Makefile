@@ -58,9 +58,18 @@ smoke-servers: postgres-server
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 		apt-get install -y -qq redis-server redis-tools nginx openssl curl >/dev/null)
 
-# Hashed static files (the templates need their manifest, tests included).
-static: $(VENV)/.installed node_modules/.installed
-	$(PY) manage.py collectstatic --noinput --verbosity 0
+# ECharts with only the charts and components the pages draw (assets/echarts.js),
+# bundled by esbuild (from npm, package.json); served as vendor/echarts/echarts.custom.min.js.
+ECHARTS := build/echarts/echarts.custom.min.js
+$(ECHARTS): assets/echarts.js node_modules/.installed
+	node_modules/.bin/esbuild assets/echarts.js --bundle --minify --format=iife \
+		--target=es2017 --legal-comments=eof '--define:process.env.NODE_ENV="production"' \
+		--log-level=warning --outfile=$@
+
+# Hashed static files (the templates need their manifest, tests included); --clear, so
+# a file no longer collected (ECharts' full dist of old) is not served on.
+static: $(VENV)/.installed node_modules/.installed $(ECHARTS)
+	$(PY) manage.py collectstatic --noinput --clear --verbosity 0
 
 setup: static pdf
 	mkdir -p var
@@ -117,4 +126,4 @@ bench-portal: setup wrk
 	$(PY) bench/portal/run.py
 
 clean:
-	rm -rf $(VENV) node_modules var staticfiles
+	rm -rf $(VENV) node_modules var staticfiles build

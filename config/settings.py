@@ -165,7 +165,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "gongkai" / "static",
-    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
+    # Not ECharts' full 1 MB dist: the build with only the charts drawn (make static).
+    ("vendor/echarts", BASE_DIR / "build" / "echarts"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     # axe-core: the accessibility checker the browser tests run on every public page.
     ("vendor/axe-core", BASE_DIR / "node_modules" / "axe-core"),

@@ -1,7 +1,6 @@
 """Anonymous visitors of the public site get no cookie unless a page holds a form that
 needs one (the CSRF cookie): crawled from the front page, rendered and from the cache."""
 import re
-from collections import deque
 
 import pytest
 
@@ -9,32 +8,11 @@ from django.urls import reverse
 
 from gongkai.participation.tests.factories_consultations import ArticleFactory
 from gongkai.policies.tests.factories_policies import make_document
+from gongkai.portal.tests.crawl import crawl
 
 pytestmark = pytest.mark.django_db
 
-LINK = re.compile(r'href="(/[^"#]*)"')
 POST_FORM = re.compile(r'<form[^>]*method="post"', re.IGNORECASE)
-SKIPPED = ("/static/", "/admin/", "/accounts/logout")
-LIMIT = 80
-
-
-def crawl(client) -> dict[str, tuple[str, set[str]]]:
-    """Every public page reachable from the front page: its HTML and the cookies set."""
-    seen, queue, pages = set(), deque([reverse("portal:home")]), {}
-    while queue and len(pages) < LIMIT:
-        url = queue.popleft()
-        if url in seen or url.startswith(SKIPPED):
-            continue
-        seen.add(url)
-        response = client.get(url)
-        cookies = set(response.cookies)
-        if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
-            pages[url] = ("", cookies)
-            continue
-        html = response.content.decode()
-        pages[url] = (html, cookies)
-        queue.extend(link.replace("&amp;", "&") for link in LINK.findall(html))
-    return pages
 
 
 @pytest.mark.parametrize("cache_seconds", [0, 300])
@@ -44,7 +22,7 @@ def test_no_anonymous_public_page_sets_a_cookie_unless_it_holds_a_form(
     make_document(title="黄埔区住房保障实施办法")
     ArticleFactory(consultation__title="黄埔区停车管理办法（征求意见稿）")
     for visit in range(2):  # the second visit is answered from the cache where it can
-        pages = crawl(client)
+        pages = crawl(client, reverse("portal:home"))
         assert len(pages) > 15, sorted(pages)  # the crawl did reach the site
         with_forms = [url for url, (html, _) in pages.items() if POST_FORM.search(html)]
         assert reverse("foi:apply") in with_forms and reverse("portal:home") not in with_forms
