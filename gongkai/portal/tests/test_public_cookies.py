@@ -24,10 +24,10 @@ def test_no_anonymous_public_page_sets_a_cookie_unless_it_holds_a_form(
     for visit in range(2):  # the second visit is answered from the cache where it can
         pages = crawl(client, reverse("portal:home"))
         assert len(pages) > 15, sorted(pages)  # the crawl did reach the site
-        with_forms = [url for url, (html, _) in pages.items() if POST_FORM.search(html)]
+        with_forms = [url for url, page in pages.items() if POST_FORM.search(page.html)]
         assert reverse("foi:apply") in with_forms and reverse("portal:home") not in with_forms
-        for url, (html, cookies) in pages.items():
-            assert settings.SESSION_COOKIE_NAME not in cookies, url
-            allowed = {settings.CSRF_COOKIE_NAME} if POST_FORM.search(html) else set()
-            assert cookies <= allowed, (url, cookies, visit)
+        for url, page in pages.items():
+            assert settings.SESSION_COOKIE_NAME not in page.cookies, url
+            allowed = {settings.CSRF_COOKIE_NAME} if POST_FORM.search(page.html) else set()
+            assert page.cookies <= allowed, (url, page.cookies, visit)
         client.cookies.clear()
