@@ -11,7 +11,7 @@ PG_BIN := /usr/lib/postgresql/15/bin
 
 .PHONY: static setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean \
 	install test-postgres smoke postgres-server smoke-servers lock pdf \
-	bench-websites bench-importer bench-reports bench-portal wrk
+	bench-websites bench-importer bench-reports bench-portal wrk assets
 
 # Exact versions from the lock file (make lock rewrites it), then the project itself.
 $(VENV)/.installed: pyproject.toml requirements-dev.lock
@@ -65,6 +65,8 @@ $(ECHARTS): assets/echarts.js node_modules/.installed
 	node_modules/.bin/esbuild assets/echarts.js --bundle --minify --format=iife \
 		--target=es2017 --legal-comments=eof '--define:process.env.NODE_ENV="production"' \
 		--log-level=warning --outfile=$@
+# The front-end assets alone (npm packages, the ECharts build): the runbook's install step.
+assets: node_modules/.installed $(ECHARTS)
 
 # Hashed static files (the templates need their manifest, tests included); --clear, so
 # a file no longer collected (ECharts' full dist of old) is not served on.
