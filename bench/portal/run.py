@@ -161,7 +161,8 @@ def report(args, rows: list[dict], cpu: dict) -> bool:
         print(f"{median(pairs, 'hello', 'rps'):>7.0f}{median(pairs, 'page', 'rps'):>7.0f}"
               f"{share:>7.0%}{row['target']:>7.0%}{median(pairs, 'page', 'p50'):>7.1f}"
               f"{p99:>7.1f}{median(pairs, 'hello', 'p99'):>10.1f}"
-              f"{statistics.median(loads):>6.1f}{cpu.get(row['path'], 0):>8.0f}  "
+              f"{statistics.median(loads):>6.1f}"
+              f"{format(cpu[row['path']], '>8.0f') if cpu else '       -'}  "
               f"{'yes' if ok else 'NO ':<4} {row['label']}"
               + (f"  ({errors} errors)" if errors else ""))
         print("       rounds: " + ", ".join(f"{pair['share']:.0%}" for pair in pairs))
