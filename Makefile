@@ -11,7 +11,7 @@ PG_BIN := /usr/lib/postgresql/15/bin
 
 .PHONY: static setup run test lint bench bench-ledger bench-foi bench-search bench-qa browser clean \
 	install test-postgres smoke postgres-server smoke-servers lock pdf \
-	bench-websites bench-importer bench-reports bench-portal wrk \
+	bench-websites bench-importer bench-reports bench-portal wrk assets \
 	gettext messages compilemessages
 
 # Exact versions from the lock file (make lock rewrites it), then the project itself.
@@ -75,9 +75,20 @@ compilemessages: $(VENV)/.installed gettext
 messages: $(VENV)/.installed gettext
 	$(PY) manage.py update_catalogues
 
-# Hashed static files (the templates need their manifest, tests included).
-static: $(VENV)/.installed node_modules/.installed
-	$(PY) manage.py collectstatic --noinput --verbosity 0
+# ECharts with only the charts and components the pages draw (assets/echarts.js),
+# bundled by esbuild (from npm, package.json); served as vendor/echarts/echarts.custom.min.js.
+ECHARTS := build/echarts/echarts.custom.min.js
+$(ECHARTS): assets/echarts.js node_modules/.installed
+	node_modules/.bin/esbuild assets/echarts.js --bundle --minify --format=iife \
+		--target=es2017 --legal-comments=eof '--define:process.env.NODE_ENV="production"' \
+		--log-level=warning --outfile=$@
+# The front-end assets alone (npm packages, the ECharts build): the runbook's install step.
+assets: node_modules/.installed $(ECHARTS)
+
+# Hashed static files (the templates need their manifest, tests included); --clear, so
+# a file no longer collected (ECharts' full dist of old) is not served on.
+static: $(VENV)/.installed node_modules/.installed $(ECHARTS)
+	$(PY) manage.py collectstatic --noinput --clear --verbosity 0
 
 setup: static pdf compilemessages
 	mkdir -p var
@@ -134,4 +145,4 @@ bench-portal: setup wrk
 	$(PY) bench/portal/run.py
 
 clean:
-	rm -rf $(VENV) node_modules var staticfiles
+	rm -rf $(VENV) node_modules var staticfiles build

@@ -86,6 +86,9 @@ MIDDLEWARE = [
     # Django masks the CSRF token anew in every response and this middleware pads each
     # compressed body with a random number of bytes, so a secret cannot be read off sizes.
     "django.middleware.gzip.GZipMiddleware",
+    # Anonymous public pages from the cache, before sessions, users and the CSRF check
+    # run (gongkai/portal/pagecache.py); after the HTTPS redirect and static files.
+    "gongkai.portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Below GZip: pages in 繁體 are converted before they are compressed.
@@ -172,7 +175,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [
     BASE_DIR / "gongkai" / "static",
-    ("vendor/echarts", BASE_DIR / "node_modules" / "echarts" / "dist"),
+    # Not ECharts' full 1 MB dist: the build with only the charts drawn (make static).
+    ("vendor/echarts", BASE_DIR / "build" / "echarts"),
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
     # axe-core: the accessibility checker the browser tests run on every public page.
     ("vendor/axe-core", BASE_DIR / "node_modules" / "axe-core"),
@@ -369,3 +373,6 @@ GONGKAI_SITE = {
 # Anonymous public pages are cached whole (gongkai.portal.pagecache) for this many
 # seconds; publishing anything public starts a new cache generation at once.
 GONGKAI_PAGE_CACHE_SECONDS = int(os.environ.get("GONGKAI_PAGE_CACHE_SECONDS", "300"))
+# A library search's result page is kept for less (queries are many, each asked rarely;
+# at most GONGKAI_PAGE_CACHE_SECONDS).
+GONGKAI_SEARCH_CACHE_SECONDS = int(os.environ.get("GONGKAI_SEARCH_CACHE_SECONDS", "60"))

@@ -21,9 +21,19 @@ def _signature(nonce: str, secret: str) -> str:
 
 def issue(request) -> str:
     """A new key for this browser (sets its CSRF cookie when it has none yet)."""
-    get_token(request)
+    if "CSRF_COOKIE" not in request.META:
+        get_token(request)
     nonce = secrets.token_urlsafe(18)
-    return f"{nonce}.{_signature(nonce, request.META.get('CSRF_COOKIE', ''))}"
+    key = f"{nonce}.{_signature(nonce, request.META.get('CSRF_COOKIE', ''))}"
+    # Noted on the request so the page cache can put a placeholder where each key was
+    # printed, and a fresh key there for every visitor.
+    issued(request).append(key)
+    return key
+
+
+def issued(request) -> list[str]:
+    """The keys issued while answering ``request``."""
+    return request.__dict__.setdefault("_gongkai_form_keys", [])
 
 
 def belongs_to(request, key: str) -> bool:

@@ -268,7 +268,7 @@ def test_stats_page_serves_the_chart_data_and_local_echarts(client_for):
     published(title="统计留言")
     html = client_for(OfficeAdminFactory()).get(
         reverse("participation:staff_message_stats")).content.decode()
-    assert 'id="message-chart-data"' in html and "vendor/echarts/echarts.min." in html
+    assert 'id="message-chart-data"' in html and "vendor/echarts/echarts.custom.min." in html
     assert "cdn" not in html.lower()
 
 

@@ -132,7 +132,7 @@ def test_progress_chart_data_is_escaped_json(world, office_admin, client_for):
     data = json.loads(match.group(1))
     assert data["labels"] == [f"(1) 公开{HOSTILE}"]
     assert [s["data"] for s in data["series"]] == [[2], [1], [0], [0]]
-    assert "vendor/echarts/echarts.min." in body  # a hashed name: echarts.min.<hash>.js
+    assert "vendor/echarts/echarts.custom.min." in body  # a hashed name: echarts.custom.min.<hash>.js
 
 
 def test_progress_lists_returned_and_missing_reports(world, office_admin, client_for):

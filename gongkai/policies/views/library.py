@@ -50,7 +50,7 @@ def _run_search(request, form: LibrarySearchForm, *, limit: int, offset: int):
 
 
 @require_GET
-@public_page
+@public_page(seconds="GONGKAI_SEARCH_CACHE_SECONDS")
 def search(request):
     form = LibrarySearchForm(request.GET)
     if not form.is_valid():
