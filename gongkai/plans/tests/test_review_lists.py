@@ -14,7 +14,6 @@ from gongkai.core.models import AuditEvent
 from gongkai.orgs.tests.factories import UnitFactory
 from gongkai.plans.lists import REVIEW_QUEUE
 from gongkai.plans.models import Report, ReportStatus
-from gongkai.plans.views import review as review_views
 from gongkai.plans.tests.factories import (
     AssignmentFactory,
     PlanFactory,
@@ -22,6 +21,7 @@ from gongkai.plans.tests.factories import (
     ReportingPeriodFactory,
     TaskFactory,
 )
+from gongkai.plans.views import review as review_views
 
 pytestmark = pytest.mark.django_db
 
