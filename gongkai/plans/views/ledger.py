@@ -105,7 +105,7 @@ def _rows(request, plan: Plan, filters: LedgerFilters) -> list:
     sort = _sort(request)
     if sort != "task":
         fields = SORTS[sort.lstrip("-")]
-        # Rows without a date go last whichever way the list is sorted by date.
+        # Rows without a date sort after dated ones (before them when reversed).
         rows.sort(key=lambda r: tuple((getattr(r, f) is None, getattr(r, f) or 0)
                                       if f == "due_on" else getattr(r, f) for f in fields),
                   reverse=sort.startswith("-"))
