@@ -15,6 +15,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from django.http import HttpResponse
+from django.utils.functional import Promise
 from django.utils.http import content_disposition_header
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,6 +26,8 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _cell(ws, value, *, bold: bool = False, fill=None):
+    if isinstance(value, Promise):  # a lazy label (a TextChoices label): its words
+        value = str(value)
     if isinstance(value, str):
         value = ILLEGAL_CHARACTERS_RE.sub("", value)[:_CELL_LIMIT]
     elif isinstance(value, dt.datetime) and value.tzinfo is not None:

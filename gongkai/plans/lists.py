@@ -34,7 +34,9 @@ def _section_choices(plan: Plan | None) -> list[tuple]:
 
 
 class ReviewQueueFilters(ListFilterForm):
-    period = IdChoiceField(label=_("报送期"))
+    # Choosing a period submits the form (site.js), as the queue's only filter used to.
+    period = IdChoiceField(label=_("报送期"),
+                           widget=forms.Select(attrs={"data-autosubmit": ""}))
     unit = IdChoiceField(label=_("单位"))
     section = IdChoiceField(label=_("项目"))
     state = forms.ChoiceField(label=_("推进状态"), required=False,
