@@ -1,5 +1,6 @@
 """Each views module owns its own ``urlpatterns``; they are joined here."""
-from gongkai.foi.views import office, public, staff
+from gongkai.foi.views import office, public, sheets, staff
 
 app_name = "foi"
-urlpatterns = [*public.urlpatterns, *staff.urlpatterns, *office.urlpatterns]
+urlpatterns = [*public.urlpatterns, *staff.urlpatterns, *office.urlpatterns,
+               *sheets.urlpatterns]

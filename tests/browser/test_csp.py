@@ -62,7 +62,7 @@ def test_main_pages_report_no_csp_violation_and_still_work(new_page, office_admi
     # The period select submits itself (was an inline onchange handler).
     page.goto("/plans/review/")
     with page.expect_navigation():
-        page.select_option("#period", label="第二季度")
+        page.select_option("#id_period", label="第二季度")
     assert "period=" in page.url
     # The message chart draws from a static script (was inline).
     page.goto("/participation/staff/messages/stats/")

@@ -29,10 +29,12 @@ class Row:
 
 
 def staff_applications(user, *, status: str = "", q: str = "", due: str = "",
-                       today: dt.date, calendar: Calendar) -> QuerySet[Application]:
-    """The applications a staff member may see, filtered. Overdue and due soon are
-    derived from ``due_on`` here, never stored."""
-    qs = applications_visible_to(user).select_related("unit")
+                       today: dt.date, calendar: Calendar,
+                       base: QuerySet[Application] | None = None) -> QuerySet[Application]:
+    """The applications a staff member may see (within ``base`` if given), filtered.
+    Overdue and due soon are derived from ``due_on`` here, never stored."""
+    qs = applications_visible_to(user) if base is None else base
+    qs = qs.select_related("unit")
     if status in Status.values:
         qs = qs.filter(status=status)
     if q:

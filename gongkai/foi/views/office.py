@@ -68,21 +68,29 @@ def _chosen_unit(request) -> Unit | None:
     return get_object_or_404(Unit, pk=value) if value is not None else None
 
 
-@login_required
-def office_overview(request):
-    """Every open application by unit: days left, due soon, overdue, extended."""
+def overview_selection(request):
+    """(unit, overview, show, items) as ``?unit=`` and ``?show=`` ask: the page and its
+    .xlsx export read the same selection."""
     if not can_manage_foi(request.user):
         raise PermissionDenied
     unit = _chosen_unit(request)
     overview = open_overview(today=timezone.localdate(), calendar=calendar_from_db(),
                              unit=unit)
     show = request.GET.get("show", "")
+    show = show if show in SHOW_FILTERS else ""
     keep = SHOW_FILTERS.get(show, lambda i: True)
     items = [{"item": i, "url": _application_url(i.application),
               "received": chinese_date(i.application.received_on)
               if i.application.received_on else _("待确认"),
               "due": _due_text(i.application)}
              for i in overview.items if keep(i)]
+    return unit, overview, show, items
+
+
+@login_required
+def office_overview(request):
+    """Every open application by unit: days left, due soon, overdue, extended."""
+    unit, overview, show, items = overview_selection(request)
     return render(request, "foi/office_overview.html", {
         "overview": overview, "items": items, "unit": unit, "show": show,
         "today_text": chinese_date(overview.today),

@@ -9,7 +9,6 @@ is shown in full only where ``can_see_personal_data``.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -26,6 +25,7 @@ from gongkai.foi.fees import (
     quote_per_application,
     quote_per_volume,
 )
+from gongkai.foi.lists import STAFF_APPLICATIONS
 from gongkai.foi.models import FeeBasis, Letter, Status
 from gongkai.foi.permissions import (
     applications_visible_to,
@@ -34,12 +34,7 @@ from gongkai.foi.permissions import (
     can_manage_foi,
     can_see_personal_data,
 )
-from gongkai.foi.selectors.staff import (
-    DUE_FILTERS,
-    application_clock_view,
-    staff_applications,
-    staff_rows,
-)
+from gongkai.foi.selectors.staff import application_clock_view, staff_rows
 from gongkai.foi.services.handling import supplement_window
 from gongkai.foi.services.intake import application_register
 from gongkai.foi.services.letters import letter_file_name, letter_pdf_ensure
@@ -57,16 +52,11 @@ def _require_staff(user) -> None:
 def staff_list(request):
     _require_staff(request.user)
     today, calendar = timezone.localdate(), calendar_from_db()
-    status = request.GET.get("status", "")
-    due = request.GET.get("due", "")
-    q = request.GET.get("q", "").strip()[:60]
-    qs = staff_applications(request.user, status=status, q=q,
-                            due=due if due in DUE_FILTERS else "", today=today,
-                            calendar=calendar)
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    listing = STAFF_APPLICATIONS.read(request, applications_visible_to(request.user),
+                                      user=request.user)
     return render(request, "foi/staff_list.html", {
-        "page": page, "rows": staff_rows(request.user, page, calendar=calendar, today=today),
-        "statuses": Status.choices, "status": status, "due": due, "q": q,
+        "listing": listing, "page": listing.page,
+        "rows": staff_rows(request.user, listing.page, calendar=calendar, today=today),
     })
 
 

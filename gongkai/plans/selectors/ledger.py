@@ -12,6 +12,7 @@ from django.db.models import F, IntegerField, OuterRef, QuerySet, Subquery, Sum,
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
+from gongkai.core.lists import search_q
 from gongkai.plans.models import (
     Assignment,
     Plan,
@@ -95,6 +96,7 @@ class LedgerFilters:
     state: str = ""  # a ProgressState value, or "none" for tasks with no report yet
     status: str = ""  # a ReportStatus value
     late_only: bool = False
+    q: str = ""  # words that must each appear in the task, unit or breakdown
 
 
 def ledger_rows(*, plan: Plan, assignments: QuerySet[Assignment],
@@ -127,11 +129,16 @@ def ledger_rows(*, plan: Plan, assignments: QuerySet[Assignment],
 def ledger_filtered(*, plan: Plan, assignments: QuerySet[Assignment],
                     reports: QuerySet[Report] | None = None,
                     filters: LedgerFilters = LedgerFilters()) -> list[LedgerRow]:
-    """``ledger_rows`` narrowed by unit, part, progress state, review status, lateness."""
+    """``ledger_rows`` narrowed by unit, part, words, progress state, review status,
+    lateness."""
     if filters.unit_id:
         assignments = assignments.filter(unit_id=filters.unit_id)
     if filters.part_number:
         assignments = assignments.filter(task__section__part__number=filters.part_number)
+    if filters.q:
+        assignments = assignments.filter(search_q(
+            filters.q, "task__text", "task__title", "unit__name", "unit__short_name",
+            "measures", "target", "responsible_dept"))
     rows = ledger_rows(plan=plan, assignments=assignments, reports=reports)
     if filters.state == "none":
         rows = [r for r in rows if not r.state]

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,6 +27,7 @@ from gongkai.plans.forms_import import (
 )
 from gongkai.plans.importer import SourceLine
 from gongkai.plans.importer.edits import MAX_EDIT_CHARS, refs_as_text
+from gongkai.plans.lists import LOOK_BACK
 from gongkai.plans.models import Assignment, Plan, TaskRole
 from gongkai.plans.permissions import can_manage_plans
 from gongkai.plans.selectors.plan import unfinished_from_previous_year
@@ -243,21 +244,48 @@ def import_confirm(request):
     return redirect("plans:import_look_back", year=result.plan.year)
 
 
+def _look_back_post(request, plan: Plan, unfinished):
+    """Follow-ups for the ticked rows, or (``scope=all``, after a confirmation page)
+    for every row the filters select."""
+    if request.POST.get("scope") == "all":
+        listing = LOOK_BACK.read(request, unfinished, plan=plan, rows=unfinished)
+        selected = listing.rows
+        if "confirm" not in request.POST:
+            pending = selected.exclude(follow_ups__plan=plan)
+            return render(request, "plans/look_back_confirm.html", {
+                "plan": plan, "listing": listing, "pending": pending.count(),
+                "sample": list(pending[:20]), "query": request.GET.urlencode()})
+    else:
+        chosen = {parse_int(v, minimum=1) for v in request.POST.getlist("assignment")[:1000]}
+        selected = unfinished.filter(pk__in=chosen - {None})
+        if not chosen - {None}:
+            messages.error(request, _("没有勾选任何工作，未生成整改跟踪。"))
+            return None
+    created = follow_ups_create(plan=plan, assignments=selected, actor=request.user)
+    messages.success(request, _("已生成%(n)s条整改跟踪。") % {"n": created})
+    return None
+
+
 @_office_only
 def import_look_back(request, year: int):
-    """回头看: the previous year's unfinished work, and creating follow-ups for it."""
+    """回头看: the previous year's unfinished work, and creating follow-ups for it.
+    Nothing is ticked in advance; the filters, sort and page are in the URL."""
     plan = get_object_or_404(Plan, year=year)
     unfinished = unfinished_from_previous_year(plan)
     if request.method == "POST":
-        chosen = [v for v in request.POST.getlist("assignment") if parse_int(v) is not None]
-        selected = unfinished.filter(pk__in=chosen)
-        created = follow_ups_create(plan=plan, assignments=selected, actor=request.user)
-        messages.success(request, _("已生成%(n)s条整改跟踪。") % {"n": created})
-        return redirect("plans:import_look_back", year=year)
-    followed = set(plan.follow_ups.values_list("previous_id", flat=True))
-    rows = [{"assignment": a, "followed": a.pk in followed} for a in unfinished]
+        response = _look_back_post(request, plan, unfinished)
+        if response is not None:
+            return response
+        query = request.GET.urlencode()
+        return redirect(reverse("plans:import_look_back", args=[year])
+                        + (f"?{query}" if query else ""))
+    listing = LOOK_BACK.read(request, unfinished, plan=plan, rows=unfinished)
+    followed = set(plan.follow_ups.filter(previous__in=[a.pk for a in listing.page])
+                   .values_list("previous_id", flat=True))
     return render(request, "plans/import_done.html", {
-        "plan": plan, "rows": rows, "previous_year": year - 1,
+        "plan": plan, "listing": listing, "previous_year": year - 1,
+        "rows": [{"assignment": a, "followed": a.pk in followed} for a in listing.page],
+        "total": unfinished.count(), "followed_total": plan.follow_ups.count(),
         "assignments_count": Assignment.objects.filter(task__plan=plan).count(),
     })
 

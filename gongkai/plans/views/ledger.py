@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core.errors import ApplicationError
+from gongkai.core.lists import SEARCH_MAX
 from gongkai.core.params import parse_int, year_param
 from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
@@ -66,6 +67,21 @@ def _int(value) -> int | None:
     return parse_int(value, minimum=1)
 
 
+# The ledger's allow-listed sorts: key → the row attributes compared, in order.
+SORTS = {"task": ("task_number", "unit_name"), "unit": ("unit_name", "task_number"),
+         "due": ("due_on", "task_number")}
+
+
+def _sort(request) -> str:
+    key = request.GET.get("sort", "")
+    return key if key.lstrip("-") in SORTS else "task"
+
+
+def _search(request) -> str:
+    text = request.GET.get("q", "").strip()
+    return text if len(text) <= SEARCH_MAX else ""
+
+
 def _filters(request) -> LedgerFilters:
     """The office's and supervisors' filters; a unit's own ledger is not filtered by
     unit, its queryset already holds only its rows."""
@@ -78,13 +94,22 @@ def _filters(request) -> LedgerFilters:
         state=state if state in {*ProgressState.values, "none"} else "",
         status=status if status in ReportStatus.values else "",
         late_only=get.get("late") == "1",
+        q=_search(request),
     )
 
 
 def _rows(request, plan: Plan, filters: LedgerFilters) -> list:
     user = request.user
-    return ledger_filtered(plan=plan, assignments=assignments_visible_to(user),
+    rows = ledger_filtered(plan=plan, assignments=assignments_visible_to(user),
                            reports=reports_visible_to(user), filters=filters)
+    sort = _sort(request)
+    if sort != "task":
+        fields = SORTS[sort.lstrip("-")]
+        # Rows without a date sort after dated ones (before them when reversed).
+        rows.sort(key=lambda r: tuple((getattr(r, f) is None, getattr(r, f) or 0)
+                                      if f == "due_on" else getattr(r, f) for f in fields),
+                  reverse=sort.startswith("-"))
+    return rows
 
 
 def _title(plan: Plan, unit: Unit | None) -> str:
@@ -120,10 +145,18 @@ def ledger(request):
                 if can_edit_breakdowns_of(request.user, Unit(pk=uid))}
     query = request.GET.copy()
     query.pop("page", None)
+    ignored = []
+    if request.GET.get("q", "").strip() and not filters.q:
+        ignored.append(_("搜索"))
+    if request.GET.get("sort") and request.GET["sort"].lstrip("-") not in SORTS:
+        ignored.append(_("排序"))
     return render(request, "plans/ledger.html", {
         "plan": plan, "page": page, "editable": editable, "district": district,
         "title": _title(plan, _title_unit(request, filters)), "filters": filters,
-        "query": query.urlencode(), "years": Plan.objects.values_list("year", flat=True),
+        "query": query.urlencode(), "ignored": ignored, "sort": _sort(request),
+        "sort_choices": [("task", _("按任务序号")), ("unit", _("按单位")),
+                         ("due", _("按完成时限（早到晚）")), ("-due", _("按完成时限（晚到早）"))],
+        "q": filters.q, "years": Plan.objects.values_list("year", flat=True),
         "units": Unit.objects.filter(assignments__task__plan=plan).distinct()
         if district else [],
         "parts": Part.objects.filter(plan=plan).order_by("number"),

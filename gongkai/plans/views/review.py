@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -17,6 +17,7 @@ from gongkai.core.downloads import DOCX, stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param, year_param
 from gongkai.plans.forms_reports import NoticeGenerateForm, ReviewForm, ScoringRuleForm
+from gongkai.plans.lists import REVIEW_QUEUE, report_ids_in_queue
 from gongkai.plans.models import Notice, Plan
 from gongkai.plans.permissions import (
     can_manage_plans,
@@ -52,19 +53,40 @@ def _period(request, plan: Plan | None):
     return plan.periods.filter(pk=period_id).first()
 
 
+def queue_listing(request, plan: Plan | None):
+    """The review queue as the filters, sort and page in the URL ask (``plans.lists``)."""
+    reports = review_queue_of(user=request.user)
+    if plan is not None:
+        reports = reports.filter(period__plan=plan)
+    year = plan.year if plan is not None and year_param(request.GET) else None
+    return REVIEW_QUEUE.read(request, reports, keep={"year": year}, plan=plan,
+                             reports=reports)
+
+
 @login_required
 @require_GET
 def review_queue(request):
     _require(can_manage_plans(request.user))
     plan = _plan(request)
-    period = _period(request, plan)
-    reports = review_queue_of(user=request.user, period=period)
-    if plan is not None:
-        reports = reports.filter(period__plan=plan)
+    listing = queue_listing(request, plan)
     return render(request, "plans/review_queue.html", {
-        "plan": plan, "period": period, "periods": plan.periods.all() if plan else [],
-        "reports": reports,
+        "plan": plan, "listing": listing, "reports": listing.page,
     })
+
+
+def _next_in_queue(request, plan: Plan | None, order: list[int], done: int) -> str:
+    """The review page of the first report after ``done`` in the same filtered queue
+    that is still waiting, else the first waiting one, else the queue itself."""
+    listing = queue_listing(request, plan)
+    waiting = set(listing.rows.values_list("pk", flat=True))
+    after = order[order.index(done) + 1:] if done in order else []
+    following = next((pk for pk in after if pk in waiting), None)
+    following = following or next((pk for pk in order if pk in waiting), None)
+    query = request.GET.urlencode()
+    if following is None:
+        messages.info(request, _("当前筛选条件下已没有待审核的报告。"))
+        return reverse("plans:review_queue") + (f"?{query}" if query else "")
+    return reverse("plans:report_review", args=[following]) + (f"?{query}" if query else "")
 
 
 @login_required
@@ -74,9 +96,12 @@ def report_review(request, pk: int):
         reports_visible_to(request.user).select_related(
             "assignment__unit", "assignment__task", "period__plan"), pk=pk)
     _require(can_manage_plans(request.user))
+    plan = report.period.plan
+    order = report_ids_in_queue(queue_listing(request, plan).rows)
     form = ReviewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        action, comment = request.POST.get("action"), form.cleaned_data["comment"]
+        action, _sep, then = (request.POST.get("action") or "").partition("_")
+        comment = form.cleaned_data["comment"]
         try:
             if action == "pass":
                 report_pass(report=report, actor=request.user, comment=comment)
@@ -86,12 +111,21 @@ def report_review(request, pk: int):
                 messages.success(request, _("已退回整改，单位将看到退回理由。"))
             else:
                 raise ApplicationError(_("无法识别的操作。"))
-            return redirect("plans:review_queue")
+            if then == "next":
+                return redirect(_next_in_queue(request, plan, order, report.pk))
+            query = request.GET.urlencode()
+            return redirect(reverse("plans:review_queue") + (f"?{query}" if query else ""))
         except ApplicationError as error:
             messages.error(request, error.message)
+    position = order.index(report.pk) if report.pk in order else None
+    query = request.GET.urlencode()
     return render(request, "plans/review_report.html", {
         "report": report, "evidence": list(report.evidence.all()), "review_form": form,
-        "can_review": True,
+        "can_review": True, "queue_query": query,
+        "queue_position": None if position is None else position + 1,
+        "queue_length": len(order),
+        "skip_to": order[position + 1] if position is not None and position + 1 < len(order)
+        else None,
     }, status=200 if request.method == "GET" else 400)
 
 

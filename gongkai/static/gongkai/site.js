@@ -100,6 +100,18 @@
   } else {
     restoreDrafts();
   }
+  // <button data-check-all="name"> / <button data-check-none="name">: tick or clear
+  // every enabled checkbox of that name in the button's form (the rows of this page).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-check-all],[data-check-none]");
+    if (!button) { return; }
+    var all = button.hasAttribute("data-check-all");
+    var name = button.getAttribute(all ? "data-check-all" : "data-check-none");
+    var scope = button.form || document;
+    scope.querySelectorAll("input[type=checkbox][name='" + name + "']").forEach(function (box) {
+      if (!box.disabled) { box.checked = all; }
+    });
+  });
   // <form data-submit-once>: the button is disabled once the form is sent; the
   // one-time key makes a second send harmless anyway, this only saves a confusing wait.
   document.addEventListener("submit", function (event) {
