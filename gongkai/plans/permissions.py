@@ -4,7 +4,8 @@ from django.db.models import Q, QuerySet
 
 from gongkai.plans.models import Assignment, Evidence, Report, ReportStatus
 
-_EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+# The report states a unit may still write in (the one definition; services import it).
+EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
 
 def _staff_unit_id(user) -> int | None:
@@ -71,7 +72,7 @@ def can_edit_report(user, report: Report) -> bool:
         user.is_authenticated
         and user.is_unit_staff
         and user.unit_id == report.assignment.unit_id
-        and report.status in _EDITABLE
+        and report.status in EDITABLE
     )
 
 

@@ -27,6 +27,7 @@ from gongkai.plans.models import (
     ReportingPeriod,
     ReportStatus,
 )
+from gongkai.plans.permissions import EDITABLE
 from gongkai.plans.signals import report_passed
 
 REPORT_TRANSITIONS = {
@@ -35,7 +36,6 @@ REPORT_TRANSITIONS = {
     (ReportStatus.RETURNED, ReportStatus.SUBMITTED): "plans.report.resubmitted",
     (ReportStatus.SUBMITTED, ReportStatus.PASSED): "plans.report.passed",
 }
-EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 MAX_PROGRESS_CHARS = 10_000
 MAX_EVIDENCE_PER_REPORT = 30
 
@@ -50,10 +50,10 @@ def report_get_or_create(*, assignment: Assignment, period: ReportingPeriod) -> 
 
 def _lock(report: Report) -> Report:
     """Re-read the row under a lock, so two people acting at once cannot both move it."""
-    fresh = Report.objects.select_for_update().get(pk=report.pk)
-    for field in ("status", "first_submitted_at", "return_count", "progress", "state",
-                  "failure_reason"):
-        setattr(report, field, getattr(fresh, field))
+    report.refresh_from_db(
+        fields=["status", "first_submitted_at", "return_count", "progress", "state",
+                "failure_reason"],
+        from_queryset=Report.objects.select_for_update())
     return report
 
 
