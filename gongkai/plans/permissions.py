@@ -90,3 +90,9 @@ def units_filter_for(user) -> Q:
         return Q()
     unit_id = _staff_unit_id(user)
     return Q(unit_id=unit_id) if unit_id else Q(pk__in=[])
+
+
+def may_see_todo(user) -> bool:
+    """A unit's own to-do list: its staff and its reviewers (who read, not write)."""
+    return bool(user.is_authenticated and user.unit_id
+                and (user.is_unit_staff or user.is_reviewer))
