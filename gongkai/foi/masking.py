@@ -7,35 +7,13 @@ The masks keep just enough for a person to recognise their own data.
 """
 import re
 
-STAR = "*"
+from gongkai.core.identity import STAR, _keep, mask_id_number, mask_phone
+
+__all__ = ["mask_address", "mask_email", "mask_id_number", "mask_name", "mask_phone"]
 # The district level and above of an address: enough to recognise it, not to find it.
 _ADDRESS_HEAD = re.compile(
     r"^(?:[^省市区县旗路街道号村镇巷弄\d]{1,6}?(?:自治区|特别行政区|自治州|省|市|区|县|旗)){1,3}"
 )
-
-
-def _keep(value: str, head: int, tail: int) -> str:
-    return value[:head] + STAR * (len(value) - head - tail) + value[len(value) - tail:]
-
-
-def mask_id_number(value: str | None) -> str:
-    """440106199001011234 → 4401**********1234; short numbers keep only their end."""
-    value = (value or "").strip()
-    if len(value) > 8:
-        return _keep(value, 4, 4)
-    if len(value) > 4:
-        return _keep(value, 0, 2)
-    return STAR * len(value)
-
-
-def mask_phone(value: str | None) -> str:
-    """13812345678 → 138****5678; 020-12345678 → 020*****5678."""
-    value = (value or "").strip()
-    if len(value) >= 8:
-        return _keep(value, 3, 4)
-    if len(value) > 2:
-        return _keep(value, 0, 2)
-    return STAR * len(value)
 
 
 def mask_email(value: str | None) -> str:

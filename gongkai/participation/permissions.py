@@ -8,6 +8,7 @@ staff querysets: they start from ``gongkai.publishing.selectors.published_visibl
 """
 from django.db.models import QuerySet
 
+from gongkai.core.scoping import unit_scoped
 from gongkai.participation.models import Consultation, Meeting, MeetingStatus
 
 
@@ -33,13 +34,7 @@ def can_create_consultation(user) -> bool:
 def consultations_visible_to(user) -> QuerySet[Consultation]:
     """The staff side: the office sees every unit's consultations, unit staff their own
     unit's (drafts included); nobody else any."""
-    qs = Consultation.objects.all()
-    if not _signed_in(user):
-        return qs.none()
-    if user.is_office_admin:
-        return qs
-    unit_id = _own_unit_id(user)
-    return qs.filter(unit_id=unit_id) if unit_id else qs.none()
+    return unit_scoped(Consultation.objects.all(), user)
 
 
 def can_manage_consultation(user, consultation: Consultation) -> bool:
@@ -63,13 +58,7 @@ def can_create_meeting(user) -> bool:
 
 def meetings_visible_to(user) -> QuerySet[Meeting]:
     """The staff side: the office all, unit staff their own unit's."""
-    qs = Meeting.objects.all()
-    if not _signed_in(user):
-        return qs.none()
-    if user.is_office_admin:
-        return qs
-    unit_id = _own_unit_id(user)
-    return qs.filter(unit_id=unit_id) if unit_id else qs.none()
+    return unit_scoped(Meeting.objects.all(), user)
 
 
 def meetings_public() -> QuerySet[Meeting]:
@@ -108,14 +97,7 @@ def messages_visible_to(user) -> QuerySet:
     """Messages ``user`` may open on the staff pages."""
     from gongkai.participation.models import Message
 
-    qs = Message.objects.all()
-    if not _signed_in(user):
-        return qs.none()
-    if user.is_office_admin:
-        return qs
-    if (user.is_unit_staff or user.is_reviewer) and user.unit_id:
-        return qs.filter(unit_id=user.unit_id)
-    return qs.none()
+    return unit_scoped(Message.objects.all(), user, reviewers=True)
 
 
 def can_use_message_desk(user) -> bool:

@@ -7,7 +7,6 @@ writes must commit or roll back with the decision.)
 """
 from enum import StrEnum
 
-from django.db import transaction
 from django.dispatch import Signal
 
 
@@ -19,7 +18,3 @@ class PlansEvent(StrEnum):
 # kwargs: event (PlansEvent), report, actor, comment, return_count (as it was at the
 # decision: the report row may have moved on by the time the commit comes).
 report_decided = Signal()
-
-
-def send_after_commit(signal: Signal, **kwargs) -> None:
-    transaction.on_commit(lambda: signal.send(sender=PlansEvent, **kwargs))

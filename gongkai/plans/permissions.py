@@ -4,7 +4,8 @@ from django.db.models import Q, QuerySet
 
 from gongkai.plans.models import Assignment, Evidence, Report, ReportStatus
 
-_EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
+# The report states a unit may still write in (the one definition; services import it).
+EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 
 
 def _staff_unit_id(user) -> int | None:
@@ -71,7 +72,7 @@ def can_edit_report(user, report: Report) -> bool:
         user.is_authenticated
         and user.is_unit_staff
         and user.unit_id == report.assignment.unit_id
-        and report.status in _EDITABLE
+        and report.status in EDITABLE
     )
 
 
@@ -89,3 +90,9 @@ def units_filter_for(user) -> Q:
         return Q()
     unit_id = _staff_unit_id(user)
     return Q(unit_id=unit_id) if unit_id else Q(pk__in=[])
+
+
+def may_see_todo(user) -> bool:
+    """A unit's own to-do list: its staff and its reviewers (who read, not write)."""
+    return bool(user.is_authenticated and user.unit_id
+                and (user.is_unit_staff or user.is_reviewer))

@@ -135,11 +135,9 @@ class PolicyDocument(Publishable):
                     for a in self.attachments.all()]
         return sources
 
-    def replace_in_source(self, source: str, old: str, new: str) -> None:
-        """Replace ``old`` by ``new`` in one source (masking) and reindex."""
-        from gongkai.policies.services.masking import document_replace_in_source
-
-        document_replace_in_source(document=self, source=source, old=old, new=new)
+    # ``replace_in_source`` (masking and reindexing) is registered with publishing by
+    # ``PoliciesConfig.ready``: the service it needs imports the search, which imports
+    # this module.
 
 
 def attachment_path(instance: "DocumentAttachment", filename: str) -> str:

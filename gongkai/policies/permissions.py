@@ -10,8 +10,7 @@ from django.db.models import Q, QuerySet
 
 from gongkai.policies.models import PolicyDocument
 from gongkai.publishing.models import Audience, PublicationStatus
-
-_EDITABLE = (PublicationStatus.DRAFT, PublicationStatus.RETURNED)
+from gongkai.publishing.permissions import EDITABLE as _EDITABLE
 
 
 def _is_government_staff(user) -> bool:

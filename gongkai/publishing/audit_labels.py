@@ -8,6 +8,7 @@ ACTION_LABELS = {
     "publishing.content.returned": _("审核退回"),
     "publishing.content.published": _("发布"),
     "publishing.content.withdrawn": _("撤回"),
+    "publishing.content.imported_published": _("批量导入（原网站已审核发布）"),
     "publishing.review.opened": _("开启审核"),
     "publishing.review.level_passed": _("本级审核通过"),
     "publishing.review.passed": _("审核通过"),

@@ -39,3 +39,22 @@ def render_context(obj) -> dict:
     extra = view.context(obj) if view.context else {}
     return {"content_template": view.template, "content_label": view.label or str(
         obj._meta.verbose_name), **extra}
+
+
+# How a reviewer's mask is written into content: by default the model's own
+# ``replace_in_source(source, old, new)``; an app whose writing needs its services
+# (which import the model) registers a function in its ``AppConfig.ready`` instead.
+_REPLACERS: dict[type, Callable[..., None]] = {}
+
+
+def register_replacer(model: type, replace: Callable[..., None]) -> None:
+    """``replace(obj, source, old, new)`` writes ``new`` for ``old`` in one source."""
+    _REPLACERS[model] = replace
+
+
+def replace_in_source(obj, source: str, old: str, new: str) -> None:
+    replace = _REPLACERS.get(type(obj))
+    if replace is None:
+        obj.replace_in_source(source, old, new)
+    else:
+        replace(obj, source, old, new)

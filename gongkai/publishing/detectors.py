@@ -34,6 +34,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
+from gongkai.core.identity import resident_id_valid
 from gongkai.core.text import to_simplified
 
 
@@ -88,34 +89,11 @@ def _to_match(kind: str, text: str, origin: list[int], start: int, end: int) -> 
 
 # --- resident ID numbers (GB 11643-1999) ---------------------------------------------
 
-_ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_ID_CHECK = "10X98765432"
-_PROVINCES = frozenset({
-    "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36",
-    "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62",
-    "63", "64", "65", "71", "81", "82", "83", "91",
-})
 _ID_RE = re.compile(r"(?<![0-9a-z])[0-9]{17}[0-9x](?![0-9a-z])")
 
 
-def id_check_digit(first17: str) -> str:
-    """The GB 11643 check character of the first 17 digits (ISO 7064 MOD 11-2)."""
-    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[total % 11]
-
-
 def is_valid_id_number(value: str, *, today: dt.date | None = None) -> bool:
-    value = value.upper()
-    if not re.fullmatch(r"[0-9]{17}[0-9X]", value) or value[:2] not in _PROVINCES:
-        return False
-    try:
-        born = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
-    except ValueError:
-        return False
-    today = today or dt.datetime.now(dt.UTC).date()
-    if not dt.date(1900, 1, 1) <= born <= today:
-        return False
-    return id_check_digit(value[:17]) == value[17]
+    return resident_id_valid(value, today=today)
 
 
 def find_id_numbers(text: str, *, today: dt.date | None = None) -> list[Match]:

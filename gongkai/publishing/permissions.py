@@ -9,6 +9,10 @@ submitted, and nobody decides two levels of the same round.
 """
 from gongkai.publishing.models import PublicationStatus, Review, ReviewRoute
 
+# The one definition of the publication states in which content may be edited and
+# (re)submitted: off the public site and not under review. WITHDRAWN belongs here
+# because the transition table sends withdrawn content back to review: it is withdrawn
+# to be corrected. Every app with publishable content imports this set.
 EDITABLE = (PublicationStatus.DRAFT, PublicationStatus.RETURNED, PublicationStatus.WITHDRAWN)
 
 

@@ -9,8 +9,8 @@ assigned to it and the ones nobody has been assigned yet.
 from django.db.models import Q, QuerySet
 
 from gongkai.publishing.models import PublicationStatus
+from gongkai.publishing.permissions import EDITABLE
 from gongkai.qa.models import PendingQuestion, QaEntry
-from gongkai.qa.services.entries import EDITABLE
 
 
 def _staff(user) -> bool:

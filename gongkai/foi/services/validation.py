@@ -9,6 +9,7 @@ import re
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from gongkai.core import identity
 from gongkai.core.errors import ApplicationError
 
 # Limits for free text (the model's CharFields carry their own max_length).
@@ -16,8 +17,6 @@ DESCRIPTION_MAX = 5000
 PURPOSE_MAX = 2000
 NOTE_MAX = 5000
 
-_RESIDENT_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_RESIDENT_CHECK = "10X98765432"
 _CREDIT_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _CREDIT_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 
@@ -91,17 +90,8 @@ def phone_valid(value: str) -> bool:
 
 
 def resident_id_valid(number: str) -> bool:
-    """GB 11643-1999: 17 digits, a check character, and a real date of birth."""
-    if not re.fullmatch(r"\d{17}[\dX]", number):
-        return False
-    try:
-        born = dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return False
-    if born.year < 1900 or born > today():
-        return False
-    total = sum(int(d) * w for d, w in zip(number[:17], _RESIDENT_WEIGHTS, strict=True))
-    return _RESIDENT_CHECK[total % 11] == number[17]
+    """GB 11643-1999 (``gongkai.core.identity``), judged as of the local date."""
+    return identity.resident_id_valid(number, today=today())
 
 
 def credit_code_valid(code: str) -> bool:

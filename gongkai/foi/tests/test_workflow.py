@@ -68,20 +68,46 @@ def application(staff):
                               due_on=D(2026, 3, 30))
 
 
-def test_the_transition_table_names_every_move_and_nothing_else():
-    assert wf.APPLICATION_TRANSITIONS == {
-        ("pending", "processing"): "foi.application.received",
-        ("processing", "awaiting_supplement"): "foi.application.supplement_requested",
-        ("awaiting_supplement", "processing"): "foi.application.supplemented",
-        ("awaiting_supplement", "replied"): "foi.application.abandoned",
-        ("processing", "consulting"): "foi.application.consultation_started",
-        ("consulting", "processing"): "foi.application.consultation_ended",
-        ("processing", "awaiting_payment"): "foi.application.fee_notified",
-        ("awaiting_payment", "processing"): "foi.application.fee_paid",
-        ("awaiting_payment", "replied"): "foi.application.abandoned",
-        ("processing", "replied"): "foi.application.replied",
-        ("replied", "archived"): "foi.application.archived",
-    }
+def test_an_application_moves_through_its_states_by_its_steps_with_one_event_each(
+        staff, clock):
+    """Pending → processing → awaiting supplement → processing → consulting →
+    processing → awaiting payment → processing → replied → archived, each move made by
+    its step and recorded under its action."""
+    clock(D(2026, 3, 2))
+    application = ApplicationFactory(unit=staff.unit, status=Status.PENDING,
+                                     received_on=None, number="")
+    seen = []
+
+    def step(call, *args):
+        call(*args)
+        application.refresh_from_db()
+        seen.append(application.status)
+
+    step(STEPS["confirm_receipt"], application, staff)
+    clock(D(2026, 3, 10))
+    step(STEPS["supplement_request"], application, staff)
+    step(lambda: wf.supplement_receive(supplement=application.supplements.get(),
+                                       received_on=D(2026, 3, 4), content="已补正",
+                                       actor=staff))
+    step(STEPS["consultation_start"], application, staff)
+    step(lambda: wf.consultation_end(pause=application.pauses.get(), ended_on=D(2026, 3, 5),
+                                     result="无意见", actor=staff))
+    step(STEPS["fee_notify"], application, staff)
+    step(STEPS["fee_pay"], application, staff)
+    step(lambda: reply_and_deliver(application, staff))
+    Letter.objects.create(application=application, kind=LetterKind.REPLY, title="答复书",
+                          file=ContentFile(b"docx", name="reply.docx"))
+    step(STEPS["archive"], application, staff)
+    assert seen == [Status.PROCESSING, Status.AWAITING_SUPPLEMENT, Status.PROCESSING,
+                    Status.CONSULTING, Status.PROCESSING, Status.AWAITING_PAYMENT,
+                    Status.PROCESSING, Status.REPLIED, Status.ARCHIVED]
+    moves = [e.action for e in AuditEvent.objects.filter(
+        action__startswith="foi.application.", details__has_key="from").order_by("id")]
+    assert moves == [
+        "foi.application.received", "foi.application.supplement_requested",
+        "foi.application.supplemented", "foi.application.consultation_started",
+        "foi.application.consultation_ended", "foi.application.fee_notified",
+        "foi.application.fee_paid", "foi.application.replied", "foi.application.archived"]
 
 
 # One call per step, with arguments that would be valid in the right state.

@@ -28,110 +28,115 @@ class Step:
     files: bool = False  # the form takes uploads
 
 
-def _confirm(a, d, u):
-    application_confirm_receipt(application=a, confirmation=d["confirmation"], actor=u)
+def _confirm(application, data, actor):
+    application_confirm_receipt(application=application, confirmation=data["confirmation"],
+                                actor=actor)
     return _("已确认收到并登记编号。"), (LetterKind.REGISTRATION, LetterKind.RECEIPT)
 
 
-def _transfer(a, d, u):
-    wf.application_transfer(application=a, to_unit=d["to_unit"], actor=u, reason=d["reason"])
-    return _("已转至%(u)s办理。") % {"u": d["to_unit"].name}, ""
+def _transfer(application, data, actor):
+    wf.application_transfer(application=application, to_unit=data["to_unit"], actor=actor,
+                            reason=data["reason"])
+    return _("已转至%(u)s办理。") % {"u": data["to_unit"].name}, ""
 
 
-def _co_handling(a, d, u):
-    wf.co_handling_request(application=a, unit=d["unit"], actor=u)
+def _co_handling(application, data, actor):
+    wf.co_handling_request(application=application, unit=data["unit"], actor=actor)
     return _("已发出协办函。"), LetterKind.CO_HANDLING
 
 
-def _supplement_request(a, d, u):
-    result = wf.supplement_request(application=a, items=d["items"], reply_by=d["reply_by"],
-                                   actor=u, on=d.get("on"))
+def _supplement_request(application, data, actor):
+    result = wf.supplement_request(application=application, items=data["items"],
+                                   reply_by=data["reply_by"],
+                                   actor=actor, on=data.get("on"))
     message = _("已发出补正告知，答复期限在收到补正后重新计算。")
     return (f"{message} {result.warning}" if result.warning else message), \
         LetterKind.SUPPLEMENT
 
 
-def _supplement_receive(a, d, u):
-    supplement = a.supplements.filter(received_on__isnull=True).last()
+def _supplement_receive(application, data, actor):
+    supplement = application.supplements.filter(received_on__isnull=True).last()
     if supplement is None:
         return _("没有待收到的补正。"), ""
-    wf.supplement_receive(supplement=supplement, received_on=d["received_on"],
-                          content=d["content"], actor=u)
+    wf.supplement_receive(supplement=supplement, received_on=data["received_on"],
+                          content=data["content"], actor=actor)
     return _("已登记补正，答复期限自收到补正之日重新计算。"), ""
 
 
-def _abandon_unsupplemented(a, d, u):
-    wf.application_abandon_unsupplemented(application=a, actor=u)
+def _abandon_unsupplemented(application, data, actor):
+    wf.application_abandon_unsupplemented(application=application, actor=actor)
     return _("已按逾期未补正办结（六.1）。"), LetterKind.REPLY
 
 
-def _consultation_start(a, d, u):
-    pause = wf.consultation_start(application=a, kind=d["kind"], party=d["party"],
-                                  actor=u, on=d.get("on"))
+def _consultation_start(application, data, actor):
+    pause = wf.consultation_start(application=application, kind=data["kind"],
+                                  party=data["party"], actor=actor, on=data.get("on"))
     kind = LetterKind.THIRD_PARTY if pause.kind == PauseKind.THIRD_PARTY \
         else LetterKind.JOINT_AGENCY
     return _("已发出征求意见，期间不计入答复期限，对方答复期限为%(d)s。") % {
         "d": pause.answer_by}, kind
 
 
-def _consultation_end(a, d, u):
-    pause = a.pauses.filter(pk=d["pause"], ended_on__isnull=True).first()
+def _consultation_end(application, data, actor):
+    pause = application.pauses.filter(pk=data["pause"], ended_on__isnull=True).first()
     if pause is None:
         return _("该征求意见已结束。"), ""
-    wf.consultation_end(pause=pause, ended_on=d["ended_on"], result=d["result"], actor=u)
+    wf.consultation_end(pause=pause, ended_on=data["ended_on"], result=data["result"], actor=actor)
     return _("已登记征求意见结果。"), ""
 
 
-def _extend(a, d, u):
-    wf.application_extend(application=a, approved_by=d["approved_by"], reason=d["reason"],
-                          actor=u, on=d.get("on"))
+def _extend(application, data, actor):
+    wf.application_extend(application=application, approved_by=data["approved_by"],
+                          reason=data["reason"],
+                          actor=actor, on=data.get("on"))
     return _("已延长答复期限20个工作日。"), LetterKind.EXTENSION
 
 
-def _manual_due(a, d, u):
-    wf.application_set_manual_due(application=a, due_on=d["due_on"], reason=d["reason"],
-                                  actor=u)
+def _manual_due(application, data, actor):
+    wf.application_set_manual_due(application=application, due_on=data["due_on"],
+                                  reason=data["reason"],
+                                  actor=actor)
     return _("已另行确定答复期限。"), LetterKind.EXPLANATION
 
 
-def _fee_notify(a, d, u):
-    fee = wf.fee_notify(application=a, basis=d["basis"], quantity=d["quantity"],
-                        amount_yuan=d.get("amount_yuan"),
-                        adjustment_reason=d.get("adjustment_reason", ""), actor=u,
-                        on=d.get("on"), received_on=d.get("received_on"))
+def _fee_notify(application, data, actor):
+    fee = wf.fee_notify(application=application, basis=data["basis"], quantity=data["quantity"],
+                        amount_yuan=data.get("amount_yuan"),
+                        adjustment_reason=data.get("adjustment_reason", ""), actor=actor,
+                        on=data.get("on"), received_on=data.get("received_on"))
     return _("已发出收费通知：%(y)d元，缴费期限%(d)s。") % {"y": fee.amount_yuan,
                                                    "d": fee.pay_by}, LetterKind.FEE
 
 
-def _fee_pay(a, d, u):
-    wf.fee_pay(application=a, paid_on=d["paid_on"], actor=u)
+def _fee_pay(application, data, actor):
+    wf.fee_pay(application=application, paid_on=data["paid_on"], actor=actor)
     return _("已登记缴费，恢复计算答复期限。"), ""
 
 
-def _abandon_unpaid(a, d, u):
-    wf.application_abandon_unpaid(application=a, actor=u)
+def _abandon_unpaid(application, data, actor):
+    wf.application_abandon_unpaid(application=application, actor=actor)
     return _("已按逾期未缴费办结（六.2）。"), LetterKind.REPLY
 
 
-def _reply(a, d, u):
+def _reply(application, data, actor):
     wf.application_reply(
-        application=a, outcome=d["outcome"], reasons=d.get("reasons", ""),
-        legal_basis=d.get("legal_basis", ""), actor=u, on=d.get("on"),
-        published_where=d.get("published_where", ""), provide_how=d.get("provide_how", ""),
-        variant=d.get("variant", ""), other_agency=d.get("other_agency", ""),
-        other_agency_contact=d.get("other_agency_contact", ""),
-        backdate_reason=d.get("backdate_reason", ""), attachments=d.get("attachments", []))
+        application=application, outcome=data["outcome"], reasons=data.get("reasons", ""),
+        legal_basis=data.get("legal_basis", ""), actor=actor, on=data.get("on"),
+        published_where=data.get("published_where", ""), provide_how=data.get("provide_how", ""),
+        variant=data.get("variant", ""), other_agency=data.get("other_agency", ""),
+        other_agency_contact=data.get("other_agency_contact", ""),
+        backdate_reason=data.get("backdate_reason", ""), attachments=data.get("attachments", []))
     return _("已答复。"), LetterKind.REPLY
 
 
-def _deliver(a, d, u):
-    wf.application_deliver(application=a, method=d["method"],
-                           delivered_on=d["delivered_on"], actor=u)
+def _deliver(application, data, actor):
+    wf.application_deliver(application=application, method=data["method"],
+                           delivered_on=data["delivered_on"], actor=actor)
     return _("已登记送达。"), ""
 
 
-def _archive(a, d, u):
-    wf.application_archive(application=a, actor=u)
+def _archive(application, data, actor):
+    wf.application_archive(application=application, actor=actor)
     return _("已归档。"), ""
 
 

@@ -1,6 +1,7 @@
 """The leader-message demo data: every state, some overdue, idempotent."""
 import pytest
 
+from django.test import TestCase
 from django.utils import timezone
 
 from gongkai.participation.demo_messages import load_messages_demo
@@ -11,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_has_every_state_some_overdue_and_loads_twice_without_change():
-    created = load_messages_demo()
+    # Messages follow their replies' reviews once the demo's transaction commits.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        created = load_messages_demo()
     assert created == Message.objects.count() > 10
     assert set(Message.objects.values_list("status", flat=True)) == set(MessageStatus.values)
     assert Message.objects.filter(status__in=MESSAGE_OPEN_STATUSES,

@@ -1,6 +1,8 @@
 """The leader-message workflow: intake, assignment, transfer, reply, review, privacy."""
 import pytest
 
+from django.test import TestCase
+
 from gongkai.core.audit import history_of
 from gongkai.core.errors import ApplicationError
 from gongkai.core.models import Notification
@@ -57,14 +59,16 @@ def submit(**overrides) -> Message:
 
 
 def answered(message, staff, office, *, passed=True):
-    """Assign, reply, submit and decide the review: the message's whole way."""
+    """Assign, reply, submit and decide the review: the message's whole way. The
+    message follows the review once the decision commits."""
     one_level_review()
     message_assign(message=message, unit=staff.unit, actor=office)
     message_reply_save(message=message, text="已安排增开夜班公交线路。", actor=staff)
     message_reply_submit(message=message, actor=staff)
     review = Review.objects.get(object_id=message.reply.pk, status="open")
-    review_decide(review=review, reviewer=office, passed=passed,
-                  reason="" if passed else "请补充开通时间。")
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        review_decide(review=review, reviewer=office, passed=passed,
+                      reason="" if passed else "请补充开通时间。")
     return fresh(message)
 
 
@@ -191,3 +195,18 @@ def test_reply_not_visible_to_the_writer_before_review(office, staff):
     message_reply_save(message=message, text="草稿", actor=staff)
     assert reply_for_writer(fresh(message)) is None
     assert fresh(message).reply.publication_status == PublicationStatus.DRAFT
+
+
+def test_the_message_follows_the_review_only_once_the_decision_commits(office, staff):
+    one_level_review()
+    message = message_assign(message=MessageFactory(), unit=staff.unit, actor=office)
+    message_reply_save(message=message, text="已安排。", actor=staff)
+    message_reply_submit(message=fresh(message), actor=staff)
+    review = Review.objects.get(object_id=fresh(message).reply.pk, status="open")
+    with TestCase.captureOnCommitCallbacks(execute=False) as callbacks:
+        review_decide(review=review, reviewer=office, passed=True)
+    assert fresh(message).status == S.IN_REVIEW  # not yet committed
+    for callback in callbacks:
+        callback()
+    assert fresh(message).status == S.PUBLISHED
+    assert history_of(fresh(message)).last().actor == office

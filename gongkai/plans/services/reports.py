@@ -18,7 +18,8 @@ from gongkai.core.errors import ApplicationError
 from gongkai.core.uploads import EVIDENCE_KINDS, check_upload
 from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
-from gongkai.plans.events import PlansEvent, report_decided, send_after_commit
+from gongkai.core.events import send_after_commit
+from gongkai.plans.events import PlansEvent, report_decided
 from gongkai.plans.models import (
     Assignment,
     Evidence,
@@ -28,6 +29,7 @@ from gongkai.plans.models import (
     ReportingPeriod,
     ReportStatus,
 )
+from gongkai.plans.permissions import EDITABLE
 from gongkai.plans.signals import report_passed
 
 REPORT_TRANSITIONS = {
@@ -36,7 +38,6 @@ REPORT_TRANSITIONS = {
     (ReportStatus.RETURNED, ReportStatus.SUBMITTED): "plans.report.resubmitted",
     (ReportStatus.SUBMITTED, ReportStatus.PASSED): "plans.report.passed",
 }
-EDITABLE = (ReportStatus.DRAFT, ReportStatus.RETURNED)
 MAX_PROGRESS_CHARS = 10_000
 MAX_EVIDENCE_PER_REPORT = 30
 
@@ -51,10 +52,10 @@ def report_get_or_create(*, assignment: Assignment, period: ReportingPeriod) -> 
 
 def _lock(report: Report) -> Report:
     """Re-read the row under a lock, so two people acting at once cannot both move it."""
-    fresh = Report.objects.select_for_update().get(pk=report.pk)
-    for field in ("status", "first_submitted_at", "return_count", "progress", "state",
-                  "failure_reason"):
-        setattr(report, field, getattr(fresh, field))
+    report.refresh_from_db(
+        fields=["status", "first_submitted_at", "return_count", "progress", "state",
+                "failure_reason"],
+        from_queryset=Report.objects.select_for_update())
     return report
 
 
@@ -116,7 +117,7 @@ def report_return(*, report: Report, actor, reason: str) -> Report:
                details={"reason": reason},
                extra_fields={"reviewed_at": timezone.now(), "review_comment": reason,
                              "return_count": report.return_count + 1})
-    send_after_commit(report_decided, event=PlansEvent.REPORT_RETURNED, report=report,
+    send_after_commit(report_decided, sender=PlansEvent, event=PlansEvent.REPORT_RETURNED, report=report,
                       actor=actor, comment=reason, return_count=report.return_count)
     return report
 
@@ -129,7 +130,7 @@ def report_pass(*, report: Report, actor, comment: str = "") -> Report:
                details={"comment": comment},
                extra_fields={"reviewed_at": timezone.now(), "review_comment": comment})
     report_passed.send(sender=Report, report=report)
-    send_after_commit(report_decided, event=PlansEvent.REPORT_PASSED, report=report,
+    send_after_commit(report_decided, sender=PlansEvent, event=PlansEvent.REPORT_PASSED, report=report,
                       actor=actor, comment=comment, return_count=report.return_count)
     return report
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.plans.models import Plan, ScoringRule
 
 _FIELDS = ("on_time_points", "passed_points", "completeness_points", "return_penalty")
@@ -33,8 +34,7 @@ def scoring_rule_update(*, plan: Plan, actor, on_time_points, passed_points,
         raise ApplicationError(_("评分规则的分值必须在 0 到 1000 之间。"))
     changes = {k: [str(getattr(rule, k)), str(v)] for k, v in values.items()
                if Decimal(str(getattr(rule, k))) != Decimal(str(v))}
-    for key, value in values.items():
-        setattr(rule, key, value)
+    model_update(rule, values, _FIELDS)
     rule.save(update_fields=list(_FIELDS))
     record_event(obj=plan, action="plans.scoring_rule.updated", actor=actor,
                  details={"changes": changes})

@@ -2,8 +2,9 @@
 from django import template
 from django.utils import timezone
 
+from gongkai.plans.links import todo_links, url_maker
 from gongkai.plans.models import ReportingPeriod
-from gongkai.plans.permissions import can_manage_plans, can_view_progress
+from gongkai.plans.permissions import can_manage_plans, can_view_progress, may_see_todo
 from gongkai.plans.selectors.dashboard import (
     TodoKind,
     current_period,
@@ -12,7 +13,6 @@ from gongkai.plans.selectors.dashboard import (
     unit_todo,
 )
 from gongkai.plans.selectors.workbench import office_summary
-from gongkai.plans.views.dashboards import may_see_todo, todo_links, url_maker
 
 register = template.Library()
 

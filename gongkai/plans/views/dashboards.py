@@ -2,21 +2,21 @@
 and a unit's own to-do list. Reads only; every figure comes from the selectors."""
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from gongkai.core.params import year_param
-from gongkai.plans.models import Assignment, Plan, Report, ReportingPeriod
-from gongkai.plans.permissions import can_edit_report, can_manage_plans, can_view_progress
+from gongkai.plans.links import todo_links, url_maker
+from gongkai.plans.models import Plan, ReportingPeriod
+from gongkai.plans.permissions import can_manage_plans, can_view_progress, may_see_todo
 from gongkai.plans.selectors.dashboard import (
     CellState,
     current_period,
@@ -38,20 +38,6 @@ CELL_STYLE = {
     CellState.PASSED_DONE: ("完", "c-done"),
     CellState.FAILED: ("否", "c-failed"),
 }
-
-
-def url_maker(name: str, nargs: int) -> Callable[..., str] | None:
-    """A fast ``reverse`` for one URL name: reverse once with placeholders, then fill
-    them in, since reversing thousands of times per page costs more than the query.
-    None when the URL does not exist (yet)."""
-    marks = [900000001 + i for i in range(nargs)]
-    try:
-        template = reverse(name, args=marks)
-    except NoReverseMatch:
-        return None
-    for i, mark in enumerate(marks):
-        template = template.replace(str(mark), f"{{{i}}}")
-    return template.format
 
 
 def _selection(request, today: dt.date) -> tuple[Plan | None, list, ReportingPeriod | None]:
@@ -185,35 +171,6 @@ def progress_view(request):
             ranking=unit_scores(plan=plan, period=period),
         )
     return render(request, "plans/progress.html", context)
-
-
-def todo_links(items, *, user) -> list[tuple]:
-    """(item, href) with the page where the item is done, when that page exists and
-    ``user`` may open it. A reviewer sees the unit's list but writes nothing: a saved
-    report links to its read-only page, the rest is not linked."""
-    breakdown_url = url_maker("plans:breakdown_edit", 1)
-    report_url = url_maker("plans:report_edit", 2)
-    detail_url = url_maker("plans:report_detail", 1)
-    # Judged on an unsaved draft of the unit's own, as the report page itself does.
-    writes = user.unit_id is not None and can_edit_report(
-        user, Report(assignment=Assignment(unit_id=user.unit_id)))
-    linked = []
-    for item in items:
-        href = None
-        if not writes:
-            if item.period_id is not None and item.report_id and detail_url:
-                href = detail_url(item.report_id)
-        elif item.period_id is None and breakdown_url:
-            href = breakdown_url(item.assignment_id)
-        elif item.period_id is not None and report_url:
-            href = report_url(item.assignment_id, item.period_id)
-        linked.append((item, href))
-    return linked
-
-
-def may_see_todo(user) -> bool:
-    return bool(user.is_authenticated and user.unit_id
-                and (user.is_unit_staff or user.is_reviewer))
 
 
 @login_required

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.orgs.models import Unit
 from gongkai.policies.models import AnnualDecisionCount
 
@@ -48,8 +49,7 @@ def decision_counts_set(*, unit: Unit, year: int, licensing: int, penalty: int,
         unit=unit, year=year, defaults=values)
     before = {k: getattr(record, k) for k in values}
     if not created:
-        for name, value in values.items():
-            setattr(record, name, value)
+        model_update(record, values, values)
         record.save(update_fields=list(values))
     record_event(obj=record, action="policies.decision_counts.set", actor=actor,
                  details={"year": year, "unit": unit.name, "before": None if created else before,

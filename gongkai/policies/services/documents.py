@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.uploads import EXCEL, IMAGE, PDF, WORD, check_upload
 from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
@@ -226,8 +227,7 @@ def document_update(*, document: PolicyDocument, actor, body_html: str | None = 
         raise ApplicationError(_("不能修改的字段：%(fields)s") % {"fields": ", ".join(unknown)})
     before = {name: getattr(document, name) for name in (*fields, "body_html", "doc_number")}
     doc_number = fields.pop("doc_number", None)
-    for name, value in fields.items():
-        setattr(document, name, value)
+    model_update(document, fields, EDITABLE_FIELDS)
     if doc_number is not None:
         _set_doc_number(document, doc_number)
     if body_html is not None:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.policies.models import EnterpriseField, PublicEnterprise
 
 _FIELDS = ("name", "field", "url", "supervisor", "note", "order")
@@ -41,8 +42,7 @@ def enterprise_update(*, enterprise: PublicEnterprise, actor, **fields) -> Publi
     unknown = set(fields) - set(_FIELDS)
     if unknown:
         raise ApplicationError(_("不能修改的字段：%(fields)s") % {"fields": ", ".join(unknown)})
-    for name, value in fields.items():
-        setattr(enterprise, name, value)
+    model_update(enterprise, fields, _FIELDS)
     _save(enterprise)
     record_event(obj=enterprise, action="policies.enterprise.updated", actor=actor,
                  details={"fields": sorted(fields)})

@@ -21,13 +21,12 @@ from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import name_key
 from gongkai.core.uploads import check_upload
-from gongkai.core.workflow import transition
 from gongkai.orgs.selectors import unit_name_index
 from gongkai.policies.docnumber import parse_doc_number
 from gongkai.policies.models import DocumentKind, PolicyDocument, Topic
 from gongkai.policies.services.content import extract_text, text_to_html
 from gongkai.policies.services.documents import ATTACHMENT_KINDS, document_create
-from gongkai.publishing.models import PublicationStatus
+from gongkai.publishing.services.review import content_publish_imported
 
 COLUMNS = ("kind", "title", "doc_number", "unit", "issuers", "written_on", "published_on",
            "effective_on", "expires_on", "topic", "validity", "body_file", "body",
@@ -39,8 +38,6 @@ _VALID_WORDS = {"", "valid", "现行有效", "有效", "已失效", "失效", "e
 _YES = {"yes", "y", "true", "1", "是"}
 _NO = {"", "no", "n", "false", "0", "否"}
 _DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?")
-IMPORT_PUBLISH = {(PublicationStatus.DRAFT, PublicationStatus.PUBLISHED):
-                  "policies.document.imported_published"}
 
 
 @dataclass
@@ -250,12 +247,9 @@ def _create(item: ImportRow, *, actor, publish_reviewed: bool, manifest: Path):
                           "published_directly": published,
                           "reviewed_on_old_site": published})
     if published:
-        transition(document, to=PublicationStatus.PUBLISHED, table=IMPORT_PUBLISH,
-                   actor=actor, field="publication_status",
-                   details={"reason": "operator asserts review on the old site"},
-                   extra_fields={"published_at": timezone.now(),
-                                 "published_on": document.published_on
-                                 or timezone.localdate()})
+        content_publish_imported(obj=document, actor=actor,
+                                 reason="operator asserts review on the old site",
+                                 published_on=document.published_on or timezone.localdate())
     return document
 
 

@@ -87,7 +87,7 @@ def test_publish_reviewed_publishes_rows_marked_yes_and_records_the_assertion(fo
     document = published.get(doc_number="穗埔发改规〔2022〕1号")
     assert history_of(document).get(
         action="policies.document.imported").details["reviewed_on_old_site"] is True
-    assert history_of(document).filter(action="policies.document.imported_published").exists()
+    assert history_of(document).filter(action="publishing.content.imported_published").exists()
     assert search_documents(query="穗埔发改规[2022]1号").hits[0].document == document
 
 

@@ -38,6 +38,7 @@ from gongkai.policies.tests.factories_policies import (
     pdf_with_text,
     publish,
 )
+from gongkai.publishing.content_registry import replace_in_source
 from gongkai.publishing.models import Audience
 
 pytestmark = pytest.mark.django_db
@@ -221,9 +222,9 @@ def test_replace_in_source_masks_title_and_body_and_reindexes():
     document = make_document(
         title="关于张三13812345678的通知",
         body_html="<p>身份证 4401<b>0119900101</b>1234 电话 13812345678 &amp; 其他</p>")
-    document.replace_in_source("title", "13812345678", "138****5678")
-    document.replace_in_source("body", "13812345678", "138****5678")
-    document.replace_in_source("body", "440101199001011234", "4401**********1234")
+    replace_in_source(document, "title", "13812345678", "138****5678")
+    replace_in_source(document, "body", "13812345678", "138****5678")
+    replace_in_source(document, "body", "440101199001011234", "4401**********1234")
     document.refresh_from_db()
     for field in (document.title, document.body_html, document.body_text):
         assert "13812345678" not in field
@@ -237,9 +238,9 @@ def test_replace_in_source_masks_title_and_body_and_reindexes():
 def test_replace_in_source_refuses_attachments_and_missing_text():
     document = make_document(attachments=[SimpleUploadedFile("a.docx", docx_with_text("秘密"))])
     with pytest.raises(ApplicationError, match="附件中的内容无法直接遮盖"):
-        document.replace_in_source("附件:a.docx", "秘密", "**")
+        replace_in_source(document, "附件:a.docx", "秘密", "**")
     with pytest.raises(ApplicationError):
-        document.replace_in_source("body", "不存在的内容", "x")
+        replace_in_source(document, "body", "不存在的内容", "x")
 
 
 @pytest.mark.django_db(transaction=True)

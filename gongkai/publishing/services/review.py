@@ -15,9 +15,16 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.events import send_after_commit
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
-from gongkai.publishing.events import PublishingEvent, review_step, send_after_commit
+from gongkai.publishing.events import (
+    ANNOUNCED,
+    PublishingEvent,
+    publication_changed,
+    review_decided,
+    review_step,
+)
 from gongkai.publishing.models import (
     PublicationStatus,
     Review,
@@ -31,17 +38,21 @@ from gongkai.publishing.selectors import DEFAULT_LEVELS, route_for
 from gongkai.publishing.services.scan import content_scan, open_findings_of
 
 P = PublicationStatus
+E = PublishingEvent
 PUBLICATION_TRANSITIONS = {
-    (P.DRAFT, P.IN_REVIEW): "publishing.content.submitted",
-    (P.RETURNED, P.IN_REVIEW): "publishing.content.resubmitted",
-    (P.IN_REVIEW, P.RETURNED): "publishing.content.returned",
-    (P.IN_REVIEW, P.PUBLISHED): "publishing.content.published",
-    (P.PUBLISHED, P.WITHDRAWN): "publishing.content.withdrawn",
-    (P.WITHDRAWN, P.IN_REVIEW): "publishing.content.resubmitted",
+    (P.DRAFT, P.IN_REVIEW): E.SUBMITTED,
+    (P.RETURNED, P.IN_REVIEW): E.RESUBMITTED,
+    (P.IN_REVIEW, P.RETURNED): E.RETURNED,
+    (P.IN_REVIEW, P.PUBLISHED): E.PUBLISHED,
+    (P.PUBLISHED, P.WITHDRAWN): E.WITHDRAWN,
+    (P.WITHDRAWN, P.IN_REVIEW): E.RESUBMITTED,
+    # Only the importer takes this edge (``content_publish_imported``), with a reason:
+    # content reviewed and published on the old site is not reviewed twice.
+    (P.DRAFT, P.PUBLISHED): E.IMPORTED_PUBLISHED,
 }
 REVIEW_TRANSITIONS = {
-    (ReviewStatus.OPEN, ReviewStatus.PASSED): "publishing.review.passed",
-    (ReviewStatus.OPEN, ReviewStatus.RETURNED): "publishing.review.returned",
+    (ReviewStatus.OPEN, ReviewStatus.PASSED): E.REVIEW_PASSED,
+    (ReviewStatus.OPEN, ReviewStatus.RETURNED): E.REVIEW_RETURNED,
 }
 MAX_REASON_CHARS = 2000
 
@@ -54,9 +65,8 @@ _REFUSALS = {
 def _lock(obj):
     """Re-read the publication fields under a lock: two people acting at once cannot
     both move the item."""
-    fresh = type(obj).objects.select_for_update().only(
-        "publication_status", "published_at").get(pk=obj.pk)
-    obj.publication_status, obj.published_at = fresh.publication_status, fresh.published_at
+    obj.refresh_from_db(fields=["publication_status", "published_at"],
+                        from_queryset=type(obj).objects.select_for_update())
     return obj
 
 
@@ -70,8 +80,12 @@ def _clean_reason(reason: str, *, required: bool, message: str) -> str:
 
 
 def _move(obj, *, to: str, actor, details: dict | None = None, **extra) -> None:
-    transition(obj, to=to, table=PUBLICATION_TRANSITIONS, actor=actor, details=details,
-               field="publication_status", extra_fields={**extra, "updated_at": timezone.now()})
+    event = transition(obj, to=to, table=PUBLICATION_TRANSITIONS, actor=actor,
+                       details=details, field="publication_status",
+                       extra_fields={**extra, "updated_at": timezone.now()})
+    if event.action in ANNOUNCED:
+        send_after_commit(publication_changed, sender=type(obj), obj=obj,
+                          event=PublishingEvent(event.action), actor=actor)
 
 
 def content_object(review: Review):
@@ -94,17 +108,17 @@ def content_submit_for_review(*, obj, actor) -> Review:
                                    author=actor, levels_required=levels)
     record_event(obj=review, action="publishing.review.opened", actor=actor, details={
         "levels": levels, "open_findings": sum(f.status == "open" for f in findings)})
-    send_after_commit(review_step, event=PublishingEvent.REVIEW_OPENED, review=review,
+    send_after_commit(review_step, sender=Review, event=PublishingEvent.REVIEW_OPENED, review=review,
                       actor=actor, reason="", level=review.current_level)
     return review
 
 
 def _lock_open_review(review: Review) -> Review:
-    fresh = Review.objects.select_for_update().get(pk=review.pk)
-    if fresh.status != ReviewStatus.OPEN:
-        raise ApplicationError(_("该审核已结束（%(s)s）。") % {"s": fresh.get_status_display()})
-    for field in ("status", "current_level", "levels_required", "closed_at"):
-        setattr(review, field, getattr(fresh, field))
+    review.refresh_from_db(fields=["status", "current_level", "levels_required",
+                                   "closed_at"],
+                           from_queryset=Review.objects.select_for_update())
+    if review.status != ReviewStatus.OPEN:
+        raise ApplicationError(_("该审核已结束（%(s)s）。") % {"s": review.get_status_display()})
     return review
 
 
@@ -152,6 +166,8 @@ def _decide(*, review: Review, reviewer, passed: bool, reason: str) -> Review:
             raise ApplicationError(blocking, details={"open_findings": True})
     ReviewDecision.objects.create(review=review, level=level, reviewer=reviewer,
                                   passed=passed, reason=reason)
+    send_after_commit(review_decided, sender=Review, review=review, obj=obj, level=level,
+                      passed=passed, reviewer=reviewer)
     details = {"level": ReviewLevel(level).label, "reason": reason, "review": review.pk}
     if not passed:
         transition(review, to=ReviewStatus.RETURNED, table=REVIEW_TRANSITIONS, actor=reviewer,
@@ -171,9 +187,20 @@ def _decide(*, review: Review, reviewer, passed: bool, reason: str) -> Review:
                      details=details)
     event = (PublishingEvent.RETURNED if not passed else
              PublishingEvent.PUBLISHED if final else PublishingEvent.LEVEL_PASSED)
-    send_after_commit(review_step, event=event, review=review, actor=reviewer, reason=reason,
+    send_after_commit(review_step, sender=Review, event=event, review=review, actor=reviewer, reason=reason,
                       level=review.current_level)
     return review
+
+
+@transaction.atomic
+def content_publish_imported(*, obj, actor, reason: str, **extra):
+    """Publish imported content without a review round: the operator asserts, with
+    ``reason``, that it was reviewed and published on the old site."""
+    reason = _clean_reason(reason, required=True, message=_("直接发布时须说明理由。"))
+    _lock(obj)
+    _move(obj, to=P.PUBLISHED, actor=actor, details={"reason": reason},
+          published_at=timezone.now(), **extra)
+    return obj
 
 
 @transaction.atomic

@@ -2,7 +2,8 @@
 
 Content takes part through two methods (the "Publishable contract"):
 ``obj.scan_sources() -> list[tuple[str, str]]`` (source name, text; attachments' text
-included) and ``obj.replace_in_source(source, old, new) -> None`` (changes and saves).
+included) and ``obj.replace_in_source(source, old, new) -> None`` (changes and saves;
+or a function registered with ``content_registry.register_replacer``).
 
 A finding is one occurrence of one match. The raw match is never stored: a finding
 keeps its position, a masked excerpt and a keyed fingerprint (HMAC-SHA256 with the
@@ -26,14 +27,24 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.workflow import transition
+from gongkai.publishing.content_registry import replace_in_source
 from gongkai.publishing.detectors import Match, detect, mask
+from gongkai.publishing.events import PublishingEvent
 from gongkai.publishing.models import Finding, FindingStatus, PublicationStatus, SensitiveWord
+from gongkai.publishing.permissions import EDITABLE
 
 SOURCE_MAX = 200
 EXCERPT_CONTEXT = 12
 MAX_REASON_CHARS = 2000
-_RESOLVABLE = (PublicationStatus.DRAFT, PublicationStatus.IN_REVIEW,
-               PublicationStatus.RETURNED, PublicationStatus.WITHDRAWN)
+_RESOLVABLE = (*EDITABLE, PublicationStatus.IN_REVIEW)
+F = FindingStatus
+# A finding is resolved once, one way; the content's history gets its own event too.
+FINDING_TRANSITIONS = {
+    (F.OPEN, F.MASKED): PublishingEvent.FINDING_MASKED,
+    (F.OPEN, F.REMOVED): PublishingEvent.FINDING_REMOVED,
+    (F.OPEN, F.ACCEPTED): PublishingEvent.FINDING_ACCEPTED,
+}
 
 
 def fingerprint(match: Match) -> str:
@@ -157,13 +168,15 @@ def _resolve(finding: Finding, *, actor, status: str, reason: str = "",
     match, that many more open findings of the same match as resolved."""
     now = timezone.now()
     siblings = list(
-        Finding.objects.filter(content_type=finding.content_type_id,
-                               object_id=finding.object_id, source=finding.source,
-                               fingerprint=finding.fingerprint, status=FindingStatus.OPEN)
-        .exclude(pk=finding.pk).order_by("start", "id").values_list("pk", flat=True)[:also])
-    Finding.objects.filter(pk__in=[finding.pk, *siblings]).update(
-        status=status, reason=reason, resolved_by=actor, resolved_at=now)
-    finding.refresh_from_db()
+        Finding.objects.select_for_update()
+        .filter(content_type=finding.content_type_id,
+                object_id=finding.object_id, source=finding.source,
+                fingerprint=finding.fingerprint, status=FindingStatus.OPEN)
+        .exclude(pk=finding.pk).order_by("start", "id")[:also])
+    extra = {"reason": reason, "resolved_by": actor, "resolved_at": now}
+    for each in (finding, *siblings):
+        transition(each, to=status, table=FINDING_TRANSITIONS, actor=actor,
+                   extra_fields=extra, details={"source": each.source})
 
 
 def _replace(finding: Finding, *, actor, new: Callable[[Match], str], status: str
@@ -175,7 +188,7 @@ def _replace(finding: Finding, *, actor, new: Callable[[Match], str], status: st
     if not before:
         raise ApplicationError(_("原文中已找不到该内容，请重新扫描。"))
     target = min(before, key=lambda m: abs(m.start - (finding.start or 0)))
-    obj.replace_in_source(_source_name(obj, finding.source), target.raw, new(target))
+    replace_in_source(obj, _source_name(obj, finding.source), target.raw, new(target))
     gone = len(before) - len(_occurrences(obj, finding.source, finding.fingerprint, words))
     if gone < 1:
         raise ApplicationError(_("未能修改原文，请手工修改后重新扫描。"))

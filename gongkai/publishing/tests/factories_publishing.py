@@ -2,8 +2,8 @@
 import factory
 from factory.django import DjangoModelFactory
 
+from gongkai.core.identity import id_check_digit
 from gongkai.orgs.tests.factories import UnitFactory
-from gongkai.publishing.detectors import id_check_digit
 from gongkai.publishing.models import CatalogCategory, CatalogItem, ReviewRoute
 
 

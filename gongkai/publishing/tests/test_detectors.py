@@ -2,6 +2,7 @@ import datetime as dt
 
 import pytest
 
+from gongkai.core.identity import id_check_digit
 from gongkai.publishing.detectors import (
     Kind,
     detect,
@@ -10,7 +11,6 @@ from gongkai.publishing.detectors import (
     find_id_numbers,
     find_mobiles,
     find_words,
-    id_check_digit,
     is_valid_id_number,
     luhn_valid,
     mask,

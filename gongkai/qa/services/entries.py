@@ -13,7 +13,8 @@ from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
 from gongkai.publishing.detectors import detect
-from gongkai.publishing.models import Audience, PublicationStatus
+from gongkai.publishing.models import Audience
+from gongkai.publishing.permissions import EDITABLE
 from gongkai.publishing.services import content_submit_for_review
 from gongkai.qa.models import (
     ALTERNATIVES_MAX,
@@ -26,7 +27,6 @@ from gongkai.qa.models import (
     QaTopic,
 )
 
-EDITABLE = (PublicationStatus.DRAFT, PublicationStatus.RETURNED, PublicationStatus.WITHDRAWN)
 PENDING_TRANSITIONS = {
     (PendingStatus.OPEN, PendingStatus.ANSWERED): "qa.pending.answered",
     (PendingStatus.OPEN, PendingStatus.DISMISSED): "qa.pending.dismissed",

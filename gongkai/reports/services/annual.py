@@ -10,12 +10,11 @@ from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.i18n import in_source_language
 from gongkai.orgs.models import Unit
-from gongkai.publishing.models import PublicationStatus
+from gongkai.publishing.permissions import EDITABLE
 from gongkai.publishing.services.review import content_submit_for_review
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.selectors.annual import SECTION_TITLES, draft_sections, year_figures
 
-EDITABLE = (PublicationStatus.DRAFT, PublicationStatus.RETURNED)
 MAX_SECTION_CHARS = 20_000
 
 
