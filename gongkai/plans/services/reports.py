@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.events import send_after_commit
 from gongkai.core.uploads import EVIDENCE_KINDS, check_upload
 from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
-from gongkai.core.events import send_after_commit
 from gongkai.plans.events import PlansEvent, report_decided
 from gongkai.plans.models import (
     Assignment,
@@ -117,7 +117,8 @@ def report_return(*, report: Report, actor, reason: str) -> Report:
                details={"reason": reason},
                extra_fields={"reviewed_at": timezone.now(), "review_comment": reason,
                              "return_count": report.return_count + 1})
-    send_after_commit(report_decided, sender=PlansEvent, event=PlansEvent.REPORT_RETURNED, report=report,
+    send_after_commit(report_decided, sender=PlansEvent,
+                      event=PlansEvent.REPORT_RETURNED, report=report,
                       actor=actor, comment=reason, return_count=report.return_count)
     return report
 
@@ -130,7 +131,8 @@ def report_pass(*, report: Report, actor, comment: str = "") -> Report:
                details={"comment": comment},
                extra_fields={"reviewed_at": timezone.now(), "review_comment": comment})
     report_passed.send(sender=Report, report=report)
-    send_after_commit(report_decided, sender=PlansEvent, event=PlansEvent.REPORT_PASSED, report=report,
+    send_after_commit(report_decided, sender=PlansEvent,
+                      event=PlansEvent.REPORT_PASSED, report=report,
                       actor=actor, comment=comment, return_count=report.return_count)
     return report
 

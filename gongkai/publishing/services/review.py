@@ -108,7 +108,8 @@ def content_submit_for_review(*, obj, actor) -> Review:
                                    author=actor, levels_required=levels)
     record_event(obj=review, action="publishing.review.opened", actor=actor, details={
         "levels": levels, "open_findings": sum(f.status == "open" for f in findings)})
-    send_after_commit(review_step, sender=Review, event=PublishingEvent.REVIEW_OPENED, review=review,
+    send_after_commit(review_step, sender=Review,
+                      event=PublishingEvent.REVIEW_OPENED, review=review,
                       actor=actor, reason="", level=review.current_level)
     return review
 
@@ -187,7 +188,8 @@ def _decide(*, review: Review, reviewer, passed: bool, reason: str) -> Review:
                      details=details)
     event = (PublishingEvent.RETURNED if not passed else
              PublishingEvent.PUBLISHED if final else PublishingEvent.LEVEL_PASSED)
-    send_after_commit(review_step, sender=Review, event=event, review=review, actor=reviewer, reason=reason,
+    send_after_commit(review_step, sender=Review,
+                      event=event, review=review, actor=reviewer, reason=reason,
                       level=review.current_level)
     return review
 
