@@ -20,12 +20,6 @@ def _check_free(name: str, *, unit: Unit | None = None) -> str:
     return name
 
 
-class UnitSearchForm(forms.Form):
-    q = forms.CharField(label=_l("名称或别名"), required=False, max_length=100)
-    category = forms.ChoiceField(label=_l("类别"), required=False,
-                                 choices=[("", _l("全部类别")), *UnitCategory.choices])
-
-
 class UnitCreateForm(forms.Form):
     name = forms.CharField(label=_l("规范名称"), max_length=100,
                            help_text=_l("简体中文全称，例如“区发展改革局”。"))

@@ -4,20 +4,21 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core.errors import ApplicationError
 from gongkai.orgs import services_registry
-from gongkai.orgs.forms import AliasForm, GroupForm, UnitCreateForm, UnitEditForm, UnitSearchForm
+from gongkai.orgs.forms import AliasForm, GroupForm, UnitCreateForm, UnitEditForm
+from gongkai.orgs.lists import UNITS
 from gongkai.orgs.models import Unit, UnitAlias, UnitCategory, UnitGroup
 from gongkai.orgs.permissions import (
     can_edit_registry,
     can_view_registry,
     can_view_registry_history,
 )
-from gongkai.orgs.selectors_registry import units_matching
 
 
 def _allowed(predicate):
@@ -45,13 +46,11 @@ def _services():
 
 @_allowed(can_view_registry)
 def unit_list(request):
-    form = UnitSearchForm(request.GET or None)
-    query = category = ""
-    if form.is_valid():
-        query, category = form.cleaned_data["q"], form.cleaned_data["category"]
-    units = units_matching(query, category=category)
+    units = Unit.objects.prefetch_related(
+        Prefetch("aliases", queryset=UnitAlias.objects.order_by("name")))
+    listing = UNITS.read(request, units)
     return render(request, "orgs/unit_list.html", {
-        "form": form, "units": units, "query": query,
+        "listing": listing, "units": listing.page.object_list,
         "can_edit": can_edit_registry(request.user),
     })
 

@@ -26,6 +26,7 @@ from gongkai.participation.forms_messages import (
     ReplyForm,
     TransferForm,
 )
+from gongkai.participation.lists import STAFF_MESSAGES
 from gongkai.participation.models.messages import (
     MESSAGE_OPEN_STATUSES,
     MessageReply,
@@ -33,7 +34,6 @@ from gongkai.participation.models.messages import (
     PolicyResponse,
 )
 from gongkai.participation.selectors.messages import (
-    message_queue,
     message_stats,
     queue_item,
     responses_for,
@@ -52,20 +52,14 @@ def _desk_user(request):
 @login_required
 def staff_list(request):
     user = _desk_user(request)
-    today = timezone.localdate()
+    today, calendar = timezone.localdate(), calendar_from_db()
     visible = perms.messages_visible_to(user)
-    status = request.GET.get("status", "")
-    if status not in MessageStatus.values:
-        status = ""
-    overdue_only = request.GET.get("overdue") == "1"
-    if not status and not overdue_only and user.is_office_admin \
-            and "status" not in request.GET:
-        status = MessageStatus.RECEIVED  # the office opens on its inbox
-    rows = message_queue(visible, today=today, calendar=calendar_from_db(), status=status,
-                         overdue_only=overdue_only)
+    listing = STAFF_MESSAGES.read(request, visible.select_related("unit", "topic", "mailbox"),
+                                  user=user, base=visible)
     return render(request, "participation/message_staff_list.html", {
-        "rows": rows, "status": status, "overdue_only": overdue_only,
-        "statuses": MessageStatus.choices, "counts": status_counts(visible, today=today),
+        "listing": listing,
+        "rows": [queue_item(m, today=today, calendar=calendar) for m in listing.page],
+        "counts": status_counts(visible, today=today),
         "can_manage": perms.can_manage_messages(user),
     })
 

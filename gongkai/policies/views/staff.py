@@ -27,10 +27,10 @@ from gongkai.policies.forms import (
     InterpretationCreateForm,
     ValidityForm,
 )
+from gongkai.policies.lists import STAFF_DOCUMENTS
 from gongkai.policies.models import DocumentAttachment, PolicyDocument
 from gongkai.policies.selectors import with_validity
 from gongkai.policies.views import staff_lists
-from gongkai.publishing.models import PublicationStatus
 from gongkai.publishing.selectors.review import latest_review_of
 
 _DOCUMENT_FIELDS = ("kind", "title", "doc_number", "index_number", "issuer_names",
@@ -53,14 +53,11 @@ def _manageable(request, pk: int) -> PolicyDocument:
 @require_GET
 def staff_list(request):
     _require_staff(request.user)
-    documents = with_validity(perms.documents_manageable_by(request.user)).select_related(
-        "unit").order_by("-updated_at", "-pk")
-    status = request.GET.get("status", "")
-    if status in PublicationStatus.values:
-        documents = documents.filter(publication_status=status)
+    base = perms.documents_manageable_by(request.user)
+    listing = STAFF_DOCUMENTS.read(request, with_validity(base).select_related("unit"),
+                                   user=request.user, base=base)
     return render(request, "policies/staff_list.html", {
-        "documents": documents[:300], "total": documents.count(), "status": status,
-        "statuses": PublicationStatus.choices})
+        "listing": listing, "documents": listing.page.object_list})
 
 
 def _document_values(data: dict) -> dict:

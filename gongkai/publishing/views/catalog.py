@@ -22,7 +22,14 @@ from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.publishing import permissions as perms
 from gongkai.publishing.forms import CatalogItemForm, RouteForm, WithdrawForm
-from gongkai.publishing.models import CatalogItem, Review, ReviewRoute, ReviewStatus
+from gongkai.publishing.lists import CATALOG_ITEMS
+from gongkai.publishing.models import (
+    CatalogCategory,
+    CatalogItem,
+    Review,
+    ReviewRoute,
+    ReviewStatus,
+)
 from gongkai.publishing.selectors import published_visible_to, routes_by_unit
 from gongkai.publishing.selectors.catalog import (
     catalog_by_category,
@@ -57,21 +64,42 @@ def _unit_of(request) -> Unit:
     return user.unit
 
 
+def _catalog_unit(request) -> tuple[Unit, bool]:
+    """The unit whose catalog is listed, and whether the office's ``?unit=`` named no
+    unit (then its own unit is shown and the page says the value was ignored)."""
+    raw = request.GET.get("unit", "")
+    if request.user.is_office_admin and raw:
+        unit_id = int_param(request.GET, "unit")
+        unit = Unit.objects.filter(pk=unit_id).first() if unit_id else None
+        if unit is not None:
+            return unit, False
+    user = request.user
+    if user.unit is None or not perms.can_view_catalog_of(user, user.unit):
+        raise PermissionDenied
+    return user.unit, bool(raw) and user.is_office_admin
+
+
 @login_required
 @require_GET
 def catalog(request):
-    unit = _unit_of(request)
+    unit, unit_ignored = _catalog_unit(request)
     if not perms.can_view_catalog_of(request.user, unit):
         raise PermissionDenied
     year = _year(request)
-    items = list(catalog_items(unit=unit))
+    office = request.user.is_office_admin
+    listing = CATALOG_ITEMS.read(request, catalog_items(unit=unit), keep={
+        "unit": unit.pk if office else None,
+        "year": year if "year" in request.GET else None})
+    if unit_ignored:
+        listing.ignored.append(_("单位"))
     rows = catalog_timeliness(unit=unit, year=year)
     timeliness = {row.item.pk: row for row in rows}
-    grouped = [(category, [(item, timeliness.get(item.pk)) for item in members])
-               for category, members in catalog_by_category(items)]
     return render(request, "publishing/catalog.html", {
-        "unit": unit, "year": year, "grouped": grouped, "summary": timeliness_summary(rows),
-        "units": Unit.objects.filter(is_active=True) if request.user.is_office_admin else [],
+        "unit": unit, "year": year, "summary": timeliness_summary(rows), "listing": listing,
+        "entries": [(item, timeliness.get(item.pk)) for item in listing.page],
+        # Categories the unit has no item in: the gaps the grouped catalog used to show.
+        "empty_categories": CatalogCategory.objects.exclude(items__unit=unit),
+        "units": Unit.objects.filter(is_active=True) if office else [],
         "can_edit": perms.can_edit_catalog_of(request.user, unit),
     })
 
