@@ -20,6 +20,8 @@ from pathlib import Path
 QUESTIONS = Path(__file__).with_name("questions.tsv")
 # A second tuning set written by another hand (split "dev2", see the README).
 QUESTIONS_DEV2 = Path(__file__).with_name("questions_dev2.tsv")
+# A second held-out set by the same writer as dev2, never read while tuning (see README).
+QUESTIONS_TEST2 = Path(__file__).with_name("questions_test2.tsv")
 TUNING = ("dev", "dev2")
 UNCOVERED_KINDS = ("near", "out", "chitchat")
 
@@ -41,7 +43,7 @@ class Result:
 
 def load_questions() -> list[dict]:
     rows = []
-    for path in (QUESTIONS, QUESTIONS_DEV2):
+    for path in (QUESTIONS, QUESTIONS_DEV2, QUESTIONS_TEST2):
         if path.exists():
             with path.open(encoding="utf-8", newline="") as handle:
                 rows.extend(csv.DictReader(handle, delimiter="\t"))
