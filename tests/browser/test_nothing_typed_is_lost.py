@@ -20,6 +20,9 @@ from gongkai.plans.tests.factories import (
     TaskUnitFactory,
 )
 from gongkai.publishing.models import PublicationStatus
+from gongkai.websites.models import Finding
+from gongkai.websites.services import spotcheck as spot_services
+from gongkai.websites.tests.factories import WebsiteFactory
 from tests.browser.conftest import login, submit
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -202,3 +205,23 @@ def test_a_refused_file_keeps_every_typed_word_on_one_form_pages(new_page, unit_
     kept = {name: page.locator(f"{form} [name='{name}']").first.input_value()
             for name in typed}
     assert kept == typed
+
+
+def test_a_notice_deadline_typed_on_a_spot_check_survives_recording_a_finding(new_page,
+                                                                             tmp_path):
+    office = Unit.objects.create(name="区政务服务数据管理局", category="department")
+    admin = User.objects.create_user("office", password=PASSWORD, role=Role.OFFICE_ADMIN,
+                                     unit=office)
+    WebsiteFactory(unit=office, name="区政务服务数据管理局网站")
+    spot = spot_services.spot_check_create(year=2026, quarter=4, actor=admin)
+    page = new_page()
+    login(page, "office", PASSWORD)
+    page.goto(f"/websites/spot/{spot.pk}/")
+    deadline = "#notice-form input[name=deadline]"
+    page.fill(deadline, "2026-12-31")  # typed, not yet sent
+    page.fill("#finding-form textarea[name=detail]", "站内搜索无法检索到本单位文件。")
+    page.set_input_files("#finding-form input[name=evidence]", png_file(tmp_path, "搜索.png"))
+    submit(page, "#finding-form button[type=submit]")
+    assert Finding.objects.filter(detail="站内搜索无法检索到本单位文件。").exists()
+    assert page.input_value(deadline) == "2026-12-31"
+    assert page.locator("#notice-form .draft-restored").count() == 1
