@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.lexicon.permissions import can_edit_lexicon
 from gongkai.lexicon.services import term_variant_add
 from gongkai.qa import permissions as perms
@@ -43,23 +43,20 @@ def pending_learn(request, pk: int):
 
 
 def _act(request, pending, synonym_form):
-    try:
-        if request.POST.get("action") == "phrasing":
-            entry = get_object_or_404(QaEntry, pk=request.POST.get("entry", "0") or 0)
-            if not perms.can_add_phrasing(request.user, entry):
-                raise PermissionDenied
-            entry_phrasing_add(entry=entry, text=pending.text, actor=request.user,
-                               pending=pending)
-            messages.success(request, _("已把该问题加为“%(q)s”的问法，立即生效。")
-                             % {"q": entry.question})
-            return redirect("qa:staff_pending")
-        if request.POST.get("action") == "synonym":
-            if not can_edit_lexicon(request.user):
-                raise PermissionDenied
-            if synonym_form.is_valid():
-                return _learn_synonym(request, pending, synonym_form.cleaned_data)
-    except ApplicationError as error:
-        messages.error(request, error.message)
+    if request.POST.get("action") == "phrasing":
+        entry = get_object_or_404(QaEntry, pk=request.POST.get("entry", "0") or 0)
+        if not perms.can_add_phrasing(request.user, entry):
+            raise PermissionDenied
+        added = attempt(request, lambda: entry_phrasing_add(
+            entry=entry, text=pending.text, actor=request.user, pending=pending),
+            success=_("已把该问题加为“%(q)s”的问法，立即生效。") % {"q": entry.question})
+        return redirect("qa:staff_pending") if added.ok else None
+    if request.POST.get("action") == "synonym":
+        if not can_edit_lexicon(request.user):
+            raise PermissionDenied
+        if synonym_form.is_valid():
+            return attempt(request, lambda: _learn_synonym(
+                request, pending, synonym_form.cleaned_data)).value
     return None
 
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core import ratelimit
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.core.params import int_param
 from gongkai.policies.permissions import documents_visible_to
 from gongkai.publishing.selectors import published_visible_to
@@ -85,12 +85,11 @@ def rate(request):
     else:
         log = get_object_or_404(QuestionLog, pk=log_id)
         found = get_object_or_404(_public_entries(request), pk=entry_id)
-        try:
-            rating_record(log=log, entry=found, useful=form.cleaned_data["useful"])
-        except ApplicationError as error:
-            messages.info(request, error.message)
-        else:
-            messages.success(request, _("感谢您的评价！"))
+        rated = attempt(request, lambda: rating_record(
+            log=log, entry=found, useful=form.cleaned_data["useful"]),
+            success=_("感谢您的评价！"), show_error=False)
+        if not rated.ok:
+            messages.info(request, rated.error.message)  # e.g. rated already: no fault
     return redirect(f"{reverse('qa:entry', args=[entry_id])}?log={log_id}")
 
 

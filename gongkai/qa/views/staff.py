@@ -1,7 +1,6 @@
 """The units' side: the library, writing and importing entries, the queue of questions
 nothing answered, testing a question with the reasons for each match, tuning and the
 office's statistics. Every view asks ``gongkai.qa.permissions``."""
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -10,9 +9,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.core.params import int_param
-from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.qa import permissions as perms
 from gongkai.qa.forms import EntryForm, ImportForm, TestForm, ThresholdForm
@@ -74,14 +72,12 @@ def entry_new(request):
     form = EntryForm(request.POST or None,
                      initial={"question": pending.text} if pending else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            created = entry_create(data=form.entry_data(), unit=request.user.unit,
-                                   actor=request.user, pending=pending)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("问答已保存为草稿，提交审核通过后对公众答复。"))
-            return redirect("qa:staff_entry", pk=created.pk)
+        created = attempt(request, lambda: entry_create(
+            data=form.entry_data(), unit=request.user.unit, actor=request.user,
+            pending=pending), form=form,
+            success=_("问答已保存为草稿，提交审核通过后对公众答复。"))
+        if created.ok:
+            return redirect("qa:staff_entry", pk=created.value.pk)
     return render(request, "qa/staff_entry_form.html", {"form": form, "pending": pending})
 
 
@@ -92,16 +88,12 @@ def entry_edit(request, pk: int):
     _require(perms.can_edit_entry(request.user, found))
     form = EntryForm(request.POST or None, initial=_entry_form_initial(found))
     if request.method == "POST" and form.is_valid():
-        try:
-            entry_update(entry=found, data=form.entry_data(), actor=request.user,
-                         version=form.opened_version())
-        except StaleEdit as error:
-            show_conflict(form, error, fields=["question", "alternatives", "answer", "topic",
-                                               "sources"])
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已保存。"))
+        saved = attempt(request, lambda: entry_update(
+            entry=found, data=form.entry_data(), actor=request.user,
+            version=form.opened_version()), form=form, success=_("已保存。"),
+            conflict=form, conflict_fields=["question", "alternatives", "answer", "topic",
+                                            "sources"])
+        if saved.ok:
             return redirect("qa:staff_entry", pk=found.pk)
     return render(request, "qa/staff_entry_form.html", {"form": form, "entry": found})
 
@@ -120,12 +112,8 @@ def entry_detail(request, pk: int):
 def entry_submit_view(request, pk: int):
     found = get_object_or_404(perms.entries_visible_to(request.user), pk=pk)
     _require(perms.can_submit_entry(request.user, found))
-    try:
-        entry_submit(entry=found, actor=request.user)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("已提交审核。"))
+    attempt(request, lambda: entry_submit(entry=found, actor=request.user),
+            success=_("已提交审核。"))
     return redirect("qa:staff_entry", pk=found.pk)
 
 
@@ -136,15 +124,13 @@ def import_entries(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
-        try:
-            result = entries_import(upload=form.cleaned_data["file"], unit=request.user.unit,
-                                    actor=request.user)
-        except ApplicationError as error:
-            errors = error.details.get("rows") or [error.message]
-        else:
-            messages.success(request, _("已导入%(n)s条问答（草稿），请逐条或批量提交审核。")
-                             % {"n": len(result.created)})
+        imported = attempt(request, lambda: entries_import(
+            upload=form.cleaned_data["file"], unit=request.user.unit, actor=request.user),
+            show_error=False, success=lambda result: _(
+                "已导入%(n)s条问答（草稿），请逐条或批量提交审核。") % {"n": len(result.created)})
+        if imported.ok:
             return redirect(f"{reverse('qa:staff_entries')}?mine=1")
+        errors = imported.error.details.get("rows") or [imported.error.message]
     return render(request, "qa/staff_import.html", {"form": form, "errors": errors},
                   status=400 if errors else 200)
 
@@ -177,13 +163,11 @@ def tuning(request):
     form = ThresholdForm(request.POST or None, initial={
         "answer_threshold": row.answer_threshold, "suggest_threshold": row.suggest_threshold})
     if request.method == "POST" and form.is_valid():
-        try:
-            thresholds_set(answer=form.cleaned_data["answer_threshold"],
-                           suggest=form.cleaned_data["suggest_threshold"], actor=request.user)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("阈值已保存。"))
+        saved = attempt(request, lambda: thresholds_set(
+            answer=form.cleaned_data["answer_threshold"],
+            suggest=form.cleaned_data["suggest_threshold"], actor=request.user),
+            form=form, success=_("阈值已保存。"))
+        if saved.ok:
             return redirect("qa:staff_tuning")
     return render(request, "qa/staff_tuning.html", {"threshold_form": form},
                   status=400 if form.is_bound and form.errors else 200)
@@ -206,20 +190,17 @@ def pending_list(request):
 @require_POST
 def pending_action(request, pk: int):
     pending = get_object_or_404(perms.pending_visible_to(request.user), pk=pk)
-    try:
-        if request.POST.get("action") == "assign":
-            _require(perms.can_assign_pending(request.user))
-            unit_id = int_param(request.POST, "unit")
-            unit = get_object_or_404(Unit, pk=unit_id) if unit_id is not None else None
-            pending_assign(pending=pending, unit=unit, actor=request.user)
-        else:
-            _require(perms.can_answer_pending(request.user, pending))
-            pending_dismiss(pending=pending, actor=request.user,
-                            reason=request.POST.get("reason", ""))
-    except ApplicationError as error:
-        messages.error(request, error.message)
+    if request.POST.get("action") == "assign":
+        _require(perms.can_assign_pending(request.user))
+        unit_id = int_param(request.POST, "unit")
+        unit = get_object_or_404(Unit, pk=unit_id) if unit_id is not None else None
+        attempt(request, lambda: pending_assign(pending=pending, unit=unit, actor=request.user),
+                success=_("已处理。"))
     else:
-        messages.success(request, _("已处理。"))
+        _require(perms.can_answer_pending(request.user, pending))
+        attempt(request, lambda: pending_dismiss(
+            pending=pending, actor=request.user, reason=request.POST.get("reason", "")),
+            success=_("已处理。"))
     return redirect("qa:staff_pending")
 
 
