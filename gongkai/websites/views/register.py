@@ -11,14 +11,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.websites import permissions as perms
 from gongkai.websites.forms import AccountForm, ColumnForm, ImportForm, NoteForm, WebsiteForm
 from gongkai.websites.models import AccountStatus, Column, RunTrigger, SiteStatus
 from gongkai.websites.rules import INDICATORS
 from gongkai.websites.services import register as svc
 from gongkai.websites.services.excel import register_import, register_workbook
-from gongkai.websites.views import act
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -55,12 +54,10 @@ def register_import_view(request):
     if not form.is_valid():
         messages.error(request, _("请选择要导入的 .xlsx 文件。"))
         return redirect("websites:register")
-    try:
-        counts = register_import(file=form.cleaned_data["file"], actor=request.user)
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("导入完成：新增 %(created)s 条，更新 %(updated)s 条。") % counts)
+    attempt(request, lambda: register_import(file=form.cleaned_data["file"],
+                                             actor=request.user),
+            success=lambda counts: _("导入完成：新增 %(created)s 条，更新 %(updated)s 条。")
+            % counts)
     return redirect("websites:register")
 
 
@@ -77,13 +74,10 @@ def _entry_form(request, form_class, instance, create, update, detail_name, temp
                       unit_fixed=_unit_fixed(request.user))
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data[k] for k in form.Meta.fields}
-        try:
-            entry = create(data) if instance is None else update(instance, data)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已保存。"))
-            return redirect(detail_name, pk=entry.pk)
+        saved = attempt(request, lambda: create(data) if instance is None
+                        else update(instance, data), form=form, success=_("已保存。"))
+        if saved.ok:
+            return redirect(detail_name, pk=saved.value.pk)
     return render(request, template, {"form": form, "entry": instance},
                   status=400 if form.errors else 200)
 
@@ -136,9 +130,10 @@ def website_move(request, pk: int):
         raise PermissionDenied
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    return act(request, lambda: svc.website_move(
+    attempt(request, lambda: svc.website_move(
         website=website, to=request.POST.get("to", ""), actor=request.user, note=note,
-        office=perms.can_decide(request.user)), _("状态已更新。"), "websites:website", pk)
+        office=perms.can_decide(request.user)), success=_("状态已更新。"))
+    return redirect("websites:website", pk=pk)
 
 
 @login_required
@@ -165,9 +160,9 @@ def column_add(request, pk: int):
     if not form.is_valid():
         messages.error(request, "；".join(e for errs in form.errors.values() for e in errs))
         return redirect("websites:website", pk=pk)
-    return act(request, lambda: svc.column_save(website=website, actor=request.user,
-                                                **form.cleaned_data),
-               _("栏目已保存。"), "websites:website", pk)
+    attempt(request, lambda: svc.column_save(website=website, actor=request.user,
+                                             **form.cleaned_data), success=_("栏目已保存。"))
+    return redirect("websites:website", pk=pk)
 
 
 @login_required
@@ -177,10 +172,11 @@ def column_toggle(request, pk: int, column_pk: int):
     if not perms.can_decide(request.user):
         raise PermissionDenied
     column = get_object_or_404(Column, pk=column_pk, website=website)
-    return act(request, lambda: svc.column_save(
+    attempt(request, lambda: svc.column_save(
         website=website, actor=request.user, name=column.name, url=column.url,
         kind=column.kind, checked=not column.checked, column=column),
-        _("栏目已更新。"), "websites:website", pk)
+        success=_("栏目已更新。"))
+    return redirect("websites:website", pk=pk)
 
 
 @login_required
@@ -207,10 +203,11 @@ def account_move(request, pk: int):
         raise PermissionDenied
     form = NoteForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    return act(request, lambda: svc.account_move(
+    attempt(request, lambda: svc.account_move(
         account=account, to=request.POST.get("to", ""), end=request.POST.get("end", ""),
         actor=request.user, note=note, office=perms.can_decide(request.user)),
-        _("状态已更新。"), "websites:account", pk)
+        success=_("状态已更新。"))
+    return redirect("websites:account", pk=pk)
 
 
 urlpatterns = [

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import DOCX, stored_file_response
-from gongkai.core.errors import ApplicationError
 from gongkai.websites import permissions as perms
 from gongkai.websites.forms import (
     AnswerForm,
@@ -28,7 +28,6 @@ from gongkai.websites.selectors.spotcheck import results, review_queue
 from gongkai.websites.services import documents
 from gongkai.websites.services import spotcheck as svc
 from gongkai.websites.services.media import media_check_record
-from gongkai.websites.views import act
 from gongkai.websites.views.register import XLSX
 
 
@@ -49,13 +48,10 @@ def spot_list(request):
     if request.method == "POST":
         _office(request)
         if form.is_valid():
-            try:
-                spot = svc.spot_check_create(actor=request.user, **form.cleaned_data)
-            except ApplicationError as error:
-                form.add_error(None, error.message)
-            else:
-                messages.success(request, _("已抽样。"))
-                return redirect("websites:spot", pk=spot.pk)
+            spot = attempt(request, lambda: svc.spot_check_create(
+                actor=request.user, **form.cleaned_data), form=form, success=_("已抽样。"))
+            if spot.ok:
+                return redirect("websites:spot", pk=spot.value.pk)
     return render(request, "websites/spot_list.html", {
         "spots": spots, "form": form,
         "may_manage": perms.can_manage_spot_checks(request.user)},
@@ -84,9 +80,9 @@ def finding_review(request, pk: int, finding_pk: int):
     finding = get_object_or_404(Finding, pk=finding_pk, website_id__in=spot.entries.exclude(
         website=None).values("website_id"))
     to = Review.CONFIRMED if request.POST.get("to") == "confirmed" else Review.DISMISSED
-    return act(request, lambda: svc.finding_review(finding=finding, spot_check=spot, to=to,
-                                                   actor=request.user),
-               _("已复核。"), "websites:spot", pk)
+    attempt(request, lambda: svc.finding_review(finding=finding, spot_check=spot, to=to,
+                                                actor=request.user), success=_("已复核。"))
+    return redirect("websites:spot", pk=pk)
 
 
 @login_required
@@ -100,15 +96,13 @@ def finding_add(request, pk: int):
     kind, target_pk = form.cleaned_data["target"].split(":")
     target = {"website": get_object_or_404(Website, pk=target_pk)} if kind == "website" \
         else {"account": get_object_or_404(NewMediaAccount, pk=target_pk)}
-    try:
-        svc.finding_record(
-            spot_check=spot, actor=request.user, indicator=form.cleaned_data["indicator"],
-            detail=form.cleaned_data["detail"], url=form.cleaned_data["url"],
-            evidence=form.cleaned_data["evidence"], **target)
-    except ApplicationError as error:
-        form.add_error(None, error.message)
+    recorded = attempt(request, lambda: svc.finding_record(
+        spot_check=spot, actor=request.user, indicator=form.cleaned_data["indicator"],
+        detail=form.cleaned_data["detail"], url=form.cleaned_data["url"],
+        evidence=form.cleaned_data["evidence"], **target),
+        form=form, success=_("问题已记录。"))
+    if not recorded.ok:
         return spot_detail(request, pk, finding_form=form)
-    messages.success(request, _("问题已记录。"))
     return redirect("websites:spot", pk=pk)
 
 
@@ -121,14 +115,11 @@ def media_check(request, pk: int, account_pk: int):
     form = MediaCheckForm(request.POST or None,
                           initial={"checked_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        try:
-            media_check_record(account=account, spot_check=spot, actor=request.user,
-                               screenshots=request.FILES.getlist("screenshots"),
-                               **form.cleaned_data)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("检查结果已记录。"))
+        recorded = attempt(request, lambda: media_check_record(
+            account=account, spot_check=spot, actor=request.user,
+            screenshots=request.FILES.getlist("screenshots"), **form.cleaned_data),
+            form=form, success=_("检查结果已记录。"))
+        if recorded.ok:
             return redirect("websites:spot", pk=pk)
     return render(request, "websites/media_check.html", {
         "form": form, "spot": spot, "account": account}, status=400 if form.errors else 200)
@@ -143,9 +134,10 @@ def notices_issue(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("请填写整改期限。"))
         return redirect("websites:spot", pk=pk)
-    return act(request, lambda: svc.rectifications_issue(
+    attempt(request, lambda: svc.rectifications_issue(
         spot_check=spot, deadline=form.cleaned_data["deadline"], actor=request.user),
-        _("整改通知已下发。"), "websites:spot", pk)
+        success=_("整改通知已下发。"))
+    return redirect("websites:spot", pk=pk)
 
 
 @login_required
@@ -153,8 +145,9 @@ def notices_issue(request, pk: int):
 def spot_close(request, pk: int):
     _office(request)
     spot = get_object_or_404(perms.spot_checks_visible_to(request.user), pk=pk)
-    return act(request, lambda: svc.spot_check_close(spot_check=spot, actor=request.user),
-               _("本季度抽查已结束。"), "websites:spot", pk)
+    attempt(request, lambda: svc.spot_check_close(spot_check=spot, actor=request.user),
+            success=_("本季度抽查已结束。"))
+    return redirect("websites:spot", pk=pk)
 
 
 @login_required
@@ -188,14 +181,12 @@ def rectification_detail(request, pk: int):
         if not perms.can_answer(request.user, rect):
             raise PermissionDenied
         if answer_form.is_valid():
-            try:
-                svc.rectification_answer(rectification=rect, actor=request.user,
-                                         answer=answer_form.cleaned_data["answer"],
-                                         files=request.FILES.getlist("evidence"))
-            except ApplicationError as error:
-                answer_form.add_error(None, error.message)
-            else:
-                messages.success(request, _("整改情况已反馈。"))
+            answered = attempt(request, lambda: svc.rectification_answer(
+                rectification=rect, actor=request.user,
+                answer=answer_form.cleaned_data["answer"],
+                files=request.FILES.getlist("evidence")),
+                form=answer_form, success=_("整改情况已反馈。"))
+            if answered.ok:
                 return redirect("websites:rectification", pk=pk)
     return render(request, "websites/rectification_detail.html", {
         "rect": rect, "findings": rect.findings.select_related("website", "account"),
@@ -215,9 +206,10 @@ def rectification_decide(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("请选择复核结论。"))
         return redirect("websites:rectification", pk=pk)
-    return act(request, lambda: svc.rectification_decide(
+    attempt(request, lambda: svc.rectification_decide(
         rectification=rect, actor=request.user, **form.cleaned_data),
-        _("复核结论已记录。"), "websites:rectification", pk)
+        success=_("复核结论已记录。"))
+    return redirect("websites:rectification", pk=pk)
 
 
 @login_required
