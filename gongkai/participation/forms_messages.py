@@ -2,7 +2,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.errors import ApplicationError
 from gongkai.core.versioning import VersionedForm
 from gongkai.orgs.models import Unit
 from gongkai.participation.models.messages import (
@@ -17,16 +16,11 @@ from gongkai.participation.models.messages import (
 )
 
 
-class ServiceErrorsMixin:
-    def add_service_error(self, error: ApplicationError) -> None:
-        self.add_error(None, error.message)
-
-
 def _units():
     return Unit.objects.filter(is_active=True).order_by("sort_order", "name")
 
 
-class WriteForm(ServiceErrorsMixin, forms.Form):
+class WriteForm(forms.Form):
     mailbox = forms.ModelChoiceField(
         label=_("写给"), empty_label=_("请选择信箱"),
         queryset=Mailbox.objects.filter(is_active=True),

@@ -5,7 +5,6 @@ Only published consultations are shown (``published_visible_to``). Comments are 
 input: CSRF-protected, length-limited, rate-limited per visitor address, stored as
 entered and shown escaped; the commenter's contact details never reach a public page.
 The staff side is in ``consultations_staff``."""
-from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core import ratelimit
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import stored_file_response
-from gongkai.core.errors import ApplicationError
 from gongkai.core.security import no_store
 from gongkai.participation.forms_consultations import CommentForm
 from gongkai.participation.models import Consultation, ConsultationAttachment
@@ -76,14 +75,13 @@ def consultation_comment(request, pk: int):
         article = consultation.articles.filter(pk=data["article"]).first()
         if article is None:
             raise Http404
-    try:
-        comment_submit(consultation=consultation, article=article, name=data["name"],
-                       contact=data["contact"], body=data["body"])
-    except ApplicationError as error:
+    submitted = attempt(request, lambda: comment_submit(
+        consultation=consultation, article=article, name=data["name"],
+        contact=data["contact"], body=data["body"]),
+        form=form, success=_("您的意见已提交，感谢参与。处理情况将在征求意见结束后反馈。"))
+    if not submitted.ok:
         ratelimit.give_back(request, RATE_SCOPE)
-        form.add_error(None, error.message)
         return consultation_detail(request, pk, form, status=400)
-    messages.success(request, _("您的意见已提交，感谢参与。处理情况将在征求意见结束后反馈。"))
     anchor = f"#article-{article.pk}" if article else "#whole"
     return redirect(reverse("participation:consultation", args=[pk]) + anchor)
 

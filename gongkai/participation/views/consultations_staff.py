@@ -14,9 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import DOCX
-from gongkai.core.errors import ApplicationError
-from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_consultations import (
     ArticleForm,
@@ -55,17 +54,6 @@ def _consultation(request, pk: int):
     return consultation
 
 
-def _done(request, action, success: str, target: str, pk: int):
-    """Run ``action``; show its ApplicationError or ``success``; go to ``target``."""
-    try:
-        action()
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return redirect(target, pk=pk)
-
-
 @login_required
 def staff_list(request):
     if not perms.can_create_consultation(request.user):
@@ -84,14 +72,11 @@ def staff_create(request):
         raise PermissionDenied
     form = ConsultationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            consultation = svc.consultation_create(
-                unit=request.user.unit, author=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已保存草稿，条款已自动拆分，请核对。"))
-            return redirect("participation:staff_consultation", pk=consultation.pk)
+        created = attempt(request, lambda: svc.consultation_create(
+            unit=request.user.unit, author=request.user, **form.cleaned_data),
+            form=form, success=_("已保存草稿，条款已自动拆分，请核对。"))
+        if created.ok:
+            return redirect("participation:staff_consultation", pk=created.value.pk)
     return render(request, "participation/consultation_staff_form.html", {"form": form},
                   status=400 if form.errors else 200)
 
@@ -116,15 +101,10 @@ def staff_edit(request, pk: int):
     if request.method == "POST" and form.is_valid():
         fresh = _consultation(request, pk)
         values = {k: v for k, v in form.cleaned_data.items() if k != "version"}
-        try:
-            svc.consultation_update(consultation=fresh, actor=request.user,
-                                    version=form.opened_version(), **values)
-        except StaleEdit as error:
-            show_conflict(form, error)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已保存。"))
+        saved = attempt(request, lambda: svc.consultation_update(
+            consultation=fresh, actor=request.user, version=form.opened_version(),
+            **values), form=form, conflict=form, success=_("已保存。"))
+        if saved.ok:
             return redirect("participation:staff_consultation", pk=pk)
     return render(request, "participation/consultation_staff_form.html",
                   {"form": form, "c": consultation}, status=400 if form.errors else 200)
@@ -134,9 +114,9 @@ def staff_edit(request, pk: int):
 @require_POST
 def staff_split(request, pk: int):
     consultation = _consultation(request, pk)
-    return _done(request, lambda: svc.consultation_articles_split(
-        consultation=consultation, actor=request.user), _("已重新拆分条款。"),
-        "participation:staff_consultation", pk)
+    attempt(request, lambda: svc.consultation_articles_split(
+        consultation=consultation, actor=request.user), success=_("已重新拆分条款。"))
+    return redirect("participation:staff_consultation", pk=pk)
 
 
 @login_required
@@ -149,9 +129,10 @@ def staff_article_edit(request, pk: int):
         messages.error(request, _("请填写条款名称和内容。"))
         return redirect("participation:staff_consultation", pk=consultation.pk)
     article.consultation = consultation
-    return _done(request, lambda: svc.article_update(article=article, actor=request.user,
-                                                     **form.cleaned_data),
-                 _("条款已修改。"), "participation:staff_consultation", consultation.pk)
+    attempt(request, lambda: svc.article_update(article=article, actor=request.user,
+                                                **form.cleaned_data),
+            success=_("条款已修改。"))
+    return redirect("participation:staff_consultation", pk=consultation.pk)
 
 
 @login_required
@@ -162,9 +143,10 @@ def staff_attachment_add(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("请选择要上传的文件。"))
         return redirect("participation:staff_consultation", pk=pk)
-    return _done(request, lambda: svc.attachment_add(
+    attempt(request, lambda: svc.attachment_add(
         consultation=consultation, actor=request.user, file=form.cleaned_data["file"]),
-        _("材料已上传。"), "participation:staff_consultation", pk)
+        success=_("材料已上传。"))
+    return redirect("participation:staff_consultation", pk=pk)
 
 
 @login_required
@@ -172,18 +154,18 @@ def staff_attachment_add(request, pk: int):
 def staff_attachment_remove(request, pk: int):
     attachment = get_object_or_404(ConsultationAttachment, pk=pk)
     consultation = _consultation(request, attachment.consultation_id)
-    return _done(request, lambda: svc.attachment_remove(attachment=attachment,
-                                                        actor=request.user),
-                 _("材料已删除。"), "participation:staff_consultation", consultation.pk)
+    attempt(request, lambda: svc.attachment_remove(attachment=attachment, actor=request.user),
+            success=_("材料已删除。"))
+    return redirect("participation:staff_consultation", pk=consultation.pk)
 
 
 @login_required
 @require_POST
 def staff_submit(request, pk: int):
     consultation = _consultation(request, pk)
-    return _done(request, lambda: content_submit_for_review(obj=consultation,
-                                                            actor=request.user),
-                 _("已提交审核，审核通过后在网站发布。"), "participation:staff_consultation", pk)
+    attempt(request, lambda: content_submit_for_review(obj=consultation, actor=request.user),
+            success=_("已提交审核，审核通过后在网站发布。"))
+    return redirect("participation:staff_consultation", pk=pk)
 
 
 @login_required
@@ -207,9 +189,10 @@ def staff_comment_decide(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("请选择处理结果。"))
         return redirect("participation:staff_consultation_comments", pk=consultation.pk)
-    return _done(request, lambda: svc.comment_decide(comment=comment, actor=request.user,
-                                                     **form.cleaned_data),
-                 _("已处理。"), "participation:staff_consultation_comments", consultation.pk)
+    attempt(request, lambda: svc.comment_decide(comment=comment, actor=request.user,
+                                                **form.cleaned_data),
+            success=_("已处理。"))
+    return redirect("participation:staff_consultation_comments", pk=consultation.pk)
 
 
 @login_required
@@ -222,19 +205,20 @@ def staff_group_decide(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("请选择处理结果。"))
         return redirect("participation:staff_consultation_comments", pk=consultation.pk)
-    return _done(request, lambda: svc.group_decide(group=group, actor=request.user,
-                                                   **form.cleaned_data),
-                 _("该组相似意见已一并处理。"), "participation:staff_consultation_comments",
-                 consultation.pk)
+    attempt(request, lambda: svc.group_decide(group=group, actor=request.user,
+                                              **form.cleaned_data),
+            success=_("该组相似意见已一并处理。"))
+    return redirect("participation:staff_consultation_comments", pk=consultation.pk)
 
 
 @login_required
 @require_POST
 def staff_regroup(request, pk: int):
     consultation = _consultation(request, pk)
-    return _done(request, lambda: svc.comments_regroup(consultation=consultation,
-                                                       actor=request.user),
-                 _("已重新归并相似意见。"), "participation:staff_consultation_comments", pk)
+    attempt(request, lambda: svc.comments_regroup(consultation=consultation,
+                                                  actor=request.user),
+            success=_("已重新归并相似意见。"))
+    return redirect("participation:staff_consultation_comments", pk=pk)
 
 
 @login_required
@@ -244,9 +228,10 @@ def staff_feedback(request, pk: int):
     form = FeedbackForm(request.POST or None,
                         initial={"preface": report.preface if report else ""})
     if request.method == "POST" and form.is_valid():
-        return _done(request, lambda: feedback_generate(
+        attempt(request, lambda: feedback_generate(
             consultation=consultation, actor=request.user, **form.cleaned_data),
-            _("已根据处理结果生成反馈。"), "participation:staff_feedback", pk)
+            success=_("已根据处理结果生成反馈。"))
+        return redirect("participation:staff_feedback", pk=pk)
     return render(request, "participation/consultation_staff_feedback.html", {
         "c": consultation, "report": report, "form": form,
         "summary": summary_sentence(report.data) if report else "",
@@ -259,9 +244,9 @@ def staff_feedback(request, pk: int):
 def staff_feedback_submit(request, pk: int):
     consultation = _consultation(request, pk)
     report = get_object_or_404(FeedbackReport, consultation=consultation)
-    return _done(request, lambda: content_submit_for_review(obj=report, actor=request.user),
-                 _("反馈已提交审核，审核通过后在征求意见页面公布。"),
-                 "participation:staff_feedback", pk)
+    attempt(request, lambda: content_submit_for_review(obj=report, actor=request.user),
+            success=_("反馈已提交审核，审核通过后在征求意见页面公布。"))
+    return redirect("participation:staff_feedback", pk=pk)
 
 
 @login_required

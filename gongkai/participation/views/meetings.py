@@ -3,7 +3,6 @@ representatives (sign up here) and meetings held, with their links. Sign-ups are
 input: CSRF-protected, length-limited, rate-limited per visitor; names of
 representatives and contact details are never shown publicly, only counts by kind.
 The staff side is in ``meetings_staff``."""
-from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils import timezone
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.core import ratelimit
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.core.security import no_store
 from gongkai.participation.forms_consultations import SignUpForm
 from gongkai.participation.models import MeetingStatus
@@ -57,13 +56,11 @@ def meeting_signup(request, pk: int):
     if not ratelimit.take(request, RATE_SCOPE, SIGNUP_LIMIT):
         form.add_error(None, _("本网络地址一小时内提交的报名过多，请稍后再试。"))
         return meeting_detail(request, pk, form, status=429)
-    try:
-        signup_submit(meeting=meeting, **form.cleaned_data)
-    except ApplicationError as error:
+    signed = attempt(request, lambda: signup_submit(meeting=meeting, **form.cleaned_data),
+                     form=form, success=_("报名已提交。遴选结果将通过您留下的联系方式通知。"))
+    if not signed.ok:
         ratelimit.give_back(request, RATE_SCOPE)
-        form.add_error(None, error.message)
         return meeting_detail(request, pk, form, status=400)
-    messages.success(request, _("报名已提交。遴选结果将通过您留下的联系方式通知。"))
     return redirect("participation:meeting", pk=pk)
 
 

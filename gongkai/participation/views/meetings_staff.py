@@ -12,9 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.core.params import year_param
-from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_consultations import (
     CancelForm,
@@ -32,16 +31,6 @@ def _meeting(request, pk: int):
     if not perms.can_manage_meeting(request.user, meeting):
         raise PermissionDenied
     return meeting
-
-
-def _done(request, action, success: str, pk: int):
-    try:
-        action()
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, success)
-    return redirect("participation:staff_meeting", pk=pk)
 
 
 @login_required
@@ -65,14 +54,11 @@ def staff_create(request):
         raise PermissionDenied
     form = _form(request)
     if request.method == "POST" and form.is_valid():
-        try:
-            meeting = svc.meeting_create(unit=request.user.unit, actor=request.user,
-                                         **form.cleaned_data)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("会议已保存。"))
-            return redirect("participation:staff_meeting", pk=meeting.pk)
+        meeting = attempt(request, lambda: svc.meeting_create(
+            unit=request.user.unit, actor=request.user, **form.cleaned_data),
+            form=form, success=_("会议已保存。"))
+        if meeting.ok:
+            return redirect("participation:staff_meeting", pk=meeting.value.pk)
     return render(request, "participation/meeting_staff_form.html", {"form": form},
                   status=400 if form.errors else 200)
 
@@ -82,17 +68,13 @@ def staff_edit(request, pk: int):
     meeting = _meeting(request, pk)
     form = _form(request, instance=meeting)
     if request.method == "POST" and form.is_valid():
-        try:
-            svc.meeting_update(meeting=_meeting(request, pk), actor=request.user,
-                               version=form.opened_version(),
-                               **{k: v for k, v in form.cleaned_data.items()
-                                  if k != "version" and v != form.initial.get(k)})
-        except StaleEdit as error:
-            show_conflict(form, error)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已保存。"))
+        fresh = _meeting(request, pk)
+        saved = attempt(request, lambda: svc.meeting_update(
+            meeting=fresh, actor=request.user, version=form.opened_version(),
+            **{k: v for k, v in form.cleaned_data.items()
+               if k != "version" and v != form.initial.get(k)}),
+            form=form, conflict=form, success=_("已保存。"))
+        if saved.ok:
             return redirect("participation:staff_meeting", pk=pk)
     return render(request, "participation/meeting_staff_form.html",
                   {"form": form, "meeting": meeting}, status=400 if form.errors else 200)
@@ -112,25 +94,28 @@ def staff_detail(request, pk: int):
 @require_POST
 def staff_announce(request, pk: int):
     meeting = _meeting(request, pk)
-    return _done(request, lambda: svc.meeting_announce(meeting=meeting, actor=request.user),
-                 _("会议已公告。"), pk)
+    attempt(request, lambda: svc.meeting_announce(meeting=meeting, actor=request.user),
+            success=_("会议已公告。"))
+    return redirect("participation:staff_meeting", pk=pk)
 
 
 @login_required
 @require_POST
 def staff_held(request, pk: int):
     meeting = _meeting(request, pk)
-    return _done(request, lambda: svc.meeting_mark_held(meeting=meeting, actor=request.user),
-                 _("已登记为已召开。"), pk)
+    attempt(request, lambda: svc.meeting_mark_held(meeting=meeting, actor=request.user),
+            success=_("已登记为已召开。"))
+    return redirect("participation:staff_meeting", pk=pk)
 
 
 @login_required
 @require_POST
 def staff_cancel(request, pk: int):
     meeting = _meeting(request, pk)
-    return _done(request, lambda: svc.meeting_cancel(
+    attempt(request, lambda: svc.meeting_cancel(
         meeting=meeting, actor=request.user, reason=request.POST.get("reason", "")),
-        _("会议已取消。"), pk)
+        success=_("会议已取消。"))
+    return redirect("participation:staff_meeting", pk=pk)
 
 
 @login_required
@@ -141,8 +126,10 @@ def staff_representative_add(request, pk: int):
     if not form.is_valid():
         messages.error(request, _("请填写代表姓名并选择类别。"))
         return redirect("participation:staff_meeting", pk=pk)
-    return _done(request, lambda: svc.representative_add(
-        meeting=meeting, actor=request.user, **form.cleaned_data), _("已添加列席代表。"), pk)
+    attempt(request, lambda: svc.representative_add(
+        meeting=meeting, actor=request.user, **form.cleaned_data),
+        success=_("已添加列席代表。"))
+    return redirect("participation:staff_meeting", pk=pk)
 
 
 @login_required
@@ -151,8 +138,9 @@ def staff_representative_remove(request, pk: int):
     representative = get_object_or_404(Representative, pk=pk)
     meeting = _meeting(request, representative.meeting_id)
     representative.meeting = meeting
-    return _done(request, lambda: svc.representative_remove(
-        representative=representative, actor=request.user), _("已移除。"), meeting.pk)
+    attempt(request, lambda: svc.representative_remove(
+        representative=representative, actor=request.user), success=_("已移除。"))
+    return redirect("participation:staff_meeting", pk=meeting.pk)
 
 
 @login_required
@@ -162,10 +150,12 @@ def staff_signup_decide(request, pk: int, choice: str):
     meeting = _meeting(request, signup.meeting_id)
     signup.meeting = meeting
     if choice == "select":
-        return _done(request, lambda: svc.signup_select(signup=signup, actor=request.user),
-                     _("已选定，报名人已列为列席代表。"), meeting.pk)
-    return _done(request, lambda: svc.signup_reject(signup=signup, actor=request.user),
-                 _("已标记为未选定。"), meeting.pk)
+        attempt(request, lambda: svc.signup_select(signup=signup, actor=request.user),
+                success=_("已选定，报名人已列为列席代表。"))
+    else:
+        attempt(request, lambda: svc.signup_reject(signup=signup, actor=request.user),
+                success=_("已标记为未选定。"))
+    return redirect("participation:staff_meeting", pk=meeting.pk)
 
 
 @login_required

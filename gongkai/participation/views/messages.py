@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core import ratelimit
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.core.params import parse_int
 from gongkai.core.security import no_store
 from gongkai.orgs.models import Unit
@@ -48,16 +48,14 @@ def write(request):
         if form.is_valid() and not ratelimit.take(request, "message_write", WRITE_LIMIT):
             form.add_error(None, _("本网络地址一小时内提交的留言过多，请稍后再试。"))
         elif form.is_valid():
-            try:
-                message = message_submit(**form.cleaned_data)
-            except ApplicationError as error:
-                ratelimit.give_back(request, "message_write")
-                form.add_service_error(error)
-            else:
+            submitted = attempt(request, lambda: message_submit(**form.cleaned_data),
+                                form=form)
+            if submitted.ok:
                 request.session.cycle_key()
-                request.session[ACCESS_KEY] = [message.pk]
-                request.session[SENT_KEY] = message.pk
+                request.session[ACCESS_KEY] = [submitted.value.pk]
+                request.session[SENT_KEY] = submitted.value.pk
                 return redirect("participation:message_sent")
+            ratelimit.give_back(request, "message_write")
     initial_mailbox = _int(request.GET.get("mailbox"))
     if request.method == "GET" and initial_mailbox:
         form = WriteForm(initial={"mailbox": initial_mailbox})

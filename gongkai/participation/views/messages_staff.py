@@ -6,7 +6,6 @@ Every page starts from ``messages_visible_to``: a message outside it is 404, so 
 cannot learn that another unit's message exists. Actions then ask the permission
 predicates and call one service each.
 """
-from django.contrib import messages as flash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,9 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core.actions import attempt
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
-from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.participation import permissions as perms
 from gongkai.participation.forms_messages import (
     AssignForm,
@@ -138,17 +137,11 @@ def _reply(request, message):
     """Save the reply; on any error the page is shown again with the text kept (and,
     when someone saved meanwhile, both versions side by side)."""
     form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            services.message_reply_save(message=message, text=form.cleaned_data["text"],
-                                        actor=request.user, version=form.opened_version())
-        except StaleEdit as error:
-            show_conflict(form, error)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            flash.success(request, _("答复已保存。"))
-            return redirect("participation:staff_message_detail", pk=message.pk)
+    if form.is_valid() and attempt(request, lambda: services.message_reply_save(
+            message=message, text=form.cleaned_data["text"], actor=request.user,
+            version=form.opened_version()),
+            form=form, conflict=form, success=_("答复已保存。")).ok:
+        return redirect("participation:staff_message_detail", pk=message.pk)
     return staff_detail(request, message.pk, reply_form=form, status_code=400)
 
 
@@ -181,10 +174,7 @@ def staff_action(request, pk: int, action: str):
         raise PermissionDenied
     if action == "reply":
         return _reply(request, message)
-    try:
-        flash.success(request, handler(request, message))
-    except ApplicationError as error:
-        flash.error(request, error.message)
+    attempt(request, lambda: handler(request, message), success=lambda said: said)
     return redirect("participation:staff_message_detail", pk=message.pk)
 
 
@@ -219,14 +209,11 @@ def staff_responses(request):
     form = _response_form(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.policy_response_save(
-                title=data["title"], note=data["note"], document=data["document"],
-                url=data["url"], messages=list(data["messages"]), actor=user)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            flash.success(request, _("政策回应已保存，相关留言页面将显示该回应。"))
+        saved = attempt(request, lambda: services.policy_response_save(
+            title=data["title"], note=data["note"], document=data["document"],
+            url=data["url"], messages=list(data["messages"]), actor=user),
+            form=form, success=_("政策回应已保存，相关留言页面将显示该回应。"))
+        if saved.ok:
             return redirect("participation:staff_message_responses")
     return render(request, "participation/message_responses.html", {
         "form": form,
