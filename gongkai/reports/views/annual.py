@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import DOCX
 from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
@@ -25,7 +26,6 @@ from gongkai.reports.services.annual import (
     annual_report_generate,
     annual_report_submit,
 )
-from gongkai.reports.views._helpers import attempt
 
 
 @login_required
@@ -57,8 +57,9 @@ def annual_generate(request):
     if not can_generate_annual_report(request.user, unit):
         raise PermissionDenied
     report = attempt(request, lambda: annual_report_generate(
-        year=year, unit=unit, actor=request.user), _("已根据12月31日的数据生成年度报告。"))
-    return redirect("reports:annual_edit", pk=report.pk) if report else redirect(
+        year=year, unit=unit, actor=request.user),
+        success=_("已根据12月31日的数据生成年度报告。"))
+    return redirect("reports:annual_edit", pk=report.value.pk) if report.ok else redirect(
         "reports:annual_list")
 
 
@@ -75,16 +76,16 @@ def annual_edit(request, pk: int):
                  for s in report.sections}
         action = request.POST.get("action")
         saved = attempt(request, lambda: annual_report_edit(
-            report=report, texts=texts, actor=request.user), _("年度报告已保存。"))
-        if saved and action == "submit":
+            report=report, texts=texts, actor=request.user), success=_("年度报告已保存。"))
+        if saved.ok and action == "submit":
             report.refresh_from_db()
             attempt(request, lambda: annual_report_submit(report=report, actor=request.user),
-                    _("已提交发布审核。"))
-        elif saved and action == "refresh":
+                    success=_("已提交发布审核。"))
+        elif saved.ok and action == "refresh":
             attempt(request, lambda: annual_report_generate(
                 year=report.year, unit=None if report.is_district else report.unit,
-                actor=request.user), _("已按12月31日的数据重新生成表格。"))
-        if saved:
+                actor=request.user), success=_("已按12月31日的数据重新生成表格。"))
+        if saved.ok:
             return redirect("reports:annual_edit", pk=pk)
         # Keep what was typed when the save was refused.
         report.sections = [{**s, "text": texts[s["number"]]} for s in report.sections]

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import DOCX
 from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
@@ -26,7 +27,6 @@ from gongkai.reports.permissions import can_manage_indicators, can_view_assessme
 from gongkai.reports.selectors.assessment import assessed_units, assessment
 from gongkai.reports.selectors.values import cache_seconds
 from gongkai.reports.services import assessment as services
-from gongkai.reports.views._helpers import attempt
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -88,14 +88,15 @@ def assessment_change(request):
         form = SchemeItemForm(request.POST)
         if form.is_valid():
             attempt(request, lambda: services.scheme_item_save(
-                scheme=scheme, actor=request.user, **form.cleaned_data), _("考核项目已保存。"))
+                scheme=scheme, actor=request.user, **form.cleaned_data),
+                success=_("考核项目已保存。"))
         else:
             messages_for(request, form)
     elif action == "item_delete":
         item = get_object_or_404(SchemeItem, scheme=scheme,
                                  pk=parse_int(request.POST.get("item")))
         attempt(request, lambda: services.scheme_item_delete(item=item, actor=request.user),
-                _("考核项目已删除。"))
+                success=_("考核项目已删除。"))
     elif action == "adjust":
         form = AdjustmentForm(request.POST, units=assessed_units(year))
         if form.is_valid():
@@ -103,14 +104,15 @@ def assessment_change(request):
             attempt(request, lambda: services.adjustment_add(
                 scheme=scheme, unit=unit, points=form.cleaned_data["points"],
                 reason=form.cleaned_data["reason"], kind=form.cleaned_data["kind"],
-                actor=request.user), _("已调整分数，并记入操作记录。"))
+                actor=request.user), success=_("已调整分数，并记入操作记录。"))
         else:
             messages_for(request, form)
     elif action == "notice":
         notice = attempt(request, lambda: services.notice_draft(
-            scheme=scheme, scope=scope, actor=request.user), _("已根据考核结果起草通报。"))
-        if notice:
-            return redirect("reports:notice", pk=notice.pk)
+            scheme=scheme, scope=scope, actor=request.user),
+            success=_("已根据考核结果起草通报。"))
+        if notice.ok:
+            return redirect("reports:notice", pk=notice.value.pk)
     return redirect(_page_url(year, scope))
 
 
@@ -138,13 +140,14 @@ def notice(request, pk: int):
         action = request.POST.get("action")
         if action == "save":
             if form.is_valid() and attempt(request, lambda: services.notice_edit(
-                    notice=item, actor=request.user, **form.cleaned_data), _("通报已保存。")):
+                    notice=item, actor=request.user, **form.cleaned_data),
+                    success=_("通报已保存。")).ok:
                 return redirect("reports:notice", pk=pk)
         elif action in NOTICE_MOVES:
             attempt(request, lambda: services.notice_move(
                 notice=item, to=NOTICE_MOVES[action], actor=request.user,
                 approver=request.POST.get("approver", ""), note=request.POST.get("note", "")),
-                _("通报状态已更新。"))
+                success=_("通报状态已更新。"))
             return redirect("reports:notice", pk=pk)
     return render(request, "reports/notice.html", {
         "notice": item, "form": form, "may_manage": can_manage_indicators(request.user)},

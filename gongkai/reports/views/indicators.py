@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.actions import attempt
 from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
 from gongkai.plans.models import Plan, Task
@@ -20,7 +21,6 @@ from gongkai.reports.models import IndicatorLink
 from gongkai.reports.permissions import can_manage_indicators, can_view_records_of
 from gongkai.reports.selectors.progress import measured_progress
 from gongkai.reports.services.links import link_delete, link_save
-from gongkai.reports.views._helpers import attempt
 
 MAX_RECORDS = 500
 
@@ -43,7 +43,7 @@ def links(request):
             link = get_object_or_404(IndicatorLink, pk=parse_int(request.POST.get("link")),
                                      task__plan=plan)
             attempt(request, lambda: link_delete(link=link, actor=request.user),
-                    _("已取消关联。"))
+                    success=_("已取消关联。"))
             return redirect(f"{request.path}?year={plan.year}")
         if form.is_valid():
             task = Task.objects.filter(plan=plan, number=form.cleaned_data["task"]).first()
@@ -54,7 +54,7 @@ def links(request):
                     direction=form.cleaned_data["direction"],
                     district_target=form.cleaned_data["district_target"],
                     unit_target=form.cleaned_data["unit_target"], actor=request.user),
-                    _("已关联指标并设定目标。")):
+                    success=_("已关联指标并设定目标。")).ok:
                 return redirect(f"{request.path}?year={plan.year}")
     rows = []
     if plan is not None:

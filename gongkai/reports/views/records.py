@@ -6,6 +6,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
@@ -17,7 +18,6 @@ from gongkai.reports.permissions import (
     work_records_visible_to,
 )
 from gongkai.reports.services.records import record_create
-from gongkai.reports.views._helpers import attempt
 
 
 def _unit_for(request) -> Unit | None:
@@ -43,7 +43,7 @@ def record_list(request):
             raise PermissionDenied
         if form.is_valid() and attempt(request, lambda: record_create(
                 unit=unit, files=request.FILES.getlist("files"), actor=request.user,
-                **form.cleaned_data), _("记录已保存。")):
+                **form.cleaned_data), success=_("记录已保存。")).ok:
             return redirect("reports:record_list")
     records = visible.select_related("unit").prefetch_related("files")[:200]
     return render(request, "reports/record_list.html", {
