@@ -8,7 +8,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.lexicon import permissions as perms
 from gongkai.lexicon.forms import FilterForm, GroupForm
 from gongkai.lexicon.models import TermGroup
@@ -38,16 +38,13 @@ def group_list(request):
 
 
 def _save(request, form: GroupForm, group: TermGroup | None):
-    try:
+    def save():
         if group is None:
-            group = term_group_create(data=form.group_data(), actor=request.user)
-        else:
-            group = term_group_update(group=group, data=form.group_data(), actor=request.user)
-    except ApplicationError as error:
-        form.add_error(None, error.message)
-        return None
-    messages.success(request, _("已保存，立即对问答和检索生效。"))
-    return redirect("lexicon:list")
+            return term_group_create(data=form.group_data(), actor=request.user)
+        return term_group_update(group=group, data=form.group_data(), actor=request.user)
+
+    saved = attempt(request, save, form=form, success=_("已保存，立即对问答和检索生效。"))
+    return redirect("lexicon:list") if saved.ok else None
 
 
 @login_required

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.orgs import services_registry
 from gongkai.orgs.forms import AliasForm, GroupForm, UnitCreateForm, UnitEditForm
 from gongkai.orgs.lists import UNITS
@@ -60,15 +60,12 @@ def unit_create(request):
     form = UnitCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            unit = _services().unit_create(
-                name=data["name"], category=data["category"], short_name=data["short_name"],
-                aliases=tuple(data["aliases"]), actor=request.user)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已新建单位“%(name)s”。") % {"name": unit.name})
-            return redirect("orgs:unit_edit", pk=unit.pk)
+        unit = attempt(request, lambda: _services().unit_create(
+            name=data["name"], category=data["category"], short_name=data["short_name"],
+            aliases=tuple(data["aliases"]), actor=request.user), form=form,
+            success=lambda created: _("已新建单位“%(name)s”。") % {"name": created.name})
+        if unit.ok:
+            return redirect("orgs:unit_edit", pk=unit.value.pk)
     return render(request, "orgs/unit_create.html", {"form": form})
 
 
@@ -77,12 +74,9 @@ def unit_edit(request, pk: int):
     unit = get_object_or_404(Unit, pk=pk)
     form = UnitEditForm(request.POST or None, unit=unit)
     if request.method == "POST" and form.is_valid():
-        try:
-            services_registry.unit_update(unit=unit, actor=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已保存。"))
+        if attempt(request, lambda: services_registry.unit_update(
+                unit=unit, actor=request.user, **form.cleaned_data),
+                form=form, success=_("已保存。")).ok:
             return redirect("orgs:unit_edit", pk=unit.pk)
     return _render_edit(request, unit, form, AliasForm(unit=unit))
 
@@ -100,13 +94,10 @@ def unit_alias_add(request, pk: int):
     unit = get_object_or_404(Unit, pk=pk)
     alias_form = AliasForm(request.POST, unit=unit)
     if alias_form.is_valid():
-        try:
-            alias = _services().unit_alias_add(
-                unit=unit, name=alias_form.cleaned_data["name"], actor=request.user)
-        except ApplicationError as error:
-            alias_form.add_error("name", error.message)
-        else:
-            messages.success(request, _("已添加别名“%(name)s”。") % {"name": alias.name})
+        if attempt(request, lambda: _services().unit_alias_add(
+                unit=unit, name=alias_form.cleaned_data["name"], actor=request.user),
+                form=alias_form, field="name",
+                success=lambda alias: _("已添加别名“%(name)s”。") % {"name": alias.name}).ok:
             return redirect("orgs:unit_edit", pk=unit.pk)
     return _render_edit(request, unit, UnitEditForm(unit=unit), alias_form, status=400)
 
@@ -152,11 +143,8 @@ def group_edit(request, pk: int):
         "description": group.description,
     })
     if request.method == "POST" and form.is_valid():
-        try:
-            services_registry.group_update(group=group, actor=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            form.add_error(None, error.message)
-        else:
-            messages.success(request, _("已保存单位组“%(name)s”。") % {"name": group.name})
+        if attempt(request, lambda: services_registry.group_update(
+                group=group, actor=request.user, **form.cleaned_data),
+                form=form, success=_("已保存单位组“%(name)s”。") % {"name": group.name}).ok:
             return redirect("orgs:group_list")
     return render(request, "orgs/group_edit.html", {"group": group, "form": form})

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.core.params import year_param
 from gongkai.workdays.forms import DayForm, YearForm
 from gongkai.workdays.models import CalendarYear, SpecialDay
@@ -51,15 +51,12 @@ def _post(request, year: int):
         if not form.is_valid():
             return None
         data = form.cleaned_data
-        try:
-            calendar_year_load(year=data["year"], holidays=data["holidays"],
-                               workdays=data["workdays"], source=data["source"],
-                               actor=request.user)
-        except ApplicationError as error:
-            messages.error(request, error.message)
+        loaded = attempt(request, lambda: calendar_year_load(
+            year=data["year"], holidays=data["holidays"], workdays=data["workdays"],
+            source=data["source"], actor=request.user),
+            success=_("%(y)s年节假日安排已载入，在办事项的期限已重新计算。") % {"y": data["year"]})
+        if not loaded.ok:
             return None
-        messages.success(request, _("%(y)s年节假日安排已载入，在办事项的期限已重新计算。")
-                         % {"y": data["year"]})
         return redirect(f"{request.path}?year={data['year']}")
     form = DayForm(request.POST, prefix="d")
     if not form.is_valid():
