@@ -13,10 +13,10 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
-from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.policies import permissions as perms
 from gongkai.policies import services
 from gongkai.policies.docnumber import parse_doc_number
@@ -73,16 +73,13 @@ def document_create(request):
     form = DocumentCreateForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            document = services.document_create(
-                unit=request.user.unit, author=request.user, body_html=data["body_html"],
-                issuers=list(data["issuers"]), audience_units=list(data["audience_units"]),
-                attachments=data["attachments"], **_document_values(data))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("已保存为草稿。"))
-            return redirect("policies:document_detail", pk=document.pk)
+        document = attempt(request, lambda: services.document_create(
+            unit=request.user.unit, author=request.user, body_html=data["body_html"],
+            issuers=list(data["issuers"]), audience_units=list(data["audience_units"]),
+            attachments=data["attachments"], **_document_values(data)),
+            success=_("已保存为草稿。"))
+        if document.ok:
+            return redirect("policies:document_detail", pk=document.value.pk)
     return render(request, "policies/staff_document_form.html", {"form": form})
 
 
@@ -96,17 +93,11 @@ def document_edit(request, pk: int):
     form = DocumentForm.for_document(document, request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.document_update(
+        if attempt(request, lambda: services.document_update(
                 document=document, actor=request.user, body_html=data["body_html"],
                 issuers=list(data["issuers"]), audience_units=list(data["audience_units"]),
-                version=form.opened_version(), **_document_values(data))
-        except StaleEdit as exc:
-            show_conflict(form, exc)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("已保存。"))
+                version=form.opened_version(), **_document_values(data)),
+                conflict=form, success=_("已保存。")).ok:
             return redirect("policies:document_detail", pk=pk)
     return render(request, "policies/staff_document_form.html",
                   {"form": form, "document": document})
@@ -196,12 +187,7 @@ def _detail_action(request, document: PolicyDocument) -> str:
 def document_detail(request, pk: int):
     document = _manageable(request, pk)
     if request.method == "POST":
-        try:
-            done = _detail_action(request, document)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, done)
+        attempt(request, lambda: _detail_action(request, document), success=lambda done: done)
         return redirect("policies:document_detail", pk=pk)
     return render(request, "policies/staff_document_detail.html", {
         "document": document,
@@ -235,15 +221,11 @@ def interpretation_create(request, pk: int):
         raise Http404
     form = InterpretationCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            interpretation = services.interpretation_create(
-                document=document, author=request.user, unit=document.unit,
-                **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("解读已保存为草稿，请与文件一并提交审核（三同步）。"))
-            return redirect("policies:document_detail", pk=interpretation.pk)
+        interpretation = attempt(request, lambda: services.interpretation_create(
+            document=document, author=request.user, unit=document.unit,
+            **form.cleaned_data), success=_("解读已保存为草稿，请与文件一并提交审核（三同步）。"))
+        if interpretation.ok:
+            return redirect("policies:document_detail", pk=interpretation.value.pk)
     return render(request, "policies/staff_interpretation_form.html",
                   {"form": form, "document": document})
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.actions import attempt
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
 from gongkai.orgs.models import Unit
@@ -47,12 +48,10 @@ def gazette_list(request):
     _require_office(request.user)
     form = GazetteIssueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            issue = services.gazette_issue_create(actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            return redirect("policies:gazette_edit", pk=issue.pk)
+        issue = attempt(request, lambda: services.gazette_issue_create(
+            actor=request.user, **form.cleaned_data))
+        if issue.ok:
+            return redirect("policies:gazette_edit", pk=issue.value.pk)
     issues = GazetteIssue.objects.all()
     return render(request, "policies/staff_gazette_list.html", {"issues": issues, "form": form})
 
@@ -88,10 +87,7 @@ def gazette_edit(request, pk: int):
     _require_office(request.user)
     issue = get_object_or_404(GazetteIssue, pk=pk)
     if request.method == "POST":
-        try:
-            _gazette_action(request, issue)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
+        attempt(request, lambda: _gazette_action(request, issue))
         return redirect("policies:gazette_edit", pk=pk)
     form = GazetteIssueForm(initial={"year": issue.year, "number": issue.number,
                                      "title": issue.title, "published_on": issue.published_on})
@@ -107,12 +103,8 @@ def enterprise_list(request):
     form = EnterpriseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, "order": form.cleaned_data["order"] or 0}
-        try:
-            services.enterprise_create(actor=request.user, **data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("已添加。"))
+        if attempt(request, lambda: services.enterprise_create(actor=request.user, **data),
+                   success=_("已添加。")).ok:
             return redirect("policies:enterprise_list")
     return render(request, "policies/staff_enterprise_list.html", {
         "enterprises": PublicEnterprise.objects.select_related("supervisor"), "form": form})
@@ -132,12 +124,8 @@ def enterprise_edit(request, pk: int):
                                             "order")})
     if request.method == "POST" and form.is_valid():
         data = {**form.cleaned_data, "order": form.cleaned_data["order"] or 0}
-        try:
-            services.enterprise_update(enterprise=enterprise, actor=request.user, **data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("已保存。"))
+        if attempt(request, lambda: services.enterprise_update(
+                enterprise=enterprise, actor=request.user, **data), success=_("已保存。")).ok:
             return redirect("policies:enterprise_list")
     return render(request, "policies/staff_enterprise_edit.html",
                   {"enterprise": enterprise, "form": form})
@@ -164,13 +152,9 @@ def decision_counts(request):
     initial = {f: getattr(record, f) for f in DecisionCountForm.base_fields} if record else {}
     form = DecisionCountForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.decision_counts_set(unit=unit, year=year, actor=request.user,
-                                         **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("已保存。"))
+        if attempt(request, lambda: services.decision_counts_set(
+                unit=unit, year=year, actor=request.user, **form.cleaned_data),
+                success=_("已保存。")).ok:
             return redirect(f"{request.path}?year={year}&unit={unit.pk}")
     return render(request, "policies/staff_decision_counts.html", {
         "unit": unit, "year": year, "form": form, "record": record,
