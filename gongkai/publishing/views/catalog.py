@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.actions import attempt
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param
-from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.publishing import permissions as perms
 from gongkai.publishing.forms import CatalogItemForm, RouteForm, WithdrawForm
@@ -135,19 +135,20 @@ def _post(request, form: CatalogItemForm, item: CatalogItem | None, unit: Unit, 
           editable: bool):
     """Run the posted action or save; the redirect on success, else None (the page is
     shown again with the errors, and the conflict if someone saved meanwhile)."""
-    try:
-        if item is not None and _item_action(request, item):
+    if item is not None:
+        acted = attempt(request, lambda: _item_action(request, item))
+        if not acted.ok:
+            return None
+        if acted.value:
             return redirect("publishing:catalog_item_edit", pk=item.pk)
-        if not editable:
-            raise ApplicationError(_("已发布或审核中的事项不能修改；已发布的事项请先撤回。"))
-        if form.is_valid():
-            saved = _save(request, form, item, unit)
-            messages.success(request, _("已保存。"))
-            return redirect("publishing:catalog_item_edit", pk=saved.pk)
-    except StaleEdit as error:
-        show_conflict(form, error)
-    except ApplicationError as error:
-        messages.error(request, error.message)
+    if not editable:
+        messages.error(request, _("已发布或审核中的事项不能修改；已发布的事项请先撤回。"))
+        return None
+    if form.is_valid():
+        saved = attempt(request, lambda: _save(request, form, item, unit), conflict=form,
+                        success=_("已保存。"))
+        if saved.ok:
+            return redirect("publishing:catalog_item_edit", pk=saved.value.pk)
     return None
 
 
@@ -200,12 +201,9 @@ def routes(request):
                "reviewers": list(route.reviewers.all()) if route else []}
     form = RouteForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            review_route_set(unit=unit, actor=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("审核流程已保存。"))
+        if attempt(request, lambda: review_route_set(unit=unit, actor=request.user,
+                                                     **form.cleaned_data),
+                   success=_("审核流程已保存。")).ok:
             return redirect(request.get_full_path())
     all_routes = routes_by_unit()
     units = [(u, all_routes.get(u.pk)) for u in Unit.objects.filter(is_active=True)]

@@ -13,7 +13,7 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.publishing import permissions as perms
 from gongkai.publishing.content_registry import render_context
 from gongkai.publishing.forms import DecisionForm, FindingActionForm
@@ -60,14 +60,10 @@ def _decide(request, review: Review, form: DecisionForm) -> bool:
     if action not in ("pass", "return"):
         messages.error(request, _("无法识别的操作。"))
         return False
-    try:
-        review_decide(review=review, reviewer=request.user, passed=action == "pass",
-                      reason=form.cleaned_data["reason"])
-    except ApplicationError as error:
-        messages.error(request, error.message)
-        return False
-    messages.success(request, _("已审核通过。") if action == "pass" else _("已退回修改。"))
-    return True
+    return attempt(request, lambda: review_decide(
+        review=review, reviewer=request.user, passed=action == "pass",
+        reason=form.cleaned_data["reason"]),
+        success=_("已审核通过。") if action == "pass" else _("已退回修改。")).ok
 
 
 @login_required
@@ -109,6 +105,15 @@ def _finding_review(finding: Finding) -> Review:
     return review
 
 
+def _handle_finding(finding: Finding, action: str, data: dict, actor) -> None:
+    if action == "mask":
+        finding_mask(finding=finding, actor=actor)
+    elif action == "remove":
+        finding_remove(finding=finding, actor=actor, replacement=data["replacement"])
+    else:
+        finding_accept(finding=finding, actor=actor, reason=data["reason"])
+
+
 @login_required
 @require_POST
 def finding_action(request, pk: int):
@@ -124,18 +129,8 @@ def finding_action(request, pk: int):
                else perms.can_change_text(request.user, obj, route))
     if not allowed:
         raise PermissionDenied
-    try:
-        if action == "mask":
-            finding_mask(finding=finding, actor=request.user)
-        elif action == "remove":
-            finding_remove(finding=finding, actor=request.user,
-                           replacement=data["replacement"])
-        else:
-            finding_accept(finding=finding, actor=request.user, reason=data["reason"])
-    except ApplicationError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("已处理：%(f)s。") % {"f": finding.get_kind_display()})
+    attempt(request, lambda: _handle_finding(finding, action, data, request.user),
+            success=_("已处理：%(f)s。") % {"f": finding.get_kind_display()})
     return redirect("publishing:review_item", pk=review.pk)
 
 
