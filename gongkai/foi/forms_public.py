@@ -2,7 +2,7 @@
 
 They check shape and size and keep what was typed; the rules themselves (identity
 numbers, dates, the workflow) are checked by the services, whose ``ApplicationError``
-is attached to the field it names.
+is attached to the field it names (``gongkai/core/actions.py``).
 """
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -18,17 +18,6 @@ DELIVERY_CHOICES = [("邮寄", _("邮寄")), ("电子邮件", _("电子邮件"))
                     ("自行领取", _("自行领取")), ("网上查看", _("网上查看"))]
 
 
-class ErrorsFromServiceMixin:
-    def add_service_error(self, error: ApplicationError) -> None:
-        """Attach the service's error(s) to their fields (all of them at once when
-        the service checked every field)."""
-        errors = error.details.get("errors") or {error.details.get("field", ""): error.message}
-        for field, message in errors.items():
-            if field in self.fields and field in self.errors:
-                continue  # the form already said what is wrong with it
-            self.add_error(field if field in self.fields else None, message)
-
-
 def check_application_fields(form: forms.Form) -> None:
     """Run the service's checks on what was typed too, so the form shows every error
     at once (a bad phone and a bad identity number together), not one per submit."""
@@ -42,7 +31,7 @@ def check_application_fields(form: forms.Form) -> None:
                 form.add_error(field, message)
 
 
-class ApplyForm(ErrorsFromServiceMixin, forms.Form):
+class ApplyForm(forms.Form):
     unit = forms.ModelChoiceField(
         label=_("向哪个机关申请"), empty_label=_("请选择"),
         queryset=Unit.objects.filter(is_active=True).order_by("sort_order", "name"),
@@ -99,6 +88,6 @@ class TrackForm(forms.Form):
                                                              "inputmode": "text"}))
 
 
-class SupplementForm(ErrorsFromServiceMixin, forms.Form):
+class SupplementForm(forms.Form):
     content = forms.CharField(label=_("补正内容"), max_length=DESCRIPTION_MAX,
                               widget=forms.Textarea(attrs={"rows": 6}))

@@ -1,7 +1,6 @@
 """The office's pages: open applications across units, annual-report statistics, and
 the reconsideration and litigation records of an application. Reads come from the
 selectors, writes go through the services; this module only decides who may look."""
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -12,8 +11,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from gongkai.core.actions import attempt
 from gongkai.core.dates import chinese_date
-from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param
 from gongkai.foi.exports import stats_workbook
 from gongkai.foi.forms_office import AppealDecideForm, AppealForm
@@ -141,10 +140,8 @@ def _stats_selection(request):
     today = timezone.localdate()
     year = today.year - 1
     if request.GET.get("year"):
-        try:
-            year = report_year(request.GET["year"], today=today)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
+        asked = attempt(request, lambda: report_year(request.GET["year"], today=today))
+        year = asked.value if asked.ok else year
     unit = _chosen_unit(request)
     if unit is None and not can_manage_foi(request.user):
         unit = request.user.unit
@@ -191,12 +188,9 @@ def appeal_add(request, pk: int):
     application = _handled_application(request, pk)
     form = AppealForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            appeal_record(application=application, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("已登记复议或诉讼。"))
+        if attempt(request, lambda: appeal_record(
+                application=application, actor=request.user, **form.cleaned_data),
+                success=_("已登记复议或诉讼。")).ok:
             return redirect("foi:appeal_add", pk=application.pk)
     return render(request, "foi/office_appeals.html", {
         "application": application, "form": form,
@@ -214,12 +208,9 @@ def appeal_decide_view(request, pk: int):
     application = _handled_application(request, appeal.application_id)
     form = AppealDecideForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            appeal_decide(appeal=appeal, actor=request.user, **form.cleaned_data)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("已登记审结结果。"))
+        if attempt(request, lambda: appeal_decide(appeal=appeal, actor=request.user,
+                                                  **form.cleaned_data),
+                   success=_("已登记审结结果。")).ok:
             return redirect("foi:appeal_add", pk=application.pk)
     return render(request, "foi/office_appeal_decide.html", {
         "application": application, "appeal": appeal, "form": form,

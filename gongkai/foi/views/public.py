@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core import formkeys, ratelimit
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import stored_file_response
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param
@@ -98,19 +99,17 @@ def apply(request):
         form.add_error(None, _("本网络地址一小时内提交的申请过多，请稍后再试，"
                                "或者当面、邮寄提交申请。"))
     elif form.is_valid():
-        try:
-            application = application_submit_online(
-                data=form.service_data(), submission_key=form.cleaned_data["submission_key"],
-                public_user=_public_user(request))
-        except ApplicationError as error:
-            ratelimit.give_back(request, "apply")  # only submitted applications count
-            form.add_service_error(error)
-        else:
+        submitted = attempt(request, lambda: application_submit_online(
+            data=form.service_data(), submission_key=form.cleaned_data["submission_key"],
+            public_user=_public_user(request)), form=form)
+        if submitted.ok:
+            application = submitted.value
             letter_ensure(application=application, kind=LetterKind.RECEIPT)
             request.session.cycle_key()
             request.session[ACCESS_KEY] = application.pk
             request.session[RECEIPT_KEY] = application.pk
             return redirect("foi:receipt")
+        ratelimit.give_back(request, "apply")  # only submitted applications count
     return render(request, "foi/public_apply.html", {"form": form}, status=400)
 
 
@@ -187,14 +186,10 @@ def track_application(request, pk: int):
     if request.method == "POST" and supplement and not applicant:
         raise Http404
     if request.method == "POST" and form is not None and form.is_valid():
-        try:
-            supplement_receive(supplement=supplement, received_on=timezone.localdate(),
-                               content=form.cleaned_data["content"],
-                               actor=request.user)
-        except ApplicationError as error:
-            form.add_service_error(error)
-        else:
-            messages.success(request, _("补正材料已提交，答复期限自今日起重新计算。"))
+        if attempt(request, lambda: supplement_receive(
+                supplement=supplement, received_on=timezone.localdate(),
+                content=form.cleaned_data["content"], actor=request.user),
+                form=form, success=_("补正材料已提交，答复期限自今日起重新计算。")).ok:
             return redirect("foi:track_application", pk=application.pk)
     return render(request, "foi/public_track_application.html", {
         "application": application,

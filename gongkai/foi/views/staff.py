@@ -16,8 +16,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import DOCX, stored_file_response
-from gongkai.core.errors import ApplicationError
 from gongkai.foi import forms_staff as f
 from gongkai.foi.fees import (
     FeeQuote,
@@ -77,16 +77,11 @@ def register(request):
     form = f.RegisterForm(request.POST or None, choose_unit=choose_unit)
     if request.method == "POST" and form.is_valid():
         unit = form.cleaned_data["unit"] if choose_unit else request.user.unit
-        try:
-            application = application_register(
-                unit=unit, data=_register_form_data(form),
-                channel=form.cleaned_data["channel"],
-                received_on=form.cleaned_data["received_on"], actor=request.user)
-        except ApplicationError as exc:
-            for field, message in (exc.details.get("errors")
-                                   or {exc.details.get("field"): exc.message}).items():
-                form.add_error(field if field in form.fields else None, message)
-        else:
+        registered = attempt(request, lambda: application_register(
+            unit=unit, data=_register_form_data(form), channel=form.cleaned_data["channel"],
+            received_on=form.cleaned_data["received_on"], actor=request.user), form=form)
+        if registered.ok:
+            application = registered.value
             if application.status != Status.PENDING:
                 for kind in ("registration", "receipt"):
                     warning = generate_letter(application, kind, request.user)
@@ -180,14 +175,11 @@ def _run_step(request, application, name: str):
     form = step.form(request.POST, request.FILES) if step.files else step.form(request.POST)
     if not form.is_valid():
         return form
-    try:
-        message, kinds = step.run(application, form.cleaned_data, request.user)
-    except ApplicationError as exc:
-        for field, message in (exc.details.get("errors")
-                               or {exc.details.get("field"): exc.message}).items():
-            form.add_error(field if field in form.fields else None, message)
+    ran = attempt(request, lambda: step.run(application, form.cleaned_data, request.user),
+                  form=form, success=lambda result: result[0])
+    if not ran.ok:
         return form
-    messages.success(request, message)
+    _said, kinds = ran.value
     application.refresh_from_db()
     for kind in (kinds,) if isinstance(kinds, str) else kinds:
         warning = generate_letter(application, kind, request.user) if kind else ""
@@ -225,12 +217,9 @@ def co_handling_answer_view(request, pk: int):
         raise PermissionDenied
     form = f.CoHandlingAnswerForm(request.POST)
     if form.is_valid():
-        try:
-            co_handling_answer(co_handling=co, answer=form.cleaned_data["answer"],
-                               actor=request.user)
-            messages.success(request, _("已回复协办意见。"))
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
+        attempt(request, lambda: co_handling_answer(
+            co_handling=co, answer=form.cleaned_data["answer"], actor=request.user),
+            success=_("已回复协办意见。"))
     else:
         messages.error(request, _("请填写协办意见（不超过5000字）。"))
     return redirect("foi:application_detail", pk=application.pk)
@@ -263,10 +252,7 @@ def letter_file(request, pk: int, letter_pk: int, fmt: str = "docx"):
         raise PermissionDenied
     letter = get_object_or_404(Letter, pk=letter_pk, application=application)
     if fmt == "pdf":
-        try:
-            letter_pdf_ensure(letter)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
+        if not attempt(request, lambda: letter_pdf_ensure(letter)).ok:
             return redirect("foi:application_detail", pk=application.pk)
         return stored_file_response(letter.pdf, filename=letter_file_name(letter, "pdf"),
                                     content_type="application/pdf")
