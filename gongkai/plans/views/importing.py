@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from gongkai.core.actions import attempt
 from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
 from gongkai.orgs.models import UnitCategory
@@ -64,24 +65,28 @@ def _lines(stored: dict) -> list[SourceLine]:
             for row in json.loads(stored["lines"])]
 
 
+def _read_upload(file, year: int | None) -> dict:
+    """What the preview keeps in the session: the file's lines, its name and the year
+    (typed, else the title's); refused when it does not parse or is too big to keep."""
+    lines, name = plan_read_source(file)
+    payload = json.dumps([[ln.number, list(ln.cells), list(ln.merged)] for ln in lines],
+                         ensure_ascii=False)
+    if len(payload) > MAX_SESSION_CHARS:
+        raise ApplicationError(_("文件内容过多，请改用命令行 import_plan 导入。"))
+    year = year or default_year(plan_title_year(lines=lines))
+    plan_parse_lines(lines=lines, year=year)
+    return {"lines": payload, "name": name[:200], "year": year, "new_units": {}, "edits": {}}
+
+
 @_office_only
 def import_upload(request):
     """Step 1: choose the file and the year."""
     form = PlanUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            lines, name = plan_read_source(form.cleaned_data["file"])
-            payload = json.dumps([[ln.number, list(ln.cells), list(ln.merged)]
-                                  for ln in lines], ensure_ascii=False)
-            if len(payload) > MAX_SESSION_CHARS:
-                raise ApplicationError(_("文件内容过多，请改用命令行 import_plan 导入。"))
-            year = form.cleaned_data["year"] or default_year(plan_title_year(lines=lines))
-            plan_parse_lines(lines=lines, year=year)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            request.session[SESSION_KEY] = {"lines": payload, "name": name[:200],
-                                            "year": year, "new_units": {}, "edits": {}}
+        read = attempt(request, lambda: _read_upload(form.cleaned_data["file"],
+                                                     form.cleaned_data["year"]))
+        if read.ok:
+            request.session[SESSION_KEY] = read.value
             return redirect("plans:import_preview")
     return render(request, "plans/import_upload.html", {"form": form})
 
@@ -129,12 +134,11 @@ def import_preview(request):
     if stored is None:
         messages.info(request, _("请先上传方案文件。"))
         return redirect("plans:import")
-    try:
-        result = plan_parse_lines(lines=_lines(stored), year=stored["year"],
-                                  edits=stored.get("edits"))
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
+    parsed = attempt(request, lambda: plan_parse_lines(
+        lines=_lines(stored), year=stored["year"], edits=stored.get("edits")))
+    if not parsed.ok:
         return redirect("plans:import")
+    result = parsed.value
     new_units = stored.get("new_units", {})
     pending = [(n, ln) for n, ln in result.unresolved if n not in new_units]
     occurrences = Counter(r.name for _t, r in result.parsed.refs())
@@ -157,13 +161,9 @@ def import_map(request):
     """Map an unresolved name to an existing unit; the registry learns the alias."""
     form = MapNameForm(request.POST)
     if form.is_valid():
-        try:
-            unit_alias_add(unit=form.cleaned_data["unit"], name=form.cleaned_data["name"],
-                           actor=request.user)
-        except ApplicationError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("已将“%(name)s”记为“%(unit)s”的别名。") % {
+        attempt(request, lambda: unit_alias_add(
+            unit=form.cleaned_data["unit"], name=form.cleaned_data["name"], actor=request.user),
+            success=_("已将“%(name)s”记为“%(unit)s”的别名。") % {
                 "name": form.cleaned_data["name"], "unit": form.cleaned_data["unit"].name})
     else:
         messages.error(request, _("请选择对应的单位。"))
@@ -228,17 +228,16 @@ def import_confirm(request):
     stored = _stored(request)
     if stored is None:
         return redirect("plans:import")
-    try:
-        result = plan_import_lines(lines=_lines(stored), year=stored["year"],
-                                   new_units=stored.get("new_units") or None,
-                                   edits=stored.get("edits") or None,
-                                   source_name=stored.get("name", ""), actor=request.user)
-    except ApplicationError as exc:
-        messages.error(request, exc.message)
+    imported = attempt(request, lambda: plan_import_lines(
+        lines=_lines(stored), year=stored["year"], new_units=stored.get("new_units") or None,
+        edits=stored.get("edits") or None, source_name=stored.get("name", ""),
+        actor=request.user), success=lambda result: _(
+            "已导入%(year)s年分工方案：%(tasks)s项任务。") % {
+            "year": result.plan.year, "tasks": result.counts["tasks"]})
+    if not imported.ok:
         return redirect("plans:import_preview")
+    result = imported.value
     del request.session[SESSION_KEY]
-    messages.success(request, _("已导入%(year)s年分工方案：%(tasks)s项任务。") % {
-        "year": result.plan.year, "tasks": result.counts["tasks"]})
     for note in result.kept:
         messages.warning(request, note)
     return redirect("plans:import_look_back", year=result.plan.year)

@@ -19,10 +19,9 @@ from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.core.lists import SEARCH_MAX
 from gongkai.core.params import parse_int, year_param
-from gongkai.core.versioning import StaleEdit, show_conflict
 from gongkai.orgs.models import Unit
 from gongkai.plans import exports
 from gongkai.plans.forms_ledger import BreakdownForm, BreakdownUploadForm
@@ -196,14 +195,9 @@ def breakdown_edit(request, pk: int):
     form = BreakdownForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         opened = assignment.version
-        try:
-            breakdown_update(assignment=assignment, actor=request.user,
-                             version=form.opened_version(), **form.cleaned_data)
-        except StaleEdit as exc:
-            show_conflict(form, exc)
-        except ApplicationError as exc:
-            form.add_error(None, exc.message)
-        else:
+        if attempt(request, lambda: breakdown_update(
+                assignment=assignment, actor=request.user, version=form.opened_version(),
+                **form.cleaned_data), form=form, conflict=form).ok:
             # Say what happened: an empty or unchanged form stores nothing.
             if assignment.version != opened:
                 messages.success(request, _("已保存第%(n)s项任务的分解。")
@@ -269,12 +263,11 @@ def breakdown_upload(request):
     if unit is None:
         form.add_error(None, _("请选择单位。"))
     elif form.is_valid():
-        try:
-            result = breakdowns_import_xlsx(plan=plan, unit=unit, actor=request.user,
-                                            file=form.cleaned_data["file"])
-        except ApplicationError as exc:
-            form.add_error("file", exc.message)
-        else:
+        imported = attempt(request, lambda: breakdowns_import_xlsx(
+            plan=plan, unit=unit, actor=request.user, file=form.cleaned_data["file"]),
+            form=form, field="file")
+        if imported.ok:
+            result = imported.value
             if result.ok:
                 messages.success(request, _("导入完成：%(u)s项任务已更新，%(k)s项无变化。")
                                  % {"u": result.updated, "k": result.unchanged})

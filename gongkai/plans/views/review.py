@@ -13,8 +13,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from gongkai.core.actions import attempt
 from gongkai.core.downloads import DOCX, stored_file_response
-from gongkai.core.errors import ApplicationError
 from gongkai.core.params import int_param, year_param
 from gongkai.plans.forms_reports import NoticeGenerateForm, ReviewForm, ScoringRuleForm
 from gongkai.plans.lists import REVIEW_QUEUE, report_ids_in_queue
@@ -89,6 +89,13 @@ def _next_in_queue(request, plan: Plan | None, order: list[int], done: int) -> s
     return reverse("plans:report_review", args=[following]) + (f"?{query}" if query else "")
 
 
+def _decide(report, action: str, comment: str, actor) -> None:
+    if action == "pass":
+        report_pass(report=report, actor=actor, comment=comment)
+    else:
+        report_return(report=report, actor=actor, reason=comment)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def report_review(request, pk: int):
@@ -102,21 +109,15 @@ def report_review(request, pk: int):
     if request.method == "POST" and form.is_valid():
         action, _sep, then = (request.POST.get("action") or "").partition("_")
         comment = form.cleaned_data["comment"]
-        try:
-            if action == "pass":
-                report_pass(report=report, actor=request.user, comment=comment)
-                messages.success(request, _("已审核通过。"))
-            elif action == "return":
-                report_return(report=report, actor=request.user, reason=comment)
-                messages.success(request, _("已退回整改，单位将看到退回理由。"))
-            else:
-                raise ApplicationError(_("无法识别的操作。"))
+        if action not in ("pass", "return"):
+            messages.error(request, _("无法识别的操作。"))
+        elif attempt(request, lambda: _decide(report, action, comment, request.user),
+                     success=_("已审核通过。") if action == "pass"
+                     else _("已退回整改，单位将看到退回理由。")).ok:
             if then == "next":
                 return redirect(_next_in_queue(request, plan, order, report.pk))
             query = request.GET.urlencode()
             return redirect(reverse("plans:review_queue") + (f"?{query}" if query else ""))
-        except ApplicationError as error:
-            messages.error(request, error.message)
     position = order.index(report.pk) if report.pk in order else None
     query = request.GET.urlencode()
     return render(request, "plans/review_report.html", {
@@ -152,12 +153,10 @@ def scores(request):
     if request.method == "POST":
         _require(can_manage_plans(request.user))
         if rule_form.is_valid():
-            try:
-                scoring_rule_update(plan=plan, actor=request.user, **rule_form.cleaned_data)
-                messages.success(request, _("评分规则已更新。"))
+            if attempt(request, lambda: scoring_rule_update(
+                    plan=plan, actor=request.user, **rule_form.cleaned_data),
+                    success=_("评分规则已更新。")).ok:
                 return redirect(request.get_full_path())
-            except ApplicationError as error:
-                messages.error(request, error.message)
     period = _period(request, plan)
     return render(request, "plans/scores.html", {
         "plan": plan, "period": period, "periods": plan.periods.all(),
@@ -185,12 +184,10 @@ def notice_generate(request):
         raise Http404(_("尚未导入年度方案。"))
     form = NoticeGenerateForm(request.POST or None, periods=plan.periods.all())
     if request.method == "POST" and form.is_valid():
-        try:
-            notice = generate(plan=plan, actor=request.user, **form.cleaned_data)
-        except ApplicationError as error:
-            messages.error(request, error.message)
-        else:
-            messages.success(request, _("通报“%(title)s”已生成。") % {"title": notice.title})
+        if attempt(request, lambda: generate(plan=plan, actor=request.user,
+                                             **form.cleaned_data),
+                   success=lambda notice: _("通报“%(title)s”已生成。")
+                   % {"title": notice.title}).ok:
             return redirect("plans:notice_list")
     return render(request, "plans/notice_generate.html", {"plan": plan, "form": form})
 

@@ -7,6 +7,8 @@ and audit event as a single approval. One report failing (returned meanwhile, al
 passed by a colleague) does not undo the others; the result page says which passed and
 which did not, and why.
 """
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import path
@@ -14,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from gongkai.core.errors import ApplicationError
+from gongkai.core.actions import attempt
 from gongkai.core.params import parse_int
 from gongkai.core.xlsx import table_xlsx, xlsx_response
 from gongkai.plans.forms_reports import ReviewForm
@@ -62,13 +64,10 @@ def review_batch(request):
             results.append({"pk": pk, "report": None, "ok": False,
                             "message": _("该报告已不在待审核状态，或您无权审核。")})
             continue
-        try:
-            report_pass(report=report, actor=request.user, comment=comment)
-        except ApplicationError as error:
-            results.append({"pk": pk, "report": report, "ok": False,
-                            "message": error.message})
-        else:
-            results.append({"pk": pk, "report": report, "ok": True, "message": ""})
+        passed = attempt(request, partial(report_pass, report=report, actor=request.user,
+                                          comment=comment), show_error=False)
+        results.append({"pk": pk, "report": report, "ok": passed.ok,
+                        "message": "" if passed.ok else passed.error.message})
     context.update(results=results, passed=sum(r["ok"] for r in results),
                    failed=sum(not r["ok"] for r in results))
     return render(request, "plans/review_batch_done.html", context)
