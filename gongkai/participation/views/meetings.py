@@ -5,7 +5,6 @@ representatives and contact details are never shown publicly, only counts by kin
 The staff side is in ``meetings_staff``."""
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,7 +17,6 @@ from gongkai.participation.models import MeetingStatus
 from gongkai.participation.permissions import meetings_public
 from gongkai.participation.selectors.meetings import representative_counts
 from gongkai.participation.services.meetings import signup_submit
-from gongkai.participation.views import meetings_staff
 
 SIGNUP_LIMIT = 10  # sign-ups an hour from one address
 RATE_SCOPE = "participation:signup"
@@ -65,11 +63,3 @@ def meeting_signup(request, pk: int):
         return meeting_detail(request, pk, form, status=400)
     messages.success(request, _("报名已提交。遴选结果将通过您留下的联系方式通知。"))
     return redirect("participation:meeting", pk=pk)
-
-
-urlpatterns = [
-    path("meetings/", meeting_list, name="meetings"),
-    path("meetings/<int:pk>/", meeting_detail, name="meeting"),
-    path("meetings/<int:pk>/signup/", meeting_signup, name="meeting_signup"),
-    *meetings_staff.urlpatterns,
-]

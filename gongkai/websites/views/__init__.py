@@ -1,4 +1,4 @@
-"""Pages of the websites module; each views module owns its ``urlpatterns``."""
+"""Pages of the websites module; routes in ``gongkai/websites/urls.py``."""
 from django.contrib import messages
 from django.shortcuts import redirect
 
