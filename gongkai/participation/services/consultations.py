@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.uploads import EXCEL, IMAGE, PDF, WORD, check_upload
 from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
@@ -117,14 +118,7 @@ def consultation_update(*, consultation: Consultation, actor, version: int | Non
     published. A changed draft is split again unless comments already name articles.
     Refused (``StaleEdit``) when someone saved it since ``version``."""
     _require_editable(consultation)
-    unknown = set(fields) - set(_EDITABLE_FIELDS)
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
-    before = {name: getattr(consultation, name) for name in fields}
-    for name, value in fields.items():
-        setattr(consultation, name, value)
-    _clean(consultation)
-    changed = [name for name in fields if getattr(consultation, name) != before[name]]
+    changed = model_update(consultation, fields, _EDITABLE_FIELDS, clean=_clean)
     if not changed:
         return consultation
     claim_version(consultation, version)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.participation.models import (
@@ -89,18 +90,11 @@ def meeting_update(*, meeting: Meeting, actor, version: int | None = None,
     """Change the details; after the meeting is held only the links (a recording is
     often published later). Refused (``StaleEdit``) when someone saved it since
     ``version``."""
-    unknown = set(fields) - set(_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
     if meeting.status == M.CANCELLED:
         raise ApplicationError(_("会议已取消，不能修改。"))
     if meeting.status == M.HELD and set(fields) - {"live_url", "recording_url"}:
         raise ApplicationError(_("会议已召开，只能补充直播或录播链接。"))
-    before = {name: getattr(meeting, name) for name in fields}
-    for name, value in fields.items():
-        setattr(meeting, name, value)
-    _clean(meeting)
-    changed = [name for name in fields if getattr(meeting, name) != before[name]]
+    changed = model_update(meeting, fields, _FIELDS, clean=_clean)
     if changed:
         claim_version(meeting, version)
         meeting.save(update_fields=changed)

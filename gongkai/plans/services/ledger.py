@@ -14,6 +14,7 @@ from django.db import transaction
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.text import name_key
 from gongkai.core.versioning import claim_version
 from gongkai.orgs.models import Unit
@@ -166,16 +167,10 @@ def _row_values(row: SheetRow, errors: list[str]) -> dict[str, object] | None:
 
 
 def _assign(assignment: Assignment, values: dict[str, object]) -> list[str]:
-    changed = []
-    for name, value in values.items():
-        if name not in BREAKDOWN_FIELDS:
-            continue
-        if isinstance(value, str):
-            value = value.strip()
-        if getattr(assignment, name) != value:
-            setattr(assignment, name, value)
-            changed.append(name)
-    return changed
+    """Set the breakdown fields among ``values``, text stripped; the names that changed."""
+    values = {name: value.strip() if isinstance(value, str) else value
+              for name, value in values.items() if name in BREAKDOWN_FIELDS}
+    return model_update(assignment, values, BREAKDOWN_FIELDS)
 
 
 def _save(assignment: Assignment, changed: list[str], *, actor, source: str) -> None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.versioning import claim_version
 from gongkai.orgs.models import Unit
 from gongkai.publishing.catalog_defaults import CATEGORIES
@@ -82,12 +83,11 @@ def catalog_item_update(*, item: CatalogItem, actor, version: int | None = None,
     if locked.publication_status not in EDITABLE:
         raise ApplicationError(_("“%(s)s”的事项不能修改；已发布的事项请先撤回。") % {
             "s": locked.get_publication_status_display()})
-    changed = {}
-    for name, value in fields.items():
-        value = "" if value is None and name not in ("made_on", "category") else value
-        if getattr(locked, name) != value:
-            changed[name] = [str(getattr(locked, name)), str(value)]
-            setattr(locked, name, value)
+    data = {name: "" if value is None and name not in ("made_on", "category") else value
+            for name, value in fields.items()}
+    before = {name: getattr(locked, name) for name in data}
+    changed = {name: [str(before[name]), str(getattr(locked, name))]
+               for name in model_update(locked, data, EDITABLE_FIELDS)}
     if not changed:
         return locked
     claim_version(locked, version)

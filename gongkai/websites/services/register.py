@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.workflow import transition
 from gongkai.websites.models import AccountStatus as A
 from gongkai.websites.models import Column, NewMediaAccount, Website
@@ -76,12 +77,12 @@ def account_register(*, actor, status: str = A.REQUESTED, **fields) -> NewMediaA
 
 
 def _changes(entry, fields: dict, allowed: list[str]) -> dict:
-    changed = {}
-    for name, value in fields.items():
-        if name in allowed and getattr(entry, name) != value:
-            changed[name] = [str(getattr(entry, name)), str(value)]
-            setattr(entry, name, value)
-    return changed
+    """Set the ``allowed`` among ``fields``; each changed name with its old and new value
+    (a row of the register's workbook also carries columns that are not set here)."""
+    data = {name: value for name, value in fields.items() if name in allowed}
+    before = {name: getattr(entry, name) for name in data}
+    return {name: [str(before[name]), str(getattr(entry, name))]
+            for name in model_update(entry, data, allowed)}
 
 
 @transaction.atomic
