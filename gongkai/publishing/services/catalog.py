@@ -17,6 +17,7 @@ from gongkai.core.services import model_update
 from gongkai.core.versioning import claim_version
 from gongkai.orgs.models import Unit
 from gongkai.publishing.catalog_defaults import CATEGORIES
+from gongkai.publishing.events import PublishingEvent
 from gongkai.publishing.models import Audience, CatalogCategory, CatalogItem
 from gongkai.publishing.permissions import EDITABLE
 
@@ -66,7 +67,7 @@ def catalog_item_create(*, unit: Unit, actor, category: CatalogCategory, title: 
         item.time_limit = time_limit
     _clean(item)
     item.save()
-    record_event(obj=item, action="publishing.catalog_item.created", actor=actor,
+    record_event(obj=item, action=PublishingEvent.CATALOG_ITEM_CREATED, actor=actor,
                  details={"title": item.title, "category": str(category)})
     return item
 
@@ -93,6 +94,6 @@ def catalog_item_update(*, item: CatalogItem, actor, version: int | None = None,
     claim_version(locked, version)
     _clean(locked)
     locked.save()
-    record_event(obj=locked, action="publishing.catalog_item.updated", actor=actor,
+    record_event(obj=locked, action=PublishingEvent.CATALOG_ITEM_UPDATED, actor=actor,
                  details={"changed": changed})
     return locked
