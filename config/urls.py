@@ -20,7 +20,7 @@ urlpatterns = [
     path("websites/", include("gongkai.websites.urls")),
     path("reports/", include("gongkai.reports.urls")),
     path("lexicon/", include("gongkai.lexicon.urls")),
-    path("calendar/", include("gongkai.workdays.views")),
+    path("calendar/", include("gongkai.workdays.urls")),
     path("", include("gongkai.portal.urls")),
 ]
 

@@ -15,6 +15,7 @@ from gongkai.core.docx import Table
 from gongkai.core.downloads import DOCX
 from gongkai.foi import masking
 from gongkai.foi.codes import ApplicantType, Channel
+from gongkai.foi.events import FoiEvent
 from gongkai.foi.letters_defaults import PLACEHOLDERS, letter_templates_ensure
 from gongkai.foi.models import Application, IdType, Letter, LetterTemplate, NumberingRule
 from gongkai.foi.permissions import (
@@ -134,8 +135,8 @@ class LetterTemplateAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        record_event(obj=obj, action="foi.letter_template.updated" if change
-                     else "foi.letter_template.created", actor=request.user,
+        record_event(obj=obj, action=FoiEvent.LETTER_TEMPLATE_UPDATED if change
+                     else FoiEvent.LETTER_TEMPLATE_CREATED, actor=request.user,
                      details={"fields": form.changed_data, "kind": obj.kind,
                               "outcome": obj.outcome})
 

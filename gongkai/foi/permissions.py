@@ -2,6 +2,7 @@
 APIs of this app ask these functions; nothing else decides."""
 from django.db.models import Q, QuerySet
 
+from gongkai.core.scoping import unit_scoped
 from gongkai.foi.models import Application
 
 
@@ -13,15 +14,9 @@ def can_manage_foi(user) -> bool:
 def applications_visible_to(user) -> QuerySet[Application]:
     """Staff see their unit's applications and those their unit co-handles; the office
     sees all; a signed-in applicant sees their own."""
-    qs = Application.objects.all()
-    if not user.is_authenticated:
-        return qs.none()
-    if user.is_office_admin:
-        return qs
-    if user.is_unit_staff and user.unit_id:
-        return qs.filter(Q(unit_id=user.unit_id) | Q(co_handlings__unit_id=user.unit_id)
-                         ).distinct()
-    return qs.filter(public_user=user)
+    return unit_scoped(Application.objects.all(), user,
+                       field=("unit_id", "co_handlings__unit_id"),
+                       otherwise=Q(public_user=user))
 
 
 def can_handle_application(user, application: Application) -> bool:

@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,7 +15,6 @@ from gongkai.lexicon.selectors import groups_search
 from gongkai.lexicon.services import term_group_create, term_group_delete, term_group_update
 
 PAGE = 500
-app_name = "lexicon"
 
 
 def _require(allowed: bool) -> None:
@@ -85,10 +83,3 @@ def group_delete(request, pk: int):
     messages.success(request, _("已删除。"))
     return redirect("lexicon:list")
 
-
-urlpatterns = [
-    path("", group_list, name="list"),
-    path("new/", group_new, name="new"),
-    path("<int:pk>/edit/", group_edit, name="edit"),
-    path("<int:pk>/delete/", group_delete, name="delete"),
-]

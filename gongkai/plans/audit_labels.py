@@ -1,22 +1,24 @@
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.plans.events import PlansEvent
+
 ACTION_LABELS = {
-    "plans.plan.imported": _("导入分工方案"),
-    "plans.plan.assigned": _("分派任务"),
-    "plans.plan.follow_ups_created": _("建立回头看事项"),
-    "plans.follow_up.created": _("建立回头看事项"),
-    "plans.assignment.breakdown_updated": _("更新任务分解"),
-    "plans.breakdowns.imported": _("Excel批量填报任务分解"),
-    "plans.report.draft_saved": _("保存草稿"),
-    "plans.report.submitted": _("报送"),
-    "plans.report.returned": _("退回整改"),
-    "plans.report.resubmitted": _("整改后重新报送"),
-    "plans.report.passed": _("审核通过"),
-    "plans.evidence.added": _("添加佐证材料"),
-    "plans.evidence.removed": _("删除佐证材料"),
-    "plans.evidence.checked": _("网上核查"),
-    "plans.notice.generated": _("生成通报"),
-    "plans.scoring_rule.updated": _("修改评分规则"),
+    PlansEvent.PLAN_IMPORTED: _("导入分工方案"),
+    PlansEvent.PLAN_ASSIGNED: _("分派任务"),
+    PlansEvent.PLAN_FOLLOW_UPS_CREATED: _("建立回头看事项"),
+    PlansEvent.FOLLOW_UP_CREATED: _("建立回头看事项"),
+    PlansEvent.ASSIGNMENT_BREAKDOWN_UPDATED: _("更新任务分解"),
+    PlansEvent.BREAKDOWNS_IMPORTED: _("Excel批量填报任务分解"),
+    PlansEvent.REPORT_DRAFT_SAVED: _("保存草稿"),
+    PlansEvent.REPORT_SUBMITTED: _("报送"),
+    PlansEvent.REPORT_RETURNED: _("退回整改"),
+    PlansEvent.REPORT_RESUBMITTED: _("整改后重新报送"),
+    PlansEvent.REPORT_PASSED: _("审核通过"),
+    PlansEvent.EVIDENCE_ADDED: _("添加佐证材料"),
+    PlansEvent.EVIDENCE_REMOVED: _("删除佐证材料"),
+    PlansEvent.EVIDENCE_CHECKED: _("网上核查"),
+    PlansEvent.NOTICE_GENERATED: _("生成通报"),
+    PlansEvent.SCORING_RULE_UPDATED: _("修改评分规则"),
 }
 DETAIL_LABELS = {
     "evidence": _("佐证材料"),

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from gongkai.core.models import AuditEvent
 from gongkai.orgs.models import Unit, User
+from gongkai.plans.events import PlansEvent
 from gongkai.plans.models import Assignment, Plan, ProgressState, Report
 from gongkai.plans.services.ledger import breakdown_update
 from gongkai.plans.services.reports import (
@@ -120,7 +121,7 @@ def _date_into_the_year(reports: list[Report], deadline: dt.date, rng) -> None:
             Report.objects.filter(pk=report.pk).update(**fields)
         events = AuditEvent.objects.filter(content_type=content_type, object_id=str(report.pk))
         for offset, event in enumerate(events.order_by("at", "id")):
-            day = sent if event.action in ("plans.report.draft_saved",
-                                           "plans.report.submitted") else reviewed
+            day = sent if event.action in (PlansEvent.REPORT_DRAFT_SAVED,
+                                           PlansEvent.REPORT_SUBMITTED) else reviewed
             AuditEvent.objects.filter(pk=event.pk).update(
                 at=_at(day, 9) + dt.timedelta(minutes=offset))

@@ -1,7 +1,8 @@
 """What the publishing app tells other apps, after commit.
 
-``PublishingEvent`` names the moves of publishable content; each value of a move is also
-the audit action the transition table records, so the two never drift apart.
+``PublishingEvent`` names every audit action of the app (the moves of publishable content,
+findings, routes, catalogue items); each value of a move is also the audit action the
+transition table records, so the two never drift apart.
 
 - ``publication_changed``: content was published, returned or withdrawn.
   kwargs: ``obj`` (the content), ``event`` (a ``PublishingEvent``), ``actor``.
@@ -30,6 +31,11 @@ class PublishingEvent(StrEnum):
     FINDING_MASKED = "publishing.finding.masked"
     FINDING_REMOVED = "publishing.finding.removed"
     FINDING_ACCEPTED = "publishing.finding.accepted"
+    CONTENT_SCANNED = "publishing.content.scanned"
+    CONTENT_LEVEL_PASSED = "publishing.content.level_passed"
+    ROUTE_UPDATED = "publishing.route.updated"
+    CATALOG_ITEM_CREATED = "publishing.catalog_item.created"
+    CATALOG_ITEM_UPDATED = "publishing.catalog_item.updated"
     # Steps of a review round that are not moves of the content (review_step only).
     REVIEW_OPENED = "publishing.review.opened"
     LEVEL_PASSED = "publishing.review.level_passed"

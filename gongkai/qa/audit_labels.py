@@ -1,17 +1,19 @@
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.qa.events import QaEvent
+
 ACTION_LABELS = {
-    "qa.entry.created": _("新建问答"),
-    "qa.entry.updated": _("修改问答"),
-    "qa.entries.imported": _("批量导入问答"),
-    "qa.pending.answered": _("待答问题已答复"),
-    "qa.pending.dismissed": _("待答问题不予答复"),
-    "qa.pending.reopened": _("待答问题重新打开"),
-    "qa.pending.assigned": _("待答问题交由单位答复"),
-    "qa.synonym.set": _("设置同义词"),
-    "qa.synonym.removed": _("删除同义词"),
-    "qa.entry.phrasing_added": _("添加问法"),
-    "qa.settings.thresholds_set": _("调整答复阈值"),
+    QaEvent.ENTRY_CREATED: _("新建问答"),
+    QaEvent.ENTRY_UPDATED: _("修改问答"),
+    QaEvent.ENTRIES_IMPORTED: _("批量导入问答"),
+    QaEvent.PENDING_ANSWERED: _("待答问题已答复"),
+    QaEvent.PENDING_DISMISSED: _("待答问题不予答复"),
+    QaEvent.PENDING_REOPENED: _("待答问题重新打开"),
+    QaEvent.PENDING_ASSIGNED: _("待答问题交由单位答复"),
+    QaEvent.SYNONYM_SET: _("设置同义词"),
+    QaEvent.SYNONYM_REMOVED: _("删除同义词"),
+    QaEvent.ENTRY_PHRASING_ADDED: _("添加问法"),
+    QaEvent.SETTINGS_THRESHOLDS_SET: _("调整答复阈值"),
 }
 DETAIL_LABELS = {
     "question": _("问题"),

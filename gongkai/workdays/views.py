@@ -3,7 +3,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -69,7 +68,3 @@ def _post(request, year: int):
                      % {"d": data["date"].isoformat()})
     return redirect(f"{request.path}?year={data['date'].year}")
 
-
-
-app_name = "workdays"
-urlpatterns = [path("", calendar, name="calendar")]

@@ -1,6 +1,7 @@
 import pytest
 
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 
 from gongkai.core.scoping import unit_scoped
 from gongkai.orgs.models import Unit
@@ -8,6 +9,7 @@ from gongkai.orgs.tests.factories import (
     OfficeAdminFactory,
     ReviewerFactory,
     SupervisorFactory,
+    UnitAliasFactory,
     UnitFactory,
     UserFactory,
 )
@@ -35,3 +37,15 @@ def test_anyone_else_sees_nothing():
     assert visible(AnonymousUser()) == set()
     assert visible(None) == set()
     assert visible(SupervisorFactory()) == set()
+
+
+def test_several_fields_give_each_row_once_and_others_see_what_otherwise_admits():
+    staff, other = UserFactory(), UnitFactory()
+    UnitAliasFactory(unit=staff.unit, name="别名一")
+    UnitAliasFactory(unit=staff.unit, name="别名二")
+    scoped = unit_scoped(Unit.objects.all(), staff, field=("pk", "aliases__unit_id"))
+    assert list(scoped) == [staff.unit]
+    supervisor = SupervisorFactory()
+    admitted = unit_scoped(Unit.objects.all(), supervisor, otherwise=Q(pk=other.pk))
+    assert list(admitted) == [other]
+    assert not unit_scoped(Unit.objects.all(), AnonymousUser(), otherwise=Q(pk=other.pk))

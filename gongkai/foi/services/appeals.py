@@ -16,6 +16,7 @@ from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.workflow import transition
 from gongkai.foi.codes import AppealKind, AppealResult
+from gongkai.foi.events import FoiEvent
 from gongkai.foi.models import Appeal, Application
 
 BODY_MAX = 200
@@ -24,9 +25,9 @@ NOTE_MAX = 2000
 # A result is entered once; a case decided wrongly in the record is a data fix for the
 # administrator (Django admin), not a workflow step.
 RESULT_TRANSITIONS = {
-    (AppealResult.PENDING.value, AppealResult.UPHELD.value): "foi.appeal.decided",
-    (AppealResult.PENDING.value, AppealResult.CORRECTED.value): "foi.appeal.decided",
-    (AppealResult.PENDING.value, AppealResult.OTHER.value): "foi.appeal.decided",
+    (AppealResult.PENDING.value, AppealResult.UPHELD.value): FoiEvent.APPEAL_DECIDED,
+    (AppealResult.PENDING.value, AppealResult.CORRECTED.value): FoiEvent.APPEAL_DECIDED,
+    (AppealResult.PENDING.value, AppealResult.OTHER.value): FoiEvent.APPEAL_DECIDED,
 }
 
 
@@ -57,7 +58,7 @@ def appeal_record(*, application: Application, kind: str, filed_on: dt.date, bod
     except ValidationError as exc:
         raise ApplicationError("；".join(exc.messages)) from None
     appeal.save()
-    record_event(obj=appeal, action="foi.appeal.recorded", actor=actor,
+    record_event(obj=appeal, action=FoiEvent.APPEAL_RECORDED, actor=actor,
                  details={"application": str(application), "kind": appeal.get_kind_display(),
                           "filed_on": filed_on.isoformat(), "body": body})
     return appeal

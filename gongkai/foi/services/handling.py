@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.workflow import transition
+from gongkai.foi.events import FoiEvent
 from gongkai.foi.models import Application, Pause, PauseKind, Status, Supplement
 from gongkai.foi.services import validation as v
 from gongkai.foi.services.clock import application_due_recompute, statutory_due
@@ -125,7 +126,7 @@ def consultation_start(*, application: Application, kind: str, party: str, actor
                                  started_on=day, answer_by=answer_by)
     details = {"kind": kind, "party": party, "on": day, "answer_by": answer_by}
     if application.status == Status.CONSULTING:
-        record_event(obj=application, action="foi.application.consultation_started",
+        record_event(obj=application, action=FoiEvent.APPLICATION_CONSULTATION_STARTED,
                      actor=actor, details=details)
     else:
         transition(application, to=Status.CONSULTING, table=APPLICATION_TRANSITIONS,
@@ -157,7 +158,7 @@ def _consultation_close(application: Application, pause: Pause, day: dt.date, ac
                         details: dict) -> None:
     """End one consultation; the clock resumes when no other pause is open."""
     if application.pauses.filter(ended_on__isnull=True).exclude(pk=pause.pk).exists():
-        record_event(obj=application, action="foi.application.consultation_ended",
+        record_event(obj=application, action=FoiEvent.APPLICATION_CONSULTATION_ENDED,
                      actor=actor, details=details)
     else:
         transition(application, to=Status.PROCESSING, table=APPLICATION_TRANSITIONS,
@@ -210,7 +211,7 @@ def application_extend(*, application: Application, approved_by: str, reason: st
     application.extension_reason = v.text(reason, _("延期理由"), v.NOTE_MAX, field="reason")
     application.save(update_fields=["extended_on", "extension_approved_by",
                                     "extension_reason"])
-    record_event(obj=application, action="foi.application.extended", actor=actor,
+    record_event(obj=application, action=FoiEvent.APPLICATION_EXTENDED, actor=actor,
                  details={"on": day, "approved_by": application.extension_approved_by,
                           "reason": application.extension_reason,
                           "first_due": first.due})
@@ -234,7 +235,7 @@ def application_set_manual_due(*, application: Application, due_on, reason: str,
                      "due_on")
     application.manual_due_on, application.manual_due_reason = due, reason
     application.save(update_fields=["manual_due_on", "manual_due_reason"])
-    record_event(obj=application, action="foi.application.due_set", actor=actor,
+    record_event(obj=application, action=FoiEvent.APPLICATION_DUE_SET, actor=actor,
                  details={"due_on": due, "reason": reason})
     application_due_recompute(application=application)
     return application

@@ -23,6 +23,7 @@ from gongkai.core.errors import ApplicationError
 from gongkai.core.params import parse_int
 from gongkai.core.workflow import transition
 from gongkai.foi.codes import ApplicantType, Channel
+from gongkai.foi.events import FoiEvent
 from gongkai.foi.models import Application, IdType, Status
 from gongkai.foi.services import validation as v
 from gongkai.foi.services.clock import application_due_recompute
@@ -164,7 +165,7 @@ def application_submit_online(*, data: dict, submission_key: str,
             application = Application.objects.create(
                 unit=unit, channel=Channel.ONLINE, submission_key=key,
                 public_user=user, status=Status.PENDING, **fields)
-            record_event(obj=application, action="foi.application.submitted", actor=user,
+            record_event(obj=application, action=FoiEvent.APPLICATION_SUBMITTED, actor=user,
                          details={"channel": Channel.ONLINE, "unit": unit.name})
     except IntegrityError:
         # The same form posted twice at once: the other request won.
@@ -224,7 +225,7 @@ def application_register(*, unit, data: dict, channel: str, received_on, actor
     application = Application.objects.create(unit=unit, channel=channel,
                                              status=Status.PENDING, created_by=actor,
                                              **fields)
-    record_event(obj=application, action="foi.application.registered", actor=actor,
+    record_event(obj=application, action=FoiEvent.APPLICATION_REGISTERED, actor=actor,
                  details={"channel": channel, "unit": unit.name})
     if day is not None:
         _receive(application, day, actor)

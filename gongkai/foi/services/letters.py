@@ -23,6 +23,7 @@ from gongkai.core.docx import Block, Table, official_document
 from gongkai.core.errors import ApplicationError
 from gongkai.core.i18n import in_source_language
 from gongkai.foi.codes import LetterKind, Outcome
+from gongkai.foi.events import FoiEvent
 from gongkai.foi.letters_defaults import DEFAULT_LEGAL_BASIS, default_template
 from gongkai.foi.models import (
     Application,
@@ -280,7 +281,7 @@ def letter_generate(*, application: Application, kind: str, actor, outcome=None,
     if letter.pdf:
         letter.pdf.delete(save=False)  # a regenerated receipt: made anew on download
     letter.save()
-    record_event(obj=application, action="foi.letter.generated", actor=actor,
+    record_event(obj=application, action=FoiEvent.LETTER_GENERATED, actor=actor,
                  details={"kind": kind, "outcome": outcome, "letter": letter.pk,
                           "title": letter.title, "doc_number": letter.doc_number,
                           "dated_on": letter.dated_on, "replaced": replacing})

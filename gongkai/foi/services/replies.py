@@ -11,6 +11,7 @@ from gongkai.core.dates import chinese_date
 from gongkai.core.errors import ApplicationError
 from gongkai.core.workflow import transition
 from gongkai.foi.codes import LetterKind, Outcome
+from gongkai.foi.events import FoiEvent
 from gongkai.foi.models import Application, CoHandling, Status
 from gongkai.foi.services import validation as v
 from gongkai.foi.services.clock import application_due_recompute
@@ -41,7 +42,7 @@ def application_transfer(*, application: Application, to_unit: Unit, actor, reas
     application.unit = to_unit
     application.save(update_fields=["unit"])
     CoHandling.objects.filter(application=application, unit=to_unit).delete()
-    record_event(obj=application, action="foi.application.transferred", actor=actor,
+    record_event(obj=application, action=FoiEvent.APPLICATION_TRANSFERRED, actor=actor,
                  details={"from_unit": previous.name, "to_unit": to_unit.name,
                           "reason": reason})
     return application
@@ -60,7 +61,7 @@ def co_handling_request(*, application: Application, unit: Unit, actor) -> CoHan
         raise v.fail(_("已向该单位发出协办函。"), "unit")
     co = CoHandling.objects.create(application=application, unit=unit,
                                    requested_on=v.today())
-    record_event(obj=application, action="foi.application.co_handling_requested",
+    record_event(obj=application, action=FoiEvent.APPLICATION_CO_HANDLING_REQUESTED,
                  actor=actor, details={"unit": unit.name})
     return co
 
@@ -79,7 +80,7 @@ def co_handling_answer(*, co_handling: CoHandling, answer: str, actor, on=None
         raise v.fail(_("回复日期不能早于发函日期。"), "on")
     co.answered_on, co.answer = day, v.text(answer, _("协办意见"), v.NOTE_MAX, field="answer")
     co.save(update_fields=["answered_on", "answer"])
-    record_event(obj=co.application, action="foi.application.co_handling_answered",
+    record_event(obj=co.application, action=FoiEvent.APPLICATION_CO_HANDLING_ANSWERED,
                  actor=actor, details={"unit": co.unit.name, "on": day})
     return co
 
@@ -261,7 +262,7 @@ def application_deliver(*, application: Application, method: str, delivered_on, 
         raise v.fail(_("送达日期不能早于答复日期。"), "delivered_on")
     application.delivery_method, application.delivered_on = method, day
     application.save(update_fields=["delivery_method", "delivered_on"])
-    record_event(obj=application, action="foi.application.delivered", actor=actor,
+    record_event(obj=application, action=FoiEvent.APPLICATION_DELIVERED, actor=actor,
                  details={"method": method, "on": day})
     return application
 

@@ -3,23 +3,24 @@ import datetime as dt
 
 from django.utils.translation import gettext as _
 
+from gongkai.foi.events import FoiEvent
 from gongkai.foi.models import Application, Status
 from gongkai.foi.services import validation as v
 
 S = Status
 # (from, to) → the audit action. The only door: ``gongkai.core.workflow.transition``.
 APPLICATION_TRANSITIONS: dict[tuple[str, str], str] = {
-    (S.PENDING, S.PROCESSING): "foi.application.received",
-    (S.PROCESSING, S.AWAITING_SUPPLEMENT): "foi.application.supplement_requested",
-    (S.AWAITING_SUPPLEMENT, S.PROCESSING): "foi.application.supplemented",
-    (S.AWAITING_SUPPLEMENT, S.REPLIED): "foi.application.abandoned",
-    (S.PROCESSING, S.CONSULTING): "foi.application.consultation_started",
-    (S.CONSULTING, S.PROCESSING): "foi.application.consultation_ended",
-    (S.PROCESSING, S.AWAITING_PAYMENT): "foi.application.fee_notified",
-    (S.AWAITING_PAYMENT, S.PROCESSING): "foi.application.fee_paid",
-    (S.AWAITING_PAYMENT, S.REPLIED): "foi.application.abandoned",
-    (S.PROCESSING, S.REPLIED): "foi.application.replied",
-    (S.REPLIED, S.ARCHIVED): "foi.application.archived",
+    (S.PENDING, S.PROCESSING): FoiEvent.APPLICATION_RECEIVED,
+    (S.PROCESSING, S.AWAITING_SUPPLEMENT): FoiEvent.APPLICATION_SUPPLEMENT_REQUESTED,
+    (S.AWAITING_SUPPLEMENT, S.PROCESSING): FoiEvent.APPLICATION_SUPPLEMENTED,
+    (S.AWAITING_SUPPLEMENT, S.REPLIED): FoiEvent.APPLICATION_ABANDONED,
+    (S.PROCESSING, S.CONSULTING): FoiEvent.APPLICATION_CONSULTATION_STARTED,
+    (S.CONSULTING, S.PROCESSING): FoiEvent.APPLICATION_CONSULTATION_ENDED,
+    (S.PROCESSING, S.AWAITING_PAYMENT): FoiEvent.APPLICATION_FEE_NOTIFIED,
+    (S.AWAITING_PAYMENT, S.PROCESSING): FoiEvent.APPLICATION_FEE_PAID,
+    (S.AWAITING_PAYMENT, S.REPLIED): FoiEvent.APPLICATION_ABANDONED,
+    (S.PROCESSING, S.REPLIED): FoiEvent.APPLICATION_REPLIED,
+    (S.REPLIED, S.ARCHIVED): FoiEvent.APPLICATION_ARCHIVED,
 }
 
 # Steps that record an event without changing the status, and the statuses they are

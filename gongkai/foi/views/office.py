@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
@@ -216,11 +216,3 @@ def appeal_decide_view(request, pk: int):
         "application": application, "appeal": appeal, "form": form,
         "filed": chinese_date(appeal.filed_on),
     })
-
-
-urlpatterns = [
-    path("office/", office_overview, name="office_overview"),
-    path("stats/", stats, name="stats"),
-    path("applications/<int:pk>/appeals/", appeal_add, name="appeal_add"),
-    path("appeals/<int:pk>/decide/", appeal_decide_view, name="appeal_decide"),
-]

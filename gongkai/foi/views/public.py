@@ -10,7 +10,6 @@ exists. Personal data is masked for everyone but ``can_see_personal_data``.
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -247,13 +246,3 @@ def attachment_download(request, pk: int):
         raise Http404
     return stored_file_response(attachment.file, filename=attachment.name,
                                 content_type=ATTACHMENT_TYPES.get(attachment.kind, ""))
-
-
-urlpatterns = [
-    path("apply/", apply, name="apply"),
-    path("apply/receipt/", receipt, name="receipt"),
-    path("track/", track, name="track"),
-    path("track/<int:pk>/", track_application, name="track_application"),
-    path("letters/<int:pk>/download/", letter_download, name="letter_download"),
-    path("attachments/<int:pk>/download/", attachment_download, name="attachment_download"),
-]

@@ -7,7 +7,6 @@ unless ``can_see_personal_data`` (a co-handling unit gets the masked form, as on
 page). The overview shows no personal data and its export has none.
 """
 from django.contrib.auth.decorators import login_required
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -76,9 +75,3 @@ def staff_list_export(request):
                                   _("通信地址"), _("办理单位"), _("收到日期"), _("答复期限"),
                                   _("状态"), _("答复结果")])
     return xlsx_response(content, f"{title}.xlsx")
-
-
-urlpatterns = [
-    path("office/export.xlsx", office_overview_export, name="office_overview_export"),
-    path("staff/export.xlsx", staff_list_export, name="staff_list_export"),
-]

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -280,19 +279,3 @@ def fee_calculator(request):
     return render(request, template, {"form": form, "quote": quote, "charge": charge,
                                       "basis": form.cleaned_data.get("basis")
                                       if form.is_valid() else ""})
-
-
-urlpatterns = [
-    path("staff/", staff_list, name="staff_list"),
-    path("staff/register/", register, name="register"),
-    path("staff/fees/", fee_calculator, name="fee_calculator"),
-    path("staff/<int:pk>/", application_detail, name="application_detail"),
-    # The office overview links here by this name.
-    path("staff/<int:pk>/", application_detail, name="staff_detail"),
-    path("staff/<int:pk>/action/<slug:name>/", action, name="action"),
-    path("staff/<int:pk>/co-answer/", co_handling_answer_view, name="co_handling_answer"),
-    path("staff/<int:pk>/letters/", letter_create, name="letter_create"),
-    path("staff/<int:pk>/letters/<int:letter_pk>/", letter_file, name="letter_file"),
-    path("staff/<int:pk>/letters/<int:letter_pk>/pdf/", letter_file, {"fmt": "pdf"},
-         name="letter_pdf"),
-]

@@ -10,10 +10,12 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.uploads import EXCEL, IMAGE, PDF, WORD, check_upload
 from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
 from gongkai.participation import consultation_text as ct
+from gongkai.participation.events import ParticipationEvent
 from gongkai.participation.models import (
     CommentGroup,
     Consultation,
@@ -41,8 +43,8 @@ _DECIDED = [Decision.ADOPTED, Decision.PARTLY, Decision.NOT_ADOPTED, Decision.NO
 # Any decision may be revised (a group decided together, then one of it apart) until
 # the feedback report goes to review.
 DECISION_TRANSITIONS = {
-    **{(Decision.PENDING, to): "participation.comment.decided" for to in _DECIDED},
-    **{(frm, to): "participation.comment.revised" for frm in _DECIDED for to in _DECIDED},
+    **{(Decision.PENDING, to): ParticipationEvent.COMMENT_DECIDED for to in _DECIDED},
+    **{(frm, to): ParticipationEvent.COMMENT_REVISED for frm in _DECIDED for to in _DECIDED},
 }
 _EDITABLE_FIELDS = ("title", "draft_text", "explanation", "how_to_comment", "opens_on",
                     "closes_on", "short_period_reason", "allow_anonymous")
@@ -99,7 +101,7 @@ def consultation_create(*, unit, author, title: str, draft_text: str, opens_on: 
     _clean(consultation)
     consultation.save()
     _replace_articles(consultation)
-    record_event(obj=consultation, action="participation.consultation.created", actor=author,
+    record_event(obj=consultation, action=ParticipationEvent.CONSULTATION_CREATED, actor=author,
                  details={"period_days": consultation.period_days,
                           "short_period_reason": consultation.short_period_reason})
     return consultation
@@ -117,21 +119,14 @@ def consultation_update(*, consultation: Consultation, actor, version: int | Non
     published. A changed draft is split again unless comments already name articles.
     Refused (``StaleEdit``) when someone saved it since ``version``."""
     _require_editable(consultation)
-    unknown = set(fields) - set(_EDITABLE_FIELDS)
-    if unknown:
-        raise ValueError(f"not editable: {sorted(unknown)}")
-    before = {name: getattr(consultation, name) for name in fields}
-    for name, value in fields.items():
-        setattr(consultation, name, value)
-    _clean(consultation)
-    changed = [name for name in fields if getattr(consultation, name) != before[name]]
+    changed = model_update(consultation, fields, _EDITABLE_FIELDS, clean=_clean)
     if not changed:
         return consultation
     claim_version(consultation, version)
     consultation.save(update_fields=[*changed, "updated_at"])
     if "draft_text" in changed and not consultation.comments.exists():
         _replace_articles(consultation)
-    record_event(obj=consultation, action="participation.consultation.updated", actor=actor,
+    record_event(obj=consultation, action=ParticipationEvent.CONSULTATION_UPDATED, actor=actor,
                  details={"fields": changed,
                           "short_period_reason": consultation.short_period_reason})
     return consultation
@@ -161,7 +156,7 @@ def consultation_articles_split(*, consultation: Consultation, actor) -> int:
     if consultation.comments.exists():
         raise ApplicationError(_("已有公众意见，不能重新拆分条款。"))
     count = _replace_articles(consultation)
-    record_event(obj=consultation, action="participation.consultation.articles_split",
+    record_event(obj=consultation, action=ParticipationEvent.CONSULTATION_ARTICLES_SPLIT,
                  actor=actor, details={"articles": count})
     return count
 
@@ -178,7 +173,7 @@ def article_update(*, article: ConsultationArticle, actor, label: str, text: str
     before = {"label": article.label, "text": article.text}
     article.label, article.text = label, text
     article.save(update_fields=["label", "text"])
-    record_event(obj=article.consultation, action="participation.consultation.article_edited",
+    record_event(obj=article.consultation, action=ParticipationEvent.CONSULTATION_ARTICLE_EDITED,
                  actor=actor, details={"article": article.pk, "before": before["label"],
                                        "label": label})
     return article
@@ -194,7 +189,7 @@ def attachment_add(*, consultation: Consultation, actor, file) -> ConsultationAt
         mime_type=checked.mime_type, size=checked.size)
     attachment.file.save(checked.stored_name(), file, save=False)
     attachment.save()
-    record_event(obj=consultation, action="participation.consultation.attachment_added",
+    record_event(obj=consultation, action=ParticipationEvent.CONSULTATION_ATTACHMENT_ADDED,
                  actor=actor, details={"name": attachment.original_name})
     return attachment
 
@@ -206,7 +201,7 @@ def attachment_remove(*, attachment: ConsultationAttachment, actor) -> None:
     name = attachment.original_name
     attachment.file.delete(save=False)
     attachment.delete()
-    record_event(obj=consultation, action="participation.consultation.attachment_removed",
+    record_event(obj=consultation, action=ParticipationEvent.CONSULTATION_ATTACHMENT_REMOVED,
                  actor=actor, details={"name": name})
 
 
@@ -239,7 +234,7 @@ def comment_submit(*, consultation: Consultation, body: str, article=None, name:
         consultation=consultation, article=article, name=name, contact=contact, body=body,
         digest=ct.digest(body))
     _join_group(comment)
-    record_event(obj=comment, action="participation.comment.received",
+    record_event(obj=comment, action=ParticipationEvent.COMMENT_RECEIVED,
                  details={"consultation": consultation.pk,
                           "article": article.label if article else ""})
     return comment
@@ -276,7 +271,7 @@ def comments_regroup(*, consultation: Consultation, actor=None) -> int:
     for ids in groups:
         group = CommentGroup.objects.create(consultation=consultation)
         ConsultationComment.objects.filter(pk__in=ids).update(group=group)
-    record_event(obj=consultation, action="participation.consultation.comments_regrouped",
+    record_event(obj=consultation, action=ParticipationEvent.CONSULTATION_COMMENTS_REGROUPED,
                  actor=actor, details={"groups": len(groups)})
     return len(groups)
 

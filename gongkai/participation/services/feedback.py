@@ -13,6 +13,7 @@ from gongkai.core.docx import Heading, Table, official_document
 from gongkai.core.errors import ApplicationError
 from gongkai.core.i18n import in_source_language
 from gongkai.participation.consultation_text import chinese_number
+from gongkai.participation.events import ParticipationEvent
 from gongkai.participation.models import Consultation, Decision, FeedbackReport
 from gongkai.publishing.permissions import EDITABLE
 
@@ -88,13 +89,13 @@ def feedback_generate(*, consultation: Consultation, actor, preface: str = "",
         report = FeedbackReport.objects.create(
             consultation=consultation, unit=consultation.unit, author=actor,
             preface=preface, data=data, generated_at=timezone.now())
-        action = "participation.feedback.generated"
+        action = ParticipationEvent.FEEDBACK_GENERATED
     else:
         if report.publication_status not in EDITABLE:
             raise ApplicationError(_("反馈已提交审核或已发布，不能重新生成；如需修改请先撤回。"))
         report.preface, report.data, report.generated_at = preface, data, timezone.now()
         report.save(update_fields=["preface", "data", "generated_at", "updated_at"])
-        action = "participation.feedback.regenerated"
+        action = ParticipationEvent.FEEDBACK_REGENERATED
     record_event(obj=report, action=action, actor=actor,
                  details={"total": data["total"], **data["counts"]})
     return report

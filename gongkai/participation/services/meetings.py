@@ -9,8 +9,10 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.versioning import claim_version
 from gongkai.core.workflow import transition
+from gongkai.participation.events import ParticipationEvent
 from gongkai.participation.models import (
     Meeting,
     MeetingStatus,
@@ -25,17 +27,17 @@ from gongkai.participation.models import (
 
 M, S = MeetingStatus, SignUpStatus
 MEETING_TRANSITIONS = {
-    (M.DRAFT, M.ANNOUNCED): "participation.meeting.announced",
-    (M.DRAFT, M.HELD): "participation.meeting.held",
-    (M.ANNOUNCED, M.HELD): "participation.meeting.held",
-    (M.DRAFT, M.CANCELLED): "participation.meeting.cancelled",
-    (M.ANNOUNCED, M.CANCELLED): "participation.meeting.cancelled",
+    (M.DRAFT, M.ANNOUNCED): ParticipationEvent.MEETING_ANNOUNCED,
+    (M.DRAFT, M.HELD): ParticipationEvent.MEETING_HELD,
+    (M.ANNOUNCED, M.HELD): ParticipationEvent.MEETING_HELD,
+    (M.DRAFT, M.CANCELLED): ParticipationEvent.MEETING_CANCELLED,
+    (M.ANNOUNCED, M.CANCELLED): ParticipationEvent.MEETING_CANCELLED,
 }
 SIGNUP_TRANSITIONS = {
-    (S.PENDING, S.SELECTED): "participation.signup.selected",
-    (S.NOT_SELECTED, S.SELECTED): "participation.signup.selected",
-    (S.PENDING, S.NOT_SELECTED): "participation.signup.not_selected",
-    (S.SELECTED, S.NOT_SELECTED): "participation.signup.not_selected",
+    (S.PENDING, S.SELECTED): ParticipationEvent.SIGNUP_SELECTED,
+    (S.NOT_SELECTED, S.SELECTED): ParticipationEvent.SIGNUP_SELECTED,
+    (S.PENDING, S.NOT_SELECTED): ParticipationEvent.SIGNUP_NOT_SELECTED,
+    (S.SELECTED, S.NOT_SELECTED): ParticipationEvent.SIGNUP_NOT_SELECTED,
 }
 # Task 24 of the 2022 plan: the district government at least 3, every department,
 # street, town and park body at least 1.
@@ -78,7 +80,7 @@ def meeting_create(*, unit, actor, held_on: dt.date, subject: str, **fields) -> 
                       **fields)
     _clean(meeting)
     meeting.save()
-    record_event(obj=meeting, action="participation.meeting.created", actor=actor,
+    record_event(obj=meeting, action=ParticipationEvent.MEETING_CREATED, actor=actor,
                  details={"subject": meeting.subject, "held_on": held_on})
     return meeting
 
@@ -89,22 +91,15 @@ def meeting_update(*, meeting: Meeting, actor, version: int | None = None,
     """Change the details; after the meeting is held only the links (a recording is
     often published later). Refused (``StaleEdit``) when someone saved it since
     ``version``."""
-    unknown = set(fields) - set(_FIELDS)
-    if unknown:
-        raise ValueError(f"unknown fields: {sorted(unknown)}")
     if meeting.status == M.CANCELLED:
         raise ApplicationError(_("会议已取消，不能修改。"))
     if meeting.status == M.HELD and set(fields) - {"live_url", "recording_url"}:
         raise ApplicationError(_("会议已召开，只能补充直播或录播链接。"))
-    before = {name: getattr(meeting, name) for name in fields}
-    for name, value in fields.items():
-        setattr(meeting, name, value)
-    _clean(meeting)
-    changed = [name for name in fields if getattr(meeting, name) != before[name]]
+    changed = model_update(meeting, fields, _FIELDS, clean=_clean)
     if changed:
         claim_version(meeting, version)
         meeting.save(update_fields=changed)
-        record_event(obj=meeting, action="participation.meeting.updated", actor=actor,
+        record_event(obj=meeting, action=ParticipationEvent.MEETING_UPDATED, actor=actor,
                      details={"fields": changed})
     return meeting
 
@@ -168,7 +163,7 @@ def representative_add(*, meeting: Meeting, actor, name: str, kind: str,
         raise ApplicationError(_("请选择产生方式。"))
     representative = Representative.objects.create(
         meeting=meeting, name=name, kind=kind, selection=selection, affiliation=affiliation)
-    record_event(obj=meeting, action="participation.meeting.representative_added",
+    record_event(obj=meeting, action=ParticipationEvent.MEETING_REPRESENTATIVE_ADDED,
                  actor=actor, details={"name": name, "kind": kind, "selection": selection})
     return representative
 
@@ -180,7 +175,7 @@ def representative_remove(*, representative: Representative, actor) -> None:
     if representative.signup_id:
         signup_reject(signup=representative.signup, actor=actor)
         return
-    record_event(obj=meeting, action="participation.meeting.representative_removed",
+    record_event(obj=meeting, action=ParticipationEvent.MEETING_REPRESENTATIVE_REMOVED,
                  actor=actor, details={"name": representative.name})
     representative.delete()
 
@@ -201,7 +196,7 @@ def signup_submit(*, meeting: Meeting, name: str, kind: str, contact: str,
         raise ApplicationError(_("报名理由不能超过1000字。"))
     signup = SignUp.objects.create(meeting=meeting, name=name, kind=kind, contact=contact,
                                    statement=statement)
-    record_event(obj=signup, action="participation.signup.received",
+    record_event(obj=signup, action=ParticipationEvent.SIGNUP_RECEIVED,
                  details={"meeting": meeting.pk, "kind": kind})
     return signup
 

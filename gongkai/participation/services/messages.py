@@ -26,6 +26,7 @@ from gongkai.core.notify import notify
 from gongkai.core.versioning import StaleEdit, claim_version
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Role, Unit, User
+from gongkai.participation.events import ParticipationEvent
 from gongkai.participation.models.messages import (
     MESSAGE_OPEN_STATUSES,
     NAME_MAX,
@@ -47,15 +48,15 @@ from gongkai.workdays.selectors import calendar_from_db
 DEFAULT_REPLY_DAYS = 10
 S = MessageStatus
 TRANSITIONS = {
-    (S.RECEIVED, S.ASSIGNED): "participation.message.assigned",
-    (S.RECEIVED, S.REJECTED): "participation.message.rejected",
-    (S.ASSIGNED, S.ASSIGNED): "participation.message.transferred",
-    (S.ASSIGNED, S.RECEIVED): "participation.message.returned_to_office",
-    (S.ASSIGNED, S.DRAFTED): "participation.message.reply_drafted",
-    (S.DRAFTED, S.IN_REVIEW): "participation.message.reply_submitted",
-    (S.IN_REVIEW, S.DRAFTED): "participation.message.reply_returned",
-    (S.IN_REVIEW, S.PUBLISHED): "participation.message.published",
-    (S.IN_REVIEW, S.CLOSED_PRIVATE): "participation.message.closed_private",
+    (S.RECEIVED, S.ASSIGNED): ParticipationEvent.MESSAGE_ASSIGNED,
+    (S.RECEIVED, S.REJECTED): ParticipationEvent.MESSAGE_REJECTED,
+    (S.ASSIGNED, S.ASSIGNED): ParticipationEvent.MESSAGE_TRANSFERRED,
+    (S.ASSIGNED, S.RECEIVED): ParticipationEvent.MESSAGE_RETURNED_TO_OFFICE,
+    (S.ASSIGNED, S.DRAFTED): ParticipationEvent.MESSAGE_REPLY_DRAFTED,
+    (S.DRAFTED, S.IN_REVIEW): ParticipationEvent.MESSAGE_REPLY_SUBMITTED,
+    (S.IN_REVIEW, S.DRAFTED): ParticipationEvent.MESSAGE_REPLY_RETURNED,
+    (S.IN_REVIEW, S.PUBLISHED): ParticipationEvent.MESSAGE_PUBLISHED,
+    (S.IN_REVIEW, S.CLOSED_PRIVATE): ParticipationEvent.MESSAGE_CLOSED_PRIVATE,
 }
 
 
@@ -111,7 +112,7 @@ def message_submit(*, mailbox: Mailbox, topic: MessageTopic, title: str, text: s
     )
     message.full_clean()
     message.save()
-    record_event(obj=message, action="participation.message.received",
+    record_event(obj=message, action=ParticipationEvent.MESSAGE_RECEIVED,
                  details={"mailbox": mailbox.name, "topic": topic.name,
                           "private": message.wants_privacy})
     office = User.objects.filter(role=Role.OFFICE_ADMIN, is_active=True)
@@ -227,7 +228,7 @@ def message_reply_save(*, message: Message, text: str, actor,
     if message.status == S.ASSIGNED:
         _move(message, S.DRAFTED, actor=actor, details={"chars": len(text)})
     else:
-        record_event(obj=message, action="participation.message.reply_changed", actor=actor,
+        record_event(obj=message, action=ParticipationEvent.MESSAGE_REPLY_CHANGED, actor=actor,
                      details={"chars": len(text)})
     return reply
 
@@ -287,7 +288,7 @@ def open_messages_recompute_due(*, years=None, calendar: Calendar | None = None)
             continue
         old = message.due_on
         Message.objects.filter(pk=message.pk).update(**fields)
-        record_event(obj=message, action="participation.message.due_recomputed",
+        record_event(obj=message, action=ParticipationEvent.MESSAGE_DUE_RECOMPUTED,
                      details={"from": old, "to": fields["due_on"]})
         moved += 1
     return moved
@@ -313,8 +314,8 @@ def policy_response_save(*, title: str, note: str = "", document=None, url: str 
     response.save()
     response.messages.set(messages)
     record_event(obj=response, actor=actor,
-                 action="participation.policy_response." + ("created" if created
-                                                            else "changed"),
+                 action=(ParticipationEvent.POLICY_RESPONSE_CREATED if created
+                         else ParticipationEvent.POLICY_RESPONSE_CHANGED),
                  details={"messages": [m.pk for m in messages],
                           "document": getattr(document, "pk", None), "url": response.url})
     return response

@@ -8,7 +8,7 @@ The staff side is in ``consultations_staff``."""
 from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -110,16 +110,3 @@ def attachment(request, pk: int):
     _published(request, item.consultation_id)
     return stored_file_response(item.file, filename=item.original_name,
                                 content_type=item.mime_type)
-
-
-urlpatterns = [
-    path("consultations/", consultation_list, name="consultations"),
-    path("consultations/<int:pk>/", consultation_detail, name="consultation"),
-    path("consultations/<int:pk>/comment/", consultation_comment,
-         name="consultation_comment"),
-    path("consultations/<int:pk>/feedback/", feedback, name="consultation_feedback"),
-    path("consultations/<int:pk>/feedback.docx", feedback_docx,
-         name="consultation_feedback_docx"),
-    path("consultations/attachments/<int:pk>/", attachment, name="consultation_attachment"),
-    *consultations_staff.urlpatterns,
-]

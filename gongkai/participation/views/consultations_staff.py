@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -264,34 +263,3 @@ def docx_response(report) -> HttpResponse:
     response["Content-Disposition"] = (
         f"attachment; filename=feedback-{report.consultation_id}.docx")
     return response
-
-
-urlpatterns = [
-    path("staff/consultations/", staff_list, name="staff_consultations"),
-    path("staff/consultations/new/", staff_create, name="staff_consultation_create"),
-    path("staff/consultations/<int:pk>/", staff_detail, name="staff_consultation"),
-    path("staff/consultations/<int:pk>/edit/", staff_edit, name="staff_consultation_edit"),
-    path("staff/consultations/<int:pk>/split/", staff_split,
-         name="staff_consultation_split"),
-    path("staff/consultations/articles/<int:pk>/", staff_article_edit,
-         name="staff_article_edit"),
-    path("staff/consultations/<int:pk>/attachments/", staff_attachment_add,
-         name="staff_attachment_add"),
-    path("staff/consultations/attachments/<int:pk>/remove/", staff_attachment_remove,
-         name="staff_attachment_remove"),
-    path("staff/consultations/<int:pk>/submit/", staff_submit,
-         name="staff_consultation_submit"),
-    path("staff/consultations/<int:pk>/comments/", staff_comments,
-         name="staff_consultation_comments"),
-    path("staff/consultations/comments/<int:pk>/decide/", staff_comment_decide,
-         name="staff_comment_decide"),
-    path("staff/consultations/groups/<int:pk>/decide/", staff_group_decide,
-         name="staff_group_decide"),
-    path("staff/consultations/<int:pk>/regroup/", staff_regroup,
-         name="staff_comments_regroup"),
-    path("staff/consultations/<int:pk>/feedback/", staff_feedback, name="staff_feedback"),
-    path("staff/consultations/<int:pk>/feedback/submit/", staff_feedback_submit,
-         name="staff_feedback_submit"),
-    path("staff/consultations/<int:pk>/feedback.docx", staff_feedback_docx,
-         name="staff_feedback_docx"),
-]

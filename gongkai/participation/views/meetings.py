@@ -4,7 +4,6 @@ input: CSRF-protected, length-limited, rate-limited per visitor; names of
 representatives and contact details are never shown publicly, only counts by kind.
 The staff side is in ``meetings_staff``."""
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,7 +16,6 @@ from gongkai.participation.models import MeetingStatus
 from gongkai.participation.permissions import meetings_public
 from gongkai.participation.selectors.meetings import representative_counts
 from gongkai.participation.services.meetings import signup_submit
-from gongkai.participation.views import meetings_staff
 
 SIGNUP_LIMIT = 10  # sign-ups an hour from one address
 RATE_SCOPE = "participation:signup"
@@ -62,11 +60,3 @@ def meeting_signup(request, pk: int):
         ratelimit.give_back(request, RATE_SCOPE)
         return meeting_detail(request, pk, form, status=400)
     return redirect("participation:meeting", pk=pk)
-
-
-urlpatterns = [
-    path("meetings/", meeting_list, name="meetings"),
-    path("meetings/<int:pk>/", meeting_detail, name="meeting"),
-    path("meetings/<int:pk>/signup/", meeting_signup, name="meeting_signup"),
-    *meetings_staff.urlpatterns,
-]

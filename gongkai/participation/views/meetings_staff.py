@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -168,23 +167,3 @@ def staff_targets(request):
         year = max(years)
     return render(request, "participation/meeting_staff_targets.html", {
         "progress": target_progress(year=year), "years": sorted(set(years)), "year": year})
-
-
-urlpatterns = [
-    path("staff/meetings/", staff_list, name="staff_meetings"),
-    path("staff/meetings/new/", staff_create, name="staff_meeting_create"),
-    path("staff/meetings/targets/", staff_targets, name="staff_meeting_targets"),
-    path("staff/meetings/<int:pk>/", staff_detail, name="staff_meeting"),
-    path("staff/meetings/<int:pk>/edit/", staff_edit, name="staff_meeting_edit"),
-    path("staff/meetings/<int:pk>/announce/", staff_announce, name="staff_meeting_announce"),
-    path("staff/meetings/<int:pk>/held/", staff_held, name="staff_meeting_held"),
-    path("staff/meetings/<int:pk>/cancel/", staff_cancel, name="staff_meeting_cancel"),
-    path("staff/meetings/<int:pk>/representatives/", staff_representative_add,
-         name="staff_representative_add"),
-    path("staff/meetings/representatives/<int:pk>/remove/", staff_representative_remove,
-         name="staff_representative_remove"),
-    path("staff/meetings/signups/<int:pk>/select/", staff_signup_decide,
-         {"choice": "select"}, name="staff_signup_select"),
-    path("staff/meetings/signups/<int:pk>/reject/", staff_signup_decide,
-         {"choice": "reject"}, name="staff_signup_reject"),
-]

@@ -3,14 +3,12 @@ the message with it, and read the published messages with their replies.
 
 Proving the query code grants access in the session to that message only; anyone
 without access gets 404, so a guess learns nothing. The writer's contact details are
-never rendered on these pages. The staff pages live in ``messages_staff``; this module
-owns the ``urlpatterns`` of both.
+never rendered on these pages. The staff pages live in ``messages_staff``.
 """
 from django.contrib import messages as flash
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -28,7 +26,6 @@ from gongkai.participation.selectors.messages import (
     responses_for,
 )
 from gongkai.participation.services.messages import message_submit
-from gongkai.participation.views import messages_staff as staff
 
 ACCESS_KEY = "message_access"  # ids of the messages this visitor proved the code of
 SENT_KEY = "message_sent"  # the message whose query code is still to be shown
@@ -126,14 +123,3 @@ def public_detail(request, pk: int):
         "message": message, "reply": message.reply,
         "responses": responses_for(message, request.user),
     })
-
-
-urlpatterns = [
-    path("messages/", public_list, name="message_list"),
-    path("messages/write/", write, name="message_write"),
-    path("messages/sent/", sent, name="message_sent"),
-    path("messages/track/", track, name="message_track"),
-    path("messages/track/<int:pk>/", track_detail, name="message_track_detail"),
-    path("messages/<int:pk>/", public_detail, name="message_public_detail"),
-    *staff.urlpatterns,
-]

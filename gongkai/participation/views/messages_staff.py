@@ -9,7 +9,6 @@ predicates and call one service each.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -220,13 +219,3 @@ def staff_responses(request):
         "responses": PolicyResponse.objects.select_related("document")
         .prefetch_related("messages")[:100],
     }, status=400 if form.errors else 200)
-
-
-urlpatterns = [
-    path("staff/messages/", staff_list, name="staff_messages"),
-    path("staff/messages/stats/", staff_stats, name="staff_message_stats"),
-    path("staff/messages/responses/", staff_responses, name="staff_message_responses"),
-    path("staff/messages/<int:pk>/", staff_detail, name="staff_message_detail"),
-    path("staff/messages/<int:pk>/<slug:action>/", staff_action,
-         name="staff_message_action"),
-]

@@ -9,7 +9,8 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from gongkai.plans.importer import meta
-from gongkai.plans.importer.headers import LEAD, Column, header_columns, is_header_word
+from gongkai.plans.importer.headers import Column, header_columns, is_header_word
+from gongkai.plans.importer.roles import LEAD
 from gongkai.plans.importer.types import (
     ParsedPart,
     ParsedPlan,

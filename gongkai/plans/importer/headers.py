@@ -10,12 +10,10 @@ import re
 from dataclasses import dataclass
 
 from gongkai.core.text import normalize
+from gongkai.plans.importer.roles import COOPERATE, IMPLEMENT, LABEL_ROLE_WORDS, LEAD
 
-LEAD, COORDINATE, IMPLEMENT, COOPERATE = "lead", "coordinate", "implement", "cooperate"
-HEADER_ROLE_WORDS = {"牵头": LEAD, "主办": LEAD, "主责": LEAD, "责任": IMPLEMENT,
-                     "落实": IMPLEMENT, "实施": IMPLEMENT, "承办": IMPLEMENT, "负责": IMPLEMENT,
-                     "配合": COOPERATE, "协办": COOPERATE, "参与": COOPERATE, "会办": COOPERATE,
-                     "协同": COOPERATE, "协调": COORDINATE}
+# The role words and where each is read: ``roles.ROLE_WORD_TABLE``; a header reads all.
+HEADER_ROLE_WORDS = LABEL_ROLE_WORDS
 ROLE_NOUNS = ("单位", "部门", "处室", "科室", "机构", "主体", "领导", "责任人", "处", "科")
 OTHER_HEADERS: dict[str, str] = {
     **dict.fromkeys(("序号", "编号", "序"), "number"),

@@ -24,6 +24,7 @@ from gongkai.plans.importer.builder import (
 from gongkai.plans.importer.cleaning import prettify
 from gongkai.plans.importer.headers import header_columns, is_header_word
 from gongkai.plans.importer.names import places_in
+from gongkai.plans.importer.roles import LABEL_ROLE_WORDS
 from gongkai.plans.importer.types import ParsedPlan, ParsedTask, SourceLine
 from gongkai.plans.importer.units import has_role_word, looks_like_units, parse_units
 
@@ -31,7 +32,8 @@ _TAIL_WORDS = re.compile(r"^(?:抄送|抄报|印发|附件|此件|\(此件|联�
                          r"[^,。;]{0,40}\d{4}年\d{1,2}月\d{1,2}日印发$)")
 _ISSUER_ENDS = ("政府", "办公室", "办公厅", "委员会", "管委会", "局", "委", "办", "厅", "中心")
 _INLINE_BRACKET = re.compile(r"\(([^()]{2,300})\)")
-_LABEL_START = re.compile(r"(?<=[。;])\s*(?:牵头|责任|落实|配合|协办|主办|参与)(?:单位|部门)\s*:")
+_LABEL_START = re.compile(r"(?<=[。;])\s*(?:{})(?:单位|部门)\s*:".format(
+    "|".join(LABEL_ROLE_WORDS)))
 
 
 def _texts(lines: list[SourceLine]) -> list[str]:

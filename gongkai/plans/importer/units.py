@@ -19,15 +19,20 @@ from gongkai.plans.importer.names import (
     split_glued,
     with_prefix,
 )
+from gongkai.plans.importer.roles import (
+    COOPERATE,
+    COORDINATE,
+    IMPLEMENT,
+    LABEL_ROLE_WORDS,
+    LEAD,
+    TEXT_ROLE_WORDS,
+)
 from gongkai.plans.importer.types import GROUP, UNIT, ParsedUnitRef
 
-LEAD, COORDINATE, IMPLEMENT, COOPERATE = "lead", "coordinate", "implement", "cooperate"
-ROLE_WORDS = {"牵头": LEAD, "主办": LEAD, "协调": COORDINATE, "统筹": COORDINATE,
-              "配合": COOPERATE, "会办": COOPERATE, "协办": COOPERATE, "参与": COOPERATE,
-              "协同": COOPERATE, "落实": IMPLEMENT, "负责": IMPLEMENT, "实施": IMPLEMENT,
-              "承办": IMPLEMENT}
-# A label "牵头单位：" names the role of what follows it; 责任 only ever appears as a label.
-LABEL_ROLES = {**ROLE_WORDS, "责任": IMPLEMENT}
+# The role words and where each is read: ``roles.ROLE_WORD_TABLE``.
+ROLE_WORDS = TEXT_ROLE_WORDS
+# A label "牵头单位：" names the role of what follows it.
+LABEL_ROLES = LABEL_ROLE_WORDS
 # When two role words stand together ("牵头落实", "配合落实"), the first of these wins.
 _COMBINE_ORDER = (LEAD, COORDINATE, COOPERATE, IMPLEMENT)
 _ROLE_RE = re.compile("|".join(ROLE_WORDS))
@@ -37,7 +42,7 @@ _LABEL_RE = re.compile(r"({})(?:{})?\s*:".format("|".join(LABEL_ROLES), "|".join
 _FILLERS = re.compile(
     r"在本系统、?(?:本)?辖区内|在各自职责范围内|按职能职责分工|按职[能责]分工|根据职[能责]+分工"
     r"|根据职[能责]+|按职[能责]+|按照职责|分别|共同|具体"
-    r"|等(?:有关|相关)?(?:部门|单位)?(?=$|[,;、。]|牵头|协调|配合|会办|协办|落实|负责)"
+    r"|等(?:有关|相关)?(?:部门|单位)?(?=$|[,;、。]|" + "|".join(TEXT_ROLE_WORDS) + ")"
 )
 _CLAUSE_SPLIT = re.compile(r"[,;。:]")
 _LIST_SPLIT = re.compile(r"[、/\s]+|(?<=[局办委会院馆所站队心门位构道镇府司团处科室厅署组部行社])等"

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from gongkai.core.audit import record_event
 from gongkai.orgs.selectors import group_members
+from gongkai.plans.events import PlansEvent
 from gongkai.plans.models import Assignment, Plan, TaskGroup, TaskRole, TaskUnit
 
 # When a unit is both named and covered by a group, the stronger role wins.
@@ -57,6 +58,6 @@ def assignments_sync(*, plan: Plan, actor=None) -> SyncResult:
     Assignment.objects.bulk_update(to_update, ["role", "via_group"], batch_size=500)
     result = SyncResult(len(to_create), len(to_update),
                         len(existing) - len(to_update))
-    record_event(obj=plan, action="plans.plan.assigned", actor=actor,
+    record_event(obj=plan, action=PlansEvent.PLAN_ASSIGNED, actor=actor,
                  details={"created": result.created, "updated": result.updated})
     return result

@@ -12,6 +12,7 @@ from gongkai.core.errors import ApplicationError
 from gongkai.orgs.models import UnitCategory, UnitGroup
 from gongkai.orgs.selectors import find_group_word, group_name_index, unit_name_index
 from gongkai.orgs.services import groups_ensure_known, groups_ensure_named, unit_create
+from gongkai.plans.events import PlansEvent
 from gongkai.plans.importer import (
     ParsedPlan,
     SourceLine,
@@ -154,7 +155,7 @@ def _import(*, parsed: ParsedPlan, year: int, create_units: bool, actor,
     plan, stats = plan_write(parsed=parsed, year=year, resolution=resolution,
                              groups=groups, source_name=source_name)
     assignments_sync(plan=plan, actor=actor)
-    record_event(obj=plan, action="plans.plan.imported", actor=actor,
+    record_event(obj=plan, action=PlansEvent.PLAN_IMPORTED, actor=actor,
                  details={**stats.as_dict(), "created_units": created,
                           "source": source_name})
     return plan, stats, created
@@ -225,11 +226,11 @@ def follow_ups_create(*, plan: Plan, assignments: Iterable[Assignment], actor=No
         follow_up, was_created = FollowUp.objects.get_or_create(plan=plan, previous=assignment)
         if was_created:
             created += 1
-            record_event(obj=follow_up, action="plans.follow_up.created", actor=actor,
+            record_event(obj=follow_up, action=PlansEvent.FOLLOW_UP_CREATED, actor=actor,
                          details={"task": assignment.task.number,
                                   "unit": assignment.unit.name})
     if created:
-        record_event(obj=plan, action="plans.plan.follow_ups_created", actor=actor,
+        record_event(obj=plan, action=PlansEvent.PLAN_FOLLOW_UPS_CREATED, actor=actor,
                      details={"created": created})
     return created
 

@@ -14,9 +14,11 @@ from django.db import transaction
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.text import name_key
 from gongkai.core.versioning import claim_version
 from gongkai.orgs.models import Unit
+from gongkai.plans.events import PlansEvent
 from gongkai.plans.models import Assignment, Plan, Task
 from gongkai.plans.services.ledger_xlsx import (
     CLEAR_WORD,
@@ -112,7 +114,7 @@ def breakdowns_import_xlsx(*, plan: Plan, unit: Unit, file, actor) -> BreakdownI
     for assignment, changed in pending:
         _save(assignment, changed, actor=actor, source="xlsx")
     result.updated = len(pending)
-    record_event(obj=plan, action="plans.breakdowns.imported", actor=actor,
+    record_event(obj=plan, action=PlansEvent.BREAKDOWNS_IMPORTED, actor=actor,
                  details={"unit": unit.name, "rows": result.rows, "updated": result.updated})
     return result
 
@@ -166,21 +168,15 @@ def _row_values(row: SheetRow, errors: list[str]) -> dict[str, object] | None:
 
 
 def _assign(assignment: Assignment, values: dict[str, object]) -> list[str]:
-    changed = []
-    for name, value in values.items():
-        if name not in BREAKDOWN_FIELDS:
-            continue
-        if isinstance(value, str):
-            value = value.strip()
-        if getattr(assignment, name) != value:
-            setattr(assignment, name, value)
-            changed.append(name)
-    return changed
+    """Set the breakdown fields among ``values``, text stripped; the names that changed."""
+    values = {name: value.strip() if isinstance(value, str) else value
+              for name, value in values.items() if name in BREAKDOWN_FIELDS}
+    return model_update(assignment, values, BREAKDOWN_FIELDS)
 
 
 def _save(assignment: Assignment, changed: list[str], *, actor, source: str) -> None:
     assignment.save(update_fields=[*changed, "updated_at"])
-    record_event(obj=assignment, action="plans.assignment.breakdown_updated", actor=actor,
+    record_event(obj=assignment, action=PlansEvent.ASSIGNMENT_BREAKDOWN_UPDATED, actor=actor,
                  details={"fields": changed, "source": source})
 
 

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.outbound import FetchResult, fetch
+from gongkai.plans.events import PlansEvent
 from gongkai.plans.models import Evidence, EvidenceKind
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
@@ -132,7 +133,7 @@ def _store(evidence: Evidence, probe: LinkProbe) -> Evidence:
     evidence.check_error = error[:300]
     evidence.save(update_fields=["http_status", "page_title", "checked_at", "is_dead",
                                  "check_error", "snapshot"])
-    record_event(obj=evidence, action="plans.evidence.checked", details={
+    record_event(obj=evidence, action=PlansEvent.EVIDENCE_CHECKED, details={
         "url": evidence.url, "status": result.status, "dead": evidence.is_dead,
         "title": title, "error": evidence.check_error, "refused": result.refused,
         "address": result.address})

@@ -17,6 +17,7 @@ from gongkai.core.docx import Heading, Table, official_document
 from gongkai.core.errors import ApplicationError
 from gongkai.core.i18n import in_source_language
 from gongkai.orgs.models import Unit
+from gongkai.plans.events import PlansEvent
 from gongkai.plans.models import Notice, Plan, ReportingPeriod
 from gongkai.plans.selectors.scoring import UnitScore, unit_scores
 from gongkai.plans.services.scoring import scoring_rule_ensure
@@ -137,7 +138,7 @@ def notice_generate(*, plan: Plan, period: ReportingPeriod, actor, praised_count
     notice.save()
     notice.praised.set([s.unit_id for s in praised])
     notice.criticised.set([s.unit_id for s in criticised])
-    record_event(obj=notice, action="plans.notice.generated", actor=actor, details={
+    record_event(obj=notice, action=PlansEvent.NOTICE_GENERATED, actor=actor, details={
         "title": title, "praised": [s.unit_name for s in praised],
         "criticised": [s.unit_name for s in criticised]})
     return notice

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from gongkai.core.services import model_update
 from gongkai.orgs.models import UnitGroup
 from gongkai.plans.importer.resolve import Resolution
 from gongkai.plans.importer.types import ParsedPlan, ParsedTask
@@ -43,12 +44,7 @@ def _save(model, lookup: dict, values: dict, stats: PlanWriteStats):
     if obj is None:
         stats.created += 1
         return model.objects.create(**lookup, **values)
-    changed = [k for k, v in values.items() if getattr(obj, k) != v]
-    if changed:
-        for k in changed:
-            setattr(obj, k, values[k])
-        obj.save(update_fields=changed)
-        stats.updated += 1
+    _update(obj, values, stats)
     return obj
 
 
@@ -69,10 +65,8 @@ def _upsert(cache: dict, model, plan: Plan, number: int, values: dict,
 
 
 def _update(obj, values: dict, stats: PlanWriteStats) -> None:
-    changed = [k for k, v in values.items() if getattr(obj, k) != v]
+    changed = model_update(obj, values, values)
     if changed:
-        for k in changed:
-            setattr(obj, k, values[k])
         obj.save(update_fields=changed)
         stats.updated += 1
 

@@ -33,10 +33,10 @@ from gongkai.plans.permissions import EDITABLE
 from gongkai.plans.signals import report_passed
 
 REPORT_TRANSITIONS = {
-    (ReportStatus.DRAFT, ReportStatus.SUBMITTED): "plans.report.submitted",
-    (ReportStatus.SUBMITTED, ReportStatus.RETURNED): "plans.report.returned",
-    (ReportStatus.RETURNED, ReportStatus.SUBMITTED): "plans.report.resubmitted",
-    (ReportStatus.SUBMITTED, ReportStatus.PASSED): "plans.report.passed",
+    (ReportStatus.DRAFT, ReportStatus.SUBMITTED): PlansEvent.REPORT_SUBMITTED,
+    (ReportStatus.SUBMITTED, ReportStatus.RETURNED): PlansEvent.REPORT_RETURNED,
+    (ReportStatus.RETURNED, ReportStatus.SUBMITTED): PlansEvent.REPORT_RESUBMITTED,
+    (ReportStatus.SUBMITTED, ReportStatus.PASSED): PlansEvent.REPORT_PASSED,
 }
 MAX_PROGRESS_CHARS = 10_000
 MAX_EVIDENCE_PER_REPORT = 30
@@ -85,7 +85,7 @@ def report_save(*, report: Report, actor, progress: str, state: str,
         failure_reason = ""
     report.progress, report.state, report.failure_reason = progress, state, failure_reason
     report.save(update_fields=["progress", "state", "failure_reason", "updated_at"])
-    record_event(obj=report, action="plans.report.draft_saved", actor=actor,
+    record_event(obj=report, action=PlansEvent.REPORT_DRAFT_SAVED, actor=actor,
                  details={"state": state})
     return report
 
@@ -167,7 +167,7 @@ def evidence_add_file(*, report: Report, actor, file, title: str = "") -> Eviden
     stored = evidence.file.name
     try:
         evidence.save()
-        record_event(obj=report, action="plans.evidence.added", actor=actor,
+        record_event(obj=report, action=PlansEvent.EVIDENCE_ADDED, actor=actor,
                      details={"evidence": evidence.pk, "kind": "file",
                               "name": checked.original_name, "title": title})
     except Exception:
@@ -197,7 +197,7 @@ def evidence_add_link(*, report: Report, actor, url: str, title: str = "") -> Ev
     title = _clean_title(title)
     evidence = Evidence.objects.create(report=report, kind=EvidenceKind.LINK, url=url,
                                        title=title, uploaded_by=actor)
-    record_event(obj=report, action="plans.evidence.added", actor=actor,
+    record_event(obj=report, action=PlansEvent.EVIDENCE_ADDED, actor=actor,
                  details={"evidence": evidence.pk, "kind": "link", "url": url,
                           "title": title})
 
@@ -217,7 +217,7 @@ def evidence_remove(*, evidence: Evidence, actor) -> None:
     _require_editable(report)
     names = [f.name for f in (evidence.file, evidence.snapshot) if f]
     storage = evidence.file.storage
-    record_event(obj=report, action="plans.evidence.removed", actor=actor,
+    record_event(obj=report, action=PlansEvent.EVIDENCE_REMOVED, actor=actor,
                  details={"evidence": evidence.pk, "kind": evidence.kind,
                           "name": evidence.original_name or evidence.url,
                           "title": evidence.title})

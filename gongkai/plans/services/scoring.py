@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.services import model_update
+from gongkai.plans.events import PlansEvent
 from gongkai.plans.models import Plan, ScoringRule
 
 _FIELDS = ("on_time_points", "passed_points", "completeness_points", "return_penalty")
@@ -36,6 +37,6 @@ def scoring_rule_update(*, plan: Plan, actor, on_time_points, passed_points,
                if Decimal(str(getattr(rule, k))) != Decimal(str(v))}
     model_update(rule, values, _FIELDS)
     rule.save(update_fields=list(_FIELDS))
-    record_event(obj=plan, action="plans.scoring_rule.updated", actor=actor,
+    record_event(obj=plan, action=PlansEvent.SCORING_RULE_UPDATED, actor=actor,
                  details={"changes": changes})
     return rule

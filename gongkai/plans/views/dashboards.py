@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -182,10 +181,3 @@ def todo_view(request):
     items = unit_todo(unit=request.user.unit, today=today)
     return render(request, "plans/todo.html",
                   {"items": todo_links(items, user=request.user), "today": today, "unit": request.user.unit})
-
-
-urlpatterns = [
-    path("matrix/", matrix_view, name="matrix"),
-    path("progress/", progress_view, name="progress"),
-    path("todo/", todo_view, name="todo"),
-]

@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -287,16 +287,3 @@ def import_look_back(request, year: int):
         "total": unfinished.count(), "followed_total": plan.follow_ups.count(),
         "assignments_count": Assignment.objects.filter(task__plan=plan).count(),
     })
-
-
-urlpatterns = [
-    path("import/", import_upload, name="import"),
-    path("import/preview/", import_preview, name="import_preview"),
-    path("import/map/", import_map, name="import_map"),
-    path("import/new-unit/", import_new_unit, name="import_new_unit"),
-    path("import/year/", import_year, name="import_year"),
-    path("import/units/", import_units, name="import_units"),
-    path("import/confirm/", import_confirm, name="import_confirm"),
-    path("import/<int:year>/look-back/", import_look_back, name="import_look_back"),
-]
-

@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.http import content_disposition_header, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -274,12 +274,3 @@ def breakdown_upload(request):
                 return redirect(_ledger_url(plan.year))
             context["errors"] = result.errors
     return render(request, "plans/breakdown_upload.html", context, status=400)
-
-
-urlpatterns = [
-    path("ledger/", ledger, name="ledger"),
-    path("ledger/export.xlsx", ledger_export, name="ledger_export"),
-    path("ledger/breakdown/<int:pk>/", breakdown_edit, name="breakdown_edit"),
-    path("ledger/template.xlsx", breakdown_template, name="breakdown_template"),
-    path("ledger/upload/", breakdown_upload, name="breakdown_upload"),
-]

@@ -4,15 +4,14 @@ it with its history, and downloading evidence.
 A unit's staff write only their own unit's reports; anyone else asking for that page
 gets 404, so nobody learns whether another unit has started. Reading starts from
 ``reports_visible_to`` (the office and supervisors never see drafts), downloads from
-``evidence_visible_to``. The office's pages live in ``views.review`` and are joined
-into this module's ``urlpatterns``.
+``evidence_visible_to``. The office's pages live in ``views.review``.
 """
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -34,7 +33,6 @@ from gongkai.plans.permissions import (
     reports_visible_to,
 )
 from gongkai.plans.services import reports as services
-from gongkai.plans.views import review
 from gongkai.reports.selectors.progress import prefill_text, report_figures
 
 
@@ -223,12 +221,3 @@ def evidence_snapshot(request, pk: int):
         evidence_visible_to(request.user).filter(kind=EvidenceKind.LINK).exclude(snapshot=""),
         pk=pk)
     return stored_file_response(evidence.snapshot, filename=f"网页快照-{evidence.pk}.html")
-
-
-urlpatterns = [
-    path("reports/<int:assignment_id>/<int:period_id>/", report_edit, name="report_edit"),
-    path("reports/<int:pk>/", report_detail, name="report_detail"),
-    path("evidence/<int:pk>/download/", evidence_download, name="evidence_download"),
-    path("evidence/<int:pk>/snapshot/", evidence_snapshot, name="evidence_snapshot"),
-    *review.urlpatterns,
-]

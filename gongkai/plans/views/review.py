@@ -1,5 +1,5 @@
 """The office's side: the review queue, passing or returning a report, dead links,
-unit scores and their rule, and notices. Joined into ``views.reports.urlpatterns``.
+unit scores and their rule, and notices. Routes: ``gongkai/plans/urls.py``.
 
 Office-only pages answer 403 to other roles (they know the page exists); a report
 someone may not see at all answers 404.
@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -198,14 +198,3 @@ def notice_download(request, pk: int):
     _require(can_view_notices(request.user))
     notice = get_object_or_404(Notice.objects.exclude(file=""), pk=pk)
     return stored_file_response(notice.file, filename=f"{notice.title}.docx", content_type=DOCX)
-
-
-urlpatterns = [
-    path("review/", review_queue, name="review_queue"),
-    path("review/<int:pk>/", report_review, name="report_review"),
-    path("dead-links/", dead_links, name="dead_links"),
-    path("scores/", scores, name="scores"),
-    path("notices/", notice_list, name="notice_list"),
-    path("notices/generate/", notice_generate, name="notice_generate"),
-    path("notices/<int:pk>/download/", notice_download, name="notice_download"),
-]

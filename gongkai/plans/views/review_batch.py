@@ -11,7 +11,6 @@ from functools import partial
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -100,9 +99,3 @@ def review_export(request):
                          headers=[_("单位"), _("任务序号"), _("具体要求"), _("报送期"),
                                   _("报送时间"), _("推进状态"), _("标记"), _("工作进展及成效")])
     return xlsx_response(content, f"{title}.xlsx")
-
-
-urlpatterns = [
-    path("review/batch/", review_batch, name="review_batch"),
-    path("review/export.xlsx", review_export, name="review_export"),
-]

@@ -7,7 +7,6 @@ only the page of 20 on screen), with the page's Chinese headers.
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -109,10 +108,3 @@ def matrix_export(request):
                          headers=[_("序号"), _("任务"), *[u.name for u in m.units]],
                          widths=(6, 40, *[12] * len(m.units)))
     return xlsx_response(content, f"{title}.xlsx")
-
-
-urlpatterns = [
-    path("scores/export.xlsx", scores_export, name="scores_export"),
-    path("progress/export.xlsx", progress_export, name="progress_export"),
-    path("matrix/export.xlsx", matrix_export, name="matrix_export"),
-]

@@ -8,6 +8,7 @@ from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.services import model_update
 from gongkai.orgs.models import Unit
+from gongkai.policies.events import PoliciesEvent
 from gongkai.policies.models import AnnualDecisionCount
 
 _MAX_FEES = Decimal("9999999999")
@@ -51,7 +52,7 @@ def decision_counts_set(*, unit: Unit, year: int, licensing: int, penalty: int,
     if not created:
         model_update(record, values, values)
         record.save(update_fields=list(values))
-    record_event(obj=record, action="policies.decision_counts.set", actor=actor,
+    record_event(obj=record, action=PoliciesEvent.DECISION_COUNTS_SET, actor=actor,
                  details={"year": year, "unit": unit.name, "before": None if created else before,
                           "after": values})
     return record

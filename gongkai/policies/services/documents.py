@@ -21,6 +21,7 @@ from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
 from gongkai.policies import search
 from gongkai.policies.docnumber import parse_doc_number
+from gongkai.policies.events import PoliciesEvent
 from gongkai.policies.models import (
     DocumentAttachment,
     DocumentKind,
@@ -36,10 +37,10 @@ ATTACHMENT_KINDS = frozenset({PDF, WORD, EXCEL, IMAGE})
 # Validity moves. Amending an amended document again is allowed (a second amendment);
 # a repealed document stays repealed.
 VALIDITY_TRANSITIONS = {
-    (Validity.VALID, Validity.AMENDED): "policies.document.amended",
-    (Validity.AMENDED, Validity.AMENDED): "policies.document.amended",
-    (Validity.VALID, Validity.REPEALED): "policies.document.repealed",
-    (Validity.AMENDED, Validity.REPEALED): "policies.document.repealed",
+    (Validity.VALID, Validity.AMENDED): PoliciesEvent.DOCUMENT_AMENDED,
+    (Validity.AMENDED, Validity.AMENDED): PoliciesEvent.DOCUMENT_AMENDED,
+    (Validity.VALID, Validity.REPEALED): PoliciesEvent.DOCUMENT_REPEALED,
+    (Validity.AMENDED, Validity.REPEALED): PoliciesEvent.DOCUMENT_REPEALED,
 }
 
 # Fields ``document_update`` may change, besides the body, issuers and audience units.
@@ -122,7 +123,7 @@ def attachments_add(*, document: PolicyDocument, files: Iterable, actor=None
         if attachment.text_pending:
             transaction.on_commit(partial(_enqueue_extraction, attachment.pk))
     if created:
-        record_event(obj=document, action="policies.document.attachments_added", actor=actor,
+        record_event(obj=document, action=PoliciesEvent.DOCUMENT_ATTACHMENTS_ADDED, actor=actor,
                      details={"files": [a.original_name for a in created]})
         search.index_document(document)
     return created
@@ -153,7 +154,7 @@ def attachment_remove(*, attachment: DocumentAttachment, actor=None) -> None:
     name = attachment.original_name
     attachment.file.delete(save=False)
     attachment.delete()
-    record_event(obj=document, action="policies.document.attachment_removed", actor=actor,
+    record_event(obj=document, action=PoliciesEvent.DOCUMENT_ATTACHMENT_REMOVED, actor=actor,
                  details={"file": name})
     search.index_document(document)
 
@@ -203,7 +204,7 @@ def document_create(
         if not audience_units:
             raise ApplicationError(_("公开范围为“指定单位”时，请选择单位。"))
         document.audience_units.set(audience_units)
-    record_event(obj=document, action="policies.document.created", actor=author,
+    record_event(obj=document, action=PoliciesEvent.DOCUMENT_CREATED, actor=author,
                  details={"kind": kind, "doc_number": document.doc_number})
     files = list(attachments)
     if files:
@@ -242,7 +243,7 @@ def document_update(*, document: PolicyDocument, actor, body_html: str | None = 
         changed.append("audience_units")
     if document.audience == Audience.UNITS and not document.audience_units.exists():
         raise ApplicationError(_("公开范围为“指定单位”时，请选择单位。"))
-    record_event(obj=document, action="policies.document.updated", actor=actor,
+    record_event(obj=document, action=PoliciesEvent.DOCUMENT_UPDATED, actor=actor,
                  details={"fields": sorted(set(changed))})
     search.index_document(document)
     return document

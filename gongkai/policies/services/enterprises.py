@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.services import model_update
+from gongkai.policies.events import PoliciesEvent
 from gongkai.policies.models import EnterpriseField, PublicEnterprise
 
 _FIELDS = ("name", "field", "url", "supervisor", "note", "order")
@@ -32,7 +33,7 @@ def enterprise_create(*, name: str, field: str, url: str, actor, supervisor=None
     enterprise = PublicEnterprise(name=name, field=field, url=url, supervisor=supervisor,
                                   note=note, order=order)
     _save(enterprise)
-    record_event(obj=enterprise, action="policies.enterprise.created", actor=actor,
+    record_event(obj=enterprise, action=PoliciesEvent.ENTERPRISE_CREATED, actor=actor,
                  details={"name": enterprise.name, "url": enterprise.url})
     return enterprise
 
@@ -44,13 +45,13 @@ def enterprise_update(*, enterprise: PublicEnterprise, actor, **fields) -> Publi
         raise ApplicationError(_("不能修改的字段：%(fields)s") % {"fields": ", ".join(unknown)})
     model_update(enterprise, fields, _FIELDS)
     _save(enterprise)
-    record_event(obj=enterprise, action="policies.enterprise.updated", actor=actor,
+    record_event(obj=enterprise, action=PoliciesEvent.ENTERPRISE_UPDATED, actor=actor,
                  details={"fields": sorted(fields)})
     return enterprise
 
 
 @transaction.atomic
 def enterprise_delete(*, enterprise: PublicEnterprise, actor) -> None:
-    record_event(obj=enterprise, action="policies.enterprise.deleted", actor=actor,
+    record_event(obj=enterprise, action=PoliciesEvent.ENTERPRISE_DELETED, actor=actor,
                  details={"name": enterprise.name, "url": enterprise.url})
     enterprise.delete()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.policies.events import PoliciesEvent
 from gongkai.policies.models import GazetteEntry, GazetteIssue, PolicyDocument
 from gongkai.publishing.models import PublicationStatus
 
@@ -21,7 +22,7 @@ def gazette_issue_create(*, year: int, number: int, title: str = "",
                                % {"year": year, "number": number})
     issue = GazetteIssue.objects.create(year=year, number=number, title=title.strip(),
                                         published_on=published_on)
-    record_event(obj=issue, action="policies.gazette.created", actor=actor,
+    record_event(obj=issue, action=PoliciesEvent.GAZETTE_CREATED, actor=actor,
                  details={"year": year, "number": number})
     return issue
 
@@ -31,7 +32,7 @@ def gazette_issue_update(*, issue: GazetteIssue, actor, title: str,
                          published_on: datetime.date | None) -> GazetteIssue:
     issue.title, issue.published_on = title.strip(), published_on
     issue.save(update_fields=["title", "published_on"])
-    record_event(obj=issue, action="policies.gazette.updated", actor=actor)
+    record_event(obj=issue, action=PoliciesEvent.GAZETTE_UPDATED, actor=actor)
     return issue
 
 
@@ -48,7 +49,7 @@ def gazette_add_document(*, issue: GazetteIssue, document: PolicyDocument, actor
             entry = GazetteEntry.objects.create(issue=issue, document=document, order=order)
     except IntegrityError as exc:
         raise ApplicationError(_("该文件已在本期公报中。")) from exc
-    record_event(obj=issue, action="policies.gazette.document_added", actor=actor,
+    record_event(obj=issue, action=PoliciesEvent.GAZETTE_DOCUMENT_ADDED, actor=actor,
                  details={"document": document.pk, "title": document.title})
     return entry
 
@@ -57,5 +58,5 @@ def gazette_add_document(*, issue: GazetteIssue, document: PolicyDocument, actor
 def gazette_remove_document(*, entry: GazetteEntry, actor) -> None:
     issue, document = entry.issue, entry.document
     entry.delete()
-    record_event(obj=issue, action="policies.gazette.document_removed", actor=actor,
+    record_event(obj=issue, action=PoliciesEvent.GAZETTE_DOCUMENT_REMOVED, actor=actor,
                  details={"document": document.pk, "title": document.title})

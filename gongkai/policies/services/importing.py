@@ -23,6 +23,7 @@ from gongkai.core.text import name_key
 from gongkai.core.uploads import check_upload
 from gongkai.orgs.selectors import unit_name_index
 from gongkai.policies.docnumber import parse_doc_number
+from gongkai.policies.events import PoliciesEvent
 from gongkai.policies.models import DocumentKind, PolicyDocument, Topic
 from gongkai.policies.services.content import extract_text, text_to_html
 from gongkai.policies.services.documents import ATTACHMENT_KINDS, document_create
@@ -241,7 +242,7 @@ def _create(item: ImportRow, *, actor, publish_reviewed: bool, manifest: Path):
         for file in files:
             file.close()
     published = item.publish and publish_reviewed
-    record_event(obj=document, action="policies.document.imported", actor=actor,
+    record_event(obj=document, action=PoliciesEvent.DOCUMENT_IMPORTED, actor=actor,
                  details={"manifest": manifest.name, "row": item.number,
                           "source_url": document.source_url,
                           "published_directly": published,

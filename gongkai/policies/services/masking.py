@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.policies import search
+from gongkai.policies.events import PoliciesEvent
 from gongkai.policies.models import PolicyDocument
 from gongkai.policies.services.content import html_to_text, text_to_html
 
@@ -44,6 +45,6 @@ def document_replace_in_source(*, document: PolicyDocument, source: str, old: st
     else:
         raise ApplicationError(_("未知的位置：%(source)s") % {"source": source})
     # The replaced text itself is not recorded: it may be what had to be hidden.
-    record_event(obj=document, action="policies.document.masked",
+    record_event(obj=document, action=PoliciesEvent.DOCUMENT_MASKED,
                  details={"source": source})
     search.index_document(document)

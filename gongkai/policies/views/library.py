@@ -10,7 +10,7 @@ import html
 
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -163,15 +163,3 @@ def gazette(request):
 def enterprises(request):
     return render(request, "policies/library_enterprises.html",
                   {"groups": lib.enterprises_by_field()})
-
-
-urlpatterns = [
-    path("", home, name="library"),
-    path("search/", search, name="search"),
-    path("api/search/", api_search, name="api_search"),
-    path("doc/<int:pk>/", document, name="document"),
-    path("doc/<int:pk>/print/", print_view, name="print"),
-    path("attachments/<int:pk>/", attachment, name="attachment"),
-    path("gazette/", gazette, name="gazette"),
-    path("enterprises/", enterprises, name="enterprises"),
-]

@@ -2,14 +2,13 @@
 editing drafts, attachments, interpretations, amendment and repeal, and submission for
 review. Pages start from ``documents_manageable_by``: another unit's document answers
 404, so nobody learns whether it exists. The office's lists (gazette, enterprises,
-table 二) live in ``views.staff_lists`` and are joined into ``urlpatterns`` here.
+table 二) live in ``views.staff_lists``.
 """
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -30,7 +29,6 @@ from gongkai.policies.forms import (
 from gongkai.policies.lists import STAFF_DOCUMENTS
 from gongkai.policies.models import DocumentAttachment, PolicyDocument
 from gongkai.policies.selectors import with_validity
-from gongkai.policies.views import staff_lists
 from gongkai.publishing.selectors.review import latest_review_of
 
 _DOCUMENT_FIELDS = ("kind", "title", "doc_number", "index_number", "issuer_names",
@@ -228,15 +226,3 @@ def interpretation_create(request, pk: int):
             return redirect("policies:document_detail", pk=interpretation.value.pk)
     return render(request, "policies/staff_interpretation_form.html",
                   {"form": form, "document": document})
-
-
-urlpatterns = [
-    path("staff/", staff_list, name="staff_list"),
-    path("staff/new/", document_create, name="document_create"),
-    path("staff/<int:pk>/", document_detail, name="document_detail"),
-    path("staff/<int:pk>/edit/", document_edit, name="document_edit"),
-    path("staff/<int:pk>/interpretation/", interpretation_create,
-         name="interpretation_create"),
-    path("staff/attachments/<int:pk>/", attachment_download, name="attachment_download"),
-    *staff_lists.urlpatterns,
-]

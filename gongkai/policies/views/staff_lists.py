@@ -4,7 +4,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -176,13 +175,3 @@ def stats(request):
         "rows": table_two_by_unit(year=year, unit=unit),
         "shares": same_day_interpretation_share(year=year, unit=unit),
     })
-
-
-urlpatterns = [
-    path("staff/gazette/", gazette_list, name="gazette_list"),
-    path("staff/gazette/<int:pk>/", gazette_edit, name="gazette_edit"),
-    path("staff/enterprises/", enterprise_list, name="enterprise_list"),
-    path("staff/enterprises/<int:pk>/", enterprise_edit, name="enterprise_edit"),
-    path("staff/decision-counts/", decision_counts, name="decision_counts"),
-    path("staff/stats/", stats, name="stats"),
-]

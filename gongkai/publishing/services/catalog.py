@@ -13,9 +13,11 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.versioning import claim_version
 from gongkai.orgs.models import Unit
 from gongkai.publishing.catalog_defaults import CATEGORIES
+from gongkai.publishing.events import PublishingEvent
 from gongkai.publishing.models import Audience, CatalogCategory, CatalogItem
 from gongkai.publishing.permissions import EDITABLE
 
@@ -65,7 +67,7 @@ def catalog_item_create(*, unit: Unit, actor, category: CatalogCategory, title: 
         item.time_limit = time_limit
     _clean(item)
     item.save()
-    record_event(obj=item, action="publishing.catalog_item.created", actor=actor,
+    record_event(obj=item, action=PublishingEvent.CATALOG_ITEM_CREATED, actor=actor,
                  details={"title": item.title, "category": str(category)})
     return item
 
@@ -82,17 +84,16 @@ def catalog_item_update(*, item: CatalogItem, actor, version: int | None = None,
     if locked.publication_status not in EDITABLE:
         raise ApplicationError(_("“%(s)s”的事项不能修改；已发布的事项请先撤回。") % {
             "s": locked.get_publication_status_display()})
-    changed = {}
-    for name, value in fields.items():
-        value = "" if value is None and name not in ("made_on", "category") else value
-        if getattr(locked, name) != value:
-            changed[name] = [str(getattr(locked, name)), str(value)]
-            setattr(locked, name, value)
+    data = {name: "" if value is None and name not in ("made_on", "category") else value
+            for name, value in fields.items()}
+    before = {name: getattr(locked, name) for name in data}
+    changed = {name: [str(before[name]), str(getattr(locked, name))]
+               for name in model_update(locked, data, EDITABLE_FIELDS)}
     if not changed:
         return locked
     claim_version(locked, version)
     _clean(locked)
     locked.save()
-    record_event(obj=locked, action="publishing.catalog_item.updated", actor=actor,
+    record_event(obj=locked, action=PublishingEvent.CATALOG_ITEM_UPDATED, actor=actor,
                  details={"changed": changed})
     return locked

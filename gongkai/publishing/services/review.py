@@ -106,7 +106,7 @@ def content_submit_for_review(*, obj, actor) -> Review:
     _move(obj, to=P.IN_REVIEW, actor=actor, details={"levels": levels})
     review = Review.objects.create(content_type=content_type, object_id=obj.pk,
                                    author=actor, levels_required=levels)
-    record_event(obj=review, action="publishing.review.opened", actor=actor, details={
+    record_event(obj=review, action=PublishingEvent.REVIEW_OPENED, actor=actor, details={
         "levels": levels, "open_findings": sum(f.status == "open" for f in findings)})
     send_after_commit(review_step, sender=Review,
                       event=PublishingEvent.REVIEW_OPENED, review=review,
@@ -182,9 +182,9 @@ def _decide(*, review: Review, reviewer, passed: bool, reason: str) -> Review:
     else:
         review.current_level = level + 1
         review.save(update_fields=["current_level"])
-        record_event(obj=review, action="publishing.review.level_passed", actor=reviewer,
+        record_event(obj=review, action=PublishingEvent.LEVEL_PASSED, actor=reviewer,
                      details=details)
-        record_event(obj=obj, action="publishing.content.level_passed", actor=reviewer,
+        record_event(obj=obj, action=PublishingEvent.CONTENT_LEVEL_PASSED, actor=reviewer,
                      details=details)
     event = (PublishingEvent.RETURNED if not passed else
              PublishingEvent.PUBLISHED if final else PublishingEvent.LEVEL_PASSED)
@@ -234,7 +234,7 @@ def review_route_set(*, unit: Unit | None, levels: int, reviewers, actor) -> Rev
     route.full_clean(validate_unique=False)
     route.save(update_fields=["levels"])
     route.reviewers.set(reviewers)
-    record_event(obj=route, action="publishing.route.updated", actor=actor, details={
+    record_event(obj=route, action=PublishingEvent.ROUTE_UPDATED, actor=actor, details={
         "unit": str(unit) if unit else "默认", "before": before,
         "after": {"levels": levels, "reviewers": sorted(u.pk for u in reviewers)}})
     return route

@@ -133,7 +133,7 @@ def content_scan(*, obj, actor=None) -> list[Finding]:
         result += _scan_source(obj, source, text, words, accepted)
     stale = [f.pk for waiting in accepted.values() for f in waiting]
     Finding.objects.filter(pk__in=stale).delete()
-    record_event(obj=obj, action="publishing.content.scanned", actor=actor, details={
+    record_event(obj=obj, action=PublishingEvent.CONTENT_SCANNED, actor=actor, details={
         "open": sum(f.status == FindingStatus.OPEN for f in result),
         "accepted": sum(f.status == FindingStatus.ACCEPTED for f in result),
     })
@@ -193,7 +193,8 @@ def _replace(finding: Finding, *, actor, new: Callable[[Match], str], status: st
     if gone < 1:
         raise ApplicationError(_("未能修改原文，请手工修改后重新扫描。"))
     _resolve(finding, actor=actor, status=status, also=gone - 1)
-    record_event(obj=obj, action=f"publishing.finding.{status}", actor=actor, details={
+    # The content's history records the same event as the finding's own move.
+    record_event(obj=obj, action=FINDING_TRANSITIONS[(F.OPEN, status)], actor=actor, details={
         "finding": finding.pk, "kind": finding.get_kind_display(),
         "source": finding.source, "excerpt": finding.excerpt, "occurrences": gone})
     return finding
@@ -227,7 +228,7 @@ def finding_accept(*, finding: Finding, actor, reason: str) -> Finding:
     finding = _lock_open(finding)
     obj = _content_of(finding)
     _resolve(finding, actor=actor, status=FindingStatus.ACCEPTED, reason=reason)
-    record_event(obj=obj, action="publishing.finding.accepted", actor=actor, details={
+    record_event(obj=obj, action=PublishingEvent.FINDING_ACCEPTED, actor=actor, details={
         "finding": finding.pk, "kind": finding.get_kind_display(),
         "source": finding.source, "excerpt": finding.excerpt, "reason": reason})
     return finding

@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -210,12 +209,3 @@ def routes(request):
     return render(request, "publishing/routes.html", {
         "unit": unit, "form": form, "units": units, "default_route": all_routes.get(None),
     }, status=400 if request.method == "POST" else 200)
-
-
-urlpatterns = [
-    path("catalog/", catalog, name="catalog"),
-    path("catalog/items/new/", catalog_item_edit, name="catalog_item_new"),
-    path("catalog/items/<int:pk>/", catalog_item_edit, name="catalog_item_edit"),
-    path("catalog/public/<int:unit_id>/", catalog_public, name="catalog_public"),
-    path("routes/", routes, name="routes"),
-]

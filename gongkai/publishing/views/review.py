@@ -9,7 +9,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -132,10 +131,3 @@ def finding_action(request, pk: int):
     attempt(request, lambda: _handle_finding(finding, action, data, request.user),
             success=_("已处理：%(f)s。") % {"f": finding.get_kind_display()})
     return redirect("publishing:review_item", pk=review.pk)
-
-
-urlpatterns = [
-    path("review/", desk, name="review_desk"),
-    path("review/<int:pk>/", review_item, name="review_item"),
-    path("findings/<int:pk>/", finding_action, name="finding_action"),
-]

@@ -16,6 +16,7 @@ from gongkai.publishing.detectors import detect
 from gongkai.publishing.models import Audience
 from gongkai.publishing.permissions import EDITABLE
 from gongkai.publishing.services import content_submit_for_review
+from gongkai.qa.events import QaEvent
 from gongkai.qa.models import (
     ALTERNATIVES_MAX,
     ANSWER_MAX,
@@ -28,9 +29,9 @@ from gongkai.qa.models import (
 )
 
 PENDING_TRANSITIONS = {
-    (PendingStatus.OPEN, PendingStatus.ANSWERED): "qa.pending.answered",
-    (PendingStatus.OPEN, PendingStatus.DISMISSED): "qa.pending.dismissed",
-    (PendingStatus.DISMISSED, PendingStatus.OPEN): "qa.pending.reopened",
+    (PendingStatus.OPEN, PendingStatus.ANSWERED): QaEvent.PENDING_ANSWERED,
+    (PendingStatus.OPEN, PendingStatus.DISMISSED): QaEvent.PENDING_DISMISSED,
+    (PendingStatus.DISMISSED, PendingStatus.OPEN): QaEvent.PENDING_REOPENED,
 }
 
 
@@ -126,7 +127,7 @@ def entry_create(*, data: EntryData, unit: Unit, actor,
     _check_documents(entry, data.documents)
     entry.save()
     entry.documents.set(data.documents)
-    record_event(obj=entry, action="qa.entry.created", actor=actor,
+    record_event(obj=entry, action=QaEvent.ENTRY_CREATED, actor=actor,
                  details={"question": entry.question, "pending": pending.pk if pending else None})
     if pending is not None:
         pending_answer(pending=pending, entry=entry, actor=actor)
@@ -149,7 +150,7 @@ def entry_update(*, entry: QaEntry, data: EntryData, actor,
     _check_documents(entry, data.documents)
     entry.save()
     entry.documents.set(data.documents)
-    record_event(obj=entry, action="qa.entry.updated", actor=actor,
+    record_event(obj=entry, action=QaEvent.ENTRY_UPDATED, actor=actor,
                  details={"from": before, "question": entry.question})
     return entry
 
@@ -184,7 +185,7 @@ def pending_assign(*, pending: PendingQuestion, unit: Unit | None, actor) -> Pen
     before = pending.unit_id
     pending.unit = unit
     pending.save(update_fields=["unit"])
-    record_event(obj=pending, action="qa.pending.assigned", actor=actor,
+    record_event(obj=pending, action=QaEvent.PENDING_ASSIGNED, actor=actor,
                  details={"from": before, "to": unit.pk if unit else None})
     return pending
 
@@ -213,7 +214,7 @@ def entry_phrasing_add(*, entry: QaEntry, text: str, actor,
         raise ApplicationError(_("其他问法不能超过%(n)s个") % {"n": ALTERNATIVES_MAX} + "。")
     entry.alternatives = [*alternatives, text]
     entry.save(update_fields=["alternatives", "updated_at"])
-    record_event(obj=entry, action="qa.entry.phrasing_added", actor=actor,
+    record_event(obj=entry, action=QaEvent.ENTRY_PHRASING_ADDED, actor=actor,
                  details={"phrasing": text, "pending": pending.pk if pending else None})
     if pending is not None and pending.status == PendingStatus.OPEN:
         pending_answer(pending=pending, entry=entry, actor=actor)

@@ -20,6 +20,7 @@ from gongkai.core.uploads import EXCEL, check_upload
 from gongkai.orgs.models import Unit
 from gongkai.policies.models import PolicyDocument
 from gongkai.publishing.models import PublicationStatus
+from gongkai.qa.events import QaEvent
 from gongkai.qa.models import QaEntry, QaTopic
 from gongkai.qa.services.entries import (
     EntryData,
@@ -142,6 +143,6 @@ def entries_import(*, upload, unit: Unit, actor) -> ImportResult:
     """Create one draft entry of ``unit`` per row, or none at all."""
     checked = _validate(_read_rows(upload), unit)
     created = [entry_create(data=data, unit=unit, actor=actor) for data, _n in checked]
-    record_event(obj=unit, action="qa.entries.imported", actor=actor,
+    record_event(obj=unit, action=QaEvent.ENTRIES_IMPORTED, actor=actor,
                  details={"count": len(created), "source": getattr(upload, "name", "")[:100]})
     return ImportResult(created=created)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.qa.events import QaEvent
 from gongkai.qa.models import QaSettings
 
 SETTINGS_PK = 1
@@ -26,6 +27,6 @@ def thresholds_set(*, answer: float, suggest: float, actor) -> QaSettings:
     before = {"answer": row.answer_threshold, "suggest": row.suggest_threshold}
     row.answer_threshold, row.suggest_threshold = answer, suggest
     row.save(update_fields=["answer_threshold", "suggest_threshold"])
-    record_event(obj=row, action="qa.settings.thresholds_set", actor=actor,
+    record_event(obj=row, action=QaEvent.SETTINGS_THRESHOLDS_SET, actor=actor,
                  details={"from": before, "to": {"answer": answer, "suggest": suggest}})
     return row

@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -91,10 +91,3 @@ def rate(request):
         if not rated.ok:
             messages.info(request, rated.error.message)  # e.g. rated already: no fault
     return redirect(f"{reverse('qa:entry', args=[entry_id])}?log={log_id}")
-
-
-urlpatterns = [
-    path("", ask, name="ask"),
-    path("entry/<int:pk>/", entry, name="entry"),
-    path("rate/", rate, name="rate"),
-]

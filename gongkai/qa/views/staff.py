@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -26,7 +26,6 @@ from gongkai.qa.services.entries import (
 )
 from gongkai.qa.services.importing import entries_import, import_template
 from gongkai.qa.services.settings import qa_settings, thresholds_set
-from gongkai.qa.views.learn import pending_learn
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PAGE = 200
@@ -210,20 +209,3 @@ def statistics(request):
     return render(request, "qa/staff_stats.html", {
         "overview": stats.overview(), "most_asked": stats.most_asked(),
         "least_answered": stats.least_answered(), "worst_rated": stats.worst_rated()})
-
-
-urlpatterns = [
-    path("staff/", entries, name="staff_entries"),
-    path("staff/new/", entry_new, name="staff_entry_new"),
-    path("staff/<int:pk>/", entry_detail, name="staff_entry"),
-    path("staff/<int:pk>/edit/", entry_edit, name="staff_entry_edit"),
-    path("staff/<int:pk>/submit/", entry_submit_view, name="staff_entry_submit"),
-    path("staff/import/", import_entries, name="staff_import"),
-    path("staff/import/template.xlsx", import_template_download, name="staff_import_template"),
-    path("staff/test/", test_question, name="staff_test"),
-    path("staff/tuning/", tuning, name="staff_tuning"),
-    path("staff/pending/", pending_list, name="staff_pending"),
-    path("staff/pending/<int:pk>/", pending_action, name="staff_pending_action"),
-    path("staff/pending/<int:pk>/learn/", pending_learn, name="staff_pending_learn"),
-    path("staff/stats/", statistics, name="staff_stats"),
-]

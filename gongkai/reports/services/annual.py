@@ -12,6 +12,7 @@ from gongkai.core.i18n import in_source_language
 from gongkai.orgs.models import Unit
 from gongkai.publishing.permissions import EDITABLE
 from gongkai.publishing.services.review import content_submit_for_review
+from gongkai.reports.events import ReportsEvent
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.selectors.annual import SECTION_TITLES, draft_sections, year_figures
 
@@ -46,13 +47,13 @@ def annual_report_generate(*, year: int, unit: Unit | None, actor) -> AnnualRepo
             title=report_title(year, figures.name), sections=draft_sections(figures),
             tables=figures.tables, checks=figures.checks,
             cut_off=dt.date(year, 12, 31), frozen_at=now)
-        action = "reports.annual.generated"
+        action = ReportsEvent.ANNUAL_GENERATED
     else:
         if report.publication_status not in EDITABLE:
             raise ApplicationError(_("年度报告已提交审核或已发布，数据不再更新。"))
         report.tables, report.checks, report.frozen_at = figures.tables, figures.checks, now
         report.save(update_fields=["tables", "checks", "frozen_at", "updated_at"])
-        action = "reports.annual.refreshed"
+        action = ReportsEvent.ANNUAL_REFRESHED
     record_event(obj=report, action=action, actor=actor,
                  details={"checks_ok": figures.checks["ok"]})
     return report
@@ -83,7 +84,7 @@ def annual_report_edit(*, report: AnnualReport, texts: dict[str, str],
             changed.append(number)
     if changed:
         report.save(update_fields=["sections", "updated_at"])
-        record_event(obj=report, action="reports.annual.edited", actor=actor,
+        record_event(obj=report, action=ReportsEvent.ANNUAL_EDITED, actor=actor,
                      details={"sections": changed})
     return report
 

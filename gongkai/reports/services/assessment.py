@@ -12,6 +12,7 @@ from gongkai.core.i18n import in_source_language
 from gongkai.core.workflow import transition
 from gongkai.orgs.models import Unit
 from gongkai.reports import registry
+from gongkai.reports.events import ReportsEvent
 from gongkai.reports.models import (
     Adjustment,
     AdjustmentKind,
@@ -23,6 +24,10 @@ from gongkai.reports.models import (
     SchemeItem,
 )
 from gongkai.reports.selectors.assessment import assessed_units, assessment
+
+# The event each kind of adjustment records.
+_ADJUSTMENT_EVENTS = {AdjustmentKind.MANUAL: ReportsEvent.ADJUSTMENT_MANUAL,
+                      AdjustmentKind.CORRECTION: ReportsEvent.ADJUSTMENT_CORRECTION}
 
 # The scheme a new year starts from; the office edits it (rules are data).
 DEFAULT_ITEMS = (
@@ -38,10 +43,10 @@ DEFAULT_ITEMS = (
     (ItemKind.BONUS, "participation.feedback_published", "1", 1, "5"),
 )
 NOTICE_TRANSITIONS = {
-    (NoticeStatus.DRAFT, NoticeStatus.PENDING): "reports.notice.submitted",
-    (NoticeStatus.PENDING, NoticeStatus.DRAFT): "reports.notice.returned",
-    (NoticeStatus.PENDING, NoticeStatus.APPROVED): "reports.notice.approved",
-    (NoticeStatus.APPROVED, NoticeStatus.ISSUED): "reports.notice.issued",
+    (NoticeStatus.DRAFT, NoticeStatus.PENDING): ReportsEvent.NOTICE_SUBMITTED,
+    (NoticeStatus.PENDING, NoticeStatus.DRAFT): ReportsEvent.NOTICE_RETURNED,
+    (NoticeStatus.PENDING, NoticeStatus.APPROVED): ReportsEvent.NOTICE_APPROVED,
+    (NoticeStatus.APPROVED, NoticeStatus.ISSUED): ReportsEvent.NOTICE_ISSUED,
 }
 MAX_POINTS = Decimal("1000")
 
@@ -67,7 +72,7 @@ def scheme_get_or_create(*, year: int, actor=None) -> AssessmentScheme:
                        full_value=full, cap=Decimal(cap) if cap else None, position=i)
             for i, (kind, key, points, full, cap) in enumerate(DEFAULT_ITEMS)
             if registry.get(key) is not None])
-        record_event(obj=scheme, action="reports.scheme.created", actor=actor)
+        record_event(obj=scheme, action=ReportsEvent.SCHEME_CREATED, actor=actor)
     return scheme
 
 
@@ -93,7 +98,7 @@ def scheme_item_save(*, scheme: AssessmentScheme, kind: str, indicator: str, poi
         defaults={"points": points, "full_value": full_value, "cap": cap,
                   "label": (label or "").strip()[:200],
                   "position": scheme.items.count()})
-    record_event(obj=scheme, action="reports.scheme.item_saved", actor=actor, details={
+    record_event(obj=scheme, action=ReportsEvent.SCHEME_ITEM_SAVED, actor=actor, details={
         "kind": kind, "indicator": indicator, "points": points, "full_value": full_value,
         "cap": cap})
     return item
@@ -101,7 +106,7 @@ def scheme_item_save(*, scheme: AssessmentScheme, kind: str, indicator: str, poi
 
 @transaction.atomic
 def scheme_item_delete(*, item: SchemeItem, actor) -> None:
-    record_event(obj=item.scheme, action="reports.scheme.item_deleted", actor=actor,
+    record_event(obj=item.scheme, action=ReportsEvent.SCHEME_ITEM_DELETED, actor=actor,
                  details={"kind": item.kind, "indicator": item.indicator})
     item.delete()
 
@@ -124,7 +129,7 @@ def adjustment_add(*, scheme: AssessmentScheme, unit: Unit, points, reason: str,
         raise ApplicationError(_("%(u)s 不在本年度考核范围内。") % {"u": unit.name})
     adjustment = Adjustment.objects.create(scheme=scheme, unit=unit, kind=kind,
                                            points=points, reason=reason, created_by=actor)
-    record_event(obj=scheme, action=f"reports.adjustment.{kind}", actor=actor, details={
+    record_event(obj=scheme, action=_ADJUSTMENT_EVENTS[kind], actor=actor, details={
         "unit": unit.name, "points": points, "reason": reason})
     return adjustment
 
@@ -157,7 +162,7 @@ def notice_draft(*, scheme: AssessmentScheme, scope: str, actor) -> AssessmentNo
         scheme=scheme, scope=scope, created_by=actor, body=_draft_body(scheme, scope),
         title=_("关于%(y)d年%(s)s政务公开工作考核情况的通报") % {
             "y": scheme.year, "s": NoticeScope(scope).label})
-    record_event(obj=notice, action="reports.notice.drafted", actor=actor,
+    record_event(obj=notice, action=ReportsEvent.NOTICE_DRAFTED, actor=actor,
                  details={"scope": scope})
     return notice
 
@@ -174,7 +179,7 @@ def notice_edit(*, notice: AssessmentNotice, title: str, doc_number: str, body: 
         raise ApplicationError(_("标题、文号或正文过长。"))
     notice.title, notice.doc_number, notice.body = title, (doc_number or "").strip(), body
     notice.save(update_fields=["title", "doc_number", "body"])
-    record_event(obj=notice, action="reports.notice.edited", actor=actor)
+    record_event(obj=notice, action=ReportsEvent.NOTICE_EDITED, actor=actor)
     return notice
 
 

@@ -6,6 +6,7 @@ from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.plans.models import Report, Task
 from gongkai.reports import registry
+from gongkai.reports.events import ReportsEvent
 from gongkai.reports.models import Direction, FrozenFigure, IndicatorLink
 
 MAX_TARGET = 100_000
@@ -37,8 +38,8 @@ def link_save(*, task: Task, indicator: str, direction: str, district_target,
                   "unit_target": unit},
         create_defaults={"direction": direction, "district_target": district,
                          "unit_target": unit, "created_by": actor})
-    record_event(obj=task, action="reports.link.saved" if not created else
-                 "reports.link.created", actor=actor,
+    record_event(obj=task, action=ReportsEvent.LINK_SAVED if not created else
+                 ReportsEvent.LINK_CREATED, actor=actor,
                  details={"indicator": indicator, "direction": direction,
                           "district_target": district, "unit_target": unit})
     return link
@@ -46,7 +47,7 @@ def link_save(*, task: Task, indicator: str, direction: str, district_target,
 
 @transaction.atomic
 def link_delete(*, link: IndicatorLink, actor) -> None:
-    record_event(obj=link.task, action="reports.link.deleted", actor=actor,
+    record_event(obj=link.task, action=ReportsEvent.LINK_DELETED, actor=actor,
                  details={"indicator": link.indicator})
     link.delete()
 
@@ -65,6 +66,6 @@ def report_figures_freeze(*, report: Report) -> list[FrozenFigure]:
               for f in report_figures(report, fresh=True)]
     FrozenFigure.objects.bulk_create(frozen)
     if frozen:
-        record_event(obj=report, action="reports.figures.frozen", details={
+        record_event(obj=report, action=ReportsEvent.FIGURES_FROZEN, details={
             f.indicator: f.value for f in frozen})
     return frozen

@@ -10,6 +10,7 @@ from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.uploads import EVIDENCE_KINDS, check_upload
 from gongkai.orgs.models import Unit
+from gongkai.reports.events import ReportsEvent
 from gongkai.reports.models import RecordKind, WorkRecord, WorkRecordFile
 
 MAX_FILES = 10
@@ -62,6 +63,6 @@ def record_create(*, unit: Unit, kind: str, held_on: dt.date, title: str,
         for file in stored:  # the rows roll back; the files must go with them
             file.storage.delete(file.name)
         raise
-    record_event(obj=record, action="reports.record.created", actor=actor, details={
+    record_event(obj=record, action=ReportsEvent.RECORD_CREATED, actor=actor, details={
         "kind": kind, "held_on": held_on.isoformat(), "files": len(stored)})
     return record

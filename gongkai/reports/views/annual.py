@@ -4,7 +4,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -128,14 +127,3 @@ def annual_public(request, pk: int):
 @require_GET
 def annual_public_docx(request, pk: int):
     return _docx_response(get_object_or_404(published_annual_reports(), pk=pk))
-
-
-urlpatterns = [
-    path("annual/", annual_list, name="annual_list"),
-    path("annual/generate/", annual_generate, name="annual_generate"),
-    path("annual/<int:pk>/", annual_edit, name="annual_edit"),
-    path("annual/<int:pk>/docx/", annual_docx, name="annual_docx"),
-    path("public/annual/", annual_public_list, name="annual_public_list"),
-    path("public/annual/<int:pk>/", annual_public, name="annual_public"),
-    path("public/annual/<int:pk>/docx/", annual_public_docx, name="annual_public_docx"),
-]

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -166,11 +166,3 @@ def notice_download(request, pk: int):
     response = HttpResponse(content, content_type=DOCX)
     response["Content-Disposition"] = f'attachment; filename="notice-{item.pk}.docx"'
     return response
-
-
-urlpatterns = [
-    path("assessment/", assessment_page, name="assessment"),
-    path("assessment/change/", assessment_change, name="assessment_change"),
-    path("assessment/notices/<int:pk>/", notice, name="notice"),
-    path("assessment/notices/<int:pk>/docx/", notice_download, name="notice_docx"),
-]

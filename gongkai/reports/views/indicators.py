@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -98,9 +97,3 @@ def records(request, key: str):
     return render(request, "reports/records.html", {
         "indicator": indicator, "unit": unit, "start": start, "end": end, "items": items,
         "value": value, "truncated": len(items) == MAX_RECORDS})
-
-
-urlpatterns = [
-    path("links/", links, name="links"),
-    path("indicators/<str:key>/records/", records, name="records"),
-]

@@ -2,7 +2,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -59,9 +58,3 @@ def record_file(request, pk: int):
                              record__in=work_records_visible_to(request.user))
     return stored_file_response(item.file, filename=item.original_name or item.file.name,
                                 content_type=item.mime_type)
-
-
-urlpatterns = [
-    path("records/", record_list, name="record_list"),
-    path("records/files/<int:pk>/", record_file, name="record_file"),
-]

@@ -18,6 +18,7 @@ from gongkai.core.outbound import fetch
 from gongkai.websites.checks.crawl import ColumnSpec, Fetcher, SiteSpec, crawl_site
 from gongkai.websites.checks.polite import HostGate
 from gongkai.websites.checks.verdicts import Problem, availability, site_problems
+from gongkai.websites.events import WebsitesEvent
 from gongkai.websites.models import (
     CheckRun,
     Finding,
@@ -107,7 +108,7 @@ def _record(website, trigger, actor, started, pages, summary, problems) -> Check
             finding.snapshot.save(f"{run.pk}-{digest}.html", ContentFile(problem.snapshot),
                                   save=False)
         finding.save()
-    record_event(obj=website, action="websites.website.checked", actor=actor,
+    record_event(obj=website, action=WebsitesEvent.WEBSITE_CHECKED, actor=actor,
                  details={"run": run.pk, "trigger": trigger, "problems": len(problems)})
     return run
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.uploads import IMAGE, check_upload
+from gongkai.websites.events import WebsitesEvent
 from gongkai.websites.models import (
     Finding,
     FindingSource,
@@ -70,7 +71,7 @@ def media_check_record(*, account: NewMediaAccount, spot_check: SpotCheck | None
                                source=FindingSource.OFFICE, detail=detail, observed_at=at,
                                review=Review.CONFIRMED, recorded_by=actor,
                                snapshot=first.file.name if first else "")
-    record_event(obj=account, action="websites.account.checked", actor=actor,
+    record_event(obj=account, action=WebsitesEvent.ACCOUNT_CHECKED, actor=actor,
                  details={"check": check.pk, "problems": found,
                           "screenshots": len(checked)})
     return check

@@ -11,33 +11,35 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.core.services import model_update
 from gongkai.core.workflow import transition
+from gongkai.websites.events import WebsitesEvent
 from gongkai.websites.models import AccountStatus as A
 from gongkai.websites.models import Column, NewMediaAccount, Website
 from gongkai.websites.models import SiteStatus as S
 
 SITE_MOVES = {
-    (S.REQUESTED, S.RUNNING): "websites.website.approved",
-    (S.REQUESTED, S.REJECTED): "websites.website.rejected",
-    (S.RUNNING, S.MIGRATING): "websites.website.migration_started",
-    (S.MIGRATING, S.RUNNING): "websites.website.migration_finished",
-    (S.RUNNING, S.CLOSE_REQUESTED): "websites.website.close_requested",
-    (S.MIGRATING, S.CLOSE_REQUESTED): "websites.website.close_requested",
-    (S.CLOSE_REQUESTED, S.CLOSED): "websites.website.closed",
-    (S.CLOSE_REQUESTED, S.RUNNING): "websites.website.close_refused",
+    (S.REQUESTED, S.RUNNING): WebsitesEvent.WEBSITE_APPROVED,
+    (S.REQUESTED, S.REJECTED): WebsitesEvent.WEBSITE_REJECTED,
+    (S.RUNNING, S.MIGRATING): WebsitesEvent.WEBSITE_MIGRATION_STARTED,
+    (S.MIGRATING, S.RUNNING): WebsitesEvent.WEBSITE_MIGRATION_FINISHED,
+    (S.RUNNING, S.CLOSE_REQUESTED): WebsitesEvent.WEBSITE_CLOSE_REQUESTED,
+    (S.MIGRATING, S.CLOSE_REQUESTED): WebsitesEvent.WEBSITE_CLOSE_REQUESTED,
+    (S.CLOSE_REQUESTED, S.CLOSED): WebsitesEvent.WEBSITE_CLOSED,
+    (S.CLOSE_REQUESTED, S.RUNNING): WebsitesEvent.WEBSITE_CLOSE_REFUSED,
 }
 # Moves only the office makes; the unit asks (close_requested) or reports migration.
 SITE_OFFICE_MOVES = {(S.REQUESTED, S.RUNNING), (S.REQUESTED, S.REJECTED),
                      (S.CLOSE_REQUESTED, S.CLOSED), (S.CLOSE_REQUESTED, S.RUNNING)}
 
 ACCOUNT_MOVES = {
-    (A.REQUESTED, A.RUNNING): "websites.account.filing_accepted",
-    (A.REQUESTED, A.REJECTED): "websites.account.filing_refused",
-    (A.RUNNING, A.CLOSE_REQUESTED): "websites.account.end_filed",
-    (A.CLOSE_REQUESTED, A.MERGED): "websites.account.merged",
-    (A.CLOSE_REQUESTED, A.CLOSED): "websites.account.closed",
-    (A.CLOSE_REQUESTED, A.DEREGISTERED): "websites.account.deregistered",
-    (A.CLOSE_REQUESTED, A.RUNNING): "websites.account.end_refused",
+    (A.REQUESTED, A.RUNNING): WebsitesEvent.ACCOUNT_FILING_ACCEPTED,
+    (A.REQUESTED, A.REJECTED): WebsitesEvent.ACCOUNT_FILING_REFUSED,
+    (A.RUNNING, A.CLOSE_REQUESTED): WebsitesEvent.ACCOUNT_END_FILED,
+    (A.CLOSE_REQUESTED, A.MERGED): WebsitesEvent.ACCOUNT_MERGED,
+    (A.CLOSE_REQUESTED, A.CLOSED): WebsitesEvent.ACCOUNT_CLOSED,
+    (A.CLOSE_REQUESTED, A.DEREGISTERED): WebsitesEvent.ACCOUNT_DEREGISTERED,
+    (A.CLOSE_REQUESTED, A.RUNNING): WebsitesEvent.ACCOUNT_END_REFUSED,
 }
 ACCOUNT_ENDS = (A.MERGED, A.CLOSED, A.DEREGISTERED)
 
@@ -58,7 +60,7 @@ def _save(entry, actor, action: str, changed: dict | None = None) -> None:
 def website_register(*, actor, status: str = S.REQUESTED, **fields) -> Website:
     """A new site: asked for by a unit (申请开办), or moved in by the office as running."""
     website = Website(status=status, **{k: v for k, v in fields.items() if k in SITE_FIELDS})
-    _save(website, actor, "websites.website.registered", {"status": status})
+    _save(website, actor, WebsitesEvent.WEBSITE_REGISTERED, {"status": status})
     return website
 
 
@@ -70,25 +72,25 @@ def account_register(*, actor, status: str = A.REQUESTED, **fields) -> NewMediaA
                               **{k: v for k, v in fields.items() if k in ACCOUNT_FIELDS})
     others = NewMediaAccount.objects.filter(unit=account.unit, platform=account.platform) \
         .exclude(status__in=[*ACCOUNT_ENDS, A.REJECTED])
-    _save(account, actor, "websites.account.filed",
+    _save(account, actor, WebsitesEvent.ACCOUNT_FILED,
           {"status": status, "same_platform": others.count()})
     return account
 
 
 def _changes(entry, fields: dict, allowed: list[str]) -> dict:
-    changed = {}
-    for name, value in fields.items():
-        if name in allowed and getattr(entry, name) != value:
-            changed[name] = [str(getattr(entry, name)), str(value)]
-            setattr(entry, name, value)
-    return changed
+    """Set the ``allowed`` among ``fields``; each changed name with its old and new value
+    (a row of the register's workbook also carries columns that are not set here)."""
+    data = {name: value for name, value in fields.items() if name in allowed}
+    before = {name: getattr(entry, name) for name in data}
+    return {name: [str(before[name]), str(getattr(entry, name))]
+            for name in model_update(entry, data, allowed)}
 
 
 @transaction.atomic
 def website_update(*, website: Website, actor, **fields) -> Website:
     changed = _changes(website, fields, SITE_FIELDS)
     if changed:
-        _save(website, actor, "websites.website.updated", changed)
+        _save(website, actor, WebsitesEvent.WEBSITE_UPDATED, changed)
     return website
 
 
@@ -98,8 +100,8 @@ def account_update(*, account: NewMediaAccount, actor, **fields) -> NewMediaAcco
     (123号): the event says so, so the office sees it in the history."""
     changed = _changes(account, fields, ACCOUNT_FIELDS)
     if changed:
-        action = ("websites.account.owner_changed" if "certified_owner" in changed
-                  else "websites.account.updated")
+        action = (WebsitesEvent.ACCOUNT_OWNER_CHANGED if "certified_owner" in changed
+                  else WebsitesEvent.ACCOUNT_UPDATED)
         _save(account, actor, action, changed)
     return account
 
@@ -142,6 +144,6 @@ def column_save(*, website: Website, actor, name: str, url: str, kind: str,
     column.name, column.url, column.kind, column.checked = name, url, kind, checked
     column.full_clean()
     column.save()
-    record_event(obj=website, action="websites.column.saved", actor=actor,
+    record_event(obj=website, action=WebsitesEvent.COLUMN_SAVED, actor=actor,
                  details={"column": name, "url": url, "kind": kind, "checked": checked})
     return column

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
+from gongkai.websites.events import WebsitesEvent
 from gongkai.websites.models import CheckRule
 from gongkai.websites.rules import THRESHOLDS
 
@@ -47,5 +48,5 @@ def rules_save(*, values: dict[str, Decimal], actor) -> dict[str, str]:
             changed[key] = [str(before), str(value)]
     if changed:
         office = CheckRule.objects.filter(key__in=changed).first()
-        record_event(obj=office, action="websites.rules.changed", actor=actor, details=changed)
+        record_event(obj=office, action=WebsitesEvent.RULES_CHANGED, actor=actor, details=changed)
     return {}

@@ -16,6 +16,7 @@ from gongkai.core.errors import ApplicationError
 from gongkai.core.uploads import EVIDENCE_KINDS, check_upload
 from gongkai.core.workflow import transition
 from gongkai.websites import sampling
+from gongkai.websites.events import WebsitesEvent
 from gongkai.websites.models import (
     AccountStatus,
     Finding,
@@ -34,17 +35,17 @@ from gongkai.websites.models import (
 from gongkai.websites.rules import INDICATORS
 from gongkai.websites.selectors.rules import current_rules
 
-SPOT_MOVES = {(SpotStatus.SAMPLED, SpotStatus.NOTIFIED): "websites.spot_check.notified",
-              (SpotStatus.NOTIFIED, SpotStatus.CLOSED): "websites.spot_check.closed",
-              (SpotStatus.SAMPLED, SpotStatus.CLOSED): "websites.spot_check.closed"}
-REVIEW_MOVES = {(Review.PENDING, Review.CONFIRMED): "websites.finding.confirmed",
-                (Review.PENDING, Review.DISMISSED): "websites.finding.dismissed",
-                (Review.DISMISSED, Review.CONFIRMED): "websites.finding.confirmed",
-                (Review.CONFIRMED, Review.DISMISSED): "websites.finding.dismissed"}
-RECT_MOVES = {(RectStatus.ISSUED, RectStatus.ANSWERED): "websites.rectification.answered",
-              (RectStatus.RETURNED, RectStatus.ANSWERED): "websites.rectification.answered",
-              (RectStatus.ANSWERED, RectStatus.VERIFIED): "websites.rectification.verified",
-              (RectStatus.ANSWERED, RectStatus.RETURNED): "websites.rectification.returned"}
+SPOT_MOVES = {(SpotStatus.SAMPLED, SpotStatus.NOTIFIED): WebsitesEvent.SPOT_CHECK_NOTIFIED,
+              (SpotStatus.NOTIFIED, SpotStatus.CLOSED): WebsitesEvent.SPOT_CHECK_CLOSED,
+              (SpotStatus.SAMPLED, SpotStatus.CLOSED): WebsitesEvent.SPOT_CHECK_CLOSED}
+REVIEW_MOVES = {(Review.PENDING, Review.CONFIRMED): WebsitesEvent.FINDING_CONFIRMED,
+                (Review.PENDING, Review.DISMISSED): WebsitesEvent.FINDING_DISMISSED,
+                (Review.DISMISSED, Review.CONFIRMED): WebsitesEvent.FINDING_CONFIRMED,
+                (Review.CONFIRMED, Review.DISMISSED): WebsitesEvent.FINDING_DISMISSED}
+RECT_MOVES = {(RectStatus.ISSUED, RectStatus.ANSWERED): WebsitesEvent.RECTIFICATION_ANSWERED,
+              (RectStatus.RETURNED, RectStatus.ANSWERED): WebsitesEvent.RECTIFICATION_ANSWERED,
+              (RectStatus.ANSWERED, RectStatus.VERIFIED): WebsitesEvent.RECTIFICATION_VERIFIED,
+              (RectStatus.ANSWERED, RectStatus.RETURNED): WebsitesEvent.RECTIFICATION_RETURNED}
 MAX_EVIDENCE_FILES = 20
 LIVE_SITES = (SiteStatus.RUNNING, SiteStatus.MIGRATING, SiteStatus.CLOSE_REQUESTED)
 LIVE_ACCOUNTS = (AccountStatus.RUNNING, AccountStatus.CLOSE_REQUESTED)
@@ -81,7 +82,7 @@ def spot_check_create(*, year: int, quarter: int, actor, seed: str = "") -> Spot
     SampleEntry.objects.bulk_create([
         SampleEntry(spot_check=spot, due=due, **{f"{kind}_id": pk})
         for (kind, pk), due in drawn])
-    record_event(obj=spot, action="websites.spot_check.sampled", actor=actor,
+    record_event(obj=spot, action=WebsitesEvent.SPOT_CHECK_SAMPLED, actor=actor,
                  details={"seed": seed, "population": len(population), "sample": len(drawn)})
     return spot
 
@@ -112,7 +113,7 @@ def finding_record(*, spot_check: SpotCheck | None, actor, indicator: str, detai
         finding.snapshot.save(checked.stored_name(), evidence, save=False)
     finding.full_clean()
     finding.save()
-    record_event(obj=finding, action="websites.finding.recorded", actor=actor,
+    record_event(obj=finding, action=WebsitesEvent.FINDING_RECORDED, actor=actor,
                  details={"indicator": indicator})
     return finding
 
@@ -142,7 +143,7 @@ def rectifications_issue(*, spot_check: SpotCheck, deadline: dt.date, actor
             rectification=rect)
         rect.notice.save(f"zhenggai-{spot_check.year}q{spot_check.quarter}-{rect.pk}.docx",
                          ContentFile(notice_docx(rect, unit_findings)))
-        record_event(obj=rect, action="websites.rectification.issued", actor=actor,
+        record_event(obj=rect, action=WebsitesEvent.RECTIFICATION_ISSUED, actor=actor,
                      details={"unit": unit.name, "deadline": deadline,
                               "findings": len(unit_findings)})
         issued.append(rect)

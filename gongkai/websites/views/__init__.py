@@ -1,1 +1,1 @@
-"""Pages of the websites module; each views module owns its ``urlpatterns``."""
+"""Pages of the websites module; routes in ``gongkai/websites/urls.py``."""

@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -208,22 +207,3 @@ def account_move(request, pk: int):
         actor=request.user, note=note, office=perms.can_decide(request.user)),
         success=_("状态已更新。"))
     return redirect("websites:account", pk=pk)
-
-
-urlpatterns = [
-    path("", register, name="register"),
-    path("export.xlsx", register_export, name="register_export"),
-    path("import/", register_import_view, name="register_import"),
-    path("sites/new/", website_form, name="website_create"),
-    path("sites/<int:pk>/", website_detail, name="website"),
-    path("sites/<int:pk>/edit/", website_form, name="website_edit"),
-    path("sites/<int:pk>/move/", website_move, name="website_move"),
-    path("sites/<int:pk>/check/", website_check_now, name="website_check"),
-    path("sites/<int:pk>/columns/", column_add, name="column_add"),
-    path("sites/<int:pk>/columns/<int:column_pk>/toggle/", column_toggle,
-         name="column_toggle"),
-    path("accounts/new/", account_form, name="account_create"),
-    path("accounts/<int:pk>/", account_detail, name="account"),
-    path("accounts/<int:pk>/edit/", account_form, name="account_edit"),
-    path("accounts/<int:pk>/move/", account_move, name="account_move"),
-]

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import path
 from django.utils.translation import gettext as _
 
 from gongkai.websites import permissions as perms
@@ -38,6 +37,3 @@ def rules_page(request):
         row["error"] = errors.get(row["key"], "")
     return render(request, "websites/rules.html", {"rows": rows},
                   status=400 if errors else 200)
-
-
-urlpatterns = [path("rules/", rules_page, name="rules")]

@@ -7,7 +7,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -236,24 +235,3 @@ def download(request, kind: str, pk: int):
         return stored_file_response(finding.snapshot,
                                     filename=finding.snapshot.name.rsplit("/", 1)[-1])
     raise Http404
-
-
-urlpatterns = [
-    path("spot/", spot_list, name="spot_list"),
-    path("spot/<int:pk>/", spot_detail, name="spot"),
-    path("spot/<int:pk>/findings/", finding_add, name="finding_add"),
-    path("spot/<int:pk>/findings/<int:finding_pk>/review/", finding_review,
-         name="finding_review"),
-    path("spot/<int:pk>/media/<int:account_pk>/", media_check, name="media_check"),
-    path("spot/<int:pk>/notices/", notices_issue, name="notices_issue"),
-    path("spot/<int:pk>/close/", spot_close, name="spot_close"),
-    path("spot/<int:pk>/situation.xlsx", spot_document, {"kind": "situation"},
-         name="spot_situation"),
-    path("spot/<int:pk>/bulletin.docx", spot_document, {"kind": "bulletin"},
-         name="spot_bulletin"),
-    path("rectifications/", rectification_list, name="rectifications"),
-    path("rectifications/<int:pk>/", rectification_detail, name="rectification"),
-    path("rectifications/<int:pk>/decide/", rectification_decide,
-         name="rectification_decide"),
-    path("files/<str:kind>/<int:pk>/", download, name="download"),
-]
