@@ -67,7 +67,7 @@ def test_a_line_extending_an_earlier_group_keeps_its_kind_and_adds_new_words():
 def test_two_way_groups_stay_small_enough_to_be_searched_whole():
     # The policy search tries at most eight forms of a word: a two-way group larger
     # than that would crowd the official term out of its own variants' expansions.
-    for kind, canonical, _variants in EVERYDAY:
+    for _kind, canonical, _variants in EVERYDAY:
         group_kind, variants = COMBINED[canonical]
         if group_kind in {TermKind.SYNONYM, TermKind.ABBREVIATION}:
             assert len(variants) + 1 <= 8, canonical
