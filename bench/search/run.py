@@ -329,12 +329,13 @@ def in_db(q):
 def seed_lexicon() -> None:
     """The lexicon as a fresh installation has it (the schema is made without running
     the migrations that load it), so queries are expanded as on a site."""
-    from gongkai.lexicon.data.seed import load_seed
+    from gongkai.lexicon.data.seed import load_everyday, load_seed
     from gongkai.lexicon.models import LexiconVersion, TermGroup
     from gongkai.policies.search.lexicon_seed import load_search_lexicon
 
     load_seed(TermGroup, LexiconVersion)
     load_search_lexicon(TermGroup, LexiconVersion)
+    load_everyday(TermGroup, LexiconVersion)  # lexicon migration 0003
 
 
 def like_scan(q):

@@ -1,20 +1,33 @@
-"""The lexicon's starting groups (``seed.txt``), read by migration 0002 and the tests."""
+"""The lexicon's starting groups: ``seed.txt`` (migration 0002) and ``everyday.txt``
+(migration 0003, the everyday words of each area of a district's services), read by
+the migrations, the tests and the benchmarks."""
+import secrets
 from pathlib import Path
 
 SEED_FILE = Path(__file__).with_name("seed.txt")
+EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
-def seed_groups() -> list[tuple[str, str, list[str]]]:
-    """``(kind, canonical, variants)`` for each line of the seed file."""
+def read_groups(path: Path) -> list[tuple[str, str, list[str]]]:
+    """``(kind, canonical, variants)`` for each line of a file in the seed format."""
     groups = []
-    for line in SEED_FILE.read_text(encoding="utf-8").splitlines():
+    for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         kind, canonical, variants = line.split("|")
         groups.append((KINDS[kind], canonical.strip(),
                        [v.strip() for v in variants.split("、") if v.strip()]))
     return groups
+
+
+def seed_groups() -> list[tuple[str, str, list[str]]]:
+    """``(kind, canonical, variants)`` for each line of the seed file."""
+    return read_groups(SEED_FILE)
+
+
+def everyday_groups() -> list[tuple[str, str, list[str]]]:
+    return read_groups(EVERYDAY_FILE)
 
 
 def load_seed(term_group_model, version_model) -> None:
@@ -27,3 +40,58 @@ def load_seed(term_group_model, version_model) -> None:
             group.variants = list(dict.fromkeys([*group.variants, *variants]))
             group.save(update_fields=["variants"])
     version_model.objects.update_or_create(pk=1, defaults={"stamp": 1})
+
+
+def _earlier_canonicals() -> set[str]:
+    """The canonical terms the earlier seed files (this app's and the policy search's)
+    bring: a line of ``everyday.txt`` with one of them extends that group."""
+    from gongkai.policies.search.lexicon_seed import search_groups
+
+    return {canonical for _kind, canonical, _v in [*seed_groups(), *search_groups()]}
+
+
+def load_everyday(term_group_model, version_model) -> None:
+    """Add the everyday groups without undoing the office's work: a group someone has
+    edited in the UI (it has ``updated_by``) is left as it is; a line extending a group
+    the office has deleted does not bring it back; a new group is created, or, if the
+    office made one of that canonical term in the meantime, left as they made it."""
+    earlier = _earlier_canonicals()
+    for kind, canonical, variants in everyday_groups():
+        group = term_group_model.objects.filter(canonical=canonical).first()
+        if group is None:
+            if canonical not in earlier:
+                term_group_model.objects.create(canonical=canonical, kind=kind,
+                                                variants=variants)
+            continue
+        if _edited(group):
+            continue
+        merged = list(dict.fromkeys([*group.variants, *variants]))
+        if merged != group.variants:
+            group.variants = merged
+            group.save(update_fields=["variants"])
+    version_model.objects.update_or_create(pk=1, defaults={"stamp": secrets.randbits(62)})
+
+
+def _edited(group) -> bool:
+    # Edited in the UI (the services record who) or anywhere else after it was made
+    # (a migration's save of the variants alone leaves ``updated_at`` as it was).
+    return group.updated_by_id is not None or (
+        group.updated_at - group.created_at).total_seconds() > 1
+
+
+def unload_everyday(term_group_model, version_model) -> None:
+    """Undo ``load_everyday`` on groups nobody has edited since: the groups it created
+    are deleted, the variants it added to earlier groups removed."""
+    earlier = _earlier_canonicals()
+    for _kind, canonical, variants in everyday_groups():
+        group = term_group_model.objects.filter(canonical=canonical).first()
+        if group is None or _edited(group):
+            continue
+        if canonical not in earlier:
+            group.delete()
+            continue
+        kept = [v for v in group.variants if v not in variants]
+        if kept != group.variants:
+            group.variants = kept
+            group.save(update_fields=["variants"])
+    version_model.objects.update_or_create(pk=1, defaults={"stamp": secrets.randbits(62)})
