@@ -32,11 +32,12 @@ from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 from gongkai.lexicon.selectors import Lexicon, current_lexicon
 from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaPosting, QaTerm
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
-from gongkai.qa.retrieval.scope import out_of_scope
+from gongkai.qa.retrieval.scope import coverage, out_of_scope
 from gongkai.qa.retrieval.store import stats_row
 from gongkai.qa.retrieval.text import (
     GENERIC_WORDS,
     canonical,
+    content_words,
     grams,
     pinyin_probes,
     question_terms,
@@ -84,6 +85,8 @@ class Query:
     alt_grams: frozenset[str] = frozenset()
     rewritten: str = ""
     scope: str = ""  # the out-of-scope rule it fell under, if any
+    scope_words: list[str] = field(default_factory=list)
+    coverage: float = 1.0  # share of its content words that are of government services
     df: dict[str, int] = field(default_factory=dict)
 
 
@@ -121,7 +124,9 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
             group.setdefault(term, weight)
             query.expansions.append(Expansion(typed, term, weight, "lexicon"))
     probes = pinyin_probes(canon)
-    words = {w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
+    query.scope_words = content_words(canon)
+    words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
+             | set(query.scope_words))
     query.grams = grams(canon)
     rows = QaTerm.objects.filter(Q(key__in=list(words) + [GRAM_PREFIX + g for g in query.grams])
                                  | Q(pinyin__in=list(probes), df__gt=0))
@@ -133,6 +138,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
             sounds[pinyin].append(key)
     _add_typos(query, groups, probes, sounds, lexicon, [f.term for f in found])
     query.groups = list(groups.values())
+    query.coverage = coverage(query.scope_words, query.df, lexicon.expand)
     if not query.scope and groups and all(word in GENERIC_WORDS for word in groups):
         query.scope = "vague"
     query.rewritten = _rewritten(canon, query)

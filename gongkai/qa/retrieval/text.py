@@ -54,6 +54,19 @@ def question_terms(text: str) -> list[str]:
     return content or terms
 
 
+_CLAUSE = re.compile(r"[,，。.!！?？;；:：、\s]+")
+
+
+def content_words(text: str) -> list[str]:
+    """Every content word of (canonical) text, clause by clause (``question_terms``
+    keeps a question's first words only), without repeats."""
+    words: dict[str, None] = {}
+    for clause in _CLAUSE.split(text):
+        if clause:
+            words.update(dict.fromkeys(t for t in query_terms(clause) if t not in FILLER_WORDS))
+    return list(words)
+
+
 def core(text: str) -> str:
     """(Canonical) text without fillers, punctuation or spaces: what bigrams are of."""
     return _NOT_WORD.sub("", _FILLER_RE.sub(" ", text))
