@@ -20,8 +20,10 @@
    of a word found in one entry: asking about something the library does not know
    lowers the confidence, as it should.
 
-Queries per question: about nine, each on an index; nothing is held in memory between
-questions but the lexicon.
+Queries per question: seven on PostgreSQL, eight on SQLite (the lexicon's stamp, the
+words' counts, the library size, the candidates, their postings and bigrams, their
+indexed rows, the counts of their questions' words, the text of the best), each on an
+index; nothing is held in memory between questions but the lexicon.
 """
 import math
 from collections import defaultdict
