@@ -33,7 +33,8 @@ class Result:
     question: str
     expect: int | None  # entry id, None when uncovered
     ranked: list[tuple[int, float]]
-    scope: str  # out-of-scope rule, "" for a real question
+    scope: str  # chit-chat rule, "" for a real question
+    coverage: float  # share of its content words that are of government services
     features: list[tuple[int, dict]]  # each candidate's features, for --fit
 
     @property
@@ -62,13 +63,22 @@ def run_questions(questions: list[dict], ids: dict[str, int], splits: set[str],
         expect = ids[row["subject_id"]] if row["subject_id"] else None
         results.append(Result(row["split"], row["kind"], row["question"], expect,
                               [(h.id, h.confidence) for h in hits[:5]], query.scope,
+                              query.coverage,
                               [(h.id, h.features) for h in hits]))
     return results
 
 
+def out_of_scope(result: Result, suggest: float) -> bool:
+    """Recognised as not a question for the library (as ``answer_question`` does)."""
+    from gongkai.qa.retrieval.scope import off_topic
+
+    shown = any(conf >= suggest for _pk, conf in result.ranked)
+    return bool(result.scope) or off_topic(result.coverage, anything_shown=shown)
+
+
 def outcome(result: Result, answer: float, suggest: float) -> tuple[list[int], bool]:
     """The entries shown and whether the first is given as the answer."""
-    if result.scope:
+    if out_of_scope(result, suggest):
         return [], False
     shown = [pk for pk, conf in result.ranked if conf >= suggest]
     answered = bool(shown) and result.ranked[0][1] >= answer
@@ -79,6 +89,8 @@ def metrics(results: list[Result], answer: float, suggest: float) -> dict:
     n = defaultdict(int)
     for r in results:
         shown, answered = outcome(r, answer, suggest)
+        recognised = out_of_scope(r, suggest)
+        n["misread"] += recognised and r.kind not in ("out", "chitchat")
         if r.covered:
             n["covered"] += 1
             n["top1"] += bool(shown) and shown[0] == r.expect
@@ -91,8 +103,8 @@ def metrics(results: list[Result], answer: float, suggest: float) -> dict:
             n["abstained"] += not answered
             n["wrong"] += answered
             n["out_kind"] += r.kind in ("out", "chitchat")
-            n["out_recognised"] += r.kind in ("out", "chitchat") and bool(r.scope)
-            n["out_forwarded"] += r.kind in ("out", "chitchat") and not r.scope and not shown
+            n["out_recognised"] += r.kind in ("out", "chitchat") and recognised
+            n["out_forwarded"] += r.kind in ("out", "chitchat") and not recognised and not shown
     total = n["covered"] + n["uncovered"]
     share = lambda a, b: n[a] / n[b] if n[b] else float("nan")  # noqa: E731
     return {"n": total, "covered": n["covered"], "uncovered": n["uncovered"],
@@ -102,7 +114,8 @@ def metrics(results: list[Result], answer: float, suggest: float) -> dict:
             "abstention": share("abstained", "uncovered"),
             "wrong_confident": n["wrong"] / total if total else float("nan"),
             "out_recognised": share("out_recognised", "out_kind"),
-            "out_forwarded": share("out_forwarded", "out_kind")}
+            "out_forwarded": share("out_forwarded", "out_kind"),
+            "misread": n["misread"]}
 
 
 def calibrate(results: list[Result], max_wrong: float = 0.005) -> tuple[float, float]:

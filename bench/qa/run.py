@@ -74,12 +74,12 @@ def accuracy(args) -> None:
 
 def _table(label: str, rows: dict) -> None:
     print(f"{label:<24} {'n':>4} {'top-1':>6} {'top-3':>6} {'answered':>8} {'ans.ok':>7} "
-          f"{'abstain':>7} {'wrong':>6} {'ooscope':>7} {'to unit':>7}")
+          f"{'abstain':>7} {'wrong':>6} {'ooscope':>7} {'to unit':>7} {'misread':>7}")
     for key, m in rows.items():
         cells = [m["top1"], m["top3"], m["answered"], m["answered_right"], m["abstention"],
                  m["wrong_confident"], m["out_recognised"], m["out_forwarded"]]
         text = " ".join(f"{v:>6.1%}" if v == v else f"{'—':>6}" for v in cells)
-        print(f"{' / '.join(key):<24} {m['n']:>4} {text}")
+        print(f"{' / '.join(key):<24} {m['n']:>4} {text} {m['misread']:>7}")
 
 
 def build_large(args) -> None:

@@ -20,23 +20,28 @@
    of a word found in one entry: asking about something the library does not know
    lowers the confidence, as it should.
 
-Queries per question: about nine, each on an index; nothing is held in memory between
-questions but the lexicon.
+Queries per question: seven on PostgreSQL, eight on SQLite (the lexicon's stamp, the
+words' counts, the library size, the candidates, their postings and bigrams, their
+indexed rows, the counts of their questions' words, the text of the best), each on an
+index; nothing is held in memory between questions but the lexicon.
 """
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
+from django.db.models.functions import Cast
 
 from gongkai.lexicon.selectors import Lexicon, current_lexicon
 from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaPosting, QaTerm
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
-from gongkai.qa.retrieval.scope import out_of_scope
+from gongkai.qa.retrieval.scope import coverage, out_of_scope
 from gongkai.qa.retrieval.store import stats_row
 from gongkai.qa.retrieval.text import (
     GENERIC_WORDS,
     canonical,
+    content_words,
     grams,
     pinyin_probes,
     question_terms,
@@ -84,6 +89,8 @@ class Query:
     alt_grams: frozenset[str] = frozenset()
     rewritten: str = ""
     scope: str = ""  # the out-of-scope rule it fell under, if any
+    scope_words: list[str] = field(default_factory=list)
+    coverage: float = 1.0  # share of its content words that are of government services
     df: dict[str, int] = field(default_factory=dict)
 
 
@@ -121,7 +128,9 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
             group.setdefault(term, weight)
             query.expansions.append(Expansion(typed, term, weight, "lexicon"))
     probes = pinyin_probes(canon)
-    words = {w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
+    query.scope_words = content_words(canon)
+    words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
+             | set(query.scope_words))
     query.grams = grams(canon)
     rows = QaTerm.objects.filter(Q(key__in=list(words) + [GRAM_PREFIX + g for g in query.grams])
                                  | Q(pinyin__in=list(probes), df__gt=0))
@@ -133,6 +142,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
             sounds[pinyin].append(key)
     _add_typos(query, groups, probes, sounds, lexicon, [f.term for f in found])
     query.groups = list(groups.values())
+    query.coverage = coverage(query.scope_words, query.df, lexicon.expand)
     if not query.scope and groups and all(word in GENERIC_WORDS for word in groups):
         query.scope = "vague"
     query.rewritten = _rewritten(canon, query)
@@ -175,8 +185,7 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
         return query, []
     n = stats.entries
     weights = _word_weights(query, n)
-    candidates = _word_candidates(weights, query.df)
-    candidates |= _gram_candidates(query)
+    candidates = _candidates(query, weights)
     if not candidates:
         return query, []
     hits = sorted(_score(query, weights, candidates, _ideal(query, n), n),
@@ -224,31 +233,44 @@ def rarest(df: dict[str, int], budget: int = POSTINGS_BUDGET) -> list[str]:
     return picked
 
 
-def _word_candidates(weights: dict[str, float], df: dict[str, int]) -> set[int]:
+def _candidates(query: Query, weights: dict[str, float]) -> set[int]:
+    """The entries holding the question's rarest words, and those whose phrasings share
+    the most bigrams with it: one round trip where the database can order and limit
+    each part of a union (PostgreSQL), two otherwise (SQLite)."""
+    parts = [part for part in (_word_candidates(weights, query.df), _gram_candidates(query))
+             if part is not None]
+    if len(parts) == 2 and connection.features.supports_slicing_ordering_in_compound:
+        return set(parts[0].union(parts[1], all=True))
+    return {pk for part in parts for pk in part}
+
+
+def _word_candidates(weights: dict[str, float], df: dict[str, int]):
     rare = rarest({w: df.get(w, 0) for w in weights})
     if not rare:
         if not weights:
-            return set()
+            return None
         # Every word is common: the entries where the rarest weighs most.
         word = min(weights, key=lambda w: (df.get(w, 0), w))
-        return set(QaPosting.objects.filter(term=word).order_by("-weight", "entry_id")
-                   .values_list("entry_id", flat=True)[:CANDIDATES])
-    score = Sum(Case(*(When(term=w, then=Value(weights[w])) for w in rare),
+        return (QaPosting.objects.filter(term=word).order_by("-weight", "entry_id")
+                .values_list("entry_id", flat=True)[:CANDIDATES])
+    # The weights as double precision: a bare literal is numeric on PostgreSQL, whose
+    # arithmetic over thousands of postings costs several milliseconds more.
+    score = Sum(Case(*(When(term=w, then=Cast(Value(weights[w]), FloatField())) for w in rare),
                      output_field=FloatField()) * F("weight"))
-    rows = (QaPosting.objects.filter(term__in=rare).values("entry_id")
-            .annotate(score=score).order_by("-score", "entry_id")[:CANDIDATES])
-    return {r["entry_id"] for r in rows}
+    return (QaPosting.objects.filter(term__in=rare).values("entry_id")
+            .annotate(score=score).order_by("-score", "entry_id")
+            .values_list("entry_id", flat=True)[:CANDIDATES])
 
 
-def _gram_candidates(query: Query) -> set[int]:
+def _gram_candidates(query: Query):
     wanted = query.grams | query.alt_grams
     rare = rarest({g: query.df[GRAM_PREFIX + g] for g in wanted
                    if query.df.get(GRAM_PREFIX + g)})
     if not rare:
-        return set()
-    rows = (QaGram.objects.filter(gram__in=rare).values("entry_id", "phrase")
-            .annotate(shared=Count("id")).order_by("-shared", "entry_id")[:CANDIDATES])
-    return {r["entry_id"] for r in rows}
+        return None
+    return (QaGram.objects.filter(gram__in=rare).values("entry_id", "phrase")
+            .annotate(shared=Count("phrase")).order_by("-shared", "entry_id")
+            .values_list("entry_id", flat=True)[:CANDIDATES])
 
 
 def _score(query: Query, weights: dict[str, float], candidates: set[int], ideal: float,
@@ -257,30 +279,33 @@ def _score(query: Query, weights: dict[str, float], candidates: set[int], ideal:
     index); the ``FINE`` best of them the features that need their question's words."""
     ids = list(candidates)
     postings: dict[int, dict[str, float]] = defaultdict(dict)
-    if weights:
-        for entry_id, term, weight in QaPosting.objects.filter(
-                entry_id__in=ids, term__in=list(weights)).values_list("entry_id", "term",
-                                                                      "weight"):
-            postings[entry_id][term] = weight
     shared: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for entry_id, phrase, gram in QaGram.objects.filter(
-            entry_id__in=ids, gram__in=list(query.grams | query.alt_grams)).values_list(
-                "entry_id", "phrase", "gram"):
-        shared[(entry_id, phrase)].append(gram)
-    sizes = dict(QaIndexedEntry.objects.filter(entry_id__in=ids)
-                 .values_list("entry_id", "phrase_sizes"))
+    # The candidates' postings and bigrams in one round trip: a posting row carries
+    # its weight, a bigram row its phrasing's number (marked by ``kind``).
+    found = QaGram.objects.filter(
+        entry_id__in=ids, gram__in=list(query.grams | query.alt_grams)).values_list(
+            "entry_id", "gram", Cast("phrase", FloatField()), Value(0))
+    if weights:
+        found = QaPosting.objects.filter(entry_id__in=ids, term__in=list(weights)).values_list(
+            "entry_id", "term", "weight", Value(1)).union(found, all=True)
+    for entry_id, key, value, kind in found:
+        if kind:
+            postings[entry_id][key] = value
+        else:
+            shared[(entry_id, int(value))].append(key)
+    indexed = {pk: (sizes, words) for pk, sizes, words in QaIndexedEntry.objects.filter(
+        entry_id__in=ids).values_list("entry_id", "phrase_sizes", "question_words")}
     first = []
     for entry_id in ids:
         matched, bm25 = _bm25(query, weights, postings.get(entry_id, {}))
         norm = min(1.0, bm25 / ideal) if ideal else 0.0
-        dice, contain, phrase = _bigram_features(query, entry_id, sizes.get(entry_id) or [],
-                                                 shared)
+        dice, contain, phrase = _bigram_features(
+            query, entry_id, indexed.get(entry_id, ([], []))[0] or [], shared)
         first.append((norm + RANK_WEIGHTS["dice"] * dice, entry_id, matched, bm25, norm,
                       dice, contain, phrase))
     first.sort(key=lambda row: (-row[0], row[1]))
     first = first[:FINE]
-    words_of = dict(QaIndexedEntry.objects.filter(entry_id__in=[row[1] for row in first])
-                    .values_list("entry_id", "question_words"))
+    words_of = {row[1]: indexed.get(row[1], ([], []))[1] for row in first}
     _fetch_df(query, {w for words in words_of.values() for w in words or ()})
     asked = _asked(query)
     hits = []

@@ -48,10 +48,25 @@ def entry_terms(text: str) -> list[str]:
 
 
 def question_terms(text: str) -> list[str]:
-    """The distinct content terms of (already canonical) question text."""
-    terms = query_terms(text)
-    content = [t for t in terms if t not in FILLER_WORDS]
-    return content or terms
+    """The distinct content terms of (already canonical) question text, clause by
+    clause: a long question tells its circumstances first and asks last, and what it
+    asks about must not be cut off."""
+    content = content_words(text)[:QUESTION_TERMS_MAX]
+    return content or query_terms(text)
+
+
+QUESTION_TERMS_MAX = 32
+_CLAUSE = re.compile(r"[,，。.!！?？;；:：、\s]+")
+
+
+def content_words(text: str) -> list[str]:
+    """Every content word of (canonical) text, clause by clause (``question_terms``
+    keeps a question's first words only), without repeats."""
+    words: dict[str, None] = {}
+    for clause in _CLAUSE.split(text):
+        if clause:
+            words.update(dict.fromkeys(t for t in query_terms(clause) if t not in FILLER_WORDS))
+    return list(words)
 
 
 def core(text: str) -> str:

@@ -23,6 +23,7 @@ from gongkai.qa.models import (
     QuestionLog,
 )
 from gongkai.qa.retrieval.features import EntryText
+from gongkai.qa.retrieval.scope import OFF_TOPIC, off_topic
 from gongkai.qa.retrieval.search import Hit, Query, search
 from gongkai.qa.retrieval.store import index_entry_put, index_entry_remove, index_rebuild
 from gongkai.qa.services.settings import qa_settings
@@ -89,6 +90,7 @@ class Answer:
 
 
 def outcome_of(hits: list[Hit], *, answer_threshold: float, scope: str = "") -> str:
+    """``hits``: the matches above the suggest threshold."""
     if scope:
         return Outcome.OUT_OF_SCOPE
     if hits and hits[0].confidence >= answer_threshold:
@@ -100,11 +102,14 @@ def answer_question(*, text: str, record: bool = True, limit: int = MATCH_LIMIT)
     """Match ``text`` against the library. Above the answer threshold the best entry
     answers; above the suggest threshold the closest questions are offered; below it the
     question is queued for a unit, unless it is not a question for the library at all
-    (greetings, the weather …). ``record`` logs the question (without personal data)."""
+    (greetings, the weather …, or a question hardly touching the vocabulary of
+    government services: ``gongkai.qa.retrieval.scope``). ``record`` logs the question (without personal data)."""
     text = (text or "").strip()[:QUESTION_MAX]
     tuning = qa_settings()
     query, hits = search(text, limit=limit)
     hits = [h for h in hits if h.confidence >= tuning.suggest_threshold]
+    if not query.scope and off_topic(query.coverage, anything_shown=bool(hits)):
+        query.scope = OFF_TOPIC
     outcome = outcome_of(hits, answer_threshold=tuning.answer_threshold, scope=query.scope)
     answer = Answer(text=text, outcome=outcome, matches=hits, query=query,
                     threshold=tuning.answer_threshold)
