@@ -76,7 +76,8 @@ class _Visibility:
 def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], needed: int,
                   size: int, newest: list[int] = (), newest_more: bool = False,
                   weights: dict[str, float] | None = None,
-                  term_weights: list[float] | None = None):
+                  term_weights: list[float] | None = None,
+                  matched_out: dict[int, float] | None = None):
     """Visible matches in tiers of ``size`` matches, newest tier first, each ranked
     (``ranking.tier_order``); read until ``needed`` are ranked or ``MAX_TIERS`` tiers
     were read. The ``newest`` matches, already read (newest first; ``newest_more``:
@@ -100,8 +101,10 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
         ranks = dict(rows)
         tier_rows = visibility.of(ranks)
         candidates = set(tier_rows) - exact
-        ranked += ranking.tier_order(candidates, ranks, tier_rows, weights,
-                                     _words_matched(matcher, candidates, term_weights))
+        matched = _words_matched(matcher, candidates, term_weights)
+        if matched_out is not None:
+            matched_out.update(matched)
+        ranked += ranking.tier_order(candidates, ranks, tier_rows, weights, matched)
         rows_read.update(tier_rows)
         read.update((pk, -rank) for pk, rank in rows)
         below = rows[-1][0]
@@ -204,12 +207,19 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     needed = offset + limit
     visibility = _Visibility(visible, visibility_key)
     chosen = backend()
+    some_have_all = False
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = chosen.matcher(terms, match_all=match_all)
         newest, broad = matcher.pool(ranking.POOL, rank=False)
+        if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:
+            # So few documents hold every word that one missing a word may be the one
+            # asked for (a word its text says otherwise): the near matches follow.
+            some_have_all = True
+            continue
         if newest or exact:
             break
     newest_ids = [pk for pk, _rank in newest]
+    words_matched: dict[int, float] = {}
     if broad:
         # Decided by the newest matches alone, so every page ranks the same way: the
         # heading rows, then tiers of the backend's ``broad_tier`` matches ranked. The
@@ -233,15 +243,16 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         ranked, rows, scores, more = _ranked_tiers(matcher, visibility, exact, needed,
                                                    size=ranking.POOL, newest=newest_ids,
                                                    weights=weights,
-                                                   term_weights=term_weights)
+                                                   term_weights=term_weights,
+                                                   matched_out=words_matched)
         visible_read, read = len(rows), list(scores)
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
-    if title_terms and match_all and len(ordered) > 1:
-        # (In the any-word fallback, rule 5 orders by the words matched first.)
-        ordered = ranking.title_order(ordered, _title_words(ordered[:ranking.TITLE_WINDOW]),
-                                      title_terms)
+    if title_terms and len(ordered) > 1:
+        window = ordered[:ranking.TITLE_WINDOW]
+        ordered = ranking.title_order(ordered, _title_words(window), title_terms,
+                                      words_matched if not match_all else None)
     rows.update(heading)
     ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]
@@ -250,5 +261,6 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
              else len(rows))
     return SearchResult(total=total, hits=hits(page_ids, matcher, scores),
                         facets=facets_of_rows(rows), terms=terms,
-                        matched_all_terms=match_all, total_approximate=more,
+                        matched_all_terms=match_all or some_have_all,
+                        total_approximate=more,
                         facets_approximate=more)

@@ -75,12 +75,19 @@ class Plan:
     def asks_interpretation(self) -> bool:
         return any(g.typed in INTERPRETATION_WORDS for g in self.groups)
 
-    def title_terms(self) -> list[tuple[float, tuple]]:
-        """(weight, alternatives as tuples of index words) of each word held by the
-        library, generic ones too, for ranking rule 4a."""
-        return [(ranking.TITLE_WEIGHTS["generic" if g.generic else "content"],
-                 tuple(_words(a) for a in g.alternatives))
-                for g in self.groups if g.known]
+    def title_terms(self) -> list[tuple[float, float, tuple]]:
+        """(weight, distinctiveness, alternatives as tuples of index words) of each
+        word held by the library, generic ones too, for ranking rule 4a."""
+        total = words.document_total()
+        out = []
+        for g in self.groups:
+            if not g.known:
+                continue
+            weight = ranking.TITLE_WEIGHTS["generic" if g.generic else "content"]
+            lone = ranking.SINGLE_CHARACTER_WEIGHT if g.typed in self.lone else 1.0
+            out.append((weight, weight * lone * ranking.distinctive_weight(g.documents, total),
+                        tuple(_words(a) for a in g.alternatives)))
+        return out
 
     def match_weights(self) -> list[float]:
         """How distinctive each word of ``match_terms`` is (ranking rule 5)."""

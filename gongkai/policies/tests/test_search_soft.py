@@ -1,0 +1,37 @@
+"""Relevance when the words do not line up: a document missing one word of the query
+still found when few hold them all, the title's say in a long question, and words the
+library lacks read through what they contain."""
+import pytest
+
+from gongkai.policies.search import search_documents
+from gongkai.policies.tests.factories_policies import make_document
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(result):
+    return [hit.document.pk for hit in result.hits]
+
+
+def test_a_document_lacking_one_word_follows_when_few_hold_them_all():
+    # The measures never say 对象; a notice happens to hold every word. Rule 5 used to
+    # apply only when no document held them all: the measures were not shown.
+    measures = make_document(title="黄埔区城乡居民医疗保险实施细则",
+                             body_html="<p>城乡居民医疗保险的参保范围和缴费标准。</p>")
+    notice = make_document(title="关于开展体检的通知",
+                           body_html="<p>体检对象为已参保的城乡居民，凭医疗保险卡登记。</p>")
+    result = search_documents(query="城乡居民医疗保险 参保对象")
+    assert ids(result)[:2] == [measures.pk, notice.pk]
+    assert result.notice == ""  # a document has every word: no "partial" message
+
+
+def test_in_the_any_word_fallback_the_subject_word_in_a_title_comes_first():
+    # No document holds all three words; the rules on waste sorting hold the rarest,
+    # in their title; the renewal plans hold the two others in their bodies, which by
+    # the words' weight alone (rule 5) used to put them first.
+    sorting = make_document(title="黄埔区垃圾分类管理规定", body_html="<p>分类投放。</p>")
+    for n in range(3):
+        make_document(title=f"城市更新方案{n}", body_html="<p>道路的绿化和路灯。</p>")
+    result = search_documents(query="道路 绿化 垃圾分类")
+    assert ids(result)[0] == sorting.pk
+    assert result.notice == "partial"
