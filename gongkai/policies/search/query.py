@@ -18,7 +18,7 @@ from django.db.models import Q
 from gongkai.lexicon.selectors import current_lexicon
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers
-from gongkai.policies.search import abbrev, ranking, typos, words
+from gongkai.policies.search import abbrev, ranking, subwords, typos, words
 
 # Words that ask for an explanation of a document rather than the document.
 INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
@@ -318,7 +318,37 @@ def analyse(query: str) -> Plan:
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = _correct(groups, lexicon, memo)
     _classify(groups, memo)
+    groups = _inner_words(groups, text.lower(), lexicon, memo)
     return Plan(numbers, groups, lone=_lone_characters(cut))
+
+
+def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
+    """The stretches of words the library lacks read through the held words inside
+    them (``subwords``): 打零工 → 零工, 油 烟熏 → 油烟; those words replace the
+    stretch's."""
+    missing = [g for g in groups if not g.known and not g.generic]
+    if not missing:
+        return groups
+    is_word = _is_word_for(lexicon)
+
+    def counts(candidates: list[str]) -> dict[str, int]:
+        forms = {c: _group(c, lexicon).alternatives for c in candidates}
+        held = words.documents_holding([w for alts in forms.values() for a in alts
+                                        for w in _words(a)], memo)
+        return {c: int(_held(alts, held)) for c, alts in forms.items()}
+
+    typed = {g.typed for g in groups}
+    found, replaced = [], set()
+    for start, end in subwords.stretches(text, [g.typed for g in missing]):
+        inner = subwords.inner_words(text[start:end], is_word, counts)
+        if inner:
+            found += [w for w in inner if w not in typed]
+            replaced.update(g.typed for g in missing if g.typed in text[start:end])
+    if not found:
+        return groups
+    new = [_group(w, lexicon) for w in dict.fromkeys(found)]
+    _classify(new, memo)
+    return [g for g in groups if g.typed not in replaced] + new
 
 
 def _lone_characters(cut: list[str]) -> frozenset[str]:
@@ -330,6 +360,13 @@ def _lone_characters(cut: list[str]) -> frozenset[str]:
         return (len(token) == 1 and ptext._is_cjk(token) and token not in ptext._STOPWORDS
                 and token not in typos.FILLERS)
 
-    return frozenset(token for i, token in enumerate(cut) if single(token)
-                     and not (i > 0 and single(cut[i - 1]))
-                     and not (i + 1 < len(cut) and single(cut[i + 1])))
+    def alone(i: int) -> bool:
+        return not ((i > 0 and single(cut[i - 1])) or (i + 1 < len(cut) and single(cut[i + 1])))
+
+    # A character is lone only if it stands alone wherever it is typed (犬 of 养犬 and
+    # of 哪些犬是: a word the first time).
+    positions: dict[str, list[int]] = {}
+    for i, token in enumerate(cut):
+        if single(token):
+            positions.setdefault(token, []).append(i)
+    return frozenset(token for token, found in positions.items() if all(map(alone, found)))

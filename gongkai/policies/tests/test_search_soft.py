@@ -35,3 +35,22 @@ def test_in_the_any_word_fallback_the_subject_word_in_a_title_comes_first():
     result = search_documents(query="道路 绿化 垃圾分类")
     assert ids(result)[0] == sorting.pk
     assert result.notice == "partial"
+
+
+def test_words_the_library_lacks_are_read_through_the_words_inside_them():
+    fumes = make_document(title="黄埔区餐饮油烟污染治理工作方案",
+                          body_html="<p>餐饮单位应当安装油烟净化设施。</p>")
+    fees = make_document(title="黄埔区物业服务收费管理办法",
+                         body_html="<p>物业服务收费实行明码标价。</p>")
+    # Cut 油 / 烟熏 and 物业费: words no document holds; 油烟 and 物业 are inside.
+    assert ids(search_documents(query="楼下油烟熏到家里")) == [fumes.pk]
+    assert ids(search_documents(query="物业费")) == [fees.pk]
+
+
+def test_nonsense_and_generic_words_gain_nothing_from_the_words_inside():
+    make_document(title="黄埔区婚姻登记服务工作规程", body_html="<p>婚姻登记。</p>")
+    make_document(title="关于做好政务服务事项办理工作的通知", body_html="<p>办理时限。</p>")
+    for query in ("外星人", "xyzabc", "火星人办事处"):
+        result = search_documents(query=query)
+        assert (ids(result), result.notice) == ([], "none"), query
+    assert search_documents(query="办理工作").notice == "generic"
