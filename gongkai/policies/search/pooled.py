@@ -23,6 +23,7 @@ from django.db.models import Min, QuerySet
 from gongkai.policies import text as ptext
 from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
+from gongkai.policies.search import words as wordstats
 from gongkai.policies.search.backends import Matcher, backend
 from gongkai.policies.search.facets import VisibleRows, facets_of_rows
 from gongkai.policies.search.results import SearchResult, hits
@@ -135,6 +136,14 @@ def _title_words(ids: list[int]) -> dict[int, set[str]]:
     with connection.cursor() as cursor:
         titles = backend().stored_titles(cursor, ids)
     return {pk: set(ptext.tokens(title)) for pk, title in titles}
+
+
+def _subject_characters(titles: dict[int, set[str]]) -> dict[int, frozenset[str]]:
+    """id → the Chinese characters of its title's subject words (not the generic
+    ones: 黄埔区, 管理办法, 通知), for rule 4a's tie-break."""
+    return {pk: frozenset(ch for word in title if not wordstats.is_generic_word(word, 0)
+                          for ch in word if ptext._is_cjk(ch))
+            for pk, title in titles.items()}
 
 
 def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
@@ -250,9 +259,10 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
     if title_terms and len(ordered) > 1:
-        window = ordered[:ranking.TITLE_WINDOW]
-        ordered = ranking.title_order(ordered, _title_words(window), title_terms,
-                                      words_matched if not match_all else None)
+        titles = _title_words(ordered[:ranking.TITLE_WINDOW])
+        ordered = ranking.title_order(ordered, titles, title_terms,
+                                      words_matched if not match_all else None,
+                                      _subject_characters(titles))
     rows.update(heading)
     ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]

@@ -21,7 +21,9 @@ Relevance order of a query's matches, rule by rule:
 4a. Before rule 4, the first ``TITLE_WINDOW`` places are reordered by how much of the
    query the title holds (``title_order``): each query word in the title counts
    ``TITLE_WEIGHTS`` — a subject word fully, a generic one (申请, 审核 …: not searched
-   by, so not in the text score) a little — ties keep the text score's order. Among
+   by, so not in the text score) a little — ties go to the title whose subject words
+   (its words less the generic ones) the query's words say the larger share of, then
+   keep the text score's order. Among
    documents that all hold the searched words, the one whose title says what was
    typed is the one asked for.
 5. When no document has all the words, or fewer than ``SPARSE`` do (a word the right
@@ -118,23 +120,33 @@ def distinctive_weight(documents: int, total: int) -> float:
 
 def title_order(ordered: list[int], titles: dict[int, set[str]],
                 title_terms: list[tuple[float, float, tuple]],
-                words_matched: dict[int, float] | None = None) -> list[int]:
+                words_matched: dict[int, float] | None = None,
+                subjects: dict[int, frozenset[str]] | None = None) -> list[int]:
     """Rule 4a: the first ``TITLE_WINDOW`` of ``ordered`` by the weight of the query
     words their title holds (``titles``: id → the title's words; ``title_terms``:
     (weight, distinctiveness, alternatives as tuples of words) per query word), stable.
     In the any-word fallback (``words_matched``: id → rule 5's weight of the words it
-    holds), by that weight plus the distinctiveness of the words in the title."""
+    holds), by that weight plus the distinctiveness of the words in the title. Ties:
+    the title whose subject (``subjects``: id → the characters of its subject words)
+    the query says more of first — 促进消费若干措施 before 文化旅游消费促进方案 for 促消费."""
     def held(pk, index):
         words = titles.get(pk, set())
         return sum(term[index] for term in title_terms
                    if any(all(w in words for w in alt) for alt in term[2]))
 
+    asked = frozenset(ch for term in title_terms for alt in term[2] for w in alt for ch in w)
+    subjects = subjects or {}
+
+    def said(pk):
+        subject = subjects.get(pk)
+        return len(subject & asked) / len(subject) if subject else 0.0
+
     window = ordered[:TITLE_WINDOW]
     if words_matched is None:
-        key = lambda pk: -held(pk, 0)  # noqa: E731
+        key = lambda pk: (-held(pk, 0), -said(pk))  # noqa: E731
     else:
-        key = lambda pk: -(words_matched.get(pk, 0.0)  # noqa: E731
-                           + FALLBACK_TITLE_SHARE * held(pk, 1))
+        key = lambda pk: (-(words_matched.get(pk, 0.0)  # noqa: E731
+                            + FALLBACK_TITLE_SHARE * held(pk, 1)), -said(pk))
     return sorted(window, key=key) + ordered[TITLE_WINDOW:]
 
 

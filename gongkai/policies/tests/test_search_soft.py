@@ -54,3 +54,15 @@ def test_nonsense_and_generic_words_gain_nothing_from_the_words_inside():
         result = search_documents(query=query)
         assert (ids(result), result.notice) == ([], "none"), query
     assert search_documents(query="办理工作").notice == "generic"
+
+
+def test_among_titles_holding_the_words_the_one_about_them_comes_first():
+    # Both titles hold 促进 and 消费; the tourism plan says them more often in its body,
+    # but its title is about culture and tourism: the measures on consumption first.
+    measures = make_document(title="关于印发黄埔区促进消费若干措施的通知",
+                             body_html="<p>发放电子券，支持商圈活动。" * 5 + "</p>")
+    make_document(title="黄埔区文化旅游消费促进方案",
+                  body_html="<p>" + "促进文化旅游消费。" * 20 + "</p>")
+    for n in range(4):
+        make_document(title=f"黄埔区道路养护方案{n}", body_html="<p>道路养护。</p>")
+    assert ids(search_documents(query="促进消费"))[0] == measures.pk
