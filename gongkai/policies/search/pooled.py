@@ -14,6 +14,7 @@ page 1 of a one-word broad query still shows title matches, as full BM25 does, b
 mostly other (newer) ones, and an old document that full BM25 would rank first can sit
 deep down. A further word or a filter narrows the query back to exact ranking.
 """
+import re
 import time
 from collections.abc import Iterable
 
@@ -27,6 +28,10 @@ from gongkai.policies.search import words as wordstats
 from gongkai.policies.search.backends import Matcher, backend
 from gongkai.policies.search.facets import VisibleRows, facets_of_rows
 from gongkai.policies.search.results import SearchResult, hits
+
+# A note in brackets of a title, as the index stores it (full-width brackets are
+# normalised to ASCII ones).
+_BRACKETED = re.compile(r"\([^()]*\)")
 
 
 def _estimate_total(read: list[int], visible_read: int) -> int:
@@ -131,19 +136,18 @@ def _words_matched(matcher: Matcher, ids: set[int], weights: list[float] | None 
     return counts
 
 
-def _title_words(ids: list[int]) -> dict[int, set[str]]:
-    """id → the words of its title, as the index holds them."""
+def _title_words(ids: list[int]) -> tuple[dict[int, set[str]], dict[int, frozenset[str]]]:
+    """id → the words of its title, as the index holds them; and id → the Chinese
+    characters of its subject words, for rule 4a's tie-break: not the generic words
+    (黄埔区, 管理办法, 通知) nor a note in brackets ((2025年修订), (试行))."""
     with connection.cursor() as cursor:
         titles = backend().stored_titles(cursor, ids)
-    return {pk: set(ptext.tokens(title)) for pk, title in titles}
-
-
-def _subject_characters(titles: dict[int, set[str]]) -> dict[int, frozenset[str]]:
-    """id → the Chinese characters of its title's subject words (not the generic
-    ones: 黄埔区, 管理办法, 通知), for rule 4a's tie-break."""
-    return {pk: frozenset(ch for word in title if not wordstats.is_generic_word(word, 0)
-                          for ch in word if ptext._is_cjk(ch))
-            for pk, title in titles.items()}
+    words = {pk: set(ptext.tokens(title)) for pk, title in titles}
+    subjects = {pk: frozenset(ch for word in ptext.tokens(_BRACKETED.sub(" ", title))
+                              if not wordstats.is_generic_word(word, 0)
+                              for ch in word if ptext._is_cjk(ch))
+                for pk, title in titles}
+    return words, subjects
 
 
 def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
@@ -259,10 +263,9 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
     if title_terms and len(ordered) > 1:
-        titles = _title_words(ordered[:ranking.TITLE_WINDOW])
+        titles, subjects = _title_words(ordered[:ranking.TITLE_WINDOW])
         ordered = ranking.title_order(ordered, titles, title_terms,
-                                      words_matched if not match_all else None,
-                                      _subject_characters(titles))
+                                      words_matched if not match_all else None, subjects)
     rows.update(heading)
     ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]

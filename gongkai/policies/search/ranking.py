@@ -145,8 +145,10 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
     if words_matched is None:
         key = lambda pk: (-held(pk, 0), -said(pk))  # noqa: E731
     else:
+        # (A tie: the one holding more of the words anywhere first.)
         key = lambda pk: (-(words_matched.get(pk, 0.0)  # noqa: E731
-                            + FALLBACK_TITLE_SHARE * held(pk, 1)), -said(pk))
+                            + FALLBACK_TITLE_SHARE * held(pk, 1)),
+                          -words_matched.get(pk, 0.0), -said(pk))
     return sorted(window, key=key) + ordered[TITLE_WINDOW:]
 
 
