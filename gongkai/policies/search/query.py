@@ -324,10 +324,13 @@ def analyse(query: str) -> Plan:
 
 def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
     """The stretches of words the library lacks read through the held words inside
-    them (``subwords``): 打零工 → 零工, 油 烟熏 → 油烟; those words replace the
-    stretch's."""
+    them (``subwords``): 大型犬 → 犬, 油 烟熏 → 油烟; those words replace the
+    stretch's. A word of three characters or more held only through its lexicon
+    reading (打零工 → 灵活就业) also matches the held words inside it (零工)."""
     missing = [g for g in groups if not g.known and not g.generic]
-    if not missing:
+    read = [g for g in groups if g.known and not g.generic and len(g.typed) >= 3
+            and (_index_form(g.typed) or g.typed) not in g.alternatives]
+    if not missing and not read:
         return groups
     is_word = _is_word_for(lexicon)
 
@@ -344,6 +347,12 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
         if inner:
             found += [w for w in inner if w not in typed]
             replaced.update(g.typed for g in missing if g.typed in text[start:end])
+    for group in read:
+        # A word the library holds only through the lexicon's reading (打零工 →
+        # 灵活就业) is also the words inside it (零工).
+        inner = subwords.inner_words(group.typed, is_word, counts)
+        extra = [f for w in inner if not _all_generic(w) and (f := _index_form(w))]
+        group.alternatives = tuple(dict.fromkeys([*group.alternatives, *extra]))
     if not found:
         return groups
     new = [_group(w, lexicon) for w in dict.fromkeys(found)]

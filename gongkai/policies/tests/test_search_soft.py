@@ -3,6 +3,8 @@ still found when few hold them all, the title's say in a long question, and word
 library lacks read through what they contain."""
 import pytest
 
+from gongkai.lexicon.models import TermGroup, TermKind
+from gongkai.lexicon.services import lexicon_version_bump
 from gongkai.policies.search import search_documents
 from gongkai.policies.tests.factories_policies import make_document
 
@@ -66,3 +68,14 @@ def test_among_titles_holding_the_words_the_one_about_them_comes_first():
     for n in range(4):
         make_document(title=f"黄埔区道路养护方案{n}", body_html="<p>道路养护。</p>")
     assert ids(search_documents(query="促进消费"))[0] == measures.pk
+
+
+def test_a_word_read_through_the_lexicon_is_also_the_words_inside_it():
+    TermGroup.objects.create(canonical="灵活就业", variants=["打零工"],
+                             kind=TermKind.COLLOQUIAL)
+    lexicon_version_bump()
+    insurance = make_document(title="黄埔区灵活就业人员参加社会保险补贴办法",
+                              body_html="<p>灵活就业人员按月申领补贴。</p>")
+    market = make_document(title="黄埔区零工市场建设工作方案",
+                           body_html="<p>建设零工市场，发布用工信息。</p>")
+    assert set(ids(search_documents(query="打零工"))) == {insurance.pk, market.pk}
