@@ -30,8 +30,8 @@ from gongkai.policies.search.facets import VisibleRows, facets_of_rows
 from gongkai.policies.search.results import SearchResult, hits
 
 # A note in brackets of a title, as the index stores it (full-width brackets are
-# normalised to ASCII ones).
-_BRACKETED = re.compile(r"\([^()]*\)")
+# normalised to ASCII ones), and the pieces the index adds after a long word.
+_BRACKETED = re.compile(r"\([^()]*\)|\x02[^\x03]*\x03")
 
 
 def _estimate_total(read: list[int], visible_read: int) -> int:
@@ -143,9 +143,9 @@ def _title_words(ids: list[int]) -> tuple[dict[int, set[str]], dict[int, frozens
     with connection.cursor() as cursor:
         titles = backend().stored_titles(cursor, ids)
     words = {pk: set(ptext.tokens(title)) for pk, title in titles}
-    subjects = {pk: frozenset(ch for word in ptext.tokens(_BRACKETED.sub(" ", title))
-                              if not wordstats.is_generic_word(word, 0)
-                              for ch in word if ptext._is_cjk(ch))
+    generic, is_cjk = wordstats.GENERIC_WORDS | ptext._STOPWORDS, ptext._is_cjk
+    subjects = {pk: frozenset(ch for word in _BRACKETED.sub(" ", title).split()
+                              if word not in generic for ch in word if is_cjk(ch))
                 for pk, title in titles}
     return words, subjects
 
@@ -263,6 +263,11 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
     if title_terms and len(ordered) > 1:
+        if not match_all:
+            # Rule 5's weights of the window (a broad query's heading rows and tiers
+            # were not weighed).
+            unweighed = set(ordered[:ranking.TITLE_WINDOW]) - set(words_matched)
+            words_matched.update(_words_matched(matcher, unweighed, term_weights))
         titles, subjects = _title_words(ordered[:ranking.TITLE_WINDOW])
         ordered = ranking.title_order(ordered, titles, title_terms,
                                       words_matched if not match_all else None, subjects)
