@@ -14,6 +14,7 @@ page 1 of a one-word broad query still shows title matches, as full BM25 does, b
 mostly other (newer) ones, and an old document that full BM25 would rank first can sit
 deep down. A further word or a filter narrows the query back to exact ranking.
 """
+import re
 import time
 from collections.abc import Iterable
 
@@ -23,9 +24,14 @@ from django.db.models import Min, QuerySet
 from gongkai.policies import text as ptext
 from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
+from gongkai.policies.search import words as wordstats
 from gongkai.policies.search.backends import Matcher, backend
 from gongkai.policies.search.facets import VisibleRows, facets_of_rows
 from gongkai.policies.search.results import SearchResult, hits
+
+# A note in brackets of a title, as the index stores it (full-width brackets are
+# normalised to ASCII ones), and the pieces the index adds after a long word.
+_BRACKETED = re.compile(r"\([^()]*\)|\x02[^\x03]*\x03")
 
 
 def _estimate_total(read: list[int], visible_read: int) -> int:
@@ -76,7 +82,8 @@ class _Visibility:
 def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], needed: int,
                   size: int, newest: list[int] = (), newest_more: bool = False,
                   weights: dict[str, float] | None = None,
-                  term_weights: list[float] | None = None):
+                  term_weights: list[float] | None = None,
+                  matched_out: dict[int, float] | None = None):
     """Visible matches in tiers of ``size`` matches, newest tier first, each ranked
     (``ranking.tier_order``); read until ``needed`` are ranked or ``MAX_TIERS`` tiers
     were read. The ``newest`` matches, already read (newest first; ``newest_more``:
@@ -100,8 +107,10 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
         ranks = dict(rows)
         tier_rows = visibility.of(ranks)
         candidates = set(tier_rows) - exact
-        ranked += ranking.tier_order(candidates, ranks, tier_rows, weights,
-                                     _words_matched(matcher, candidates, term_weights))
+        matched = _words_matched(matcher, candidates, term_weights)
+        if matched_out is not None:
+            matched_out.update(matched)
+        ranked += ranking.tier_order(candidates, ranks, tier_rows, weights, matched)
         rows_read.update(tier_rows)
         read.update((pk, -rank) for pk, rank in rows)
         below = rows[-1][0]
@@ -127,11 +136,18 @@ def _words_matched(matcher: Matcher, ids: set[int], weights: list[float] | None 
     return counts
 
 
-def _title_words(ids: list[int]) -> dict[int, set[str]]:
-    """id → the words of its title, as the index holds them."""
+def _title_words(ids: list[int]) -> tuple[dict[int, set[str]], dict[int, frozenset[str]]]:
+    """id → the words of its title, as the index holds them; and id → the Chinese
+    characters of its subject words, for rule 4a's tie-break: not the generic words
+    (黄埔区, 管理办法, 通知) nor a note in brackets ((2025年修订), (试行))."""
     with connection.cursor() as cursor:
         titles = backend().stored_titles(cursor, ids)
-    return {pk: set(ptext.tokens(title)) for pk, title in titles}
+    words = {pk: set(ptext.tokens(title)) for pk, title in titles}
+    generic, is_cjk = wordstats.GENERIC_WORDS | ptext._STOPWORDS, ptext._is_cjk
+    subjects = {pk: frozenset(ch for word in _BRACKETED.sub(" ", title).split()
+                              if word not in generic for ch in word if is_cjk(ch))
+                for pk, title in titles}
+    return words, subjects
 
 
 def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
@@ -204,12 +220,19 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     needed = offset + limit
     visibility = _Visibility(visible, visibility_key)
     chosen = backend()
+    some_have_all = False
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = chosen.matcher(terms, match_all=match_all)
         newest, broad = matcher.pool(ranking.POOL, rank=False)
+        if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:
+            # So few documents hold every word that one missing a word may be the one
+            # asked for (a word its text says otherwise): the near matches follow.
+            some_have_all = True
+            continue
         if newest or exact:
             break
     newest_ids = [pk for pk, _rank in newest]
+    words_matched: dict[int, float] = {}
     if broad:
         # Decided by the newest matches alone, so every page ranks the same way: the
         # heading rows, then tiers of the backend's ``broad_tier`` matches ranked. The
@@ -233,15 +256,21 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         ranked, rows, scores, more = _ranked_tiers(matcher, visibility, exact, needed,
                                                    size=ranking.POOL, newest=newest_ids,
                                                    weights=weights,
-                                                   term_weights=term_weights)
+                                                   term_weights=term_weights,
+                                                   matched_out=words_matched)
         visible_read, read = len(rows), list(scores)
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
-    if title_terms and match_all and len(ordered) > 1:
-        # (In the any-word fallback, rule 5 orders by the words matched first.)
-        ordered = ranking.title_order(ordered, _title_words(ordered[:ranking.TITLE_WINDOW]),
-                                      title_terms)
+    if title_terms and len(ordered) > 1:
+        if not match_all:
+            # Rule 5's weights of the window (a broad query's heading rows and tiers
+            # were not weighed).
+            unweighed = set(ordered[:ranking.TITLE_WINDOW]) - set(words_matched)
+            words_matched.update(_words_matched(matcher, unweighed, term_weights))
+        titles, subjects = _title_words(ordered[:ranking.TITLE_WINDOW])
+        ordered = ranking.title_order(ordered, titles, title_terms,
+                                      words_matched if not match_all else None, subjects)
     rows.update(heading)
     ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]
@@ -250,5 +279,6 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
              else len(rows))
     return SearchResult(total=total, hits=hits(page_ids, matcher, scores),
                         facets=facets_of_rows(rows), terms=terms,
-                        matched_all_terms=match_all, total_approximate=more,
+                        matched_all_terms=match_all or some_have_all,
+                        total_approximate=more,
                         facets_approximate=more)

@@ -18,7 +18,7 @@ from django.db.models import Q
 from gongkai.lexicon.selectors import current_lexicon
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers
-from gongkai.policies.search import abbrev, ranking, typos, words
+from gongkai.policies.search import abbrev, ranking, subwords, typos, words
 
 # Words that ask for an explanation of a document rather than the document.
 INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
@@ -75,12 +75,19 @@ class Plan:
     def asks_interpretation(self) -> bool:
         return any(g.typed in INTERPRETATION_WORDS for g in self.groups)
 
-    def title_terms(self) -> list[tuple[float, tuple]]:
-        """(weight, alternatives as tuples of index words) of each word held by the
-        library, generic ones too, for ranking rule 4a."""
-        return [(ranking.TITLE_WEIGHTS["generic" if g.generic else "content"],
-                 tuple(_words(a) for a in g.alternatives))
-                for g in self.groups if g.known]
+    def title_terms(self) -> list[tuple[float, float, tuple]]:
+        """(weight, distinctiveness, alternatives as tuples of index words) of each
+        word held by the library, generic ones too, for ranking rule 4a."""
+        total = words.document_total()
+        out = []
+        for g in self.groups:
+            if not g.known:
+                continue
+            weight = ranking.TITLE_WEIGHTS["generic" if g.generic else "content"]
+            lone = ranking.SINGLE_CHARACTER_WEIGHT if g.typed in self.lone else 1.0
+            out.append((weight, weight * lone * ranking.distinctive_weight(g.documents, total),
+                        tuple(_words(a) for a in g.alternatives)))
+        return out
 
     def match_weights(self) -> list[float]:
         """How distinctive each word of ``match_terms`` is (ranking rule 5)."""
@@ -311,7 +318,46 @@ def analyse(query: str) -> Plan:
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = _correct(groups, lexicon, memo)
     _classify(groups, memo)
+    groups = _inner_words(groups, text.lower(), lexicon, memo)
     return Plan(numbers, groups, lone=_lone_characters(cut))
+
+
+def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
+    """The stretches of words the library lacks read through the held words inside
+    them (``subwords``): 大型犬 → 犬, 油 烟熏 → 油烟; those words replace the
+    stretch's. A word of three characters or more held only through its lexicon
+    reading (打零工 → 灵活就业) also matches the held words inside it (零工)."""
+    missing = [g for g in groups if not g.known and not g.generic]
+    read = [g for g in groups if g.known and not g.generic and len(g.typed) >= 3
+            and (_index_form(g.typed) or g.typed) not in g.alternatives]
+    if not missing and not read:
+        return groups
+    is_word = _is_word_for(lexicon)
+
+    def counts(candidates: list[str]) -> dict[str, int]:
+        forms = {c: _group(c, lexicon).alternatives for c in candidates}
+        held = words.documents_holding([w for alts in forms.values() for a in alts
+                                        for w in _words(a)], memo)
+        return {c: int(_held(alts, held)) for c, alts in forms.items()}
+
+    typed = {g.typed for g in groups}
+    found, replaced = [], set()
+    for start, end in subwords.stretches(text, [g.typed for g in missing]):
+        inner = subwords.inner_words(text[start:end], is_word, counts)
+        if inner:
+            found += [w for w in inner if w not in typed]
+            replaced.update(g.typed for g in missing if g.typed in text[start:end])
+    for group in read:
+        # A word the library holds only through the lexicon's reading (打零工 →
+        # 灵活就业) is also the words inside it (零工).
+        inner = subwords.inner_words(group.typed, is_word, counts)
+        extra = [f for w in inner if not _all_generic(w) and (f := _index_form(w))]
+        group.alternatives = tuple(dict.fromkeys([*group.alternatives, *extra]))
+    if not found:
+        return groups
+    new = [_group(w, lexicon) for w in dict.fromkeys(found)]
+    _classify(new, memo)
+    return [g for g in groups if g.typed not in replaced] + new
 
 
 def _lone_characters(cut: list[str]) -> frozenset[str]:
@@ -323,6 +369,13 @@ def _lone_characters(cut: list[str]) -> frozenset[str]:
         return (len(token) == 1 and ptext._is_cjk(token) and token not in ptext._STOPWORDS
                 and token not in typos.FILLERS)
 
-    return frozenset(token for i, token in enumerate(cut) if single(token)
-                     and not (i > 0 and single(cut[i - 1]))
-                     and not (i + 1 < len(cut) and single(cut[i + 1])))
+    def alone(i: int) -> bool:
+        return not ((i > 0 and single(cut[i - 1])) or (i + 1 < len(cut) and single(cut[i + 1])))
+
+    # A character is lone only if it stands alone wherever it is typed (犬 of 养犬 and
+    # of 哪些犬是: a word the first time).
+    positions: dict[str, list[int]] = {}
+    for i, token in enumerate(cut):
+        if single(token):
+            positions.setdefault(token, []).append(i)
+    return frozenset(token for token, found in positions.items() if all(map(alone, found)))
