@@ -409,6 +409,28 @@ def server_settings() -> dict:
     return settings
 
 
+def tantivy_side(args, kept: dict, seg_s: float, mb: float, result: dict):
+    """tantivy's index: built (the SQLite run), opened (``--reuse``, or the PostgreSQL
+    run: the index the SQLite run built over the same documents, timed again beside
+    this database, so that the ratio is of one moment's load), or None."""
+    from tantivy_side import TantivySide
+
+    if args.tantivy:
+        if args.reuse:
+            build_s, side = 0.0, TantivySide.open(OUT / "tantivy", field_weights())
+        else:
+            build_s, side = build_tantivy(kept)
+        kept.clear()
+        result["tantivy_index"] = {
+            "s": build_s, "mb_s": mb / build_s if build_s else 0.0,
+            "with_segmentation_s": build_s + seg_s,
+            "with_segmentation_mb_s": mb / (build_s + seg_s) if build_s else 0.0}
+        return side
+    if (OUT / "tantivy" / "meta.json").exists():
+        return TantivySide.open(OUT / "tantivy", field_weights())
+    return None
+
+
 def child(args) -> dict:
     import corpus
 
@@ -416,8 +438,11 @@ def child(args) -> dict:
     if args.reuse:
         from gongkai.policies.models import PolicyDocument
 
+        from gongkai.policies.search import ensure_search_schema
+
         if PolicyDocument.objects.count() != args.docs:
             sys.exit("--reuse: the database does not hold --docs documents")
+        ensure_search_schema()  # what this version adds to an index (as migrate does)
     result: dict = {"backend": vendor, "docs": args.docs, "server": server_settings(),
                     "reused": args.reuse}
     loaded = loaded_state() if args.reuse else load_documents(args.docs)
@@ -446,33 +471,15 @@ def child(args) -> dict:
                for q in queries]
     result["query_mix"] = {k: sum(1 for q in queries if q.kind == k)
                            for k in sorted({q.kind for q in queries})}
-    side = None
-    if args.tantivy:
-        if args.reuse:
-            from tantivy_side import TantivySide
-
-            build_s, side = 0.0, TantivySide.open(OUT / "tantivy", field_weights())
-        else:
-            build_s, side = build_tantivy(kept)
-        kept.clear()
-        result["tantivy_index"] = {
-            "s": build_s, "mb_s": mb / build_s if build_s else 0.0,
-            "with_segmentation_s": build_s + seg_s,
-            "with_segmentation_mb_s": mb / (build_s + seg_s) if build_s else 0.0}
-    elif (OUT / "tantivy" / "meta.json").exists():
-        # The index the SQLite run built over the same documents: timed again here,
-        # query by query beside this database, so that the ratio is of one moment's load.
-        from tantivy_side import TantivySide
-
-        side = TantivySide.open(OUT / "tantivy", field_weights())
+    side = tantivy_side(args, kept, seg_s, mb, result)
     if side is not None:
         from gongkai.policies import text as ptext
 
-        def tantivy_side(q):
+        def on_tantivy(q):
             return side.search(ptext.query_terms(q.text))
 
         (lat, answers), (lat_t, answers_t) = time_queries_interleaved(
-            (in_db, tantivy_side), queries, args.budget)
+            (in_db, on_tantivy), queries, args.budget)
     else:
         lat, answers = time_queries(in_db, queries, args.budget)
     queries_run = queries[:len(lat)]
