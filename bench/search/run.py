@@ -437,7 +437,6 @@ def child(args) -> dict:
     vendor = setup_django(args.database_url, fresh=not args.reuse)
     if args.reuse:
         from gongkai.policies.models import PolicyDocument
-
         from gongkai.policies.search import ensure_search_schema
 
         if PolicyDocument.objects.count() != args.docs:
