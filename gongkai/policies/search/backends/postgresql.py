@@ -98,6 +98,24 @@ class PostgresMatcher(Matcher):
             return {pk: float(score or 0.0) for pk, score in cursor.fetchall()}
 
 
+    def holding(self, ids: list[int]) -> list[set[int]]:
+        if not ids:
+            return [set() for _ in self.groups]
+        words, phrases = [], []
+        for group in self.groups:
+            _lists, group_words, phrase = tsqueries([group], True)
+            words.append(group_words)
+            phrases.append(phrase if phrase != group_words else None)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT n, id FROM {pg_newest.PG_HOLDING}(%s, %s, %s::bigint[])",
+                           [words, phrases, pg_ids(ids)])
+            rows = cursor.fetchall()
+        found: list[set[int]] = [set() for _ in self.groups]
+        for n, pk in rows:
+            found[n - 1].add(pk)
+        return found
+
+
 class PostgresBackend(Backend):
     vendor = "postgresql"
     matcher_class = PostgresMatcher
@@ -139,6 +157,7 @@ class PostgresBackend(Backend):
                        f"ON {TABLE} USING gin (heading)")
         cursor.execute(pg_newest.PG_NEWEST_FUNCTION)
         cursor.execute(pg_newest.PG_COUNTS_FUNCTION)
+        cursor.execute(pg_newest.PG_HOLDING_FUNCTION)
         cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})")
         return outdated and cursor.fetchone()[0]
 
