@@ -210,9 +210,12 @@ def expansions(short: str, *, limit: int = 2) -> list[str]:
         return []
     from django.db import connection
 
+    # The term holds the word's later characters too, in order (its characters are
+    # all prefixes or last characters of the term's words): a first sieve in SQL.
+    rest = "%" + "%".join(short[2:]) + "%" if len(short) > 2 else "%"
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT term FROM {PAIRS} WHERE pair = %s LIMIT %s",  # noqa: S608
-                       [short[:2], MAX_CANDIDATES])
+        cursor.execute(f"SELECT term FROM {PAIRS} WHERE pair = %s AND term LIKE %s "  # noqa: S608
+                       "ORDER BY term LIMIT %s", [short[:2], rest, MAX_CANDIDATES])
         candidates = [row[0] for row in cursor.fetchall()]
     scored = {}
     for term in candidates:
