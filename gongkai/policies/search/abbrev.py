@@ -141,17 +141,22 @@ def ensure_schema(cursor) -> bool:
     return missing
 
 
-def write(cursor, titles: dict[int, dict[str, int]]) -> None:
+def write(cursor, titles: dict[int, dict[str, int]], written: set[str] | None = None
+          ) -> None:
     """Store the terms of these documents' titles (document id → ``title_terms``), in
-    place of what was stored for them."""
+    place of what was stored for them. ``written``: the terms whose pairs were written
+    earlier in the same transaction (many documents indexed at once share most of
+    their terms), filled in."""
     if not titles:
         return
     delete(cursor, list(titles))
     cursor.executemany(f"INSERT INTO {TERMS} (document_id, term, n) VALUES (%s, %s, %s)",  # noqa: S608
                        [(pk, term, n) for pk, terms in titles.items()
                         for term, n in terms.items()])
-    pairs = {(pair, term) for terms in titles.values() for term in terms
-             for pair in _leading_pairs(tuple(term.split(" ")))}
+    written = set() if written is None else written
+    new = {term for terms in titles.values() for term in terms} - written
+    written |= new
+    pairs = {(pair, term) for term in new for pair in _leading_pairs(tuple(term.split(" ")))}
     cursor.executemany(f"INSERT INTO {PAIRS} (pair, term) VALUES (%s, %s) "  # noqa: S608
                        "ON CONFLICT DO NOTHING", sorted(pairs))
 

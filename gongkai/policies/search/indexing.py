@@ -76,11 +76,12 @@ def segmenting_pool() -> ProcessPoolExecutor | None:
     return _pool
 
 
-def _write_rows(rows: list[tuple], titles: dict[int, dict[str, int]]) -> None:
+def _write_rows(rows: list[tuple], titles: dict[int, dict[str, int]],
+                written: set[str] | None = None) -> None:
     if rows:
         with connection.cursor() as cursor:
             backend().write_rows(cursor, rows)
-            abbrev.write(cursor, titles)
+            abbrev.write(cursor, titles, written)
 
 
 def indexed_row(fields: tuple[int, str, str, str]) -> tuple[tuple, dict[str, int]]:
@@ -117,13 +118,14 @@ def _index_fields(fields: list[tuple[int, str, str, str]]) -> int:
             else map(indexed_row, fields))
     chunk: list[tuple] = []
     titles: dict[int, dict[str, int]] = {}
+    written: set[str] = set()  # in this call's transaction (the caller's)
     for row, terms in rows:
         chunk.append(row)
         titles[row[0]] = terms
         if len(chunk) == WRITE_CHUNK:
-            _write_rows(chunk, titles)
+            _write_rows(chunk, titles, written)
             chunk, titles = [], {}
-    _write_rows(chunk, titles)
+    _write_rows(chunk, titles, written)
     return len(fields)
 
 
