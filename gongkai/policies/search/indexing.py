@@ -14,6 +14,7 @@ from django.db import connection
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import parse_doc_number
 from gongkai.policies.models import DocumentAttachment, PolicyDocument
+from gongkai.policies.search import abbrev
 from gongkai.policies.search.backends import backend
 
 # Indexing many documents at once segments them in worker processes (the writes stay in
@@ -75,16 +76,24 @@ def segmenting_pool() -> ProcessPoolExecutor | None:
     return _pool
 
 
-def _write_rows(rows: list[tuple]) -> None:
+def _write_rows(rows: list[tuple], titles: dict[int, dict[str, int]],
+                written: set[str] | None = None) -> None:
     if rows:
         with connection.cursor() as cursor:
             backend().write_rows(cursor, rows)
+            abbrev.write(cursor, titles, written)
+
+
+def indexed_row(fields: tuple[int, str, str, str]) -> tuple[tuple, dict[str, int]]:
+    """(the row the index stores, the title's abbreviation candidates): the work of a
+    segmenting worker for one document."""
+    return backend().row_maker(fields), abbrev.title_terms(fields[1])
 
 
 def index_document(document: PolicyDocument) -> None:
     """Write (or rewrite) ``document`` in the index. Call inside the transaction that
     saves it. Every document is indexed; visibility is decided when reading."""
-    _write_rows([row_of(document)])
+    _write_rows([row_of(document)], {document.pk: abbrev.title_terms(document.title)})
 
 
 def index_ids(ids: list[int]) -> int:
@@ -105,22 +114,25 @@ def index_ids(ids: list[int]) -> int:
 
 def _index_fields(fields: list[tuple[int, str, str, str]]) -> int:
     pool = segmenting_pool() if len(fields) >= PARALLEL_MIN_DOCUMENTS else None
-    segmenter = backend().row_maker
-    rows = (pool.map(segmenter, fields, chunksize=10) if pool is not None
-            else map(segmenter, fields))
+    rows = (pool.map(indexed_row, fields, chunksize=10) if pool is not None
+            else map(indexed_row, fields))
     chunk: list[tuple] = []
-    for row in rows:
+    titles: dict[int, dict[str, int]] = {}
+    written: set[str] = set()  # in this call's transaction (the caller's)
+    for row, terms in rows:
         chunk.append(row)
+        titles[row[0]] = terms
         if len(chunk) == WRITE_CHUNK:
-            _write_rows(chunk)
-            chunk = []
-    _write_rows(chunk)
+            _write_rows(chunk, titles, written)
+            chunk, titles = [], {}
+    _write_rows(chunk, titles, written)
     return len(fields)
 
 
 def unindex_document(document_id: int) -> None:
     with connection.cursor() as cursor:
         backend().delete_rows(cursor, [document_id])
+        abbrev.delete(cursor, [document_id])
 
 
 def finish_bulk_indexing() -> None:
@@ -135,7 +147,9 @@ def reindex_all(*, batch_size: int = 1000) -> int:
     PostgreSQL also, once, an index made before ``PG_TOKENS``)."""
     with connection.cursor() as cursor:
         backend().ensure_schema(cursor)
+        abbrev.ensure_schema(cursor)
         backend().delete_rows(cursor, None)
+        abbrev.delete(cursor, None)
     count = 0
     ids = list(PolicyDocument.objects.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):

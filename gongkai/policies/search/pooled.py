@@ -122,16 +122,15 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
 def _words_matched(matcher: Matcher, ids: set[int], weights: list[float] | None = None
                    ) -> dict[int, float]:
     """id → the weight of the query's words it has (``weights``, one per word; else 1
-    each), for the any-word fallback (rule 5); {} when every match has them all. One
-    read of the candidates per query word."""
+    each), for the any-word fallback (rule 5); {} when every match has them all.
+    (``Matcher.holding``: on PostgreSQL one statement, through the index.)"""
     if matcher.match_all or len(matcher.groups) < 2 or not ids:
         return {}
-    chosen, counts = backend(), dict.fromkeys(ids, 0.0)
-    ordered = sorted(ids)
+    counts = dict.fromkeys(ids, 0.0)
     weights = weights if weights and len(weights) == len(matcher.groups) \
         else [1.0] * len(matcher.groups)
-    for group, weight in zip(matcher.groups, weights, strict=True):
-        for pk in chosen.matcher([group], match_all=True).scores(ordered):
+    for holding, weight in zip(matcher.holding(sorted(ids)), weights, strict=True):
+        for pk in holding:
             counts[pk] += weight
     return counts
 

@@ -4,6 +4,7 @@ tsvector table with GIN indexes and a function), so it is created by
 an earlier version made."""
 from django.db import connection, connections, transaction
 
+from gongkai.policies.search import abbrev
 from gongkai.policies.search.backends import backend
 from gongkai.policies.search.indexing import reindex_all
 
@@ -13,6 +14,11 @@ def ensure_search_schema(using: str = "default", **kwargs) -> None:
     made."""
     with connections[using].cursor() as cursor:
         rebuild = backend(using).ensure_schema(cursor)
+        fill_abbreviations = abbrev.ensure_schema(cursor)
+    if fill_abbreviations and not rebuild and using == connection.alias:
+        # An index made before the abbreviations' tables: their titles' terms, once.
+        with transaction.atomic(using=using):
+            abbrev.fill()
     if rebuild and using == connection.alias:
         # An index whose words PostgreSQL's parser made (before ``PG_TOKENS``), or with
         # columns missing: made again from the documents, once, in one transaction

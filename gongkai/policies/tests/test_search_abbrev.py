@@ -34,8 +34,7 @@ def test_an_abbreviation_no_lexicon_lists_is_read_from_the_titles():
     assert result.expanded == {"门特": ["门诊特定"]} and result.notice == ""
 
 
-def test_a_new_document_teaches_its_abbreviation_at_once(monkeypatch):
-    monkeypatch.setattr(abbrev, "REFRESH_SECONDS", 0)
+def test_a_new_document_teaches_its_abbreviation_at_once():
     make_document(title="黄埔区校车安全管理办法")
     assert search_documents(query="低边").notice == "none"
     families = make_document(title="黄埔区低收入边缘家庭认定办法",

@@ -60,6 +60,11 @@ class Matcher:
     def _scores(self, ids: list[int]) -> dict[int, float]:
         raise NotImplementedError
 
+    def holding(self, ids: list[int]) -> list[set[int]]:
+        """For each query word (``groups``), which of ``ids`` hold it (one of its
+        alternatives)."""
+        return [set(type(self)([group], match_all=True).scores(ids)) for group in self.groups]
+
 
 class Backend:
     """What the index is on one database. ``row_maker`` is a module-level function (the

@@ -60,6 +60,52 @@ END
 $$"""
 
 
+PG_COUNTS = f"{TABLE}_counts"
+PG_COUNTS_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {PG_COUNTS}(words text[], cap integer)
+RETURNS TABLE (word text, documents bigint)
+LANGUAGE plpgsql STABLE
+SET enable_seqscan = off SET enable_indexscan = off
+AS $$
+-- For each word (a tsquery literal), how many documents hold it, counted up to
+-- ``cap``, through the GIN index. Planned word by word with the word known: one
+-- statement over an array of words was planned for any word, as a scan of the table
+-- that stopped at the first match, and read every vector for a word none holds.
+BEGIN
+    FOREACH word IN ARRAY words LOOP
+        EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE vector @@ $1::tsquery'
+            || ' LIMIT $2) AS found' INTO documents USING word, cap;
+        RETURN NEXT;
+    END LOOP;
+END
+$$"""
+
+
+PG_HOLDING = f"{TABLE}_holding"
+PG_HOLDING_FUNCTION = f"""
+CREATE OR REPLACE FUNCTION {PG_HOLDING}(words text[], phrases text[], ids bigint[])
+RETURNS TABLE (n integer, id bigint)
+LANGUAGE plpgsql STABLE
+SET enable_seqscan = off SET enable_indexscan = off
+AS $$
+-- For each query word k (``words[k]``, a tsquery; ``phrases[k]``, its phrase form when
+-- it has one, else NULL), the ids among ``ids`` that hold it: through the GIN index
+-- and the ids' range, so no document's vector is read (testing each of the ids' vectors
+-- read every one of them out of line, once a word).
+DECLARE
+    low bigint := (SELECT min(i) FROM unnest(ids) AS i);
+    high bigint := (SELECT max(i) FROM unnest(ids) AS i);
+BEGIN
+    FOR k IN 1 .. coalesce(array_length(words, 1), 0) LOOP
+        RETURN QUERY EXECUTE 'SELECT $1, document_id FROM {TABLE} WHERE vector @@ $2::tsquery'
+            || CASE WHEN phrases[k] IS NULL THEN '' ELSE ' AND vector @@ $3::tsquery' END
+            || ' AND document_id BETWEEN $4 AND $5 AND document_id = ANY($6)'
+            USING k, words[k], phrases[k], low, high, ids;
+    END LOOP;
+END
+$$"""
+
+
 def newest_sql(words: str, phrase: str | None, n: int | None, below: int | None,
                width: int | None) -> tuple[str, list]:
     """The SQL of the ids of the ``n`` newest matches below ``below`` (all when ``n``

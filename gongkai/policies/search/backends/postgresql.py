@@ -98,6 +98,24 @@ class PostgresMatcher(Matcher):
             return {pk: float(score or 0.0) for pk, score in cursor.fetchall()}
 
 
+    def holding(self, ids: list[int]) -> list[set[int]]:
+        if not ids:
+            return [set() for _ in self.groups]
+        words, phrases = [], []
+        for group in self.groups:
+            _lists, group_words, phrase = tsqueries([group], True)
+            words.append(group_words)
+            phrases.append(phrase if phrase != group_words else None)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT n, id FROM {pg_newest.PG_HOLDING}(%s, %s, %s::bigint[])",
+                           [words, phrases, pg_ids(ids)])
+            rows = cursor.fetchall()
+        found: list[set[int]] = [set() for _ in self.groups]
+        for n, pk in rows:
+            found[n - 1].add(pk)
+        return found
+
+
 class PostgresBackend(Backend):
     vendor = "postgresql"
     matcher_class = PostgresMatcher
@@ -138,6 +156,8 @@ class PostgresBackend(Backend):
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading_lexemes "
                        f"ON {TABLE} USING gin (heading)")
         cursor.execute(pg_newest.PG_NEWEST_FUNCTION)
+        cursor.execute(pg_newest.PG_COUNTS_FUNCTION)
+        cursor.execute(pg_newest.PG_HOLDING_FUNCTION)
         cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})")
         return outdated and cursor.fetchone()[0]
 
@@ -182,11 +202,10 @@ class PostgresBackend(Backend):
         counts = {word: round(shares[word] * documents) for word in words if word in shares}
         rest = [word for word in words if word not in counts]
         if rest:
-            cursor.execute(
-                f"SELECT (SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE vector @@ "
-                "w::tsquery LIMIT %s) AS found) FROM unnest(%s::text[]) WITH ORDINALITY "
-                "AS t(w, n) ORDER BY n", [1 if shares else cap, [QUOTED[w] for w in rest]])
-            counts.update(zip(rest, (row[0] for row in cursor.fetchall()), strict=True))
+            cursor.execute(f"SELECT word, documents FROM {pg_newest.PG_COUNTS}(%s, %s)",
+                           [[QUOTED[w] for w in rest], 1 if shares else cap])
+            counted = dict(cursor.fetchall())
+            counts.update((w, counted[QUOTED[w]]) for w in rest)
         return counts
 
     def document_total(self, cursor) -> int:
