@@ -22,6 +22,8 @@ QUESTIONS = Path(__file__).with_name("questions.tsv")
 QUESTIONS_DEV2 = Path(__file__).with_name("questions_dev2.tsv")
 # A second held-out set by the same writer as dev2, never read while tuning (see README).
 QUESTIONS_TEST2 = Path(__file__).with_name("questions_test2.tsv")
+# A third held-out set (2026-12-03, second session), measured once at the end (see README).
+QUESTIONS_TEST3 = Path(__file__).with_name("questions_test3.tsv")
 TUNING = ("dev", "dev2")
 UNCOVERED_KINDS = ("near", "out", "chitchat")
 
@@ -44,7 +46,7 @@ class Result:
 
 def load_questions() -> list[dict]:
     rows = []
-    for path in (QUESTIONS, QUESTIONS_DEV2, QUESTIONS_TEST2):
+    for path in (QUESTIONS, QUESTIONS_DEV2, QUESTIONS_TEST2, QUESTIONS_TEST3):
         if path.exists():
             with path.open(encoding="utf-8", newline="") as handle:
                 rows.extend(csv.DictReader(handle, delimiter="\t"))

@@ -42,7 +42,7 @@ def defaults() -> tuple[float, float]:
 
 def accuracy(args) -> None:
     splits = {"both": {"dev", "test"}, "tune": {"dev", "dev2"},
-              "all": {"dev", "dev2", "test", "test2"}}.get(args.split, {args.split})
+              "all": {"dev", "dev2", "test", "test2", "test3"}}.get(args.split, {args.split})
     start = time.perf_counter()
     ids = benchdb.load_entries(benchdb.library_rows())
     print(f"library: {len(ids)} entries indexed in {time.perf_counter() - start:.1f} s")
@@ -146,7 +146,7 @@ def latency(args) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "dev2", "tune", "test", "test2", "both", "all"],
+    parser.add_argument("--split", choices=["dev", "dev2", "tune", "test", "test2", "test3", "both", "all"],
                         default="all", help="tune = dev and dev2; the test split only for "
                         "the final measurement")
     parser.add_argument("--calibrate", action="store_true")
