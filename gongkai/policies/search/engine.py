@@ -7,7 +7,7 @@ from django.utils.functional import SimpleLazyObject
 from gongkai.policies import text as ptext
 from gongkai.policies.permissions import documents_visible_to
 from gongkai.policies.search import query as q
-from gongkai.policies.search import ranking
+from gongkai.policies.search import ranking, words
 from gongkai.policies.search.backends import backend
 from gongkai.policies.search.facets import FILTER_NAMES, facets, filter_condition
 from gongkai.policies.search.pooled import search_pooled
@@ -71,6 +71,10 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
         return SearchResult(total=0, terms=plan.typed,
                             notice="generic" if plan.generic_only else "none",
                             missing=[g.typed for g in plan.missing])
+    if not exact_ids and plan.lacks_subject() and _held_broadly(terms):
+        # The query names what the library does not cover (``ranking``: covers).
+        return SearchResult(total=0, terms=plan.typed, notice="none",
+                            missing=[g.typed for g in plan.missing])
     result = _search(visible, plan, terms, exact_ids, sort=sort, limit=limit, offset=offset,
                      visibility_key=_public_key(user, filters))
     result.terms, result.expanded = plan.typed, plan.expansions()
@@ -80,6 +84,14 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     result.notice = ("none" if not result.hits and not offset
                      else "partial" if not result.matched_all_terms else "")
     return result
+
+
+def _held_broadly(terms: list) -> bool:
+    """Whether at least ``ranking.BROAD_SHARE`` of the library holds every one of
+    ``terms`` (the newest that many are read, no score)."""
+    cap = max(1, int(words.document_total() * ranking.BROAD_SHARE))
+    _rows, more = backend().matcher(terms, match_all=True).pool(cap, rank=False)
+    return more
 
 
 def _public_key(user, filters: dict | None) -> tuple | None:

@@ -62,6 +62,16 @@ class Plan:
         """Words the library does not hold (left out of the search)."""
         return [g for g in self.groups if not g.known and not g.generic]
 
+    def lacks_subject(self) -> bool:
+        """Whether the words the library lacks that name a thing (``words.names_a_thing``:
+        not 那个, 明年, 听说 — the sentence around a subject; nor a character alone,
+        what is left of a sentence) weigh more than those it holds
+        (``ranking.outweighed``): the first half of ``ranking``'s ``covers`` rule."""
+        lacking = sum(len(g.typed) >= 2 and words.names_a_thing(g.typed)
+                      for g in self.missing)
+        return bool(lacking) and ranking.outweighed(lacking, self.match_weights(),
+                                                    words.document_total())
+
     @property
     def generic_only(self) -> bool:
         """Nothing to search by, and some of the words are generic."""

@@ -37,6 +37,15 @@ Relevance order of a query's matches, rule by rule:
    (``FALLBACK_TITLE_SHARE``): a long question's one subject word in a title outweighs
    three common words in a body. The page says when no document has every word.
 
+Before any of these, a query that names what the library does not cover finds nothing
+(``covers``): when the words no document holds weigh more than the words some do
+(each by ``distinctive_weight``; a word no document holds weighs the most, a character
+alone is left out as what remains of a sentence) and the words held are themselves
+broad — at least ``BROAD_SHARE`` of the library holds them all — the held words are a
+kind of measure (补贴, 登记) and the missing ones the subject (火星移民, 外星人): listing
+every 补贴 would answer another question. A query whose held words are narrow (公交车
+in 公交车改线了吗 站点在哪) still finds its documents.
+
 What counts as a match is decided before: each word also matches what the lexicon
 says it means and, for a typo, the word of the same sound (``query``); generic words
 (``words``) are not searched by.
@@ -69,6 +78,10 @@ MAX_TIERS = 20
 HEADING = 200
 # The largest page.
 MAX_LIMIT = 100
+# ``covers``: held words that at least this share of the library holds all of are broad
+# (calibrated on dev and dev2: covered queries that lack a word find at most 2 % of
+# the library by the words held; nonsense ones, 5 % and more).
+BROAD_SHARE = 0.03
 # Rule 5 also when fewer than this many documents hold every word (they come first).
 SPARSE = 3
 # Rule 5: what a single character counts against a word of two or more.
@@ -116,6 +129,12 @@ def distinctive_weight(documents: int, total: int) -> float:
     """Rule 5's weight of a word ``documents`` of ``total`` documents hold: its inverse
     document frequency, log(1 + total / documents)."""
     return math.log(1 + max(total, 1) / max(documents, 1))
+
+
+def outweighed(lacking: int, held_weights: list[float], total: int) -> bool:
+    """Whether ``lacking`` words no document holds weigh more than the words held
+    (``held_weights``: their ``distinctive_weight``s) — the first half of ``covers``."""
+    return lacking * distinctive_weight(0, total) > sum(held_weights)
 
 
 def title_order(ordered: list[int], titles: dict[int, set[str]],

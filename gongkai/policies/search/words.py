@@ -15,6 +15,8 @@ documents of a common word each time. A word no document holds is not kept (look
 up again is cheap), so a document published a moment ago is found by its new words.
 """
 import time
+from functools import lru_cache
+from pathlib import Path
 
 from django.db import connection
 
@@ -31,6 +33,7 @@ GENERIC_WORDS = frozenset("""
 申请 条件 材料 流程 手续 管理办法 实施办法 暂行办法 实施细则 管理规定 工作方案
 管理 实施 开展 落实 推进 加强 进一步 做好 通报 报告 说明 答复 信息 政府 区 市 黄埔区 黄埔 全区
 怎么 怎么办 怎样 如何 什么 啥 哪里 哪儿 能不能 有没有 可以 是否 吗 呢 呀 吧 请问 一下 多少
+时候
 """.split())
 CACHE_SECONDS = 600
 _cache: dict[tuple[str, str], tuple[float, int]] = {}
@@ -88,3 +91,33 @@ def forget() -> None:
     """Drop the cached counts (tests; after a bulk load)."""
     _cache.clear()
     _totals.clear()
+
+
+# The parts of speech of the segmenter's dictionary (jieba's tags) that name a thing:
+# nouns of every kind, verbal nouns (vn), abbreviations (j), set phrases (l, i).
+SUBJECT_TAGS = ("n", "vn", "j", "l", "i")
+
+
+@lru_cache(maxsize=1)
+def _other_words() -> str:
+    """The dictionary's words of two characters or more that name no thing — pronouns
+    (那个, 我家), adverbs (一直), times (明年), numbers (一岁), places relative to the
+    speaker (楼下, 附近), verbs (听说, 开始) … — one a line, in one string: a fifth of a
+    megabyte, read once a process from jieba's dictionary (a declared dependency)."""
+    import jieba
+
+    found = []
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, _count, tag = (line.split() + ["", ""])[:3]
+            if len(word) > 1 and not tag.startswith(SUBJECT_TAGS):
+                found.append(word)
+    return "\n" + "\n".join(found) + "\n"
+
+
+def names_a_thing(word: str) -> bool:
+    """Whether ``word`` may name the subject of a query: a noun of the dictionary, or a
+    string the dictionary lacks (外星人, xyzabc) — not a word of the sentence around a
+    subject (那个, 明年, 听说), which a library need not hold."""
+    return f"\n{word}\n" not in _other_words()

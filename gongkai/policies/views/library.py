@@ -106,6 +106,8 @@ def api_search(request):
         # "partial", "generic", "none" or "": what the page says about the result.
         "notice": result.notice,
         "expanded": result.expanded,
+        # Words of the query no document holds (left out, or why nothing was found).
+        "missing": result.missing,
     }, json_dumps_params={"ensure_ascii": False})
 
 

@@ -1,0 +1,65 @@
+"""A query that names what the library does not cover finds nothing, with one message
+(``ranking``: covers); a query lacking a word but naming a narrow subject still finds
+its document."""
+import pytest
+
+from django.urls import reverse
+
+from gongkai.policies.search import search_documents, words
+from gongkai.policies.tests.factories_policies import make_document
+
+pytestmark = pytest.mark.django_db
+
+
+def ids(result):
+    return [hit.document.pk for hit in result.hits]
+
+
+@pytest.fixture
+def library():
+    words.forget()
+    subsidies = [make_document(title=f"黄埔区{name}补贴办法", body_html=f"<p>{name}补贴的对象。</p>")
+                 for name in ("农业保险", "高龄老人", "学位", "加装电梯")]
+    buses = make_document(title="黄埔区公交线网优化工作方案",
+                          body_html="<p>优化公交车线路和站点设置。</p>")
+    others = [make_document(title=f"黄埔区{name}管理规定", body_html=f"<p>{name}的管理。</p>")
+              for name in ("养犬", "殡葬", "物业服务", "校车", "控烟", "文物保护")]
+    yield {"subsidies": subsidies, "buses": buses, "others": others}
+    words.forget()
+
+
+def test_a_query_whose_subject_the_library_lacks_finds_nothing(library):
+    # 补贴 is in many documents; 火星 and 移民 in none: listing every subsidy would
+    # answer another question. Before, the 补贴 documents came with "partial".
+    result = search_documents(query="火星移民补贴")
+    assert (ids(result), result.notice, result.total) == ([], "none", 0)
+    assert result.missing == ["火星", "移民"]
+
+
+def test_a_lacking_word_beside_a_narrow_subject_still_finds_it(library):
+    # 改线 is in no document; 公交车 in one: the resident's subject is covered.
+    result = search_documents(query="公交车改线了吗")
+    assert ids(result)[:1] == [library["buses"].pk]
+    assert result.notice == "partial"
+
+
+def test_words_around_a_subject_are_no_missing_subject(library):
+    # 明年 (a time) and 那个 (a pronoun) name no thing: the subsidies are still listed.
+    for query in ("明年的补贴", "那个补贴"):
+        result = search_documents(query=query)
+        assert set(ids(result)) == {doc.pk for doc in library["subsidies"]}, query
+        assert result.notice == "partial", query
+
+
+def test_the_page_and_the_api_give_one_message(client, library):
+    for query in ("火星移民补贴", "xyzabc"):
+        page = client.get(reverse("policies:search"), {"q": query}).content.decode()
+        assert page.count('id="search-notice"') == 1, query
+        assert "以下为包含部分检索词的结果" not in page, query
+        assert "文件库中没有涉及" in page, query
+        data = client.get(reverse("policies:api_search"), {"q": query}).json()
+        assert (data["results"], data["notice"]) == ([], "none"), query
+    data = client.get(reverse("policies:api_search"), {"q": "火星移民补贴"}).json()
+    assert data["missing"] == ["火星", "移民"]
+    page = client.get(reverse("policies:search"), {"q": "火星移民补贴"}).content.decode()
+    assert "火星、移民" in page
