@@ -10,6 +10,8 @@ KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 # The heading of the groups added after migration 0005 had loaded the file: migration
 # 0006 loads only those (loading all again would bring back groups the office deleted).
 SECOND_SECTION = "# --- 日常说法"
+# The heading of the groups added after migration 0006: migration 0007 loads those.
+THIRD_SECTION = "# --- 居民说法（二）"
 
 
 def search_groups(after: str | None = None) -> list[tuple[str, str, list[str]]]:
