@@ -20,9 +20,12 @@ from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers
 from gongkai.policies.search import abbrev, ranking, subwords, typos, words
 
-# Words that ask for an explanation of a document rather than the document.
+# Words that ask for an explanation of a document rather than the document: the names of
+# the forms an interpretation takes (解读, 图解, 问答 …) and the everyday ways of asking
+# for one (解释, 讲解, 怎么理解 …).
 INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
-                                  "解答", "答记者问"})
+                                  "解答", "答记者问", "解释", "解析", "讲解", "答疑",
+                                  "释义", "读懂", "理解", "图文解读", "政策解析"})
 # A word's lexicon alternatives with at least this weight are searched (two links of
 # synonyms, 0.85 × 0.85, still count), at most this many.
 MIN_EXPANSION_WEIGHT = 0.7
