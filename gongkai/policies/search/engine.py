@@ -67,9 +67,10 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
         # listing of every document.
         return SearchResult(total=0, notice="none")
     if plan.groups and not terms and not exact_ids:
-        # Words, none of which the library holds except generic ones: nothing to show.
-        return SearchResult(total=0, terms=plan.typed,
-                            notice="generic" if plan.generic_only else "none",
+        # Words, none of which the library holds except generic ones: nothing to show
+        # ("too generic" only if no word names what the library lacks: 时间机器申请).
+        generic = plan.generic_only and not plan.lacking
+        return SearchResult(total=0, terms=plan.typed, notice="generic" if generic else "none",
                             missing=[g.typed for g in plan.missing])
     if not exact_ids and plan.lacks_subject() and _held_broadly(terms):
         # The query names what the library does not cover (``ranking``: covers).

@@ -65,13 +65,17 @@ class Plan:
         """Words the library does not hold (left out of the search)."""
         return [g for g in self.groups if not g.known and not g.generic]
 
+    @property
+    def lacking(self) -> list[Group]:
+        """The words the library lacks that name a thing (``words.names_a_thing``): not
+        那个, 明年, 听说 — the sentence around a subject; nor a character alone, what
+        is left of a sentence."""
+        return [g for g in self.missing if len(g.typed) >= 2 and words.names_a_thing(g.typed)]
+
     def lacks_subject(self) -> bool:
-        """Whether the words the library lacks that name a thing (``words.names_a_thing``:
-        not 那个, 明年, 听说 — the sentence around a subject; nor a character alone,
-        what is left of a sentence) weigh more than those it holds
+        """Whether the words of ``lacking`` weigh more than those the library holds
         (``ranking.outweighed``): the first half of ``ranking``'s ``covers`` rule."""
-        lacking = sum(len(g.typed) >= 2 and words.names_a_thing(g.typed)
-                      for g in self.missing)
+        lacking = len(self.lacking)
         return bool(lacking) and ranking.outweighed(lacking, self.match_weights(),
                                                     words.document_total())
 
@@ -357,7 +361,8 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
     found, replaced = [], set()
     for start, end in subwords.stretches(text, [g.typed for g in missing]):
         inner = subwords.inner_words(text[start:end], is_word, counts)
-        if inner:
+        if inner and subwords.covers_most(text[start:end], inner,
+                                          [g.typed for g in missing]):
             found += [w for w in inner if w not in typed]
             replaced.update(g.typed for g in missing if g.typed in text[start:end])
     for group in read:

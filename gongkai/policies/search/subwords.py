@@ -49,3 +49,28 @@ def inner_words(stretch: str, is_word, counts) -> list[str]:
         if held.get(stretch[s:e]) and all(e <= ts or s >= te for ts, te in taken):
             taken.append((s, e))
     return [stretch[s:e] for s, e in sorted(taken)]
+
+
+
+def covers_most(stretch: str, inner: list[str], missing: list[str]) -> bool:
+    """Whether the held words found inside ``stretch`` make up more than half of the
+    ``missing`` words they overlap: 零工 is most of 打零工, 物业 of 物业费, 油烟 of 油 /
+    烟熏; but 时间 is half of 时间机器 — what the query names is still missing, and
+    its fragment would list documents about something else."""
+    spans = [(s, s + len(w)) for w in dict.fromkeys(missing)
+             for s in _positions(stretch, w)]
+    position, found, overlapped = 0, 0, set()
+    for word in inner:
+        start = stretch.index(word, position)
+        end = position = start + len(word)
+        found += len(word)
+        overlapped.update(span for span in spans if span[0] < end and start < span[1])
+    return 2 * found > sum(end - start for start, end in overlapped)
+
+
+def _positions(text: str, word: str) -> list[int]:
+    found, start = [], text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + 1)
+    return found

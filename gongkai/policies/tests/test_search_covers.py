@@ -63,3 +63,14 @@ def test_the_page_and_the_api_give_one_message(client, library):
     assert data["missing"] == ["火星", "移民"]
     page = client.get(reverse("policies:search"), {"q": "火星移民补贴"}).content.decode()
     assert "火星、移民" in page
+
+
+def test_a_fragment_of_a_missing_word_does_not_stand_for_it(library):
+    # 时间 is half of 时间机器: the documents saying 时间 are about something else.
+    # (The words inside a missing word that make up most of it still stand for it:
+    # 物业 of 物业费, in test_search_soft.)
+    make_document(title="黄埔区政务服务事项办理时间规定", body_html="<p>办理时间。</p>")
+    result = search_documents(query="时间机器申请")
+    assert (ids(result), result.notice, result.missing) == ([], "none", ["时间机器"])
+    # Not "too generic": the query names something, which the library lacks.
+    assert search_documents(query="申请").notice == "generic"
