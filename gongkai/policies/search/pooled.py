@@ -135,17 +135,25 @@ def _words_matched(matcher: Matcher, ids: set[int], weights: list[float] | None 
     return counts
 
 
-def _title_words(ids: list[int]) -> tuple[dict[int, set[str]], dict[int, frozenset[str]]]:
-    """id → the words of its title, as the index holds them; and id → the Chinese
-    characters of its subject words, for rule 4a's tie-break: not the generic words
-    (黄埔区, 管理办法, 通知) nor a note in brackets ((2025年修订), (试行))."""
+def _title_words(ids: list[int]) -> tuple[dict[int, set[str]], dict[int, tuple]]:
+    """id → the words of its title, as the index holds them; and id → its subject words
+    for rule 4a's tie-break, each as (its Chinese characters, its ``distinctive_weight``
+    in the library): not the generic words (黄埔区, 管理办法, 通知) nor a note in
+    brackets ((2025年修订), (试行)). The words' counts are read with the query's
+    (``words.documents_holding``, cached)."""
     with connection.cursor() as cursor:
         titles = backend().stored_titles(cursor, ids)
     words = {pk: set(ptext.tokens(title)) for pk, title in titles}
     generic, is_cjk = wordstats.GENERIC_WORDS | ptext._STOPWORDS, ptext._is_cjk
-    subjects = {pk: frozenset(ch for word in _BRACKETED.sub(" ", title).split()
-                              if word not in generic for ch in word if is_cjk(ch))
-                for pk, title in titles}
+    subject_words = {pk: [word for word in _BRACKETED.sub(" ", title).split()
+                          if word not in generic and any(map(is_cjk, word))]
+                     for pk, title in titles}
+    counts = wordstats.documents_holding(sorted({w for ws in subject_words.values() for w in ws}))
+    total = wordstats.document_total()
+    subjects = {pk: tuple((frozenset(ch for ch in word if is_cjk(ch)),
+                           ranking.distinctive_weight(counts.get(word, 0), total))
+                          for word in found)
+                for pk, found in subject_words.items()}
     return words, subjects
 
 

@@ -74,3 +74,20 @@ def test_a_fragment_of_a_missing_word_does_not_stand_for_it(library):
     assert (ids(result), result.notice, result.missing) == ([], "none", ["时间机器"])
     # Not "too generic": the query names something, which the library lacks.
     assert search_documents(query="申请").notice == "generic"
+
+
+def test_the_general_measure_comes_before_the_special_one_on_the_same_subject():
+    # Both titles hold the query's words; the text score (the exit rules say 公共租赁
+    # 住房 more often, in a shorter body) put the exit rules first. Their other title
+    # word, 退出, is rare; the general measures' 保障 is common in the library: the
+    # query that names only the subject asks for the general measures.
+    words.forget()
+    general = make_document(title="黄埔区公共租赁住房保障管理办法",
+                            body_html="<p>为做好公共租赁住房保障工作，制定本办法。</p>" * 3)
+    exit_rules = make_document(title="黄埔区公共租赁住房退出管理办法",
+                               body_html="<p>公共租赁住房公共租赁住房的退出。</p>")
+    for n in range(6):
+        make_document(title=f"关于住房保障的通知{n}", body_html="<p>住房保障。</p>")
+    order = ids(search_documents(query="公共租赁住房管理办法"))
+    assert order.index(general.pk) < order.index(exit_rules.pk)
+    words.forget()

@@ -157,11 +157,16 @@ class SqliteBackend(Backend):
         return cursor.fetchall()
 
     def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
-        counts = {}
-        for word in words:  # fts5vocab looks a term up by equality, not by IN
-            cursor.execute(f"SELECT doc FROM {VOCABULARY} WHERE term = %s", [word])
-            row = cursor.fetchone()
-            counts[word] = row[0] if row else 0
+        # fts5vocab looks a term up by equality, not by IN: one equality per word, the
+        # words of a chunk joined into one statement (a search reads the counts of its
+        # query's words and of its first titles' words at once).
+        counts = dict.fromkeys(words, 0)
+        for start in range(0, len(words), 200):
+            chunk = words[start:start + 200]
+            sql = " UNION ALL ".join([f"SELECT term, doc FROM {VOCABULARY} WHERE term = %s"]
+                                     * len(chunk))
+            cursor.execute(sql, chunk)
+            counts.update(cursor.fetchall())
         return counts
 
     def document_total(self, cursor) -> int:
