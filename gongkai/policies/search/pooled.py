@@ -276,8 +276,12 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
             unweighed = set(ordered[:ranking.TITLE_WINDOW]) - set(words_matched)
             words_matched.update(_words_matched(matcher, unweighed, term_weights))
         titles, subjects = _title_words(ordered[:ranking.TITLE_WINDOW])
+        kinds = {pk: (weights or ranking.KIND_WEIGHTS).get(row[0], 1.0)
+                 for pk in ordered[:ranking.TITLE_WINDOW]
+                 if (row := rows.get(pk) or heading.get(pk)) is not None}
         ordered = ranking.title_order(ordered, titles, title_terms,
-                                      words_matched if not match_all else None, subjects)
+                                      words_matched if not match_all else None, subjects,
+                                      kinds)
     rows.update(heading)
     ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]

@@ -140,21 +140,24 @@ def outweighed(lacking: int, held_weights: list[float], total: int) -> bool:
 def title_order(ordered: list[int], titles: dict[int, set[str]],
                 title_terms: list[tuple[float, float, tuple]],
                 words_matched: dict[int, float] | None = None,
-                subjects: dict[int, tuple] | None = None) -> list[int]:
+                subjects: dict[int, tuple] | None = None,
+                kinds: dict[int, float] | None = None) -> list[int]:
     """Rule 4a: the first ``TITLE_WINDOW`` of ``ordered`` by the weight of the query
     words their title holds (``titles``: id → the title's words; ``title_terms``:
     (weight, distinctiveness, alternatives as tuples of words) per query word), stable.
     In the any-word fallback (``words_matched``: id → rule 5's weight of the words it
     holds), by that weight plus the distinctiveness of the words in the title. Ties:
     the title whose subject (``subjects``: id → (the characters, the distinctiveness)
-    of each of its subject words) the query says more of first — 促进消费若干措施 before 文化旅游消费促进方案 for 促消费."""
+    of each of its subject words) the query says more of first, times the weight of
+    its kind (``kinds``: id → ``KIND_WEIGHTS``'s, as the text score has it: the measures
+    before the notice about them) — 促进消费若干措施 before 文化旅游消费促进方案 for 促消费."""
     def held(pk, index):
         words = titles.get(pk, set())
         return sum(term[index] for term in title_terms
                    if any(all(w in words for w in alt) for alt in term[2]))
 
     asked = frozenset(ch for term in title_terms for alt in term[2] for w in alt for ch in w)
-    subjects = subjects or {}
+    subjects, kinds = subjects or {}, kinds or {}
 
     def said(pk):
         # Each subject word counts by its distinctiveness: the measures whose other
@@ -162,8 +165,9 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
         # generally than those whose other words are rare (退出, 审核).
         subject = subjects.get(pk)
         whole = sum(weight for _chars, weight in subject or ())
-        return (sum(weight * len(chars & asked) / len(chars) for chars, weight in subject)
-                / whole if whole else 0.0)
+        share = (sum(weight * len(chars & asked) / len(chars) for chars, weight in subject)
+                 / whole if whole else 0.0)
+        return share * kinds.get(pk, 1.0)
 
     window = ordered[:TITLE_WINDOW]
     if words_matched is None:

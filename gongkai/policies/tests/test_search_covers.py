@@ -91,3 +91,22 @@ def test_the_general_measure_comes_before_the_special_one_on_the_same_subject():
     order = ids(search_documents(query="公共租赁住房管理办法"))
     assert order.index(general.pk) < order.index(exit_rules.pk)
     words.forget()
+
+
+def test_the_measures_come_before_a_notice_that_names_the_subject_as_fully():
+    # The notice's title holds the query's words and its other words (资格, 认证) are
+    # common: by the title alone it said the subject as generally as the measures.
+    # Its kind weighs as in the text score: the measures first.
+    from gongkai.policies.models import DocumentKind
+
+    words.forget()
+    measures = make_document(title="黄埔区高龄津贴发放管理办法",
+                             body_html="<p>高龄津贴按月发放。</p>")
+    notice = make_document(title="关于高龄津贴资格认证的通知",
+                           kind=DocumentKind.ANNOUNCEMENT,
+                           body_html="<p>高龄津贴领取人资格认证高龄津贴。</p>")
+    for n in range(6):
+        make_document(title=f"关于资格认证的通知{n}", body_html="<p>资格认证。</p>")
+    order = ids(search_documents(query="高龄津贴"))
+    assert order.index(measures.pk) < order.index(notice.pk)
+    words.forget()
