@@ -1,0 +1,47 @@
+"""Reading a question (``gongkai.qa.retrieval.query``): a lexicon phrase found in the
+question only adds to what the question says, it never takes words away."""
+import pytest
+
+from gongkai.lexicon.services import term_variant_add
+from gongkai.qa.retrieval.query import SWALLOWED_WEIGHT, parse
+from gongkai.qa.retrieval.search import search
+from gongkai.qa.tests.factories_qa import published_entry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def base_phrase():
+    """社保基数 is what residents say for 缴费基数, which the segmenter cuts in two."""
+    term_variant_add(canonical="缴费基数", variant="社保基数", actor=None)
+
+
+def test_the_pieces_a_lexicon_phrase_swallows_still_count(base_phrase):
+    """社保基数 read as 缴费基数 still asks about 社保: an entry holding only 社保 is
+    found by it, below the weight of a word typed on its own."""
+    entry = published_entry(question="社保断缴了有什么影响？", answer="可能影响待遇。")
+    published_entry(question="公积金贷款利率是多少？", answer="按规定执行。")
+    query, hits = search("社保基数断了有影响吗")
+    kept = [g for g in query.groups if next(iter(g)) == "社保"]
+    assert kept and kept[0]["社保"] == SWALLOWED_WEIGHT
+    assert hits and hits[0].id == entry.pk
+    assert "社保" in hits[0].matched
+
+
+def test_a_canonical_term_of_several_index_words_matches_by_its_words(base_phrase):
+    """缴费基数 is no key of the index (its entries hold 缴费 and 基数): the question's
+    phrase reaches the entry through both words, not only through shared bigrams."""
+    entry = published_entry(question="缴费基数每年什么时候调整？", answer="每年七月调整。")
+    other = published_entry(question="养老金每年什么时候调整？", answer="每年一次。")
+    query, hits = search("社保基数啥时候调整")
+    assert query.parts["缴费基数"] == ("缴费", "基数")
+    assert [h.id for h in hits[:2]] == [entry.pk, other.pk]
+    assert set(hits[0].matched) & {"缴费基数", "社保基数"}
+    assert hits[0].bm25_norm > hits[1].bm25_norm
+
+
+def test_a_single_character_piece_is_not_kept():
+    """房 of 廉租房 says too little alone: the lexicon word replaces it."""
+    query = parse("廉租房怎么申请")
+    words = {w for g in query.groups for w in g}
+    assert "廉租房" in words and "房" not in words
