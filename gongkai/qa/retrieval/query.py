@@ -10,6 +10,7 @@ key of the index but several (缴费基数 is 缴费 + 基数) is matched by its
 (``Query.parts``). A piece of 2–4 characters that no entry holds but that reads like a
 word the library has (设保 / 社保, same pinyin) brings that word in.
 """
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -34,6 +35,14 @@ QUESTION_MAX = 200
 TYPO_WEIGHT = 0.8
 # The weight of the pieces a lexicon word was found across (chosen on the tuning splits).
 SWALLOWED_WEIGHT = 0.5
+# A long question tells its circumstances and asks in a clause with a question word:
+# a word counts the less the farther its clause is from such a clause (× CONTEXT_DECAY
+# a clause, never below CONTEXT_FLOOR; chosen on the tuning splits).
+CONTEXT_DECAY, CONTEXT_FLOOR = 0.9, 0.5
+_ASKING = re.compile("怎么|怎样|咋|啥|什么|吗|哪|如何|能不能|能否|可不可以|多少|多久|谁|是否|"
+                     "有没有|要不要|[?？]")
+# Clauses end at punctuation, not at spaces: a question typed as keywords is one clause.
+_CLAUSE = re.compile(r"[,，。.!！;；:：、]+|(?<=[?？])")
 
 
 @dataclass
@@ -100,6 +109,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     query.parts = {w: ps for w, ps in candidates.items()
                    if len(ps) > 1 and not query.df.get(w) and all(query.df.get(p) for p in ps)}
     _add_typos(query, groups, probes, sounds, lexicon, [f.term for f in found])
+    _weigh_clauses(canon, groups)
     query.groups = list(groups.values())
     query.coverage = coverage(query.scope_words, query.df, lexicon.expand)
     if not query.scope and groups and all(word in GENERIC_WORDS for word in groups):
@@ -107,6 +117,26 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     query.rewritten = _rewritten(canon, query)
     query.alt_grams = grams(query.rewritten)
     return query
+
+
+def clause_weights(canon: str) -> list[tuple[str, float]]:
+    """Each clause of (canonical) text with the weight of its words: 1 in a clause that
+    asks (or the last one, if none does), × ``CONTEXT_DECAY`` for each clause away."""
+    clauses = [c for c in _CLAUSE.split(canon) if c and c.strip("?？")]
+    asking = [i for i, c in enumerate(clauses) if _ASKING.search(c)] or [len(clauses) - 1]
+    return [(c, max(CONTEXT_FLOOR, CONTEXT_DECAY ** min(abs(i - a) for a in asking)))
+            for i, c in enumerate(clauses)]
+
+
+def _weigh_clauses(canon: str, groups: dict[str, dict[str, float]]) -> None:
+    clauses = clause_weights(canon)
+    if len(clauses) < 2:
+        return
+    for typed, group in groups.items():
+        weight = max((w for clause, w in clauses if typed in clause), default=1.0)
+        if weight < 1.0:
+            for word in group:
+                group[word] = round(group[word] * weight, 4)
 
 
 @lru_cache(maxsize=20_000)

@@ -45,3 +45,22 @@ def test_a_single_character_piece_is_not_kept():
     query = parse("廉租房怎么申请")
     words = {w for g in query.groups for w in g}
     assert "廉租房" in words and "房" not in words
+
+
+def _weight_of(query, word: str) -> float:
+    return next(g[word] for g in query.groups if word in g)
+
+
+def test_a_long_question_counts_the_words_of_its_asking_clause_most():
+    """The circumstances come first, the ask last: words count the less the farther
+    their clause is from the one that asks."""
+    query = parse("我在一家装修公司做了半年，老板跑了，还欠我们三个月工资，能找政府要回来吗")
+    asked, before, first = (_weight_of(query, w) for w in ("政府", "工资", "装修"))
+    assert asked == 1.0
+    assert 0.5 <= first < before < asked
+
+
+def test_a_short_question_or_a_list_of_keywords_keeps_every_word_whole():
+    for text in ("社保卡丢了怎么补办", "社保卡 补办 材料", "社保卡怎么补办？急用"):
+        query = parse(text)
+        assert _weight_of(query, "社保卡") == 1.0 and _weight_of(query, "补办") == 1.0
