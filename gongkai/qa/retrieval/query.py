@@ -23,6 +23,7 @@ from gongkai.qa.models import QaTerm
 from gongkai.qa.retrieval.features import GRAM_PREFIX
 from gongkai.qa.retrieval.scope import coverage, out_of_scope
 from gongkai.qa.retrieval.text import (
+    FILLER_WORDS,
     GENERIC_WORDS,
     canonical,
     content_words,
@@ -79,7 +80,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     query = Query(text=text, canonical=canon, terms=question_terms(canon) if canon else [],
                   scope=out_of_scope(canon))
     typed = dict.fromkeys(query.terms, 1.0)  # word → its group's weight
-    found = [f for f in lexicon.find(canon) if f.expansions]
+    found = [f for f in lexicon.find(canon) if f.expansions and not _asking(f.term, lexicon)]
     for item in found:
         for piece in [t for t in typed if t != item.term and t in item.term]:
             if len(piece) > 1:  # one character says too little alone (房 of 廉租房)
@@ -87,6 +88,8 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
             else:
                 del typed[piece]
         typed[item.term] = 1.0
+    for word in [w for w in typed if _asking(w, lexicon)]:
+        del typed[word]
     groups: dict[str, dict[str, float]] = {}
     for word, base in typed.items():
         group = groups[word] = {word: base}
@@ -94,7 +97,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
             group.setdefault(term, round(base * weight, 4))
             query.expansions.append(Expansion(word, term, round(base * weight, 4), "lexicon"))
     probes = pinyin_probes(canon)
-    query.scope_words = content_words(canon)
+    query.scope_words = [w for w in content_words(canon) if not _asking(w, lexicon)]
     candidates = {w: _words_of(w) for g in groups.values() for w in g}
     words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
              | {p for ps in candidates.values() for p in ps} | set(query.scope_words))
@@ -117,6 +120,13 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     query.rewritten = _rewritten(canon, query)
     query.alt_grams = grams(query.rewritten)
     return query
+
+
+def _asking(word: str, lexicon: Lexicon) -> bool:
+    """A question word, or a dialect one the lexicon reads as one (点样 → 怎么): it says
+    how the question is asked, not what about."""
+    expansions = lexicon.expand(word)
+    return word in FILLER_WORDS or bool(expansions) and expansions[0][0] in FILLER_WORDS
 
 
 def clause_weights(canon: str) -> list[tuple[str, float]]:
@@ -147,17 +157,45 @@ def _words_of(term: str) -> tuple[str, ...]:
 
 def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: list[str]
                ) -> None:
+    words = [t for t in query.terms if len(t) > 1 and query.df.get(t)] + found
     for pinyin, keys in sounds.items():
         for piece in probes[pinyin]:
             if query.df.get(piece) or lexicon.expand(piece) or piece in keys:
                 continue  # the piece is a word the library or lexicon knows as typed
             if any(piece in term or term in piece for term in found):
                 continue  # the lexicon already read this part of the question
+            if _straddles(query.canonical, piece, words):
+                continue  # 府公 of 政府公开: the end of one word and the start of the next
             for key in keys:
                 for covered in [t for t in groups if t in piece and t != piece]:
                     del groups[covered]
-                groups.setdefault(piece, {piece: 1.0})[key] = TYPO_WEIGHT
+                group = groups.setdefault(piece, {piece: 1.0})
+                group[key] = max(group.get(key, 0.0), TYPO_WEIGHT)
                 query.expansions.append(Expansion(piece, key, TYPO_WEIGHT, "pinyin"))
+                # 设保 read as 社保 means what 社保 means (社会保险).
+                for term, weight in lexicon.expand(key):
+                    if group.get(term, 0.0) < round(TYPO_WEIGHT * weight, 4):
+                        group[term] = round(TYPO_WEIGHT * weight, 4)
+
+
+def _straddles(text: str, piece: str, words: list[str]) -> bool:
+    """Whether every place ``piece`` occurs in ``text`` cuts across a word the library
+    or the lexicon knows (overlaps it without holding it whole)."""
+    spans = [(m, m + len(w)) for w in words for m in _positions(text, w)]
+    places = _positions(text, piece)
+    return bool(places) and all(
+        any(start < end_w and start_w < start + len(piece)
+            and not (start <= start_w and end_w <= start + len(piece))
+            for start_w, end_w in spans)
+        for start in places)
+
+
+def _positions(text: str, word: str) -> list[int]:
+    found, start = [], text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + 1)
+    return found
 
 
 def _rewritten(canon: str, query: Query) -> str:

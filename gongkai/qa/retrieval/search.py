@@ -50,8 +50,8 @@ UNKNOWN_WEIGHT = 0.5
 RANK_WEIGHTS = {"norm": 1.0, "dice": 0.4, "cover": 0.2}
 # The confidence that the first entry answers the question: logistic regression (right
 # entry or not) fitted on the tuning splits' first matches, ``bench/qa/run.py --fit``.
-CONFIDENCE_WEIGHTS = {"bias": -1.89, "norm": 2.28, "dice": 0.49, "cover": 0.9,
-                      "contain": 3.48, "margin": 3.94, "emiss": 0.36, "qmiss": -0.87}
+CONFIDENCE_WEIGHTS = {"bias": -1.37, "norm": 1.84, "dice": -0.18, "cover": 1.33,
+                      "contain": 3.29, "margin": 3.75, "emiss": 0.02, "qmiss": -0.8}
 # The near-miss rule (``unsure``), chosen on the tuning splits: such a match is shown
 # as a suggestion at most.
 UNSURE, UNSURE_MISS, UNSURE_MISS_ENTRY, UNSURE_MARGIN = 0.7, 0.9, 0.7, 0.15

@@ -64,3 +64,34 @@ def test_a_short_question_or_a_list_of_keywords_keeps_every_word_whole():
     for text in ("社保卡丢了怎么补办", "社保卡 补办 材料", "社保卡怎么补办？急用"):
         query = parse(text)
         assert _weight_of(query, "社保卡") == 1.0 and _weight_of(query, "补办") == 1.0
+
+
+def test_a_pinyin_slip_means_what_the_corrected_word_means(library_words):
+    """设保 is read as 社保, and 社保 as the lexicon says: 社会保险."""
+    query = parse("灵活就业人员怎么交设保")
+    group = next(g for g in query.groups if "设保" in g)
+    assert group["社保"] > 0 and group["社会保险"] > 0
+
+
+def test_no_slip_is_read_across_two_words_the_library_knows(library_words):
+    """府公 (fu gong, as 复工) is the end of 政府 and the start of 公开, not a slip."""
+    query = parse("政府公开的文件在哪看")
+    assert not [e for e in query.expansions if e.how == "pinyin"]
+    assert {"政府", "公开", "文件"} <= {w for g in query.groups for w in g}
+
+
+def test_dialect_question_words_say_how_it_is_asked_not_what_about():
+    """点样 (粤: 怎么) and the particles 喺 咗 are no words of the question's subject."""
+    query = parse("社保卡唔见咗，喺边度点样补办")
+    words = {w for g in query.groups for w in g}
+    assert not words & {"点样", "怎么", "喺", "咗"}
+    assert "补办" in words and "点样" not in query.scope_words
+
+
+@pytest.fixture
+def library_words():
+    published_entry(question="复工需要什么条件？", answer="按规定。")
+    published_entry(question="政府信息公开的文件在哪里查？", answer="在门户网站。")
+    published_entry(question="灵活就业人员怎么参加社会保险？", answer="以个人身份参保。")
+    published_entry(question="社保断缴有什么影响？", answer="可能影响待遇。")
+    published_entry(question="社保卡怎么补办？", answer="到网点补办。")
