@@ -79,17 +79,9 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     canon = canonical(text)[:QUESTION_MAX]
     query = Query(text=text, canonical=canon, terms=question_terms(canon) if canon else [],
                   scope=out_of_scope(canon))
-    typed = dict.fromkeys(query.terms, 1.0)  # word → its group's weight
-    found = [f for f in lexicon.find(canon) if f.expansions and not _asking(f.term, lexicon)]
-    for item in found:
-        for piece in [t for t in typed if t != item.term and t in item.term]:
-            if len(piece) > 1:  # one character says too little alone (房 of 廉租房)
-                typed[piece] = min(typed[piece], SWALLOWED_WEIGHT)
-            else:
-                del typed[piece]
-        typed[item.term] = 1.0
-    for word in [w for w in typed if _asking(w, lexicon)]:
-        del typed[word]
+    found = [f.term for f in lexicon.find(canon)
+             if f.expansions and not _asking(f.term, lexicon)]
+    typed, swallowed = _typed(query.terms, found, lexicon)
     groups: dict[str, dict[str, float]] = {}
     for word, base in typed.items():
         group = groups[word] = {word: base}
@@ -111,7 +103,10 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
             sounds[pinyin].append(key)
     query.parts = {w: ps for w, ps in candidates.items()
                    if len(ps) > 1 and not query.df.get(w) and all(query.df.get(p) for p in ps)}
-    _add_typos(query, groups, probes, sounds, lexicon, [f.term for f in found])
+    for piece, term in swallowed.items():
+        if piece in query.parts.get(term, ()):
+            del groups[piece]  # the lexicon word is matched by its pieces already
+    _add_typos(query, groups, probes, sounds, lexicon, found)
     _weigh_clauses(canon, groups)
     query.groups = list(groups.values())
     query.coverage = coverage(query.scope_words, query.df, lexicon.expand)
@@ -120,6 +115,25 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     query.rewritten = _rewritten(canon, query)
     query.alt_grams = grams(query.rewritten)
     return query
+
+
+def _typed(terms: list[str], found: list[str], lexicon: Lexicon
+           ) -> tuple[dict[str, float], dict[str, str]]:
+    """The words that lead the groups, each with its group's weight; and the pieces
+    the lexicon words in ``found`` were found across (piece → lexicon word)."""
+    typed = dict.fromkeys(terms, 1.0)
+    swallowed: dict[str, str] = {}
+    for term in found:
+        for piece in [t for t in typed if t != term and t in term]:
+            if len(piece) > 1:  # one character says too little alone (房 of 廉租房)
+                typed[piece] = min(typed[piece], SWALLOWED_WEIGHT)
+                swallowed[piece] = term
+            else:
+                del typed[piece]
+        typed[term] = 1.0
+    for word in [w for w in typed if _asking(w, lexicon)]:
+        del typed[word]
+    return typed, swallowed
 
 
 def _asking(word: str, lexicon: Lexicon) -> bool:

@@ -95,3 +95,14 @@ def library_words():
     published_entry(question="灵活就业人员怎么参加社会保险？", answer="以个人身份参保。")
     published_entry(question="社保断缴有什么影响？", answer="可能影响待遇。")
     published_entry(question="社保卡怎么补办？", answer="到网点补办。")
+
+
+def test_a_piece_is_not_counted_twice_when_the_phrase_matches_by_its_pieces(base_phrase):
+    """With entries holding 社保 and 基数, 社保基数 is matched by those two words: 社保
+    is not also a group of its own (a word counted twice would outweigh the rest)."""
+    published_entry(question="社保基数怎么查？", answer="网上查询。")
+    published_entry(question="公积金基数怎么调？", answer="每年调整。")
+    query = parse("社保基数怎么查")
+    assert query.parts["社保基数"] == ("社保", "基数")
+    leaders = [next(iter(g)) for g in query.groups]
+    assert "社保" not in leaders and "基数" not in leaders
