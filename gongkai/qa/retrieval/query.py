@@ -8,7 +8,10 @@ into stay as groups of their own at ``SWALLOWED_WEIGHT`` (社保基数 read as �
 still asks about 社保), so a lexicon phrase only adds evidence. A word that is not one
 key of the index but several (缴费基数 is 缴费 + 基数) is matched by its words
 (``Query.parts``). A piece of 2–4 characters that no entry holds but that reads like a
-word the library has (设保 / 社保, same pinyin) brings that word in.
+word the library has (设保 / 社保, same pinyin) brings that word in, and what the
+lexicon says that word means. Question words, also the dialects' (点样, 边度), lead no
+group. In a question of several clauses, words count less the farther their clause is
+from the clause that asks (``clause_weights``): the circumstances come first.
 """
 import re
 from collections import defaultdict
