@@ -2,6 +2,7 @@
 
 ``text`` cuts questions and entries into words and pinyin bigrams; ``features`` says
 what the index keeps of an entry; ``store`` writes it (one entry at a time, or all);
-``search`` answers a question; ``scope`` recognises what is not a question for the
+``query`` reads a question into groups of words (lexicon, same-sound corrections,
+clause weights); ``search`` answers it; ``scope`` recognises what is not a question for the
 library; ``explain`` shows staff why an entry matched.
 """

@@ -1,20 +1,22 @@
 """Answering a question from the index in the database.
 
-1. The question is normalised and cut into content words (``text``). Each word becomes
-   a *group*: the word itself and what the lexicon says it means (``gongkai.lexicon``,
-   e.g. 娃 → 孩子, 子女), each with a weight; lexicon words a segmenter cuts apart
-   (廉租房) are found in the text and replace their pieces. A piece of 2–4 characters
-   that no entry holds but that reads like a word the library has (设保 / 社保, same
-   pinyin) brings that word in: a slip of the pinyin input method.
+1. The question is read into groups of words (``query.parse``): each content word, what
+   the lexicon says it means, same-sound corrections of pinyin slips, each with a
+   weight; a word the index holds as several words (缴费基数) counts by those words.
 2. Candidates: the entries holding the groups' rarer words (one aggregate query), and
    the phrasings sharing the most pinyin bigrams with the question (another).
 3. Each candidate is scored exactly:
 
-       bm25(d)  = Σ_group  max_word  w_word · idf(word) · weight(word, d)
-       ideal    = Σ_group  max_known_word  w_word · idf(word) · weight_perfect
+       value(a, d) = w_a · idf(a) · weight(a, d)  for a word a of a group, or for a
+                     word of several index words: w_a · mean over them of idf · weight
+       bm25(d)  = Σ_group  max_a value(a, d)
+       ideal    = Σ_group  max_known_a  value(a, perfect entry)
        norm     = min(1, bm25 / ideal)
        dice(d)  = max over the entry's phrasings p: 2·|p ∩ q| / (|p| + |q|)   (bigrams)
-       confidence = 0.6 · norm + 0.4 · dice, or dice alone when dice ≥ 0.8
+
+   and ranked by the weighted mean of norm, dice and how much of the entry's question
+   is asked (``RANK_WEIGHTS``); the confidence is a logistic regression of these and
+   the margin over the next entry (``CONFIDENCE_WEIGHTS``).
 
    A group none of whose words any entry holds counts in ``ideal`` at half the weight
    of a word found in one entry: asking about something the library does not know
@@ -30,33 +32,26 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, Sum, Value, When
 from django.db.models.functions import Cast
 
-from gongkai.lexicon.selectors import Lexicon, current_lexicon
+from gongkai.lexicon.selectors import Lexicon
 from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaPosting, QaTerm
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
-from gongkai.qa.retrieval.scope import coverage, out_of_scope
+from gongkai.qa.retrieval.query import Expansion, Query, parse
 from gongkai.qa.retrieval.store import stats_row
-from gongkai.qa.retrieval.text import (
-    GENERIC_WORDS,
-    canonical,
-    content_words,
-    grams,
-    pinyin_probes,
-    question_terms,
-)
+from gongkai.qa.retrieval.text import GENERIC_WORDS
 
-QUESTION_MAX = 200
+__all__ = ["Expansion", "Hit", "Query", "parse", "search"]
+
 UNKNOWN_WEIGHT = 0.5
-TYPO_WEIGHT = 0.8
 # The ranking: how much each feature counts (chosen on the dev split of the bench's
 # blind questions; the question's own words count most).
 RANK_WEIGHTS = {"norm": 1.0, "dice": 0.4, "cover": 0.2}
 # The confidence that the first entry answers the question: logistic regression (right
 # entry or not) fitted on the tuning splits' first matches, ``bench/qa/run.py --fit``.
-CONFIDENCE_WEIGHTS = {"bias": -1.89, "norm": 2.28, "dice": 0.49, "cover": 0.9,
-                      "contain": 3.48, "margin": 3.94, "emiss": 0.36, "qmiss": -0.87}
+CONFIDENCE_WEIGHTS = {"bias": -1.37, "norm": 1.84, "dice": -0.18, "cover": 1.33,
+                      "contain": 3.29, "margin": 3.75, "emiss": 0.02, "qmiss": -0.8}
 # The near-miss rule (``unsure``), chosen on the tuning splits: such a match is shown
 # as a suggestion at most.
 UNSURE, UNSURE_MISS, UNSURE_MISS_ENTRY, UNSURE_MARGIN = 0.7, 0.9, 0.7, 0.15
@@ -68,30 +63,6 @@ FINE = 40  # candidates scored in full (the best by word score and Dice)
 # entry is meant; they still count in the exact score of the candidates.
 POSTINGS_BUDGET = 6_000
 PERFECT = saturate(FIELD_WEIGHTS["question"])
-
-
-@dataclass
-class Expansion:
-    typed: str
-    term: str
-    weight: float
-    how: str  # "lexicon" or "pinyin"
-
-
-@dataclass
-class Query:
-    text: str
-    canonical: str
-    terms: list[str]
-    groups: list[dict[str, float]] = field(default_factory=list)
-    expansions: list[Expansion] = field(default_factory=list)
-    grams: frozenset[str] = frozenset()
-    alt_grams: frozenset[str] = frozenset()
-    rewritten: str = ""
-    scope: str = ""  # the out-of-scope rule it fell under, if any
-    scope_words: list[str] = field(default_factory=list)
-    coverage: float = 1.0  # share of its content words that are of government services
-    df: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -111,71 +82,6 @@ def idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
-def parse(text: str, lexicon: Lexicon | None = None) -> Query:
-    """The question's groups of words and bigrams (reads ``QaTerm`` once)."""
-    lexicon = lexicon or current_lexicon()
-    canon = canonical(text)[:QUESTION_MAX]
-    query = Query(text=text, canonical=canon, terms=question_terms(canon) if canon else [],
-                  scope=out_of_scope(canon))
-    groups: dict[str, dict[str, float]] = {t: {t: 1.0} for t in query.terms}
-    found = [f for f in lexicon.find(canon) if f.expansions]
-    for item in found:  # 廉租房 stands for the pieces the segmenter made of it
-        for piece in [t for t in groups if t != item.term and t in item.term]:
-            del groups[piece]
-        groups.setdefault(item.term, {item.term: 1.0})
-    for typed, group in groups.items():
-        for term, weight in lexicon.expand(typed):
-            group.setdefault(term, weight)
-            query.expansions.append(Expansion(typed, term, weight, "lexicon"))
-    probes = pinyin_probes(canon)
-    query.scope_words = content_words(canon)
-    words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
-             | set(query.scope_words))
-    query.grams = grams(canon)
-    rows = QaTerm.objects.filter(Q(key__in=list(words) + [GRAM_PREFIX + g for g in query.grams])
-                                 | Q(pinyin__in=list(probes), df__gt=0))
-    query.df = {}
-    sounds: dict[str, list[str]] = defaultdict(list)
-    for key, df, pinyin in rows.values_list("key", "df", "pinyin"):
-        query.df[key] = df
-        if pinyin in probes:
-            sounds[pinyin].append(key)
-    _add_typos(query, groups, probes, sounds, lexicon, [f.term for f in found])
-    query.groups = list(groups.values())
-    query.coverage = coverage(query.scope_words, query.df, lexicon.expand)
-    if not query.scope and groups and all(word in GENERIC_WORDS for word in groups):
-        query.scope = "vague"
-    query.rewritten = _rewritten(canon, query)
-    query.alt_grams = grams(query.rewritten)
-    return query
-
-
-def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: list[str]
-               ) -> None:
-    for pinyin, keys in sounds.items():
-        for piece in probes[pinyin]:
-            if query.df.get(piece) or lexicon.expand(piece) or piece in keys:
-                continue  # the piece is a word the library or lexicon knows as typed
-            if any(piece in term or term in piece for term in found):
-                continue  # the lexicon already read this part of the question
-            for key in keys:
-                for covered in [t for t in groups if t in piece and t != piece]:
-                    del groups[covered]
-                groups.setdefault(piece, {piece: 1.0})[key] = TYPO_WEIGHT
-                query.expansions.append(Expansion(piece, key, TYPO_WEIGHT, "pinyin"))
-
-
-def _rewritten(canon: str, query: Query) -> str:
-    """The question with each expanded word replaced by its best expansion."""
-    best: dict[str, tuple[str, float]] = {}
-    for e in query.expansions:
-        if e.typed in canon and (e.typed not in best or best[e.typed][1] < e.weight):
-            best[e.typed] = (e.term, e.weight)
-    for typed in sorted(best, key=len, reverse=True):
-        canon = canon.replace(typed, best[typed][0])
-    return canon
-
-
 def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
            ) -> tuple[Query, list[Hit]]:
     """The best ``limit`` entries for ``text``, most confident first."""
@@ -184,11 +90,12 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
     if not stats.entries or query.scope or not (query.groups or query.grams):
         return query, []
     n = stats.entries
-    weights = _word_weights(query, n)
+    alternatives = _alternatives(query, n)
+    weights = _word_weights(alternatives)
     candidates = _candidates(query, weights)
     if not candidates:
         return query, []
-    hits = sorted(_score(query, weights, candidates, _ideal(query, n), n),
+    hits = sorted(_score(query, alternatives, candidates, _ideal(alternatives, n), n),
                   key=lambda h: (-h.features["score"], h.id))
     for i, hit in enumerate(hits):
         other = hits[1] if i == 0 and len(hits) > 1 else hits[0] if i else None
@@ -202,21 +109,42 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
     return query, hits
 
 
-def _word_weights(query: Query, n: int) -> dict[str, float]:
-    """word → w · idf of its best group (words the index lacks are left out)."""
-    found: dict[str, float] = {}
+Alternatives = list[dict[str, tuple[tuple[str, float], ...]]]
+
+
+def _alternatives(query: Query, n: int) -> Alternatives:
+    """Per group, each of its words the index knows → the index words it is matched by,
+    each with its coefficient: (word, w · idf) for a word that is one key; for a word of
+    several keys (``Query.parts``), each of them with w · idf / their number, so that
+    all of them matched weigh as one word of their mean idf."""
+    found: Alternatives = []
     for group in query.groups:
+        alternatives = {}
         for word, w in group.items():
-            df = query.df.get(word, 0)
-            if df:
-                found[word] = max(found.get(word, 0.0), w * idf(df, n))
+            if query.df.get(word):
+                alternatives[word] = ((word, w * idf(query.df[word], n)),)
+            elif word in query.parts:
+                keys = query.parts[word]
+                alternatives[word] = tuple((k, w * idf(query.df[k], n) / len(keys))
+                                           for k in keys)
+        found.append(alternatives)
     return found
 
 
-def _ideal(query: Query, n: int) -> float:
+def _word_weights(alternatives: Alternatives) -> dict[str, float]:
+    """index word → its largest coefficient (words the index lacks are left out)."""
+    found: dict[str, float] = {}
+    for group in alternatives:
+        for keys in group.values():
+            for key, value in keys:
+                found[key] = max(found.get(key, 0.0), value)
+    return found
+
+
+def _ideal(alternatives: Alternatives, n: int) -> float:
     total = 0.0
-    for group in query.groups:
-        known = [w * idf(query.df[word], n) for word, w in group.items() if query.df.get(word)]
+    for group in alternatives:
+        known = [sum(value for _key, value in keys) for keys in group.values()]
         total += PERFECT * (max(known) if known else UNKNOWN_WEIGHT * idf(0, n))
     return total
 
@@ -273,11 +201,12 @@ def _gram_candidates(query: Query):
             .values_list("entry_id", flat=True)[:CANDIDATES])
 
 
-def _score(query: Query, weights: dict[str, float], candidates: set[int], ideal: float,
+def _score(query: Query, alternatives: Alternatives, candidates: set[int], ideal: float,
            n: int) -> list[Hit]:
     """Two steps: every candidate gets its word score and bigram Dice (two reads of the
     index); the ``FINE`` best of them the features that need their question's words."""
     ids = list(candidates)
+    weights = _word_weights(alternatives)
     postings: dict[int, dict[str, float]] = defaultdict(dict)
     shared: dict[tuple[int, int], list[str]] = defaultdict(list)
     # The candidates' postings and bigrams in one round trip: a posting row carries
@@ -297,7 +226,7 @@ def _score(query: Query, weights: dict[str, float], candidates: set[int], ideal:
         entry_id__in=ids).values_list("entry_id", "phrase_sizes", "question_words")}
     first = []
     for entry_id in ids:
-        matched, bm25 = _bm25(query, weights, postings.get(entry_id, {}))
+        matched, bm25 = _bm25(alternatives, postings.get(entry_id, {}))
         norm = min(1.0, bm25 / ideal) if ideal else 0.0
         dice, contain, phrase = _bigram_features(
             query, entry_id, indexed.get(entry_id, ([], []))[0] or [], shared)
@@ -351,7 +280,8 @@ def _asked(query: Query) -> dict[str, float]:
     asked: dict[str, float] = {}
     for group in query.groups:
         for word, weight in group.items():
-            asked[word] = max(asked.get(word, 0.0), weight)
+            for key in (word, *query.parts.get(word, ())):
+                asked[key] = max(asked.get(key, 0.0), weight)
     return asked
 
 
@@ -380,9 +310,17 @@ def _question_missed(query: Query, matched: dict[str, float], n: int) -> float:
         typed = next(iter(group))
         if typed in GENERIC_WORDS:
             continue
-        rarest_df = min(query.df.get(word, 0) for word in group)
+        rarest_df = min(_df_of(query, word) for word in group)
         worst = max(worst, idf(rarest_df, n) / top)
     return worst
+
+
+def _df_of(query: Query, word: str) -> int:
+    """Entries holding ``word``; for a word of several index words, at most as many as
+    hold the rarest of them."""
+    if word in query.parts:
+        return min(query.df[key] for key in query.parts[word])
+    return query.df.get(word, 0)
 
 
 def unsure(features: dict[str, float]) -> bool:
@@ -409,13 +347,13 @@ def confidence(features: dict[str, float]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _bm25(query: Query, weights: dict[str, float], held: dict[str, float]
+def _bm25(alternatives: Alternatives, held: dict[str, float]
           ) -> tuple[dict[str, float], float]:
     matched: dict[str, float] = {}
-    for group in query.groups:
+    for group in alternatives:
         best_word, best = "", 0.0
-        for word in group:
-            value = weights.get(word, 0.0) * held.get(word, 0.0)
+        for word, keys in group.items():
+            value = sum(coefficient * held.get(key, 0.0) for key, coefficient in keys)
             if value > best:
                 best_word, best = word, value
         if best_word:

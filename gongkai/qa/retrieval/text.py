@@ -21,7 +21,10 @@ FILLER_WORDS = frozenset(
     "我家 俺 咱 咱们 本人 自己 吗 呢 啊 吧 呀 哦 嘛 么 哈 啦 咯 喔 的 了 是 有 能 能不能 可以 "
     "可不可以 什么 啥 怎么 咋 怎么样 怎样 如何 哪里 哪儿 哪些 多少 谁 要 需要 还 也 都 就 "
     "在 给 会 该 应该 这个 那个 现在 怎么办 咋办 咋整 办法 一般 具体 请 谢谢 急 急急 在线等 "
-    "到底 究竟 到 去 别的 这边 那边 这里 那里 一个 个".split())
+    "到底 究竟 到 去 别的 这边 那边 这里 那里 一个 个 "
+    # The same in the dialects residents type in characters (粤, 吴, 西南): particles
+    # and pronouns that never say what a question is about.
+    "喺 咗 嘅 啲 咩 噉 嘞 哋 侬 阿拉 伐 伲 佢 佢哋 我哋 你哋 唔该 啥子 咋个 啷个".split())
 # Words that say what is wanted of any service but not which service: a question of
 # these alone (怎么办理？ 需要什么材料？) cannot be answered from any one entry.
 GENERIC_WORDS = frozenset(
@@ -31,7 +34,7 @@ GENERIC_WORDS = frozenset(
     "网上 现场 窗口 线上 电话 标准 规定 文件 通知 办事 今年 明年 以后 之前 最近".split())
 _FILLER_RE = re.compile("|".join([*sorted((re.escape(w) for w in FILLER_WORDS if len(w) > 1),
                                           key=len, reverse=True),
-                                  "[吗呢啊吧呀嘛哦啦咯喔我咋啥]"]))
+                                  "[吗呢啊吧呀嘛哦啦咯喔我咋啥喺咗嘅啲咩]"]))
 _NOT_WORD = re.compile(r"[^0-9a-z\u3400-\u9fff]+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
 

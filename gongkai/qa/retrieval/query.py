@@ -1,0 +1,226 @@
+"""Reading a question: its groups of words, what the lexicon and the pinyin say they
+mean, and its bigrams (``search`` scores entries against what is read here).
+
+Each content word becomes a *group*: the word itself and what the lexicon says it means
+(娃 → 孩子, 子女), each with a weight. A lexicon word that the segmenter cuts apart
+(廉租房, 社保基数) is found in the text and leads the group; the pieces it was cut
+into stay as groups of their own at ``SWALLOWED_WEIGHT`` (社保基数 read as 缴费基数
+still asks about 社保), so a lexicon phrase only adds evidence. A word that is not one
+key of the index but several (缴费基数 is 缴费 + 基数) is matched by its words
+(``Query.parts``). A piece of 2–4 characters that no entry holds but that reads like a
+word the library has (设保 / 社保, same pinyin) brings that word in, and what the
+lexicon says that word means. Question words, also the dialects' (点样, 边度), lead no
+group. In a question of several clauses, words count less the farther their clause is
+from the clause that asks (``clause_weights``): the circumstances come first.
+"""
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from django.db.models import Q
+
+from gongkai.lexicon.selectors import Lexicon, current_lexicon
+from gongkai.policies.text import query_terms
+from gongkai.qa.models import QaTerm
+from gongkai.qa.retrieval.features import GRAM_PREFIX
+from gongkai.qa.retrieval.scope import coverage, out_of_scope
+from gongkai.qa.retrieval.text import (
+    FILLER_WORDS,
+    GENERIC_WORDS,
+    canonical,
+    content_words,
+    grams,
+    pinyin_probes,
+    question_terms,
+)
+
+QUESTION_MAX = 200
+TYPO_WEIGHT = 0.8
+# The weight of the pieces a lexicon word was found across (chosen on the tuning splits).
+SWALLOWED_WEIGHT = 0.5
+# A long question tells its circumstances and asks in a clause with a question word:
+# a word counts the less the farther its clause is from such a clause (× CONTEXT_DECAY
+# a clause, never below CONTEXT_FLOOR; chosen on the tuning splits).
+CONTEXT_DECAY, CONTEXT_FLOOR = 0.9, 0.5
+_ASKING = re.compile("怎么|怎样|咋|啥|什么|吗|哪|如何|能不能|能否|可不可以|多少|多久|谁|是否|"
+                     "有没有|要不要|[?？]")
+# Clauses end at punctuation, not at spaces: a question typed as keywords is one clause.
+_CLAUSE = re.compile(r"[,，。.!！;；:：、]+|(?<=[?？])")
+
+
+@dataclass
+class Expansion:
+    typed: str
+    term: str
+    weight: float
+    how: str  # "lexicon" or "pinyin"
+
+
+@dataclass
+class Query:
+    text: str
+    canonical: str
+    terms: list[str]
+    groups: list[dict[str, float]] = field(default_factory=list)
+    expansions: list[Expansion] = field(default_factory=list)
+    # A word of the groups that the index does not hold as one key but as several
+    # (缴费基数 → 缴费, 基数): matched by those words.
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    grams: frozenset[str] = frozenset()
+    alt_grams: frozenset[str] = frozenset()
+    rewritten: str = ""
+    scope: str = ""  # the out-of-scope rule it fell under, if any
+    scope_words: list[str] = field(default_factory=list)
+    coverage: float = 1.0  # share of its content words that are of government services
+    df: dict[str, int] = field(default_factory=dict)
+
+
+def parse(text: str, lexicon: Lexicon | None = None) -> Query:
+    """The question's groups of words and bigrams (reads ``QaTerm`` once)."""
+    lexicon = lexicon or current_lexicon()
+    canon = canonical(text)[:QUESTION_MAX]
+    query = Query(text=text, canonical=canon, terms=question_terms(canon) if canon else [],
+                  scope=out_of_scope(canon))
+    found = [f.term for f in lexicon.find(canon)
+             if f.expansions and not _asking(f.term, lexicon)]
+    typed, swallowed = _typed(query.terms, found, lexicon)
+    groups: dict[str, dict[str, float]] = {}
+    for word, base in typed.items():
+        group = groups[word] = {word: base}
+        for term, weight in lexicon.expand(word):
+            group.setdefault(term, round(base * weight, 4))
+            query.expansions.append(Expansion(word, term, round(base * weight, 4), "lexicon"))
+    probes = pinyin_probes(canon)
+    query.scope_words = [w for w in content_words(canon) if not _asking(w, lexicon)]
+    candidates = {w: _words_of(w) for g in groups.values() for w in g}
+    words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
+             | {p for ps in candidates.values() for p in ps} | set(query.scope_words))
+    query.grams = grams(canon)
+    rows = QaTerm.objects.filter(Q(key__in=list(words) + [GRAM_PREFIX + g for g in query.grams])
+                                 | Q(pinyin__in=list(probes), df__gt=0))
+    sounds: dict[str, list[str]] = defaultdict(list)
+    for key, df, pinyin in rows.values_list("key", "df", "pinyin"):
+        query.df[key] = df
+        if pinyin in probes:
+            sounds[pinyin].append(key)
+    query.parts = {w: ps for w, ps in candidates.items()
+                   if len(ps) > 1 and not query.df.get(w) and all(query.df.get(p) for p in ps)}
+    for piece, term in swallowed.items():
+        if piece in query.parts.get(term, ()):
+            del groups[piece]  # the lexicon word is matched by its pieces already
+    _add_typos(query, groups, probes, sounds, lexicon, found)
+    _weigh_clauses(canon, groups)
+    query.groups = list(groups.values())
+    query.coverage = coverage(query.scope_words, query.df, lexicon.expand)
+    if not query.scope and groups and all(word in GENERIC_WORDS for word in groups):
+        query.scope = "vague"
+    query.rewritten = _rewritten(canon, query)
+    query.alt_grams = grams(query.rewritten)
+    return query
+
+
+def _typed(terms: list[str], found: list[str], lexicon: Lexicon
+           ) -> tuple[dict[str, float], dict[str, str]]:
+    """The words that lead the groups, each with its group's weight; and the pieces
+    the lexicon words in ``found`` were found across (piece → lexicon word)."""
+    typed = dict.fromkeys(terms, 1.0)
+    swallowed: dict[str, str] = {}
+    for term in found:
+        for piece in [t for t in typed if t != term and t in term]:
+            if len(piece) > 1:  # one character says too little alone (房 of 廉租房)
+                typed[piece] = min(typed[piece], SWALLOWED_WEIGHT)
+                swallowed[piece] = term
+            else:
+                del typed[piece]
+        typed[term] = 1.0
+    for word in [w for w in typed if _asking(w, lexicon)]:
+        del typed[word]
+    return typed, swallowed
+
+
+def _asking(word: str, lexicon: Lexicon) -> bool:
+    """A question word, or a dialect one the lexicon reads as one (点样 → 怎么): it says
+    how the question is asked, not what about."""
+    expansions = lexicon.expand(word)
+    return word in FILLER_WORDS or bool(expansions) and expansions[0][0] in FILLER_WORDS
+
+
+def clause_weights(canon: str) -> list[tuple[str, float]]:
+    """Each clause of (canonical) text with the weight of its words: 1 in a clause that
+    asks (or the last one, if none does), × ``CONTEXT_DECAY`` for each clause away."""
+    clauses = [c for c in _CLAUSE.split(canon) if c and c.strip("?？")]
+    asking = [i for i, c in enumerate(clauses) if _ASKING.search(c)] or [len(clauses) - 1]
+    return [(c, max(CONTEXT_FLOOR, CONTEXT_DECAY ** min(abs(i - a) for a in asking)))
+            for i, c in enumerate(clauses)]
+
+
+def _weigh_clauses(canon: str, groups: dict[str, dict[str, float]]) -> None:
+    clauses = clause_weights(canon)
+    if len(clauses) < 2:
+        return
+    for typed, group in groups.items():
+        weight = max((w for clause, w in clauses if typed in clause), default=1.0)
+        if weight < 1.0:
+            for word in group:
+                group[word] = round(group[word] * weight, 4)
+
+
+@lru_cache(maxsize=20_000)
+def _words_of(term: str) -> tuple[str, ...]:
+    """The index words of a term of three characters or more (缴费基数 → 缴费, 基数)."""
+    return tuple(query_terms(term)) if len(term) > 2 else ()
+
+
+def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: list[str]
+               ) -> None:
+    words = [t for t in query.terms if len(t) > 1 and query.df.get(t)] + found
+    for pinyin, keys in sounds.items():
+        for piece in probes[pinyin]:
+            if query.df.get(piece) or lexicon.expand(piece) or piece in keys:
+                continue  # the piece is a word the library or lexicon knows as typed
+            if any(piece in term or term in piece for term in found):
+                continue  # the lexicon already read this part of the question
+            if _straddles(query.canonical, piece, words):
+                continue  # 府公 of 政府公开: the end of one word and the start of the next
+            for key in keys:
+                for covered in [t for t in groups if t in piece and t != piece]:
+                    del groups[covered]
+                group = groups.setdefault(piece, {piece: 1.0})
+                group[key] = max(group.get(key, 0.0), TYPO_WEIGHT)
+                query.expansions.append(Expansion(piece, key, TYPO_WEIGHT, "pinyin"))
+                # 设保 read as 社保 means what 社保 means (社会保险).
+                for term, weight in lexicon.expand(key):
+                    if group.get(term, 0.0) < round(TYPO_WEIGHT * weight, 4):
+                        group[term] = round(TYPO_WEIGHT * weight, 4)
+
+
+def _straddles(text: str, piece: str, words: list[str]) -> bool:
+    """Whether every place ``piece`` occurs in ``text`` cuts across a word the library
+    or the lexicon knows (overlaps it without holding it whole)."""
+    spans = [(m, m + len(w)) for w in words for m in _positions(text, w)]
+    places = _positions(text, piece)
+    return bool(places) and all(
+        any(start < end_w and start_w < start + len(piece)
+            and not (start <= start_w and end_w <= start + len(piece))
+            for start_w, end_w in spans)
+        for start in places)
+
+
+def _positions(text: str, word: str) -> list[int]:
+    found, start = [], text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + 1)
+    return found
+
+
+def _rewritten(canon: str, query: Query) -> str:
+    """The question with each expanded word replaced by its best expansion."""
+    best: dict[str, tuple[str, float]] = {}
+    for e in query.expansions:
+        if e.typed in canon and (e.typed not in best or best[e.typed][1] < e.weight):
+            best[e.typed] = (e.term, e.weight)
+    for typed in sorted(best, key=len, reverse=True):
+        canon = canon.replace(typed, best[typed][0])
+    return canon
