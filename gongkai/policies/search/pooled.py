@@ -26,7 +26,7 @@ from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
 from gongkai.policies.search import words as wordstats
 from gongkai.policies.search.backends import Matcher, backend
-from gongkai.policies.search.facets import VisibleRows, facets_of_rows
+from gongkai.policies.search.facets import VisibleRows, facets_of_rows, issuers_sql
 from gongkai.policies.search.results import SearchResult, hits
 
 # A note in brackets of a title, as the index stores it (full-width brackets are
@@ -180,7 +180,8 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: s
     id_sql, id_params = chosen.id_list(interpretations).as_sql(None, None)
     doc_sql, doc_params = chosen.id_list(documents).as_sql(None, None)
     # Two indexed reads (by id, by interprets_id); an OR of the two would scan.
-    sql = (f"SELECT id, interprets_id FROM {table} WHERE id IN {id_sql} "  # noqa: S608
+    sql = (f"SELECT id, interprets_id FROM {chosen.listing_table()} "  # noqa: S608
+           f"WHERE id IN {id_sql} "
            f"AND interprets_id IS NOT NULL UNION ALL "
            f"SELECT id, interprets_id FROM {table} WHERE interprets_id IN {doc_sql}")
     with connection.cursor() as cursor:
@@ -276,8 +277,10 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more
              else len(rows))
-    return SearchResult(total=total, hits=hits(page_ids, matcher, scores),
-                        facets=facets_of_rows(rows), terms=terms,
+    # The page's hits and the issuing bodies' counts in one round trip.
+    page, (issuers,) = hits(page_ids, matcher, scores, also=[issuers_sql(rows)])
+    return SearchResult(total=total, hits=page,
+                        facets=facets_of_rows(rows, issuers), terms=terms,
                         matched_all_terms=match_all or some_have_all,
                         total_approximate=more,
                         facets_approximate=more)

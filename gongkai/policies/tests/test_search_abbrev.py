@@ -42,15 +42,6 @@ def test_a_new_document_teaches_its_abbreviation_at_once():
     assert ids(search_documents(query="低边")) == [families.pk]
 
 
-def test_only_titles_the_public_may_read_teach_an_abbreviation():
-    # The titles are counted among the published ones only (read in two steps: the
-    # terms, then which of their documents the public may see).
-    make_document(title="黄埔区低收入边缘家庭认定办法", published=False)
-    assert abbrev.expansions("低边") == []
-    make_document(title="黄埔区低收入边缘家庭救助办法")
-    assert abbrev.expansions("低边") == ["低收入边缘"]
-
-
 def test_a_word_the_library_holds_is_not_read_as_an_abbreviation():
     make_document(title="黄埔区门诊特定病种管理办法")
     bus = make_document(title="门特路公交线路调整公告", body_html="<p>门特路。</p>")

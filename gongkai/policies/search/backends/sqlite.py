@@ -22,6 +22,13 @@ from gongkai.policies.search.backends.base import TABLE, Backend, Matcher
 
 HEADING_TABLE = f"{TABLE}_heading"
 COVER = f"{TABLE}_cover"
+# The columns of a page's hits (and of the interpretation pairs): title, 文号 and the
+# validity sit before or after the bodies in the row, and ``validity`` and
+# ``interprets_id`` after them, so reading them from the row walks the bodies' overflow
+# pages (6 ms for a page of 20 at 100,000 documents).
+LISTING = f"{TABLE}_listing"
+LISTING_COLUMNS = ("id, kind, title, doc_number, published_on, validity, expires_on, "
+                   "unit_id, interprets_id")
 # The index's vocabulary, one row per word with the number of documents holding it.
 VOCABULARY = f"{TABLE}_vocabulary"
 TABLES = (TABLE, HEADING_TABLE)
@@ -56,6 +63,19 @@ def fts5_query(groups: list[tuple], operator: str) -> str:
 def segmented_row(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str]:
     pk, *texts = fields
     return (pk, *map(ptext.segment, texts))
+
+
+def _one_token(word: str) -> bool:
+    """Whether FTS5's unicode61 tokenizer reads ``word`` as one token, unchanged: a
+    string of Chinese characters, lower-case ASCII letters and digits (a match of it
+    then counts exactly the documents the vocabulary lists for it). Anything else
+    (punctuation it splits at, capitals and accents it folds) is looked up in the
+    vocabulary as it is."""
+    return bool(word) and all("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+                              or ch in _ASCII_TOKEN for ch in word)
+
+
+_ASCII_TOKEN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 class SqliteMatcher(Matcher):
@@ -116,6 +136,8 @@ class SqliteBackend(Backend):
             f"CREATE INDEX IF NOT EXISTS {COVER} ON {PolicyDocument._meta.db_table} "
             "(id, publication_status, audience, kind, unit_id, topic_id, published_on, "
             "validity, expires_on)")
+        cursor.execute(f"CREATE INDEX IF NOT EXISTS {LISTING} ON "
+                       f"{PolicyDocument._meta.db_table} ({LISTING_COLUMNS})")
         cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY} "
                        f"USING fts5vocab({TABLE}, 'row')")
         # The default rank is the weighted BM25, so ORDER BY rank uses FTS5's own sort.
@@ -146,10 +168,9 @@ class SqliteBackend(Backend):
         for table in TABLES:
             cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
-    def stored_texts(self, cursor, ids: list[int]) -> list[tuple[int, str, str]]:
-        cursor.execute(f"SELECT rowid, title, body FROM {TABLE} WHERE rowid IN ("
-                       + ", ".join(["%s"] * len(ids)) + ")", list(ids))
-        return cursor.fetchall()
+    def stored_texts_sql(self, ids: list[int]) -> tuple[str, list]:
+        return (f"SELECT rowid, title, body FROM {TABLE} WHERE rowid IN ("
+                + ", ".join(["%s"] * len(ids)) + ")", list(ids))
 
     def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
         cursor.execute(f"SELECT rowid, title FROM {HEADING_TABLE} WHERE rowid IN ("
@@ -158,8 +179,16 @@ class SqliteBackend(Backend):
 
     def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
         counts = {}
-        for word in words:  # fts5vocab looks a term up by equality, not by IN
-            cursor.execute(f"SELECT doc FROM {VOCABULARY} WHERE term = %s", [word])
+        for word in words:
+            if _one_token(word):
+                # The same number as the vocabulary's, 2–5 times faster for a common
+                # word: the vocabulary decodes every position of the word's list to
+                # count its occurrences too (50 ms for a word in 99,000 of 100,000
+                # documents; this, 10–14 ms).
+                cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s",
+                               [_fts5_string(word)])
+            else:  # fts5vocab looks a term up by equality, not by IN
+                cursor.execute(f"SELECT doc FROM {VOCABULARY} WHERE term = %s", [word])
             row = cursor.fetchone()
             counts[word] = row[0] if row else 0
         return counts
@@ -172,14 +201,18 @@ class SqliteBackend(Backend):
     def id_list(self, ids: Iterable[int]) -> RawSQL:
         return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(sorted(ids))])
 
-    def covered_sql(self, queryset: QuerySet) -> tuple[str, tuple]:
-        """Read through the ``COVER`` index (the planner would otherwise fetch each
-        document row for a few short columns)."""
+    def covered_sql(self, queryset: QuerySet, *, listing: bool = False
+                    ) -> tuple[str, tuple]:
+        """Read through the ``COVER`` index, or ``LISTING`` (the planner would
+        otherwise fetch each document row for a few short columns)."""
         sql, params = queryset.query.sql_with_params()
         table = f'FROM "{PolicyDocument._meta.db_table}"'
         if sql.count(table) == 1:
-            sql = sql.replace(table, f"{table} INDEXED BY {COVER}")
+            sql = sql.replace(table, f"{table} INDEXED BY {LISTING if listing else COVER}")
         return sql, params
+
+    def listing_table(self) -> str:
+        return f"{PolicyDocument._meta.db_table} INDEXED BY {LISTING}"
 
     def covered(self, queryset: QuerySet) -> list[tuple]:
         sql, params = self.covered_sql(queryset)
