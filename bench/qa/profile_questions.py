@@ -39,6 +39,7 @@ def main() -> None:
 
     django.setup()
     import evaluate
+
     from django.db import connection
 
     from gongkai.qa.models import QaEntry
