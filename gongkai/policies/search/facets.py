@@ -72,11 +72,22 @@ class VisibleRows:
         ids = list(ids)
         if not ids:
             return {}
+        return self.rows_of(self._statement().rows(ids))
+
+    def bound(self, ids: Iterable[int]) -> tuple[str, list]:
+        """The statement for ``ids`` (to run with others); its rows: ``rows_of``."""
+        return self._statement().bound(ids)
+
+    @staticmethod
+    def rows_of(rows: list[tuple]) -> dict[int, tuple]:
+        return {row[0]: row[1:] for row in rows}
+
+    def _statement(self) -> compiled.Compiled:
         if self.statement is None:
             self.statement = (
                 compiled.cached(("visible_rows", *self.key), self._build, covered=True)
                 if self.key is not None else compiled.Compiled(self._build, covered=True))
-        return {row[0]: row[1:] for row in self.statement.rows(ids)}
+        return self.statement
 
 
 def visible_rows(visible: QuerySet, ids: Iterable[int]) -> dict[int, tuple]:

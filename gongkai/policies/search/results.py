@@ -99,12 +99,18 @@ def hits(page_ids: list[int], matcher: Matcher | None,
     chosen = backend()
     statements = ([_documents_statement().bound(page_ids), chosen.stored_texts_sql(page_ids)]
                   if page_ids else [])
+    # The page's scores, unless every one is known already.
+    unscored = (matcher is not None and bool(page_ids)
+                and not (scores is not None and all(pk in scores for pk in page_ids)))
+    if unscored:
+        statements.append(matcher.scores_sql(page_ids))
     read = chosen.run_together([*statements, *also])
     documents, texts = read[:2] if page_ids else ([], [])
     by_id = _documents(documents)
     terms = matcher.terms if matcher is not None else []
     highlighted = _highlighted(texts, terms)
-    scores = matcher.scores(page_ids, scores) if matcher is not None else {}
+    scores = (matcher.scores_of(read[2]) if unscored
+              else matcher.scores(page_ids, scores) if matcher is not None else {})
     found = []
     for pk in page_ids:
         document = by_id.get(pk)

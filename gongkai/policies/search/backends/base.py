@@ -59,7 +59,17 @@ class Matcher:
         return self._scores(ids)
 
     def _scores(self, ids: list[int]) -> dict[int, float]:
+        with connection.cursor() as cursor:
+            cursor.execute(*self.scores_sql(ids))
+            return self.scores_of(cursor.fetchall())
+
+    def scores_sql(self, ids: list[int]) -> tuple[str, list]:
+        """The statement of ``scores`` (``ids`` not empty); its rows: ``scores_of``."""
         raise NotImplementedError
+
+    @staticmethod
+    def scores_of(rows: list[tuple]) -> dict[int, float]:
+        return {pk: float(score or 0.0) for pk, score in rows}
 
     def holding(self, ids: list[int]) -> list[set[int]]:
         """For each query word (``groups``), which of ``ids`` hold it (one of its

@@ -89,13 +89,11 @@ class PostgresMatcher(Matcher):
             rows = [(pk, float(rank)) for pk, rank in cursor.fetchall()]
         return rows[:size], len(rows) > size
 
-    def _scores(self, ids: list[int]) -> dict[int, float]:
+    def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         sql = (f"SELECT document_id, ts_rank_cd(%s, vector, %s::tsquery) "
                f"FROM {TABLE} WHERE document_id = ANY(%s::bigint[]) "
                "AND vector @@ %s::tsquery")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [rank_weights(), self.phrase, pg_ids(ids), self.phrase])
-            return {pk: float(score or 0.0) for pk, score in cursor.fetchall()}
+        return sql, [rank_weights(), self.phrase, pg_ids(ids), self.phrase]
 
 
     def holding(self, ids: list[int]) -> list[set[int]]:

@@ -101,16 +101,14 @@ class SqliteMatcher(Matcher):
             rows = cursor.fetchall()
         return rows[:size], len(rows) > size
 
-    def _scores(self, ids: list[int]) -> dict[int, float]:
+    def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         # The id range is FTS5's access path (one pass over the matches in it); as its
         # access path, "rowid IN" would run the full-text query once per id.
         placeholders = ", ".join(["%s"] * len(ids))
         sql = (f"SELECT rowid, -bm25({TABLE}, {bm25_weights()}) FROM {TABLE} "
                f"WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s "
                f"AND +rowid IN ({placeholders})")
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*self.params, min(ids), max(ids), *ids])
-            return {pk: float(score or 0.0) for pk, score in cursor.fetchall()}
+        return sql, [*self.params, min(ids), max(ids), *ids]
 
 
 class SqliteBackend(Backend):
