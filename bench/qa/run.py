@@ -40,9 +40,13 @@ def defaults() -> tuple[float, float]:
             fields.get_field("suggest_threshold").default)
 
 
+def chosen_splits(split: str) -> set[str]:
+    return {"both": {"dev", "test"}, "tune": {"dev", "dev2"},
+            "all": {"dev", "dev2", "test", "test2", "test3"}}.get(split, {split})
+
+
 def accuracy(args) -> None:
-    splits = {"both": {"dev", "test"}, "tune": {"dev", "dev2"},
-              "all": {"dev", "dev2", "test", "test2", "test3"}}.get(args.split, {args.split})
+    splits = chosen_splits(args.split)
     start = time.perf_counter()
     ids = benchdb.load_entries(benchdb.library_rows())
     print(f"library: {len(ids)} entries indexed in {time.perf_counter() - start:.1f} s")
@@ -107,7 +111,9 @@ def latency(args) -> dict:
     from gongkai.qa.models import QaEntry
     from gongkai.qa.retrieval.search import search
 
-    questions = [q["question"] for q in evaluate.load_questions()]
+    # The questions of the run's splits only (``--split tune`` times no held-out one).
+    splits = chosen_splits(args.split)
+    questions = [q["question"] for q in evaluate.load_questions() if q["split"] in splits]
     pool = list(QaEntry.objects.order_by("?").values_list("question", flat=True)[:args.queries])
     mix = (questions + pool)[:max(args.queries, len(questions))]
     for q in mix[:30]:
@@ -175,7 +181,8 @@ def main() -> None:
     accuracy(args)
     if args.size:
         build_large(args)
-        command = [sys.executable, __file__, "--measure", "--queries", str(args.queries)]
+        command = [sys.executable, __file__, "--measure", "--queries", str(args.queries),
+                   "--split", args.split]
         if args.database:
             command += ["--database", args.database]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout

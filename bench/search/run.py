@@ -315,24 +315,44 @@ def time_queries(fn, queries, budget_s: float) -> tuple[list[float], list]:
     return latencies, answers
 
 
-def time_queries_interleaved(fns, queries, budget_s: float) -> list[tuple[list, list]]:
+def time_queries_interleaved(fns, queries, budget_s: float) -> list[tuple[list, list, list]]:
     """``time_queries`` for several sides at once, one query at a time on each in turn,
     so that every side meets the machine's load of the same moment (on a shared
-    machine it changes by half within minutes): their ratio is then of like with like."""
+    machine it changes by half within minutes): their ratio is then of like with like.
+    Each side also gets this process's CPU time per query (which waiting for a core
+    does not inflate; on SQLite it includes the database's work)."""
     for q in queries[:3]:
         for fn in fns:
             fn(q)
     deadline = time.perf_counter() + budget_s * len(fns)
-    out = [([], []) for _ in fns]
+    out = [([], [], []) for _ in fns]
     for q in queries:
-        for fn, (latencies, answers) in zip(fns, out, strict=True):
-            started = time.perf_counter()
+        for fn, (latencies, answers, cpu) in zip(fns, out, strict=True):
+            started, started_cpu = time.perf_counter(), time.process_time()
             answer = fn(q)
             latencies.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.process_time() - started_cpu) * 1000)
             answers.append(answer)
         if time.perf_counter() > deadline:
             break
     return out
+
+
+def server_cpu_s() -> float | None:
+    """The CPU seconds this connection's PostgreSQL backend process has used (it runs
+    on this machine: /proc), None on SQLite or when it cannot be read."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_backend_pid()")
+        pid = cursor.fetchone()[0]
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 NOTICES: dict[str, dict[str, int]] = {}
@@ -478,8 +498,16 @@ def child(args) -> dict:
         def on_tantivy(q):
             return side.search(ptext.query_terms(q.text))
 
-        (lat, answers), (lat_t, answers_t) = time_queries_interleaved(
+        server_before = server_cpu_s()
+        (lat, answers, cpu), (lat_t, answers_t, cpu_t) = time_queries_interleaved(
             (in_db, on_tantivy), queries, args.budget)
+        server_after = server_cpu_s()
+        result["in_db_cpu"] = percentiles(cpu)
+        result["tantivy_cpu"] = percentiles(cpu_t)
+        if server_before is not None and server_after is not None:
+            # (warm-up queries included: 3 more than measured)
+            result["in_db_server_cpu_ms_mean"] = ((server_after - server_before) * 1000
+                                                  / (len(lat) + 3))
     else:
         lat, answers = time_queries(in_db, queries, args.budget)
     queries_run = queries[:len(lat)]
@@ -555,6 +583,23 @@ def report_indexing(results: list[dict]) -> bool:
     return ok
 
 
+def report_cpu(r: dict, ratio: bool = False) -> None:
+    """CPU time of the benchmark's process per query: what the load does not inflate
+    (SQLite's work included; PostgreSQL's backend process: its mean per query)."""
+    if "in_db_cpu" not in r:
+        return
+    cpu, cpu_t = r["in_db_cpu"], r["tantivy_cpu"]
+    if ratio:
+        print(f"  CPU time in-DB {r['backend']} ÷ tantivy: "
+              f"{cpu['p50'] / max(cpu_t['p50'], 1e-3):.1f}× / "
+              f"{cpu['p95'] / max(cpu_t['p95'], 1e-3):.1f}×")
+        return
+    server = r.get("in_db_server_cpu_ms_mean")
+    print(f"  CPU in-DB {r['backend']:<8} {cpu['n']:7d} {fmt_ms(cpu)}"
+          + (f"   + server {server:.2f} mean" if server is not None else ""))
+    print(f"  CPU tantivy        {cpu_t['n']:7d} {fmt_ms(cpu_t)}")
+
+
 def report_queries(results: list[dict]) -> bool:
     ok = True
     print("\nqueries (ms)                   n      p50      p95      p99")
@@ -564,6 +609,7 @@ def report_queries(results: list[dict]) -> bool:
               f"   (target p95 < {TARGET_P95_MS:.0f}, ambition {AMBITION_P95_MS:.0f})")
         if "tantivy" in r:
             print(f"  tantivy, beside it {r['tantivy']['n']:7d} {fmt_ms(r['tantivy'])}")
+        report_cpu(r)
         print(f"  LIKE {r['backend']:<13} {r['like']['n']:7d} {fmt_ms(r['like'])}")
     print("\nratios (p50 / p95)")
     first_tantivy = next((r["tantivy"] for r in results if "tantivy" in r), None)
@@ -576,6 +622,7 @@ def report_queries(results: list[dict]) -> bool:
             print(f"  in-DB {r['backend']} ÷ tantivy: "
                   f"{r['in_db']['p50'] / tantivy['p50']:.1f}× / "
                   f"{r['in_db']['p95'] / tantivy['p95']:.1f}×   (target p95 ≤ {TARGET_RATIO:.0f}×)")
+        report_cpu(r, ratio=True)
         print(f"  LIKE {r['backend']} ÷ in-DB {r['backend']}: "
               f"{r['like']['p50'] / r['in_db']['p50']:.2f}× / "
               f"{r['like']['p95'] / r['in_db']['p95']:.2f}×")

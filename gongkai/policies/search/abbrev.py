@@ -192,20 +192,31 @@ def fill(batch: int = 2000) -> int:
 
 
 def _public_counts(terms: list[str]) -> dict[str, int]:
-    """term → how many times the titles the public may read hold it."""
+    """term → how many times the titles the public may read hold it.
+
+    Two reads: the terms' rows by the term index, then which of their documents the
+    public may read, by id. One statement with ``document_id IN (the visible
+    documents)`` made SQLite list every published document first, reading each
+    document row (1.3 s at 100,000 documents)."""
     from django.db import connection
 
     from gongkai.policies.permissions import documents_visible_to
+    from gongkai.policies.search.backends import backend
 
-    visible_sql, visible_params = (documents_visible_to(None).order_by().values("pk")
-                                   .query.sql_with_params())
-    sql = (f"SELECT term, sum(n) FROM {TERMS} WHERE term IN ("  # noqa: S608
-           + ", ".join(["%s"] * len(terms)) + f") AND document_id IN ({visible_sql}) "
-           "GROUP BY term")
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*terms, *visible_params])
-        return {term: int(n) for term, n in cursor.fetchall()}
-
+        cursor.execute(f"SELECT term, document_id, n FROM {TERMS} WHERE term IN ("  # noqa: S608
+                       + ", ".join(["%s"] * len(terms)) + ")", terms)
+        rows = cursor.fetchall()
+    if not rows:
+        return {}
+    visible = set(documents_visible_to(None).filter(
+        pk__in=backend().id_list({pk for _term, pk, _n in rows}))
+        .order_by().values_list("pk", flat=True))
+    counts: dict[str, int] = {}
+    for term, pk, n in rows:
+        if pk in visible:
+            counts[term] = counts.get(term, 0) + int(n)
+    return counts
 
 
 def expansions(short: str, *, limit: int = 2) -> list[str]:

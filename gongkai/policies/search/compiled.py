@@ -22,28 +22,33 @@ MAX_CACHED = 64
 
 
 class Compiled:
-    def __init__(self, build: Callable[[object], QuerySet], *, covered: bool = False):
+    def __init__(self, build: Callable[[object], QuerySet], *, covered: bool = False,
+                 listing: bool = False):
         chosen = backend()
         marker = chosen.id_list(_MARKER)
         queryset = build(marker)
-        self.sql, params = (chosen.covered_sql(queryset) if covered
-                            else queryset.query.sql_with_params())
+        self.sql, params = (chosen.covered_sql(queryset, listing=listing)
+                            if covered or listing else queryset.query.sql_with_params())
         self.params = list(params)
         self.slot = self.params.index(marker.params[0])
 
-    def rows(self, ids: Iterable[int]) -> list[tuple]:
+    def bound(self, ids: Iterable[int]) -> tuple[str, list]:
+        """The statement and its parameters for ``ids``."""
         params = list(self.params)
         params[self.slot] = backend().id_list(ids).params[0]
+        return self.sql, params
+
+    def rows(self, ids: Iterable[int]) -> list[tuple]:
         with connection.cursor() as cursor:
-            cursor.execute(self.sql, params)
+            cursor.execute(*self.bound(ids))
             return cursor.fetchall()
 
 
 _cache: dict[tuple, Compiled] = {}
 
 
-def cached(key: tuple, build: Callable[[object], QuerySet], *, covered: bool = False
-           ) -> Compiled:
+def cached(key: tuple, build: Callable[[object], QuerySet], *, covered: bool = False,
+           listing: bool = False) -> Compiled:
     """The ``Compiled`` of ``build`` for ``key`` (with the connection's alias), compiled
     the first time."""
     key = (connection.alias, *key)
@@ -51,7 +56,7 @@ def cached(key: tuple, build: Callable[[object], QuerySet], *, covered: bool = F
     if found is None:
         if len(_cache) >= MAX_CACHED:
             _cache.clear()
-        found = _cache[key] = Compiled(build, covered=covered)
+        found = _cache[key] = Compiled(build, covered=covered, listing=listing)
     return found
 
 

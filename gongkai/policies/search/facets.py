@@ -72,11 +72,22 @@ class VisibleRows:
         ids = list(ids)
         if not ids:
             return {}
+        return self.rows_of(self._statement().rows(ids))
+
+    def bound(self, ids: Iterable[int]) -> tuple[str, list]:
+        """The statement for ``ids`` (to run with others); its rows: ``rows_of``."""
+        return self._statement().bound(ids)
+
+    @staticmethod
+    def rows_of(rows: list[tuple]) -> dict[int, tuple]:
+        return {row[0]: row[1:] for row in rows}
+
+    def _statement(self) -> compiled.Compiled:
         if self.statement is None:
             self.statement = (
                 compiled.cached(("visible_rows", *self.key), self._build, covered=True)
                 if self.key is not None else compiled.Compiled(self._build, covered=True))
-        return {row[0]: row[1:] for row in self.statement.rows(ids)}
+        return self.statement
 
 
 def visible_rows(visible: QuerySet, ids: Iterable[int]) -> dict[int, tuple]:
@@ -84,9 +95,11 @@ def visible_rows(visible: QuerySet, ids: Iterable[int]) -> dict[int, tuple]:
     return VisibleRows(visible)(ids)
 
 
-def facets_of_rows(rows: dict[int, tuple]) -> dict[str, list[dict]]:
+def facets_of_rows(rows: dict[int, tuple], issuers: list[tuple] | None = None
+                   ) -> dict[str, list[dict]]:
     """``facets`` for a known, small set of documents, counted from their
-    ``visible_rows``; the issuing bodies in one query."""
+    ``visible_rows``; the issuing bodies in one query (``issuers``: its rows, read
+    already with ``issuers_sql``)."""
     kinds, years, topics, validity = Counter(), Counter(), Counter(), Counter()
     topic_names = {}
     for kind, published_on, topic_id, topic_name, v in rows.values():
@@ -97,17 +110,22 @@ def facets_of_rows(rows: dict[int, tuple]) -> dict[str, list[dict]]:
         if topic_id is not None:
             topics[topic_id] += 1
             topic_names[topic_id] = topic_name
+    if issuers is None:
+        with connection.cursor() as cursor:
+            cursor.execute(*issuers_sql(rows))
+            issuers = cursor.fetchall()
     return _facet_lists(
-        [{"kind": k, "n": n} for k, n in kinds.items()], _issuers_of(rows),
+        [{"kind": k, "n": n} for k, n in kinds.items()],
+        [{"unit_id": pk, "unit__name": name, "n": n} for pk, name, n in issuers],
         [{"y": y, "n": n} for y, n in sorted(years.items(), reverse=True)],
         sorted(({"topic_id": t, "topic__name": topic_names[t], "n": n}
                 for t, n in topics.items()), key=lambda r: (-r["n"], r["topic__name"])),
         dict(validity))
 
 
-def _issuers_of(ids: Iterable[int]) -> list[dict]:
-    """The issuing bodies of these documents with how many each issued: a statement
-    written once (the ORM compiled it on every search)."""
+def issuers_sql(ids: Iterable[int]) -> tuple[str, list]:
+    """The issuing bodies of these documents with how many each issued (unit id,
+    name, count): a statement written once (the ORM compiled it on every search)."""
     chosen = backend()
     through = PolicyDocument.issuers.through._meta.db_table
     unit = Unit._meta.db_table
@@ -116,10 +134,7 @@ def _issuers_of(ids: Iterable[int]) -> list[dict]:
            f"FROM {through} i JOIN {unit} u ON u.id = i.unit_id "
            f"WHERE i.policydocument_id IN {id_sql} GROUP BY i.unit_id, u.name "
            "ORDER BY n DESC, u.name")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, id_params)
-        return [{"unit_id": pk, "unit__name": name, "n": n}
-                for pk, name, n in cursor.fetchall()]
+    return sql, list(id_params)
 
 
 def facets(matched: QuerySet) -> dict[str, list[dict]]:

@@ -26,7 +26,7 @@ from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
 from gongkai.policies.search import words as wordstats
 from gongkai.policies.search.backends import Matcher, backend
-from gongkai.policies.search.facets import VisibleRows, facets_of_rows
+from gongkai.policies.search.facets import VisibleRows, facets_of_rows, issuers_sql
 from gongkai.policies.search.results import SearchResult, hits
 
 # A note in brackets of a title, as the index stores it (full-width brackets are
@@ -78,6 +78,18 @@ class _Visibility:
             self.read.update(new)
         return {pk: self.rows[pk] for pk in ids if pk in self.rows}
 
+    def scores_and_rows(self, matcher: Matcher, ids: list[int]
+                        ) -> tuple[dict[int, float], dict[int, tuple]]:
+        """``matcher.scores(ids)`` and ``of(ids)``, which do not depend on each other:
+        in one round trip on a client-server database."""
+        new = [pk for pk in ids if pk not in self.read]
+        statements = [matcher.scores_sql(ids)] + ([self.read_rows.bound(new)] if new else [])
+        read = backend().run_together(statements)
+        if new:
+            self.rows.update(self.read_rows.rows_of(read[1]))
+            self.read.update(new)
+        return matcher.scores_of(read[0]), self.of(ids)
+
 
 def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], needed: int,
                   size: int, newest: list[int] = (), newest_more: bool = False,
@@ -97,15 +109,17 @@ def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], ne
     for tier in range(ranking.MAX_TIERS):
         known = newest[tier * size:(tier + 1) * size]
         if known:
-            scores = matcher.scores(known)
+            scores, tier_rows = visibility.scores_and_rows(matcher, known)
             rows = [(pk, -scores.get(pk, 0.0)) for pk in known]
             more = newest_more or len(newest) > (tier + 1) * size
         else:
             rows, more = matcher.pool(size, below)
+            tier_rows = None
         if not rows:
             break
         ranks = dict(rows)
-        tier_rows = visibility.of(ranks)
+        if tier_rows is None:
+            tier_rows = visibility.of(ranks)
         candidates = set(tier_rows) - exact
         matched = _words_matched(matcher, candidates, term_weights)
         if matched_out is not None:
@@ -157,12 +171,15 @@ def _title_words(ids: list[int]) -> tuple[dict[int, set[str]], dict[int, tuple]]
     return words, subjects
 
 
-def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int]
-                  ) -> dict[int, tuple]:
+def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int],
+                  also: list[int] = ()) -> dict[int, tuple]:
     """``visible_rows`` of the newest ``HEADING`` documents with the words in their
-    title or 文号, the exact 文号 matches left out."""
+    title or 文号, the exact 文号 matches left out; those of ``also`` read in the same
+    statement (kept by ``visibility``)."""
     rows, _more = matcher.pool(ranking.HEADING, heading=True)
-    heading = visibility.of(pk for pk, _rank in rows)
+    ids = [pk for pk, _rank in rows]
+    visibility.of([*ids, *also])
+    heading = visibility.of(ids)
     for pk in exact:
         heading.pop(pk, None)
     return heading
@@ -188,7 +205,8 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: s
     id_sql, id_params = chosen.id_list(interpretations).as_sql(None, None)
     doc_sql, doc_params = chosen.id_list(documents).as_sql(None, None)
     # Two indexed reads (by id, by interprets_id); an OR of the two would scan.
-    sql = (f"SELECT id, interprets_id FROM {table} WHERE id IN {id_sql} "  # noqa: S608
+    sql = (f"SELECT id, interprets_id FROM {chosen.listing_table()} "  # noqa: S608
+           f"WHERE id IN {id_sql} "
            f"AND interprets_id IS NOT NULL UNION ALL "
            f"SELECT id, interprets_id FROM {table} WHERE interprets_id IN {doc_sql}")
     with connection.cursor() as cursor:
@@ -244,7 +262,8 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         # Decided by the newest matches alone, so every page ranks the same way: the
         # heading rows, then tiers of the backend's ``broad_tier`` matches ranked. The
         # facets and the estimated total come from the newest ``POOL``.
-        heading = _heading_rows(matcher, visibility, exact)
+        # (The newest matches' rows are read with the heading rows': one statement.)
+        heading = _heading_rows(matcher, visibility, exact, also=newest_ids)
         rows = visibility.of(newest_ids)
         scores, more = dict.fromkeys(newest_ids, 0.0), True
         visible_read, read = len(rows), list(scores)
@@ -288,8 +307,10 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more
              else len(rows))
-    return SearchResult(total=total, hits=hits(page_ids, matcher, scores),
-                        facets=facets_of_rows(rows), terms=terms,
+    # The page's hits and the issuing bodies' counts in one round trip.
+    page, (issuers,) = hits(page_ids, matcher, scores, also=[issuers_sql(rows)])
+    return SearchResult(total=total, hits=page,
+                        facets=facets_of_rows(rows, issuers), terms=terms,
                         matched_all_terms=match_all or some_have_all,
                         total_approximate=more,
                         facets_approximate=more)

@@ -44,13 +44,11 @@ class SearchResult:
     missing: list[str] = field(default_factory=list)
 
 
-def _highlighted(ids: list[int], terms: list[str]) -> dict[int, tuple[str, str]]:
-    """id → (title, snippet) as safe HTML with ``terms`` marked; a document without the
-    words (a 文号 match, browsing) shows the beginning of its body."""
-    if not ids:
-        return {}
-    with connection.cursor() as cursor:
-        rows = backend().stored_texts(cursor, ids)
+def _highlighted(rows: list[tuple[int, str, str]], terms: list[str]
+                 ) -> dict[int, tuple[str, str]]:
+    """id → (title, snippet) as safe HTML with ``terms`` marked, from the stored
+    texts' rows; a document without the words (a 文号 match, browsing) shows the
+    beginning of its body."""
     pattern = ptext.term_pattern(terms)
     return {pk: (ptext.highlight(title, pattern), ptext.snippet(body, pattern))
             for pk, title, body in rows}
@@ -70,18 +68,21 @@ _LISTED = tuple(f.attname for f in PolicyDocument._meta.concrete_fields
                                  "validity", "expires_on", "unit_id"})
 
 
-def _documents(ids: list[int]) -> dict[int, PolicyDocument]:
-    """id → the document, its listing columns loaded (the others deferred) and its
-    ``current_validity``; by a statement compiled once a day (``compiled``)."""
-    if not ids:
-        return {}
-    statement = compiled.cached(
+def _documents_statement():
+    """The hits' listing columns and ``current_validity`` by id: compiled once a day
+    (``compiled``), read through the listing index where there is one."""
+    return compiled.cached(
         ("hits", timezone.localdate().isoformat()),
         lambda marker: (PolicyDocument.objects.filter(pk__in=marker).order_by()
                         .annotate(current_validity=validity_expression())
-                        .values_list(*_LISTED, "current_validity")))
+                        .values_list(*_LISTED, "current_validity")), listing=True)
+
+
+def _documents(rows: list[tuple]) -> dict[int, PolicyDocument]:
+    """id → the document, its listing columns loaded (the others deferred) and its
+    ``current_validity``, from the rows of ``_documents_statement``."""
     found = {}
-    for *values, current in statement.rows(ids):
+    for *values, current in rows:
         document = PolicyDocument.from_db(connection.alias, list(_LISTED), values)
         document.current_validity = current
         found[document.pk] = document
@@ -89,14 +90,27 @@ def _documents(ids: list[int]) -> dict[int, PolicyDocument]:
 
 
 def hits(page_ids: list[int], matcher: Matcher | None,
-         scores: dict[int, float] | None = None) -> list[Hit]:
-    """The hits of ``page_ids``, in that order."""
+         scores: dict[int, float] | None = None,
+         also: list[tuple[str, list]] = ()) -> list[Hit] | tuple[list[Hit], list]:
+    """The hits of ``page_ids``, in that order. ``also``: statements read with the
+    hits' own, in the same round trip; with them, (hits, their rows)."""
     # A hit shows the title, 文号, kind, date and validity: the document rows are read
     # up to those columns only (the bodies are large; the snippet comes from the index).
-    by_id = _documents(page_ids)
+    chosen = backend()
+    statements = ([_documents_statement().bound(page_ids), chosen.stored_texts_sql(page_ids)]
+                  if page_ids else [])
+    # The page's scores, unless every one is known already.
+    unscored = (matcher is not None and bool(page_ids)
+                and not (scores is not None and all(pk in scores for pk in page_ids)))
+    if unscored:
+        statements.append(matcher.scores_sql(page_ids))
+    read = chosen.run_together([*statements, *also])
+    documents, texts = read[:2] if page_ids else ([], [])
+    by_id = _documents(documents)
     terms = matcher.terms if matcher is not None else []
-    highlighted = _highlighted(page_ids, terms)
-    scores = matcher.scores(page_ids, scores) if matcher is not None else {}
+    highlighted = _highlighted(texts, terms)
+    scores = (matcher.scores_of(read[2]) if unscored
+              else matcher.scores(page_ids, scores) if matcher is not None else {})
     found = []
     for pk in page_ids:
         document = by_id.get(pk)
@@ -108,4 +122,4 @@ def hits(page_ids: list[int], matcher: Matcher | None,
                              title_html=title, snippet_html=snippet))
         else:
             found.append(_plain_hit(document))
-    return found
+    return (found, read[len(statements):]) if also else found

@@ -7,6 +7,7 @@ connection. Nothing outside ``backends`` branches on the database.
 """
 from collections.abc import Callable, Iterable
 
+from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -58,7 +59,17 @@ class Matcher:
         return self._scores(ids)
 
     def _scores(self, ids: list[int]) -> dict[int, float]:
+        with connection.cursor() as cursor:
+            cursor.execute(*self.scores_sql(ids))
+            return self.scores_of(cursor.fetchall())
+
+    def scores_sql(self, ids: list[int]) -> tuple[str, list]:
+        """The statement of ``scores`` (``ids`` not empty); its rows: ``scores_of``."""
         raise NotImplementedError
+
+    @staticmethod
+    def scores_of(rows: list[tuple]) -> dict[int, float]:
+        return {pk: float(score or 0.0) for pk, score in rows}
 
     def holding(self, ids: list[int]) -> list[set[int]]:
         """For each query word (``groups``), which of ``ids`` hold it (one of its
@@ -97,7 +108,23 @@ class Backend:
 
     def stored_texts(self, cursor, ids: list[int]) -> list[tuple[int, str, str]]:
         """(id, segmented title, segmented body) of these documents."""
+        cursor.execute(*self.stored_texts_sql(ids))
+        return cursor.fetchall()
+
+    def stored_texts_sql(self, ids: list[int]) -> tuple[str, list]:
+        """The statement of ``stored_texts``."""
         raise NotImplementedError
+
+    def run_together(self, statements: list[tuple[str, list]]) -> list[list[tuple]]:
+        """The rows of each statement, in order: statements that do not depend on each
+        other's results (the hits' columns, their texts, the facet counts), run one
+        after the other here; a client-server database sends them at once."""
+        out = []
+        with connection.cursor() as cursor:
+            for sql, params in statements:
+                cursor.execute(sql, params)
+                out.append(cursor.fetchall())
+        return out
 
     def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
         """(id, segmented title) of these documents."""
@@ -117,10 +144,18 @@ class Backend:
         """How many documents the index holds (an estimate will do)."""
         raise NotImplementedError
 
-    def covered_sql(self, queryset: QuerySet) -> tuple[str, tuple]:
+    def covered_sql(self, queryset: QuerySet, *, listing: bool = False
+                    ) -> tuple[str, tuple]:
         """The SQL and parameters of a ``values_list`` documents query, as ``covered``
-        runs it."""
+        runs it; ``listing``: of the hits' listing columns."""
         return queryset.query.sql_with_params()
+
+    def listing_table(self) -> str:
+        """The documents table, as read for the listing columns and the
+        interpretation links by id."""
+        from gongkai.policies.models import PolicyDocument
+
+        return PolicyDocument._meta.db_table
 
     def covered(self, queryset: QuerySet) -> list[tuple]:
         """The rows of a ``values_list`` documents query."""
