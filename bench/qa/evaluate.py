@@ -24,6 +24,8 @@ QUESTIONS_DEV2 = Path(__file__).with_name("questions_dev2.tsv")
 QUESTIONS_TEST2 = Path(__file__).with_name("questions_test2.tsv")
 # A third held-out set (2026-12-03, second session), measured once at the end (see README).
 QUESTIONS_TEST3 = Path(__file__).with_name("questions_test3.tsv")
+# A fourth, written blind by another helper from the test subjects only (see the README).
+QUESTIONS_TEST4 = Path(__file__).with_name("questions_test4.tsv")
 TUNING = ("dev", "dev2")
 UNCOVERED_KINDS = ("near", "out", "chitchat")
 
@@ -46,7 +48,7 @@ class Result:
 
 def load_questions() -> list[dict]:
     rows = []
-    for path in (QUESTIONS, QUESTIONS_DEV2, QUESTIONS_TEST2, QUESTIONS_TEST3):
+    for path in (QUESTIONS, QUESTIONS_DEV2, QUESTIONS_TEST2, QUESTIONS_TEST3, QUESTIONS_TEST4):
         if path.exists():
             with path.open(encoding="utf-8", newline="") as handle:
                 rows.extend(csv.DictReader(handle, delimiter="\t"))

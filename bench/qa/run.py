@@ -42,7 +42,7 @@ def defaults() -> tuple[float, float]:
 
 def chosen_splits(split: str) -> set[str]:
     return {"both": {"dev", "test"}, "tune": {"dev", "dev2"},
-            "all": {"dev", "dev2", "test", "test2", "test3"}}.get(split, {split})
+            "all": {"dev", "dev2", "test", "test2", "test3", "test4"}}.get(split, {split})
 
 
 def accuracy(args) -> None:
@@ -152,7 +152,7 @@ def latency(args) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "dev2", "tune", "test", "test2", "test3", "both", "all"],
+    parser.add_argument("--split", choices=["dev", "dev2", "tune", "test", "test2", "test3", "test4", "both", "all"],
                         default="all", help="tune = dev and dev2; the test split only for "
                         "the final measurement")
     parser.add_argument("--calibrate", action="store_true")
