@@ -368,8 +368,12 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
     for group in read:
         # A word the library holds only through the lexicon's reading (打零工 →
         # 灵活就业) is also the words inside it (零工).
+        # Each such word as the lexicon reads it, as ``counts`` judged it held (租房 of
+        # 租房补贴 → 租赁住房): the bare word may be in no document.
         inner = subwords.inner_words(group.typed, is_word, counts)
-        extra = [f for w in inner if not _all_generic(w) and (f := _index_form(w))]
+        forms = [a for w in inner if not _all_generic(w) for a in _group(w, lexicon).alternatives]
+        held = words.documents_holding([x for a in forms for x in _words(a)], memo)
+        extra = [a for a in forms if _held([a], held)]
         group.alternatives = tuple(dict.fromkeys([*group.alternatives, *extra]))
     if not found:
         return groups

@@ -79,3 +79,23 @@ def test_a_word_read_through_the_lexicon_is_also_the_words_inside_it():
     market = make_document(title="黄埔区零工市场建设工作方案",
                            body_html="<p>建设零工市场，发布用工信息。</p>")
     assert set(ids(search_documents(query="打零工"))) == {insurance.pk, market.pk}
+
+
+
+def test_a_word_inside_a_lexicon_phrase_is_read_as_the_lexicon_reads_it():
+    # 租房补贴 is held only through its lexicon reading (住房补助: 住房 and 补助 are each
+    # in some document). Of its inner words, 租房 is in no document, but the lexicon
+    # reads it as 租赁住房, which the 公租房 measures hold. Before, the bare 租房 was
+    # searched with the reading, and the page said nothing was found.
+    TermGroup.objects.create(canonical="住房补助", variants=["租房补贴"],
+                             kind=TermKind.SYNONYM)
+    TermGroup.objects.create(canonical="租赁住房", variants=["租房"],
+                             kind=TermKind.COLLOQUIAL)
+    lexicon_version_bump()
+    measures = make_document(title="黄埔区公共租赁住房保障管理办法",
+                             body_html="<p>符合条件的家庭可申请公共租赁住房。</p>")
+    make_document(title="黄埔区高龄老人补助办法", body_html="<p>按月发放补助。</p>")
+    make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。</p>")
+    result = search_documents(query="租房补贴")
+    assert ids(result)[:1] == [measures.pk]
+    assert "租赁住房" in result.expanded["租房补贴"]
