@@ -60,3 +60,12 @@ def name_key(name: str) -> str:
     """The key under which unit and group names are matched: normalised, no spaces or
     punctuation, so 区发展改革局 matches 區發展改革局 and 区发展改革局 ."""
     return re.sub(r"[\s，,、。.;；:：()（）\"'“”]", "", normalize(name))
+
+
+def positions(text: str, word: str) -> list[int]:
+    """Every place ``word`` starts in ``text``, overlapping ones included."""
+    found, start = [], text.find(word)
+    while start >= 0:
+        found.append(start)
+        start = text.find(word, start + 1)
+    return found

@@ -9,6 +9,7 @@ place of the stretch. Only dictionary and lexicon words are looked up, so a stre
 costs a few look-ups, and a string of letters or a word made of generic words gives
 nothing (nonsense stays nonsense).
 """
+from gongkai.core.text import positions
 from gongkai.policies.search import words
 
 MIN_CHARS, MAX_CHARS = 2, 4
@@ -58,7 +59,7 @@ def covers_most(stretch: str, inner: list[str], missing: list[str]) -> bool:
     烟熏; but 时间 is half of 时间机器 — what the query names is still missing, and
     its fragment would list documents about something else."""
     spans = [(s, s + len(w)) for w in dict.fromkeys(missing)
-             for s in _positions(stretch, w)]
+             for s in positions(stretch, w)]
     position, found, overlapped = 0, 0, set()
     for word in inner:
         start = stretch.index(word, position)
@@ -67,10 +68,3 @@ def covers_most(stretch: str, inner: list[str], missing: list[str]) -> bool:
         overlapped.update(span for span in spans if span[0] < end and start < span[1])
     return 2 * found > sum(end - start for start, end in overlapped)
 
-
-def _positions(text: str, word: str) -> list[int]:
-    found, start = [], text.find(word)
-    while start >= 0:
-        found.append(start)
-        start = text.find(word, start + 1)
-    return found

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from django.db.models import Q
 
+from gongkai.core.text import positions
 from gongkai.lexicon.selectors import Lexicon, current_lexicon
 from gongkai.policies.text import query_terms
 from gongkai.qa.models import QaTerm
@@ -198,21 +199,14 @@ def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: li
 def _straddles(text: str, piece: str, words: list[str]) -> bool:
     """Whether every place ``piece`` occurs in ``text`` cuts across a word the library
     or the lexicon knows (overlaps it without holding it whole)."""
-    spans = [(m, m + len(w)) for w in words for m in _positions(text, w)]
-    places = _positions(text, piece)
+    spans = [(m, m + len(w)) for w in words for m in positions(text, w)]
+    places = positions(text, piece)
     return bool(places) and all(
         any(start < end_w and start_w < start + len(piece)
             and not (start <= start_w and end_w <= start + len(piece))
             for start_w, end_w in spans)
         for start in places)
 
-
-def _positions(text: str, word: str) -> list[int]:
-    found, start = [], text.find(word)
-    while start >= 0:
-        found.append(start)
-        start = text.find(word, start + 1)
-    return found
 
 
 def _rewritten(canon: str, query: Query) -> str:
