@@ -17,15 +17,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-QUESTIONS = Path(__file__).with_name("questions.tsv")
-# A second tuning set written by another hand (split "dev2", see the README).
-QUESTIONS_DEV2 = Path(__file__).with_name("questions_dev2.tsv")
-# A second held-out set by the same writer as dev2, never read while tuning (see README).
-QUESTIONS_TEST2 = Path(__file__).with_name("questions_test2.tsv")
-# A third held-out set (2026-12-03, second session), measured once at the end (see README).
-QUESTIONS_TEST3 = Path(__file__).with_name("questions_test3.tsv")
-# A fourth, written blind by another helper from the test subjects only (see the README).
-QUESTIONS_TEST4 = Path(__file__).with_name("questions_test4.tsv")
+HERE = Path(__file__).parent
+# questions.tsv is the first set (splits dev and test); every later set is a file
+# questions_<split>.tsv of its own: dev2 is tuning data by another hand, test2 … are the
+# held-out sets, each written blind and measured at the end of its session (see README).
+QUESTIONS = HERE / "questions.tsv"
 TUNING = ("dev", "dev2")
 UNCOVERED_KINDS = ("near", "out", "chitchat")
 
@@ -48,10 +44,9 @@ class Result:
 
 def load_questions() -> list[dict]:
     rows = []
-    for path in (QUESTIONS, QUESTIONS_DEV2, QUESTIONS_TEST2, QUESTIONS_TEST3, QUESTIONS_TEST4):
-        if path.exists():
-            with path.open(encoding="utf-8", newline="") as handle:
-                rows.extend(csv.DictReader(handle, delimiter="\t"))
+    for path in [QUESTIONS, *sorted(HERE.glob("questions_*.tsv"))]:
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows.extend(csv.DictReader(handle, delimiter="\t"))
     return rows
 
 

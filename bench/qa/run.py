@@ -41,8 +41,11 @@ def defaults() -> tuple[float, float]:
 
 
 def chosen_splits(split: str) -> set[str]:
-    return {"both": {"dev", "test"}, "tune": {"dev", "dev2"},
-            "all": {"dev", "dev2", "test", "test2", "test3", "test4"}}.get(split, {split})
+    known = {q["split"] for q in evaluate.load_questions()}
+    chosen = {"both": {"dev", "test"}, "tune": set(evaluate.TUNING), "all": known}.get(split, {split})
+    if not chosen <= known:
+        raise SystemExit(f"no question of split {split}: the splits are {', '.join(sorted(known))}")
+    return chosen
 
 
 def accuracy(args) -> None:
@@ -152,9 +155,9 @@ def latency(args) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "dev2", "tune", "test", "test2", "test3", "test4", "both", "all"],
-                        default="all", help="tune = dev and dev2; the test split only for "
-                        "the final measurement")
+    parser.add_argument("--split", default="all",
+                        help="a split (dev, dev2, test, test2 …), tune = dev and dev2, both = dev "
+                        "and test, all; a held-out split only for the final measurement")
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--misses", action="store_true")
     parser.add_argument("--fit", action="store_true",
