@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.orgs.events import OrgsEvent
 from gongkai.orgs.models import Role, Unit, UnitCategory
 from gongkai.orgs.services import unit_create
 
@@ -48,6 +49,6 @@ def office_admin_create(*, office: Unit, username: str, password: str, email: st
     user.set_password(password)
     user.full_clean()
     user.save()
-    record_event(obj=user, action="orgs.user.created", details={
+    record_event(obj=user, action=OrgsEvent.USER_CREATED, details={
         "username": username, "role": Role.OFFICE_ADMIN, "by": "install"})
     return user

@@ -1,10 +1,12 @@
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.lexicon.events import LexiconEvent
+
 ACTION_LABELS = {
-    "lexicon.group.created": _("新增同义词组"),
-    "lexicon.group.updated": _("修改同义词组"),
-    "lexicon.group.deleted": _("删除同义词组"),
-    "lexicon.variant.added": _("添加同义说法"),
+    LexiconEvent.GROUP_CREATED: _("新增同义词组"),
+    LexiconEvent.GROUP_UPDATED: _("修改同义词组"),
+    LexiconEvent.GROUP_DELETED: _("删除同义词组"),
+    LexiconEvent.VARIANT_ADDED: _("添加同义说法"),
 }
 DETAIL_LABELS = {
     "canonical": _("规范说法"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import normalize
+from gongkai.lexicon.events import LexiconEvent
 from gongkai.lexicon.models import (
     NOTE_MAX,
     TERM_MAX,
@@ -88,7 +89,7 @@ def term_group_create(*, data: GroupData, actor) -> TermGroup:
     _check(data)
     group = TermGroup.objects.create(canonical=data.canonical, variants=data.variants,
                                      kind=data.kind, note=data.note, updated_by=_user(actor))
-    record_event(obj=group, action="lexicon.group.created", actor=actor,
+    record_event(obj=group, action=LexiconEvent.GROUP_CREATED, actor=actor,
                  details={"canonical": group.canonical, "variants": group.variants,
                           "kind": group.kind})
     return group
@@ -102,7 +103,7 @@ def term_group_update(*, group: TermGroup, data: GroupData, actor) -> TermGroup:
     group.canonical, group.variants = data.canonical, data.variants
     group.kind, group.note, group.updated_by = data.kind, data.note, _user(actor)
     group.save()
-    record_event(obj=group, action="lexicon.group.updated", actor=actor,
+    record_event(obj=group, action=LexiconEvent.GROUP_UPDATED, actor=actor,
                  details={"from": before, "canonical": group.canonical,
                           "variants": group.variants, "kind": group.kind})
     return group
@@ -110,7 +111,7 @@ def term_group_update(*, group: TermGroup, data: GroupData, actor) -> TermGroup:
 
 @transaction.atomic
 def term_group_delete(*, group: TermGroup, actor) -> None:
-    record_event(obj=group, action="lexicon.group.deleted", actor=actor,
+    record_event(obj=group, action=LexiconEvent.GROUP_DELETED, actor=actor,
                  details={"canonical": group.canonical, "variants": group.variants})
     group.delete()
 
@@ -132,7 +133,7 @@ def term_variant_add(*, canonical: str, variant: str, kind: str = TermKind.COLLO
     _check(data, exclude_pk=group.pk)
     group.variants, group.updated_by = data.variants, _user(actor)
     group.save(update_fields=["variants", "updated_by", "updated_at"])
-    record_event(obj=group, action="lexicon.variant.added", actor=actor,
+    record_event(obj=group, action=LexiconEvent.VARIANT_ADDED, actor=actor,
                  details={"canonical": canonical, "variant": variant})
     return group
 

@@ -6,6 +6,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.audit import record_event
+from gongkai.orgs.events import OrgsEvent
 from gongkai.orgs.models import Unit, UnitAlias, UnitGroup, User
 
 
@@ -26,7 +27,8 @@ class UnitAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if form.changed_data or not change:
-            record_event(obj=obj, action="orgs.unit.updated" if change else "orgs.unit.created",
+            action = OrgsEvent.UNIT_UPDATED if change else OrgsEvent.UNIT_CREATED
+            record_event(obj=obj, action=action,
                          actor=request.user,
                          details={"fields": form.changed_data, "source": "admin"})
 

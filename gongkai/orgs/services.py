@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import name_key, normalize
+from gongkai.orgs.events import OrgsEvent
 from gongkai.orgs.groups import KNOWN_GROUPS, looks_like_group
 from gongkai.orgs.models import Unit, UnitAlias, UnitCategory, UnitGroup
 from gongkai.orgs.selectors import find_group_word
@@ -53,7 +54,7 @@ def unit_create(*, name: str, category: str, short_name: str = "",
     unit = Unit(name=name, short_name=short_name, category=category)
     unit.full_clean()
     unit.save()
-    record_event(obj=unit, action="orgs.unit.created", actor=actor,
+    record_event(obj=unit, action=OrgsEvent.UNIT_CREATED, actor=actor,
                  details={"name": name, "category": category, "short_name": short_name})
     for alias in aliases:
         if name_key(alias) != name_key(name):
@@ -87,7 +88,7 @@ def unit_alias_add(*, unit: Unit, name: str, actor=None) -> UnitAlias:
                                % {"name": name, "unit": owner.name})
     alias = UnitAlias(unit=unit, name=name)
     alias.save()
-    record_event(obj=unit, action="orgs.unit.alias_added", actor=actor,
+    record_event(obj=unit, action=OrgsEvent.UNIT_ALIAS_ADDED, actor=actor,
                  details={"alias": name})
     return alias
 
@@ -104,7 +105,7 @@ def groups_ensure_known() -> int:
                       "description": word.description},
         )
         if was_created:
-            record_event(obj=_group, action="orgs.group.created",
+            record_event(obj=_group, action=OrgsEvent.GROUP_CREATED,
                          details={"name": word.name})
             created += 1
     return created
@@ -123,7 +124,7 @@ def groups_ensure_named(*, names: Iterable[str], actor=None) -> list[str]:
             continue
         group = UnitGroup.objects.create(name=name, description=_("导入分工方案时新建，请指定成员。"))
         existing.add(name)
-        record_event(obj=group, action="orgs.group.created", actor=actor,
+        record_event(obj=group, action=OrgsEvent.GROUP_CREATED, actor=actor,
                      details={"name": name, "source": "plan_import"})
         created.append(name)
     return created

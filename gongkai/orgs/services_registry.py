@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import normalize
+from gongkai.orgs.events import OrgsEvent
 from gongkai.orgs.models import Unit, UnitAlias, UnitCategory, UnitGroup
 from gongkai.orgs.selectors_registry import name_holder
 
@@ -37,7 +38,7 @@ def unit_update(*, unit: Unit, name: str, short_name: str = "", category: str,
         return unit
     unit.full_clean()
     unit.save(update_fields=list(changes))
-    record_event(obj=unit, action="orgs.unit.updated", actor=actor,
+    record_event(obj=unit, action=OrgsEvent.UNIT_UPDATED, actor=actor,
                  details={"changes": {k: f"{old} → {new}" for k, (old, new) in changes.items()}})
     return unit
 
@@ -47,7 +48,7 @@ def unit_alias_remove(*, alias: UnitAlias, actor=None) -> None:
     """Delete an alias; the event is kept on the unit so its history shows it."""
     unit, name = alias.unit, alias.name
     alias.delete()
-    record_event(obj=unit, action="orgs.unit.alias_removed", actor=actor, details={"alias": name})
+    record_event(obj=unit, action=OrgsEvent.UNIT_ALIAS_REMOVED, actor=actor, details={"alias": name})
 
 
 @transaction.atomic
@@ -76,5 +77,5 @@ def group_update(*, group: UnitGroup, categories: Iterable[str], members: Iterab
         return group
     group.full_clean()
     group.save(update_fields=["categories", "description"])
-    record_event(obj=group, action="orgs.group.updated", actor=actor, details=details)
+    record_event(obj=group, action=OrgsEvent.GROUP_UPDATED, actor=actor, details=details)
     return group

@@ -1,9 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.workdays.events import WorkdaysEvent
+
 ACTION_LABELS = {
-    "workdays.year.loaded": _("载入年度节假日安排"),
-    "workdays.day.changed": _("调整节假日或调休"),
-    "workdays.day.cleared": _("恢复按周末计算"),
+    WorkdaysEvent.YEAR_LOADED: _("载入年度节假日安排"),
+    WorkdaysEvent.DAY_CHANGED: _("调整节假日或调休"),
+    WorkdaysEvent.DAY_CLEARED: _("恢复按周末计算"),
 }
 DETAIL_LABELS = {
     "holidays": _("放假日"),

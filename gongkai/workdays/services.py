@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
+from gongkai.workdays.events import WorkdaysEvent
 from gongkai.workdays.holiday_names import NOTICE_SOURCE, chinese_name
 from gongkai.workdays.models import CalendarYear, SpecialDay
 from gongkai.workdays.signals import calendar_changed
@@ -43,7 +44,7 @@ def calendar_year_load(
     SpecialDay.objects.bulk_create(rows)
     calendar_year, _created = CalendarYear.objects.update_or_create(
         year=year, defaults={"source": source})
-    record_event(obj=calendar_year, action="workdays.year.loaded", actor=actor,
+    record_event(obj=calendar_year, action=WorkdaysEvent.YEAR_LOADED, actor=actor,
                  details={"holidays": len([r for r in rows if not r.is_workday]),
                           "workdays": len([r for r in rows if r.is_workday]),
                           "source": source})
@@ -87,13 +88,13 @@ def special_day_set(*, date: dt.date, is_workday: bool | None, name: str = "", a
     existing = SpecialDay.objects.filter(date=date).first()
     if is_workday is None or is_workday == (date.weekday() < 5):
         if existing:
-            record_event(obj=existing, action="workdays.day.cleared", actor=actor,
+            record_event(obj=existing, action=WorkdaysEvent.DAY_CLEARED, actor=actor,
                          details={"date": date.isoformat()})
             existing.delete()
     else:
         day, _created = SpecialDay.objects.update_or_create(
             date=date, defaults={"is_workday": is_workday, "name": name})
-        record_event(obj=day, action="workdays.day.changed", actor=actor,
+        record_event(obj=day, action=WorkdaysEvent.DAY_CHANGED, actor=actor,
                      details={"date": date.isoformat(), "is_workday": is_workday,
                               "name": name})
     transaction.on_commit(

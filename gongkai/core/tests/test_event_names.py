@@ -42,7 +42,8 @@ def _spelled_codes(app: str, codes: set[str]) -> list[str]:
 
 
 def test_the_apps_with_events_are_found():
-    assert {"foi", "participation", "qa", "policies", "websites", "reports"} <= set(APPS)
+    assert {"foi", "participation", "qa", "policies", "websites", "reports",
+            "orgs", "lexicon", "workdays"} <= set(APPS)
 
 
 @pytest.mark.parametrize("app", APPS)

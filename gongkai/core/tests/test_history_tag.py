@@ -7,6 +7,7 @@ from django.template import Context, Template
 
 from gongkai.core.audit import record_event
 from gongkai.core.audit_labels import action_label
+from gongkai.orgs.events import OrgsEvent
 from gongkai.orgs.tests.factories import OfficeAdminFactory, UnitFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,7 +52,7 @@ def test_unknown_action_code_is_shown_as_is_and_system_events_say_so():
 def test_history_lists_only_this_objects_events_oldest_first():
     unit, other = UnitFactory(), UnitFactory()
     record_event(obj=unit, action="orgs.unit.created")
-    record_event(obj=unit, action="orgs.alias.added", details={"alias": "测试别名"})
+    record_event(obj=unit, action=OrgsEvent.UNIT_ALIAS_ADDED, details={"alias": "测试别名"})
     record_event(obj=other, action="orgs.alias.removed")
     html = render_history(unit)
     assert html.index("新建单位") < html.index("添加别名")
