@@ -18,15 +18,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import FloatField, Value
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
 
 from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
 from gongkai.qa.retrieval.store import STATS_PK
 
-_QUESTION_WORDS = (f"SELECT jsonb_array_elements_text(question_words) FROM "  # noqa: S608
-                   f"{QaIndexedEntry._meta.db_table} WHERE entry_id = ANY(%s::bigint[])")
+POSTING, GRAM, TERM = (m._meta.db_table for m in (QaPosting, QaGram, QaTerm))
+INDEXED, ENTRY, STATS = (m._meta.db_table for m in (QaIndexedEntry, QaEntry, QaIndexStats))
 _size: list[int] = []  # the library's size as this process last read it
 
 
@@ -47,17 +44,16 @@ def pipelined() -> bool:
     return connection.vendor == "postgresql"
 
 
-def together(statements) -> list[list[tuple]]:
-    """Each statement's rows (querysets or (sql, params)), in one round trip on
-    PostgreSQL. Rows come as the database gives them (JSON as text: see ``_json``)."""
-    compiled = [s.query.sql_with_params() if hasattr(s, "query") else s for s in statements]
-    if not compiled:
+def together(statements: list[tuple[str, list]]) -> list[list[tuple]]:
+    """Each statement's rows, in one round trip on PostgreSQL. Rows come as the
+    database gives them (JSON as text: see ``_json``)."""
+    if not statements:
         return []
     connection.ensure_connection()
-    if pipelined() and len(compiled) > 1:
+    if pipelined() and len(statements) > 1:
         cursors = []
         with connection.connection.pipeline():
-            for sql, params in compiled:
+            for sql, params in statements:
                 cursor = connection.cursor()
                 cursor.execute(sql, params)
                 cursors.append(cursor)
@@ -67,7 +63,7 @@ def together(statements) -> list[list[tuple]]:
         return out
     out = []
     with connection.cursor() as cursor:
-        for sql, params in compiled:
+        for sql, params in statements:
             cursor.execute(sql, params)
             out.append(cursor.fetchall())
     return out
@@ -77,8 +73,55 @@ def _json(value):
     return json.loads(value) if isinstance(value, str | bytes) else value
 
 
-def _size_statement():
-    return QaIndexStats.objects.filter(pk=STATS_PK).values_list("entries")
+# The statements are written out rather than built by the ORM, whose building and
+# compiling of the same few shapes, with a placeholder per id, cost a question more
+# client time than the database's work on SQLite. Their shapes are the ORM's (the same
+# plans): only names of this app's tables and placeholders are put into them.
+def _marks(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _real(expression: str) -> str:
+    # Double precision on PostgreSQL: a bare literal would be numeric, whose arithmetic
+    # over thousands of postings costs several milliseconds more.
+    return f"({expression})::double precision" if pipelined() else f"CAST({expression} AS real)"
+
+
+def _union(parts: list[str]) -> str:
+    """UNION ALL of ``parts``, each in parentheses where the database allows it (each
+    part may then be ordered and limited: PostgreSQL)."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        return " UNION ALL ".join(f"({part})" for part in parts)
+    return " UNION ALL ".join(parts)
+
+
+def candidate_statements(rare: dict[str, float], common: str | None, grams: list[str],
+                         limit: int) -> list[tuple[str, list]]:
+    """The entries holding the ``rare`` words, ordered by Σ coefficient · weight (or,
+    with none, those where the ``common`` word weighs most), and those whose phrasings
+    share the most of the ``grams``; ``limit`` of each. One statement on PostgreSQL
+    (a union whose parts are each ordered and limited), one each on SQLite."""
+    parts: list[tuple[str, list]] = []
+    if rare:
+        cases = " ".join(f"WHEN (term = %s) THEN {_real('%s')}" for _w in rare)
+        parts.append((f"SELECT entry_id FROM {POSTING} WHERE term IN ({_marks(rare)}) "  # noqa: S608
+                      f"GROUP BY 1 ORDER BY SUM((CASE {cases} ELSE NULL END * weight)) DESC, "
+                      f"1 ASC LIMIT {int(limit)}",
+                      [*rare, *(v for pair in rare.items() for v in pair)]))
+    elif common:
+        parts.append((f"SELECT entry_id FROM {POSTING} WHERE term = %s "  # noqa: S608
+                      f"ORDER BY weight DESC, entry_id ASC LIMIT {int(limit)}", [common]))
+    if grams:
+        parts.append((f"SELECT entry_id FROM {GRAM} WHERE gram IN ({_marks(grams)}) "  # noqa: S608
+                      f"GROUP BY 1, phrase ORDER BY COUNT(phrase) DESC, 1 ASC "
+                      f"LIMIT {int(limit)}", list(grams)))
+    if len(parts) == 2 and connection.features.supports_slicing_ordering_in_compound:
+        return [(_union([sql for sql, _p in parts]), [*parts[0][1], *parts[1][1]])]
+    return parts
+
+
+def _size_statement() -> tuple[str, list]:
+    return f'SELECT entries FROM {STATS} WHERE id = %s', [STATS_PK]  # noqa: S608
 
 
 def library_size() -> int:
@@ -110,23 +153,31 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
     number, told apart by the last column), their indexed rows; on PostgreSQL in the
     same round trip the counts of their questions' words (into ``query.df``) and their
     texts."""
-    found = QaGram.objects.filter(
-        entry_id__in=ids, gram__in=list(query.grams | query.alt_grams)).values_list(
-            "entry_id", "gram", Cast("phrase", FloatField()), Value(0))
+    marks, grams = _marks(ids), list(query.grams | query.alt_grams)
+    parts, params = [], []
     if weights:
-        found = QaPosting.objects.filter(entry_id__in=ids, term__in=list(weights)).values_list(
-            "entry_id", "term", "weight", Value(1)).union(found, all=True)
-    statements = [found, QaIndexedEntry.objects.filter(entry_id__in=ids).values_list(
-        "entry_id", "phrase_sizes", "question_words")]
+        parts.append(f"SELECT entry_id, term, weight, 1 FROM {POSTING} "  # noqa: S608
+                     f"WHERE (entry_id IN ({marks}) AND term IN ({_marks(weights)}))")
+        params += [*ids, *weights]
+    if grams:
+        parts.append(f"SELECT entry_id, gram, {_real('phrase')}, 0 FROM {GRAM} "  # noqa: S608
+                     f"WHERE (entry_id IN ({marks}) AND gram IN ({_marks(grams)}))")
+        params += [*ids, *grams]
+    statements = [(f"SELECT entry_id, phrase_sizes, question_words FROM {INDEXED} "  # noqa: S608
+                   f"WHERE entry_id IN ({marks})", ids)]
+    if parts:
+        statements.insert(0, (_union(parts), params))
     ahead = pipelined()
     if ahead:
-        # The words of every candidate's question (a fixed statement: the table's name
-        # and the ids as one bigint[] parameter).
-        words = RawSQL(_QUESTION_WORDS, ["{" + ",".join(map(str, sorted(ids))) + "}"])  # noqa: S611
-        statements += [QaTerm.objects.filter(key__in=words).values_list("key", "df"),
-                       QaEntry.objects.filter(pk__in=ids).values_list(
-                           "pk", "question", "alternatives")]
+        statements += [(f'SELECT "key", df FROM {TERM} WHERE "key" IN (SELECT '  # noqa: S608
+                        f"jsonb_array_elements_text(question_words) FROM {INDEXED} "
+                        f"WHERE entry_id = ANY(%s::bigint[]))",
+                        ["{" + ",".join(map(str, sorted(ids))) + "}"]),
+                       (f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
+                        f"WHERE id IN ({marks})", ids)]
     results = together(statements)
+    if not parts:
+        results.insert(0, [])
     rows = Rows(ids)
     for entry_id, key, value, kind in results[0]:
         if kind:
@@ -145,12 +196,16 @@ def fetch_df(query, words: set[str]) -> None:
     """The counts of ``words`` not read yet (SQLite: only the best candidates' words)."""
     missing = [w for w in words if w not in query.df]
     for start in range(0, len(missing), 900):
-        query.df.update(QaTerm.objects.filter(key__in=missing[start:start + 900])
-                        .values_list("key", "df"))
+        chunk = missing[start:start + 900]
+        query.df.update(together([(f'SELECT "key", df FROM {TERM} '  # noqa: S608
+                                   f'WHERE "key" IN ({_marks(chunk)})', chunk)])[0])
 
 
 def texts(rows: Rows, ids: list[int]) -> dict[int, tuple[str, list[str]]]:
     if rows.texts is not None:
         return rows.texts
-    return {pk: (q, alts or []) for pk, q, alts in QaEntry.objects.filter(
-        pk__in=ids).values_list("pk", "question", "alternatives")}
+    if not ids:
+        return {}
+    found = together([(f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
+                       f"WHERE id IN ({_marks(ids)})", ids)])[0]
+    return {pk: (q, _json(alts) or []) for pk, q, alts in found}

@@ -30,12 +30,7 @@ index; nothing is held in memory between questions but the lexicon.
 import math
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Sum, Value, When
-from django.db.models.functions import Cast
-
 from gongkai.lexicon.selectors import Lexicon
-from gongkai.qa.models import QaGram, QaPosting
 from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
 from gongkai.qa.retrieval.query import Expansion, Query, parse
@@ -169,42 +164,17 @@ def rarest(df: dict[str, int], budget: int | None = None) -> list[str]:
 
 def _candidates(query: Query, weights: dict[str, float]) -> list:
     """The statements selecting the entries holding the question's rarest words, and
-    those whose phrasings share the most bigrams with it: one where the database can
-    order and limit each part of a union (PostgreSQL), two otherwise (SQLite)."""
-    parts = [part for part in (_word_candidates(weights, query.df), _gram_candidates(query))
-             if part is not None]
-    if len(parts) == 2 and connection.features.supports_slicing_ordering_in_compound:
-        return [parts[0].union(parts[1], all=True)]
-    return parts
-
-
-def _word_candidates(weights: dict[str, float], df: dict[str, int]):
-    rare = rarest({w: df.get(w, 0) for w in weights})
-    if not rare:
-        if not weights:
-            return None
-        # Every word is common: the entries where the rarest weighs most.
-        word = min(weights, key=lambda w: (df.get(w, 0), w))
-        return (QaPosting.objects.filter(term=word).order_by("-weight", "entry_id")
-                .values_list("entry_id", flat=True)[:CANDIDATES])
-    # The weights as double precision: a bare literal is numeric on PostgreSQL, whose
-    # arithmetic over thousands of postings costs several milliseconds more.
-    score = Sum(Case(*(When(term=w, then=Cast(Value(weights[w]), FloatField())) for w in rare),
-                     output_field=FloatField()) * F("weight"))
-    return (QaPosting.objects.filter(term__in=rare).values("entry_id")
-            .annotate(score=score).order_by("-score", "entry_id")
-            .values_list("entry_id", flat=True)[:CANDIDATES])
-
-
-def _gram_candidates(query: Query):
+    those whose phrasings share the most bigrams with it (``reads.candidate_statements``:
+    one on PostgreSQL, two on SQLite)."""
+    rare = rarest({w: query.df.get(w, 0) for w in weights})
+    # Every word common: the entries where the rarest weighs most.
+    common = (min(weights, key=lambda w: (query.df.get(w, 0), w))
+              if weights and not rare else None)
     wanted = query.grams | query.alt_grams
-    rare = rarest({g: query.df[GRAM_PREFIX + g] for g in wanted
-                   if query.df.get(GRAM_PREFIX + g)})
-    if not rare:
-        return None
-    return (QaGram.objects.filter(gram__in=rare).values("entry_id", "phrase")
-            .annotate(shared=Count("phrase")).order_by("-shared", "entry_id")
-            .values_list("entry_id", flat=True)[:CANDIDATES])
+    grams = rarest({g: query.df[GRAM_PREFIX + g] for g in wanted
+                    if query.df.get(GRAM_PREFIX + g)})
+    return reads.candidate_statements({w: weights[w] for w in rare}, common, grams,
+                                      CANDIDATES)
 
 
 def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: float,
