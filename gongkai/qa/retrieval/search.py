@@ -22,10 +22,12 @@
    of a word found in one entry: asking about something the library does not know
    lowers the confidence, as it should.
 
-Queries per question: seven on PostgreSQL, eight on SQLite (the lexicon's stamp, the
-words' counts, the library size, the candidates, their postings and bigrams, their
-indexed rows, the counts of their questions' words, the text of the best), each on an
-index; nothing is held in memory between questions but the lexicon.
+Round trips per question on PostgreSQL: four (the lexicon's stamp; the words' counts;
+the library's size with the candidates; the candidates' postings and bigrams, indexed
+rows, questions' word counts and texts, sent together); on SQLite, in the process, the
+same reads one statement each and only the best candidates' word counts and the shown
+entries' texts (``reads``). Nothing is held in memory between questions but the lexicon
+and the library's size, which is checked with the candidates at every question.
 """
 import math
 from dataclasses import dataclass, field
