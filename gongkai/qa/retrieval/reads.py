@@ -35,7 +35,8 @@ class Rows:
     postings: dict[int, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
     shared: dict[tuple[int, int], list[str]] = field(
         default_factory=lambda: defaultdict(list))  # (entry, phrasing) → bigrams shared
-    indexed: dict[int, tuple[list[int], list[str]]] = field(default_factory=dict)
+    # entry → its phrasings' bigram counts, its question's words (JSON as read)
+    indexed: dict[int, tuple[list[int], object]] = field(default_factory=dict)
     # Read ahead (PostgreSQL): the entries' question and phrasings; None when not read.
     texts: dict[int, tuple[str, list[str]]] | None = None
 
@@ -71,6 +72,10 @@ def together(statements: list[tuple[str, list]]) -> list[list[tuple]]:
 
 def _json(value):
     return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def json_list(value) -> list:
+    return _json(value) or []
 
 
 # The statements are written out rather than built by the ORM, whose building and
@@ -184,7 +189,8 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
             rows.postings[entry_id][key] = value
         else:
             rows.shared[(entry_id, int(value))].append(key)
-    rows.indexed = {pk: (_json(sizes), _json(words)) for pk, sizes, words in results[1]}
+    # A question's words are decoded for the best candidates only (``json_list``).
+    rows.indexed = {pk: (_json(sizes), words) for pk, sizes, words in results[1]}
     if ahead:
         for key, df in results[2]:
             query.df.setdefault(key, df)

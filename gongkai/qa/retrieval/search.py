@@ -184,9 +184,10 @@ def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: fl
     """Two steps: every candidate gets its word score and bigram Dice (from ``rows``);
     the ``FINE`` best of them the features that need their question's words."""
     postings, shared, indexed = rows.postings, rows.shared, rows.indexed
+    keys = [{key for pairs in group.values() for key, _c in pairs} for group in alternatives]
     first = []
     for entry_id in rows.ids:
-        matched, bm25 = _bm25(alternatives, postings.get(entry_id, {}))
+        matched, bm25 = _bm25(alternatives, postings.get(entry_id, {}), keys)
         norm = min(1.0, bm25 / ideal) if ideal else 0.0
         dice, contain, phrase = _bigram_features(
             query, entry_id, indexed.get(entry_id, ([], []))[0] or [], shared)
@@ -194,7 +195,7 @@ def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: fl
                       dice, contain, phrase))
     first.sort(key=lambda row: (-row[0], row[1]))
     first = first[:FINE]
-    words_of = {row[1]: indexed.get(row[1], ([], []))[1] for row in first}
+    words_of = {row[1]: reads.json_list(indexed.get(row[1], ([], []))[1]) for row in first}
     reads.fetch_df(query, {w for words in words_of.values() for w in words or ()})
     asked = _asked(query)
     hits = []
@@ -300,10 +301,14 @@ def confidence(features: dict[str, float]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _bm25(alternatives: Alternatives, held: dict[str, float]
-          ) -> tuple[dict[str, float], float]:
+def _bm25(alternatives: Alternatives, held: dict[str, float],
+          group_keys: list[set[str]] | None = None) -> tuple[dict[str, float], float]:
+    """Per group, its best word's value in the entry (``group_keys``: each group's index
+    words, to pass over a group the entry holds none of: its value would be 0)."""
     matched: dict[str, float] = {}
-    for group in alternatives:
+    for i, group in enumerate(alternatives):
+        if group_keys is not None and group_keys[i].isdisjoint(held):
+            continue
         best_word, best = "", 0.0
         for word, keys in group.items():
             value = sum(coefficient * held.get(key, 0.0) for key, coefficient in keys)
@@ -321,6 +326,8 @@ def _bigram_features(query: Query, entry_id: int, sizes: list[int], shared
     best, contain, best_phrase = 0.0, 0.0, 0
     for phrase, size in enumerate(sizes):
         grams_shared = shared.get((entry_id, phrase), ())
+        if not grams_shared:
+            continue  # nothing shared: a Dice and containment of 0 change nothing
         for wanted in (query.grams, query.alt_grams):
             if not wanted or not size:
                 continue
