@@ -1,11 +1,13 @@
 """Where a question's time goes, on a library built by ``run.py`` (nothing is built
-here): the statements each question makes, their time, the client's CPU time and, on
-PostgreSQL, the server process's CPU time.
+here): the statements each question makes (and the round trips they take: PostgreSQL
+sends some together), their time, the client's CPU time, the process's resident memory
+and, on PostgreSQL, the server process's CPU time.
 
     .venv/bin/python bench/qa/profile_questions.py --database postgres://USER@127.0.0.1:PORT/DB
 """
 import argparse
 import os
+import re
 import sys
 import time
 from collections import defaultdict
@@ -23,6 +25,14 @@ def server_cpu(connection) -> float | None:
         pid = cursor.fetchone()[0]
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+_LIST = re.compile(r"(?:%s, )+%s")  # a list of placeholders: one shape whatever its length
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def main() -> None:
@@ -45,6 +55,20 @@ def main() -> None:
     from gongkai.qa.models import QaEntry
     from gongkai.qa.retrieval.search import search
 
+    sent_together = [0]  # statements that shared a round trip with the one before
+    try:
+        from gongkai.qa.retrieval import reads
+    except ImportError:  # code from before the reads were sent together
+        reads = None
+    if reads is not None:
+        together = reads.together
+
+        def counted(statements):
+            if reads.pipelined() and len(statements) > 1:
+                sent_together[0] += len(statements) - 1
+            return together(statements)
+
+        reads.together = counted
     questions = [q["question"] for q in evaluate.load_questions()
                  if q.get("split") in ("dev", "dev2")]
     pool = list(QaEntry.objects.order_by("pk").values_list("question", flat=True)[::97])
@@ -61,10 +85,11 @@ def main() -> None:
             return execute(sql, params, many, context)
         finally:
             took = (time.perf_counter() - started) * 1000
-            shapes[" ".join(sql.split())[:100]].append(took)
+            shapes[_LIST.sub("%s…", " ".join(sql.split()))[:100]].append(took)
             current.append(took)
 
     before = server_cpu(connection)
+    sent_together[0] = 0
     with connection.execute_wrapper(wrapper):
         for q in mix:
             current.clear()
@@ -82,7 +107,8 @@ def main() -> None:
 
     print(f"{connection.vendor}: {n} questions, load {os.getloadavg()[0]:.1f}")
     print(f"wall p50 {pct(walls, 50):.1f} p95 {pct(walls, 95):.1f}; client CPU p50 "
-          f"{pct(cpus, 50):.1f} p95 {pct(cpus, 95):.1f}; statements {sum(counts) / n:.1f}"
+          f"{pct(cpus, 50):.1f} p95 {pct(cpus, 95):.1f}; statements {sum(counts) / n:.1f}, "
+          f"round trips {(sum(counts) - sent_together[0]) / n:.1f}; RSS {rss_mb():.0f} MB"
           + (f"; server CPU mean {(after - before) * 1000 / n:.1f} ms"
              if before is not None else ""))
     for shape, times in sorted(shapes.items(), key=lambda kv: -sum(kv[1]))[:15]:

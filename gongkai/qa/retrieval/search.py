@@ -22,24 +22,20 @@
    of a word found in one entry: asking about something the library does not know
    lowers the confidence, as it should.
 
-Queries per question: seven on PostgreSQL, eight on SQLite (the lexicon's stamp, the
-words' counts, the library size, the candidates, their postings and bigrams, their
-indexed rows, the counts of their questions' words, the text of the best), each on an
-index; nothing is held in memory between questions but the lexicon.
+Round trips per question on PostgreSQL: four (the lexicon's stamp; the words' counts;
+the library's size with the candidates; the candidates' postings and bigrams, indexed
+rows, questions' word counts and texts, sent together); on SQLite, in the process, the
+same reads one statement each and only the best candidates' word counts and the shown
+entries' texts (``reads``). Nothing is held in memory between questions but the lexicon
+and the library's size, which is checked with the candidates at every question.
 """
 import math
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Sum, Value, When
-from django.db.models.functions import Cast
-
 from gongkai.lexicon.selectors import Lexicon
-from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaPosting, QaTerm
+from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
 from gongkai.qa.retrieval.query import Expansion, Query, parse
-from gongkai.qa.retrieval.store import stats_row
 from gongkai.qa.retrieval.text import GENERIC_WORDS
 
 __all__ = ["Expansion", "Hit", "Query", "parse", "search"]
@@ -86,16 +82,22 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
            ) -> tuple[Query, list[Hit]]:
     """The best ``limit`` entries for ``text``, most confident first."""
     query = parse(text, lexicon)
-    stats = stats_row()
-    if not stats.entries or query.scope or not (query.groups or query.grams):
+    if query.scope or not (query.groups or query.grams):
         return query, []
-    n = stats.entries
-    alternatives = _alternatives(query, n)
+    n = reads.library_size()
+    alternatives = _alternatives(query, n) if n else []
     weights = _word_weights(alternatives)
-    candidates = _candidates(query, weights)
+    size, candidates = reads.candidates_and_size(_candidates(query, weights) if n else [])
+    if size != n:  # the library changed since this process last read its size
+        reads.remember_size(size)
+        n = size
+        alternatives = _alternatives(query, n) if n else []
+        weights = _word_weights(alternatives)
+        candidates = reads.candidates(_candidates(query, weights)) if n else set()
     if not candidates:
         return query, []
-    hits = sorted(_score(query, alternatives, candidates, _ideal(alternatives, n), n),
+    rows = reads.scoring_rows(query, list(candidates), weights)
+    hits = sorted(_score(query, alternatives, rows, _ideal(alternatives, n), n),
                   key=lambda h: (-h.features["score"], h.id))
     for i, hit in enumerate(hits):
         other = hits[1] if i == 0 and len(hits) > 1 else hits[0] if i else None
@@ -105,7 +107,7 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
         if unsure(hit.features):
             hit.confidence = min(hit.confidence, UNSURE)
     hits = hits[:limit]
-    _fill_text(hits)
+    _fill_text(hits, rows)
     return query, hits
 
 
@@ -149,9 +151,10 @@ def _ideal(alternatives: Alternatives, n: int) -> float:
     return total
 
 
-def rarest(df: dict[str, int], budget: int = POSTINGS_BUDGET) -> list[str]:
+def rarest(df: dict[str, int], budget: int | None = None) -> list[str]:
     """The keys of ``df`` (key → entries holding it), rarest first, as many as fit in
-    ``budget`` postings."""
+    ``budget`` postings (``POSTINGS_BUDGET``)."""
+    budget = POSTINGS_BUDGET if budget is None else budget
     picked, spent = [], 0
     for key in sorted(df, key=lambda k: (df[k], k)):
         if spent + df[key] > budget:
@@ -161,72 +164,30 @@ def rarest(df: dict[str, int], budget: int = POSTINGS_BUDGET) -> list[str]:
     return picked
 
 
-def _candidates(query: Query, weights: dict[str, float]) -> set[int]:
-    """The entries holding the question's rarest words, and those whose phrasings share
-    the most bigrams with it: one round trip where the database can order and limit
-    each part of a union (PostgreSQL), two otherwise (SQLite)."""
-    parts = [part for part in (_word_candidates(weights, query.df), _gram_candidates(query))
-             if part is not None]
-    if len(parts) == 2 and connection.features.supports_slicing_ordering_in_compound:
-        return set(parts[0].union(parts[1], all=True))
-    return {pk for part in parts for pk in part}
-
-
-def _word_candidates(weights: dict[str, float], df: dict[str, int]):
-    rare = rarest({w: df.get(w, 0) for w in weights})
-    if not rare:
-        if not weights:
-            return None
-        # Every word is common: the entries where the rarest weighs most.
-        word = min(weights, key=lambda w: (df.get(w, 0), w))
-        return (QaPosting.objects.filter(term=word).order_by("-weight", "entry_id")
-                .values_list("entry_id", flat=True)[:CANDIDATES])
-    # The weights as double precision: a bare literal is numeric on PostgreSQL, whose
-    # arithmetic over thousands of postings costs several milliseconds more.
-    score = Sum(Case(*(When(term=w, then=Cast(Value(weights[w]), FloatField())) for w in rare),
-                     output_field=FloatField()) * F("weight"))
-    return (QaPosting.objects.filter(term__in=rare).values("entry_id")
-            .annotate(score=score).order_by("-score", "entry_id")
-            .values_list("entry_id", flat=True)[:CANDIDATES])
-
-
-def _gram_candidates(query: Query):
+def _candidates(query: Query, weights: dict[str, float]) -> list:
+    """The statements selecting the entries holding the question's rarest words, and
+    those whose phrasings share the most bigrams with it (``reads.candidate_statements``:
+    one on PostgreSQL, two on SQLite)."""
+    rare = rarest({w: query.df.get(w, 0) for w in weights})
+    # Every word common: the entries where the rarest weighs most.
+    common = (min(weights, key=lambda w: (query.df.get(w, 0), w))
+              if weights and not rare else None)
     wanted = query.grams | query.alt_grams
-    rare = rarest({g: query.df[GRAM_PREFIX + g] for g in wanted
-                   if query.df.get(GRAM_PREFIX + g)})
-    if not rare:
-        return None
-    return (QaGram.objects.filter(gram__in=rare).values("entry_id", "phrase")
-            .annotate(shared=Count("phrase")).order_by("-shared", "entry_id")
-            .values_list("entry_id", flat=True)[:CANDIDATES])
+    grams = rarest({g: query.df[GRAM_PREFIX + g] for g in wanted
+                    if query.df.get(GRAM_PREFIX + g)})
+    return reads.candidate_statements({w: weights[w] for w in rare}, common, grams,
+                                      CANDIDATES)
 
 
-def _score(query: Query, alternatives: Alternatives, candidates: set[int], ideal: float,
+def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: float,
            n: int) -> list[Hit]:
-    """Two steps: every candidate gets its word score and bigram Dice (two reads of the
-    index); the ``FINE`` best of them the features that need their question's words."""
-    ids = list(candidates)
-    weights = _word_weights(alternatives)
-    postings: dict[int, dict[str, float]] = defaultdict(dict)
-    shared: dict[tuple[int, int], list[str]] = defaultdict(list)
-    # The candidates' postings and bigrams in one round trip: a posting row carries
-    # its weight, a bigram row its phrasing's number (marked by ``kind``).
-    found = QaGram.objects.filter(
-        entry_id__in=ids, gram__in=list(query.grams | query.alt_grams)).values_list(
-            "entry_id", "gram", Cast("phrase", FloatField()), Value(0))
-    if weights:
-        found = QaPosting.objects.filter(entry_id__in=ids, term__in=list(weights)).values_list(
-            "entry_id", "term", "weight", Value(1)).union(found, all=True)
-    for entry_id, key, value, kind in found:
-        if kind:
-            postings[entry_id][key] = value
-        else:
-            shared[(entry_id, int(value))].append(key)
-    indexed = {pk: (sizes, words) for pk, sizes, words in QaIndexedEntry.objects.filter(
-        entry_id__in=ids).values_list("entry_id", "phrase_sizes", "question_words")}
+    """Two steps: every candidate gets its word score and bigram Dice (from ``rows``);
+    the ``FINE`` best of them the features that need their question's words."""
+    postings, shared, indexed = rows.postings, rows.shared, rows.indexed
+    keys = [{key for pairs in group.values() for key, _c in pairs} for group in alternatives]
     first = []
-    for entry_id in ids:
-        matched, bm25 = _bm25(alternatives, postings.get(entry_id, {}))
+    for entry_id in rows.ids:
+        matched, bm25 = _bm25(alternatives, postings.get(entry_id, {}), keys)
         norm = min(1.0, bm25 / ideal) if ideal else 0.0
         dice, contain, phrase = _bigram_features(
             query, entry_id, indexed.get(entry_id, ([], []))[0] or [], shared)
@@ -234,8 +195,8 @@ def _score(query: Query, alternatives: Alternatives, candidates: set[int], ideal
                       dice, contain, phrase))
     first.sort(key=lambda row: (-row[0], row[1]))
     first = first[:FINE]
-    words_of = {row[1]: indexed.get(row[1], ([], []))[1] for row in first}
-    _fetch_df(query, {w for words in words_of.values() for w in words or ()})
+    words_of = {row[1]: reads.json_list(indexed.get(row[1], ([], []))[1]) for row in first}
+    reads.fetch_df(query, {w for words in words_of.values() for w in words or ()})
     asked = _asked(query)
     hits = []
     for _pre, entry_id, matched, bm25, norm, dice, contain, phrase in first:
@@ -250,13 +211,6 @@ def _score(query: Query, alternatives: Alternatives, candidates: set[int], ideal
                         phrase=str(phrase), matched=matched,
                         features={k: round(v, 4) for k, v in features.items()}))
     return hits
-
-
-def _fetch_df(query: Query, words: set[str]) -> None:
-    missing = [w for w in words if w not in query.df]
-    for start in range(0, len(missing), 900):
-        query.df.update(QaTerm.objects.filter(key__in=missing[start:start + 900])
-                        .values_list("key", "df"))
 
 
 def _cover(query: Query, asked: dict[str, float], words: list[str], n: int) -> float:
@@ -347,10 +301,14 @@ def confidence(features: dict[str, float]) -> float:
     return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def _bm25(alternatives: Alternatives, held: dict[str, float]
-          ) -> tuple[dict[str, float], float]:
+def _bm25(alternatives: Alternatives, held: dict[str, float],
+          group_keys: list[set[str]] | None = None) -> tuple[dict[str, float], float]:
+    """Per group, its best word's value in the entry (``group_keys``: each group's index
+    words, to pass over a group the entry holds none of: its value would be 0)."""
     matched: dict[str, float] = {}
-    for group in alternatives:
+    for i, group in enumerate(alternatives):
+        if group_keys is not None and group_keys[i].isdisjoint(held):
+            continue
         best_word, best = "", 0.0
         for word, keys in group.items():
             value = sum(coefficient * held.get(key, 0.0) for key, coefficient in keys)
@@ -368,6 +326,8 @@ def _bigram_features(query: Query, entry_id: int, sizes: list[int], shared
     best, contain, best_phrase = 0.0, 0.0, 0
     for phrase, size in enumerate(sizes):
         grams_shared = shared.get((entry_id, phrase), ())
+        if not grams_shared:
+            continue  # nothing shared: a Dice and containment of 0 change nothing
         for wanted in (query.grams, query.alt_grams):
             if not wanted or not size:
                 continue
@@ -379,11 +339,10 @@ def _bigram_features(query: Query, entry_id: int, sizes: list[int], shared
     return best, contain, best_phrase
 
 
-def _fill_text(hits: list[Hit]) -> None:
-    rows = {pk: (q, alts or []) for pk, q, alts in QaEntry.objects.filter(
-        pk__in=[h.id for h in hits]).values_list("pk", "question", "alternatives")}
+def _fill_text(hits: list[Hit], rows: reads.Rows) -> None:
+    found = reads.texts(rows, [h.id for h in hits])
     for hit in hits:
-        question, alternatives = rows.get(hit.id, ("", []))
+        question, alternatives = found.get(hit.id, ("", []))
         phrases = [question, *alternatives]
         hit.question = question
         hit.phrase = phrases[int(hit.phrase)] if int(hit.phrase) < len(phrases) else question

@@ -124,3 +124,37 @@ def test_a_near_miss_sharing_only_the_asking_words_is_not_answered(library):
     """转学 is not 退学: the entry shares how it is asked but not what it is about."""
     _query, hits = search("退学怎么办理？")
     assert not hits or hits[0].features["qmiss"] > 0.5
+
+
+def test_the_size_a_process_remembers_is_checked_on_every_question(library):
+    """A process keeps the library's size from its last question (idf needs it before
+    the candidates are asked for); entries added since, by this or another process, are
+    counted at the next question: its answer is the one a fresh process gives."""
+    from gongkai.qa.retrieval import reads
+
+    search("生育津贴怎么申领？")
+    assert reads.library_size() == len(library)
+    for i in range(3):
+        published_entry(question=f"生育保险第{i}项待遇怎么申领？", answer="按规定申领。")
+
+    def answers():
+        _query, hits = search("生育津贴怎么申领")
+        return [(h.id, h.confidence, h.features) for h in hits]
+
+    held = answers()  # this process still remembered the size of four entries
+    assert reads.library_size() == len(library) + 3
+    reads.remember_size(1000)  # as if remembered from another library entirely
+    assert answers() == held
+    reads._size.clear()  # a fresh process
+    assert answers() == held
+
+
+def test_statements_sent_together_return_each_its_rows(library):
+    from gongkai.qa.retrieval import reads
+
+    ids = [entry.pk for entry in library]
+    found = reads.together([
+        (f"SELECT id FROM {reads.ENTRY} WHERE id IN (%s, %s) ORDER BY id", ids[:2]),
+        (f"SELECT entries FROM {reads.STATS} WHERE id = %s", [1]),
+        (f"SELECT id FROM {reads.ENTRY} WHERE id = %s", [-1])])
+    assert found == [[(ids[0],), (ids[1],)], [(len(library),)], []]

@@ -1,0 +1,217 @@
+"""The index reads of one question, in as few round trips as the database allows.
+
+On PostgreSQL every statement waited for alone is a wake-up of the server process and
+of this one, which on a busy machine is a wait for a core each time: the statements
+that do not depend on each other are sent together (psycopg's pipeline mode), and the
+reads a later step may need are made at once, for every candidate (the counts of their
+questions' words, their phrasings) rather than one more round trip for the best of
+them. SQLite is in the process: its statements run one after the other and read only
+what is needed.
+
+The library's size (idf needs it before the candidates are asked for) is kept by the
+process from its last question and checked in the same round trip as the candidates:
+when an entry was added or removed since, the candidates are asked again with the new
+size, so no answer ever uses a stale one.
+"""
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connection
+
+from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
+from gongkai.qa.retrieval.store import STATS_PK
+
+POSTING, GRAM, TERM = (m._meta.db_table for m in (QaPosting, QaGram, QaTerm))
+INDEXED, ENTRY, STATS = (m._meta.db_table for m in (QaIndexedEntry, QaEntry, QaIndexStats))
+_size: list[int] = []  # the library's size as this process last read it
+
+
+@dataclass
+class Rows:
+    """What scoring reads of the candidates."""
+
+    ids: list[int]
+    postings: dict[int, dict[str, float]] = field(default_factory=lambda: defaultdict(dict))
+    shared: dict[tuple[int, int], list[str]] = field(
+        default_factory=lambda: defaultdict(list))  # (entry, phrasing) → bigrams shared
+    # entry → its phrasings' bigram counts, its question's words (JSON as read)
+    indexed: dict[int, tuple[list[int], object]] = field(default_factory=dict)
+    # Read ahead (PostgreSQL): the entries' question and phrasings; None when not read.
+    texts: dict[int, tuple[str, list[str]]] | None = None
+
+
+def pipelined() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def together(statements: list[tuple[str, list]]) -> list[list[tuple]]:
+    """Each statement's rows, in one round trip on PostgreSQL. Rows come as the
+    database gives them (JSON as text: see ``_json``)."""
+    if not statements:
+        return []
+    connection.ensure_connection()
+    if pipelined() and len(statements) > 1:
+        cursors = []
+        with connection.connection.pipeline():
+            for sql, params in statements:
+                cursor = connection.cursor()
+                cursor.execute(sql, params)
+                cursors.append(cursor)
+            out = [cursor.fetchall() for cursor in cursors]
+        for cursor in cursors:
+            cursor.close()
+        return out
+    out = []
+    with connection.cursor() as cursor:
+        for sql, params in statements:
+            cursor.execute(sql, params)
+            out.append(cursor.fetchall())
+    return out
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def json_list(value) -> list:
+    return _json(value) or []
+
+
+# The statements are written out rather than built by the ORM, whose building and
+# compiling of the same few shapes, with a placeholder per id, cost a question more
+# client time than the database's work on SQLite. Their shapes are the ORM's (the same
+# plans): only names of this app's tables and placeholders are put into them.
+def _marks(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _real(expression: str) -> str:
+    # Double precision on PostgreSQL: a bare literal would be numeric, whose arithmetic
+    # over thousands of postings costs several milliseconds more.
+    return f"({expression})::double precision" if pipelined() else f"CAST({expression} AS real)"
+
+
+def _union(parts: list[str]) -> str:
+    """UNION ALL of ``parts``, each in parentheses where the database allows it (each
+    part may then be ordered and limited: PostgreSQL)."""
+    if connection.features.supports_slicing_ordering_in_compound:
+        return " UNION ALL ".join(f"({part})" for part in parts)
+    return " UNION ALL ".join(parts)
+
+
+def candidate_statements(rare: dict[str, float], common: str | None, grams: list[str],
+                         limit: int) -> list[tuple[str, list]]:
+    """The entries holding the ``rare`` words, ordered by Σ coefficient · weight (or,
+    with none, those where the ``common`` word weighs most), and those whose phrasings
+    share the most of the ``grams``; ``limit`` of each. One statement on PostgreSQL
+    (a union whose parts are each ordered and limited), one each on SQLite."""
+    parts: list[tuple[str, list]] = []
+    if rare:
+        cases = " ".join(f"WHEN (term = %s) THEN {_real('%s')}" for _w in rare)
+        parts.append((f"SELECT entry_id FROM {POSTING} WHERE term IN ({_marks(rare)}) "  # noqa: S608
+                      f"GROUP BY 1 ORDER BY SUM((CASE {cases} ELSE NULL END * weight)) DESC, "
+                      f"1 ASC LIMIT {int(limit)}",
+                      [*rare, *(v for pair in rare.items() for v in pair)]))
+    elif common:
+        parts.append((f"SELECT entry_id FROM {POSTING} WHERE term = %s "  # noqa: S608
+                      f"ORDER BY weight DESC, entry_id ASC LIMIT {int(limit)}", [common]))
+    if grams:
+        parts.append((f"SELECT entry_id FROM {GRAM} WHERE gram IN ({_marks(grams)}) "  # noqa: S608
+                      f"GROUP BY 1, phrase ORDER BY COUNT(phrase) DESC, 1 ASC "
+                      f"LIMIT {int(limit)}", list(grams)))
+    if len(parts) == 2 and connection.features.supports_slicing_ordering_in_compound:
+        return [(_union([sql for sql, _p in parts]), [*parts[0][1], *parts[1][1]])]
+    return parts
+
+
+def _size_statement() -> tuple[str, list]:
+    return f'SELECT entries FROM {STATS} WHERE id = %s', [STATS_PK]  # noqa: S608
+
+
+def library_size() -> int:
+    """The library's size as last read by this process (read now the first time)."""
+    if not _size:
+        rows = together([_size_statement()])[0]
+        remember_size(rows[0][0] if rows else 0)
+    return _size[0]
+
+
+def remember_size(size: int) -> None:
+    _size[:] = [size]
+
+
+def candidates_and_size(statements) -> tuple[int, set[int]]:
+    """The library's size now and the entries ``statements`` select (their first
+    column), in one round trip."""
+    size_rows, *found = together([_size_statement(), *statements])
+    return (size_rows[0][0] if size_rows else 0), {row[0] for rows in found for row in rows}
+
+
+def candidates(statements) -> set[int]:
+    return {row[0] for rows in together(statements) for row in rows}
+
+
+def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
+    """The candidates' postings of the question's words, the bigrams they share with it
+    (one statement: a posting row carries its weight, a bigram row its phrasing's
+    number, told apart by the last column), their indexed rows; on PostgreSQL in the
+    same round trip the counts of their questions' words (into ``query.df``) and their
+    texts."""
+    marks, grams = _marks(ids), list(query.grams | query.alt_grams)
+    parts, params = [], []
+    if weights:
+        parts.append(f"SELECT entry_id, term, weight, 1 FROM {POSTING} "  # noqa: S608
+                     f"WHERE (entry_id IN ({marks}) AND term IN ({_marks(weights)}))")
+        params += [*ids, *weights]
+    if grams:
+        parts.append(f"SELECT entry_id, gram, {_real('phrase')}, 0 FROM {GRAM} "  # noqa: S608
+                     f"WHERE (entry_id IN ({marks}) AND gram IN ({_marks(grams)}))")
+        params += [*ids, *grams]
+    statements = [(f"SELECT entry_id, phrase_sizes, question_words FROM {INDEXED} "  # noqa: S608
+                   f"WHERE entry_id IN ({marks})", ids)]
+    if parts:
+        statements.insert(0, (_union(parts), params))
+    ahead = pipelined()
+    if ahead:
+        statements += [(f'SELECT "key", df FROM {TERM} WHERE "key" IN (SELECT '  # noqa: S608
+                        f"jsonb_array_elements_text(question_words) FROM {INDEXED} "
+                        f"WHERE entry_id = ANY(%s::bigint[]))",
+                        ["{" + ",".join(map(str, sorted(ids))) + "}"]),
+                       (f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
+                        f"WHERE id IN ({marks})", ids)]
+    results = together(statements)
+    if not parts:
+        results.insert(0, [])
+    rows = Rows(ids)
+    for entry_id, key, value, kind in results[0]:
+        if kind:
+            rows.postings[entry_id][key] = value
+        else:
+            rows.shared[(entry_id, int(value))].append(key)
+    # A question's words are decoded for the best candidates only (``json_list``).
+    rows.indexed = {pk: (_json(sizes), words) for pk, sizes, words in results[1]}
+    if ahead:
+        for key, df in results[2]:
+            query.df.setdefault(key, df)
+        rows.texts = {pk: (q, _json(alts) or []) for pk, q, alts in results[3]}
+    return rows
+
+
+def fetch_df(query, words: set[str]) -> None:
+    """The counts of ``words`` not read yet (SQLite: only the best candidates' words)."""
+    missing = [w for w in words if w not in query.df]
+    for start in range(0, len(missing), 900):
+        chunk = missing[start:start + 900]
+        query.df.update(together([(f'SELECT "key", df FROM {TERM} '  # noqa: S608
+                                   f'WHERE "key" IN ({_marks(chunk)})', chunk)])[0])
+
+
+def texts(rows: Rows, ids: list[int]) -> dict[int, tuple[str, list[str]]]:
+    if rows.texts is not None:
+        return rows.texts
+    if not ids:
+        return {}
+    found = together([(f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
+                       f"WHERE id IN ({_marks(ids)})", ids)])[0]
+    return {pk: (q, _json(alts) or []) for pk, q, alts in found}
