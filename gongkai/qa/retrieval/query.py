@@ -199,7 +199,10 @@ def _words_of(term: str) -> tuple[str, ...]:
 
 def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: list[str]
                ) -> None:
-    words = [t for t in query.terms if len(t) > 1 and query.df.get(t)] + found
+    # The words the library, the lexicon or Mandarin grammar knows (一段时间 of
+    # 住一段时间: 住一 is not a slip for 注意); an unknown word may be the slip itself.
+    words = [t for t in query.terms
+             if len(t) > 1 and (query.df.get(t) or circumstance(t))] + found
     for pinyin, keys in sounds.items():
         for piece in probes[pinyin]:
             if query.df.get(piece) or lexicon.expand(piece) or piece in keys:
