@@ -89,8 +89,9 @@ _DIALECT = {
 _DIALECT_RE = re.compile("|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True)))
 # A clause ending in 不 / 没 after a verb asks yes or no (能报不？ = 能报吗？): northern
 # and south-western usage; read as 吗 so that the clause is known to ask and 不 is not
-# taken for a word of what is asked.
-_NOT_ENDING = re.compile(r"(?<=[\u4e00-\u9fff])(?<![不没])[不没](?=[?？。!！,，\s]|$)")
+# taken for a word of what is asked. After an adverb (还没, 也不) it is a plain "not".
+_NOT_ENDING = re.compile(r"(?<=[\u4e00-\u9fff])(?<![不没还也都就并再从])[不没]"
+                         r"(?=[?？。!！,，\s]|$)")
 
 
 def mandarin(text: str) -> str:
