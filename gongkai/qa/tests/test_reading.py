@@ -22,7 +22,7 @@ def _weight_of(query, word: str) -> float:
     return next(g[word] for g in query.groups if word in g)
 
 
-@pytest.mark.parametrize("word", ["去年", "听说", "因为", "五年", "三个月", "二十多万", "一段时间"])
+@pytest.mark.parametrize("word", ["去年", "听说", "因为", "五年", "三个月", "二十多万", "一段时间", "真"])
 def test_time_quantities_and_discourse_words_are_circumstances(word):
     assert circumstance(word)
 

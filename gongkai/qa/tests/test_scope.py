@@ -74,7 +74,7 @@ def test_lexicon_words_leading_to_the_library_count_as_in_scope():
     assert not government_word("娃", {}, lambda w: ())
 
 
-@pytest.mark.parametrize("text", ["你今年几岁了", "你多大了", "你吃饭了没", "吃了吗"])
+@pytest.mark.parametrize("text", ["你今年几岁了", "你多大了", "你吃饭了没", "吃了吗", "你好厉害", "辛苦了"])
 def test_asking_the_assistant_its_age_or_if_it_has_eaten_is_chit_chat(text):
     assert out_of_scope(canonical(text)) or out_of_scope(mandarin(canonical(text)))
 
