@@ -110,3 +110,14 @@ def test_no_slip_is_read_across_a_word_mandarin_grammar_knows():
     published_entry(question="办理居住证有什么注意事项？", answer="带好材料。")
     query = parse("回老家住一段时间，医保怎么办")
     assert not [e for e in query.expansions if e.how == "pinyin" and e.term == "注意"]
+
+
+def test_an_entry_whose_long_word_the_question_names_in_part_ranks_first():
+    """高新 is the short of 高新技术企业: the entry on 高新技术企业 covers more of what
+    is asked than one sharing only 公司, and comes first."""
+    entry = published_entry(question="高新技术企业认定怎么申报？", answer="网上申报。")
+    published_entry(question="公司怎么注销？", answer="先清税再注销。")
+    published_entry(question="公司注册地址怎么变更？", answer="办理变更登记。")
+    _query, hits = search("我们公司想评高新，要怎么弄")
+    assert hits and hits[0].id == entry.pk
+    assert hits[0].features["cover"] > 0
