@@ -24,6 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.db import connection
 from django.db.models import Q
 
 from gongkai.core.text import positions
@@ -243,7 +244,7 @@ def _add_compounds(query: Query, groups: dict[str, dict[str, float]]) -> None:
         return
     condition = Q()
     for char in singles:
-        condition |= Q(key__gte=char, key__lt=char + "\uffff", key__startswith=char)
+        condition |= _starting_with(char)
     found: dict[str, list[tuple[int, str]]] = defaultdict(list)
     for key, df in QaTerm.objects.filter(condition, df__gt=0).values_list("key", "df"):
         if len(key) == 2:
@@ -255,6 +256,16 @@ def _add_compounds(query: Query, groups: dict[str, dict[str, float]]) -> None:
             weight = round(group[char] * COMPOUND_WEIGHT, 4)
             group[key] = max(group.get(key, 0.0), weight)
             query.expansions.append(Expansion(char, key, weight, "compound"))
+
+
+def _starting_with(prefix: str) -> Q:
+    """Keys beginning with ``prefix``, read by the primary key's index: PostgreSQL's
+    LIKE 'x%' uses the pattern index Django makes for a character key; SQLite's LIKE
+    uses no index, so the code-point range (SQLite compares keys by their bytes, which
+    is code-point order) bounds the read."""
+    if connection.vendor == "postgresql":
+        return Q(key__startswith=prefix)
+    return Q(key__gte=prefix, key__lt=prefix + "\uffff", key__startswith=prefix)
 
 
 def _straddles(text: str, piece: str, words: list[str]) -> bool:
