@@ -156,6 +156,8 @@ def misses(results: list[Result], answer: float, suggest: float, splits=TUNING):
             yield r, shown, answered
         elif not r.covered and answered:
             yield r, shown, answered
+        elif r.kind in ("out", "chitchat") and not out_of_scope(r, suggest) and not shown:
+            yield r, shown, answered  # would reach the units' queue
 
 
 def fit(results: list[Result], rounds: int = 4000, rate: float = 1.0) -> dict[str, float]:

@@ -42,7 +42,10 @@ def defaults() -> tuple[float, float]:
 
 def chosen_splits(split: str) -> set[str]:
     known = {q["split"] for q in evaluate.load_questions()}
-    chosen = {"both": {"dev", "test"}, "tune": set(evaluate.TUNING), "all": known}.get(split, {split})
+    chosen = {"both": {"dev", "test"}, "tune": set(evaluate.TUNING), "all": known,
+              # the tuning splits and the held-out sets already measured (development
+              # material from round 5 on)
+              "measured": {"dev", "dev2", "test3", "test4"}}.get(split, {split})
     if not chosen <= known:
         raise SystemExit(f"no question of split {split}: the splits are {', '.join(sorted(known))}")
     return chosen
@@ -73,7 +76,8 @@ def accuracy(args) -> None:
     if args.misses:
         names = {v: k for k, v in ids.items()}
         print("\ntuning misses (question → expected | shown, * = answered directly):")
-        for r, _shown, answered in evaluate.misses(results, answer, suggest):
+        for r, _shown, answered in evaluate.misses(results, answer, suggest,
+                                                   set(args.misses_of.split(","))):
             got = ", ".join(f"{names[pk]}:{c}" for pk, c in r.ranked[:3])
             print(f"  [{r.kind}] {r.question} → {names.get(r.expect, '—')} | "
                   f"{'*' if answered else ''}{got}")
@@ -157,9 +161,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="all",
                         help="a split (dev, dev2, test, test2 …), tune = dev and dev2, both = dev "
-                        "and test, all; a held-out split only for the final measurement")
+                        "and test, measured = tune and the held-out sets already measured, "
+                        "all; a held-out split only for the final measurement")
     parser.add_argument("--calibrate", action="store_true")
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--misses-of", default="dev,dev2",
+                        help="the splits whose misses --misses lists (comma-separated; "
+                        "never the blind set being measured)")
     parser.add_argument("--fit", action="store_true",
                         help="fit the confidence weights on the dev split and stop")
     parser.add_argument("--answer", type=float)

@@ -11,13 +11,20 @@ key of the index but several (缴费基数 is 缴费 + 基数) is matched by its
 word the library has (设保 / 社保, same pinyin) brings that word in, and what the
 lexicon says that word means. Question words, also the dialects' (点样, 边度), lead no
 group. In a question of several clauses, words count less the farther their clause is
-from the clause that asks (``clause_weights``): the circumstances come first.
+from the clause that asks (``clause_weights``): the circumstances come first; a clause
+that asks without naming anything (要带什么材料去哪里办) asks about the clause before
+it. Words that tell the circumstances wherever they stand (去年, 听说, 因为, 五年:
+``text.circumstance``) count at ``CIRCUMSTANCE_WEIGHT``. The dialects' grammar words are
+read as Mandarin first (喺边度 → 在哪里, 能报不 → 能报吗: ``text.mandarin``), and a
+single spoken character no entry holds as a word reads as the library's compounds
+beginning with it (撤 → 撤回, ``_add_compounds``).
 """
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from django.db import connection
 from django.db.models import Q
 
 from gongkai.core.text import positions
@@ -30,16 +37,26 @@ from gongkai.qa.retrieval.text import (
     FILLER_WORDS,
     GENERIC_WORDS,
     canonical,
+    circumstance,
     content_words,
     grams,
+    mandarin,
     pinyin_probes,
     question_terms,
 )
 
 QUESTION_MAX = 200
 TYPO_WEIGHT = 0.8
+# A single spoken character read as the library's words beginning with it (报 → 报销):
+# at most COMPOUNDS of them (the most common), each at COMPOUND_WEIGHT (chosen on the
+# tuning splits: 0.3 lost a dev2 question, 0.7 and 3 or 12 words changed nothing).
+COMPOUND_WEIGHT = 0.5
+COMPOUNDS = 6
 # The weight of the pieces a lexicon word was found across (chosen on the tuning splits).
 SWALLOWED_WEIGHT = 0.5
+# The weight of a word telling the circumstances (text.circumstance: 去年, 听说, 五年);
+# 0.3 was tried on the tuning splits and lost a dev2 question.
+CIRCUMSTANCE_WEIGHT = 0.5
 # A long question tells its circumstances and asks in a clause with a question word:
 # a word counts the less the farther its clause is from such a clause (× CONTEXT_DECAY
 # a clause, never below CONTEXT_FLOOR; chosen on the tuning splits).
@@ -80,7 +97,7 @@ class Query:
 def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     """The question's groups of words and bigrams (reads ``QaTerm`` once)."""
     lexicon = lexicon or current_lexicon()
-    canon = canonical(text)[:QUESTION_MAX]
+    canon = mandarin(canonical(text))[:QUESTION_MAX]
     query = Query(text=text, canonical=canon, terms=question_terms(canon) if canon else [],
                   scope=out_of_scope(canon))
     found = [f.term for f in lexicon.find(canon)
@@ -88,6 +105,8 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     typed, swallowed = _typed(query.terms, found, lexicon)
     groups: dict[str, dict[str, float]] = {}
     for word, base in typed.items():
+        if circumstance(word):
+            base = round(base * CIRCUMSTANCE_WEIGHT, 4)
         group = groups[word] = {word: base}
         for term, weight in lexicon.expand(word):
             group.setdefault(term, round(base * weight, 4))
@@ -111,10 +130,12 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
         if piece in query.parts.get(term, ()):
             del groups[piece]  # the lexicon word is matched by its pieces already
     _add_typos(query, groups, probes, sounds, lexicon, found)
+    _add_compounds(query, groups)
     _weigh_clauses(canon, groups)
     query.groups = list(groups.values())
     query.coverage = coverage(query.scope_words, query.df, lexicon.expand)
-    if not query.scope and groups and all(word in GENERIC_WORDS for word in groups):
+    if not query.scope and groups and all(word in GENERIC_WORDS or circumstance(word)
+                                          for word in groups):
         query.scope = "vague"
     query.rewritten = _rewritten(canon, query)
     query.alt_grams = grams(query.rewritten)
@@ -149,11 +170,23 @@ def _asking(word: str, lexicon: Lexicon) -> bool:
 
 def clause_weights(canon: str) -> list[tuple[str, float]]:
     """Each clause of (canonical) text with the weight of its words: 1 in a clause that
-    asks (or the last one, if none does), × ``CONTEXT_DECAY`` for each clause away."""
+    asks (or the last one, if none does), × ``CONTEXT_DECAY`` for each clause away.
+    A clause that asks without naming anything (要带什么材料去哪里办？) asks about what
+    the clause before it names (想先把失业的钱领上): that one counts as asking too."""
     clauses = [c for c in _CLAUSE.split(canon) if c and c.strip("?？")]
     asking = [i for i, c in enumerate(clauses) if _ASKING.search(c)] or [len(clauses) - 1]
+    for i in list(asking):
+        if i > 0 and i - 1 not in asking and not _names(clauses[i]):
+            asking.append(i - 1)
     return [(c, max(CONTEXT_FLOOR, CONTEXT_DECAY ** min(abs(i - a) for a in asking)))
             for i, c in enumerate(clauses)]
+
+
+def _names(clause: str) -> bool:
+    """Whether a clause names something: a word that is neither a question word, nor
+    what is asked of any service (办理, 材料), nor a circumstance (去年, 听说)."""
+    return any(w not in GENERIC_WORDS and not circumstance(w) and len(w) > 1
+               for w in content_words(clause))
 
 
 def _weigh_clauses(canon: str, groups: dict[str, dict[str, float]]) -> None:
@@ -175,7 +208,10 @@ def _words_of(term: str) -> tuple[str, ...]:
 
 def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: list[str]
                ) -> None:
-    words = [t for t in query.terms if len(t) > 1 and query.df.get(t)] + found
+    # The words the library, the lexicon or Mandarin grammar knows (一段时间 of
+    # 住一段时间: 住一 is not a slip for 注意); an unknown word may be the slip itself.
+    words = [t for t in query.terms
+             if len(t) > 1 and (query.df.get(t) or circumstance(t))] + found
     for pinyin, keys in sounds.items():
         for piece in probes[pinyin]:
             if query.df.get(piece) or lexicon.expand(piece) or piece in keys:
@@ -194,6 +230,42 @@ def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: li
                 for term, weight in lexicon.expand(key):
                     if group.get(term, 0.0) < round(TYPO_WEIGHT * weight, 4):
                         group[term] = round(TYPO_WEIGHT * weight, 4)
+
+
+def _add_compounds(query: Query, groups: dict[str, dict[str, float]]) -> None:
+    """Spoken Chinese says with one character what the written says with two (报 for
+    报销, 撤 for 撤回, 补 for 补贴): a single character that says what is asked (not a
+    question word, generic word or circumstance) and that no entry holds as a word of
+    its own also reads, at ``COMPOUND_WEIGHT``, as the library's two-character words
+    beginning with it (one read of the index, only for such a question)."""
+    singles = [w for w in groups if len(w) == 1 and "\u4e00" <= w <= "\u9fff"
+               and not query.df.get(w) and w not in GENERIC_WORDS and not circumstance(w)]
+    if not singles:
+        return
+    condition = Q()
+    for char in singles:
+        condition |= _starting_with(char)
+    found: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key, df in QaTerm.objects.filter(condition, df__gt=0).values_list("key", "df"):
+        if len(key) == 2:
+            found[key[0]].append((df, key))
+    for char in singles:
+        for df, key in sorted(found.get(char, []), reverse=True)[:COMPOUNDS]:
+            query.df[key] = df
+            group = groups[char]
+            weight = round(group[char] * COMPOUND_WEIGHT, 4)
+            group[key] = max(group.get(key, 0.0), weight)
+            query.expansions.append(Expansion(char, key, weight, "compound"))
+
+
+def _starting_with(prefix: str) -> Q:
+    """Keys beginning with ``prefix``, read by the primary key's index: PostgreSQL's
+    LIKE 'x%' uses the pattern index Django makes for a character key; SQLite's LIKE
+    uses no index, so the code-point range (SQLite compares keys by their bytes, which
+    is code-point order) bounds the read."""
+    if connection.vendor == "postgresql":
+        return Q(key__startswith=prefix)
+    return Q(key__gte=prefix, key__lt=prefix + "\uffff", key__startswith=prefix)
 
 
 def _straddles(text: str, piece: str, words: list[str]) -> bool:

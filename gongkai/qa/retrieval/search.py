@@ -216,7 +216,8 @@ def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: fl
 def _cover(query: Query, asked: dict[str, float], words: list[str], n: int) -> float:
     """How much of the entry's question the question asks about: the idf-weighted share
     of its question's words found in the question (as typed, or through the lexicon or
-    a same-sound correction)."""
+    a same-sound correction); a long word of which the question asks a part (高新 of
+    高新技术企业) counts for the share of its characters asked."""
     if not words:
         return 0.0
     total = found = 0.0
@@ -227,6 +228,10 @@ def _cover(query: Query, asked: dict[str, float], words: list[str], n: int) -> f
             found += value * asked[word]
         elif word in query.canonical or word in query.rewritten:
             found += value
+        elif len(word) > 2:
+            # 高新 asked of 高新技术企业: the share of the word's characters asked.
+            part = max((len(w) for w in asked if len(w) > 1 and w in word), default=0)
+            found += value * part / len(word)
     return found / total if total else 0.0
 
 

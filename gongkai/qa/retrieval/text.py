@@ -32,6 +32,32 @@ GENERIC_WORDS = frozenset(
     "规定 弄 搞 整 找 去 来 到 哪个 部门 单位 地方 地址 时间 时候 多久 几天 费用 钱 收费 要求 "
     "能否 咨询 了解 知道 查询 查 问 帮忙 帮 服务 业务 处理 解决 准备 提交 带 开 交 领 用 "
     "网上 现场 窗口 线上 电话 标准 规定 文件 通知 办事 今年 明年 以后 之前 最近".split())
+# Words that tell the circumstances around a question rather than what it is about:
+# when something happened (去年, 上个月, 一直), what the asker thinks or heard (听说,
+# 觉得, 担心), how the story connects (因为, 但是, 结果), how much (一些, 有点). Mandarin
+# grammar's time nouns, discourse verbs, connectives and degree words — a long question
+# is full of them, and each, counted as a subject word, drowns the few that say which
+# service is meant. They still count, at ``CIRCUMSTANCE_WEIGHT`` (query.py).
+CIRCUMSTANCE_WORDS = frozenset(
+    "去年 前年 今天 昨天 前天 明天 上个月 上月 这个月 本月 下个月 上周 这周 本周 下周 上星期 "
+    "这星期 之前 以前 之后 后来 当时 那时 那时候 刚 刚刚 刚才 已经 早就 一直 突然 马上 目前 "
+    "前几年 前段时间 这段时间 这几年 这些年 多年 平时 经常 老是 总是 每次 "
+    "听说 听人说 据说 觉得 感觉 认为 担心 害怕 发现 不知道 好像 可能 打算 希望 想 想着 "
+    "因为 所以 但是 但 可是 不过 而且 并且 然后 结果 于是 还是 或者 如果 要是 的话 虽然 "
+    "就是 其实 只是 又 再 很 太 非常 特别 比较 挺 一些 一点 有点 有些 这种 那种 这样 "
+    "那样 这些 那些 之类 等等 各种 把 被 让 跟 和 对 从 向 没 没有 不 多 先 上 下 里 中间 "
+    "里面 外面 上面 下面 每个 每年 每月 每天 每周 每次 一段时间 一阵子 好几 真 蛮 超".split())
+_QUANTITY = re.compile(r"^[0-9零〇一二两三四五六七八九十百千万几多半]+[个多来]?"
+                       r"(年|个月|月|天|周|星期|小时|次|块|元|万)?[多]?$")
+
+
+def circumstance(word: str) -> bool:
+    """A word telling the circumstances (``CIRCUMSTANCE_WORDS``) or a quantity of time
+    or money (五年, 三个月, 二十多万): ages (岁) are left out, since they decide what a
+    resident is entitled to."""
+    return word in CIRCUMSTANCE_WORDS or bool(_QUANTITY.match(word))
+
+
 _FILLER_RE = re.compile("|".join([*sorted((re.escape(w) for w in FILLER_WORDS if len(w) > 1),
                                           key=len, reverse=True),
                                   "[吗呢啊吧呀嘛哦啦咯喔我咋啥喺咗嘅啲咩]"]))
@@ -42,6 +68,35 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 def canonical(text: str) -> str:
     """Normalised, lower-case text."""
     return normalize(text or "").lower()
+
+
+# The grammar words of the dialects residents type in characters, as Mandarin: Cantonese
+# (边个 who, 边度 where, 喺 at, 冇 have not, 唔 not, 揾 find, 睇 look, 俾 give, 嚟 come,
+# 乜嘢 what, 点样 how), northern (俺 I, 自个儿 oneself, 上哪儿 where to) and Wu (侬 you,
+# 阿拉 we, 啥 what). Only words a Mandarin question never uses in another sense: the
+# segmenter, which knows Mandarin, then cuts the question as it would the same question
+# in Mandarin, and its bigrams meet the entries' (看 of 睇 …). Particles that only end a
+# sentence are dropped (㗎, 嘞, 呗).
+_DIALECT = {
+    "边个": "谁", "边位": "谁", "边度": "哪里", "边处": "哪里", "边间": "哪个", "乜嘢": "什么",
+    "咩嘢": "什么", "点样": "怎么", "点搞": "怎么办", "点算": "怎么办", "点解": "为什么",
+    "几时": "什么时候", "喺": "在", "冇": "没有", "唔": "不", "揾": "找", "睇": "看",
+    "俾": "给", "嚟": "来", "咗": "了", "嘅": "的", "啲": "些", "佢哋": "他们", "佢": "他",
+    "我哋": "我们", "你哋": "你们", "自个儿": "自己", "自个": "自己", "上哪儿": "去哪里",
+    "上哪": "去哪里", "侬": "你", "阿拉": "我们",
+    "㗎": "", "嘞": "", "呗": "", "喎": "", "啫": "", "噃": "", "咧": "",
+}
+_DIALECT_RE = re.compile("|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True)))
+# A clause ending in 不 / 没 after a verb asks yes or no (能报不？ = 能报吗？): northern
+# and south-western usage; read as 吗 so that the clause is known to ask and 不 is not
+# taken for a word of what is asked. After an adverb (还没, 也不) it is a plain "not".
+_NOT_ENDING = re.compile(r"(?<=[\u4e00-\u9fff])(?<![不没还也都就并再从])[不没]"
+                         r"(?=[?？。!！,，\s]|$)")
+
+
+def mandarin(text: str) -> str:
+    """(Canonical) question text with the dialects' grammar words read as Mandarin."""
+    return _NOT_ENDING.sub("吗", _DIALECT_RE.sub(lambda m: _DIALECT[m.group(0)], text))
 
 
 def entry_terms(text: str) -> list[str]:

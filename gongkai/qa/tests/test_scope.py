@@ -5,7 +5,7 @@ import pytest
 
 from gongkai.qa.models import Outcome, PendingQuestion
 from gongkai.qa.retrieval.scope import coverage, government_word, out_of_scope
-from gongkai.qa.retrieval.text import canonical, content_words
+from gongkai.qa.retrieval.text import canonical, content_words, mandarin
 from gongkai.qa.services.answering import answer_question
 from gongkai.qa.tests.factories_qa import published_entry
 
@@ -72,3 +72,13 @@ def test_lexicon_words_leading_to_the_library_count_as_in_scope():
     expand = {"娃": (("孩子", 0.9),)}.get
     assert government_word("娃", {"孩子": 3}, lambda w: expand(w, ()))
     assert not government_word("娃", {}, lambda w: ())
+
+
+@pytest.mark.parametrize("text", ["你今年几岁了", "你多大了", "你吃饭了没", "吃了吗", "你好厉害", "辛苦了"])
+def test_asking_the_assistant_its_age_or_if_it_has_eaten_is_chit_chat(text):
+    assert out_of_scope(canonical(text)) or out_of_scope(mandarin(canonical(text)))
+
+
+@pytest.mark.parametrize("text", ["孩子今年几岁可以上小学", "孩子多大了能打疫苗"])
+def test_a_childs_age_is_a_question_not_chit_chat(text):
+    assert not out_of_scope(mandarin(canonical(text)))

@@ -221,13 +221,14 @@ def test_a_unit_may_not_add_phrasings_to_another_units_entry(entry, client_for, 
 
 def test_a_word_from_a_queued_question_joins_the_lexicon_and_answers_it(entry, client_for,
                                                                        office_admin):
-    _ask(Client(), "房子基金咋拿出来")
+    # (房子基金 is now read as 住房公积金 through the slip 基金 → 积金 and suggested.)
+    _ask(Client(), "买房存的那份钱咋拿出来")
     pending = PendingQuestion.objects.get()
     response = client_for(office_admin).post(
         reverse("qa:staff_pending_learn", args=[pending.pk]),
-        {"action": "synonym", "variant": "房子基金", "canonical": "住房公积金"})
+        {"action": "synonym", "variant": "买房存的那份钱", "canonical": "住房公积金"})
     assert response.status_code == 302
-    assert "房子基金" in TermGroup.objects.get(canonical="住房公积金").variants
+    assert "买房存的那份钱" in TermGroup.objects.get(canonical="住房公积金").variants
     pending.refresh_from_db()
     assert pending.status == "answered" and pending.entry == entry
 
@@ -235,3 +236,13 @@ def test_a_word_from_a_queued_question_joins_the_lexicon_and_answers_it(entry, c
 def test_chit_chat_on_the_public_page_says_what_the_library_is_for(entry):
     html = _ask(Client(), "你好").content.decode()
     assert 'id="qa-out-of-scope"' in html and not PendingQuestion.objects.exists()
+
+
+def test_staff_test_page_shows_a_dialect_question_read_as_mandarin_and_a_compound(
+        client_for, unit_staff):
+    """Staff see how a question was read: 喺边度 as 在哪里, 撤 as 撤回 (单字补全)."""
+    published_entry(question="信息公开申请能撤回吗？", answer="可以撤回。")
+    html = client_for(unit_staff).get(reverse("qa:staff_test"),
+                                      {"question": "信息公开申请喺边度撤"}).content.decode()
+    assert "信息公开申请在哪里撤" in html
+    assert "撤→撤回（单字补全" in html

@@ -1,0 +1,123 @@
+"""How a resident's question is read (``gongkai.qa.retrieval.query`` and ``text``):
+circumstances count less than what is asked, the dialects' grammar words are read as
+Mandarin, an asking clause that names nothing asks about the clause before it, a single
+spoken character reads as the library's compound, and no slip is read across a word
+Mandarin grammar knows."""
+import pytest
+
+from gongkai.qa.retrieval.query import (
+    CIRCUMSTANCE_WEIGHT,
+    COMPOUND_WEIGHT,
+    clause_weights,
+    parse,
+)
+from gongkai.qa.retrieval.search import search
+from gongkai.qa.retrieval.text import circumstance, mandarin
+from gongkai.qa.tests.factories_qa import published_entry
+
+pytestmark = pytest.mark.django_db
+
+
+def _weight_of(query, word: str) -> float:
+    return next(g[word] for g in query.groups if word in g)
+
+
+@pytest.mark.parametrize("word", ["去年", "听说", "因为", "五年", "三个月", "二十多万", "一段时间", "真"])
+def test_time_quantities_and_discourse_words_are_circumstances(word):
+    assert circumstance(word)
+
+
+@pytest.mark.parametrize("word", ["社保", "失业", "一百岁", "转学", "个税"])
+def test_words_of_the_subject_and_ages_are_not_circumstances(word):
+    assert not circumstance(word)
+
+
+def test_circumstance_words_count_less_than_the_subject():
+    query = parse("听说去年交的五年社保可以转移吗")
+    assert _weight_of(query, "社保") == 1.0
+    for word in ("听说", "去年"):
+        assert _weight_of(query, word) == CIRCUMSTANCE_WEIGHT
+
+
+def test_a_long_story_finds_the_entry_its_subject_names():
+    """Told with many circumstances, the question still finds the entry on 失业保险金
+    first, above one sharing only the story's everyday words."""
+    entry = published_entry(question="失业保险金怎么申领？", answer="到就业服务窗口申领。")
+    published_entry(question="去年的工作证明现在还能开吗？", answer="可以，到原单位开具。")
+    _query, hits = search("听说去年交了五年失业保险，现在还没找到工作，那个钱能领吗")
+    assert hits and hits[0].id == entry.pk
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("社保喺边度交㗎", "社保在哪里交"),
+    ("揾边个处理", "找谁处理"),
+    ("佢哋冇交社保", "他们没有交社保"),
+    ("医保能给报不？", "医保能给报吗？"),
+    ("要办啥证不", "要办啥证吗"),
+    ("辞职了社保自个儿上哪儿交", "辞职了社保自己去哪里交"),
+])
+def test_the_dialects_grammar_words_are_read_as_mandarin(typed, read):
+    assert mandarin(typed) == read
+
+
+@pytest.mark.parametrize("text", ["工资不给怎么办", "能不能报", "好不好办", "还没"])
+def test_a_not_inside_a_question_or_after_not_is_kept(text):
+    assert mandarin(text) == text
+
+
+def test_a_cantonese_question_finds_what_its_mandarin_finds():
+    entry = published_entry(question="社保卡在哪里补办？", answer="到社保网点补办。")
+    published_entry(question="公积金怎么提取？", answer="网上提取。")
+    _query, hits = search("社保卡喺边度补办㗎")
+    assert hits and hits[0].id == entry.pk
+    query = parse("社保卡喺边度补办㗎")
+    assert not {w for g in query.groups for w in g} & {"㗎", "边度", "喺"}
+
+
+def test_an_asking_clause_naming_nothing_asks_about_the_clause_before():
+    """要带什么材料去哪里办 names nothing but what any service asks: the clause before it
+    (想把失业的钱领上) is what is asked about, and counts fully."""
+    weights = dict(clause_weights("上个月被裁员了，想把失业的钱领上，要带什么材料去哪里办？"))
+    assert weights["想把失业的钱领上"] == 1.0
+    assert weights["要带什么材料去哪里办？"] == 1.0
+    assert weights["上个月被裁员了"] < 1.0
+
+
+def test_an_asking_clause_that_names_something_keeps_the_decay():
+    weights = dict(clause_weights("上个月被裁员了，失业金去哪里领？"))
+    assert weights["上个月被裁员了"] < 1.0 == weights["失业金去哪里领？"]
+
+
+def test_a_single_spoken_character_reads_as_the_librarys_compound():
+    """撤 (spoken for 撤回) is no word of any entry: it reads as 撤回, which one holds."""
+    entry = published_entry(question="信息公开申请能撤回吗？", answer="可以撤回。")
+    published_entry(question="信息公开申请可以邮寄吗？", answer="可以邮寄。")
+    query, hits = search("信息公开申请交了，想撤怎么弄")
+    group = next(g for g in query.groups if "撤" in g)
+    assert group["撤回"] == COMPOUND_WEIGHT
+    assert hits and hits[0].id == entry.pk
+
+
+def test_a_single_character_the_library_holds_is_not_expanded():
+    published_entry(question="撤回申请怎么办？", answer="提交撤回。")
+    published_entry(question="撤是什么意思？", answer="撤即撤回。")
+    query = parse("撤怎么写")
+    assert not [e for e in query.expansions if e.how == "compound"]
+
+
+def test_no_slip_is_read_across_a_word_mandarin_grammar_knows():
+    """住一 of 住一段时间 sounds as 注意 but cuts across 一段时间."""
+    published_entry(question="办理居住证有什么注意事项？", answer="带好材料。")
+    query = parse("回老家住一段时间，医保怎么办")
+    assert not [e for e in query.expansions if e.how == "pinyin" and e.term == "注意"]
+
+
+def test_an_entry_whose_long_word_the_question_names_in_part_ranks_first():
+    """高新 is the short of 高新技术企业: the entry on 高新技术企业 covers more of what
+    is asked than one sharing only 公司, and comes first."""
+    entry = published_entry(question="高新技术企业认定怎么申报？", answer="网上申报。")
+    published_entry(question="公司怎么注销？", answer="先清税再注销。")
+    published_entry(question="公司注册地址怎么变更？", answer="办理变更登记。")
+    _query, hits = search("我们公司想评高新，要怎么弄")
+    assert hits and hits[0].id == entry.pk
+    assert hits[0].features["cover"] > 0
