@@ -214,11 +214,15 @@ def _is_word_for(lexicon):
     return is_word
 
 
-def _typo_fix(span: str, lexicon, memo: dict, *, direct: bool):
+def _typo_fix(span: str, lexicon, memo: dict, *, direct: bool, rarer: int = 0):
     """(start, end, the group of the word read) for the first homophone correction of
-    ``span`` the library holds — itself (``direct``), or through the lexicon too."""
+    ``span`` the library holds — itself (``direct``), or through the lexicon too.
+    ``rarer``: only a correction at least ``typos.USUAL_RATIO`` times as frequent
+    (``words.frequency``) — the typed string is a dictionary word too."""
     for start, end, word in typos.corrections(span, _is_word_for(lexicon)):
         if sum(ch not in typos.FILLERS for ch in span[start:end]) < 2:
+            continue
+        if rarer and words.frequency(word) < typos.USUAL_RATIO * rarer:
             continue
         fixed = _group(word, lexicon)
         forms = fixed.alternatives[:1] if direct else fixed.alternatives
@@ -269,10 +273,19 @@ def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
         group.alternatives = (*group.alternatives, pieces)
         return group
-    # A word of the dictionary is what was meant (一辆 is no typo of 一量): only a
-    # string that is no word is read as one of the same sound.
-    fix = (None if ptext.is_dictionary_word(group.typed)
-           else _typo_fix(group.typed, lexicon, memo, direct=True))
+    # A coordinated abbreviation (预决算): the two words it joins, those held.
+    joined = abbrev.coordinated(group.typed)
+    held = words.documents_holding(list(joined), memo) if joined else {}
+    if any(held.values()):
+        group.alternatives = (*group.alternatives, *(w for w in joined if held[w]))
+        return group
+    # A word of the dictionary is mostly what was meant (一辆 is no typo of 一量): it
+    # is read as a word of the same sound only when that word is far more usual — the
+    # rare homophone a pinyin input method offered beside it (人材 for 人才, 建义 for
+    # 建议), not a word of its own (火星 is as usual as 活性).
+    dictionary = ptext.is_dictionary_word(group.typed)
+    fix = _typo_fix(group.typed, lexicon, memo, direct=True,
+                    rarer=max(1, words.frequency(group.typed)) if dictionary else 0)
     if fix is not None and fix[:2] == (0, len(group.typed)):
         return fix[2]
     return _abbreviation(group.typed, lexicon) or group
