@@ -29,6 +29,11 @@ INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", 
 # A word's lexicon alternatives with at least this weight are searched (two links of
 # synonyms, 0.85 × 0.85, still count), at most this many.
 MIN_EXPANSION_WEIGHT = 0.7
+# Characters that, cut out alone, are the verbs and particles of a spoken sentence
+# (来办事, 去哪, 给谁, 有没有): weighed as lone characters (ranking rule 5) wherever
+# they stand. (Not 多, 少, 看, 吃, 问, 到 …: they may say the subject, 看病, 到府照顾.)
+SENTENCE_CHARACTERS = frozenset("来去给在有是要想能会让把被过着")
+SENTENCE_WORDS = 6
 MAX_ALTERNATIVES = 8
 
 
@@ -413,4 +418,11 @@ def _lone_characters(cut: list[str]) -> frozenset[str]:
     for i, token in enumerate(cut):
         if single(token):
             positions.setdefault(token, []).append(i)
-    return frozenset(token for token, found in positions.items() if all(map(alone, found)))
+    # A character of the spoken sentence (来 of 来办事, 给, 有) is always so: it is
+    # no typo's remnant, whatever stands beside it.
+    # (In a sentence: at least ``SENTENCE_WORDS`` words.)
+    words_typed = [t for t in cut if ptext._is_token(t) and t not in ptext._STOPWORDS]
+    fillers = {token for token in cut if len(token) == 1 and token in SENTENCE_CHARACTERS
+               and token not in ptext._STOPWORDS} if len(words_typed) >= SENTENCE_WORDS else set()
+    return frozenset(fillers | {token for token, found in positions.items()
+                                if all(map(alone, found))})

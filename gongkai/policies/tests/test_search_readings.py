@@ -63,3 +63,12 @@ def test_a_usual_word_is_not_read_as_its_homophone(library):
 def test_frequency_of_unknown_strings_is_zero():
     assert words.frequency("xyzabc") == 0
     assert words.frequency("人才") > words.frequency("人材") > 0
+
+
+def test_a_verb_of_a_spoken_sentence_weighs_as_a_lone_character():
+    # 来 stands between two words here, so it was not "lone": held by the one document
+    # naming 来穗人员, it outweighed the subject (窗口) of a resident's long question.
+    plan = q.analyse("窗口工作人员应该怎么对待来办事的人")
+    assert "来" in plan.lone
+    # In a short query a character may be part of the subject: weighed fully.
+    assert "来" not in q.analyse("来穗 人员").lone
