@@ -165,8 +165,12 @@ def _units(text: str, lexicon) -> list[str]:
     for token in tokens:
         position += len(token)
         ends.add(position)
-    spans = {found.start: found.term for found in lexicon.find(text.lower())
-             if found.start + len(found.term) in ends}
+    spans: dict[int, str] = {}
+    for found in lexicon.find(text.lower()):
+        # The longest term starting there (政府信息公开申请, not 政府信息公开).
+        if found.start + len(found.term) in ends \
+                and len(found.term) > len(spans.get(found.start, "")):
+            spans[found.start] = found.term
     units, position, skip_to = [], 0, 0
     for token in tokens:
         if position >= skip_to:
@@ -324,8 +328,13 @@ def _classify(groups: list[Group], memo: dict) -> None:
     for group in groups:
         known = [a for a in group.alternatives
                  if all(counts.get(w, 0) > 0 for w in _words(a))]
+        # A term the lexicon names in words each generic (政府信息公开申请: 政府信息公开
+        # + 申请) is no generic word when the typed one is not (依申请公开).
+        typed_specific = group.alternatives[:1] == tuple(known[:1]) and not all(
+            words.is_generic_word(w, counts[w]) for w in _words(known[0])) if known else False
         specific = [a for a in known
-                    if not all(words.is_generic_word(w, counts[w]) for w in _words(a))]
+                    if not all(words.is_generic_word(w, counts[w]) for w in _words(a))
+                    or (typed_specific and len(_words(a)) > 1)]
         group.known = bool(known)
         group.generic = (_all_generic(group.typed) or (bool(known) and not specific))
         group.documents = max((min(counts.get(w, 0) for w in _words(a)) for a in known),

@@ -72,3 +72,39 @@ def test_a_verb_of_a_spoken_sentence_weighs_as_a_lone_character():
     assert "来" in plan.lone
     # In a short query a character may be part of the subject: weighed fully.
     assert "来" not in q.analyse("来穗 人员").lone
+
+
+def test_a_term_named_in_generic_words_is_searched_for_a_specific_word(library, monkeypatch):
+    # 依申请公开 is what residents and staff call 政府信息公开申请 (lexicon); each of
+    # 政府信息公开 and 申请 is generic alone, but the term they make is not: the rules
+    # on handling requests come first, not the 政务公开 work plan that says 依申请公开.
+    from gongkai.lexicon.data.seed import load_seed
+    from gongkai.lexicon.models import LexiconVersion, TermGroup
+    from gongkai.policies.search.lexicon_seed import correct_groups, load_search_lexicon
+
+    load_seed(TermGroup, LexiconVersion)
+    load_search_lexicon(TermGroup, LexiconVersion)
+    correct_groups(TermGroup, LexiconVersion)
+    rules = make_document(title="黄埔区政府信息公开申请办理规范",
+                          body_html="<p>收到政府信息公开申请后，能够当场答复的当场答复。</p>")
+    plan = make_document(title="黄埔区2025年政务公开工作要点",
+                         body_html="<p>做好依申请公开工作，规范政务公开。</p>")
+    for n in range(6):
+        make_document(title=f"黄埔区第{n}号政府信息公开目录",
+                      body_html="<p>政府信息公开，申请人可以申请。</p>")
+    # A small library: a word in half of it is generic, as in a large one.
+    monkeypatch.setattr(words, "GENERIC_MIN_DOCUMENTS", 5)
+    words.forget()
+    found = ids(search_documents(query="依申请公开"))
+    assert found[:1] == [rules.pk]
+    assert plan.pk in found
+
+
+def test_the_correction_takes_only_the_wrong_variant_out():
+    from gongkai.lexicon.models import LexiconVersion, TermGroup
+    from gongkai.policies.search.lexicon_seed import correct_groups
+
+    TermGroup.objects.create(canonical="政府信息公开", kind="abbreviation",
+                             variants=["信息公开", "政务公开", "依申请公开"])
+    correct_groups(TermGroup, LexiconVersion)
+    assert TermGroup.objects.get(canonical="政府信息公开").variants == ["信息公开", "依申请公开"]
