@@ -292,9 +292,10 @@ def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     # is read as a word of the same sound only when that word is far more usual — the
     # rare homophone a pinyin input method offered beside it (人材 for 人才, 建义 for
     # 建议), not a word of its own (火星 is as usual as 活性).
-    dictionary = ptext.is_dictionary_word(group.typed)
-    fix = _typo_fix(group.typed, lexicon, memo, direct=True,
-                    rarer=max(1, words.frequency(group.typed)) if dictionary else 0)
+    rarer = max(1, words.frequency(group.typed)) if ptext.is_dictionary_word(group.typed) else 0
+    # (No word is that much more usual than a usual one: nothing to try.)
+    fix = (None if rarer * typos.USUAL_RATIO > words.highest_frequency()
+           else _typo_fix(group.typed, lexicon, memo, direct=True, rarer=rarer))
     if fix is not None and fix[:2] == (0, len(group.typed)):
         return fix[2]
     return _abbreviation(group.typed, lexicon) or group

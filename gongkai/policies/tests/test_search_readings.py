@@ -108,3 +108,26 @@ def test_the_correction_takes_only_the_wrong_variant_out():
                              variants=["信息公开", "政务公开", "依申请公开"])
     correct_groups(TermGroup, LexiconVersion)
     assert TermGroup.objects.get(canonical="政府信息公开").variants == ["信息公开", "依申请公开"]
+
+
+def test_generic_words_that_make_a_title_find_that_document(library, monkeypatch):
+    time_limits = make_document(title="黄埔区政务服务事项办理时限压缩办法",
+                                body_html="<p>压缩办理时限。</p>")
+    notice = make_document(title="关于印发黄埔区养犬管理规定的通知",
+                           body_html="<p>现印发给你们。</p>")
+    for name in ("殡葬", "物业", "校车", "控烟"):
+        make_document(title=f"黄埔区{name}管理规定", body_html="<p>在办理时限内答复。</p>")
+    # 时限 is in half of the library: generic, as in a large one.
+    monkeypatch.setattr(words, "GENERIC_MIN_DOCUMENTS", 5)
+    words.forget()
+    assert q.analyse("办理时限").generic_only
+    # 办理 and 时限 are generic words (before: "too generic", nothing); together they
+    # are the title of one document.
+    result = search_documents(query="办理时限")
+    assert ids(result) == [time_limits.pk]
+    assert result.notice == ""
+    # The words of a document's form name no subject, though a title holds them all.
+    for query in ("关于印发的通知", "办理 工作"):
+        result = search_documents(query=query)
+        assert (ids(result), result.notice) == ([], "generic"), query
+    assert notice.pk
