@@ -123,11 +123,18 @@ def _other_words() -> str:
     return "\n" + "\n".join(found) + "\n"
 
 
+# Nouns that say what kind of text is asked for, not its subject (有没有官方解读, 最新
+# 原文, 权威发布): a library need not hold them, and lacking them is no missing subject.
+ABOUT_DOCUMENTS = frozenset("""
+官方 权威 正式 原文 全文 最新 新规 新政 条文 条款 版本 红头文件 文本 出处 来源 依据 官网
+""".split())
+
+
 def names_a_thing(word: str) -> bool:
     """Whether ``word`` may name the subject of a query: a noun of the dictionary, or a
     string the dictionary lacks (外星人, xyzabc) — not a word of the sentence around a
-    subject (那个, 明年, 听说), which a library need not hold."""
-    return f"\n{word}\n" not in _other_words()
+    subject (那个, 明年, 听说), nor one about the document asked for (官方, 原文)."""
+    return word not in ABOUT_DOCUMENTS and f"\n{word}\n" not in _other_words()
 
 
 @lru_cache(maxsize=1)

@@ -131,3 +131,11 @@ def test_generic_words_that_make_a_title_find_that_document(library, monkeypatch
         result = search_documents(query=query)
         assert (ids(result), result.notice) == ([], "generic"), query
     assert notice.pk
+
+
+def test_a_word_about_the_document_asked_for_is_no_missing_subject(library, monkeypatch):
+    # 官方 (official) is in no document: before, it outweighed 人才住房 and the query
+    # found nothing ("the library covers no 官方").
+    assert not words.names_a_thing("官方")
+    result = search_documents(query="人才住房有没有官方解读")
+    assert ids(result)[:1] == [library["talent"].pk]
