@@ -242,6 +242,18 @@ def _typo_fix(span: str, lexicon, memo: dict, *, direct: bool, rarer: int = 0):
     return None
 
 
+def _joined_fix(before: Group, span: str, lexicon, memo: dict):
+    """(how many characters of ``span`` it takes, the group) when the word ``before``
+    a stretch of single characters and the stretch's start, one homophone changed,
+    are a term the library holds through the lexicon; else None."""
+    if len(before.typed) < 2 or not all(map(ptext._is_cjk, before.typed)):
+        return None
+    fix = _typo_fix(before.typed + span, lexicon, memo, direct=False)
+    if fix is None or fix[0] != 0 or fix[1] <= len(before.typed):
+        return None
+    return fix[1] - len(before.typed), fix[2]
+
+
 def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
     """Words the library does not hold read otherwise: a dictionary word by its pieces
     (技工学校 → 技工 学校) or, failing that, as a word of the same sound the library
@@ -259,7 +271,15 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
             span = "".join(g.typed for g in groups[i:j])
             fix = _typo_fix(span, lexicon, memo, direct=False)
             short = _abbreviation(span, lexicon) if fix is None else None
-            if short is not None:
+            joined = (_joined_fix(out[-1], span, lexicon, memo)
+                      if fix is None and short is None and out else None)
+            if joined is not None:
+                # The word before and the slip make one lexicon term (老年 食唐 →
+                # 老年食堂, which the lexicon reads as 长者饭堂).
+                end, fixed = joined
+                out[-1] = fixed
+                out += groups[i + end:j]
+            elif short is not None:
                 out.append(short)
             elif fix is None:
                 out.extend(groups[i:j])

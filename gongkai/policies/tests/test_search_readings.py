@@ -139,3 +139,17 @@ def test_a_word_about_the_document_asked_for_is_no_missing_subject(library, monk
     assert not words.names_a_thing("官方")
     result = search_documents(query="人才住房有没有官方解读")
     assert ids(result)[:1] == [library["talent"].pk]
+
+
+def test_a_slip_inside_a_lexicon_term_is_read_with_the_word_before_it(library):
+    # 老年 食唐: 食唐 alone becomes 食堂, which no document holds; with 老年 it is
+    # 老年食堂, the lexicon's word for 长者饭堂.
+    from gongkai.lexicon.models import LexiconVersion, TermGroup
+
+    TermGroup.objects.create(canonical="长者饭堂", kind="colloquial", variants=["老年食堂"])
+    LexiconVersion.objects.update_or_create(pk=1, defaults={"stamp": 4242})
+    canteens = make_document(title="黄埔区长者饭堂建设和运营管理办法",
+                             body_html="<p>长者饭堂为老年人提供助餐服务。</p>")
+    make_document(title="黄埔区老年人优待办法", body_html="<p>老年人凭证免费乘车。</p>")
+    words.forget()
+    assert ids(search_documents(query="老年食唐"))[:1] == [canteens.pk]
