@@ -289,5 +289,15 @@ def _lone_characters(cut: list[str]) -> frozenset[str]:
     words_typed = [t for t in cut if ptext._is_token(t) and t not in ptext._STOPWORDS]
     fillers = {token for token in cut if len(token) == 1 and token in SENTENCE_CHARACTERS
                and token not in ptext._STOPWORDS} if len(words_typed) >= SENTENCE_WORDS else set()
+    # A run of single characters each of which stands alone in spoken questions (想 问
+    # 个, 要 不 要) is the sentence too, not a word the dictionary lacks.
+    for start in range(len(cut)):
+        if single(cut[start]) or cut[start] not in typos.FILLERS or len(cut[start]) != 1:
+            continue
+        end = start
+        while end < len(cut) and len(cut[end]) == 1 and cut[end] in typos.FILLERS:
+            end += 1
+        if end - start >= 2:
+            fillers.update(t for t in cut[start:end] if t not in ptext._STOPWORDS)
     return frozenset(fillers | {token for token, found in positions.items()
                                 if all(map(alone, found))})

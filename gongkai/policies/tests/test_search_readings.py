@@ -153,3 +153,10 @@ def test_a_slip_inside_a_lexicon_term_is_read_with_the_word_before_it(library):
     make_document(title="黄埔区老年人优待办法", body_html="<p>老年人凭证免费乘车。</p>")
     words.forget()
     assert ids(search_documents(query="老年食唐"))[:1] == [canteens.pk]
+
+
+def test_a_run_of_spoken_characters_is_the_sentence():
+    # 想 问 个: each stands alone in spoken questions; in a row they are no word the
+    # dictionary lacks, and weigh as lone characters.
+    plan = q.analyse("想问个法律问题 有免费咨询的地方吗")
+    assert {"问", "个"} <= plan.lone
