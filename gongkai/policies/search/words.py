@@ -133,8 +133,11 @@ ABOUT_DOCUMENTS = frozenset("""
 def names_a_thing(word: str) -> bool:
     """Whether ``word`` may name the subject of a query: a noun of the dictionary, or a
     string the dictionary lacks (外星人, xyzabc) — not a word of the sentence around a
-    subject (那个, 明年, 听说), nor one about the document asked for (官方, 原文)."""
-    return word not in ABOUT_DOCUMENTS and f"\n{word}\n" not in _other_words()
+    subject (那个, 明年, 听说), nor one about the document asked for (官方, 原文), nor a
+    number (12345)."""
+    # (A number — a hotline, a year, an amount — names no subject by itself.)
+    return (not word.isdigit() and word not in ABOUT_DOCUMENTS
+            and f"\n{word}\n" not in _other_words())
 
 
 @lru_cache(maxsize=1)

@@ -160,3 +160,10 @@ def test_a_run_of_spoken_characters_is_the_sentence():
     # dictionary lacks, and weigh as lone characters.
     plan = q.analyse("想问个法律问题 有免费咨询的地方吗")
     assert {"问", "个"} <= plan.lone
+
+
+def test_a_number_the_library_lacks_is_no_missing_subject(library):
+    # A hotline number beside the subject: before, 12348 (in no document) outweighed
+    # 人才住房 and the query found nothing.
+    assert not words.names_a_thing("12348")
+    assert ids(search_documents(query="12348 人才住房"))[:1] == [library["talent"].pk]
