@@ -44,6 +44,9 @@ INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", 
 # they stand. (Not 多, 少, 看, 吃, 问, 到 …: they may say the subject, 看病, 到府照顾.)
 SENTENCE_CHARACTERS = frozenset("来去给在有是要想能会让把被过着")
 SENTENCE_WORDS = 6
+# The particle a spoken phrase puts inside a term (店门口的卫生): a lexicon term is also
+# found with it left out.
+SPOKEN_PARTICLE = "的"
 
 
 @dataclass
@@ -144,29 +147,45 @@ def number_condition(numbers) -> Q | None:
 
 
 def _units(text: str, lexicon) -> list[str]:
-    """The query's words: the cut's tokens, a lexicon word the cut splits taken whole."""
+    """The query's words: the cut's tokens, a lexicon word the cut splits taken whole —
+    also when a 的 was said inside it (店门口的卫生 is the lexicon's 店门口卫生)."""
     tokens = ptext.cut_query(text)
     ends, position = set(), 0
     for token in tokens:
         position += len(token)
         ends.add(position)
-    spans: dict[int, str] = {}
-    for found in lexicon.find(text.lower()):
-        # The longest term starting there (政府信息公开申请, not 政府信息公开).
-        if found.start + len(found.term) in ends \
-                and len(found.term) > len(spans.get(found.start, "")):
-            spans[found.start] = found.term
+    spans = _lexicon_spans(text.lower(), lexicon, ends)
     units, position, skip_to = [], 0, 0
     for token in tokens:
         if position >= skip_to:
-            term = spans.get(position)
-            if term is not None and len(term) > len(token):
+            term, end = spans.get(position, ("", 0))
+            if term and end - position > len(token):
                 units.append(term)
-                skip_to = position + len(term)
+                skip_to = end
             elif position >= skip_to:
                 units.append(token)
         position += len(token)
     return units
+
+
+def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, int]]:
+    """start → (the longest lexicon term starting there, where it ends) of the terms
+    ending where a token of the cut ends (政府信息公开申请, not 政府信息公开)."""
+    spans: dict[int, tuple[str, int]] = {}
+
+    def add(term: str, start: int, end: int) -> None:
+        if end in ends and end > spans.get(start, ("", start))[1]:
+            spans[start] = (term, end)
+
+    for found in lexicon.find(lower):
+        add(found.term, found.start, found.start + len(found.term))
+    if SPOKEN_PARTICLE in lower:
+        kept = [i for i, ch in enumerate(lower) if ch != SPOKEN_PARTICLE]
+        for found in lexicon.find("".join(lower[i] for i in kept)):
+            start, end = kept[found.start], kept[found.start + len(found.term) - 1] + 1
+            if end - start > len(found.term):
+                add(found.term, start, end)
+    return spans
 
 
 def _all_generic(word: str) -> bool:

@@ -167,3 +167,18 @@ def test_a_number_the_library_lacks_is_no_missing_subject(library):
     # 人才住房 and the query found nothing.
     assert not words.names_a_thing("12348")
     assert ids(search_documents(query="12348 人才住房"))[:1] == [library["talent"].pk]
+
+
+def test_a_lexicon_term_said_with_a_particle_inside_is_the_term():
+    from gongkai.lexicon.models import LexiconVersion, TermGroup
+
+    TermGroup.objects.create(canonical="市容环境卫生责任区", kind="colloquial",
+                             variants=["店门口卫生"])
+    LexiconVersion.objects.update_or_create(pk=1, defaults={"stamp": 4343})
+    duties = make_document(title="黄埔区市容环境卫生责任区管理规定",
+                           body_html="<p>责任人负责责任区的市容环境卫生。</p>")
+    make_document(title="黄埔区爱国卫生运动管理规定", body_html="<p>开展爱国卫生运动。</p>")
+    words.forget()
+    plan = q.analyse("店门口的卫生要店家自己管吗")
+    assert "店门口卫生" in plan.typed
+    assert ids(search_documents(query="店门口的卫生要店家自己管吗"))[:1] == [duties.pk]
