@@ -266,7 +266,10 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
         if inner and subwords.covers_most(text[start:end], inner,
                                           [g.typed for g in missing]):
             found += [w for w in inner if w not in typed]
-            replaced.update(g.typed for g in missing if g.typed in text[start:end])
+            # Only the missing words an inner word overlaps: 量子 of 量子计算机 (计算
+            # of 计算机) is still missing, and still names what the query is about.
+            replaced.update(g.typed for g in missing
+                            if subwords.overlapped(text[start:end], g.typed, inner))
     for group in read:
         # A word the library holds only through the lexicon's reading (打零工 →
         # 灵活就业) is also the words inside it (零工).

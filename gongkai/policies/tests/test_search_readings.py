@@ -182,3 +182,13 @@ def test_a_lexicon_term_said_with_a_particle_inside_is_the_term():
     plan = q.analyse("店门口的卫生要店家自己管吗")
     assert "店门口卫生" in plan.typed
     assert ids(search_documents(query="店门口的卫生要店家自己管吗"))[:1] == [duties.pk]
+
+
+def test_a_missing_word_no_held_word_overlaps_stays_missing(library):
+    # 量子计算机: 计算 (held) stands for 计算机, not for 量子, which was silently dropped
+    # — the page did not say that no document holds 量子.
+    make_document(title="黄埔区统计计算规则", body_html="<p>统计数据的计算。</p>")
+    words.forget()
+    plan = q.analyse("量子计算机采购")
+    assert "量子" in [g.typed for g in plan.missing]
+    assert "量子" in search_documents(query="量子计算机采购").missing
