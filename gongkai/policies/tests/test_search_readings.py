@@ -192,3 +192,19 @@ def test_a_missing_word_no_held_word_overlaps_stays_missing(library):
     plan = q.analyse("量子计算机采购")
     assert "量子" in [g.typed for g in plan.missing]
     assert "量子" in search_documents(query="量子计算机采购").missing
+
+
+def test_the_page_lists_the_titled_documents_without_a_notice(client, library, monkeypatch):
+    from django.urls import reverse
+
+    time_limits = make_document(title="黄埔区政务服务事项办理时限压缩办法",
+                                body_html="<p>压缩办理时限。</p>")
+    for name in ("殡葬", "物业", "校车", "控烟", "养犬"):
+        make_document(title=f"黄埔区{name}管理规定", body_html="<p>在办理时限内答复。</p>")
+    monkeypatch.setattr(words, "GENERIC_MIN_DOCUMENTS", 5)
+    words.forget()
+    page = client.get(reverse("policies:search"), {"q": "办理时限"}).content.decode()
+    assert time_limits.title in page
+    assert 'id="search-notice"' not in page
+    data = client.get(reverse("policies:api_search"), {"q": "办理时限"}).json()
+    assert [hit["title"] for hit in data["results"]][:1] == [time_limits.title]
