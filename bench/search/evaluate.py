@@ -153,7 +153,8 @@ def misses(queries: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="all", choices=("dev", "dev2", "test", "all"))
-    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument("--queries", type=Path, nargs="+", default=[QUERIES],
+                        help="one or more query files (each file's splits reported apart)")
     parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL database "
                         "(its name must contain 'bench': its public schema is made again)")
     parser.add_argument("--misses", action="store_true", help="list the queries missed")
@@ -170,8 +171,9 @@ def main() -> None:
         Path(f"{db}{suffix}").unlink(missing_ok=True)
     vendor = run.setup_django(args.postgres or f"sqlite:///{db}")
     names = load_library(search_lexicon=not args.without_search_lexicon)
-    queries = read_queries(args.queries, args.split)
-    if args.queries == QUERIES and args.split in ("dev2", "all") and DEV2.exists():
+    queries = [q for path in args.queries for q in read_queries(path, args.split)]
+    if QUERIES in args.queries and DEV2 not in args.queries and \
+            args.split in ("dev2", "all") and DEV2.exists():
         queries += read_queries(DEV2, args.split)
     queries = run_queries(queries, names)
     table = score(queries)

@@ -372,11 +372,12 @@ def seed_lexicon() -> None:
     the migrations that load it), so queries are expanded as on a site."""
     from gongkai.lexicon.data.seed import load_everyday, load_seed
     from gongkai.lexicon.models import LexiconVersion, TermGroup
-    from gongkai.policies.search.lexicon_seed import load_search_lexicon
+    from gongkai.policies.search.lexicon_seed import correct_groups, load_search_lexicon
 
     load_seed(TermGroup, LexiconVersion)
     load_search_lexicon(TermGroup, LexiconVersion)
     load_everyday(TermGroup, LexiconVersion)  # lexicon migration 0003
+    correct_groups(TermGroup, LexiconVersion)  # policies migration 0008
 
 
 def like_scan(q):

@@ -250,3 +250,16 @@ def expansions(short: str, *, limit: int = 2) -> list[str]:
 def forget() -> None:
     """Nothing is cached per process any more (the tables are read); kept for the
     tests' fixture."""
+
+
+def coordinated(word: str) -> tuple[str, ...]:
+    """The two words a coordinated abbreviation of three characters joins, both of the
+    dictionary: 预决算 → 预算, 决算; 中小学 → 中学, 小学; 进出口 → 进口, 出口 (two
+    words sharing their last character are said once). () for any other word."""
+    if len(word) != 3 or not all(map(ptext._is_cjk, word)):
+        return ()
+    first, second = word[0] + word[2], word[1:]
+    if first == second or not (ptext.is_dictionary_word(first)
+                               and ptext.is_dictionary_word(second)):
+        return ()
+    return first, second

@@ -68,8 +68,15 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
         return SearchResult(total=0, notice="none")
     if plan.groups and not terms and not exact_ids:
         # Words, none of which the library holds except generic ones: nothing to show
-        # ("too generic" only if no word names what the library lacks: 时间机器申请).
+        # ("too generic" only if no word names what the library lacks: 时间机器申请) —
+        # unless together they are the title of a few documents (办理时限).
         generic = plan.generic_only and not plan.lacking
+        titled = _titled(visible, plan) if generic else []
+        if titled:
+            result = _search(visible, plan, [], titled, sort=sort, limit=limit, offset=offset)
+            result.terms = plan.typed
+            result.notice = "" if result.hits or offset else "none"
+            return result
         return SearchResult(total=0, terms=plan.typed, notice="generic" if generic else "none",
                             missing=[g.typed for g in plan.missing])
     if not exact_ids and plan.lacks_subject() and _held_broadly(terms):
@@ -85,6 +92,26 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     result.notice = ("none" if not result.hits and not offset
                      else "partial" if not result.matched_all_terms else "")
     return result
+
+
+def _titled(visible, plan) -> list[int]:
+    """The documents, newest first, whose title (or 文号) holds every word of a query of
+    two or more generic words besides the words of a document's form (``words.FORM_WORDS``:
+    关于 印发 通知 …), when at most ``ranking.TITLE_ONLY_MAX`` do: 办理时限 names the
+    政务服务事项办理时限压缩办法 though each of its words is generic; 关于印发的通知 names
+    no subject, and 办理 工作 is in many titles or none: they still find nothing."""
+    named = [g for g in plan.groups if g.typed not in words.FORM_WORDS]
+    if len(named) < 2 or not all(g.known for g in plan.groups):
+        return []
+    terms = [g.alternatives for g in plan.groups]
+    rows, more = backend().matcher(terms, match_all=True).pool(
+        ranking.TITLE_ONLY_MAX + 1, heading=True)
+    if more or not rows or len(rows) > ranking.TITLE_ONLY_MAX:
+        return []
+    found = (visible.filter(pk__in=[pk for pk, _rank in rows])
+             .order_by("-published_on", "-pk").values_list("pk", "interprets_id"))
+    # The document before its interpretation (ranking rule 4).
+    return [pk for pk, interprets in sorted(found, key=lambda row: row[1] is not None)]
 
 
 def _held_broadly(terms: list) -> bool:

@@ -12,6 +12,28 @@ KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 SECOND_SECTION = "# --- 日常说法"
 # The heading of the groups added after migration 0006: migration 0007 loads those.
 THIRD_SECTION = "# --- 居民说法（二）"
+# The heading of the groups added after migration 0007: migration 0008 loads those.
+FOURTH_SECTION = "# --- 第四批"
+
+
+# Variants of the lexicon's general seed that official usage does not make one term
+# (canonical → the variants taken out, if the group still has them): 政务公开 is the
+# wider work of which 政府信息公开 is a part; as one of its abbreviations (both ways)
+# it sent a search for 依申请公开 to the 政务公开 work plans instead of the rules on
+# handling requests. Applied by migration 0008.
+CORRECTIONS = {"政府信息公开": ("政务公开",)}
+
+
+def correct_groups(term_group_model, version_model) -> None:
+    """Take ``CORRECTIONS``' variants out of their groups (a group the office has
+    edited otherwise keeps the rest), and give the lexicon a new stamp."""
+    for canonical, wrong in CORRECTIONS.items():
+        for group in term_group_model.objects.filter(canonical=canonical):
+            kept = [v for v in group.variants if v not in wrong]
+            if kept != list(group.variants):
+                group.variants = kept
+                group.save(update_fields=["variants"])
+    version_model.objects.update_or_create(pk=1, defaults={"stamp": secrets.randbelow(2**62)})
 
 
 def search_groups(after: str | None = None) -> list[tuple[str, str, list[str]]]:

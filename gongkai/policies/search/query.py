@@ -7,8 +7,9 @@ the other words that mean the same to the library.
   廉租房 → 公共租赁住房, 门特 → 门诊特定病种; a lexicon word the segmenter cuts in two is
   taken whole when its ends fall on the cut's boundaries;
 - for a word the library does not hold, or a stretch of single characters (what a
-  wrong pick of a pinyin input method leaves), a word of the same sound that it does
-  hold (``typos``);
+  wrong pick of a pinyin input method leaves), what was meant: its pieces, the two
+  words of a coordinated abbreviation, a word of the same sound that it does hold
+  (``reading``, ``typos``);
 - whether it is generic (``words``): a query of generic words only finds nothing.
 """
 from dataclasses import dataclass, field
@@ -18,7 +19,19 @@ from django.db.models import Q
 from gongkai.lexicon.selectors import current_lexicon
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers
-from gongkai.policies.search import abbrev, ranking, subwords, typos, words
+from gongkai.policies.search import ranking, subwords, typos, words
+from gongkai.policies.search.reading import (  # noqa: F401 — Group: this module's too
+    MAX_ALTERNATIVES,
+    MIN_EXPANSION_WEIGHT,
+    Group,
+    _correct,
+    _group,
+    _held,
+    _index_form,
+    _is_word_for,
+    _pieces,
+    _words,
+)
 
 # Words that ask for an explanation of a document rather than the document: the names of
 # the forms an interpretation takes (解读, 图解, 问答 …) and the everyday ways of asking
@@ -26,23 +39,14 @@ from gongkai.policies.search import abbrev, ranking, subwords, typos, words
 INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
                                   "解答", "答记者问", "解释", "解析", "讲解", "答疑",
                                   "释义", "读懂", "理解", "图文解读", "政策解析"})
-# A word's lexicon alternatives with at least this weight are searched (two links of
-# synonyms, 0.85 × 0.85, still count), at most this many.
-MIN_EXPANSION_WEIGHT = 0.7
-MAX_ALTERNATIVES = 8
-
-
-@dataclass
-class Group:
-    """One word of the query and what else matches it. ``alternatives`` are in the
-    index's form (``_index_form``), the typed word first."""
-
-    typed: str
-    alternatives: tuple
-    known: bool = True
-    generic: bool = False
-    corrected: str = ""
-    documents: int = 0  # how many documents hold it (its most held alternative)
+# Characters that, cut out alone, are the verbs and particles of a spoken sentence
+# (来办事, 去哪, 给谁, 有没有): weighed as lone characters (ranking rule 5) wherever
+# they stand. (Not 多, 少, 看, 吃, 问, 到 …: they may say the subject, 看病, 到府照顾.)
+SENTENCE_CHARACTERS = frozenset("来去给在有是要想能会让把被过着")
+SENTENCE_WORDS = 6
+# The particle a spoken phrase puts inside a term (店门口的卫生): a lexicon term is also
+# found with it left out.
+SPOKEN_PARTICLE = "的"
 
 
 @dataclass
@@ -142,153 +146,46 @@ def number_condition(numbers) -> Q | None:
     return condition
 
 
-def _index_form(word: str) -> str | tuple[str, ...]:
-    """A word as the index holds it: one token, or the tokens the segmenter cuts it
-    into (all of which must occur; see ``Matcher``)."""
-    tokens = tuple(ptext.query_terms(word))
-    return tokens[0] if len(tokens) == 1 else tokens
-
-
-def _words(alternative) -> tuple[str, ...]:
-    return (alternative,) if isinstance(alternative, str) else alternative
-
-
 def _units(text: str, lexicon) -> list[str]:
-    """The query's words: the cut's tokens, a lexicon word the cut splits taken whole."""
+    """The query's words: the cut's tokens, a lexicon word the cut splits taken whole —
+    also when a 的 was said inside it (店门口的卫生 is the lexicon's 店门口卫生)."""
     tokens = ptext.cut_query(text)
     ends, position = set(), 0
     for token in tokens:
         position += len(token)
         ends.add(position)
-    spans = {found.start: found.term for found in lexicon.find(text.lower())
-             if found.start + len(found.term) in ends}
+    spans = _lexicon_spans(text.lower(), lexicon, ends)
     units, position, skip_to = [], 0, 0
     for token in tokens:
         if position >= skip_to:
-            term = spans.get(position)
-            if term is not None and len(term) > len(token):
+            term, end = spans.get(position, ("", 0))
+            if term and end - position > len(token):
                 units.append(term)
-                skip_to = position + len(term)
+                skip_to = end
             elif position >= skip_to:
                 units.append(token)
         position += len(token)
     return units
 
 
-def _group(unit: str, lexicon) -> Group:
-    typed = unit.lower()
-    forms = [_index_form(typed) or typed]
-    for word, weight in lexicon.expand(typed):
-        if weight >= MIN_EXPANSION_WEIGHT and (form := _index_form(word)):
-            forms.append(form)
-    return Group(typed=typed, alternatives=tuple(dict.fromkeys(forms))[:MAX_ALTERNATIVES])
+def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, int]]:
+    """start → (the longest lexicon term starting there, where it ends) of the terms
+    ending where a token of the cut ends (政府信息公开申请, not 政府信息公开)."""
+    spans: dict[int, tuple[str, int]] = {}
 
+    def add(term: str, start: int, end: int) -> None:
+        if end in ends and end > spans.get(start, ("", start))[1]:
+            spans[start] = (term, end)
 
-def _is_single(group: Group) -> bool:
-    return (len(group.typed) == 1 and ptext._is_cjk(group.typed)
-            and group.typed not in words.GENERIC_WORDS)
-
-
-def _held(alternatives, counts: dict[str, int]) -> bool:
-    return any(all(counts.get(w, 0) > 0 for w in _words(alt)) for alt in alternatives)
-
-
-def _pieces(word: str) -> tuple[str, ...]:
-    """The dictionary words of two or more characters that cover ``word`` from the left,
-    longest first (技工学校 → 技工, 学校): the index holds them after the whole word."""
-    pieces, start = [], 0
-    while start < len(word):
-        for end in range(len(word), start + 1, -1):
-            if end - start < len(word) and ptext.is_dictionary_word(word[start:end]):
-                pieces.append(word[start:end])
-                start = end
-                break
-        else:
-            return ()
-    return tuple(pieces)
-
-
-def _is_word_for(lexicon):
-    def is_word(candidate: str) -> bool:
-        return typos.dictionary_word(candidate) or bool(lexicon.expand(candidate))
-    return is_word
-
-
-def _typo_fix(span: str, lexicon, memo: dict, *, direct: bool):
-    """(start, end, the group of the word read) for the first homophone correction of
-    ``span`` the library holds — itself (``direct``), or through the lexicon too."""
-    for start, end, word in typos.corrections(span, _is_word_for(lexicon)):
-        if sum(ch not in typos.FILLERS for ch in span[start:end]) < 2:
-            continue
-        fixed = _group(word, lexicon)
-        forms = fixed.alternatives[:1] if direct else fixed.alternatives
-        held = words.documents_holding([w for a in forms for w in _words(a)], memo)
-        if _held(forms, held):
-            fixed.typed, fixed.corrected = span[start:end], word
-            return start, end, fixed
-    return None
-
-
-def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
-    """Words the library does not hold read otherwise: a dictionary word by its pieces
-    (技工学校 → 技工 学校) or, failing that, as a word of the same sound the library
-    holds; two or more single characters in a row (what a wrong pick of a pinyin input
-    method leaves: 公组房 → 公 组 房) as a word of the same sound."""
-    counts = words.documents_holding([w for g in groups for a in g.alternatives
-                                      for w in _words(a)], memo)
-    out: list[Group] = []
-    i = 0
-    while i < len(groups):
-        j = i
-        while j < len(groups) and _is_single(groups[j]):
-            j += 1
-        if j - i >= 2:
-            span = "".join(g.typed for g in groups[i:j])
-            fix = _typo_fix(span, lexicon, memo, direct=False)
-            short = _abbreviation(span, lexicon) if fix is None else None
-            if short is not None:
-                out.append(short)
-            elif fix is None:
-                out.extend(groups[i:j])
-            else:
-                start, end, fixed = fix
-                out += [*groups[i:i + start], fixed, *groups[i + end:j]]
-            i = j
-            continue
-        group = groups[i]
-        if len(group.typed) > 1 and not _held(group.alternatives, counts):
-            out.append(_read_otherwise(group, lexicon, memo))
-        else:
-            out.append(group)
-        i += 1
-    return out
-
-
-def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
-    pieces = _pieces(group.typed)
-    if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
-        group.alternatives = (*group.alternatives, pieces)
-        return group
-    # A word of the dictionary is what was meant (一辆 is no typo of 一量): only a
-    # string that is no word is read as one of the same sound.
-    fix = (None if ptext.is_dictionary_word(group.typed)
-           else _typo_fix(group.typed, lexicon, memo, direct=True))
-    if fix is not None and fix[:2] == (0, len(group.typed)):
-        return fix[2]
-    return _abbreviation(group.typed, lexicon) or group
-
-
-def _abbreviation(short: str, lexicon) -> Group | None:
-    """``short`` read as the abbreviation of terms of the library's titles
-    (``abbrev``), or None. A word of the dictionary is no coined abbreviation (医保,
-    低保 are in it, and in the lexicon): only a string that is no word is read so."""
-    if ptext.is_dictionary_word(short):
-        return None
-    forms = [f for term in abbrev.expansions(short) if (f := _index_form(term))]
-    if not forms:
-        return None
-    return Group(typed=short, alternatives=tuple(dict.fromkeys(forms)), corrected=forms[0]
-                 if isinstance(forms[0], str) else "".join(forms[0]))
+    for found in lexicon.find(lower):
+        add(found.term, found.start, found.start + len(found.term))
+    if SPOKEN_PARTICLE in lower:
+        kept = [i for i, ch in enumerate(lower) if ch != SPOKEN_PARTICLE]
+        for found in lexicon.find("".join(lower[i] for i in kept)):
+            start, end = kept[found.start], kept[found.start + len(found.term) - 1] + 1
+            if end - start > len(found.term):
+                add(found.term, start, end)
+    return spans
 
 
 def _all_generic(word: str) -> bool:
@@ -306,8 +203,13 @@ def _classify(groups: list[Group], memo: dict) -> None:
     for group in groups:
         known = [a for a in group.alternatives
                  if all(counts.get(w, 0) > 0 for w in _words(a))]
+        # A term the lexicon names in words each generic (政府信息公开申请: 政府信息公开
+        # + 申请) is no generic word when the typed one is not (依申请公开).
+        typed_specific = group.alternatives[:1] == tuple(known[:1]) and not all(
+            words.is_generic_word(w, counts[w]) for w in _words(known[0])) if known else False
         specific = [a for a in known
-                    if not all(words.is_generic_word(w, counts[w]) for w in _words(a))]
+                    if not all(words.is_generic_word(w, counts[w]) for w in _words(a))
+                    or (typed_specific and len(_words(a)) > 1)]
         group.known = bool(known)
         group.generic = (_all_generic(group.typed) or (bool(known) and not specific))
         group.documents = max((min(counts.get(w, 0) for w in _words(a)) for a in known),
@@ -364,7 +266,10 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
         if inner and subwords.covers_most(text[start:end], inner,
                                           [g.typed for g in missing]):
             found += [w for w in inner if w not in typed]
-            replaced.update(g.typed for g in missing if g.typed in text[start:end])
+            # Only the missing words an inner word overlaps: 量子 of 量子计算机 (计算
+            # of 计算机) is still missing, and still names what the query is about.
+            replaced.update(g.typed for g in missing
+                            if subwords.overlapped(text[start:end], g.typed, inner))
     for group in read:
         # A word the library holds only through the lexicon's reading (打零工 →
         # 灵活就业) is also the words inside it (零工).
@@ -400,4 +305,21 @@ def _lone_characters(cut: list[str]) -> frozenset[str]:
     for i, token in enumerate(cut):
         if single(token):
             positions.setdefault(token, []).append(i)
-    return frozenset(token for token, found in positions.items() if all(map(alone, found)))
+    # A character of the spoken sentence (来 of 来办事, 给, 有) is always so: it is
+    # no typo's remnant, whatever stands beside it.
+    # (In a sentence: at least ``SENTENCE_WORDS`` words.)
+    words_typed = [t for t in cut if ptext._is_token(t) and t not in ptext._STOPWORDS]
+    fillers = {token for token in cut if len(token) == 1 and token in SENTENCE_CHARACTERS
+               and token not in ptext._STOPWORDS} if len(words_typed) >= SENTENCE_WORDS else set()
+    # A run of single characters each of which stands alone in spoken questions (想 问
+    # 个, 要 不 要) is the sentence too, not a word the dictionary lacks.
+    for start in range(len(cut)):
+        if single(cut[start]) or cut[start] not in typos.FILLERS or len(cut[start]) != 1:
+            continue
+        end = start
+        while end < len(cut) and len(cut[end]) == 1 and cut[end] in typos.FILLERS:
+            end += 1
+        if end - start >= 2:
+            fillers.update(t for t in cut[start:end] if t not in ptext._STOPWORDS)
+    return frozenset(fillers | {token for token, found in positions.items()
+                                if all(map(alone, found))})

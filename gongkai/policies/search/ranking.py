@@ -82,6 +82,9 @@ MAX_LIMIT = 100
 # (calibrated on dev and dev2: covered queries that lack a word find at most 2 % of
 # the library by the words held; nonsense ones, 5 % and more).
 BROAD_SHARE = 0.03
+# A query of generic words only finds the documents whose titles hold them all, when
+# this many or fewer do (办理时限); else nothing (办理 工作: "too generic").
+TITLE_ONLY_MAX = 3
 # Rule 5 also when fewer than this many documents hold every word (they come first).
 SPARSE = 3
 # Rule 5: what a single character counts against a word of two or more.

@@ -68,3 +68,16 @@ def covers_most(stretch: str, inner: list[str], missing: list[str]) -> bool:
         overlapped.update(span for span in spans if span[0] < end and start < span[1])
     return 2 * found > sum(end - start for start, end in overlapped)
 
+
+def overlapped(stretch: str, word: str, inner: list[str]) -> bool:
+    """Whether one of the ``inner`` words (found in ``stretch`` in order, as
+    ``inner_words`` gives them) overlaps an occurrence of ``word`` in ``stretch``."""
+    spans = [(s, s + len(word)) for s in positions(stretch, word)]
+    position = 0
+    for found in inner:
+        start = stretch.index(found, position)
+        position = start + len(found)
+        if any(s < position and start < e for s, e in spans):
+            return True
+    return False
+

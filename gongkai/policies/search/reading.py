@@ -1,0 +1,191 @@
+"""A query's words read as what was meant when the library does not hold them as typed
+(``query.analyse`` calls ``_correct``): a dictionary word by its pieces (技工学校 → 技工
+学校), a coordinated abbreviation by the two words it joins (预决算 → 预算, 决算), a slip
+of a pinyin input method as the word of the same sound the library holds (公组房 →
+公租房; a dictionary word only when that word is far more usual: 人材 → 人才), alone or
+with the word before it (老年 食唐 → 老年食堂), and a coined abbreviation of the titles'
+terms (``abbrev``). Each word is a ``Group``: what was typed and the index words that
+match it."""
+from dataclasses import dataclass
+
+from gongkai.policies import text as ptext
+from gongkai.policies.search import abbrev, typos, words
+
+# A word's lexicon alternatives with at least this weight are searched (two links of
+# synonyms, 0.85 × 0.85, still count), at most this many.
+MIN_EXPANSION_WEIGHT = 0.7
+MAX_ALTERNATIVES = 8
+
+
+@dataclass
+class Group:
+    """One word of the query and what else matches it. ``alternatives`` are in the
+    index's form (``_index_form``), the typed word first."""
+
+    typed: str
+    alternatives: tuple
+    known: bool = True
+    generic: bool = False
+    corrected: str = ""
+    documents: int = 0  # how many documents hold it (its most held alternative)
+
+
+def _index_form(word: str) -> str | tuple[str, ...]:
+    """A word as the index holds it: one token, or the tokens the segmenter cuts it
+    into (all of which must occur; see ``Matcher``)."""
+    tokens = tuple(ptext.query_terms(word))
+    return tokens[0] if len(tokens) == 1 else tokens
+
+
+def _words(alternative) -> tuple[str, ...]:
+    return (alternative,) if isinstance(alternative, str) else alternative
+
+
+def _group(unit: str, lexicon) -> Group:
+    typed = unit.lower()
+    forms = [_index_form(typed) or typed]
+    for word, weight in lexicon.expand(typed):
+        if weight >= MIN_EXPANSION_WEIGHT and (form := _index_form(word)):
+            forms.append(form)
+    return Group(typed=typed, alternatives=tuple(dict.fromkeys(forms))[:MAX_ALTERNATIVES])
+
+
+def _is_single(group: Group) -> bool:
+    return (len(group.typed) == 1 and ptext._is_cjk(group.typed)
+            and group.typed not in words.GENERIC_WORDS)
+
+
+def _held(alternatives, counts: dict[str, int]) -> bool:
+    return any(all(counts.get(w, 0) > 0 for w in _words(alt)) for alt in alternatives)
+
+
+def _pieces(word: str) -> tuple[str, ...]:
+    """The dictionary words of two or more characters that cover ``word`` from the left,
+    longest first (技工学校 → 技工, 学校): the index holds them after the whole word."""
+    pieces, start = [], 0
+    while start < len(word):
+        for end in range(len(word), start + 1, -1):
+            if end - start < len(word) and ptext.is_dictionary_word(word[start:end]):
+                pieces.append(word[start:end])
+                start = end
+                break
+        else:
+            return ()
+    return tuple(pieces)
+
+
+def _is_word_for(lexicon):
+    def is_word(candidate: str) -> bool:
+        return typos.dictionary_word(candidate) or bool(lexicon.expand(candidate))
+    return is_word
+
+
+def _typo_fix(span: str, lexicon, memo: dict, *, direct: bool, rarer: int = 0):
+    """(start, end, the group of the word read) for the first homophone correction of
+    ``span`` the library holds — itself (``direct``), or through the lexicon too.
+    ``rarer``: only a correction at least ``typos.USUAL_RATIO`` times as frequent
+    (``words.frequency``) — the typed string is a dictionary word too."""
+    for start, end, word in typos.corrections(span, _is_word_for(lexicon)):
+        if sum(ch not in typos.FILLERS for ch in span[start:end]) < 2:
+            continue
+        if rarer and words.frequency(word) < typos.USUAL_RATIO * rarer:
+            continue
+        fixed = _group(word, lexicon)
+        forms = fixed.alternatives[:1] if direct else fixed.alternatives
+        held = words.documents_holding([w for a in forms for w in _words(a)], memo)
+        if _held(forms, held):
+            fixed.typed, fixed.corrected = span[start:end], word
+            return start, end, fixed
+    return None
+
+
+def _joined_fix(before: Group, span: str, lexicon, memo: dict):
+    """(how many characters of ``span`` it takes, the group) when the word ``before``
+    a stretch of single characters and the stretch's start, one homophone changed,
+    are a term the library holds through the lexicon; else None."""
+    if len(before.typed) < 2 or not all(map(ptext._is_cjk, before.typed)):
+        return None
+    fix = _typo_fix(before.typed + span, lexicon, memo, direct=False)
+    if fix is None or fix[0] != 0 or fix[1] <= len(before.typed):
+        return None
+    return fix[1] - len(before.typed), fix[2]
+
+
+def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
+    """Words the library does not hold read otherwise: a dictionary word by its pieces
+    (技工学校 → 技工 学校) or, failing that, as a word of the same sound the library
+    holds; two or more single characters in a row (what a wrong pick of a pinyin input
+    method leaves: 公组房 → 公 组 房) as a word of the same sound."""
+    counts = words.documents_holding([w for g in groups for a in g.alternatives
+                                      for w in _words(a)], memo)
+    out: list[Group] = []
+    i = 0
+    while i < len(groups):
+        j = i
+        while j < len(groups) and _is_single(groups[j]):
+            j += 1
+        if j - i >= 2:
+            span = "".join(g.typed for g in groups[i:j])
+            fix = _typo_fix(span, lexicon, memo, direct=False)
+            short = _abbreviation(span, lexicon) if fix is None else None
+            joined = (_joined_fix(out[-1], span, lexicon, memo)
+                      if fix is None and short is None and out else None)
+            if joined is not None:
+                # The word before and the slip make one lexicon term (老年 食唐 →
+                # 老年食堂, which the lexicon reads as 长者饭堂).
+                end, fixed = joined
+                out[-1] = fixed
+                out += groups[i + end:j]
+            elif short is not None:
+                out.append(short)
+            elif fix is None:
+                out.extend(groups[i:j])
+            else:
+                start, end, fixed = fix
+                out += [*groups[i:i + start], fixed, *groups[i + end:j]]
+            i = j
+            continue
+        group = groups[i]
+        if len(group.typed) > 1 and not _held(group.alternatives, counts):
+            out.append(_read_otherwise(group, lexicon, memo))
+        else:
+            out.append(group)
+        i += 1
+    return out
+
+
+def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
+    pieces = _pieces(group.typed)
+    if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
+        group.alternatives = (*group.alternatives, pieces)
+        return group
+    # A coordinated abbreviation (预决算): the two words it joins, those held.
+    joined = abbrev.coordinated(group.typed)
+    held = words.documents_holding(list(joined), memo) if joined else {}
+    if any(held.values()):
+        group.alternatives = (*group.alternatives, *(w for w in joined if held[w]))
+        return group
+    # A word of the dictionary is mostly what was meant (一辆 is no typo of 一量): it
+    # is read as a word of the same sound only when that word is far more usual — the
+    # rare homophone a pinyin input method offered beside it (人材 for 人才, 建义 for
+    # 建议), not a word of its own (火星 is as usual as 活性).
+    rarer = max(1, words.frequency(group.typed)) if ptext.is_dictionary_word(group.typed) else 0
+    # (No word is that much more usual than a usual one: nothing to try.)
+    fix = (None if rarer * typos.USUAL_RATIO > words.highest_frequency()
+           else _typo_fix(group.typed, lexicon, memo, direct=True, rarer=rarer))
+    if fix is not None and fix[:2] == (0, len(group.typed)):
+        return fix[2]
+    return _abbreviation(group.typed, lexicon) or group
+
+
+def _abbreviation(short: str, lexicon) -> Group | None:
+    """``short`` read as the abbreviation of terms of the library's titles
+    (``abbrev``), or None. A word of the dictionary is no coined abbreviation (医保,
+    低保 are in it, and in the lexicon): only a string that is no word is read so."""
+    if ptext.is_dictionary_word(short):
+        return None
+    forms = [f for term in abbrev.expansions(short) if (f := _index_form(term))]
+    if not forms:
+        return None
+    return Group(typed=short, alternatives=tuple(dict.fromkeys(forms)), corrected=forms[0]
+                 if isinstance(forms[0], str) else "".join(forms[0]))
