@@ -1,0 +1,142 @@
+"""Where the time of one entry's re-index goes, on a built library:
+
+    .venv/bin/python bench/qa/updates.py --build 20000 --database sqlite:////tmp/x.sqlite3
+    .venv/bin/python bench/qa/updates.py --database sqlite:////tmp/x.sqlite3 [--full]
+
+``--build`` stores a generated library (as ``run.py`` does, without the accuracy run)
+and analyses it on PostgreSQL. Without it, ``--changes`` entries (every k-th by id) are
+each changed the way staff do from the queue (a phrasing added, one replaced, one
+removed: three saves each, each its own transaction, commit included) and timed: wall
+and CPU time of this process, statements and round trips (a PostgreSQL pipeline is
+one), then one lexicon variant added. ``--full`` times the previous way, every row of
+the entry removed and written again (``index_entry_remove`` then ``index_entry_put``).
+Every change is reverted at the end, so the same library serves every run.
+"""
+import argparse
+import json
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import benchdb  # noqa: E402
+
+
+def build(args) -> None:
+    benchdb.setup(args.database)
+    start = time.perf_counter()
+    benchdb.load_entries(benchdb.generated_rows(args.build, args.seed))
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    print(f"{args.build} entries stored and indexed in {time.perf_counter() - start:.0f} s")
+
+
+class Counter:
+    """Counts the statements executed and the round trips they took."""
+
+    def __init__(self):
+        self.statements = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.statements += 1
+        return execute(sql, params, many, context)
+
+
+def _pct(values: list[float], q: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * q))]
+
+
+def measure(args) -> dict:
+    from django.db import connection, transaction
+
+    from gongkai.lexicon.services import term_variant_add
+    from gongkai.qa.models import QaEntry
+    from gongkai.qa.retrieval import store
+    from gongkai.qa.services.answering import _text_of
+
+    total = QaEntry.objects.count()
+    step = max(1, total // args.changes)
+    ids = list(QaEntry.objects.order_by("pk").values_list("pk", flat=True)[::step])[
+        :args.changes]
+    put = store.index_entry_put
+    if args.full:
+        def put(doc):  # the previous way: every row removed and written again
+            with transaction.atomic():
+                store.index_entry_remove(doc.id)
+                store.index_entry_put(doc)
+        # the signal handler calls index_entry_put through the services module
+        import gongkai.qa.services.answering as answering
+        answering.index_entry_put = put
+    counter = Counter()
+    wall, cpu, statements, trips = [], [], [], []
+    originals = {}
+    with connection.execute_wrapper(counter):
+        for pk in ids:
+            entry = QaEntry.objects.get(pk=pk)
+            originals[pk] = list(entry.alternatives)
+            alternatives = list(entry.alternatives)
+            changes = [[*alternatives, "请问这个测试问法要去哪里办理"],
+                       [*alternatives[:-1], "那个测试说法需要带什么材料"] if alternatives
+                       else ["那个测试说法需要带什么材料"],
+                       alternatives[1:]]
+            for new in changes:
+                counter.statements = 0
+                trips_before = getattr(store, "SHARED", [0])[0]
+                start, start_cpu = time.perf_counter(), time.process_time()
+                with transaction.atomic():
+                    entry.alternatives = new
+                    entry.save(update_fields=["alternatives", "updated_at"])
+                wall.append((time.perf_counter() - start) * 1000)
+                cpu.append((time.process_time() - start_cpu) * 1000)
+                statements.append(counter.statements)
+                trips.append(counter.statements - (getattr(store, "SHARED", [0])[0] - trips_before))
+        start, start_cpu = time.perf_counter(), time.process_time()
+        counter.statements = 0
+        term_variant_add(canonical="住房公积金", variant=f"房子基金{os.getpid()}", actor=None)
+        variant = ((time.perf_counter() - start) * 1000,
+                   (time.process_time() - start_cpu) * 1000, counter.statements)
+    for pk, alternatives in originals.items():
+        entry = QaEntry.objects.get(pk=pk)
+        entry.alternatives = alternatives
+        entry.save(update_fields=["alternatives", "updated_at"])
+    del put, _text_of
+    return {"engine": connection.vendor, "entries": total, "saves": len(wall),
+            "full": args.full,
+            "wall_p50": statistics.median(wall), "wall_p95": _pct(wall, 0.95),
+            "wall_max": max(wall), "cpu_p50": statistics.median(cpu),
+            "cpu_p95": _pct(cpu, 0.95), "statements": statistics.median(statements),
+            "round_trips": statistics.median(trips),
+            "variant_wall": variant[0], "variant_cpu": variant[1],
+            "variant_statements": variant[2], "load": os.getloadavg()[0]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database", default=benchdb.DEFAULT_DB)
+    parser.add_argument("--build", type=int, default=0)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--changes", type=int, default=20)
+    parser.add_argument("--full", action="store_true")
+    args = parser.parse_args()
+    if args.build:
+        build(args)
+        return
+    os.environ["DATABASE_URL"] = args.database
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    sys.path.insert(0, str(benchdb.ROOT))
+    import django
+
+    django.setup()
+    print(json.dumps(measure(args)))
+
+
+if __name__ == "__main__":
+    main()
