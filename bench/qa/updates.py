@@ -75,6 +75,9 @@ def measure(args) -> dict:
         # the signal handler calls index_entry_put through the services module
         import gongkai.qa.services.answering as answering
         answering.index_entry_put = put
+    # A worker has segmented text before (jieba's dictionary loads at the first use).
+    from gongkai.qa.retrieval.features import EntryText, entry_features
+    entry_features(EntryText(id=0, question="转学怎么办理", answer="向学校申请。"))
     counter = Counter()
     wall, cpu, statements, trips = [], [], [], []
     originals = {}

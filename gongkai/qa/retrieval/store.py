@@ -52,13 +52,13 @@ def _usable(features: EntryFeatures) -> EntryFeatures:
     return features
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def index_entry_put(doc: EntryText) -> None:
     """Index ``doc`` (again): its rows become those of its current text."""
     _entry_write(doc.id, _usable(entry_features(doc)))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def index_entry_remove(entry_id: int) -> None:
     """Take the entry out of the index (nothing happens if it is not in it)."""
     _entry_write(entry_id, None)
