@@ -121,6 +121,63 @@ def measure(args) -> dict:
             "variant_statements": variant[2], "load": os.getloadavg()[0]}
 
 
+def compare(args) -> dict:
+    """Each sampled entry changed both ways (the previous one, written with the ORM in
+    the tests, and ``index_entry_put``), each undone after its rows were read: the
+    rows either way may touch (the entry's postings, bigrams and indexed row, the
+    counters of its old and new keys, the library's counters) must be equal."""
+    from django.db import transaction
+
+    from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
+    from gongkai.qa.retrieval import store
+    from gongkai.qa.retrieval.features import entry_features
+    from gongkai.qa.services.answering import _text_of
+    from gongkai.qa.tests.test_index_writes import CHANGES, _reference_put
+
+    class Undo(Exception):
+        pass
+
+    def rows(doc, keys):
+        return (sorted(QaPosting.objects.filter(entry_id=doc.id)
+                       .values_list("term", "weight")),
+                sorted(QaGram.objects.filter(entry_id=doc.id).values_list("gram", "phrase")),
+                list(QaIndexedEntry.objects.filter(entry_id=doc.id).values_list(
+                    "lengths", "keys", "phrase_sizes", "question_words")),
+                sorted(QaTerm.objects.filter(key__in=keys).values_list("key", "df", "pinyin")),
+                list(QaIndexStats.objects.values_list()))
+
+    def after(write, doc, keys):
+        try:
+            with transaction.atomic():
+                write(doc)
+                found = rows(doc, keys)
+                raise Undo
+        except Undo:
+            return found
+
+    total = QaEntry.objects.count()
+    ids = list(QaEntry.objects.order_by("pk").values_list("pk", flat=True)[
+        ::max(1, total // args.changes)])[:args.changes]
+    compared = differ = 0
+    for pk in ids:
+        base = _text_of(QaEntry.objects.get(pk=pk))
+        old_keys = QaIndexedEntry.objects.get(entry_id=pk).keys
+        for change in CHANGES.values():
+            doc = change(base)
+            keys = {*old_keys, *store._usable(entry_features(doc)).keys}
+            compared += 1
+            differ += after(_reference_put, doc, keys) != after(store.index_entry_put, doc,
+                                                                keys)
+    return {"engine": connection_vendor(), "entries": total, "changes": compared,
+            "differ": differ}
+
+
+def connection_vendor() -> str:
+    from django.db import connection
+
+    return connection.vendor
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", default=benchdb.DEFAULT_DB)
@@ -128,6 +185,8 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--changes", type=int, default=20)
     parser.add_argument("--full", action="store_true")
+    parser.add_argument("--compare", action="store_true",
+                        help="compare the rows each way leaves (nothing timed)")
     args = parser.parse_args()
     if args.build:
         build(args)
@@ -138,7 +197,7 @@ def main() -> None:
     import django
 
     django.setup()
-    print(json.dumps(measure(args)))
+    print(json.dumps(compare(args) if args.compare else measure(args)))
 
 
 if __name__ == "__main__":
