@@ -2,15 +2,18 @@
 
     .venv/bin/python bench/qa/updates.py --build 20000 --database sqlite:////tmp/x.sqlite3
     .venv/bin/python bench/qa/updates.py --database sqlite:////tmp/x.sqlite3 [--full]
+    .venv/bin/python bench/qa/updates.py --database sqlite:////tmp/x.sqlite3 --compare
 
 ``--build`` stores a generated library (as ``run.py`` does, without the accuracy run)
 and analyses it on PostgreSQL. Without it, ``--changes`` entries (every k-th by id) are
 each changed the way staff do from the queue (a phrasing added, one replaced, one
 removed: three saves each, each its own transaction, commit included) and timed: wall
 and CPU time of this process, statements and round trips (a PostgreSQL pipeline is
-one), then one lexicon variant added. ``--full`` times the previous way, every row of
-the entry removed and written again (``index_entry_remove`` then ``index_entry_put``).
+one), then one lexicon variant added. ``--full`` times every row of the entry removed
+and written again (``index_entry_remove`` then ``index_entry_put``), as before the diff.
 Every change is reverted at the end, so the same library serves every run.
+``--compare`` times nothing: it checks that the diff leaves the rows the previous way
+left, on sampled entries of the built library (see ``compare``).
 """
 import argparse
 import json
