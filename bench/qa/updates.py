@@ -57,6 +57,32 @@ def _pct(values: list[float], q: float) -> float:
     return values[min(len(values) - 1, int(len(values) * q))]
 
 
+def _server_cpu_ms(pid: int | None) -> float:
+    """The PostgreSQL server process's CPU time so far (0 on SQLite: in this process)."""
+    if not pid:
+        return 0.0
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) * 1000 / os.sysconf("SC_CLK_TCK")
+
+
+def _entry_rows(pk: int):
+    from gongkai.qa.models import QaGram, QaIndexedEntry, QaPosting
+
+    return (dict(QaPosting.objects.filter(entry_id=pk).values_list("term", "weight")),
+            set(QaGram.objects.filter(entry_id=pk).values_list("gram", "phrase")),
+            set(QaIndexedEntry.objects.get(entry_id=pk).keys))
+
+
+def _rows_written(before, after) -> tuple[int, int]:
+    """Rows the diff writes and rows a remove-then-insert writes (postings, bigrams,
+    counters: a counter changed twice counts twice)."""
+    (p0, g0, k0), (p1, g1, k1) = before, after
+    diff = (sum(1 for t in p0.keys() | p1.keys() if p0.get(t) != p1.get(t))
+            + len(g0 ^ g1) + len(k0 ^ k1) + 2)
+    return diff, len(p0) + len(p1) + len(g0) + len(g1) + 2 * (len(k0) + len(k1)) + 3
+
+
 def measure(args) -> dict:
     from django.db import connection, transaction
 
@@ -82,8 +108,14 @@ def measure(args) -> dict:
     from gongkai.qa.retrieval.features import EntryText, entry_features
     entry_features(EntryText(id=0, question="转学怎么办理", answer="向学校申请。"))
     counter = Counter()
-    wall, cpu, statements, trips = [], [], [], []
+    backend = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            backend = cursor.fetchone()[0]
+    wall, cpu, statements, trips, server, segmenting, written, full = ([] for _i in range(8))
     originals = {}
+    # (statements counted for the timed saves only; the rows are read outside them)
     with connection.execute_wrapper(counter):
         for pk in ids:
             entry = QaEntry.objects.get(pk=pk)
@@ -94,7 +126,13 @@ def measure(args) -> dict:
                        else ["那个测试说法需要带什么材料"],
                        alternatives[1:]]
             for new in changes:
+                before = _entry_rows(pk)
+                start_cpu = time.process_time()
+                entry_features(EntryText(id=pk, question=entry.question,
+                                         alternatives=tuple(new), answer=entry.answer))
+                segmenting.append((time.process_time() - start_cpu) * 1000)
                 counter.statements = 0
+                server_before = _server_cpu_ms(backend)
                 trips_before = getattr(store, "SHARED", [0])[0]
                 start, start_cpu = time.perf_counter(), time.process_time()
                 with transaction.atomic():
@@ -102,8 +140,12 @@ def measure(args) -> dict:
                     entry.save(update_fields=["alternatives", "updated_at"])
                 wall.append((time.perf_counter() - start) * 1000)
                 cpu.append((time.process_time() - start_cpu) * 1000)
+                server.append(_server_cpu_ms(backend) - server_before)
                 statements.append(counter.statements)
                 trips.append(counter.statements - (getattr(store, "SHARED", [0])[0] - trips_before))
+                counted = _rows_written(before, _entry_rows(pk))
+                written.append(counted[0])
+                full.append(counted[1])
         start, start_cpu = time.perf_counter(), time.process_time()
         counter.statements = 0
         term_variant_add(canonical="住房公积金", variant=f"房子基金{os.getpid()}", actor=None)
@@ -120,6 +162,10 @@ def measure(args) -> dict:
             "wall_max": max(wall), "cpu_p50": statistics.median(cpu),
             "cpu_p95": _pct(cpu, 0.95), "statements": statistics.median(statements),
             "round_trips": statistics.median(trips),
+            "server_cpu_mean": statistics.mean(server),
+            "segmenting_cpu_p50": statistics.median(segmenting),
+            "rows_written_p50": statistics.median(written),
+            "rows_remove_insert_p50": statistics.median(full),
             "variant_wall": variant[0], "variant_cpu": variant[1],
             "variant_statements": variant[2], "load": os.getloadavg()[0]}
 
