@@ -86,7 +86,8 @@ def _rows_written(before, after) -> tuple[int, int]:
 def measure(args) -> dict:
     from django.db import connection, transaction
 
-    from gongkai.lexicon.services import term_variant_add
+    from gongkai.lexicon.models import TermGroup
+    from gongkai.lexicon.services import lexicon_version_bump, term_variant_add
     from gongkai.qa.models import QaEntry
     from gongkai.qa.retrieval import store
     from gongkai.qa.services.answering import _text_of
@@ -146,11 +147,20 @@ def measure(args) -> dict:
                 counted = _rows_written(before, _entry_rows(pk))
                 written.append(counted[0])
                 full.append(counted[1])
-        start, start_cpu = time.perf_counter(), time.process_time()
-        counter.statements = 0
-        term_variant_add(canonical="住房公积金", variant=f"房子基金{os.getpid()}", actor=None)
-        variant = ((time.perf_counter() - start) * 1000,
-                   (time.process_time() - start_cpu) * 1000, counter.statements)
+        variants = []
+        group = TermGroup.objects.filter(canonical="住房公积金")
+        kept = list(group.values_list("variants", flat=True))
+        for i in range(5):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            counter.statements = 0
+            term_variant_add(canonical="住房公积金", variant=f"房子基金{os.getpid()}x{i}",
+                             actor=None)
+            variants.append(((time.perf_counter() - start) * 1000,
+                             (time.process_time() - start_cpu) * 1000, counter.statements))
+        variant = [statistics.median(v) for v in zip(*variants, strict=True)]
+    if kept:
+        group.update(variants=kept[0])
+        lexicon_version_bump()
     for pk, alternatives in originals.items():
         entry = QaEntry.objects.get(pk=pk)
         entry.alternatives = alternatives
