@@ -66,8 +66,10 @@ def index_entry_remove(entry_id: int) -> None:
 
 # One entry's write. The entry's rows now are read, compared with those of its new
 # text, and only the difference is written: a phrasing added from the queue changes a
-# few postings, bigrams and counters, not the hundreds of rows a remove-then-insert
-# rewrote (each a random place in four B-trees). The result is row for row the one of
+# few postings, bigrams and counters (about 60 rows), not the 400 a remove-then-insert
+# rewrote through the ORM, a model object each (30 ms of this process's CPU at
+# 100,000 entries, against 3–4 now: bench/qa/README.md). Plain statements, no objects.
+# The result is row for row the one of
 # removing the entry and indexing it again (``tests/test_index_writes.py``): the
 # library's counters move by the difference of the entry's lengths, so the averages,
 # and the weights computed with them, are the same numbers. On PostgreSQL the reads go
