@@ -4,9 +4,10 @@ Each published public entry has its words (``QaPosting``: the entry's saturated 
 weight of the word) and the pinyin bigrams of each of its phrasings (``QaGram``);
 ``QaTerm`` counts, for every word and bigram, the entries holding it, and gives a word's
 pinyin so that a question typed with the wrong character of the same sound still finds
-it. Changing one entry rewrites that entry's rows and a few counters, in its own
-transaction: every process answers from the same, current index, and none holds it in
-memory. See ``gongkai.qa.retrieval``.
+it. Changing one entry writes the difference between its rows and those of its new
+text (and the counters of the words gained or lost), in its own transaction: every
+process answers from the same, current index, and none holds it in memory. See
+``gongkai.qa.retrieval``.
 """
 from django.db import models
 

@@ -1,19 +1,19 @@
 """Writing the index: one entry put or removed in its own few statements, or every
 entry rebuilt at once (a fresh install, the benchmark, ``manage.py qa_reindex``).
 
-Putting an entry removes what the index held of it, then writes its postings, bigrams
-and counters: about a hundred rows, a few milliseconds, inside the transaction that
-saved the entry, so a question asked in any process sees the entry exactly when its
-change is committed. A word's stored weight uses the average field lengths at the time
+Putting an entry compares what the index holds of it with the rows of its new text and
+writes only the difference (a phrasing added changes a few postings, bigrams and
+counters), inside the transaction that saved the entry, so a question asked in any
+process sees the entry exactly when its change is committed. A word's stored weight uses the average field lengths at the time
 it was written; they drift little as a library grows, and ``index_rebuild`` recomputes
 every weight with the current ones.
 """
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.db import connection, transaction
-from django.db.models import F
 
 from gongkai.qa.models import QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
 from gongkai.qa.models.index import KEY_MAX
@@ -52,48 +52,177 @@ def _usable(features: EntryFeatures) -> EntryFeatures:
     return features
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def index_entry_put(doc: EntryText) -> None:
-    """Index ``doc`` (again): its earlier rows are replaced."""
-    index_entry_remove(doc.id)
-    features = _usable(entry_features(doc))
-    stats_row()
-    QaIndexStats.objects.filter(pk=STATS_PK).update(
-        entries=F("entries") + 1,
-        **{column: F(column) + features.lengths[f] for f, column in _LENGTH_FIELDS.items()})
-    averages = averages_of(stats_row())
-    QaPosting.objects.bulk_create(
-        QaPosting(term=word, entry_id=doc.id, weight=weight(counts, features.lengths, averages))
-        for word, counts in features.counts.items())
-    QaGram.objects.bulk_create(QaGram(gram=g, entry_id=doc.id, phrase=i)
-                               for i, phrase in enumerate(features.phrase_grams)
-                               for g in phrase)
-    keys = features.keys
-    QaTerm.objects.bulk_create([QaTerm(key=k, pinyin=key_pinyin(k)) for k in keys],
-                               ignore_conflicts=True)
-    for chunk in _chunks(keys):
-        QaTerm.objects.filter(key__in=chunk).update(df=F("df") + 1)
-    QaIndexedEntry.objects.create(entry_id=doc.id, lengths=features.lengths, keys=keys,
-                                  phrase_sizes=[len(p) for p in features.phrase_grams],
-                                  question_words=features.question_words)
+    """Index ``doc`` (again): its rows become those of its current text."""
+    _entry_write(doc.id, _usable(entry_features(doc)))
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def index_entry_remove(entry_id: int) -> None:
     """Take the entry out of the index (nothing happens if it is not in it)."""
-    row = QaIndexedEntry.objects.filter(entry_id=entry_id).first()
-    if row is None:
+    _entry_write(entry_id, None)
+
+
+# One entry's write. The entry's rows now are read, compared with those of its new
+# text, and only the difference is written: a phrasing added from the queue changes a
+# few postings, bigrams and counters (about 60 rows), not the 400 a remove-then-insert
+# rewrote through the ORM, a model object each (30 ms of this process's CPU at
+# 100,000 entries, against 3–4 now: bench/qa/README.md). Plain statements, no objects.
+# The result is row for row the one of
+# removing the entry and indexing it again (``tests/test_index_writes.py``): the
+# library's counters move by the difference of the entry's lengths, so the averages,
+# and the weights computed with them, are the same numbers. On PostgreSQL the reads go
+# in one round trip and the writes in another (psycopg's pipeline).
+POSTING, GRAM, INDEXED, STATS = (m._meta.db_table for m in (QaPosting, QaGram,
+                                                             QaIndexedEntry, QaIndexStats))
+TERM, KEY, KEYS = QaTerm._meta.db_table, *map(connection.ops.quote_name, ("key", "keys"))
+SHARED = [0]  # statements that shared another's round trip (the bench counts them)
+
+
+def _marks(values) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _send(statements: list[tuple[str, list]], *, rows: int = 0) -> list[list[tuple]]:
+    """Run ``statements`` (the first ``rows`` of them return rows), in one round trip
+    on PostgreSQL."""
+    statements = [s for s in statements if s]
+    out: list[list[tuple]] = []
+    connection.ensure_connection()
+    if connection.vendor == "postgresql" and len(statements) > 1:
+        cursors = []
+        with connection.connection.pipeline():
+            for sql, params in statements:
+                cursor = connection.cursor()
+                cursor.execute(sql, params)
+                cursors.append(cursor)
+            out = [cursors[i].fetchall() for i in range(rows)]
+        for cursor in cursors:
+            cursor.close()
+        SHARED[0] += len(statements) - 1
+        return out
+    with connection.cursor() as cursor:
+        for i, (sql, params) in enumerate(statements):
+            cursor.execute(sql, params)
+            if i < rows:
+                out.append(cursor.fetchall())
+    return out
+
+
+def _json(value):
+    return json.loads(value) if isinstance(value, str | bytes) else value
+
+
+def _json_param(field: str, value):
+    # As the ORM writes it (the same text in SQLite, jsonb in PostgreSQL).
+    return QaIndexedEntry._meta.get_field(field).get_db_prep_save(value, connection)
+
+
+def _entry_read(entry_id: int):
+    lock = " FOR UPDATE" if connection.features.has_select_for_update else ""
+    columns = ", ".join(["entries", *_LENGTH_FIELDS.values()])
+    statements = [
+        # Locked first: index writers run one at a time (SQLite's lock is the database's).
+        (f"SELECT {columns} FROM {STATS} WHERE id = %s{lock}", [STATS_PK]),  # noqa: S608
+        (f"SELECT lengths, {KEYS} FROM {INDEXED} WHERE entry_id = %s", [entry_id]),  # noqa: S608
+        (f"SELECT term, weight FROM {POSTING} WHERE entry_id = %s", [entry_id]),  # noqa: S608
+        (f"SELECT gram, phrase FROM {GRAM} WHERE entry_id = %s", [entry_id])]  # noqa: S608
+    stats, indexed, postings, grams = _send(statements, rows=4)
+    if not stats:
+        stats_row()
+        return _entry_read(entry_id)
+    return stats[0], indexed, postings, grams
+
+
+def _entry_write(entry_id: int, features: EntryFeatures | None) -> None:
+    """Make the index's rows of ``entry_id`` those of ``features`` (None: none)."""
+    stats, indexed, old_postings, old_grams = _entry_read(entry_id)
+    if not indexed and features is None:
         return
-    for chunk in _chunks(row.keys):
-        QaTerm.objects.filter(key__in=chunk).update(df=F("df") - 1)
-    for chunk in _chunks(row.keys):
-        QaTerm.objects.filter(key__in=chunk, df__lte=0).delete()
-    QaPosting.objects.filter(entry_id=entry_id).delete()
-    QaGram.objects.filter(entry_id=entry_id).delete()
-    QaIndexStats.objects.filter(pk=STATS_PK).update(
-        entries=F("entries") - 1,
-        **{column: F(column) - row.lengths.get(f, 0) for f, column in _LENGTH_FIELDS.items()})
-    row.delete()
+    old_lengths, old_keys = ((_json(indexed[0][0]), _json(indexed[0][1])) if indexed
+                             else ({}, []))
+    new_lengths = features.lengths if features else {}
+    entries = stats[0] + (features is not None) - bool(indexed)
+    totals = {f: total - old_lengths.get(f, 0) + new_lengths.get(f, 0)
+              for f, total in zip(FIELDS, stats[1:], strict=True)}
+    n = entries or 1
+    averages = {f: totals[f] / n for f in FIELDS}
+    new_keys = features.keys if features else []
+    postings = ({w: weight(c, new_lengths, averages) for w, c in features.counts.items()}
+                if features else {})
+    grams = ({(g, i) for i, phrase in enumerate(features.phrase_grams) for g in phrase}
+             if features else set())
+    statements = [(f"UPDATE {STATS} SET entries = %s, "  # noqa: S608
+                   + ", ".join(f"{c} = %s" for c in _LENGTH_FIELDS.values())
+                   + " WHERE id = %s", [entries, *totals.values(), STATS_PK])]
+    statements += _posting_changes(entry_id, dict(old_postings), postings)
+    statements += _gram_changes(entry_id, set(old_grams), grams)
+    statements += _term_changes(old_keys, new_keys)
+    if features is None:
+        statements.append((f"DELETE FROM {INDEXED} WHERE entry_id = %s", [entry_id]))  # noqa: S608
+    else:
+        values = [_json_param("lengths", new_lengths), _json_param("keys", new_keys),
+                  _json_param("phrase_sizes", [len(p) for p in features.phrase_grams]),
+                  _json_param("question_words", features.question_words)]
+        statements.append(
+            (f"UPDATE {INDEXED} SET lengths = %s, {KEYS} = %s, phrase_sizes = %s, "  # noqa: S608
+             f"question_words = %s WHERE entry_id = %s", [*values, entry_id]) if indexed
+            else (f"INSERT INTO {INDEXED} (entry_id, lengths, {KEYS}, phrase_sizes, "  # noqa: S608
+                  f"question_words) VALUES (%s, %s, %s, %s, %s)", [entry_id, *values]))
+    _send(statements)
+
+
+def _posting_changes(entry_id: int, old: dict[str, float], new: dict[str, float]):
+    gone = [t for t in old if t not in new]
+    changed = {t: w for t, w in new.items() if t in old and old[t] != w}
+    added = [(t, entry_id, w) for t, w in new.items() if t not in old]
+    if not new and old:
+        yield f"DELETE FROM {POSTING} WHERE entry_id = %s", [entry_id]  # noqa: S608
+        return
+    for chunk in _chunks(gone):
+        yield (f"DELETE FROM {POSTING} WHERE entry_id = %s "  # noqa: S608
+               f"AND term IN ({_marks(chunk)})", [entry_id, *chunk])
+    for chunk in _chunks(list(changed.items())):
+        cases = " ".join(["WHEN %s THEN %s"] * len(chunk))
+        yield (f"UPDATE {POSTING} SET weight = CASE term {cases} END "  # noqa: S608
+               f"WHERE entry_id = %s AND term IN ({_marks(chunk)})",
+               [*(v for pair in chunk for v in pair), entry_id, *(t for t, _w in chunk)])
+    for chunk in _chunks(added):
+        yield (f"INSERT INTO {POSTING} (term, entry_id, weight) VALUES "  # noqa: S608
+               + ", ".join(["(%s, %s, %s)"] * len(chunk)), [v for row in chunk for v in row])
+
+
+def _gram_changes(entry_id: int, old: set, new: set):
+    if not new and old:
+        yield f"DELETE FROM {GRAM} WHERE entry_id = %s", [entry_id]  # noqa: S608
+        return
+    gone: dict[int, list[str]] = {}
+    for gram, phrase in old - new:
+        gone.setdefault(phrase, []).append(gram)
+    for phrase, chunk in sorted(gone.items()):
+        for part in _chunks(sorted(chunk)):
+            yield (f"DELETE FROM {GRAM} WHERE entry_id = %s AND phrase = %s "  # noqa: S608
+                   f"AND gram IN ({_marks(part)})", [entry_id, phrase, *part])
+    for chunk in _chunks(sorted(new - old)):
+        yield (f"INSERT INTO {GRAM} (gram, entry_id, phrase) VALUES "  # noqa: S608
+               + ", ".join(["(%s, %s, %s)"] * len(chunk)),
+               [v for gram, phrase in chunk for v in (gram, entry_id, phrase)])
+
+
+def _term_changes(old: list[str], new: list[str]):
+    """The counters of the keys the entry no longer holds go down (a key no entry holds
+    is dropped), those of the keys it now holds go up (a new key is added)."""
+    kept = set(new)
+    gone, added = [k for k in old if k not in kept], [k for k in new if k not in set(old)]
+    for chunk in _chunks(gone):
+        yield (f"UPDATE {TERM} SET df = df - 1 WHERE {KEY} IN ({_marks(chunk)})", chunk)  # noqa: S608
+        yield (f"DELETE FROM {TERM} WHERE {KEY} IN ({_marks(chunk)}) AND df <= 0", chunk)  # noqa: S608
+    for chunk in _chunks(added):
+        yield (f"INSERT INTO {TERM} ({KEY}, df, pinyin) VALUES "  # noqa: S608
+               + ", ".join(["(%s, 1, %s)"] * len(chunk))
+               + f" ON CONFLICT ({KEY}) DO UPDATE SET df = {TERM}.df + 1",
+               [v for k in chunk for v in (k, key_pinyin(k))])
 
 
 @transaction.atomic
