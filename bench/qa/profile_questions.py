@@ -55,20 +55,10 @@ def main() -> None:
     from gongkai.qa.models import QaEntry
     from gongkai.qa.retrieval.search import search
 
-    sent_together = [0]  # statements that shared a round trip with the one before
-    try:
-        from gongkai.qa.retrieval import reads
-    except ImportError:  # code from before the reads were sent together
-        reads = None
-    if reads is not None:
-        together = reads.together
-
-        def counted(statements):
-            if reads.pipelined() and len(statements) > 1:
-                sent_together[0] += len(statements) - 1
-            return together(statements)
-
-        reads.together = counted
+    try:  # statements that shared a round trip with another
+        from gongkai.core.sql import SENT_TOGETHER as sent_together
+    except ImportError:  # code from before statements were sent together
+        sent_together = [0]
     questions = [q["question"] for q in evaluate.load_questions()
                  if q.get("split") in ("dev", "dev2")]
     pool = list(QaEntry.objects.order_by("pk").values_list("question", flat=True)[::97])

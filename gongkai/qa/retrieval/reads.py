@@ -13,12 +13,12 @@ process from its last question and checked in the same round trip as the candida
 when an entry was added or removed since, the candidates are asked again with the new
 size, so no answer ever uses a stale one.
 """
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
 
+from gongkai.core.sql import json_value, placeholders, run_together
 from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
 from gongkai.qa.retrieval.store import STATS_PK
 
@@ -45,47 +45,14 @@ def pipelined() -> bool:
     return connection.vendor == "postgresql"
 
 
-def together(statements: list[tuple[str, list]]) -> list[list[tuple]]:
-    """Each statement's rows, in one round trip on PostgreSQL. Rows come as the
-    database gives them (JSON as text: see ``_json``)."""
-    if not statements:
-        return []
-    connection.ensure_connection()
-    if pipelined() and len(statements) > 1:
-        cursors = []
-        with connection.connection.pipeline():
-            for sql, params in statements:
-                cursor = connection.cursor()
-                cursor.execute(sql, params)
-                cursors.append(cursor)
-            out = [cursor.fetchall() for cursor in cursors]
-        for cursor in cursors:
-            cursor.close()
-        return out
-    out = []
-    with connection.cursor() as cursor:
-        for sql, params in statements:
-            cursor.execute(sql, params)
-            out.append(cursor.fetchall())
-    return out
-
-
-def _json(value):
-    return json.loads(value) if isinstance(value, str | bytes) else value
-
-
 def json_list(value) -> list:
-    return _json(value) or []
+    return json_value(value) or []
 
 
 # The statements are written out rather than built by the ORM, whose building and
 # compiling of the same few shapes, with a placeholder per id, cost a question more
 # client time than the database's work on SQLite. Their shapes are the ORM's (the same
 # plans): only names of this app's tables and placeholders are put into them.
-def _marks(values) -> str:
-    return ", ".join(["%s"] * len(values))
-
-
 def _real(expression: str) -> str:
     # Double precision on PostgreSQL: a bare literal would be numeric, whose arithmetic
     # over thousands of postings costs several milliseconds more.
@@ -109,7 +76,7 @@ def candidate_statements(rare: dict[str, float], common: str | None, grams: list
     parts: list[tuple[str, list]] = []
     if rare:
         cases = " ".join(f"WHEN (term = %s) THEN {_real('%s')}" for _w in rare)
-        parts.append((f"SELECT entry_id FROM {POSTING} WHERE term IN ({_marks(rare)}) "  # noqa: S608
+        parts.append((f"SELECT entry_id FROM {POSTING} WHERE term IN ({placeholders(rare)}) "  # noqa: S608
                       f"GROUP BY 1 ORDER BY SUM((CASE {cases} ELSE NULL END * weight)) DESC, "
                       f"1 ASC LIMIT {int(limit)}",
                       [*rare, *(v for pair in rare.items() for v in pair)]))
@@ -117,7 +84,7 @@ def candidate_statements(rare: dict[str, float], common: str | None, grams: list
         parts.append((f"SELECT entry_id FROM {POSTING} WHERE term = %s "  # noqa: S608
                       f"ORDER BY weight DESC, entry_id ASC LIMIT {int(limit)}", [common]))
     if grams:
-        parts.append((f"SELECT entry_id FROM {GRAM} WHERE gram IN ({_marks(grams)}) "  # noqa: S608
+        parts.append((f"SELECT entry_id FROM {GRAM} WHERE gram IN ({placeholders(grams)}) "  # noqa: S608
                       f"GROUP BY 1, phrase ORDER BY COUNT(phrase) DESC, 1 ASC "
                       f"LIMIT {int(limit)}", list(grams)))
     if len(parts) == 2 and connection.features.supports_slicing_ordering_in_compound:
@@ -132,7 +99,7 @@ def _size_statement() -> tuple[str, list]:
 def library_size() -> int:
     """The library's size as last read by this process (read now the first time)."""
     if not _size:
-        rows = together([_size_statement()])[0]
+        rows = run_together([_size_statement()])[0]
         remember_size(rows[0][0] if rows else 0)
     return _size[0]
 
@@ -144,12 +111,12 @@ def remember_size(size: int) -> None:
 def candidates_and_size(statements) -> tuple[int, set[int]]:
     """The library's size now and the entries ``statements`` select (their first
     column), in one round trip."""
-    size_rows, *found = together([_size_statement(), *statements])
+    size_rows, *found = run_together([_size_statement(), *statements])
     return (size_rows[0][0] if size_rows else 0), {row[0] for rows in found for row in rows}
 
 
 def candidates(statements) -> set[int]:
-    return {row[0] for rows in together(statements) for row in rows}
+    return {row[0] for rows in run_together(statements) for row in rows}
 
 
 def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
@@ -158,15 +125,15 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
     number, told apart by the last column), their indexed rows; on PostgreSQL in the
     same round trip the counts of their questions' words (into ``query.df``) and their
     texts."""
-    marks, grams = _marks(ids), list(query.grams | query.alt_grams)
+    marks, grams = placeholders(ids), list(query.grams | query.alt_grams)
     parts, params = [], []
     if weights:
         parts.append(f"SELECT entry_id, term, weight, 1 FROM {POSTING} "  # noqa: S608
-                     f"WHERE (entry_id IN ({marks}) AND term IN ({_marks(weights)}))")
+                     f"WHERE (entry_id IN ({marks}) AND term IN ({placeholders(weights)}))")
         params += [*ids, *weights]
     if grams:
         parts.append(f"SELECT entry_id, gram, {_real('phrase')}, 0 FROM {GRAM} "  # noqa: S608
-                     f"WHERE (entry_id IN ({marks}) AND gram IN ({_marks(grams)}))")
+                     f"WHERE (entry_id IN ({marks}) AND gram IN ({placeholders(grams)}))")
         params += [*ids, *grams]
     statements = [(f"SELECT entry_id, phrase_sizes, question_words FROM {INDEXED} "  # noqa: S608
                    f"WHERE entry_id IN ({marks})", ids)]
@@ -180,7 +147,7 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
                         ["{" + ",".join(map(str, sorted(ids))) + "}"]),
                        (f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
                         f"WHERE id IN ({marks})", ids)]
-    results = together(statements)
+    results = run_together(statements)
     if not parts:
         results.insert(0, [])
     rows = Rows(ids)
@@ -190,11 +157,11 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
         else:
             rows.shared[(entry_id, int(value))].append(key)
     # A question's words are decoded for the best candidates only (``json_list``).
-    rows.indexed = {pk: (_json(sizes), words) for pk, sizes, words in results[1]}
+    rows.indexed = {pk: (json_value(sizes), words) for pk, sizes, words in results[1]}
     if ahead:
         for key, df in results[2]:
             query.df.setdefault(key, df)
-        rows.texts = {pk: (q, _json(alts) or []) for pk, q, alts in results[3]}
+        rows.texts = {pk: (q, json_value(alts) or []) for pk, q, alts in results[3]}
     return rows
 
 
@@ -203,8 +170,8 @@ def fetch_df(query, words: set[str]) -> None:
     missing = [w for w in words if w not in query.df]
     for start in range(0, len(missing), 900):
         chunk = missing[start:start + 900]
-        query.df.update(together([(f'SELECT "key", df FROM {TERM} '  # noqa: S608
-                                   f'WHERE "key" IN ({_marks(chunk)})', chunk)])[0])
+        query.df.update(run_together([(f'SELECT "key", df FROM {TERM} '  # noqa: S608
+                                   f'WHERE "key" IN ({placeholders(chunk)})', chunk)])[0])
 
 
 def texts(rows: Rows, ids: list[int]) -> dict[int, tuple[str, list[str]]]:
@@ -212,6 +179,6 @@ def texts(rows: Rows, ids: list[int]) -> dict[int, tuple[str, list[str]]]:
         return rows.texts
     if not ids:
         return {}
-    found = together([(f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
-                       f"WHERE id IN ({_marks(ids)})", ids)])[0]
-    return {pk: (q, _json(alts) or []) for pk, q, alts in found}
+    found = run_together([(f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
+                       f"WHERE id IN ({placeholders(ids)})", ids)])[0]
+    return {pk: (q, json_value(alts) or []) for pk, q, alts in found}

@@ -8,13 +8,13 @@ process sees the entry exactly when its change is committed. A word's stored wei
 it was written; they drift little as a library grows, and ``index_rebuild`` recomputes
 every weight with the current ones.
 """
-import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import islice
 
 from django.db import connection, transaction
 
+from gongkai.core.sql import json_value, placeholders, run_together
 from gongkai.qa.models import QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
 from gongkai.qa.models.index import KEY_MAX
 from gongkai.qa.retrieval.features import (
@@ -77,41 +77,6 @@ def index_entry_remove(entry_id: int) -> None:
 POSTING, GRAM, INDEXED, STATS = (m._meta.db_table for m in (QaPosting, QaGram,
                                                              QaIndexedEntry, QaIndexStats))
 TERM, KEY, KEYS = QaTerm._meta.db_table, *map(connection.ops.quote_name, ("key", "keys"))
-SHARED = [0]  # statements that shared another's round trip (the bench counts them)
-
-
-def _marks(values) -> str:
-    return ", ".join(["%s"] * len(values))
-
-
-def _send(statements: list[tuple[str, list]], *, rows: int = 0) -> list[list[tuple]]:
-    """Run ``statements`` (the first ``rows`` of them return rows), in one round trip
-    on PostgreSQL."""
-    statements = [s for s in statements if s]
-    out: list[list[tuple]] = []
-    connection.ensure_connection()
-    if connection.vendor == "postgresql" and len(statements) > 1:
-        cursors = []
-        with connection.connection.pipeline():
-            for sql, params in statements:
-                cursor = connection.cursor()
-                cursor.execute(sql, params)
-                cursors.append(cursor)
-            out = [cursors[i].fetchall() for i in range(rows)]
-        for cursor in cursors:
-            cursor.close()
-        SHARED[0] += len(statements) - 1
-        return out
-    with connection.cursor() as cursor:
-        for i, (sql, params) in enumerate(statements):
-            cursor.execute(sql, params)
-            if i < rows:
-                out.append(cursor.fetchall())
-    return out
-
-
-def _json(value):
-    return json.loads(value) if isinstance(value, str | bytes) else value
 
 
 def _json_param(field: str, value):
@@ -128,7 +93,7 @@ def _entry_read(entry_id: int):
         (f"SELECT lengths, {KEYS} FROM {INDEXED} WHERE entry_id = %s", [entry_id]),  # noqa: S608
         (f"SELECT term, weight FROM {POSTING} WHERE entry_id = %s", [entry_id]),  # noqa: S608
         (f"SELECT gram, phrase FROM {GRAM} WHERE entry_id = %s", [entry_id])]  # noqa: S608
-    stats, indexed, postings, grams = _send(statements, rows=4)
+    stats, indexed, postings, grams = run_together(statements, fetch=4)
     if not stats:
         stats_row()
         return _entry_read(entry_id)
@@ -140,7 +105,7 @@ def _entry_write(entry_id: int, features: EntryFeatures | None) -> None:
     stats, indexed, old_postings, old_grams = _entry_read(entry_id)
     if not indexed and features is None:
         return
-    old_lengths, old_keys = ((_json(indexed[0][0]), _json(indexed[0][1])) if indexed
+    old_lengths, old_keys = ((json_value(indexed[0][0]), json_value(indexed[0][1])) if indexed
                              else ({}, []))
     new_lengths = features.lengths if features else {}
     entries = stats[0] + (features is not None) - bool(indexed)
@@ -170,7 +135,7 @@ def _entry_write(entry_id: int, features: EntryFeatures | None) -> None:
              f"question_words = %s WHERE entry_id = %s", [*values, entry_id]) if indexed
             else (f"INSERT INTO {INDEXED} (entry_id, lengths, {KEYS}, phrase_sizes, "  # noqa: S608
                   f"question_words) VALUES (%s, %s, %s, %s, %s)", [entry_id, *values]))
-    _send(statements)
+    run_together(statements, fetch=0)
 
 
 def _posting_changes(entry_id: int, old: dict[str, float], new: dict[str, float]):
@@ -182,11 +147,11 @@ def _posting_changes(entry_id: int, old: dict[str, float], new: dict[str, float]
         return
     for chunk in _chunks(gone):
         yield (f"DELETE FROM {POSTING} WHERE entry_id = %s "  # noqa: S608
-               f"AND term IN ({_marks(chunk)})", [entry_id, *chunk])
+               f"AND term IN ({placeholders(chunk)})", [entry_id, *chunk])
     for chunk in _chunks(list(changed.items())):
         cases = " ".join(["WHEN %s THEN %s"] * len(chunk))
         yield (f"UPDATE {POSTING} SET weight = CASE term {cases} END "  # noqa: S608
-               f"WHERE entry_id = %s AND term IN ({_marks(chunk)})",
+               f"WHERE entry_id = %s AND term IN ({placeholders(chunk)})",
                [*(v for pair in chunk for v in pair), entry_id, *(t for t, _w in chunk)])
     for chunk in _chunks(added):
         yield (f"INSERT INTO {POSTING} (term, entry_id, weight) VALUES "  # noqa: S608
@@ -203,7 +168,7 @@ def _gram_changes(entry_id: int, old: set, new: set):
     for phrase, chunk in sorted(gone.items()):
         for part in _chunks(sorted(chunk)):
             yield (f"DELETE FROM {GRAM} WHERE entry_id = %s AND phrase = %s "  # noqa: S608
-                   f"AND gram IN ({_marks(part)})", [entry_id, phrase, *part])
+                   f"AND gram IN ({placeholders(part)})", [entry_id, phrase, *part])
     for chunk in _chunks(sorted(new - old)):
         yield (f"INSERT INTO {GRAM} (gram, entry_id, phrase) VALUES "  # noqa: S608
                + ", ".join(["(%s, %s, %s)"] * len(chunk)),
@@ -216,8 +181,8 @@ def _term_changes(old: list[str], new: list[str]):
     kept = set(new)
     gone, added = [k for k in old if k not in kept], [k for k in new if k not in set(old)]
     for chunk in _chunks(gone):
-        yield (f"UPDATE {TERM} SET df = df - 1 WHERE {KEY} IN ({_marks(chunk)})", chunk)  # noqa: S608
-        yield (f"DELETE FROM {TERM} WHERE {KEY} IN ({_marks(chunk)}) AND df <= 0", chunk)  # noqa: S608
+        yield (f"UPDATE {TERM} SET df = df - 1 WHERE {KEY} IN ({placeholders(chunk)})", chunk)  # noqa: S608
+        yield (f"DELETE FROM {TERM} WHERE {KEY} IN ({placeholders(chunk)}) AND df <= 0", chunk)  # noqa: S608
     for chunk in _chunks(added):
         yield (f"INSERT INTO {TERM} ({KEY}, df, pinyin) VALUES "  # noqa: S608
                + ", ".join(["(%s, 1, %s)"] * len(chunk))

@@ -147,14 +147,3 @@ def test_the_size_a_process_remembers_is_checked_on_every_question(library):
     assert answers() == held
     reads._size.clear()  # a fresh process
     assert answers() == held
-
-
-def test_statements_sent_together_return_each_its_rows(library):
-    from gongkai.qa.retrieval import reads
-
-    ids = [entry.pk for entry in library]
-    found = reads.together([
-        (f"SELECT id FROM {reads.ENTRY} WHERE id IN (%s, %s) ORDER BY id", ids[:2]),
-        (f"SELECT entries FROM {reads.STATS} WHERE id = %s", [1]),
-        (f"SELECT id FROM {reads.ENTRY} WHERE id = %s", [-1])])
-    assert found == [[(ids[0],), (ids[1],)], [(len(library),)], []]

@@ -11,6 +11,8 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
+from gongkai.core.sql import run_together
+
 TABLE = "policies_search"
 
 
@@ -117,14 +119,9 @@ class Backend:
 
     def run_together(self, statements: list[tuple[str, list]]) -> list[list[tuple]]:
         """The rows of each statement, in order: statements that do not depend on each
-        other's results (the hits' columns, their texts, the facet counts), run one
-        after the other here; a client-server database sends them at once."""
-        out = []
-        with connection.cursor() as cursor:
-            for sql, params in statements:
-                cursor.execute(sql, params)
-                out.append(cursor.fetchall())
-        return out
+        other's results (the hits' columns, their texts, the facet counts) are sent at
+        once where the database is a server (``core.sql.run_together``)."""
+        return run_together(statements)
 
     def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
         """(id, segmented title) of these documents."""

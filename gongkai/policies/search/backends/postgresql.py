@@ -185,24 +185,6 @@ class PostgresBackend(Backend):
         return (f"SELECT document_id, title, body FROM {TABLE} "
                 "WHERE document_id = ANY(%s::bigint[])", [pg_ids(ids)])
 
-    def run_together(self, statements: list[tuple[str, list]]) -> list[list[tuple]]:
-        """In one round trip (psycopg's pipeline mode): each statement waited for
-        alone costs a wake-up of the server process and of this one, which on a busy
-        machine is a wait for a core each time."""
-        if len(statements) < 2:
-            return super().run_together(statements)
-        connection.ensure_connection()
-        cursors = []
-        with connection.connection.pipeline():
-            for sql, params in statements:
-                cursor = connection.cursor()
-                cursor.execute(sql, params)
-                cursors.append(cursor)
-            out = [cursor.fetchall() for cursor in cursors]
-        for cursor in cursors:
-            cursor.close()
-        return out
-
     def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
         cursor.execute(f"SELECT document_id, title FROM {TABLE} "
                        "WHERE document_id = ANY(%s::bigint[])", [pg_ids(ids)])
