@@ -82,6 +82,22 @@ def is_dictionary_word(word: str) -> bool:
     return bool(_segmenter()[1](word))
 
 
+def dictionary_pieces(word: str) -> tuple[str, ...]:
+    """The dictionary words of two or more characters that cover ``word`` from the left,
+    longest first (技工学校 → 技工, 学校): the index holds them after the whole word.
+    Empty when they do not cover it."""
+    pieces, start = [], 0
+    while start < len(word):
+        for end in range(len(word), start + 1, -1):
+            if end - start < len(word) and is_dictionary_word(word[start:end]):
+                pieces.append(word[start:end])
+                start = end
+                break
+        else:
+            return ()
+    return tuple(pieces)
+
+
 def cut_query(query: str) -> list[str]:
     """The tokens of a query as cut, in order, punctuation and spaces included (the
     caller picks the words): ``query_terms`` without its filtering."""

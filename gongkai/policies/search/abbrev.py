@@ -46,18 +46,9 @@ def _title_words(title: str) -> list[list[str]]:
 
 
 def _pieces(word: str) -> tuple[str, ...]:
-    """A long word as the dictionary words of two or more characters that cover it from
-    the left (itself when they do not)."""
-    pieces, start = [], 0
-    while start < len(word):
-        for end in range(len(word), start + 1, -1):
-            if end - start < len(word) and ptext.is_dictionary_word(word[start:end]):
-                pieces.append(word[start:end])
-                start = end
-                break
-        else:
-            return (word,)
-    return tuple(pieces)
+    """A long word as the dictionary words that cover it from the left (itself when
+    they do not)."""
+    return ptext.dictionary_pieces(word) or (word,)
 
 
 def abbreviates(short: str, words: tuple[str, ...]) -> int:

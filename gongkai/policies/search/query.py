@@ -29,7 +29,6 @@ from gongkai.policies.search.reading import (  # noqa: F401 — Group: this modu
     _held,
     _index_form,
     _is_word_for,
-    _pieces,
     _words,
 )
 
@@ -193,7 +192,7 @@ def _all_generic(word: str) -> bool:
     asks for an interpretation names a kind of document too (it decides the order)."""
     if word in words.GENERIC_WORDS or word in INTERPRETATION_WORDS:
         return True
-    pieces = _pieces(word)
+    pieces = ptext.dictionary_pieces(word)
     return bool(pieces) and all(p in words.GENERIC_WORDS for p in pieces)
 
 

@@ -59,21 +59,6 @@ def _held(alternatives, counts: dict[str, int]) -> bool:
     return any(all(counts.get(w, 0) > 0 for w in _words(alt)) for alt in alternatives)
 
 
-def _pieces(word: str) -> tuple[str, ...]:
-    """The dictionary words of two or more characters that cover ``word`` from the left,
-    longest first (技工学校 → 技工, 学校): the index holds them after the whole word."""
-    pieces, start = [], 0
-    while start < len(word):
-        for end in range(len(word), start + 1, -1):
-            if end - start < len(word) and ptext.is_dictionary_word(word[start:end]):
-                pieces.append(word[start:end])
-                start = end
-                break
-        else:
-            return ()
-    return tuple(pieces)
-
-
 def _is_word_for(lexicon):
     def is_word(candidate: str) -> bool:
         return typos.dictionary_word(candidate) or bool(lexicon.expand(candidate))
@@ -155,7 +140,7 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
 
 
 def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
-    pieces = _pieces(group.typed)
+    pieces = ptext.dictionary_pieces(group.typed)
     if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
         group.alternatives = (*group.alternatives, pieces)
         return group
