@@ -25,10 +25,12 @@ CORRECTIONS = {"政府信息公开": ("政务公开",)}
 
 
 def correct_groups(term_group_model, version_model) -> None:
-    """Take ``CORRECTIONS``' variants out of their groups (a group the office has
-    edited otherwise keeps the rest), and give the lexicon a new stamp."""
+    """Take ``CORRECTIONS``' variants out of their groups, and give the lexicon a new
+    stamp. A group the office has edited in the UI (it records who) is left as they
+    made it: keeping the variant there was their choice."""
     for canonical, wrong in CORRECTIONS.items():
-        for group in term_group_model.objects.filter(canonical=canonical):
+        for group in term_group_model.objects.filter(canonical=canonical,
+                                                     updated_by__isnull=True):
             kept = [v for v in group.variants if v not in wrong]
             if kept != list(group.variants):
                 group.variants = kept

@@ -110,6 +110,17 @@ def test_the_correction_takes_only_the_wrong_variant_out():
     assert TermGroup.objects.get(canonical="政府信息公开").variants == ["信息公开", "依申请公开"]
 
 
+def test_the_correction_leaves_a_group_the_office_edited_as_they_made_it():
+    from gongkai.lexicon.models import LexiconVersion, TermGroup
+    from gongkai.orgs.tests.factories import OfficeAdminFactory
+    from gongkai.policies.search.lexicon_seed import correct_groups
+
+    TermGroup.objects.create(canonical="政府信息公开", kind="abbreviation",
+                             variants=["信息公开", "政务公开"], updated_by=OfficeAdminFactory())
+    correct_groups(TermGroup, LexiconVersion)
+    assert TermGroup.objects.get(canonical="政府信息公开").variants == ["信息公开", "政务公开"]
+
+
 def test_generic_words_that_make_a_title_find_that_document(library, monkeypatch):
     time_limits = make_document(title="黄埔区政务服务事项办理时限压缩办法",
                                 body_html="<p>压缩办理时限。</p>")
