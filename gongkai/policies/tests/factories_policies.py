@@ -30,6 +30,11 @@ def make_document(*, published: bool = True, unit=None, author=None, **kwargs
     return publish(document) if published else document
 
 
+def ids(result) -> list[int]:
+    """The documents a search found, in their order."""
+    return [hit.document.pk for hit in result.hits]
+
+
 def pdf_with_text(text: str) -> bytes:
     """A one-page PDF whose text layer says ``text`` (ASCII), built by hand."""
     stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()

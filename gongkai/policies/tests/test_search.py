@@ -7,14 +7,11 @@ from gongkai.orgs.tests.factories import OfficeAdminFactory, UnitFactory, UserFa
 from gongkai.policies.models import DocumentKind, PolicyDocument, Validity
 from gongkai.policies.search import reindex_all, search_documents
 from gongkai.policies.services import document_amend, document_repeal, document_update
-from gongkai.policies.tests.factories_policies import make_document
+from gongkai.policies.tests.factories_policies import ids, make_document
 from gongkai.publishing.models import Audience, PublicationStatus
 
 pytestmark = pytest.mark.django_db
 
-
-def ids(result):
-    return [hit.document.pk for hit in result.hits]
 
 
 def test_title_match_ranks_above_body_match():

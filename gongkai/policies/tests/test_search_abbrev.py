@@ -3,13 +3,10 @@ the title's say in the order of the first places."""
 import pytest
 
 from gongkai.policies.search import abbrev, search_documents, words
-from gongkai.policies.tests.factories_policies import make_document
+from gongkai.policies.tests.factories_policies import ids, make_document
 
 pytestmark = pytest.mark.django_db
 
-
-def ids(result):
-    return [hit.document.pk for hit in result.hits]
 
 
 @pytest.mark.parametrize(("short", "term", "reads"), [

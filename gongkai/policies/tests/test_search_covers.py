@@ -6,13 +6,10 @@ import pytest
 from django.urls import reverse
 
 from gongkai.policies.search import search_documents, words
-from gongkai.policies.tests.factories_policies import make_document
+from gongkai.policies.tests.factories_policies import ids, make_document
 
 pytestmark = pytest.mark.django_db
 
-
-def ids(result):
-    return [hit.document.pk for hit in result.hits]
 
 
 @pytest.fixture

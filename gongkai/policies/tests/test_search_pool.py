@@ -8,14 +8,11 @@ from gongkai.policies.search.backends import backend
 from gongkai.policies.search.backends.postgresql import PostgresBackend
 from gongkai.policies.search.backends.sqlite import HEADING_TABLE, SqliteBackend
 from gongkai.policies.search.schema import ensure_search_schema
-from gongkai.policies.tests.factories_policies import make_document
+from gongkai.policies.tests.factories_policies import ids, make_document
 from gongkai.publishing.models import Audience
 
 pytestmark = pytest.mark.django_db
 
-
-def ids(result):
-    return [hit.document.pk for hit in result.hits]
 
 
 def test_query_within_the_pool_is_exact_in_total_and_facets():

@@ -5,13 +5,10 @@ import pytest
 
 from gongkai.policies.search import abbrev, search_documents, words
 from gongkai.policies.search import query as q
-from gongkai.policies.tests.factories_policies import make_document
+from gongkai.policies.tests.factories_policies import ids, make_document
 
 pytestmark = pytest.mark.django_db
 
-
-def ids(result):
-    return [hit.document.pk for hit in result.hits]
 
 
 @pytest.fixture

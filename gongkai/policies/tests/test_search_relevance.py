@@ -9,13 +9,10 @@ from gongkai.lexicon.services import lexicon_version_bump
 from gongkai.policies.models import DocumentKind
 from gongkai.policies.search import search_documents, words
 from gongkai.policies.services import interpretation_create
-from gongkai.policies.tests.factories_policies import make_document, publish
+from gongkai.policies.tests.factories_policies import ids, make_document, publish
 
 pytestmark = pytest.mark.django_db
 
-
-def ids(result):
-    return [hit.document.pk for hit in result.hits]
 
 
 def synonym(canonical: str, *variants: str, kind=TermKind.SYNONYM) -> None:

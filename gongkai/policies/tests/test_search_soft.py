@@ -6,13 +6,10 @@ import pytest
 from gongkai.lexicon.models import TermGroup, TermKind
 from gongkai.lexicon.services import lexicon_version_bump
 from gongkai.policies.search import search_documents
-from gongkai.policies.tests.factories_policies import make_document
+from gongkai.policies.tests.factories_policies import ids, make_document
 
 pytestmark = pytest.mark.django_db
 
-
-def ids(result):
-    return [hit.document.pk for hit in result.hits]
 
 
 def test_a_document_lacking_one_word_follows_when_few_hold_them_all():
