@@ -120,6 +120,8 @@ def score(queries: list[dict]) -> dict:
             if q["subject"]:
                 cell["top1"] += q["found"][:1] == [q["subject"]]
                 cell["top3"] += q["subject"] in q["found"][:3]
+                # A covered query that finds nothing: the worst answer (a false "nothing").
+                cell["nothing"] += not q["found"]
             else:
                 cell["none"] += not q["found"]
     return {split: {kind: dict(cell) for kind, cell in kinds.items()}
@@ -128,12 +130,14 @@ def score(queries: list[dict]) -> dict:
 
 def report(table: dict, queries: list[dict]) -> None:
     for split in sorted(table):
-        print(f"\n{split}: kind             n   top-1   top-3   none (uncovered)")
+        print(f"\n{split}: kind             n   top-1   top-3   none (uncovered)   "
+              "finds nothing (covered)")
         for kind in sorted(table[split], key=lambda k: (k.startswith("ALL"), k)):
             c = table[split][kind]
             if "top1" in c:
                 print(f"  {kind:<16}{c['n']:4d}   {c['top1'] / c['n']:.2f}    "
-                      f"{c['top3'] / c['n']:.2f}")
+                      f"{c['top3'] / c['n']:.2f}" + (f"                      {c['nothing']}"
+                                                      if c.get("nothing") else ""))
             else:
                 print(f"  {kind:<16}{c['n']:4d}                   {c['none'] / c['n']:.2f}")
     ms = sorted(q["ms"] for q in queries)

@@ -79,7 +79,7 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
             return result
         return SearchResult(total=0, terms=plan.typed, notice="generic" if generic else "none",
                             missing=[g.typed for g in plan.missing])
-    if not exact_ids and plan.lacks_subject() and _held_broadly(terms):
+    if not exact_ids and plan.lacks_subject() and _lacks_what_it_names(plan, terms):
         # The query names what the library does not cover (``ranking``: covers).
         return SearchResult(total=0, terms=plan.typed, notice="none",
                             missing=[g.typed for g in plan.missing])
@@ -94,6 +94,39 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     return result
 
 
+def _titles_holding(groups) -> list[int] | None:
+    """The ids of the documents whose title (or 文号) holds every one of ``groups``,
+    when at most ``ranking.TITLE_ONLY_MAX`` do; else None."""
+    rows, more = backend().matcher([g.alternatives for g in groups], match_all=True).pool(
+        ranking.TITLE_ONLY_MAX + 1, heading=True)
+    if more or not rows or len(rows) > ranking.TITLE_ONLY_MAX:
+        return None
+    return [pk for pk, _rank in rows]
+
+
+def _lacks_what_it_names(plan, terms: list) -> bool:
+    """Whether the words the library lacks are what the query is about, the second half
+    of ``ranking``'s covers rule (the first: ``Plan.lacks_subject``): the words held
+    are broad (a kind of measure: 补贴 of 火星移民补贴), and they do not name
+    documents by themselves — neither together in a few titles (``_named_by_titles``)
+    nor, when every lacking word comes after them, by a narrow reading of their own
+    (长者食堂 中标结果: the subject first, then what is wanted of it, in words the
+    titles put otherwise: 采购结果)."""
+    if not _held_broadly(terms) or _named_by_titles(plan):
+        return False
+    return not (plan.lacking_trails() and not _held_broadly(plan.named_terms()))
+
+
+def _named_by_titles(plan) -> bool:
+    """Whether the words of the query the library holds — two or more, generic ones
+    too (社区 服务中心) — are together in the titles of a few documents: they name
+    those documents, and a word the library lacks beside them (中标: the titles say 结果
+    公告) says what the resident wants of them, not a subject the library lacks
+    (``ranking``: covers)."""
+    named = plan.title_groups()
+    return len(named) >= 2 and _titles_holding(named) is not None
+
+
 def _titled(visible, plan) -> list[int]:
     """The documents, newest first, whose title (or 文号) holds every word of a query of
     two or more generic words besides the words of a document's form (``words.FORM_WORDS``:
@@ -103,12 +136,10 @@ def _titled(visible, plan) -> list[int]:
     named = [g for g in plan.groups if g.typed not in words.FORM_WORDS]
     if len(named) < 2 or not all(g.known for g in plan.groups):
         return []
-    terms = [g.alternatives for g in plan.groups]
-    rows, more = backend().matcher(terms, match_all=True).pool(
-        ranking.TITLE_ONLY_MAX + 1, heading=True)
-    if more or not rows or len(rows) > ranking.TITLE_ONLY_MAX:
+    ids = _titles_holding(plan.groups)
+    if not ids:
         return []
-    found = (visible.filter(pk__in=[pk for pk, _rank in rows])
+    found = (visible.filter(pk__in=ids)
              .order_by("-published_on", "-pk").values_list("pk", "interprets_id"))
     # The document before its interpretation (ranking rule 4).
     return [pk for pk, interprets in sorted(found, key=lambda row: row[1] is not None)]

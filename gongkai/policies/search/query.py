@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
+from gongkai.core.text import positions
 from gongkai.lexicon.selectors import current_lexicon
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers
@@ -37,7 +38,14 @@ from gongkai.policies.search.reading import (  # noqa: F401 — Group: this modu
 # for one (解释, 讲解, 怎么理解 …).
 INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
                                   "解答", "答记者问", "解释", "解析", "讲解", "答疑",
-                                  "释义", "读懂", "理解", "图文解读", "政策解析"})
+                                  "释义", "读懂", "理解", "图文解读", "政策解析",
+                                  # What a resident says who wants it explained: what
+                                  # it means, in plain words, to be understood.
+                                  "一图看懂", "看懂", "看不懂", "读不懂", "搞懂", "弄懂",
+                                  "什么意思", "啥意思", "意思", "通俗", "白话", "大白话"})
+# The words and phrases above and ``words.ABOUT_DOCUMENTS`` (新规, 新政策) are taken
+# whole when the cut splits them (一 图 看 懂, 新 规): their characters are no subject.
+PHRASES = frozenset(w for w in INTERPRETATION_WORDS | words.ABOUT_DOCUMENTS if len(w) > 1)
 # Characters that, cut out alone, are the verbs and particles of a spoken sentence
 # (来办事, 去哪, 给谁, 有没有): weighed as lone characters (ranking rule 5) wherever
 # they stand. (Not 多, 少, 看, 吃, 问, 到 …: they may say the subject, 看病, 到府照顾.)
@@ -53,6 +61,7 @@ class Plan:
     numbers: list
     groups: list[Group] = field(default_factory=list)
     lone: frozenset = frozenset()  # single characters standing alone (ranking rule 5)
+    text: str = ""  # the query as read (lower case): where each word stands
 
     @property
     def typed(self) -> list[str]:
@@ -74,6 +83,15 @@ class Plan:
         那个, 明年, 听说 — the sentence around a subject; nor a character alone, what
         is left of a sentence."""
         return [g for g in self.missing if len(g.typed) >= 2 and words.names_a_thing(g.typed)]
+
+    def lacking_trails(self) -> bool:
+        """Whether every word of ``lacking`` comes after every word searched by: the
+        query names its subject first and then what it wants of it (长者食堂 中标,
+        社区服务中心 中标) — a Chinese phrase puts what it is about before the head,
+        and a subject the library lacks is named first (火星移民补贴, 外星人登记)."""
+        where = self.text.find
+        content = [where(g.typed) for g in self.content]
+        return bool(content) and all(where(g.typed) > max(content) for g in self.lacking)
 
     def lacks_subject(self) -> bool:
         """Whether the words of ``lacking`` weigh more than those the library holds
@@ -118,6 +136,20 @@ class Plan:
 
     def match_terms(self) -> list[tuple[str, ...]]:
         return [g.alternatives for g in self.content]
+
+    def named_terms(self) -> list[tuple[str, ...]]:
+        """``match_terms`` as the words name things: without the looser reading by the
+        held words inside a word (长者 of 长者食堂, ``Group.inner``) — how broad the
+        held words are is how broad what they name is (``ranking``: covers)."""
+        return [tuple(a for a in g.alternatives if a not in g.inner) or g.alternatives
+                for g in self.content]
+
+    def title_groups(self) -> list[Group]:
+        """The held words that may name a document by its title: generic ones too,
+        not the words of a document's form (关于, 通知 …) nor a character standing
+        alone (what is left of a sentence)."""
+        return [g for g in self.groups if g.known and g.typed not in words.FORM_WORDS
+                and g.typed not in self.lone]
 
     def expansions(self) -> dict[str, list[str]]:
         """typed word → the other words searched for it (for the page)."""
@@ -178,6 +210,9 @@ def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, 
 
     for found in lexicon.find(lower):
         add(found.term, found.start, found.start + len(found.term))
+    for phrase in PHRASES:
+        for start in positions(lower, phrase):
+            add(phrase, start, start + len(phrase))
     if SPOKEN_PARTICLE in lower:
         kept = [i for i, ch in enumerate(lower) if ch != SPOKEN_PARTICLE]
         for found in lexicon.find("".join(lower[i] for i in kept)):
@@ -190,7 +225,8 @@ def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, 
 def _all_generic(word: str) -> bool:
     """A generic word, or one made of generic words (申请条件: 申请 + 条件); a word that
     asks for an interpretation names a kind of document too (it decides the order)."""
-    if word in words.GENERIC_WORDS or word in INTERPRETATION_WORDS:
+    if (word in words.GENERIC_WORDS or word in INTERPRETATION_WORDS
+            or word in words.ABOUT_DOCUMENTS):
         return True
     pieces = ptext.dictionary_pieces(word)
     return bool(pieces) and all(p in words.GENERIC_WORDS for p in pieces)
@@ -237,7 +273,7 @@ def analyse(query: str) -> Plan:
     groups = _correct(groups, lexicon, memo)
     _classify(groups, memo)
     groups = _inner_words(groups, text.lower(), lexicon, memo)
-    return Plan(numbers, groups, lone=_lone_characters(cut))
+    return Plan(numbers, groups, lone=_lone_characters(cut), text=text.lower())
 
 
 def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
@@ -277,8 +313,9 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
         inner = subwords.inner_words(group.typed, is_word, counts)
         forms = [a for w in inner if not _all_generic(w) for a in _group(w, lexicon).alternatives]
         held = words.documents_holding([x for a in forms for x in _words(a)], memo)
-        extra = [a for a in forms if _held([a], held)]
+        extra = [a for a in forms if _held([a], held) and a not in group.alternatives]
         group.alternatives = tuple(dict.fromkeys([*group.alternatives, *extra]))
+        group.inner = tuple(dict.fromkeys(extra))
     if not found:
         return groups
     new = [_group(w, lexicon) for w in dict.fromkeys(found)]

@@ -66,8 +66,16 @@ KIND_WEIGHTS = {"regulation": 1.0, "normative": 1.0, "policy": 1.0, "other": 0.8
                 "interpretation": 0.9, "announcement": 0.7}
 # How much a text score counts by the document's validity today.
 VALIDITY_WEIGHTS = {"valid": 1.0, "amended": 0.9, "expired": 0.85, "repealed": 0.6}
-# Words that ask for a notice: announcements then count fully.
-ANNOUNCEMENT_WORDS = frozenset({"公示", "公告", "通告", "名单", "结果", "公布", "名单公示"})
+# Words that ask for a notice: announcements then count fully. Besides the names of
+# the forms, the outcomes a notice makes public (a tender's 中标 or 成交, a list's 入围
+# or 录用, 拟 of what is proposed): the names of notices in general usage.
+ANNOUNCEMENT_WORDS = frozenset({"公示", "公告", "通告", "名单", "结果", "公布", "名单公示",
+                                "中标", "成交", "招标", "入围", "录用", "拟录用"})
+
+# What a notice counts when the query asks for one (中标, 名单): a little more than the
+# measures, so that of two titles that say the query's words alike, the notice comes
+# first (社区服务中心 中标: the notice of the centre's operator, not the centres' standard).
+ASKED_ANNOUNCEMENT_WEIGHT = 1.1
 
 # Relevance search reads at most this many matches (newest first) from the index at a
 # time; a broad query ranks, counts facets and estimates its total from them.
@@ -104,7 +112,7 @@ def kind_weights(*, asks_interpretation: bool, asks_announcement: bool) -> dict[
     if asks_interpretation:
         weights["interpretation"] = 1.0
     if asks_announcement:
-        weights["announcement"] = 1.0
+        weights["announcement"] = ASKED_ANNOUNCEMENT_WEIGHT
     return weights
 
 
@@ -172,14 +180,19 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
                  / whole if whole else 0.0)
         return share * kinds.get(pk, 1.0)
 
+    def preferred(pk):
+        # The kind the query asks for (a notice: 中标, 名单) weighs more than 1: of
+        # titles that hold its words alike, that kind first.
+        return kinds.get(pk, 1.0) > 1.0
+
     window = ordered[:TITLE_WINDOW]
     if words_matched is None:
-        key = lambda pk: (-held(pk, 0), -said(pk))  # noqa: E731
+        key = lambda pk: (-held(pk, 0), -preferred(pk), -said(pk))  # noqa: E731
     else:
         # (A tie: the one holding more of the words anywhere first.)
         key = lambda pk: (-(words_matched.get(pk, 0.0)  # noqa: E731
                             + FALLBACK_TITLE_SHARE * held(pk, 1)),
-                          -words_matched.get(pk, 0.0), -said(pk))
+                          -words_matched.get(pk, 0.0), -preferred(pk), -said(pk))
     return sorted(window, key=key) + ordered[TITLE_WINDOW:]
 
 

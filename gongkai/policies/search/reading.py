@@ -28,6 +28,9 @@ class Group:
     generic: bool = False
     corrected: str = ""
     documents: int = 0  # how many documents hold it (its most held alternative)
+    # The alternatives added for the held words inside a word read through the lexicon
+    # (长者 of 长者食堂): a looser reading, for recall only — not what the word names.
+    inner: tuple = ()
 
 
 def _index_form(word: str) -> str | tuple[str, ...]:

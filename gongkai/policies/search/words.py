@@ -126,7 +126,7 @@ def _other_words() -> str:
 # Nouns that say what kind of text is asked for, not its subject (有没有官方解读, 最新
 # 原文, 权威发布): a library need not hold them, and lacking them is no missing subject.
 ABOUT_DOCUMENTS = frozenset("""
-官方 权威 正式 原文 全文 最新 新规 新政 条文 条款 版本 红头文件 文本 出处 来源 依据
+官方 权威 正式 原文 全文 最新 新规 新政 新政策 新规定 条文 条款 版本 红头文件 文本 出处 来源 依据
 """.split())
 
 
