@@ -15,15 +15,18 @@ Relevance order of a query's matches, rule by rule:
    first in tiers (``POOL`` matches a tier), each tier ranked on its own, ties newest
    first. A query with at most ``POOL`` matches is one tier: exact order.
 4. A document comes before its own interpretation (政策解读, 图解, 问答) when both
-   match, wherever the text score put them — the resident looking for the measures
-   finds the measures first; a query that asks for an interpretation (解读, 图解 …)
-   gets it before its document.
+   match: an interpretation the text score put above its document brings the document
+   to its place, right before it — the resident looking for the measures finds the
+   measures first; one put below keeps its place (not pulled past other documents the
+   query names). A query that asks for an interpretation (解读, 图解, 一图看懂, 什么意思
+   …) gets it before its document, the document right after.
 4a. Before rule 4, the first ``TITLE_WINDOW`` places are reordered by how much of the
    query the title holds (``title_order``): each query word in the title counts
    ``TITLE_WEIGHTS`` — a subject word fully, a generic one (申请, 审核 …: not searched
    by, so not in the text score) a little — ties go to the title whose subject words
    (its words less the generic ones) the query's words say the larger share of, then
-   keep the text score's order. Among
+   keep the text score's order; a query that asks for a notice (中标, 名单 …) puts,
+   of titles that hold its words alike, the notice first. Among
    documents that all hold the searched words, the one whose title says what was
    typed is the one asked for.
 5. When no document has all the words, or fewer than ``SPARSE`` do (a word the right
@@ -44,7 +47,12 @@ alone is left out as what remains of a sentence) and the words held are themselv
 broad — at least ``BROAD_SHARE`` of the library holds them all — the held words are a
 kind of measure (补贴, 登记) and the missing ones the subject (火星移民, 外星人): listing
 every 补贴 would answer another question. A query whose held words are narrow (公交车
-in 公交车改线了吗 站点在哪) still finds its documents.
+in 公交车改线了吗 站点在哪) still finds its documents; so does one whose held words
+name documents by themselves (``engine._lacks_what_it_names``): two or more of them
+together in the titles of at most ``TITLE_ONLY_MAX`` documents (社区 服务中心 of
+社区服务中心 中标), or, when every lacking word comes after them, narrow as the query
+names them (长者食堂 中标结果: 长者食堂 in three documents; the 长者 inside it, read for
+recall, is in many) — the subject is named first, what is wanted of it after.
 
 What counts as a match is decided before: each word also matches what the lexicon
 says it means and, for a typo, the word of the same sound (``query``); generic words
@@ -209,6 +217,13 @@ def pair_documents(ordered: list[int], interprets: dict[int, int], *,
     both in ``ordered``) next to its document, the document first (or the
     interpretation, when the query asks for one), at the place of whichever of the two
     ranked higher."""
+    if not interpretation_first:
+        # An interpretation ranked below its document keeps its place: it is not
+        # brought forward past other documents the query names as well (养老院建设补贴:
+        # the care-home measures, not the home-care measures' explainer, second).
+        place = {pk: i for i, pk in enumerate(ordered)}
+        interprets = {i: d for i, d in interprets.items()
+                      if place.get(i, len(ordered)) < place.get(d, len(ordered))}
     partners: dict[int, list[int]] = {}
     for interpretation, document in interprets.items():
         partners.setdefault(interpretation, []).append(document)

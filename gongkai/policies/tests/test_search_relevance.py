@@ -8,6 +8,7 @@ from gongkai.lexicon.models import TermGroup, TermKind
 from gongkai.lexicon.services import lexicon_version_bump
 from gongkai.policies.models import DocumentKind
 from gongkai.policies.search import search_documents, words
+from gongkai.policies.search.ranking import pair_documents
 from gongkai.policies.services import interpretation_create
 from gongkai.policies.tests.factories_policies import ids, make_document, publish
 
@@ -161,3 +162,14 @@ def test_when_no_document_has_every_word_more_of_the_words_come_first():
     result = search_documents(query="企业研发补贴")
     assert result.notice == "partial"
     assert ids(result) == [two.pk, one.pk]
+
+
+def test_an_explainer_ranked_below_its_document_is_not_brought_past_other_documents():
+    # 1 a measure, 2 its explainer, 3 another measure the query names as well: the
+    # explainer stays third (before, it was pulled up to second, and the other measure
+    # the resident may have meant fell out of the first places).
+    assert pair_documents([1, 3, 2], {2: 1}, interpretation_first=False) == [1, 3, 2]
+    # An explainer ranked above its document still brings the document before it.
+    assert pair_documents([2, 3, 1], {2: 1}, interpretation_first=False) == [1, 2, 3]
+    # Asked for (解读), the explainer comes first, its document right after.
+    assert pair_documents([1, 3, 2], {2: 1}, interpretation_first=True) == [2, 1, 3]
