@@ -29,6 +29,7 @@ GENERIC_MIN_DOCUMENTS = 100
 # Words of the genre, not of a subject: what a document is, or that something is done.
 GENERIC_WORDS = frozenset("""
 通知 通告 公告 公示 意见 决定 办法 规定 细则 方案 实施方案 工作方案 措施 若干措施 规则 指引
+规程 工作规程
 意见稿 文件 政策 政策文件 有关 相关 关于 印发 工作 办理 情况 问题 事项 事宜 内容 要求 规范
 申请 条件 材料 流程 手续 管理办法 实施办法 暂行办法 实施细则 管理规定 工作方案
 管理 实施 开展 落实 推进 加强 进一步 做好 通报 报告 说明 答复 信息 政府 区 市 黄埔区 黄埔 全区
@@ -39,6 +40,7 @@ GENERIC_WORDS = frozenset("""
 # 印发 …的通知, 做好…工作): two of them in a title name no subject (engine: titled).
 FORM_WORDS = frozenset("""
 通知 通告 公告 公示 意见 决定 办法 规定 细则 方案 实施方案 工作方案 措施 若干措施 规则 指引
+规程 工作规程
 意见稿 文件 政策 政策文件 有关 相关 关于 印发 工作 管理办法 实施办法 暂行办法 实施细则 管理规定
 通报 报告 说明 进一步 做好 开展 加强 落实 推进 实施 管理 政府 区 市 黄埔区 黄埔 全区
 """.split())

@@ -41,3 +41,13 @@ def test_new_of_a_new_policy_is_no_word_to_match():
         typed = q.analyse(query).typed
         assert "新" not in typed and typed[-1] in ("新政策", "新规"), query
         assert ids(search_documents(query=query)) == [canteens.pk, other.pk], query
+
+
+def test_the_name_of_a_form_of_rules_is_no_word_to_match():
+    # 规程, like 规范 and 规则, says what form the rules take: the resident who says
+    # 规程 of measures titled 规范 still gets them first. Before, 规程 had to be held,
+    # and the one document saying both 养犬 and 规程 came first.
+    dogs = make_document(title="黄埔区养犬管理规范", body_html="<p>养犬登记和年检。</p>")
+    clinic = make_document(title="黄埔区宠物医院诊疗工作规程",
+                           body_html="<p>本规程适用于养犬人携犬就诊。</p>")
+    assert ids(search_documents(query="养犬 规程")) == [dogs.pk, clinic.pk]
