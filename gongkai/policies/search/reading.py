@@ -3,8 +3,9 @@
 学校), a coordinated abbreviation by the two words it joins (预决算 → 预算, 决算), a slip
 of a pinyin input method as the word of the same sound the library holds (公组房 →
 公租房; a dictionary word only when that word is far more usual: 人材 → 人才), alone or
-with the word before it (老年 食唐 → 老年食堂), and a coined abbreviation of the titles'
-terms (``abbrev``). Each word is a ``Group``: what was typed and the index words that
+with the word before it (老年 食唐 → 老年食堂), a near form the lexicon's terms show
+(食堂 → 饭堂, from 长者食堂 = 长者饭堂: ``near_forms``), and a coined abbreviation of
+the titles' terms (``abbrev``). Each word is a ``Group``: what was typed and the index words that
 match it."""
 from dataclasses import dataclass
 
@@ -153,6 +154,12 @@ def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     if any(held.values()):
         group.alternatives = (*group.alternatives, *(w for w in joined if held[w]))
         return group
+    # A near form the lexicon's terms show (食堂 of 长者食堂 is 饭堂 of 长者饭堂).
+    near = near_forms(lexicon).get(group.typed, ())
+    held = words.documents_holding(list(near), memo) if near else {}
+    if any(held.values()):
+        group.alternatives = (*group.alternatives, *(w for w in near if held[w]))
+        return group
     # A word of the dictionary is mostly what was meant (一辆 is no typo of 一量): it
     # is read as a word of the same sound only when that word is far more usual — the
     # rare homophone a pinyin input method offered beside it (人材 for 人才, 建义 for
@@ -164,6 +171,38 @@ def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     if fix is not None and fix[:2] == (0, len(group.typed)):
         return fix[2]
     return _abbreviation(group.typed, lexicon) or group
+
+
+def near_forms(lexicon) -> dict[str, tuple[str, ...]]:
+    """word → its near forms: two words of two characters that share one character in
+    the same place (食堂, 饭堂: 堂) and stand in the same place of two terms the lexicon
+    says mean the same, the rest of which is alike (长者食堂 = 长者饭堂). Learnt from
+    the lexicon the office edits, once a lexicon."""
+    cached = _near_cache.get("forms")
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    found: dict[str, set[str]] = {}
+    for term, expansions in lexicon.expansions.items():
+        for other, weight in expansions:
+            if weight < MIN_EXPANSION_WEIGHT or len(other) != len(term) or len(term) < 4:
+                continue
+            # Cut into the dictionary's words, the two terms differ in one word only.
+            ours, theirs = ptext.dictionary_pieces(term), ptext.dictionary_pieces(other)
+            if len(ours) != len(theirs):
+                continue
+            pairs = list(zip(ours, theirs, strict=True))
+            differ = [(a, b) for a, b in pairs if a != b]
+            if len(differ) != 1 or any(len(a) != len(b) for a, b in pairs):
+                continue
+            word, near = differ[0]
+            if len(word) == 2 and (word[0] == near[0] or word[1] == near[1]):
+                found.setdefault(word, set()).add(near)
+    forms = {word: tuple(sorted(near)) for word, near in found.items()}
+    _near_cache["forms"] = (lexicon, forms)
+    return forms
+
+
+_near_cache: dict[str, tuple] = {}
 
 
 def _abbreviation(short: str, lexicon) -> Group | None:

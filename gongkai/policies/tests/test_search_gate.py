@@ -84,3 +84,22 @@ def test_a_lacking_subject_beside_broad_words_still_finds_nothing(centres):
         result = search_documents(query=query)
         assert (ids(result), result.notice) == ([], "none"), query
         assert result.missing == ["火星", "移民"], query
+
+
+def test_a_near_form_the_lexicon_shows_is_tried_before_a_word_is_missing(monkeypatch):
+    # The lexicon says 长者食堂 = 长者饭堂: 食堂 and 饭堂, in the same place, share 堂.
+    # 食堂 alone (in no document) is read as 饭堂; before, it was a missing subject
+    # beside the broad 老人, and the query found nothing.
+    TermGroup.objects.create(canonical="长者饭堂", kind="synonym", variants=["长者食堂"])
+    LexiconVersion.objects.update_or_create(pk=1, defaults={"stamp": 5252})
+    canteens = make_document(title="黄埔区长者饭堂管理办法",
+                             body_html="<p>老人可在长者饭堂用餐。</p>")
+    for name in ("优待", "体检", "津贴", "探访", "助浴"):
+        make_document(title=f"黄埔区老人{name}办法", body_html=f"<p>老人{name}。</p>")
+    monkeypatch.setattr(ranking, "BROAD_SHARE", 0.25)
+    words.forget()
+    result = search_documents(query="老人吃饭的食堂")
+    assert ids(result)[:1] == [canteens.pk]
+    assert "食堂" not in result.missing
+    # A word with no near form the library holds is still missing.
+    assert search_documents(query="老人的火星").missing == ["火星"]
