@@ -103,3 +103,12 @@ def test_a_near_form_the_lexicon_shows_is_tried_before_a_word_is_missing(monkeyp
     assert "食堂" not in result.missing
     # A word with no near form the library holds is still missing.
     assert search_documents(query="老人的火星").missing == ["火星"]
+
+
+def test_the_page_lists_the_documents_and_names_the_lacking_word_once(client, centres):
+    from django.urls import reverse
+
+    page = client.get(reverse("policies:search"), {"q": "社区服务中心 中标"}).content.decode()
+    assert page.count('id="search-notice"') == 1
+    assert "库中未出现：中标" in page and "文件库中没有涉及" not in page
+    assert "运营项目结果公告" in page  # the title (its query words are highlighted)
