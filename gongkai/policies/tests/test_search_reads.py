@@ -6,8 +6,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from gongkai.policies.search import search_documents
+from gongkai.policies.search import TABLE, reindex_all, search_documents
 from gongkai.policies.search.backends import backend
+from gongkai.policies.services.documents import document_update
 from gongkai.policies.tests.factories_policies import make_document
 
 pytestmark = pytest.mark.django_db
@@ -16,28 +17,52 @@ sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite",
                                  reason="FTS5's vocabulary and SQLite's indexes")
 
 
-def _vocabulary_count(word: str) -> int:
-    from gongkai.policies.search.backends.sqlite import VOCABULARY
+def _match_count(word: str) -> int:
+    """How many documents a match of the main table finds for ``word`` (one token)."""
+    from gongkai.policies.search.backends.sqlite import _fts5_string
 
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT doc FROM {VOCABULARY} WHERE term = %s", [word])  # noqa: S608
-        row = cursor.fetchone()
-    return row[0] if row else 0
+        cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s",  # noqa: S608
+                       [_fts5_string(word)])
+        return cursor.fetchone()[0]
+
+
+def _counts(words: list[str]) -> dict[str, int]:
+    with connection.cursor() as cursor:
+        return backend().word_documents(cursor, words, cap=10)
 
 
 @sqlite_only
-def test_a_words_count_is_the_vocabularys_count():
+def test_a_words_count_is_the_number_of_documents_a_match_finds():
     make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。Wifi 2025 年。</p>")
     make_document(title="黄埔区养犬登记办法", body_html="<p>养犬 wifi。</p>")
     make_document(title="黄埔区垃圾分类办法", body_html="<p>分类投放。</p>")
-    words = ["登记", "wifi", "2025", "分类", "外星人", "Wifi", "wi-fi", "é"]
-    with connection.cursor() as cursor:
-        counts = backend().word_documents(cursor, words, cap=10)
-    assert counts == {word: _vocabulary_count(word) for word in words}
+    words = ["登记", "wifi", "2025", "分类", "外星人", "养犬"]
+    assert _counts(words) == {word: _match_count(word) for word in words}
+    counts = _counts([*words, "Wifi", "wi-fi", "é"])
     assert counts["登记"] == 2 and counts["wifi"] == 2 and counts["2025"] == 1
     assert counts["外星人"] == 0
     # Capitals and punctuation are the tokenizer's to fold or split: looked up as typed.
     assert counts["Wifi"] == 0 and counts["wi-fi"] == 0
+
+
+@sqlite_only
+def test_a_words_count_follows_a_document_rewritten_removed_and_reindexed():
+    # The counts come from a second, contentless table kept beside the main one: a
+    # document's old words must leave it when the document is written again or deleted.
+    dog = make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。</p>")
+    make_document(title="黄埔区养犬登记办法", body_html="<p>养犬。</p>")
+    assert _counts(["登记", "垃圾", "规定"]) == {"登记": 2, "垃圾": 0, "规定": 1}
+    document_update(document=dog, actor=dog.author, title="黄埔区垃圾分类办法",
+                    body_html="<p>垃圾分类投放。</p>")
+    words = ["登记", "垃圾", "规定", "分类"]
+    assert _counts(words) == {"登记": 1, "垃圾": 1, "规定": 0, "分类": 1}
+    assert _counts(words) == {word: _match_count(word) for word in words}
+    dog.delete()
+    assert _counts(words) == {"登记": 1, "垃圾": 0, "规定": 0, "分类": 0}
+    reindex_all()
+    assert _counts(words) == {"登记": 1, "垃圾": 0, "规定": 0, "分类": 0}
+    assert search_documents(query="登记").total == 1
 
 
 @sqlite_only
@@ -78,3 +103,18 @@ def test_a_page_reads_its_hits_and_facets_in_the_same_answer():
     issuers = {row["value"]: row["count"] for row in result.facets["issuer"]}
     assert issuers == {d.unit_id: 1 for d in documents}
     assert all(hit.snippet_html and "<mark>" in hit.title_html for hit in result.hits)
+
+
+@sqlite_only
+def test_an_index_made_before_the_words_table_gets_it_filled_at_migrate():
+    from gongkai.policies.search import ensure_search_schema
+    from gongkai.policies.search.backends.sqlite import WORDS_TABLE, WORDS_VOCABULARY
+
+    make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。</p>")
+    make_document(title="黄埔区垃圾分类办法", body_html="<p>分类登记。</p>")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {WORDS_VOCABULARY}")
+        cursor.execute(f"DROP TABLE {WORDS_TABLE}")
+    ensure_search_schema()
+    words = ["登记", "分类", "规定", "外星人"]
+    assert _counts(words) == {"登记": 2, "分类": 1, "规定": 1, "外星人": 0}
