@@ -155,8 +155,9 @@ def _asked_characters(title_terms: list) -> frozenset[str]:
     return frozenset(ch for term in title_terms for alt in term[2] for w in alt for ch in w)
 
 
-def _title_words(ids: list[int], asked: frozenset[str] | None = None
-                 ) -> tuple[dict[int, set[str]], dict[int, tuple]]:
+def _title_words(ids: list[int], asked: frozenset[str] | None = None,
+                 also: list[tuple[str, list]] = ()
+                 ) -> tuple[dict[int, set[str]], dict[int, tuple], list[list[tuple]]]:
     """id → the words of its title, as the index holds them; and id → its subject words
     for rule 4a's tie-break, each as (its Chinese characters, its ``distinctive_weight``
     in the library): not the generic words (黄埔区, 管理办法, 通知) nor a note in
@@ -169,9 +170,11 @@ def _title_words(ids: list[int], asked: frozenset[str] | None = None
     only the titles sharing a character with the query have their words counted — a
     first search in a process counted every subject word of twenty titles (each
     common word a pass over its list: up to 38 ms a search at 100,000 documents).
-    The others get weight 1 (their share is 0 either way)."""
-    with connection.cursor() as cursor:
-        titles = backend().stored_titles(cursor, ids)
+    The others get weight 1 (their share is 0 either way).
+
+    ``also``: statements read in the same round trip as the titles; their rows are
+    returned third."""
+    titles, *others = backend().run_together([backend().stored_titles_sql(ids), *also])
     words = {pk: set(ptext.tokens(title)) for pk, title in titles}
     generic, is_cjk = wordstats.GENERIC_WORDS | ptext._STOPWORDS, ptext._is_cjk
     subject_words = {pk: [word for word in _BRACKETED.sub(" ", title).split()
@@ -187,7 +190,7 @@ def _title_words(ids: list[int], asked: frozenset[str] | None = None
                            if pk in weighed else 1.0)
                           for word in found)
                 for pk, found in subject_words.items()}
-    return words, subjects
+    return words, subjects, others
 
 
 def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int],
@@ -204,21 +207,15 @@ def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int],
     return heading
 
 
-def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: set[int],
-                          interpretation_first: bool, visibility: _Visibility
-                          ) -> dict[int, int]:
-    """interpretation → its document, for the pairs both matched (and neither a 文号
-    match, which has its place) that rule 4 may move: an interpretation in ``prefix``
-    (its document may be lower); with ``interpretation_first``, a document in
-    ``prefix`` and its interpretation, lower or not matched at all (whoever asks for
-    the 解读 of a document found by the words gets it, though its own text may not
-    hold them all; added to ``matched`` if the reader may see it). One statement,
-    written once."""
+def _pairs_statement(prefix: list[int], matched: dict[int, tuple],
+                     interpretation_first: bool) -> tuple[str, list] | None:
+    """The statement of ``_interpretation_pairs`` (None when there is nothing to ask):
+    it depends on the ids of ``prefix`` and their kinds only, not on their order."""
     interpretations = [pk for pk in prefix if matched[pk][0] == DocumentKind.INTERPRETATION]
     documents = [pk for pk in prefix if pk not in set(interpretations)] \
         if interpretation_first else []
     if not interpretations and not documents:
-        return {}
+        return None
     chosen = backend()
     table = PolicyDocument._meta.db_table
     id_sql, id_params = chosen.id_list(interpretations).as_sql(None, None)
@@ -228,9 +225,34 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: s
            f"WHERE id IN {id_sql} "
            f"AND interprets_id IS NOT NULL UNION ALL "
            f"SELECT id, interprets_id FROM {table} WHERE interprets_id IN {doc_sql}")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*id_params, *doc_params])
-        rows = cursor.fetchall()
+    return sql, [*id_params, *doc_params]
+
+
+def _pair_prefix(ordered: list[int], matched: dict[int, tuple], needed: int) -> list[int]:
+    """The places rule 4 looks at: the page's and ``PAIR_WINDOW`` more."""
+    return [pk for pk in ordered[:needed + ranking.PAIR_WINDOW] if pk in matched]
+
+
+def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: set[int],
+                          interpretation_first: bool, visibility: _Visibility,
+                          read: tuple[frozenset, list] | None = None) -> dict[int, int]:
+    """interpretation → its document, for the pairs both matched (and neither a 文号
+    match, which has its place) that rule 4 may move: an interpretation in ``prefix``
+    (its document may be lower); with ``interpretation_first``, a document in
+    ``prefix`` and its interpretation, lower or not matched at all (whoever asks for
+    the 解读 of a document found by the words gets it, though its own text may not
+    hold them all; added to ``matched`` if the reader may see it). One statement,
+    written once; ``read``: (the prefix's ids, the rows) when it was read already, with
+    the titles — used if the prefix holds the same ids."""
+    statement = _pairs_statement(prefix, matched, interpretation_first)
+    if statement is None:
+        return {}
+    if read is not None and read[0] == frozenset(prefix):
+        rows = read[1]
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(*statement)
+            rows = cursor.fetchall()
     if interpretation_first:
         matched.update(visibility.of(pk for pk, document in rows
                                      if pk not in matched and document in matched))
@@ -239,10 +261,12 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: s
 
 
 def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], needed: int,
-            interpretation_first: bool, visibility: _Visibility) -> list[int]:
+            interpretation_first: bool, visibility: _Visibility,
+            read: tuple[frozenset, list] | None = None) -> list[int]:
     """``ranking.pair_documents`` over the places a page may show."""
-    prefix = [pk for pk in ordered[:needed + ranking.PAIR_WINDOW] if pk in matched]
-    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first, visibility)
+    prefix = _pair_prefix(ordered, matched, needed)
+    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first, visibility,
+                                  read)
     if not pairs:
         return ordered
     paired = ranking.pair_documents(ordered[:needed + ranking.PAIR_WINDOW], pairs,
@@ -307,22 +331,32 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
+    rows.update(heading)
+    pairs_read = None
     if title_terms and len(ordered) > 1:
         if not match_all:
             # Rule 5's weights of the window (a broad query's heading rows and tiers
             # were not weighed).
             unweighed = set(ordered[:ranking.TITLE_WINDOW]) - set(words_matched)
             words_matched.update(_words_matched(matcher, unweighed, term_weights))
-        titles, subjects = _title_words(ordered[:ranking.TITLE_WINDOW],
-                                        _asked_characters(title_terms))
+        # Rule 4's pairs are read with the titles (one round trip on PostgreSQL): rule
+        # 4a reorders only the first places, so the places rule 4 looks at hold the
+        # same documents before and after (``_interpretation_pairs`` checks it).
+        prefix = _pair_prefix(ordered, rows, needed)
+        pairs = _pairs_statement(prefix, rows, interpretation_first)
+        titles, subjects, also = _title_words(ordered[:ranking.TITLE_WINDOW],
+                                              _asked_characters(title_terms),
+                                              also=[pairs] if pairs else [])
+        if pairs:
+            pairs_read = (frozenset(prefix), also[0])
         kinds = {pk: (weights or ranking.KIND_WEIGHTS).get(row[0], 1.0)
                  for pk in ordered[:ranking.TITLE_WINDOW]
                  if (row := rows.get(pk) or heading.get(pk)) is not None}
         ordered = ranking.title_order(ordered, titles, title_terms,
                                       words_matched if not match_all else None, subjects,
                                       kinds)
-    rows.update(heading)
-    ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility)
+    ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility,
+                      pairs_read)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]
     rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more

@@ -125,6 +125,11 @@ class Backend:
 
     def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
         """(id, segmented title) of these documents."""
+        cursor.execute(*self.stored_titles_sql(ids))
+        return cursor.fetchall()
+
+    def stored_titles_sql(self, ids: list[int]) -> tuple[str, list]:
+        """The statement of ``stored_titles``."""
         raise NotImplementedError
 
     def id_list(self, ids: Iterable[int]) -> RawSQL:

@@ -185,10 +185,9 @@ class PostgresBackend(Backend):
         return (f"SELECT document_id, title, body FROM {TABLE} "
                 "WHERE document_id = ANY(%s::bigint[])", [pg_ids(ids)])
 
-    def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
-        cursor.execute(f"SELECT document_id, title FROM {TABLE} "
-                       "WHERE document_id = ANY(%s::bigint[])", [pg_ids(ids)])
-        return cursor.fetchall()
+    def stored_titles_sql(self, ids: list[int]) -> tuple[str, list]:
+        return (f"SELECT document_id, title FROM {TABLE} "
+                "WHERE document_id = ANY(%s::bigint[])", [pg_ids(ids)])
 
     def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
         """From the planner's statistics where the table has them (a word they do not

@@ -190,10 +190,9 @@ class SqliteBackend(Backend):
         return (f"SELECT rowid, title, body FROM {TABLE} WHERE rowid IN ("
                 + ", ".join(["%s"] * len(ids)) + ")", list(ids))
 
-    def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
-        cursor.execute(f"SELECT rowid, title FROM {HEADING_TABLE} WHERE rowid IN ("
-                       + ", ".join(["%s"] * len(ids)) + ")", list(ids))
-        return cursor.fetchall()
+    def stored_titles_sql(self, ids: list[int]) -> tuple[str, list]:
+        return (f"SELECT rowid, title FROM {HEADING_TABLE} WHERE rowid IN ("
+                + ", ".join(["%s"] * len(ids)) + ")", list(ids))
 
     def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
         # One statement per chunk of words (a search reads the counts of its query's
