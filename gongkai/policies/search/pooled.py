@@ -182,8 +182,11 @@ def _title_words(ids: list[int], asked: frozenset[str] | None = None,
                      for pk, title in titles}
     weighed = {pk for pk, found in subject_words.items()
                if asked is None or any(ch in asked for word in found for ch in word)}
-    counts = wordstats.documents_holding(sorted({w for pk in weighed
-                                                 for w in subject_words[pk]}))
+    needed = sorted({w for pk in weighed for w in subject_words[pk]})
+    # A word of Chinese characters alone is, as the title has it, a word of its
+    # document's index row (``ptext.tokens``): held.
+    counts = wordstats.documents_holding(
+        needed, held=frozenset(w for w in needed if all(map(is_cjk, w))))
     total = wordstats.document_total()
     subjects = {pk: tuple((frozenset(ch for ch in word if is_cjk(ch)),
                            ranking.distinctive_weight(counts.get(word, 0), total)

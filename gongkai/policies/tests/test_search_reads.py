@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from gongkai.policies.models import PolicyDocument
 from gongkai.policies.search import TABLE, reindex_all, search_documents
 from gongkai.policies.search.backends import backend
 from gongkai.policies.services.documents import document_update
@@ -118,3 +119,41 @@ def test_an_index_made_before_the_words_table_gets_it_filled_at_migrate():
     ensure_search_schema()
     words = ["登记", "分类", "规定", "外星人"]
     assert _counts(words) == {"登记": 2, "分类": 1, "规定": 1, "外星人": 0}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's statistics")
+def test_a_titles_words_taken_as_held_count_as_asking_whether_a_document_holds_them():
+    # Rule 4a's tie-break counts the words of the first titles; on PostgreSQL a word the
+    # statistics do not list counts 1 if some document holds it — a title's own words
+    # are not asked for again.
+    from gongkai.policies.search import finish_bulk_indexing, words
+    from gongkai.policies.search.backends import pg_newest
+
+    titles = ["黄埔区养犬管理规定", "黄埔区垃圾分类办法", "关于加装电梯补贴的通知",
+              "黄埔区长者饭堂建设方案"]
+    for i, title in enumerate(titles * 3):
+        make_document(title=title, body_html=f"<p>第{i}号。登记。</p>")
+    with connection.cursor() as cursor:
+        # Statistics of the ten commonest words only, as a large library's leave most
+        # words out (rolled back with the test).
+        cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET STATISTICS 1")
+    finish_bulk_indexing()
+    pg_newest._statistics_cache.clear()
+    words.forget()
+    shares, _rarer, _documents = pg_newest.statistics()
+    with connection.cursor() as cursor:
+        stored = [title for _pk, title in backend().stored_titles(
+            cursor, list(PolicyDocument.objects.values_list("pk", flat=True)))]
+    title_words = sorted({w for title in stored for w in title.split()
+                          if all("\u4e00" <= ch <= "\u9fff" for ch in w)})
+    assert shares and [w for w in title_words if w not in shares]
+    try:
+        with connection.cursor() as cursor:
+            asked = backend().word_documents(cursor, title_words, cap=10)
+            taken = backend().word_documents(cursor, title_words, cap=10,
+                                             held=frozenset(title_words))
+    finally:
+        # (Statistics of a table the test's rollback takes back.)
+        pg_newest._statistics_cache.clear()
+        words.forget()
+    assert taken == asked and all(asked.values())

@@ -137,9 +137,11 @@ class Backend:
         value rather than a thousand placeholders to compile."""
         raise NotImplementedError
 
-    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+    def word_documents(self, cursor, words: list[str], cap: int,
+                       held: frozenset[str] = frozenset()) -> dict[str, int]:
         """word → how many documents hold it (one index token each), counting at least
-        up to ``cap`` (a count may stop there)."""
+        up to ``cap`` (a count may stop there). ``held``: those of ``words`` some
+        document's index row is known to hold (its count is at least 1)."""
         raise NotImplementedError
 
     def document_total(self, cursor) -> int:

@@ -194,7 +194,8 @@ class SqliteBackend(Backend):
         return (f"SELECT rowid, title FROM {HEADING_TABLE} WHERE rowid IN ("
                 + ", ".join(["%s"] * len(ids)) + ")", list(ids))
 
-    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+    def word_documents(self, cursor, words: list[str], cap: int,
+                       held: frozenset[str] = frozenset()) -> dict[str, int]:
         # One statement per chunk of words (a search reads the counts of its query's
         # words and of its first titles' words at once), from ``WORDS_TABLE``'s
         # vocabulary: the documents holding the token in any column, as a match of the
