@@ -197,11 +197,12 @@ def _title_words(ids: list[int], asked: frozenset[str] | None = None,
 
 
 def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int],
-                  also: list[int] = ()) -> dict[int, tuple]:
+                  also: list[int] = (), read: list | None = None) -> dict[int, tuple]:
     """``visible_rows`` of the newest ``HEADING`` documents with the words in their
     title or 文号, the exact 文号 matches left out; those of ``also`` read in the same
-    statement (kept by ``visibility``)."""
-    rows, _more = matcher.pool(ranking.HEADING, heading=True)
+    statement (kept by ``visibility``). ``read``: the heading pool, read already."""
+    rows, _more = (read if read is not None
+                   else matcher.pool(ranking.HEADING, heading=True))
     ids = [pk for pk, _rank in rows]
     visibility.of([*ids, *also])
     heading = visibility.of(ids)
@@ -278,6 +279,19 @@ def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], need
     return paired + [pk for pk in ordered[needed + ranking.PAIR_WINDOW:] if pk not in placed]
 
 
+def _newest(matcher: Matcher) -> tuple[list[tuple[int, float]], bool, tuple | None]:
+    """``matcher.pool`` of the ``POOL`` newest matches, and the heading rows' pool when
+    it was read with them: for a query likely broad by the statistics
+    (``Matcher.likely_broad``), one round trip instead of two (unused if not broad)."""
+    if not matcher.likely_broad(ranking.POOL):
+        return (*matcher.pool(ranking.POOL, rank=False), None)
+    newest_rows, heading_rows = backend().run_together(
+        [matcher.pool_sql(ranking.POOL, rank=False),
+         matcher.pool_sql(ranking.HEADING, heading=True)])
+    return (*matcher.pool_of(newest_rows, ranking.POOL),
+            matcher.pool_of(heading_rows, ranking.HEADING))
+
+
 def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   limit: int, offset: int, interpretation_first: bool = False,
                   weights: dict[str, float] | None = None,
@@ -294,7 +308,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     some_have_all = False
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = chosen.matcher(terms, match_all=match_all)
-        newest, broad = matcher.pool(ranking.POOL, rank=False)
+        newest, broad, heading_read = _newest(matcher)
         if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:
             # So few documents hold every word that one missing a word may be the one
             # asked for (a word its text says otherwise): the near matches follow.
@@ -309,7 +323,8 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         # heading rows, then tiers of the backend's ``broad_tier`` matches ranked. The
         # facets and the estimated total come from the newest ``POOL``.
         # (The newest matches' rows are read with the heading rows': one statement.)
-        heading = _heading_rows(matcher, visibility, exact, also=newest_ids)
+        heading = _heading_rows(matcher, visibility, exact, also=newest_ids,
+                                read=heading_read)
         rows = visibility.of(newest_ids)
         scores, more = dict.fromkeys(newest_ids, 0.0), True
         visible_read, read = len(rows), list(scores)

@@ -49,6 +49,23 @@ class Matcher:
         in the title or 文号. Without ``rank`` (or with ``heading``) every rank is 0."""
         raise NotImplementedError
 
+    def pool_sql(self, size: int, below: int | None = None, *, heading: bool = False,
+                 rank: bool = True) -> tuple[str, list]:
+        """The statement of ``pool`` (its rows: ``pool_of``), where a backend sends
+        statements together."""
+        raise NotImplementedError
+
+    @staticmethod
+    def pool_of(rows: list[tuple], size: int) -> tuple[list[tuple[int, float]], bool]:
+        rows = [(pk, float(rank)) for pk, rank in rows]
+        return rows[:size], len(rows) > size
+
+    def likely_broad(self, size: int) -> bool:
+        """Whether more than ``size`` documents are likely to match, by the database's
+        statistics, where reading a broad query's heading rows with its newest
+        matches saves a round trip (``pooled``); False where it would not."""
+        return False
+
     def scores(self, ids: list[int], known: dict[int, float] | None = None
                ) -> dict[int, float]:
         """The rank of those of ``ids`` that match (higher is better). Scores already

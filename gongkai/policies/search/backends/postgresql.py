@@ -66,6 +66,16 @@ class PostgresMatcher(Matcher):
 
     def pool(self, size: int, below: int | None = None, *, heading: bool = False,
              rank: bool = True) -> tuple[list[tuple[int, float]], bool]:
+        with connection.cursor() as cursor:
+            cursor.execute(*self.pool_sql(size, below, heading=heading, rank=rank))
+            return self.pool_of(cursor.fetchall(), size)
+
+    def likely_broad(self, size: int) -> bool:
+        share, documents = pg_newest.estimated_share(self.word_lists, self.match_all)
+        return share is not None and share * documents > size
+
+    def pool_sql(self, size: int, below: int | None = None, *, heading: bool = False,
+                 rank: bool = True) -> tuple[str, list]:
         # The heading rows: the title and 文号 are kept in the row and the planner's
         # choice serves. The others: ``PG_NEWEST``. ts_rank_cd runs on the rows kept.
         rank = rank and not heading
@@ -85,10 +95,7 @@ class PostgresMatcher(Matcher):
             params = [rank_weights(), self.phrase, *params]
         else:
             sql = f"SELECT document_id, 0 FROM ({inner}) AS pool ORDER BY document_id DESC"
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = [(pk, float(rank)) for pk, rank in cursor.fetchall()]
-        return rows[:size], len(rows) > size
+        return sql, params
 
     def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         sql = (f"SELECT document_id, ts_rank_cd(%s, vector, %s::tsquery) "

@@ -88,6 +88,13 @@ class SqliteMatcher(Matcher):
 
     def pool(self, size: int, below: int | None = None, *, heading: bool = False,
              rank: bool = True) -> tuple[list[tuple[int, float]], bool]:
+        with connection.cursor() as cursor:
+            cursor.execute(*self.pool_sql(size, below, heading=heading, rank=rank))
+            rows = cursor.fetchall()
+        return rows[:size], len(rows) > size
+
+    def pool_sql(self, size: int, below: int | None = None, *, heading: bool = False,
+                 rank: bool = True) -> tuple[str, list]:
         # In rowid order FTS5 stops after ``size`` rows, so BM25 is computed for those
         # only; BM25 first counts the documents of each word, a pass over its list.
         rank = rank and not heading
@@ -96,10 +103,7 @@ class SqliteMatcher(Matcher):
         sql = (f"SELECT rowid, {'rank' if rank else '0'} FROM {table} WHERE {table} "
                f"MATCH %s {older}ORDER BY rowid DESC LIMIT %s")
         params = [*self.params, *([] if below is None else [below]), size + 1]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return rows[:size], len(rows) > size
+        return sql, params
 
     def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         # The id range is FTS5's access path (one pass over the matches in it); as its
