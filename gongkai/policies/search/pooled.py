@@ -149,34 +149,60 @@ def _words_matched(matcher: Matcher, ids: set[int], weights: list[float] | None 
     return counts
 
 
-def _title_words(ids: list[int]) -> tuple[dict[int, set[str]], dict[int, tuple]]:
+def _asked_characters(title_terms: list) -> frozenset[str]:
+    """The characters of the query's words and their alternatives, as rule 4a's
+    tie-break compares them with a title's subject words (``ranking.title_order``)."""
+    return frozenset(ch for term in title_terms for alt in term[2] for w in alt for ch in w)
+
+
+def _title_words(ids: list[int], asked: frozenset[str] | None = None,
+                 also: list[tuple[str, list]] = ()
+                 ) -> tuple[dict[int, set[str]], dict[int, tuple], list[list[tuple]]]:
     """id → the words of its title, as the index holds them; and id → its subject words
     for rule 4a's tie-break, each as (its Chinese characters, its ``distinctive_weight``
     in the library): not the generic words (黄埔区, 管理办法, 通知) nor a note in
     brackets ((2025年修订), (试行)). The words' counts are read with the query's
-    (``words.documents_holding``, cached)."""
-    with connection.cursor() as cursor:
-        titles = backend().stored_titles(cursor, ids)
+    (``words.documents_holding``, cached).
+
+    ``asked``: the query's characters (``_asked_characters``). The tie-break weighs the
+    share of a title's subject characters the query says; a title none of whose
+    subject words holds one of them says none of it whatever its words' weights, so
+    only the titles sharing a character with the query have their words counted — a
+    first search in a process counted every subject word of twenty titles (each
+    common word a pass over its list: up to 38 ms a search at 100,000 documents).
+    The others get weight 1 (their share is 0 either way).
+
+    ``also``: statements read in the same round trip as the titles; their rows are
+    returned third."""
+    titles, *others = backend().run_together([backend().stored_titles_sql(ids), *also])
     words = {pk: set(ptext.tokens(title)) for pk, title in titles}
     generic, is_cjk = wordstats.GENERIC_WORDS | ptext._STOPWORDS, ptext._is_cjk
     subject_words = {pk: [word for word in _BRACKETED.sub(" ", title).split()
                           if word not in generic and any(map(is_cjk, word))]
                      for pk, title in titles}
-    counts = wordstats.documents_holding(sorted({w for ws in subject_words.values() for w in ws}))
+    weighed = {pk for pk, found in subject_words.items()
+               if asked is None or any(ch in asked for word in found for ch in word)}
+    needed = sorted({w for pk in weighed for w in subject_words[pk]})
+    # A word of Chinese characters alone is, as the title has it, a word of its
+    # document's index row (``ptext.tokens``): held.
+    counts = wordstats.documents_holding(
+        needed, held=frozenset(w for w in needed if all(map(is_cjk, w))))
     total = wordstats.document_total()
     subjects = {pk: tuple((frozenset(ch for ch in word if is_cjk(ch)),
-                           ranking.distinctive_weight(counts.get(word, 0), total))
+                           ranking.distinctive_weight(counts.get(word, 0), total)
+                           if pk in weighed else 1.0)
                           for word in found)
                 for pk, found in subject_words.items()}
-    return words, subjects
+    return words, subjects, others
 
 
 def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int],
-                  also: list[int] = ()) -> dict[int, tuple]:
+                  also: list[int] = (), read: list | None = None) -> dict[int, tuple]:
     """``visible_rows`` of the newest ``HEADING`` documents with the words in their
     title or 文号, the exact 文号 matches left out; those of ``also`` read in the same
-    statement (kept by ``visibility``)."""
-    rows, _more = matcher.pool(ranking.HEADING, heading=True)
+    statement (kept by ``visibility``). ``read``: the heading pool, read already."""
+    rows, _more = (read if read is not None
+                   else matcher.pool(ranking.HEADING, heading=True))
     ids = [pk for pk, _rank in rows]
     visibility.of([*ids, *also])
     heading = visibility.of(ids)
@@ -185,21 +211,15 @@ def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int],
     return heading
 
 
-def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: set[int],
-                          interpretation_first: bool, visibility: _Visibility
-                          ) -> dict[int, int]:
-    """interpretation → its document, for the pairs both matched (and neither a 文号
-    match, which has its place) that rule 4 may move: an interpretation in ``prefix``
-    (its document may be lower); with ``interpretation_first``, a document in
-    ``prefix`` and its interpretation, lower or not matched at all (whoever asks for
-    the 解读 of a document found by the words gets it, though its own text may not
-    hold them all; added to ``matched`` if the reader may see it). One statement,
-    written once."""
+def _pairs_statement(prefix: list[int], matched: dict[int, tuple],
+                     interpretation_first: bool) -> tuple[str, list] | None:
+    """The statement of ``_interpretation_pairs`` (None when there is nothing to ask):
+    it depends on the ids of ``prefix`` and their kinds only, not on their order."""
     interpretations = [pk for pk in prefix if matched[pk][0] == DocumentKind.INTERPRETATION]
     documents = [pk for pk in prefix if pk not in set(interpretations)] \
         if interpretation_first else []
     if not interpretations and not documents:
-        return {}
+        return None
     chosen = backend()
     table = PolicyDocument._meta.db_table
     id_sql, id_params = chosen.id_list(interpretations).as_sql(None, None)
@@ -209,9 +229,34 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: s
            f"WHERE id IN {id_sql} "
            f"AND interprets_id IS NOT NULL UNION ALL "
            f"SELECT id, interprets_id FROM {table} WHERE interprets_id IN {doc_sql}")
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*id_params, *doc_params])
-        rows = cursor.fetchall()
+    return sql, [*id_params, *doc_params]
+
+
+def _pair_prefix(ordered: list[int], matched: dict[int, tuple], needed: int) -> list[int]:
+    """The places rule 4 looks at: the page's and ``PAIR_WINDOW`` more."""
+    return [pk for pk in ordered[:needed + ranking.PAIR_WINDOW] if pk in matched]
+
+
+def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: set[int],
+                          interpretation_first: bool, visibility: _Visibility,
+                          read: tuple[frozenset, list] | None = None) -> dict[int, int]:
+    """interpretation → its document, for the pairs both matched (and neither a 文号
+    match, which has its place) that rule 4 may move: an interpretation in ``prefix``
+    (its document may be lower); with ``interpretation_first``, a document in
+    ``prefix`` and its interpretation, lower or not matched at all (whoever asks for
+    the 解读 of a document found by the words gets it, though its own text may not
+    hold them all; added to ``matched`` if the reader may see it). One statement,
+    written once; ``read``: (the prefix's ids, the rows) when it was read already, with
+    the titles — used if the prefix holds the same ids."""
+    statement = _pairs_statement(prefix, matched, interpretation_first)
+    if statement is None:
+        return {}
+    if read is not None and read[0] == frozenset(prefix):
+        rows = read[1]
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(*statement)
+            rows = cursor.fetchall()
     if interpretation_first:
         matched.update(visibility.of(pk for pk, document in rows
                                      if pk not in matched and document in matched))
@@ -220,16 +265,31 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: s
 
 
 def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], needed: int,
-            interpretation_first: bool, visibility: _Visibility) -> list[int]:
+            interpretation_first: bool, visibility: _Visibility,
+            read: tuple[frozenset, list] | None = None) -> list[int]:
     """``ranking.pair_documents`` over the places a page may show."""
-    prefix = [pk for pk in ordered[:needed + ranking.PAIR_WINDOW] if pk in matched]
-    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first, visibility)
+    prefix = _pair_prefix(ordered, matched, needed)
+    pairs = _interpretation_pairs(prefix, matched, exact, interpretation_first, visibility,
+                                  read)
     if not pairs:
         return ordered
     paired = ranking.pair_documents(ordered[:needed + ranking.PAIR_WINDOW], pairs,
                                     interpretation_first=interpretation_first)
     placed = set(paired)
     return paired + [pk for pk in ordered[needed + ranking.PAIR_WINDOW:] if pk not in placed]
+
+
+def _newest(matcher: Matcher) -> tuple[list[tuple[int, float]], bool, tuple | None]:
+    """``matcher.pool`` of the ``POOL`` newest matches, and the heading rows' pool when
+    it was read with them: for a query likely broad by the statistics
+    (``Matcher.likely_broad``), one round trip instead of two (unused if not broad)."""
+    if not matcher.likely_broad(ranking.POOL):
+        return (*matcher.pool(ranking.POOL, rank=False), None)
+    newest_rows, heading_rows = backend().run_together(
+        [matcher.pool_sql(ranking.POOL, rank=False),
+         matcher.pool_sql(ranking.HEADING, heading=True)])
+    return (*matcher.pool_of(newest_rows, ranking.POOL),
+            matcher.pool_of(heading_rows, ranking.HEADING))
 
 
 def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
@@ -248,7 +308,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     some_have_all = False
     for match_all in (True, False) if len(terms) > 1 else (True,):
         matcher = chosen.matcher(terms, match_all=match_all)
-        newest, broad = matcher.pool(ranking.POOL, rank=False)
+        newest, broad, heading_read = _newest(matcher)
         if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:
             # So few documents hold every word that one missing a word may be the one
             # asked for (a word its text says otherwise): the near matches follow.
@@ -263,7 +323,8 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         # heading rows, then tiers of the backend's ``broad_tier`` matches ranked. The
         # facets and the estimated total come from the newest ``POOL``.
         # (The newest matches' rows are read with the heading rows': one statement.)
-        heading = _heading_rows(matcher, visibility, exact, also=newest_ids)
+        heading = _heading_rows(matcher, visibility, exact, also=newest_ids,
+                                read=heading_read)
         rows = visibility.of(newest_ids)
         scores, more = dict.fromkeys(newest_ids, 0.0), True
         visible_read, read = len(rows), list(scores)
@@ -288,21 +349,32 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
+    rows.update(heading)
+    pairs_read = None
     if title_terms and len(ordered) > 1:
         if not match_all:
             # Rule 5's weights of the window (a broad query's heading rows and tiers
             # were not weighed).
             unweighed = set(ordered[:ranking.TITLE_WINDOW]) - set(words_matched)
             words_matched.update(_words_matched(matcher, unweighed, term_weights))
-        titles, subjects = _title_words(ordered[:ranking.TITLE_WINDOW])
+        # Rule 4's pairs are read with the titles (one round trip on PostgreSQL): rule
+        # 4a reorders only the first places, so the places rule 4 looks at hold the
+        # same documents before and after (``_interpretation_pairs`` checks it).
+        prefix = _pair_prefix(ordered, rows, needed)
+        pairs = _pairs_statement(prefix, rows, interpretation_first)
+        titles, subjects, also = _title_words(ordered[:ranking.TITLE_WINDOW],
+                                              _asked_characters(title_terms),
+                                              also=[pairs] if pairs else [])
+        if pairs:
+            pairs_read = (frozenset(prefix), also[0])
         kinds = {pk: (weights or ranking.KIND_WEIGHTS).get(row[0], 1.0)
                  for pk in ordered[:ranking.TITLE_WINDOW]
                  if (row := rows.get(pk) or heading.get(pk)) is not None}
         ordered = ranking.title_order(ordered, titles, title_terms,
                                       words_matched if not match_all else None, subjects,
                                       kinds)
-    rows.update(heading)
-    ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility)
+    ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility,
+                      pairs_read)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]
     rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more

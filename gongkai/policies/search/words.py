@@ -59,11 +59,13 @@ def document_total() -> int:
     return cached[1]
 
 
-def documents_holding(words: list[str], memo: dict[str, int] | None = None
-                       ) -> dict[str, int]:
+def documents_holding(words: list[str], memo: dict[str, int] | None = None,
+                      held: frozenset[str] = frozenset()) -> dict[str, int]:
     """word → how many documents hold it (an index word: one token), at least up to
     ``GENERIC_SHARE`` of the library (beyond it a count may stop early). ``memo``: the
-    counts already read for the same query, zeros included, filled in."""
+    counts already read for the same query, zeros included, filled in. ``held``: words
+    known to be in some document's index row (a title's words, read from it), which a
+    backend may use (``Backend.word_documents``)."""
     now = time.monotonic()
     memo = {} if memo is None else memo
     found: dict[str, int] = {}
@@ -81,7 +83,8 @@ def documents_holding(words: list[str], memo: dict[str, int] | None = None
         if len(_cache) > 200_000:
             _cache.clear()
         with connection.cursor() as cursor:
-            counted = backend().word_documents(cursor, missing, cap)
+            counted = backend().word_documents(cursor, missing, cap,
+                                               held=held.intersection(missing))
         for word in missing:
             found[word] = memo[word] = counted.get(word, 0)
             if found[word]:

@@ -110,3 +110,27 @@ def test_a_word_of_several_tokens_matches_only_where_they_stand_together():
     # The same word among others joined by OR (PostgreSQL reads each word on its own).
     rows, _more = backend().matcher(["数据 开放", "未出现"], match_all=False).pool(10, rank=False)
     assert [pk for pk, _rank in rows] == [together.pk]
+
+
+def test_heading_rows_read_with_the_newest_matches_give_the_same_page(monkeypatch):
+    # Where the statistics say a query is likely broad, its heading rows are read in
+    # the round trip of its newest matches; the page is the same either way, broad or
+    # not (then they are unused).
+    from gongkai.policies.search.backends.base import Matcher
+
+    monkeypatch.setattr(ranking, "POOL", 3)
+    for i in range(5):
+        make_document(title=f"黄埔区养犬管理规定（第{i}号）", body_html="<p>养犬登记办法。</p>")
+    for i in range(3):
+        make_document(title=f"黄埔区垃圾分类办法（第{i}号）", body_html="<p>养犬 分类。</p>")
+    make_document(title="黄埔区长者饭堂建设方案", body_html="<p>长者饭堂。</p>")
+    queries = ["养犬", "养犬 分类", "长者饭堂", "登记"]
+    alone = [(r.total, ids(r), [h.score for h in r.hits])
+             for r in (search_documents(query=q) for q in queries)]
+    monkeypatch.setattr(Matcher, "likely_broad", lambda self, size: True)
+    monkeypatch.setattr(type(backend().matcher(["x"], match_all=True)), "likely_broad",
+                        lambda self, size: True)
+    together = [(r.total, ids(r), [h.score for h in r.hits])
+                for r in (search_documents(query=q) for q in queries)]
+    assert together == alone
+    assert len(alone[0][1]) == 8 and alone[2][0] == 1

@@ -49,6 +49,23 @@ class Matcher:
         in the title or 文号. Without ``rank`` (or with ``heading``) every rank is 0."""
         raise NotImplementedError
 
+    def pool_sql(self, size: int, below: int | None = None, *, heading: bool = False,
+                 rank: bool = True) -> tuple[str, list]:
+        """The statement of ``pool`` (its rows: ``pool_of``), where a backend sends
+        statements together."""
+        raise NotImplementedError
+
+    @staticmethod
+    def pool_of(rows: list[tuple], size: int) -> tuple[list[tuple[int, float]], bool]:
+        rows = [(pk, float(rank)) for pk, rank in rows]
+        return rows[:size], len(rows) > size
+
+    def likely_broad(self, size: int) -> bool:
+        """Whether more than ``size`` documents are likely to match, by the database's
+        statistics, where reading a broad query's heading rows with its newest
+        matches saves a round trip (``pooled``); False where it would not."""
+        return False
+
     def scores(self, ids: list[int], known: dict[int, float] | None = None
                ) -> dict[int, float]:
         """The rank of those of ``ids`` that match (higher is better). Scores already
@@ -125,6 +142,11 @@ class Backend:
 
     def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
         """(id, segmented title) of these documents."""
+        cursor.execute(*self.stored_titles_sql(ids))
+        return cursor.fetchall()
+
+    def stored_titles_sql(self, ids: list[int]) -> tuple[str, list]:
+        """The statement of ``stored_titles``."""
         raise NotImplementedError
 
     def id_list(self, ids: Iterable[int]) -> RawSQL:
@@ -132,9 +154,11 @@ class Backend:
         value rather than a thousand placeholders to compile."""
         raise NotImplementedError
 
-    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+    def word_documents(self, cursor, words: list[str], cap: int,
+                       held: frozenset[str] = frozenset()) -> dict[str, int]:
         """word → how many documents hold it (one index token each), counting at least
-        up to ``cap`` (a count may stop there)."""
+        up to ``cap`` (a count may stop there). ``held``: those of ``words`` some
+        document's index row is known to hold (its count is at least 1)."""
         raise NotImplementedError
 
     def document_total(self, cursor) -> int:

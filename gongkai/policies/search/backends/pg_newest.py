@@ -144,12 +144,22 @@ def window(word_lists: list[list[list[str]]], match_all: bool, wanted: int) -> i
     list as common is taken as common as the least of those listed); ``word_lists``:
     per query word, the words of each of its alternatives. None, one window for all,
     before the table has statistics."""
+    share, documents = estimated_share(word_lists, match_all)
+    if share is None:
+        return None
+    return math.ceil(wanted / max(share, 1.0 / documents) * WINDOW_MARGIN)
+
+
+def estimated_share(word_lists: list[list[list[str]]], match_all: bool
+                    ) -> tuple[float | None, float]:
+    """(the share of documents a query's words are estimated to match, as ``window``
+    takes it; the number of documents); (None, 0.0) before the table has statistics."""
     shares, rarer, documents = statistics()
     if not shares or documents < 1:
-        return None
+        return None, 0.0
     terms = [1.0 - math.prod(1.0 - math.prod(shares.get(word, rarer) for word in words)
                              for words in alternatives)
              for alternatives in word_lists]
     share = (math.prod(terms) if match_all
              else 1.0 - math.prod(1.0 - term for term in terms))
-    return math.ceil(wanted / max(share, 1.0 / documents) * WINDOW_MARGIN)
+    return share, documents

@@ -2,8 +2,9 @@
 over pre-segmented text, ranked by BM25 with the field weights of ``ranking``, and a
 second FTS5 table with the title and 文号 alone for the heading rows of a broad query (a
 column filter on the main table would walk every match of a common word's body list to
-find the few in titles). A covering index on the documents holds the columns relevance
-search reads per candidate.
+find the few in titles), and a third, ``WORDS_TABLE``, of the same words without their
+positions, whose vocabulary counts a word's documents. A covering index on the
+documents holds the columns relevance search reads per candidate.
 """
 # SQL is built here from module constants, Django-compiled querysets and placeholder
 # lists; every value (query words, ids, limits) is a bound parameter.
@@ -29,8 +30,20 @@ COVER = f"{TABLE}_cover"
 LISTING = f"{TABLE}_listing"
 LISTING_COLUMNS = ("id, kind, title, doc_number, published_on, validity, expires_on, "
                    "unit_id, interprets_id")
-# The index's vocabulary, one row per word with the number of documents holding it.
-VOCABULARY = f"{TABLE}_vocabulary"
+# The documents' words again (title, 文号 and body as one column) in a contentless FTS5
+# table without positions (detail=none: a word's list is its documents' ids alone, about
+# a seventh of the main table's), kept with the main table in the same statements; its
+# vocabulary gives how many documents hold a word. A search counts the documents of its
+# words and of its first titles' words (``words.documents_holding``): on the main table a
+# common word's count walked its whole list with every position (a count of a match,
+# 3–5 ms for a word in 99,000 of 100,000 documents; its vocabulary, 50 ms).
+WORDS_TABLE = f"{TABLE}_words"
+WORDS_VOCABULARY = f"{WORDS_TABLE}_vocabulary"
+# What ``WORDS_TABLE`` holds of a main table's row. A contentless table forgets a row
+# only when told its words again: they are read back from the main table.
+WORDS_OF_ROW = "title || ' ' || number || ' ' || body"
+# (The vocabulary of the main table, which earlier versions read: dropped.)
+OLD_VOCABULARY = f"{TABLE}_vocabulary"
 TABLES = (TABLE, HEADING_TABLE)
 # FTS5 keeps this much of a transaction's new index data in memory before writing it out
 # as a segment (default 1 MB): fewer, larger segments to merge when many documents are
@@ -65,19 +78,6 @@ def segmented_row(fields: tuple[int, str, str, str]) -> tuple[int, str, str, str
     return (pk, *map(ptext.segment, texts))
 
 
-def _one_token(word: str) -> bool:
-    """Whether FTS5's unicode61 tokenizer reads ``word`` as one token, unchanged: a
-    string of Chinese characters, lower-case ASCII letters and digits (a match of it
-    then counts exactly the documents the vocabulary lists for it). Anything else
-    (punctuation it splits at, capitals and accents it folds) is looked up in the
-    vocabulary as it is."""
-    return bool(word) and all("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
-                              or ch in _ASCII_TOKEN for ch in word)
-
-
-_ASCII_TOKEN = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-
-
 class SqliteMatcher(Matcher):
     def __init__(self, terms: list, *, match_all: bool):
         super().__init__(terms, match_all=match_all)
@@ -88,6 +88,13 @@ class SqliteMatcher(Matcher):
 
     def pool(self, size: int, below: int | None = None, *, heading: bool = False,
              rank: bool = True) -> tuple[list[tuple[int, float]], bool]:
+        with connection.cursor() as cursor:
+            cursor.execute(*self.pool_sql(size, below, heading=heading, rank=rank))
+            rows = cursor.fetchall()
+        return rows[:size], len(rows) > size
+
+    def pool_sql(self, size: int, below: int | None = None, *, heading: bool = False,
+                 rank: bool = True) -> tuple[str, list]:
         # In rowid order FTS5 stops after ``size`` rows, so BM25 is computed for those
         # only; BM25 first counts the documents of each word, a pass over its list.
         rank = rank and not heading
@@ -96,10 +103,7 @@ class SqliteMatcher(Matcher):
         sql = (f"SELECT rowid, {'rank' if rank else '0'} FROM {table} WHERE {table} "
                f"MATCH %s {older}ORDER BY rowid DESC LIMIT %s")
         params = [*self.params, *([] if below is None else [below]), size + 1]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return rows[:size], len(rows) > size
+        return sql, params
 
     def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         # The id range is FTS5's access path (one pass over the matches in it); as its
@@ -136,12 +140,19 @@ class SqliteBackend(Backend):
             "validity, expires_on)")
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {LISTING} ON "
                        f"{PolicyDocument._meta.db_table} ({LISTING_COLUMNS})")
-        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY} "
-                       f"USING fts5vocab({TABLE}, 'row')")
+        cursor.execute(f"DROP TABLE IF EXISTS {OLD_VOCABULARY}")
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [WORDS_TABLE])
+        if cursor.fetchone() is None:  # new, or an index made before it existed
+            cursor.execute(f"CREATE VIRTUAL TABLE {WORDS_TABLE} USING fts5(words, "
+                           "content = '', detail = none, tokenize = 'unicode61')")
+            cursor.execute(f"INSERT INTO {WORDS_TABLE} (rowid, words) "
+                           f"SELECT rowid, {WORDS_OF_ROW} FROM {TABLE}")
+        cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {WORDS_VOCABULARY} "
+                       f"USING fts5vocab({WORDS_TABLE}, 'row')")
         # The default rank is the weighted BM25, so ORDER BY rank uses FTS5's own sort.
         cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', %s)",
                        [f"bm25({bm25_weights()})"])
-        for table in TABLES:
+        for table in (*TABLES, WORDS_TABLE):
             cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', %s)",
                            [FTS5_HASHSIZE])
         return False
@@ -153,8 +164,21 @@ class SqliteBackend(Backend):
         cursor.executemany(
             f"INSERT INTO {HEADING_TABLE} (rowid, title, number) VALUES (%s, %s, %s)",
             [row[:3] for row in rows])
+        # (As ``WORDS_OF_ROW`` reads them back: the segmented fields are strings.)
+        cursor.executemany(f"INSERT INTO {WORDS_TABLE} (rowid, words) VALUES (%s, %s)",
+                           [(pk, " ".join((title, number, body)))
+                            for pk, title, number, body in rows])
 
     def delete_rows(self, cursor, ids: list[int] | None) -> None:
+        # ``WORDS_TABLE`` first: its rows are forgotten by their words, read from the
+        # main table's rows before these go.
+        if ids is None:
+            cursor.execute(f"INSERT INTO {WORDS_TABLE} ({WORDS_TABLE}) VALUES ('delete-all')")
+        else:
+            cursor.executemany(
+                f"INSERT INTO {WORDS_TABLE} ({WORDS_TABLE}, rowid, words) "
+                f"SELECT 'delete', rowid, {WORDS_OF_ROW} FROM {TABLE} WHERE rowid = %s",
+                [(pk,) for pk in ids])
         for table in TABLES:
             if ids is None:
                 cursor.execute(f"DELETE FROM {table}")
@@ -163,36 +187,30 @@ class SqliteBackend(Backend):
                                    [(pk,) for pk in ids])
 
     def after_rebuild(self, cursor) -> None:
-        for table in TABLES:
+        for table in (*TABLES, WORDS_TABLE):
             cursor.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
 
     def stored_texts_sql(self, ids: list[int]) -> tuple[str, list]:
         return (f"SELECT rowid, title, body FROM {TABLE} WHERE rowid IN ("
                 + ", ".join(["%s"] * len(ids)) + ")", list(ids))
 
-    def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
-        cursor.execute(f"SELECT rowid, title FROM {HEADING_TABLE} WHERE rowid IN ("
-                       + ", ".join(["%s"] * len(ids)) + ")", list(ids))
-        return cursor.fetchall()
+    def stored_titles_sql(self, ids: list[int]) -> tuple[str, list]:
+        return (f"SELECT rowid, title FROM {HEADING_TABLE} WHERE rowid IN ("
+                + ", ".join(["%s"] * len(ids)) + ")", list(ids))
 
-    def word_documents(self, cursor, words: list[str], cap: int) -> dict[str, int]:
+    def word_documents(self, cursor, words: list[str], cap: int,
+                       held: frozenset[str] = frozenset()) -> dict[str, int]:
         # One statement per chunk of words (a search reads the counts of its query's
-        # words and of its first titles' words at once). A word the tokenizer keeps
-        # whole is counted by a match: the same number as the vocabulary's, 2–5 times
-        # faster for a common word (the vocabulary decodes every position of the
-        # word's list: 50 ms for a word in 99,000 of 100,000 documents; this, 10–14
-        # ms). fts5vocab looks a term up by equality, not by IN.
+        # words and of its first titles' words at once), from ``WORDS_TABLE``'s
+        # vocabulary: the documents holding the token in any column, as a match of the
+        # main table counts them, in a third to a half of the time for a common word.
+        # fts5vocab looks a term up by equality, not by IN.
         counts = dict.fromkeys(words, 0)
         for start in range(0, len(words), 200):
-            parts, params = [], []
-            for word in words[start:start + 200]:
-                if _one_token(word):
-                    parts.append(f"SELECT %s, count(*) FROM {TABLE} WHERE {TABLE} MATCH %s")
-                    params += [word, _fts5_string(word)]
-                else:
-                    parts.append(f"SELECT term, doc FROM {VOCABULARY} WHERE term = %s")
-                    params.append(word)
-            cursor.execute(" UNION ALL ".join(parts), params)
+            chunk = words[start:start + 200]
+            cursor.execute(" UNION ALL ".join(
+                [f"SELECT term, doc FROM {WORDS_VOCABULARY} WHERE term = %s"] * len(chunk)),
+                chunk)
             counts.update(cursor.fetchall())
         return counts
 
