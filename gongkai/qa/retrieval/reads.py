@@ -11,7 +11,15 @@ what is needed.
 The library's size (idf needs it before the candidates are asked for) is kept by the
 process from its last question and checked in the same round trip as the candidates:
 when an entry was added or removed since, the candidates are asked again with the new
-size, so no answer ever uses a stale one.
+size, so no answer ever uses a stale one. The lexicon's stamp is read in that round trip
+too (the question was read with the process's lexicon as it was: ``search`` reads it
+again when the stamp differs).
+
+On PostgreSQL the candidates and everything scoring reads of them are one statement
+(``_with_candidates``): the candidates are a materialised common table expression and
+the postings, bigrams, indexed rows, word counts and texts are read of its rows, told
+apart by a first column. A question's reads are then two round trips: the counts of its
+words (``query.parse``), then this one with the library's size and the lexicon's stamp.
 """
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,6 +27,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from gongkai.core.sql import json_value, placeholders, run_together
+from gongkai.lexicon.selectors import stamp_of, stamp_statement
 from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
 from gongkai.qa.retrieval.store import STATS_PK
 
@@ -108,15 +117,85 @@ def remember_size(size: int) -> None:
     _size[:] = [size]
 
 
-def candidates_and_size(statements) -> tuple[int, set[int]]:
-    """The library's size now and the entries ``statements`` select (their first
-    column), in one round trip."""
-    size_rows, *found = run_together([_size_statement(), *statements])
-    return (size_rows[0][0] if size_rows else 0), {row[0] for rows in found for row in rows}
+@dataclass
+class Candidates:
+    size: int  # the library's size now
+    stamp: int  # the lexicon's stamp now
+    ids: set[int]
+    rows: Rows | None = None  # what scoring reads of them, when read with them
 
 
-def candidates(statements) -> set[int]:
-    return {row[0] for rows in run_together(statements) for row in rows}
+def candidates_read(query, statements, weights: dict[str, float]) -> Candidates:
+    """The library's size, the lexicon's stamp and the entries ``statements`` select
+    (their first column), in one round trip; on PostgreSQL with what scoring reads of
+    them (``scoring_rows``)."""
+    ahead = pipelined() and statements
+    if ahead:
+        statements = [_with_candidates(query, statements, weights)]
+    size_rows, stamp_rows, *found = run_together(
+        [_size_statement(), stamp_statement(), *statements])
+    size, stamp = (size_rows[0][0] if size_rows else 0), stamp_of(stamp_rows)
+    if ahead:
+        rows = _rows_of(query, found[0])
+        return Candidates(size, stamp, set(rows.ids), rows)
+    return Candidates(size, stamp, {row[0] for rows in found for row in rows})
+
+
+def lexicon_stamp() -> int:
+    """The lexicon's stamp, for a question that reads nothing else after its words."""
+    return stamp_of(run_together([stamp_statement()])[0])
+
+
+_NONE = "NULL, NULL::double precision, NULL::jsonb, NULL::jsonb"
+
+
+def _with_candidates(query, statements, weights: dict[str, float]) -> tuple[str, list]:
+    """One statement (PostgreSQL): the candidates (``statements``' union, materialised
+    once) and, of them, the rows ``scoring_rows`` reads, each row's kind first: 5 a
+    candidate, 0 a posting of the question's words (term, weight), 1 a bigram shared
+    (gram, phrasing), 2 the indexed row (phrase sizes, question words), 3 the count of a
+    word of their questions (word, count), 4 their texts (question, phrasings)."""
+    (sql, params), = statements  # candidate_statements: one statement on PostgreSQL
+    of = "(SELECT entry_id FROM c)"
+    grams = list(query.grams | query.alt_grams)
+    parts = [f"SELECT 5, entry_id, {_NONE} FROM c"]  # noqa: S608
+    params = list(params)
+    if weights:
+        parts.append(f"SELECT 0, entry_id, term, weight, NULL, NULL FROM {POSTING} "  # noqa: S608
+                     f"WHERE (entry_id IN {of} AND term IN ({placeholders(weights)}))")
+        params += list(weights)
+    if grams:
+        parts.append(f"SELECT 1, entry_id, gram, {_real('phrase')}, NULL, NULL "  # noqa: S608
+                     f"FROM {GRAM} WHERE (entry_id IN {of} AND gram IN ({placeholders(grams)}))")
+        params += grams
+    parts += [f"SELECT 2, entry_id, NULL, NULL, phrase_sizes, question_words "  # noqa: S608
+              f"FROM {INDEXED} WHERE entry_id IN {of}",
+              f'SELECT 3, NULL, "key", {_real("df")}, NULL, NULL FROM {TERM} '  # noqa: S608
+              f'WHERE "key" IN (SELECT jsonb_array_elements_text(question_words) '
+              f"FROM {INDEXED} WHERE entry_id IN {of})",
+              f"SELECT 4, id, question, NULL, alternatives, NULL FROM {ENTRY} "  # noqa: S608
+              f"WHERE id IN {of}"]
+    found = f"WITH c AS MATERIALIZED (SELECT DISTINCT entry_id FROM ({sql}) AS found) "  # noqa: S608
+    return found + " UNION ALL ".join(parts), params
+
+
+def _rows_of(query, found) -> Rows:
+    rows = Rows([])
+    rows.texts = {}
+    for kind, entry_id, key, value, first, second in found:
+        if kind == 0:
+            rows.postings[entry_id][key] = value
+        elif kind == 1:
+            rows.shared[(entry_id, int(value))].append(key)
+        elif kind == 2:
+            rows.indexed[entry_id] = (json_value(first), second)
+        elif kind == 3:
+            query.df.setdefault(key, int(value))
+        elif kind == 4:
+            rows.texts[entry_id] = (key, json_value(first) or [])
+        else:
+            rows.ids.append(entry_id)
+    return rows
 
 
 def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
