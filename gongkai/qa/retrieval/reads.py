@@ -11,15 +11,14 @@ what is needed.
 The library's size (idf needs it before the candidates are asked for) is kept by the
 process from its last question and checked in the same round trip as the candidates:
 when an entry was added or removed since, the candidates are asked again with the new
-size, so no answer ever uses a stale one. The lexicon's stamp is read in that round trip
-too (the question was read with the process's lexicon as it was: ``search`` reads it
-again when the stamp differs).
+size, so no answer ever uses a stale one. The lexicon's stamp is read with the counts
+of the question's words (``word_counts``).
 
 On PostgreSQL the candidates and everything scoring reads of them are one statement
 (``_with_candidates``): the candidates are a materialised common table expression and
 the postings, bigrams, indexed rows, word counts and texts are read of its rows, told
 apart by a first column. A question's reads are then two round trips: the counts of its
-words (``query.parse``), then this one with the library's size and the lexicon's stamp.
+words with the lexicon's stamp (``query.parse``), then this one with the library's size.
 """
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -120,30 +119,48 @@ def remember_size(size: int) -> None:
 @dataclass
 class Candidates:
     size: int  # the library's size now
-    stamp: int  # the lexicon's stamp now
     ids: set[int]
     rows: Rows | None = None  # what scoring reads of them, when read with them
 
 
+def word_counts(keys, sounds) -> tuple[list[tuple], int]:
+    """The index's rows (key, df, pinyin) of ``keys`` and of the words held by an entry
+    that sound as one of ``sounds`` (pinyin), and the lexicon's stamp, in one round
+    trip (the question was read with the process's lexicon as it was: ``search`` reads
+    it again when the stamp differs). The statement is the ORM's shape."""
+    keys, sounds = list(dict.fromkeys(keys)), list(dict.fromkeys(sounds))
+    conditions, params = [], []
+    if keys:
+        conditions.append(f'"{TERM}"."key" IN ({placeholders(keys)})')
+        params += keys
+    if sounds:
+        conditions.append(f'("{TERM}"."df" > %s AND "{TERM}"."pinyin" IN '
+                          f"({placeholders(sounds)}))")
+        params += [0, *sounds]
+    statements = [stamp_statement()]
+    if conditions:
+        where = " OR ".join(conditions)
+        statements.append((f'SELECT "{TERM}"."key", "{TERM}"."df", "{TERM}"."pinyin" '  # noqa: S608
+                           f'FROM "{TERM}" WHERE ({where})' if len(conditions) > 1 else
+                           f'SELECT "{TERM}"."key", "{TERM}"."df", "{TERM}"."pinyin" '  # noqa: S608
+                           f'FROM "{TERM}" WHERE {where}', params))
+    stamp_rows, *rows = run_together(statements)
+    return (rows[0] if rows else []), stamp_of(stamp_rows)
+
+
 def candidates_read(query, statements, weights: dict[str, float]) -> Candidates:
-    """The library's size, the lexicon's stamp and the entries ``statements`` select
-    (their first column), in one round trip; on PostgreSQL with what scoring reads of
-    them (``scoring_rows``)."""
+    """The library's size and the entries ``statements`` select (their first column),
+    in one round trip; on PostgreSQL with what scoring reads of them
+    (``scoring_rows``)."""
     ahead = pipelined() and statements
     if ahead:
         statements = [_with_candidates(query, statements, weights)]
-    size_rows, stamp_rows, *found = run_together(
-        [_size_statement(), stamp_statement(), *statements])
-    size, stamp = (size_rows[0][0] if size_rows else 0), stamp_of(stamp_rows)
+    size_rows, *found = run_together([_size_statement(), *statements])
+    size = size_rows[0][0] if size_rows else 0
     if ahead:
         rows = _rows_of(query, found[0])
-        return Candidates(size, stamp, set(rows.ids), rows)
-    return Candidates(size, stamp, {row[0] for rows in found for row in rows})
-
-
-def lexicon_stamp() -> int:
-    """The lexicon's stamp, for a question that reads nothing else after its words."""
-    return stamp_of(run_together([stamp_statement()])[0])
+        return Candidates(size, set(rows.ids), rows)
+    return Candidates(size, {row[0] for rows in found for row in rows})
 
 
 _NONE = "NULL, NULL::double precision, NULL::jsonb, NULL::jsonb"

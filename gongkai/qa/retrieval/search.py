@@ -22,14 +22,16 @@
    of a word found in one entry: asking about something the library does not know
    lowers the confidence, as it should.
 
-Round trips per question on PostgreSQL: two (the words' counts; then the library's
-size, the lexicon's stamp, the candidates and what scoring reads of them: their
+Round trips per question on PostgreSQL: two (the words' counts and the lexicon's
+stamp; then the library's
+size, the candidates and what scoring reads of them: their
 postings and bigrams, indexed rows, questions' word counts and texts, in one statement);
 on SQLite, in the process, the same reads one statement each and only the best
 candidates' word counts and the shown entries' texts (``reads``). Nothing is held in
-memory between questions but the lexicon and the library's size, both checked with the
-candidates at every question: the question is read with the process's lexicon as it
-is, and read again when the stamp read with the candidates says it was edited since.
+memory between questions but the lexicon and the library's size, both checked at every
+question: the question is read with the process's lexicon as it is, and read again
+when the stamp read with its words' counts says it was edited since; the size is read
+with the candidates.
 """
 import math
 from dataclasses import dataclass, field
@@ -88,23 +90,21 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
            ) -> tuple[Query, list[Hit]]:
     """The best ``limit`` entries for ``text``, most confident first (with ``lexicon``
     given, that one; else the current one: the question is read with the process's
-    snapshot, and again with a new one when the stamp read with the candidates differs)."""
-    if lexicon is not None:
-        return _search(text, limit, lexicon)[:2]
-    lexicon = cached_lexicon()
+    snapshot, and again with a new one when the stamp read with its words' counts
+    differs)."""
+    fixed = bool(lexicon)  # an empty one means the current one, as ``parse`` reads it
+    lexicon = lexicon or cached_lexicon()
     for _reading in range(LEXICON_READS):
-        query, hits, stamp = _search(text, limit, lexicon)
-        if stamp == lexicon.stamp:
+        query = parse(text, lexicon)
+        if fixed or query.lexicon_stamp in (None, lexicon.stamp):
             break
-        lexicon = current_lexicon(stamp)  # edited since this process last read it
-    return query, hits
-
-
-def _search(text: str, limit: int, lexicon: Lexicon) -> tuple[Query, list[Hit], int]:
-    """The hits, and the lexicon's stamp as read with the candidates."""
-    query = parse(text, lexicon)
+        lexicon = current_lexicon(query.lexicon_stamp)  # edited since this process read it
     if query.scope or not (query.groups or query.grams):
-        return query, [], reads.lexicon_stamp()
+        return query, []
+    return query, _hits(query, limit)
+
+
+def _hits(query: Query, limit: int) -> list[Hit]:
     n = reads.library_size()
     alternatives = _alternatives(query, n) if n else []
     weights = _word_weights(alternatives)
@@ -117,7 +117,7 @@ def _search(text: str, limit: int, lexicon: Lexicon) -> tuple[Query, list[Hit], 
         found = reads.candidates_read(query, _candidates(query, weights) if n else [],
                                       weights)
     if not found.ids:
-        return query, [], found.stamp
+        return []
     rows = found.rows or reads.scoring_rows(query, list(found.ids), weights)
     hits = sorted(_score(query, alternatives, rows, _ideal(alternatives, n), n),
                   key=lambda h: (-h.features["score"], h.id))
@@ -130,7 +130,7 @@ def _search(text: str, limit: int, lexicon: Lexicon) -> tuple[Query, list[Hit], 
             hit.confidence = min(hit.confidence, UNSURE)
     hits = hits[:limit]
     _fill_text(hits, rows)
-    return query, hits, found.stamp
+    return hits
 
 
 Alternatives = list[dict[str, tuple[tuple[str, float], ...]]]
