@@ -45,8 +45,9 @@ class Rows:
         default_factory=lambda: defaultdict(list))  # (entry, phrasing) → bigrams shared
     # entry → its phrasings' bigram counts, its question's words (JSON as read)
     indexed: dict[int, tuple[list[int], object]] = field(default_factory=dict)
-    # Read ahead (PostgreSQL): the entries' question and phrasings; None when not read.
-    texts: dict[int, tuple[str, list[str]]] | None = None
+    # Read ahead (PostgreSQL): the entries' question and phrasings (JSON as read); None
+    # when not read.
+    texts: dict[int, tuple[str, object]] | None = None
 
 
 def pipelined() -> bool:
@@ -163,7 +164,9 @@ def candidates_read(query, statements, weights: dict[str, float]) -> Candidates:
     return Candidates(size, {row[0] for rows in found for row in rows})
 
 
-_NONE = "NULL, NULL::double precision, NULL::jsonb, NULL::jsonb"
+# JSON columns are read as text: psycopg would decode every row's, where scoring needs
+# the questions' words of the best 40 candidates and the phrasings of the 5 shown.
+_NONE = "NULL, NULL::double precision, NULL::text, NULL::text"
 
 
 def _with_candidates(query, statements, weights: dict[str, float]) -> tuple[str, list]:
@@ -185,12 +188,12 @@ def _with_candidates(query, statements, weights: dict[str, float]) -> tuple[str,
         parts.append(f"SELECT 1, entry_id, gram, {_real('phrase')}, NULL, NULL "  # noqa: S608
                      f"FROM {GRAM} WHERE (entry_id IN {of} AND gram IN ({placeholders(grams)}))")
         params += grams
-    parts += [f"SELECT 2, entry_id, NULL, NULL, phrase_sizes, question_words "  # noqa: S608
+    parts += [f"SELECT 2, entry_id, NULL, NULL, phrase_sizes::text, question_words::text "  # noqa: S608
               f"FROM {INDEXED} WHERE entry_id IN {of}",
               f'SELECT 3, NULL, "key", {_real("df")}, NULL, NULL FROM {TERM} '  # noqa: S608
               f'WHERE "key" IN (SELECT jsonb_array_elements_text(question_words) '
               f"FROM {INDEXED} WHERE entry_id IN {of})",
-              f"SELECT 4, id, question, NULL, alternatives, NULL FROM {ENTRY} "  # noqa: S608
+              f"SELECT 4, id, question, NULL, alternatives::text, NULL FROM {ENTRY} "  # noqa: S608
               f"WHERE id IN {of}"]
     found = f"WITH c AS MATERIALIZED (SELECT DISTINCT entry_id FROM ({sql}) AS found) "  # noqa: S608
     return found + " UNION ALL ".join(parts), params
@@ -209,7 +212,7 @@ def _rows_of(query, found) -> Rows:
         elif kind == 3:
             query.df.setdefault(key, int(value))
         elif kind == 4:
-            rows.texts[entry_id] = (key, json_value(first) or [])
+            rows.texts[entry_id] = (key, first)  # decoded when shown (``texts``)
         else:
             rows.ids.append(entry_id)
     return rows
@@ -257,7 +260,7 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
     if ahead:
         for key, df in results[2]:
             query.df.setdefault(key, df)
-        rows.texts = {pk: (q, json_value(alts) or []) for pk, q, alts in results[3]}
+        rows.texts = {pk: (q, alts) for pk, q, alts in results[3]}
     return rows
 
 
@@ -272,7 +275,8 @@ def fetch_df(query, words: set[str]) -> None:
 
 def texts(rows: Rows, ids: list[int]) -> dict[int, tuple[str, list[str]]]:
     if rows.texts is not None:
-        return rows.texts
+        return {pk: (rows.texts[pk][0], json_value(rows.texts[pk][1]) or [])
+                for pk in ids if pk in rows.texts}
     if not ids:
         return {}
     found = run_together([(f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
