@@ -219,11 +219,10 @@ def _rows_of(query, found) -> Rows:
 
 
 def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
-    """The candidates' postings of the question's words, the bigrams they share with it
+    """SQLite (PostgreSQL reads all this with the candidates: ``_with_candidates``):
+    the candidates' postings of the question's words, the bigrams they share with it
     (one statement: a posting row carries its weight, a bigram row its phrasing's
-    number, told apart by the last column), their indexed rows; on PostgreSQL in the
-    same round trip the counts of their questions' words (into ``query.df``) and their
-    texts."""
+    number, told apart by the last column), their indexed rows."""
     marks, grams = placeholders(ids), list(query.grams | query.alt_grams)
     parts, params = [], []
     if weights:
@@ -238,14 +237,6 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
                    f"WHERE entry_id IN ({marks})", ids)]
     if parts:
         statements.insert(0, (_union(parts), params))
-    ahead = pipelined()
-    if ahead:
-        statements += [(f'SELECT "key", df FROM {TERM} WHERE "key" IN (SELECT '  # noqa: S608
-                        f"jsonb_array_elements_text(question_words) FROM {INDEXED} "
-                        f"WHERE entry_id = ANY(%s::bigint[]))",
-                        ["{" + ",".join(map(str, sorted(ids))) + "}"]),
-                       (f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
-                        f"WHERE id IN ({marks})", ids)]
     results = run_together(statements)
     if not parts:
         results.insert(0, [])
@@ -257,10 +248,6 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
             rows.shared[(entry_id, int(value))].append(key)
     # A question's words are decoded for the best candidates only (``json_list``).
     rows.indexed = {pk: (json_value(sizes), words) for pk, sizes, words in results[1]}
-    if ahead:
-        for key, df in results[2]:
-            query.df.setdefault(key, df)
-        rows.texts = {pk: (q, alts) for pk, q, alts in results[3]}
     return rows
 
 
