@@ -9,7 +9,10 @@ and analyses it on PostgreSQL. Without it, ``--changes`` entries (every k-th by 
 each changed the way staff do from the queue (a phrasing added, one replaced, one
 removed: three saves each, each its own transaction, commit included) and timed: wall
 and CPU time of this process, statements and round trips (a PostgreSQL pipeline is
-one), then one lexicon variant added. ``--full`` times every row of the entry removed
+one), then five lexicon variants added, each followed by a question using it, asked in
+this process and in another worker process that answered before (told nothing: its
+cached lexicon is stale) and there once more: their times, and whether each read the
+variant as its group's word. ``--full`` times every row of the entry removed
 and written again (``index_entry_remove`` then ``index_entry_put``), as before the diff.
 Every change is reverted at the end, so the same library serves every run.
 ``--compare`` times nothing: it checks that the diff leaves the rows the previous way
@@ -19,6 +22,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -157,16 +161,21 @@ def measure(args) -> dict:
                 counted = _rows_written(before, _entry_rows(pk))
                 written.append(counted[0])
                 full.append(counted[1])
-        variants = []
+        variants, asked = [], []
         group = TermGroup.objects.filter(canonical="住房公积金")
         kept = list(group.values_list("variants", flat=True))
+        other = _Asker(args.database)
         for i in range(5):
             start, start_cpu = time.perf_counter(), time.process_time()
             counter.statements = 0
-            term_variant_add(canonical="住房公积金", variant=f"房子基金{os.getpid()}x{i}",
-                             actor=None)
+            word = f"房子基金{os.getpid()}x{i}"
+            term_variant_add(canonical="住房公积金", variant=word, actor=None)
             variants.append(((time.perf_counter() - start) * 1000,
                              (time.process_time() - start_cpu) * 1000, counter.statements))
+            # The next question here, in another worker, and there once more.
+            asked.append((_ask(f"{word}怎么提取"), other.ask(f"{word}怎么提取"),
+                          other.ask(f"{word}怎么提取")))
+        other.close()
         variant = [statistics.median(v) for v in zip(*variants, strict=True)]
     if kept:
         group.update(variants=kept[0])
@@ -187,7 +196,50 @@ def measure(args) -> dict:
             "rows_written_p50": statistics.median(written),
             "rows_remove_insert_p50": statistics.median(full),
             "variant_wall": variant[0], "variant_cpu": variant[1],
-            "variant_statements": variant[2], "load": os.getloadavg()[0]}
+            "variant_statements": variant[2],
+            **{f"{who}_{what}": statistics.median(a[k][what] for a in asked)
+               for k, who in enumerate(("next_here", "next_other", "again_other"))
+               for what in ("wall", "cpu")},
+            "edit_seen": all(a[k]["seen"] for a in asked for k in range(3)),
+            "load": os.getloadavg()[0]}
+
+
+def _ask(text: str) -> dict:
+    """One question timed in this process; whether the lexicon read it as 住房公积金."""
+    from gongkai.qa.retrieval.search import search
+
+    start, start_cpu = time.perf_counter(), time.process_time()
+    query, _hits = search(text)
+    return {"wall": (time.perf_counter() - start) * 1000,
+            "cpu": (time.process_time() - start_cpu) * 1000,
+            "seen": any(e.term == "住房公积金" for e in query.expansions)}
+
+
+class _Asker:
+    """Another worker process (``--asker``), which has answered a question before (its
+    lexicon is cached) and is told nothing of the edits."""
+
+    def __init__(self, database: str):
+        self.process = subprocess.Popen(
+            [sys.executable, __file__, "--asker", "--database", database],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert self.process.stdout.readline().strip() == "ready"
+
+    def ask(self, text: str) -> dict:
+        self.process.stdin.write(text + "\n")
+        self.process.stdin.flush()
+        return json.loads(self.process.stdout.readline())
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=60)
+
+
+def asker() -> None:
+    _ask("住房公积金怎么提取")
+    print("ready", flush=True)
+    for line in sys.stdin:
+        print(json.dumps(_ask(line.strip())), flush=True)
 
 
 def compare(args) -> dict:
@@ -256,6 +308,7 @@ def main() -> None:
     parser.add_argument("--full", action="store_true")
     parser.add_argument("--compare", action="store_true",
                         help="compare the rows each way leaves (nothing timed)")
+    parser.add_argument("--asker", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build:
         build(args)
@@ -266,6 +319,9 @@ def main() -> None:
     import django
 
     django.setup()
+    if args.asker:
+        asker()
+        return
     print(json.dumps(compare(args) if args.compare else measure(args)))
 
 

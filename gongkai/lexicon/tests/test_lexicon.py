@@ -121,3 +121,39 @@ def test_a_refused_group_keeps_what_was_typed(client_for, office_admin):
         "canonical": "工资", "variants": "我的新说法", "kind": "synonym"})
     html = response.content.decode()
     assert response.status_code == 400 and "已有规范说法" in html and "我的新说法" in html
+
+
+def test_terms_are_found_longest_first_at_each_place_as_a_pattern_would():
+    """A snapshot finds terms with a table of first characters, not a compiled pattern
+    (made at the first query after every edit, the pattern cost most of it): at each
+    place the longest term starting there, then on from its end. Checked against the
+    pattern of every term, longest first, over the whole seeded lexicon."""
+    import random
+    import re
+
+    lexicon = selectors.current_lexicon()
+    words = {*TermGroup.objects.values_list("canonical", flat=True),
+             *(v for vs in TermGroup.objects.values_list("variants", flat=True) for v in vs)}
+    # The terms found are those the lexicon widens (a colloquial group's canonical
+    # word leads nowhere), of two characters or more.
+    terms = sorted((t for t in words if len(t) > 1 and lexicon.expand(t)),
+                   key=lambda t: (-len(t), t))
+    pattern = re.compile("|".join(map(re.escape, terms)))
+    rng = random.Random(17)
+    pieces = [*words, *"的了我想要去办怎么公房社保卡"]
+    for _i in range(500):
+        text = "".join(rng.choice(pieces) for _j in range(rng.randint(1, 8)))
+        assert [(f.term, f.start) for f in lexicon.find(text)] == [
+            (m.group(), m.start()) for m in pattern.finditer(text)]
+
+
+def test_a_term_expands_the_same_whenever_it_is_first_asked_for():
+    """Expansions are worked out when a term is first asked for and kept: asking in
+    another order gives the same, and a word the lexicon lacks expands to nothing."""
+    groups = [("配偶", ("爱人", "老婆"), TermKind.SYNONYM),
+              ("爱人", ("另一半",), TermKind.COLLOQUIAL)]
+    first, second = Lexicon(groups), Lexicon(groups)
+    words = ["另一半", "配偶", "老婆", "爱人", "路人"]
+    assert [first.expand(w) for w in words] == [
+        second.expand(w) for w in reversed(words)][::-1]
+    assert first.expand("路人") == () and len(first) == 4

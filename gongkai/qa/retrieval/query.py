@@ -31,6 +31,7 @@ from gongkai.core.text import positions
 from gongkai.lexicon.selectors import Lexicon, current_lexicon
 from gongkai.policies.text import query_terms
 from gongkai.qa.models import QaTerm
+from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import GRAM_PREFIX
 from gongkai.qa.retrieval.scope import coverage, out_of_scope
 from gongkai.qa.retrieval.text import (
@@ -92,6 +93,7 @@ class Query:
     scope_words: list[str] = field(default_factory=list)
     coverage: float = 1.0  # share of its content words that are of government services
     df: dict[str, int] = field(default_factory=dict)
+    lexicon_stamp: int | None = None  # the lexicon's, read with the words' counts
 
 
 def parse(text: str, lexicon: Lexicon | None = None) -> Query:
@@ -117,10 +119,10 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
              | {p for ps in candidates.values() for p in ps} | set(query.scope_words))
     query.grams = grams(canon)
-    rows = QaTerm.objects.filter(Q(key__in=list(words) + [GRAM_PREFIX + g for g in query.grams])
-                                 | Q(pinyin__in=list(probes), df__gt=0))
+    rows, query.lexicon_stamp = reads.word_counts(
+        [*words, *(GRAM_PREFIX + g for g in query.grams)], probes)
     sounds: dict[str, list[str]] = defaultdict(list)
-    for key, df, pinyin in rows.values_list("key", "df", "pinyin"):
+    for key, df, pinyin in rows:
         query.df[key] = df
         if pinyin in probes:
             sounds[pinyin].append(key)

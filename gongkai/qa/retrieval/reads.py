@@ -11,7 +11,14 @@ what is needed.
 The library's size (idf needs it before the candidates are asked for) is kept by the
 process from its last question and checked in the same round trip as the candidates:
 when an entry was added or removed since, the candidates are asked again with the new
-size, so no answer ever uses a stale one.
+size, so no answer ever uses a stale one. The lexicon's stamp is read with the counts
+of the question's words (``word_counts``).
+
+On PostgreSQL the candidates and everything scoring reads of them are one statement
+(``_with_candidates``): the candidates are a materialised common table expression and
+the postings, bigrams, indexed rows, word counts and texts are read of its rows, told
+apart by a first column. A question's reads are then two round trips: the counts of its
+words with the lexicon's stamp (``query.parse``), then this one with the library's size.
 """
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -19,6 +26,7 @@ from dataclasses import dataclass, field
 from django.db import connection
 
 from gongkai.core.sql import json_value, placeholders, run_together
+from gongkai.lexicon.selectors import stamp_of, stamp_statement
 from gongkai.qa.models import QaEntry, QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
 from gongkai.qa.retrieval.store import STATS_PK
 
@@ -37,8 +45,9 @@ class Rows:
         default_factory=lambda: defaultdict(list))  # (entry, phrasing) → bigrams shared
     # entry → its phrasings' bigram counts, its question's words (JSON as read)
     indexed: dict[int, tuple[list[int], object]] = field(default_factory=dict)
-    # Read ahead (PostgreSQL): the entries' question and phrasings; None when not read.
-    texts: dict[int, tuple[str, list[str]]] | None = None
+    # Read ahead (PostgreSQL): the entries' question and phrasings (JSON as read); None
+    # when not read.
+    texts: dict[int, tuple[str, object]] | None = None
 
 
 def pipelined() -> bool:
@@ -108,23 +117,112 @@ def remember_size(size: int) -> None:
     _size[:] = [size]
 
 
-def candidates_and_size(statements) -> tuple[int, set[int]]:
-    """The library's size now and the entries ``statements`` select (their first
-    column), in one round trip."""
+@dataclass
+class Candidates:
+    size: int  # the library's size now
+    ids: set[int]
+    rows: Rows | None = None  # what scoring reads of them, when read with them
+
+
+def word_counts(keys, sounds) -> tuple[list[tuple], int]:
+    """The index's rows (key, df, pinyin) of ``keys`` and of the words held by an entry
+    that sound as one of ``sounds`` (pinyin), and the lexicon's stamp, in one round
+    trip (the question was read with the process's lexicon as it was: ``search`` reads
+    it again when the stamp differs). The statement is the ORM's shape."""
+    keys, sounds = list(dict.fromkeys(keys)), list(dict.fromkeys(sounds))
+    conditions, params = [], []
+    if keys:
+        conditions.append(f'"{TERM}"."key" IN ({placeholders(keys)})')
+        params += keys
+    if sounds:
+        conditions.append(f'("{TERM}"."df" > %s AND "{TERM}"."pinyin" IN '
+                          f"({placeholders(sounds)}))")
+        params += [0, *sounds]
+    statements = [stamp_statement()]
+    if conditions:
+        where = " OR ".join(conditions)
+        statements.append((f'SELECT "{TERM}"."key", "{TERM}"."df", "{TERM}"."pinyin" '  # noqa: S608
+                           f'FROM "{TERM}" WHERE ({where})' if len(conditions) > 1 else
+                           f'SELECT "{TERM}"."key", "{TERM}"."df", "{TERM}"."pinyin" '  # noqa: S608
+                           f'FROM "{TERM}" WHERE {where}', params))
+    stamp_rows, *rows = run_together(statements)
+    return (rows[0] if rows else []), stamp_of(stamp_rows)
+
+
+def candidates_read(query, statements, weights: dict[str, float]) -> Candidates:
+    """The library's size and the entries ``statements`` select (their first column),
+    in one round trip; on PostgreSQL with what scoring reads of them
+    (``scoring_rows``)."""
+    ahead = pipelined() and statements
+    if ahead:
+        statements = [_with_candidates(query, statements, weights)]
     size_rows, *found = run_together([_size_statement(), *statements])
-    return (size_rows[0][0] if size_rows else 0), {row[0] for rows in found for row in rows}
+    size = size_rows[0][0] if size_rows else 0
+    if ahead:
+        rows = _rows_of(query, found[0])
+        return Candidates(size, set(rows.ids), rows)
+    return Candidates(size, {row[0] for rows in found for row in rows})
 
 
-def candidates(statements) -> set[int]:
-    return {row[0] for rows in run_together(statements) for row in rows}
+# JSON columns are read as text: psycopg would decode every row's, where scoring needs
+# the questions' words of the best 40 candidates and the phrasings of the 5 shown.
+_NONE = "NULL, NULL::double precision, NULL::text, NULL::text"
+
+
+def _with_candidates(query, statements, weights: dict[str, float]) -> tuple[str, list]:
+    """One statement (PostgreSQL): the candidates (``statements``' union, materialised
+    once) and, of them, the rows ``scoring_rows`` reads, each row's kind first: 5 a
+    candidate, 0 a posting of the question's words (term, weight), 1 a bigram shared
+    (gram, phrasing), 2 the indexed row (phrase sizes, question words), 3 the count of a
+    word of their questions (word, count), 4 their texts (question, phrasings)."""
+    (sql, params), = statements  # candidate_statements: one statement on PostgreSQL
+    of = "(SELECT entry_id FROM c)"
+    grams = list(query.grams | query.alt_grams)
+    parts = [f"SELECT 5, entry_id, {_NONE} FROM c"]  # noqa: S608
+    params = list(params)
+    if weights:
+        parts.append(f"SELECT 0, entry_id, term, weight, NULL, NULL FROM {POSTING} "  # noqa: S608
+                     f"WHERE (entry_id IN {of} AND term IN ({placeholders(weights)}))")
+        params += list(weights)
+    if grams:
+        parts.append(f"SELECT 1, entry_id, gram, {_real('phrase')}, NULL, NULL "  # noqa: S608
+                     f"FROM {GRAM} WHERE (entry_id IN {of} AND gram IN ({placeholders(grams)}))")
+        params += grams
+    parts += [f"SELECT 2, entry_id, NULL, NULL, phrase_sizes::text, question_words::text "  # noqa: S608
+              f"FROM {INDEXED} WHERE entry_id IN {of}",
+              f'SELECT 3, NULL, "key", {_real("df")}, NULL, NULL FROM {TERM} '  # noqa: S608
+              f'WHERE "key" IN (SELECT jsonb_array_elements_text(question_words) '
+              f"FROM {INDEXED} WHERE entry_id IN {of})",
+              f"SELECT 4, id, question, NULL, alternatives::text, NULL FROM {ENTRY} "  # noqa: S608
+              f"WHERE id IN {of}"]
+    found = f"WITH c AS MATERIALIZED (SELECT DISTINCT entry_id FROM ({sql}) AS found) "  # noqa: S608
+    return found + " UNION ALL ".join(parts), params
+
+
+def _rows_of(query, found) -> Rows:
+    rows = Rows([])
+    rows.texts = {}
+    for kind, entry_id, key, value, first, second in found:
+        if kind == 0:
+            rows.postings[entry_id][key] = value
+        elif kind == 1:
+            rows.shared[(entry_id, int(value))].append(key)
+        elif kind == 2:
+            rows.indexed[entry_id] = (json_value(first), second)
+        elif kind == 3:
+            query.df.setdefault(key, int(value))
+        elif kind == 4:
+            rows.texts[entry_id] = (key, first)  # decoded when shown (``texts``)
+        else:
+            rows.ids.append(entry_id)
+    return rows
 
 
 def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
-    """The candidates' postings of the question's words, the bigrams they share with it
+    """SQLite (PostgreSQL reads all this with the candidates: ``_with_candidates``):
+    the candidates' postings of the question's words, the bigrams they share with it
     (one statement: a posting row carries its weight, a bigram row its phrasing's
-    number, told apart by the last column), their indexed rows; on PostgreSQL in the
-    same round trip the counts of their questions' words (into ``query.df``) and their
-    texts."""
+    number, told apart by the last column), their indexed rows."""
     marks, grams = placeholders(ids), list(query.grams | query.alt_grams)
     parts, params = [], []
     if weights:
@@ -139,14 +237,6 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
                    f"WHERE entry_id IN ({marks})", ids)]
     if parts:
         statements.insert(0, (_union(parts), params))
-    ahead = pipelined()
-    if ahead:
-        statements += [(f'SELECT "key", df FROM {TERM} WHERE "key" IN (SELECT '  # noqa: S608
-                        f"jsonb_array_elements_text(question_words) FROM {INDEXED} "
-                        f"WHERE entry_id = ANY(%s::bigint[]))",
-                        ["{" + ",".join(map(str, sorted(ids))) + "}"]),
-                       (f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608
-                        f"WHERE id IN ({marks})", ids)]
     results = run_together(statements)
     if not parts:
         results.insert(0, [])
@@ -158,10 +248,6 @@ def scoring_rows(query, ids: list[int], weights: dict[str, float]) -> Rows:
             rows.shared[(entry_id, int(value))].append(key)
     # A question's words are decoded for the best candidates only (``json_list``).
     rows.indexed = {pk: (json_value(sizes), words) for pk, sizes, words in results[1]}
-    if ahead:
-        for key, df in results[2]:
-            query.df.setdefault(key, df)
-        rows.texts = {pk: (q, json_value(alts) or []) for pk, q, alts in results[3]}
     return rows
 
 
@@ -176,7 +262,8 @@ def fetch_df(query, words: set[str]) -> None:
 
 def texts(rows: Rows, ids: list[int]) -> dict[int, tuple[str, list[str]]]:
     if rows.texts is not None:
-        return rows.texts
+        return {pk: (rows.texts[pk][0], json_value(rows.texts[pk][1]) or [])
+                for pk in ids if pk in rows.texts}
     if not ids:
         return {}
     found = run_together([(f"SELECT id, question, alternatives FROM {ENTRY} "  # noqa: S608

@@ -22,17 +22,21 @@
    of a word found in one entry: asking about something the library does not know
    lowers the confidence, as it should.
 
-Round trips per question on PostgreSQL: four (the lexicon's stamp; the words' counts;
-the library's size with the candidates; the candidates' postings and bigrams, indexed
-rows, questions' word counts and texts, sent together); on SQLite, in the process, the
-same reads one statement each and only the best candidates' word counts and the shown
-entries' texts (``reads``). Nothing is held in memory between questions but the lexicon
-and the library's size, which is checked with the candidates at every question.
+Round trips per question on PostgreSQL: two (the words' counts and the lexicon's
+stamp; then the library's
+size, the candidates and what scoring reads of them: their
+postings and bigrams, indexed rows, questions' word counts and texts, in one statement);
+on SQLite, in the process, the same reads one statement each and only the best
+candidates' word counts and the shown entries' texts (``reads``). Nothing is held in
+memory between questions but the lexicon and the library's size, both checked at every
+question: the question is read with the process's lexicon as it is, and read again
+when the stamp read with its words' counts says it was edited since; the size is read
+with the candidates.
 """
 import math
 from dataclasses import dataclass, field
 
-from gongkai.lexicon.selectors import Lexicon
+from gongkai.lexicon.selectors import Lexicon, cached_lexicon, current_lexicon
 from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
 from gongkai.qa.retrieval.query import Expansion, Query, parse
@@ -78,25 +82,43 @@ def idf(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
 
+# Readings of a question when the lexicon is edited while it is read (each time again).
+LEXICON_READS = 3
+
+
 def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
            ) -> tuple[Query, list[Hit]]:
-    """The best ``limit`` entries for ``text``, most confident first."""
-    query = parse(text, lexicon)
+    """The best ``limit`` entries for ``text``, most confident first (with ``lexicon``
+    given, that one; else the current one: the question is read with the process's
+    snapshot, and again with a new one when the stamp read with its words' counts
+    differs)."""
+    fixed = bool(lexicon)  # an empty one means the current one, as ``parse`` reads it
+    lexicon = lexicon or cached_lexicon()
+    for _reading in range(LEXICON_READS):
+        query = parse(text, lexicon)
+        if fixed or query.lexicon_stamp in (None, lexicon.stamp):
+            break
+        lexicon = current_lexicon(query.lexicon_stamp)  # edited since this process read it
     if query.scope or not (query.groups or query.grams):
         return query, []
+    return query, _hits(query, limit)
+
+
+def _hits(query: Query, limit: int) -> list[Hit]:
     n = reads.library_size()
     alternatives = _alternatives(query, n) if n else []
     weights = _word_weights(alternatives)
-    size, candidates = reads.candidates_and_size(_candidates(query, weights) if n else [])
-    if size != n:  # the library changed since this process last read its size
-        reads.remember_size(size)
-        n = size
+    found = reads.candidates_read(query, _candidates(query, weights) if n else [], weights)
+    if found.size != n:  # the library changed since this process last read its size
+        reads.remember_size(found.size)
+        n = found.size
         alternatives = _alternatives(query, n) if n else []
         weights = _word_weights(alternatives)
-        candidates = reads.candidates(_candidates(query, weights)) if n else set()
-    if not candidates:
-        return query, []
-    rows = reads.scoring_rows(query, list(candidates), weights)
+        found = reads.candidates_read(query, _candidates(query, weights) if n else [],
+                                      weights)
+    if not found.ids:
+        return []
+    rows = found.rows or reads.scoring_rows(query, list(found.ids), weights)
     hits = sorted(_score(query, alternatives, rows, _ideal(alternatives, n), n),
                   key=lambda h: (-h.features["score"], h.id))
     for i, hit in enumerate(hits):
@@ -108,7 +130,7 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
             hit.confidence = min(hit.confidence, UNSURE)
     hits = hits[:limit]
     _fill_text(hits, rows)
-    return query, hits
+    return hits
 
 
 Alternatives = list[dict[str, tuple[tuple[str, float], ...]]]
