@@ -207,16 +207,14 @@ def _found_apart(canon: str, lexicon: Lexicon) -> list[str]:
         chars = set(clause)
         if len(chars) < 3:
             continue
-        words = None
-        for term, term_chars in phrases:
-            if not term_chars <= chars or term in clause:
+        for term, term_chars in [p for char in chars for p in phrases.get(char, ())]:
+            if not term_chars <= chars or term in clause or term in found:
                 continue
-            words = set(content_words(clause)) if words is None else words
+            # Each word of the phrase is in the clause as written, not necessarily as
+            # the segmenter cut the clause (转过来 is cut 转过 + 来, 多收我钱 多 + 收).
             pieces = [p for p in _words_of(term) if p not in FILLER_WORDS]
-            # A word of two characters or more must be a word of the clause; a single
-            # character may be cut with its neighbour (转过来 is 转过 + 来).
-            if (len(pieces) > 1 and any(len(p) > 1 for p in pieces) and term not in found
-                    and all(p in words if len(p) > 1 else p in chars for p in pieces)
+            if (len(pieces) > 1 and any(len(p) > 1 for p in pieces)
+                    and all(p in clause for p in pieces)
                     and _span(clause, pieces) <= len(term) + APART_GAP):
                 found.append(term)
     return found
@@ -237,16 +235,20 @@ def _span(clause: str, pieces: list[str]) -> int:
     return best
 
 
-_phrase_cache: list = [None, ()]
+_phrase_cache: list = [None, {}]
 
 
-def _phrases(lexicon: Lexicon) -> tuple[tuple[str, frozenset[str]], ...]:
+def _phrases(lexicon: Lexicon) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
     """The lexicon's terms of three characters or more that lead somewhere (not a
-    question word), with their characters; kept for the lexicon snapshot in use."""
+    question word), with their characters, by their first character (a clause is
+    checked only against the terms whose first character it holds); kept for the
+    lexicon snapshot in use."""
     if _phrase_cache[0] is not lexicon:
-        _phrase_cache[1] = tuple(
-            (term, frozenset(term)) for term, expansions in lexicon.expansions.items()
-            if len(term) > 2 and expansions and not _asking(term, lexicon))
+        by_first: dict[str, list] = defaultdict(list)
+        for term, expansions in lexicon.expansions.items():
+            if len(term) > 2 and expansions and not _asking(term, lexicon):
+                by_first[term[0]].append((term, frozenset(term)))
+        _phrase_cache[1] = {char: tuple(terms) for char, terms in by_first.items()}
         _phrase_cache[0] = lexicon
     return _phrase_cache[1]
 
