@@ -6,6 +6,7 @@ from pathlib import Path
 
 SEED_FILE = Path(__file__).with_name("seed.txt")
 EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
+SITUATIONS_FILE = Path(__file__).with_name("situations.txt")
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
@@ -30,6 +31,12 @@ def everyday_groups() -> list[tuple[str, str, list[str]]]:
     return read_groups(EVERYDAY_FILE)
 
 
+def situations_groups() -> list[tuple[str, str, list[str]]]:
+    """``situations.txt`` (migration 0004): what residents say happened to them, for
+    the name of the service."""
+    return read_groups(SITUATIONS_FILE)
+
+
 def load_seed(term_group_model, version_model) -> None:
     """Add the seed groups (merging into groups of the same canonical term). Takes the
     model classes so that migration 0002 can pass its historical models."""
@@ -42,21 +49,22 @@ def load_seed(term_group_model, version_model) -> None:
     version_model.objects.update_or_create(pk=1, defaults={"stamp": 1})
 
 
-def _earlier_canonicals() -> set[str]:
-    """The canonical terms the earlier seed files (this app's and the policy search's)
-    bring: a line of ``everyday.txt`` with one of them extends that group."""
+def _earlier_canonicals(extra: list | tuple = ()) -> set[str]:
+    """The canonical terms the earlier seed files (this app's and the policy search's,
+    and ``extra``) bring: a later line with one of them extends that group."""
     from gongkai.policies.search.lexicon_seed import search_groups
 
-    return {canonical for _kind, canonical, _v in [*seed_groups(), *search_groups()]}
+    return {canonical for _kind, canonical, _v in [*seed_groups(), *search_groups(), *extra]}
 
 
-def load_everyday(term_group_model, version_model) -> None:
-    """Add the everyday groups without undoing the office's work: a group someone has
+def load_everyday(term_group_model, version_model, groups=None, earlier=None) -> None:
+    """Add the everyday groups (or ``groups``, another file's) without undoing the
+    office's work: a group someone has
     edited in the UI (it has ``updated_by``) is left as it is; a line extending a group
     the office has deleted does not bring it back; a new group is created, or, if the
     office made one of that canonical term in the meantime, left as they made it."""
-    earlier = _earlier_canonicals()
-    for kind, canonical, variants in everyday_groups():
+    earlier = _earlier_canonicals() if earlier is None else earlier
+    for kind, canonical, variants in everyday_groups() if groups is None else groups:
         group = term_group_model.objects.filter(canonical=canonical).first()
         if group is None:
             if canonical not in earlier:
@@ -79,11 +87,23 @@ def _edited(group) -> bool:
         group.updated_at - group.created_at).total_seconds() > 1
 
 
-def unload_everyday(term_group_model, version_model) -> None:
-    """Undo ``load_everyday`` on groups nobody has edited since: the groups it created
-    are deleted, the variants it added to earlier groups removed."""
-    earlier = _earlier_canonicals()
-    for _kind, canonical, variants in everyday_groups():
+def load_situations(term_group_model, version_model) -> None:
+    """Migration 0004: ``situations.txt``, by the rules of ``load_everyday``; a line
+    extending an everyday group extends it too."""
+    load_everyday(term_group_model, version_model, situations_groups(),
+                  _earlier_canonicals(everyday_groups()))
+
+
+def unload_situations(term_group_model, version_model) -> None:
+    unload_everyday(term_group_model, version_model, situations_groups(),
+                    _earlier_canonicals(everyday_groups()))
+
+
+def unload_everyday(term_group_model, version_model, groups=None, earlier=None) -> None:
+    """Undo ``load_everyday`` (of ``groups``) on groups nobody has edited since: the
+    groups it created are deleted, the variants it added to earlier groups removed."""
+    earlier = _earlier_canonicals() if earlier is None else earlier
+    for _kind, canonical, variants in everyday_groups() if groups is None else groups:
         group = term_group_model.objects.filter(canonical=canonical).first()
         if group is None or _edited(group):
             continue

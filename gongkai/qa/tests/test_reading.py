@@ -5,6 +5,7 @@ spoken character reads as the library's compound, and no slip is read across a w
 Mandarin grammar knows."""
 import pytest
 
+from gongkai.lexicon.services import term_variant_add
 from gongkai.qa.retrieval.query import (
     CIRCUMSTANCE_WEIGHT,
     COMPOUND_WEIGHT,
@@ -121,3 +122,42 @@ def test_an_entry_whose_long_word_the_question_names_in_part_ranks_first():
     _query, hits = search("我们公司想评高新，要怎么弄")
     assert hits and hits[0].id == entry.pk
     assert hits[0].features["cover"] > 0
+
+
+def test_a_lexicon_phrase_said_apart_reads_as_the_phrase():
+    """社保能转过来 says 转社保 with 能 between and the object first: it reads as the
+    lexicon's 转社保 (→ 社保转移), so the entry on moving 社保 comes before one that
+    shares only 社保 and 交."""
+    term_variant_add(canonical="社保转移", variant="转社保", actor=None)
+    entry = published_entry(question="社保转移怎么办理？", answer="到社保窗口办理转移。")
+    published_entry(question="社保能补交吗？", answer="符合条件的可以补交。")
+    published_entry(question="社保卡过来办理要带什么？", answer="带身份证。")
+    query, hits = search("社保能转过来吗")
+    assert ("转社保", "社保转移") in {(e.typed, e.term) for e in query.expansions
+                                    if e.how == "apart"}
+    assert _weight_of(query, "社保") == 1.0  # the words said stay as they were
+    assert hits and hits[0].id == entry.pk
+
+
+def test_words_a_sentence_apart_are_not_one_phrase():
+    """老人 … 补贴 with a whole story between is not the lexicon's 老人补贴."""
+    term_variant_add(canonical="高龄补贴", variant="老人补贴", actor=None)
+    published_entry(question="高龄补贴怎么申请？", answer="到社区申请。")
+    query = parse("老人失能了生活不能自理有没有补贴")
+    assert not [e for e in query.expansions if e.how == "apart"]
+    query = parse("老人有没有补贴")
+    assert [e for e in query.expansions if e.how == "apart" and e.term == "高龄补贴"]
+
+
+def test_a_phrase_said_apart_that_leads_nowhere_in_the_library_is_dropped():
+    term_variant_add(canonical="社保转移", variant="转社保", actor=None)
+    published_entry(question="社保在哪里交？", answer="在税务窗口交。")
+    query = parse("社保能转过来吗")
+    assert not [g for g in query.groups if "社保转移" in g]
+
+
+def test_a_lexicon_word_leading_to_its_own_piece_counts_it_once():
+    """失业了 (the seed's word for 失业) is cut as 失业 + 了: 失业 is one group, not two."""
+    published_entry(question="失业保险金怎么领？", answer="到窗口申领。")
+    query = parse("失业了能领钱吗")
+    assert sum(1 for g in query.groups if "失业" in g) == 1

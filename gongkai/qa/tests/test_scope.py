@@ -82,3 +82,16 @@ def test_asking_the_assistant_its_age_or_if_it_has_eaten_is_chit_chat(text):
 @pytest.mark.parametrize("text", ["孩子今年几岁可以上小学", "孩子多大了能打疫苗"])
 def test_a_childs_age_is_a_question_not_chit_chat(text):
     assert not out_of_scope(mandarin(canonical(text)))
+
+
+@pytest.mark.parametrize("text", ["谢谢你啊，帮大忙了👍", "谢谢你了啊", "很有用，谢谢🙏",
+                                  "太感谢了!!!", "好的，帮了大忙～"])
+def test_thanks_with_emoji_or_how_much_it_helped_is_chit_chat(library, text):
+    assert out_of_scope(canonical(text)) == "thanks"
+    assert answer_question(text=text).outcome == Outcome.OUT_OF_SCOPE
+    assert not PendingQuestion.objects.exists()
+
+
+@pytest.mark.parametrize("text", ["谢谢，失业金怎么领取", "有帮助吗", "谢谢你，那公积金怎么取"])
+def test_thanks_followed_by_a_question_is_still_a_question(library, text):
+    assert out_of_scope(canonical(text)) == ""

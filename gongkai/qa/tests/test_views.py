@@ -246,3 +246,14 @@ def test_staff_test_page_shows_a_dialect_question_read_as_mandarin_and_a_compoun
                                       {"question": "信息公开申请喺边度撤"}).content.decode()
     assert "信息公开申请在哪里撤" in html
     assert "撤→撤回（单字补全" in html
+
+
+def test_staff_test_page_shows_a_lexicon_phrase_said_apart(client_for, unit_staff):
+    """Staff see that 社保能转过来 was read as the lexicon's 转社保 (分开说)."""
+    from gongkai.lexicon.services import term_variant_add
+
+    term_variant_add(canonical="社保转移", variant="转社保", actor=None)
+    published_entry(question="社保转移怎么办理？", answer="到社保窗口办理。")
+    html = client_for(unit_staff).get(reverse("qa:staff_test"),
+                                      {"question": "社保能转过来吗"}).content.decode()
+    assert "转社保→社保转移（词库·分开说" in html
