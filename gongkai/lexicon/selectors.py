@@ -84,6 +84,10 @@ class Lexicon:
     def __len__(self) -> int:
         return len(self._links)
 
+    def terms(self):
+        """Every term that leads somewhere (each has expansions; ``expand`` gives them)."""
+        return self._links.keys()
+
     def expand(self, term: str) -> tuple[tuple[str, float], ...]:
         found = self._expanded.get(term)
         if found is None:

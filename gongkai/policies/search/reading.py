@@ -182,9 +182,9 @@ def near_forms(lexicon) -> dict[str, tuple[str, ...]]:
     if cached is not None and cached[0] is lexicon:
         return cached[1]
     found: dict[str, set[str]] = {}
-    for term, expansions in lexicon.expansions.items():
-        for other, weight in expansions:
-            if weight < MIN_EXPANSION_WEIGHT or len(other) != len(term) or len(term) < 4:
+    for term in [t for t in lexicon.terms() if len(t) >= 4]:
+        for other, weight in lexicon.expand(term):
+            if weight < MIN_EXPANSION_WEIGHT or len(other) != len(term):
                 continue
             # Cut into the dictionary's words, the two terms differ in one word only.
             ours, theirs = ptext.dictionary_pieces(term), ptext.dictionary_pieces(other)

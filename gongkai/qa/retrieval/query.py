@@ -210,7 +210,8 @@ def _found_apart(canon: str, lexicon: Lexicon) -> list[str]:
         if len(chars) < 3:
             continue
         for term, term_chars in [p for char in chars for p in phrases.get(char, ())]:
-            if not term_chars <= chars or term in clause or term in found:
+            if (not term_chars <= chars or term in clause or term in found
+                    or _asking(term, lexicon)):
                 continue
             # Each word of the phrase is in the clause as written, not necessarily as
             # the segmenter cut the clause (转过来 is cut 转过 + 来, 多收我钱 多 + 收).
@@ -241,14 +242,16 @@ _phrase_cache: list = [None, {}]
 
 
 def _phrases(lexicon: Lexicon) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
-    """The lexicon's terms of three characters or more that lead somewhere (not a
-    question word), with their characters, by their first character (a clause is
-    checked only against the terms whose first character it holds); kept for the
-    lexicon snapshot in use."""
+    """The lexicon's terms of three characters or more (each leads somewhere), with
+    their characters, by their first character (a clause is checked only against the
+    terms whose first character it holds); kept for the lexicon snapshot in use. Their
+    expansions are not worked out here: a snapshot is made at the next question after
+    any edit, and only a term found is expanded (``_found_apart`` leaves out a question
+    word)."""
     if _phrase_cache[0] is not lexicon:
         by_first: dict[str, list] = defaultdict(list)
-        for term, expansions in lexicon.expansions.items():
-            if len(term) > 2 and expansions and not _asking(term, lexicon):
+        for term in lexicon.terms():
+            if len(term) > 2:
                 by_first[term[0]].append((term, frozenset(term)))
         _phrase_cache[1] = {char: tuple(terms) for char, terms in by_first.items()}
         _phrase_cache[0] = lexicon
