@@ -79,7 +79,9 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
             return result
         return SearchResult(total=0, terms=plan.typed, notice="generic" if generic else "none",
                             missing=[g.typed for g in plan.missing])
-    if not exact_ids and plan.lacks_subject() and _lacks_what_it_names(plan, terms):
+    if not exact_ids and plan.lacking and (
+            (plan.lacks_subject() and _lacks_what_it_names(plan, terms))
+            or _pieces_of_others(plan, terms)):
         # The query names what the library does not cover (``ranking``: covers).
         return SearchResult(total=0, terms=plan.typed, notice="none",
                             missing=[g.typed for g in plan.missing])
@@ -115,6 +117,35 @@ def _lacks_what_it_names(plan, terms: list) -> bool:
     if not _held_broadly(terms) or _named_by_titles(plan):
         return False
     return not (plan.lacking_trails() and not _held_broadly(plan.named_terms()))
+
+
+def _pieces_of_others(plan, terms: list) -> bool:
+    """The other way a query names what the library does not cover (``ranking``:
+    covers): a short query (two or three words searched by, ``PIECES_MAX``) that names
+    a subject the library lacks first (``Plan.lacking_leads``: 恐龙 of 恐龙饲养许可证)
+    and whose held words no document holds together — each is a piece of another
+    document (饲养 of the dog rules, 许可证 of the discharge permits) — while no
+    document holds words of the query that weigh more than the lacking ones (each by
+    ``distinctive_weight``: a word in one document weighs as one in none). Listing those
+    pieces would answer no question the resident asked. A long question is left
+    alone: its first words often tell the situation (下班太晚 …) before what is asked."""
+    if not 2 <= len(terms) <= ranking.PIECES_MAX or not plan.lacking_leads():
+        return False
+    if _held_together(terms):
+        return False
+    lacking = len(plan.lacking) * ranking.distinctive_weight(0, words.document_total())
+    weights = plan.match_weights()
+    # (Two words: no document holds both, so none holds more than the heavier one, which
+    # weighs at most a lacking word. Three: a pair may outweigh the lacking words.)
+    pairs = [(a, b) for a in range(len(terms)) for b in range(a + 1, len(terms))
+             if len(terms) > 2 and weights[a] + weights[b] > lacking]
+    return not any(_held_together([terms[a], terms[b]]) for a, b in pairs)
+
+
+def _held_together(terms: list) -> bool:
+    """Whether some document holds every one of ``terms``."""
+    rows, _more = backend().matcher(terms, match_all=True).pool(1, rank=False)
+    return bool(rows)
 
 
 def _named_by_titles(plan) -> bool:

@@ -95,6 +95,17 @@ class Plan:
         content = [at for g in self.content if (at := where(g.typed)) >= 0]
         return bool(content) and all(where(g.typed) > max(content) for g in self.lacking)
 
+    def lacking_leads(self) -> bool:
+        """Whether every word of ``lacking`` comes before every word searched by (恐龙
+        饲养许可证, 量子计算机采购): the query names its subject first (``lacking_trails``),
+        and that subject is what the library lacks. Undecided (False) when a searched
+        word has no place in the query as typed."""
+        where = self.text.find
+        content = [where(g.typed) for g in self.content]
+        if not content or min(content) < 0:
+            return False
+        return all(0 <= where(g.typed) < min(content) for g in self.lacking)
+
     def lacks_subject(self) -> bool:
         """Whether the words of ``lacking`` weigh more than those the library holds
         (``ranking.outweighed``): the first half of ``ranking``'s ``covers`` rule."""

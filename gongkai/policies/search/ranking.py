@@ -53,6 +53,10 @@ together in the titles of at most ``TITLE_ONLY_MAX`` documents (社区 服务中
 社区服务中心 中标), or, when every lacking word comes after them, narrow as the query
 names them (长者食堂 中标结果: 长者食堂 in three documents; the 长者 inside it, read for
 recall, is in many) — the subject is named first, what is wanted of it after.
+A short query (``PIECES_MAX`` words searched by at most) that names a subject the
+library lacks first also finds nothing when no document holds its held words together
+and none holds words of it that outweigh the lacking ones: 恐龙饲养许可证 — 饲养 is in
+the dog rules, 许可证 in the discharge permits, each a piece of another document.
 
 What counts as a match is decided before: each word also matches what the lexicon
 says it means and, for a typo, the word of the same sound (``query``); generic words
@@ -98,6 +102,10 @@ MAX_LIMIT = 100
 # (calibrated on dev and dev2: covered queries that lack a word find at most 2 % of
 # the library by the words held; nonsense ones, 5 % and more).
 BROAD_SHARE = 0.03
+# ``covers``, its second way: a query of at most this many words searched by is short
+# enough to be one noun phrase, whose first words name its subject (engine:
+# ``_pieces_of_others``).
+PIECES_MAX = 3
 # A query of generic words only finds the documents whose titles hold them all, when
 # this many or fewer do (办理时限); else nothing (办理 工作: "too generic").
 TITLE_ONLY_MAX = 3

@@ -74,7 +74,7 @@ def _typo_fix(span: str, lexicon, memo: dict, *, direct: bool, rarer: int = 0):
     ``span`` the library holds — itself (``direct``), or through the lexicon too.
     ``rarer``: only a correction at least ``typos.USUAL_RATIO`` times as frequent
     (``words.frequency``) — the typed string is a dictionary word too."""
-    for start, end, word in typos.corrections(span, _is_word_for(lexicon)):
+    for start, end, word in typos.corrections(span, _is_word_for(lexicon), strict=bool(rarer)):
         if sum(ch not in typos.FILLERS for ch in span[start:end]) < 2:
             continue
         if rarer and words.frequency(word) < typos.USUAL_RATIO * rarer:

@@ -35,7 +35,10 @@ GENERIC_WORDS = frozenset("""
 管理 实施 开展 落实 推进 加强 进一步 做好 通报 报告 说明 答复 信息 政府 区 市 黄埔区 黄埔 全区
 怎么 怎么办 怎样 如何 什么 啥 哪里 哪儿 能不能 有没有 可以 是否 吗 呢 呀 吧 请问 一下 多少
 时候
+查询 查找 查看 查阅 搜索 检索 下载 浏览
 """.split())
+# (The last line: how a document is looked up — 政策文件 查询 asks the search itself,
+# naming no subject.)
 # The generic words that say what form a document takes or how a title is put (关于
 # 印发 …的通知, 做好…工作): two of them in a title name no subject (engine: titled).
 FORM_WORDS = frozenset("""
@@ -135,14 +138,31 @@ ABOUT_DOCUMENTS = frozenset("""
 """.split())
 
 
+# Adverbs of degree (太晚, 很旧, 挺远) and the adjectives of one character they are said
+# with: a judgement of the situation (下班太晚, 小区太旧了), which names no thing —
+# whatever the dictionary's tag (it has 太晚, 太旧 as names). Not 特, 最, 更: 特长, 最低,
+# 更新 are said as names.
+DEGREE_ADVERBS = frozenset("太很挺好真超蛮")
+SHORT_ADJECTIVES = frozenset("好大小多少贵远近慢快难差高低长短早晚忙累吵脏乱挤老旧新热冷臭偏")
+
+
+def _judgement(word: str) -> bool:
+    """An adverb of degree and an adjective (太晚, 太紧张): how the resident finds
+    something, not what it is."""
+    rest = word[1:]
+    return (len(word) >= 2 and word[0] in DEGREE_ADVERBS
+            and (rest in SHORT_ADJECTIVES
+                 or (len(rest) > 1 and f"\n{rest}\n" in _other_words())))
+
+
 def names_a_thing(word: str) -> bool:
     """Whether ``word`` may name the subject of a query: a noun of the dictionary, or a
     string the dictionary lacks (外星人, xyzabc) — not a word of the sentence around a
-    subject (那个, 明年, 听说), nor one about the document asked for (官方, 原文), nor a
-    number (12345)."""
+    subject (那个, 明年, 听说), nor a judgement of it (太晚, 太旧), nor one about the
+    document asked for (官方, 原文), nor a number (12345)."""
     # (A number — a hotline, a year, an amount — names no subject by itself.)
     return (not word.isdigit() and word not in ABOUT_DOCUMENTS
-            and f"\n{word}\n" not in _other_words())
+            and f"\n{word}\n" not in _other_words() and not _judgement(word))
 
 
 @lru_cache(maxsize=1)
