@@ -4,10 +4,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
+from gongkai.lexicon.selectors import current_lexicon
 from gongkai.policies import text as ptext
 from gongkai.policies.permissions import documents_visible_to
 from gongkai.policies.search import query as q
-from gongkai.policies.search import ranking, words
+from gongkai.policies.search import ranking, reading, words
 from gongkai.policies.search.backends import backend
 from gongkai.policies.search.facets import FILTER_NAMES, facets, filter_condition
 from gongkai.policies.search.pooled import search_pooled
@@ -126,10 +127,20 @@ def _pieces_of_others(plan, terms: list) -> bool:
     and whose held words no document holds together — each is a piece of another
     document (饲养 of the dog rules, 许可证 of the discharge permits) — while no
     document holds words of the query that weigh more than the lacking ones (each by
-    ``distinctive_weight``: a word in one document weighs as one in none). Listing those
+    ``distinctive_weight``: a word in one document weighs as one in none), the lacking
+    words being words of the dictionary (meant as typed, not a slip). Listing those
     pieces would answer no question the resident asked. A long question is left
     alone: its first words often tell the situation (下班太晚 …) before what is asked."""
     if not 2 <= len(terms) <= ranking.PIECES_MAX or not plan.lacking_leads():
+        return False
+    # Only words of the dictionary, meant as typed: a string it lacks may be a slip of
+    # the input method or a coined name (HPV, 低边户) of what the library holds.
+    # Nor a word that may be such a slip for a word the library holds (one character of
+    # the same sound changed).
+    if not all(ptext.is_dictionary_word(g.typed) for g in plan.lacking):
+        return False
+    lexicon, memo = current_lexicon(), {}
+    if any(reading.may_be_slip(g.typed, lexicon, memo) for g in plan.lacking):
         return False
     if _held_together(terms):
         return False

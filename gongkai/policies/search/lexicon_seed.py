@@ -14,6 +14,8 @@ SECOND_SECTION = "# --- 日常说法"
 THIRD_SECTION = "# --- 居民说法（二）"
 # The heading of the groups added after migration 0007: migration 0008 loads those.
 FOURTH_SECTION = "# --- 第四批"
+# The heading of the groups added after migration 0008: migration 0009 loads those.
+FIFTH_SECTION = "# --- 第五批"
 
 
 # Variants of the lexicon's general seed that official usage does not make one term

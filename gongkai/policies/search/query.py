@@ -96,15 +96,21 @@ class Plan:
         return bool(content) and all(where(g.typed) > max(content) for g in self.lacking)
 
     def lacking_leads(self) -> bool:
-        """Whether every word of ``lacking`` comes before every word searched by (恐龙
-        饲养许可证, 量子计算机采购): the query names its subject first (``lacking_trails``),
-        and that subject is what the library lacks. Undecided (False) when a searched
-        word has no place in the query as typed."""
+        """Whether every word of ``lacking`` comes before every word searched by, the
+        last right before the first of them (恐龙饲养许可证, 量子计算机采购): the query
+        names its subject first (``lacking_trails``) in one phrase with what it wants of
+        it, and that subject is what the library lacks. Undecided (False) when a
+        searched word has no place in the query as typed."""
         where = self.text.find
         content = [where(g.typed) for g in self.content]
         if not content or min(content) < 0:
             return False
-        return all(0 <= where(g.typed) < min(content) for g in self.lacking)
+        lacking = sorted((where(g.typed), g.typed) for g in self.lacking)
+        if lacking[0][0] < 0 or lacking[-1][0] >= min(content):
+            return False
+        # …in one phrase with them: the last lacking word right before the first held
+        # one (恐龙饲养, 量子计算机) — not a word set apart by a space or a stop.
+        return lacking[-1][0] + len(lacking[-1][1]) == min(content)
 
     def lacks_subject(self) -> bool:
         """Whether the words of ``lacking`` weigh more than those the library holds

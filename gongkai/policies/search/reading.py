@@ -173,6 +173,15 @@ def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     return _abbreviation(group.typed, lexicon) or group
 
 
+def may_be_slip(word: str, lexicon, memo: dict) -> bool:
+    """Whether ``word`` becomes, one character changed to one of the same sound, a word
+    the library holds (itself or through the lexicon): though a word of the dictionary
+    too, it may be a pinyin input method's slip for that word — whatever how usual each
+    is (``_read_otherwise`` reads it so only when the other is far more usual)."""
+    fix = _typo_fix(word, lexicon, memo, direct=False)
+    return fix is not None and fix[:2] == (0, len(word))
+
+
 def near_forms(lexicon) -> dict[str, tuple[str, ...]]:
     """word → its near forms: two words of two characters that share one character in
     the same place (食堂, 饭堂: 堂) and stand in the same place of two terms the lexicon
