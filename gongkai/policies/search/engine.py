@@ -195,6 +195,21 @@ def _held_broadly(terms: list) -> bool:
     return more
 
 
+def _sparse_as_named(plan) -> bool | None:
+    """For a query with a word read through the held words inside it too (``Group.inner``:
+    法律 of 法律咨询, 养老 of 养老驿站), whether the documents holding every word as the
+    words name things (``Plan.named_terms``) are fewer than ``ranking.SPARSE``: True if
+    some are, False if none; None when that looser reading changes nothing, or when as
+    many hold them. The documents holding every word only through the looser reading
+    (免费 and 法律: the elderly's privileges) must not hide the one named (the public legal
+    services, whose text does not say 免费): rule 5 then orders every match."""
+    named = plan.named_terms()
+    if len(named) < 2 or named == plan.match_terms():
+        return None
+    rows, _more = backend().matcher(named, match_all=True).pool(ranking.SPARSE, rank=False)
+    return None if len(rows) >= ranking.SPARSE else bool(rows)
+
+
 def _public_key(user, filters: dict | None) -> tuple | None:
     """What the statement reading the public's candidates depends on (the same for
     every visitor: the filters and the day), so it is compiled once a process; None
@@ -215,7 +230,7 @@ def _search(visible, plan, terms, exact_ids, *, sort, limit, offset,
                              interpretation_first=plan.asks_interpretation, weights=weights,
                              title_terms=plan.title_terms(),
                              term_weights=plan.match_weights(),
-                             visibility_key=visibility_key)
+                             visibility_key=visibility_key, sparse=_sparse_as_named(plan))
     matcher, matched, match_all = None, visible, True
     if terms:
         for match_all in (True, False) if len(terms) > 1 else (True,):

@@ -3,6 +3,8 @@ policies migration 0003 and by the benchmark, in the lexicon's own seed format."
 import secrets
 from pathlib import Path
 
+from gongkai.lexicon.services import term_clean
+
 SEED_FILE = Path(__file__).resolve().parents[1] / "data" / "search_lexicon.txt"
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
@@ -52,9 +54,30 @@ def search_groups(after: str | None = None) -> list[tuple[str, str, list[str]]]:
         if not line.strip() or line.startswith("#"):
             continue
         kind, canonical, variants = line.split("|")
-        groups.append((KINDS[kind], canonical.strip(),
-                       [v.strip() for v in variants.split("、") if v.strip()]))
+        # As the lexicon stores and matches a term (``term_clean``: lower case …): a
+        # variant written HPV疫苗 was never found in a query, which is read lower-cased.
+        groups.append((KINDS[kind], term_clean(canonical),
+                       list(dict.fromkeys(term_clean(v) for v in variants.split("、")
+                                          if v.strip()))))
     return groups
+
+
+def clean_stored_terms(term_group_model, version_model) -> None:
+    """Store the variants of every group as the lexicon matches them (``term_clean``):
+    the groups loaded before had a few in capitals (HPV疫苗, KTV, IPO), which no query
+    matched. Only the spelling changes (the office's words stay); applied by migration
+    0009."""
+    changed = False
+    for group in term_group_model.objects.all():
+        cleaned = list(dict.fromkeys(c for v in group.variants if (c := term_clean(v))
+                                     and c != group.canonical))
+        if cleaned != list(group.variants):
+            group.variants = cleaned
+            group.save(update_fields=["variants"])
+            changed = True
+    if changed:
+        version_model.objects.update_or_create(pk=1,
+                                               defaults={"stamp": secrets.randbelow(2**62)})
 
 
 def load_search_lexicon(term_group_model, version_model, after: str | None = None) -> None:

@@ -297,16 +297,21 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   weights: dict[str, float] | None = None,
                   title_terms: list | None = None,
                   term_weights: list[float] | None = None,
-                  visibility_key: tuple | None = None) -> SearchResult:
+                  visibility_key: tuple | None = None,
+                  sparse: bool | None = None) -> SearchResult:
     """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
     ``exact_ids`` first; ``title_terms``: the query's words for rule 4a;
-    ``visibility_key``: see ``facets.VisibleRows``."""
+    ``visibility_key``: see ``facets.VisibleRows``. ``sparse``: decided by the caller
+    — True: fewer than ``SPARSE`` documents hold every word as it names things, some do
+    (the any-word order at once); False: none does."""
     exact = set(exact_ids)
     needed = offset + limit
     visibility = _Visibility(visible, visibility_key)
     chosen = backend()
-    some_have_all = False
-    for match_all in (True, False) if len(terms) > 1 else (True,):
+    some_have_all = bool(sparse)
+    modes = (True, False) if len(terms) > 1 and sparse is None else \
+        (False,) if len(terms) > 1 else (True,)
+    for match_all in modes:
         matcher = chosen.matcher(terms, match_all=match_all)
         newest, broad, heading_read = _newest(matcher)
         if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:

@@ -136,11 +136,34 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
             continue
         group = groups[i]
         if len(group.typed) > 1 and not _held(group.alternatives, counts):
-            out.append(_read_otherwise(group, lexicon, memo))
+            read = _read_otherwise(group, lexicon, memo)
+            term = _joined_term(out[-1], read, lexicon, memo) if out and read.corrected else None
+            if term is not None:
+                # The word before and the word read are one lexicon term (法律 资询 →
+                # 法律咨询, which the lexicon reads as 公共法律服务).
+                out[-1] = term
+            else:
+                out.append(read)
         else:
             out.append(group)
         i += 1
     return out
+
+
+def _joined_term(before: Group, read: Group, lexicon, memo: dict) -> Group | None:
+    """The group of the lexicon term that the word ``before`` and a word read as another
+    (``read.corrected``) make together, when the library holds it; else None."""
+    if before.corrected or not all(map(ptext._is_cjk, before.typed + read.corrected)):
+        return None
+    term = before.typed + read.corrected
+    if not lexicon.expand(term):
+        return None
+    joined = _group(term, lexicon)
+    held = words.documents_holding([w for a in joined.alternatives for w in _words(a)], memo)
+    if not _held(joined.alternatives, held):
+        return None
+    joined.typed, joined.corrected = before.typed + read.typed, term
+    return joined
 
 
 def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
