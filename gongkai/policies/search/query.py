@@ -199,7 +199,7 @@ def number_condition(numbers) -> Q | None:
 def _units(text: str, lexicon) -> list[str]:
     """The query's words: the cut's tokens, a lexicon word the cut splits taken whole —
     also when a 的 was said inside it (店门口的卫生 is the lexicon's 店门口卫生)."""
-    tokens = ptext.cut_query(text)
+    tokens = _particle_recut(ptext.cut_query(text))
     ends, position = set(), 0
     for token in tokens:
         position += len(token)
@@ -216,6 +216,24 @@ def _units(text: str, lexicon) -> list[str]:
                 units.append(token)
         position += len(token)
     return units
+
+
+def _particle_recut(tokens: list[str]) -> list[str]:
+    """A character cut off before a word that ends in the particle 的 (中 标的 of 中标的
+    公司): when the character and the word without 的 are a word of the dictionary, that
+    word and the particle are what was said (中标 的) — the cut took 标的 (the subject
+    of a contract) for a word of its own."""
+    out: list[str] = []
+    for token in tokens:
+        before = out[-1] if out else ""
+        if (len(before) == 1 and ptext._is_cjk(before) and len(token) >= 2
+                and token.endswith(SPOKEN_PARTICLE)
+                and ptext.is_dictionary_word(before + token[:-1])):
+            out[-1] = before + token[:-1]
+            out.append(SPOKEN_PARTICLE)
+        else:
+            out.append(token)
+    return out
 
 
 def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, int]]:
