@@ -6,8 +6,8 @@ from django.utils.functional import SimpleLazyObject
 
 from gongkai.policies import text as ptext
 from gongkai.policies.permissions import documents_visible_to
+from gongkai.policies.search import lexicon_read, ranking, words
 from gongkai.policies.search import query as q
-from gongkai.policies.search import ranking, words
 from gongkai.policies.search.backends import backend
 from gongkai.policies.search.facets import FILTER_NAMES, facets, filter_condition
 from gongkai.policies.search.pooled import search_pooled
@@ -48,8 +48,16 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     match; if no document has them all, documents with any of them are returned and
     ``matched_all_terms`` is False. An empty query lists documents by date (browsing).
     ``sort`` is "relevance" (the rules of ``ranking``) or "date". Facets count the
-    matched documents.
+    matched documents. The query is read with this process's lexicon, whose stamp is
+    read with the search's first round trip: made again if it was edited (``lexicon_read``).
     """
+    return lexicon_read.current(lambda lexicon: _search_documents(
+        query=query, user=user, filters=filters, sort=sort, limit=limit, offset=offset,
+        lexicon=lexicon))
+
+
+def _search_documents(*, query: str, user, filters: dict | None, sort: str, limit: int,
+                      offset: int, lexicon) -> SearchResult:
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     query = (query or "")[: ptext.MAX_QUERY_CHARS * 5]
@@ -57,7 +65,7 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     # (``compiled``) never needs it.
     visible = SimpleLazyObject(
         lambda: documents_visible_to(user).filter(filter_condition(filters)))
-    plan = q.analyse(query)
+    plan = q.analyse(query, lexicon)
     terms = plan.match_terms()
     number = q.number_condition(plan.numbers)
     exact_ids = (list(visible.filter(number).order_by("-published_on", "-pk")

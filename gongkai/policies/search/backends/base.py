@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from gongkai.core.sql import run_together
+from gongkai.policies.search import lexicon_read
 
 TABLE = "policies_search"
 
@@ -137,8 +137,9 @@ class Backend:
     def run_together(self, statements: list[tuple[str, list]]) -> list[list[tuple]]:
         """The rows of each statement, in order: statements that do not depend on each
         other's results (the hits' columns, their texts, the facet counts) are sent at
-        once where the database is a server (``core.sql.run_together``)."""
-        return run_together(statements)
+        once where the database is a server (``core.sql.run_together``). During a
+        search, the first of them also reads the lexicon's stamp (``lexicon_read``)."""
+        return lexicon_read.run_together(statements)
 
     def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
         """(id, segmented title) of these documents."""

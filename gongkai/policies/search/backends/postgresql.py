@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from gongkai.policies.search import ranking
+from gongkai.policies.search import lexicon_read, ranking
 from gongkai.policies.search.backends import pg_newest
 from gongkai.policies.search.backends.base import TABLE, Backend, Matcher
 from gongkai.policies.search.backends.pg_words import (
@@ -66,9 +66,10 @@ class PostgresMatcher(Matcher):
 
     def pool(self, size: int, below: int | None = None, *, heading: bool = False,
              rank: bool = True) -> tuple[list[tuple[int, float]], bool]:
-        with connection.cursor() as cursor:
-            cursor.execute(*self.pool_sql(size, below, heading=heading, rank=rank))
-            return self.pool_of(cursor.fetchall(), size)
+        # (Through ``run_together``: a search's first read also reads the lexicon's stamp.)
+        rows, = lexicon_read.run_together([self.pool_sql(size, below, heading=heading,
+                                                         rank=rank)])
+        return self.pool_of(rows, size)
 
     def likely_broad(self, size: int) -> bool:
         # Only from words the statistics list: any other is only known to be rarer
@@ -221,9 +222,11 @@ class PostgresBackend(Backend):
                           and len(word.encode()) <= PG_MAX_WORD_BYTES)
         rest = [word for word in words if word not in counts]
         if rest:
-            cursor.execute(f"SELECT word, documents FROM {pg_newest.PG_COUNTS}(%s, %s)",
-                           [[QUOTED[w] for w in rest], 1 if shares else cap])
-            counted = dict(cursor.fetchall())
+            # (Through ``run_together``: a search's first read also reads the stamp.)
+            rows, = self.run_together([
+                (f"SELECT word, documents FROM {pg_newest.PG_COUNTS}(%s, %s)",
+                 [[QUOTED[w] for w in rest], 1 if shares else cap])])
+            counted = dict(rows)
             counts.update((w, counted[QUOTED[w]]) for w in rest)
         return counts
 
