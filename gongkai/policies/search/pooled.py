@@ -27,7 +27,7 @@ from gongkai.policies.search import ranking
 from gongkai.policies.search import words as wordstats
 from gongkai.policies.search.backends import Matcher, backend
 from gongkai.policies.search.facets import VisibleRows, facets_of_rows, issuers_sql
-from gongkai.policies.search.results import SearchResult, hits
+from gongkai.policies.search.results import PageAhead, SearchResult, hits
 
 # A note in brackets of a title, as the index stores it (full-width brackets are
 # normalised to ASCII ones), and the pieces the index adds after a long word.
@@ -292,6 +292,16 @@ def _newest(matcher: Matcher) -> tuple[list[tuple[int, float]], bool, tuple | No
             matcher.pool_of(heading_rows, ranking.HEADING))
 
 
+def _page_hits(page_ids: list[int], matcher: Matcher, scores: dict[int, float],
+               rows: dict[int, tuple], ahead: PageAhead | None) -> tuple[list, list[tuple]]:
+    """The page's hits and the issuing bodies' counts of ``rows``: as read ahead when
+    they are what was read, else in one round trip now."""
+    if ahead is not None and ahead.holds(page_ids, rows):
+        return ahead.hits(page_ids), ahead.issuers()
+    page, (issuers,) = hits(page_ids, matcher, scores, also=[issuers_sql(rows)])
+    return page, issuers
+
+
 def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   limit: int, offset: int, interpretation_first: bool = False,
                   weights: dict[str, float] | None = None,
@@ -350,7 +360,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
     rows.update(heading)
-    pairs_read = None
+    pairs_read, ahead = None, None
     if title_terms and len(ordered) > 1:
         if not match_all:
             # Rule 5's weights of the window (a broad query's heading rows and tiers
@@ -362,11 +372,16 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         # same documents before and after (``_interpretation_pairs`` checks it).
         prefix = _pair_prefix(ordered, rows, needed)
         pairs = _pairs_statement(prefix, rows, interpretation_first)
+        # The page as it stands is read with the titles too (``PageAhead``).
+        ahead = PageAhead([*exact_ids, *ordered][offset:offset + limit], matcher, scores,
+                           set(rows) | exact)
         titles, subjects, also = _title_words(ordered[:ranking.TITLE_WINDOW],
                                               _asked_characters(title_terms),
-                                              also=[pairs] if pairs else [])
+                                              also=[*([pairs] if pairs else []),
+                                                    *ahead.statements])
         if pairs:
-            pairs_read = (frozenset(prefix), also[0])
+            pairs_read = (frozenset(prefix), also.pop(0))
+        ahead.read = also
         kinds = {pk: (weights or ranking.KIND_WEIGHTS).get(row[0], 1.0)
                  for pk in ordered[:ranking.TITLE_WINDOW]
                  if (row := rows.get(pk) or heading.get(pk)) is not None}
@@ -379,8 +394,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more
              else len(rows))
-    # The page's hits and the issuing bodies' counts in one round trip.
-    page, (issuers,) = hits(page_ids, matcher, scores, also=[issuers_sql(rows)])
+    page, issuers = _page_hits(page_ids, matcher, scores, rows, ahead)
     return SearchResult(total=total, hits=page,
                         facets=facets_of_rows(rows, issuers), terms=terms,
                         matched_all_terms=match_all or some_have_all,
