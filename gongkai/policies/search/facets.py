@@ -78,6 +78,10 @@ class VisibleRows:
         """The statement for ``ids`` (to run with others); its rows: ``rows_of``."""
         return self._statement().bound(ids)
 
+    def bound_query(self, sql: str, params: list) -> tuple[str, list] | None:
+        """The statement for the ids a subquery gives (None where it cannot be)."""
+        return self._statement().bound_query(sql, params)
+
     @staticmethod
     def rows_of(rows: list[tuple]) -> dict[int, tuple]:
         return {row[0]: row[1:] for row in rows}

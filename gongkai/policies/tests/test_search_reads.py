@@ -233,3 +233,31 @@ def test_a_search_takes_three_round_trips_on_postgresql(paired_library):
             result = search_documents(query=query)
         assert result.hits
         assert len(statements) - (SENT_TOGETHER[0] - together) == 3, query
+
+
+def test_newest_matches_read_ranked_with_their_rows_give_the_same_pages(paired_library,
+                                                                          monkeypatch):
+    """Where statements are sent together (PostgreSQL), a query not likely broad reads
+    its newest matches ranked with their visible rows in one round trip: the pages are
+    those of reading the rows and scores after (forced here on either database; the
+    any-word reading of 托管 养护 scores otherwise than the every-word one)."""
+    from gongkai.policies.search.backends.base import Backend
+    from gongkai.policies.search.visibility import Visibility
+
+    searches = [*SEARCHES, dict(query="托管 养护"), dict(query="学生 道路养护")]
+    used = []
+    pool_with_rows = Visibility.pool_with_rows
+
+    def spy(self, matcher):
+        used.append(pool_with_rows(self, matcher))
+        return used[-1]
+
+    monkeypatch.setattr(Visibility, "pool_with_rows", spy)
+    pages = {}
+    for together in (True, False):
+        monkeypatch.setattr(type(backend()), "rows_with_pool", together)
+        used.clear()
+        pages[together] = [_full(search_documents(**search)) for search in searches]
+        assert any(found is not None for found in used) == together
+    assert pages[True] == pages[False]
+    assert Backend.rows_with_pool is False

@@ -55,6 +55,10 @@ class Matcher:
         statements together."""
         raise NotImplementedError
 
+    def pool_ids_sql(self, size: int) -> tuple[str, list]:
+        """The ids of ``pool(size, rank=False)``, one column (a subquery)."""
+        raise NotImplementedError
+
     @staticmethod
     def pool_of(rows: list[tuple], size: int) -> tuple[list[tuple[int, float]], bool]:
         rows = [(pk, float(rank)) for pk, rank in rows]
@@ -106,6 +110,10 @@ class Backend:
     row_maker: Callable[[tuple[int, str, str, str]], tuple]
     # A broad query ranks its matches after the heading rows this many at a time.
     broad_tier: int
+    # Whether a query not likely broad reads its newest matches ranked, with their
+    # visible rows, in one round trip (``pooled._newest``): where statements are sent
+    # together; the matches are then read twice by the database.
+    rows_with_pool: bool = False
 
     def ensure_schema(self, cursor) -> bool:
         """Create what is missing; True when the stored rows were written by an earlier

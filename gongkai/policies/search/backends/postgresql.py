@@ -105,6 +105,10 @@ class PostgresMatcher(Matcher):
             sql = f"SELECT document_id, 0 FROM ({inner}) AS pool ORDER BY document_id DESC"
         return sql, params
 
+    def pool_ids_sql(self, size: int) -> tuple[str, list]:
+        return self._newest(size + 1, None,
+                            pg_newest.window(self.word_lists, self.match_all, size + 1))
+
     def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         sql = (f"SELECT document_id, ts_rank_cd(%s, vector, %s::tsquery) "
                f"FROM {TABLE} WHERE document_id = ANY(%s::bigint[]) "
@@ -136,6 +140,7 @@ class PostgresBackend(Backend):
     row_maker = staticmethod(segmented_row)
     # ts_rank_cd reads each ranked document's whole vector: smaller tiers.
     broad_tier = 100
+    rows_with_pool = True
 
     def ensure_schema(self, cursor) -> bool:
         cursor.execute(

@@ -1,0 +1,65 @@
+"""Which of a search's candidates the reader may see, and their facet values: each
+read once (``pooled``: the newest matches, the heading rows and the ranked tiers
+overlap)."""
+from collections.abc import Iterable
+
+from django.db.models import QuerySet
+
+from gongkai.policies.search import ranking
+from gongkai.policies.search.backends import Matcher, backend
+from gongkai.policies.search.facets import VisibleRows
+
+
+class Visibility:
+    """``visible_rows`` of a search's candidates, each read once: the newest matches,
+    the heading rows and the ranked tiers overlap."""
+
+    def __init__(self, visible: QuerySet, key: tuple | None = None):
+        self.read_rows = VisibleRows(visible, key)
+        self.rows: dict[int, tuple] = {}
+        self.read: set[int] = set()
+        # Scores read with the newest matches of ``scored`` (``pool_with_rows``), higher
+        # better: another matcher (the any-word one) scores otherwise.
+        self.scored: Matcher | None = None
+        self.scores: dict[int, float] = {}
+
+    def of(self, ids: Iterable[int]) -> dict[int, tuple]:
+        ids = list(ids)
+        new = [pk for pk in ids if pk not in self.read]
+        if new:
+            self.rows.update(self.read_rows(new))
+            self.read.update(new)
+        return {pk: self.rows[pk] for pk in ids if pk in self.rows}
+
+    def scores_and_rows(self, matcher: Matcher, ids: list[int]
+                        ) -> tuple[dict[int, float], dict[int, tuple]]:
+        """``matcher.scores(ids)`` and ``of(ids)``, which do not depend on each other:
+        in one round trip on a client-server database."""
+        new = [pk for pk in ids if pk not in self.read]
+        if not new and matcher is self.scored and all(pk in self.scores for pk in ids):
+            return {pk: self.scores[pk] for pk in ids}, self.of(ids)
+        statements = [matcher.scores_sql(ids)] + ([self.read_rows.bound(new)] if new else [])
+        read = backend().run_together(statements)
+        if new:
+            self.rows.update(self.read_rows.rows_of(read[1]))
+            self.read.update(new)
+        return matcher.scores_of(read[0]), self.of(ids)
+
+    def pool_with_rows(self, matcher: Matcher) -> tuple[list[tuple[int, float]], bool] | None:
+        """``matcher.pool`` of the ``POOL`` newest matches, ranked, with their visible
+        rows and scores kept here (tier 0 is then ranked without a read): one round
+        trip where the backend allows it (``Backend.rows_with_pool``), else None."""
+        if not backend().rows_with_pool:
+            return None
+        rows_statement = self.read_rows.bound_query(*matcher.pool_ids_sql(ranking.POOL))
+        if rows_statement is None:
+            return None
+        # (Two statements, each its own snapshot: a document indexed between them is
+        # taken as published just after this search.)
+        ranked, rows = backend().run_together(
+            [matcher.pool_sql(ranking.POOL, rank=True), rows_statement])
+        pool, more = matcher.pool_of(ranked, ranking.POOL)
+        self.rows.update(self.read_rows.rows_of(rows))
+        self.read.update(pk for pk, _rank in ranked)
+        self.scored, self.scores = matcher, {pk: -rank for pk, rank in ranked}
+        return [(pk, 0.0) for pk, _rank in pool], more
