@@ -60,10 +60,11 @@ class VisibleRows:
         self.key = key
         self.statement: compiled.Compiled | None = None
 
+    COLUMNS = ("pk", "kind", "published_on", "topic_id", "topic__name", "v")
+
     def _build(self, marker) -> QuerySet:
         return (self.visible.filter(pk__in=marker).order_by()
-                .annotate(v=validity_expression())
-                .values_list("pk", "kind", "published_on", "topic_id", "topic__name", "v"))
+                .annotate(v=validity_expression()).values_list(*self.COLUMNS))
 
     def __call__(self, ids: Iterable[int]) -> dict[int, tuple]:
         """id → (kind, published_on, topic_id, topic name, current validity) for those

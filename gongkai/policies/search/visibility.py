@@ -47,19 +47,27 @@ class Visibility:
 
     def pool_with_rows(self, matcher: Matcher) -> tuple[list[tuple[int, float]], bool] | None:
         """``matcher.pool`` of the ``POOL`` newest matches, ranked, with their visible
-        rows and scores kept here (tier 0 is then ranked without a read): one round
-        trip where the backend allows it (``Backend.rows_with_pool``), else None."""
+        rows and scores kept here (tier 0 is then ranked without a read): one statement,
+        the matches read once, where the backend allows it (``Backend.rows_with_pool``),
+        else None."""
         if not backend().rows_with_pool:
             return None
-        rows_statement = self.read_rows.bound_query(*matcher.pool_ids_sql(ranking.POOL))
-        if rows_statement is None:
+        rows_sql = self.read_rows.bound_query("SELECT document_id FROM newest", [])
+        if rows_sql is None:
             return None
-        # (Two statements, each its own snapshot: a document indexed between them is
-        # taken as published just after this search.)
-        ranked, rows = backend().run_together(
-            [matcher.pool_sql(ranking.POOL, rank=True), rows_statement])
-        pool, more = matcher.pool_of(ranked, ranking.POOL)
-        self.rows.update(self.read_rows.rows_of(rows))
-        self.read.update(pk for pk, _rank in ranked)
-        self.scored, self.scores = matcher, {pk: -rank for pk, rank in ranked}
+        ranked_sql, ranked_params = matcher.pool_sql(ranking.POOL, rank=True)
+        columns = [f"c{i}" for i in range(len(VisibleRows.COLUMNS))]
+        # The matches once (a materialised common table expression), their visible
+        # rows of them; a match the reader may not see has NULLs there.
+        sql = (f"WITH newest (document_id, rank) AS MATERIALIZED ({ranked_sql}), "  # noqa: S608
+               f"visible ({', '.join(columns)}) AS ({rows_sql[0]}) "
+               "SELECT newest.document_id, newest.rank, visible.* FROM newest "
+               "LEFT JOIN visible ON visible.c0 = newest.document_id "
+               "ORDER BY newest.document_id DESC")
+        read, = backend().run_together([(sql, [*ranked_params, *rows_sql[1]])])
+        pool, more = matcher.pool_of([row[:2] for row in read], ranking.POOL)
+        self.rows.update(self.read_rows.rows_of([row[2:] for row in read
+                                                 if row[2] is not None]))
+        self.read.update(row[0] for row in read)
+        self.scored, self.scores = matcher, {pk: -float(rank) for pk, rank, *_ in read}
         return [(pk, 0.0) for pk, _rank in pool], more

@@ -55,10 +55,6 @@ class Matcher:
         statements together."""
         raise NotImplementedError
 
-    def pool_ids_sql(self, size: int) -> tuple[str, list]:
-        """The ids of ``pool(size, rank=False)``, one column (a subquery)."""
-        raise NotImplementedError
-
     @staticmethod
     def pool_of(rows: list[tuple], size: int) -> tuple[list[tuple[int, float]], bool]:
         rows = [(pk, float(rank)) for pk, rank in rows]
@@ -111,8 +107,10 @@ class Backend:
     # A broad query ranks its matches after the heading rows this many at a time.
     broad_tier: int
     # Whether a query not likely broad reads its newest matches ranked, with their
-    # visible rows, in one round trip (``pooled._newest``): where statements are sent
-    # together; the matches are then read twice by the database.
+    # visible rows, in one statement (``Visibility.pool_with_rows``): where a statement
+    # waited for is a round trip; the ranks of a pool that turns out broad are then
+    # computed for nothing (SQLite, whose BM25 counts each word's documents first,
+    # reads them a tier at a time).
     rows_with_pool: bool = False
 
     def ensure_schema(self, cursor) -> bool:

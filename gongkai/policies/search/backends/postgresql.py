@@ -105,10 +105,6 @@ class PostgresMatcher(Matcher):
             sql = f"SELECT document_id, 0 FROM ({inner}) AS pool ORDER BY document_id DESC"
         return sql, params
 
-    def pool_ids_sql(self, size: int) -> tuple[str, list]:
-        return self._newest(size + 1, None,
-                            pg_newest.window(self.word_lists, self.match_all, size + 1))
-
     def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         sql = (f"SELECT document_id, ts_rank_cd(%s, vector, %s::tsquery) "
                f"FROM {TABLE} WHERE document_id = ANY(%s::bigint[]) "

@@ -105,10 +105,6 @@ class SqliteMatcher(Matcher):
         params = [*self.params, *([] if below is None else [below]), size + 1]
         return sql, params
 
-    def pool_ids_sql(self, size: int) -> tuple[str, list]:
-        return (f"SELECT rowid FROM {TABLE} WHERE {TABLE} MATCH %s ORDER BY rowid DESC "
-                "LIMIT %s", [*self.params, size + 1])
-
     def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         # The id range is FTS5's access path (one pass over the matches in it); as its
         # access path, "rowid IN" would run the full-text query once per id.
