@@ -46,8 +46,9 @@ class Visibility:
         return matcher.scores_of(read[0]), self.of(ids)
 
     def pool_with_rows(self, matcher: Matcher) -> tuple[list[tuple[int, float]], bool] | None:
-        """``matcher.pool`` of the ``POOL`` newest matches, ranked, with their visible
-        rows and scores kept here (tier 0 is then ranked without a read): one statement,
+        """``matcher.pool`` of the ``POOL`` newest matches with their visible rows and,
+        when they are all (``narrow_pool_sql``), their scores, kept here (tier 0 is then
+        ranked without a read): one statement,
         the matches read once, where the backend allows it (``Backend.rows_with_pool``),
         else None."""
         if not backend().rows_with_pool:
@@ -55,7 +56,7 @@ class Visibility:
         rows_sql = self.read_rows.bound_query("SELECT document_id FROM newest", [])
         if rows_sql is None:
             return None
-        ranked_sql, ranked_params = matcher.pool_sql(ranking.POOL, rank=True)
+        ranked_sql, ranked_params = matcher.narrow_pool_sql(ranking.POOL)
         columns = [f"c{i}" for i in range(len(VisibleRows.COLUMNS))]
         # The matches once (a materialised common table expression), their visible
         # rows of them; a match the reader may not see has NULLs there.
@@ -65,9 +66,10 @@ class Visibility:
                "LEFT JOIN visible ON visible.c0 = newest.document_id "
                "ORDER BY newest.document_id DESC")
         read, = backend().run_together([(sql, [*ranked_params, *rows_sql[1]])])
-        pool, more = matcher.pool_of([row[:2] for row in read], ranking.POOL)
+        pool, more = matcher.pool_of([(row[0], 0.0) for row in read], ranking.POOL)
         self.rows.update(self.read_rows.rows_of([row[2:] for row in read
                                                  if row[2] is not None]))
         self.read.update(row[0] for row in read)
-        self.scored, self.scores = matcher, {pk: -float(rank) for pk, rank, *_ in read}
-        return [(pk, 0.0) for pk, _rank in pool], more
+        self.scored, self.scores = matcher, {pk: -float(rank) for pk, rank, *_ in read
+                                             if rank is not None}
+        return pool, more

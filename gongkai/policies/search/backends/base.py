@@ -55,6 +55,11 @@ class Matcher:
         statements together."""
         raise NotImplementedError
 
+    def narrow_pool_sql(self, size: int) -> tuple[str, list]:
+        """``pool_sql(size, rank=True)``, where a backend may leave the ranks NULL when
+        there are more than ``size`` matches (a broad query ranks a tier at a time)."""
+        return self.pool_sql(size, rank=True)
+
     @staticmethod
     def pool_of(rows: list[tuple], size: int) -> tuple[list[tuple[int, float]], bool]:
         rows = [(pk, float(rank)) for pk, rank in rows]

@@ -105,6 +105,17 @@ class PostgresMatcher(Matcher):
             sql = f"SELECT document_id, 0 FROM ({inner}) AS pool ORDER BY document_id DESC"
         return sql, params
 
+    def narrow_pool_sql(self, size: int) -> tuple[str, list]:
+        # ts_rank_cd (which reads each vector whole) only when the pool is narrow: the
+        # CASE's branch is evaluated row by row, for none of a broad query's.
+        inner, params = self._newest(
+            size + 1, None, pg_newest.window(self.word_lists, self.match_all, size + 1))
+        sql = (f"SELECT pool.document_id, CASE WHEN pool.n <= %s THEN "
+               f"-ts_rank_cd(%s, {TABLE}.vector, %s::tsquery) END "
+               f"FROM (SELECT document_id, count(*) OVER () AS n FROM ({inner}) AS i) "
+               f"AS pool JOIN {TABLE} USING (document_id) ORDER BY pool.document_id DESC")
+        return sql, [size, rank_weights(), self.phrase, *params]
+
     def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         sql = (f"SELECT document_id, ts_rank_cd(%s, vector, %s::tsquery) "
                f"FROM {TABLE} WHERE document_id = ANY(%s::bigint[]) "
