@@ -531,9 +531,11 @@ def child(args) -> dict:
                              "doc_number_first": first_hit_rate(
                                  queries[:len(lat_t)],
                                  [(total, ids_) for total, ids_, _ in answers_t])}
-    like_queries = queries[:args.like_queries]
-    lat_l, _ = time_queries(like_scan, like_queries, args.budget)
-    result["like"] = percentiles(lat_l)
+    # ``--like-queries 0``: no LIKE scan (the report says so).
+    like_queries = queries[:max(0, args.like_queries)]
+    if like_queries:
+        lat_l, _ = time_queries(like_scan, like_queries, args.budget)
+        result["like"] = percentiles(lat_l)
     return result
 
 
@@ -601,6 +603,20 @@ def report_cpu(r: dict, ratio: bool = False) -> None:
     print(f"  CPU tantivy        {cpu_t['n']:7d} {fmt_ms(cpu_t)}")
 
 
+def report_like(r: dict, ratio: bool = False) -> None:
+    """The LIKE scan's line (none run with ``--like-queries 0``)."""
+    like = r.get("like")
+    if not like:
+        if not ratio:
+            print(f"  LIKE {r['backend']:<13}       0   (not run: --like-queries 0)")
+    elif ratio:
+        print(f"  LIKE {r['backend']} ÷ in-DB {r['backend']}: "
+              f"{like['p50'] / r['in_db']['p50']:.2f}× / "
+              f"{like['p95'] / r['in_db']['p95']:.2f}×")
+    else:
+        print(f"  LIKE {r['backend']:<13} {like['n']:7d} {fmt_ms(like)}")
+
+
 def report_queries(results: list[dict]) -> bool:
     ok = True
     print("\nqueries (ms)                   n      p50      p95      p99")
@@ -611,7 +627,7 @@ def report_queries(results: list[dict]) -> bool:
         if "tantivy" in r:
             print(f"  tantivy, beside it {r['tantivy']['n']:7d} {fmt_ms(r['tantivy'])}")
         report_cpu(r)
-        print(f"  LIKE {r['backend']:<13} {r['like']['n']:7d} {fmt_ms(r['like'])}")
+        report_like(r)
     print("\nratios (p50 / p95)")
     first_tantivy = next((r["tantivy"] for r in results if "tantivy" in r), None)
     for r in results:
@@ -624,9 +640,7 @@ def report_queries(results: list[dict]) -> bool:
                   f"{r['in_db']['p50'] / tantivy['p50']:.1f}× / "
                   f"{r['in_db']['p95'] / tantivy['p95']:.1f}×   (target p95 ≤ {TARGET_RATIO:.0f}×)")
         report_cpu(r, ratio=True)
-        print(f"  LIKE {r['backend']} ÷ in-DB {r['backend']}: "
-              f"{r['like']['p50'] / r['in_db']['p50']:.2f}× / "
-              f"{r['like']['p95'] / r['in_db']['p95']:.2f}×")
+        report_like(r, ratio=True)
     for r in results:
         f = r["in_db"]["doc_number_first"]
         line = f"文号 queries found first: in-DB {r['backend']} {f['first']}/{f['queries']}"

@@ -31,12 +31,26 @@ class Compiled:
                             if covered or listing else queryset.query.sql_with_params())
         self.params = list(params)
         self.slot = self.params.index(marker.params[0])
+        # Where the ids' subquery stands, if it stands once and its placeholder is the
+        # slot's (``bound_query``).
+        at = self.sql.find(marker.sql)
+        self.at = (at if at >= 0 and self.sql.count(marker.sql) == 1
+                   and self.sql[:at].replace("%%", "").count("%s") == self.slot else None)
+        self.marker_sql = marker.sql
 
     def bound(self, ids: Iterable[int]) -> tuple[str, list]:
         """The statement and its parameters for ``ids``."""
         params = list(self.params)
         params[self.slot] = backend().id_list(ids).params[0]
         return self.sql, params
+
+    def bound_query(self, sql: str, params: list) -> tuple[str, list] | None:
+        """The statement with the ids of a subquery (``sql``, ``params``) in place of a
+        list; None where it cannot be put there."""
+        if self.at is None:
+            return None
+        return (self.sql[:self.at] + sql + self.sql[self.at + len(self.marker_sql):],
+                [*self.params[:self.slot], *params, *self.params[self.slot + 1:]])
 
     def rows(self, ids: Iterable[int]) -> list[tuple]:
         with connection.cursor() as cursor:

@@ -4,11 +4,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from gongkai.lexicon.selectors import current_lexicon
 from gongkai.policies import text as ptext
 from gongkai.policies.permissions import documents_visible_to
+from gongkai.policies.search import lexicon_read, ranking, reading, words
 from gongkai.policies.search import query as q
-from gongkai.policies.search import ranking, reading, words
 from gongkai.policies.search.backends import backend
 from gongkai.policies.search.facets import FILTER_NAMES, facets, filter_condition
 from gongkai.policies.search.pooled import search_pooled
@@ -49,8 +48,16 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     match; if no document has them all, documents with any of them are returned and
     ``matched_all_terms`` is False. An empty query lists documents by date (browsing).
     ``sort`` is "relevance" (the rules of ``ranking``) or "date". Facets count the
-    matched documents.
+    matched documents. The query is read with this process's lexicon, whose stamp is
+    read with the search's first round trip: made again if it was edited (``lexicon_read``).
     """
+    return lexicon_read.current(lambda lexicon: _search_documents(
+        query=query, user=user, filters=filters, sort=sort, limit=limit, offset=offset,
+        lexicon=lexicon))
+
+
+def _search_documents(*, query: str, user, filters: dict | None, sort: str, limit: int,
+                      offset: int, lexicon) -> SearchResult:
     limit = max(1, min(int(limit), MAX_LIMIT))
     offset = max(0, int(offset))
     query = (query or "")[: ptext.MAX_QUERY_CHARS * 5]
@@ -58,7 +65,7 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
     # (``compiled``) never needs it.
     visible = SimpleLazyObject(
         lambda: documents_visible_to(user).filter(filter_condition(filters)))
-    plan = q.analyse(query)
+    plan = q.analyse(query, lexicon)
     terms = plan.match_terms()
     number = q.number_condition(plan.numbers)
     exact_ids = (list(visible.filter(number).order_by("-published_on", "-pk")
@@ -82,7 +89,7 @@ def search_documents(*, query: str, user=None, filters: dict | None = None,
                             missing=[g.typed for g in plan.missing])
     if not exact_ids and plan.lacking and (
             (plan.lacks_subject() and _lacks_what_it_names(plan, terms))
-            or _pieces_of_others(plan, terms)):
+            or _pieces_of_others(plan, terms, lexicon)):
         # The query names what the library does not cover (``ranking``: covers).
         return SearchResult(total=0, terms=plan.typed, notice="none",
                             missing=[g.typed for g in plan.missing])
@@ -120,7 +127,7 @@ def _lacks_what_it_names(plan, terms: list) -> bool:
     return not (plan.lacking_trails() and not _held_broadly(plan.named_terms()))
 
 
-def _pieces_of_others(plan, terms: list) -> bool:
+def _pieces_of_others(plan, terms: list, lexicon) -> bool:
     """The other way a query names what the library does not cover (``ranking``:
     covers): a short query (two or three words searched by, ``PIECES_MAX``) that names
     a subject the library lacks first (``Plan.lacking_leads``: 恐龙 of 恐龙饲养许可证)
@@ -139,7 +146,7 @@ def _pieces_of_others(plan, terms: list) -> bool:
     # the same sound changed).
     if not all(ptext.is_dictionary_word(g.typed) for g in plan.lacking):
         return False
-    lexicon, memo = current_lexicon(), {}
+    memo: dict = {}
     if any(reading.may_be_slip(g.typed, lexicon, memo) for g in plan.lacking):
         return False
     if _held_together(terms):

@@ -60,10 +60,11 @@ class VisibleRows:
         self.key = key
         self.statement: compiled.Compiled | None = None
 
+    COLUMNS = ("pk", "kind", "published_on", "topic_id", "topic__name", "v")
+
     def _build(self, marker) -> QuerySet:
         return (self.visible.filter(pk__in=marker).order_by()
-                .annotate(v=validity_expression())
-                .values_list("pk", "kind", "published_on", "topic_id", "topic__name", "v"))
+                .annotate(v=validity_expression()).values_list(*self.COLUMNS))
 
     def __call__(self, ids: Iterable[int]) -> dict[int, tuple]:
         """id → (kind, published_on, topic_id, topic name, current validity) for those
@@ -77,6 +78,10 @@ class VisibleRows:
     def bound(self, ids: Iterable[int]) -> tuple[str, list]:
         """The statement for ``ids`` (to run with others); its rows: ``rows_of``."""
         return self._statement().bound(ids)
+
+    def bound_query(self, sql: str, params: list) -> tuple[str, list] | None:
+        """The statement for the ids a subquery gives (None where it cannot be)."""
+        return self._statement().bound_query(sql, params)
 
     @staticmethod
     def rows_of(rows: list[tuple]) -> dict[int, tuple]:

@@ -16,7 +16,6 @@ deep down. A further word or a filter narrows the query back to exact ranking.
 """
 import re
 import time
-from collections.abc import Iterable
 
 from django.db import connection
 from django.db.models import Min, QuerySet
@@ -26,8 +25,9 @@ from gongkai.policies.models import DocumentKind, PolicyDocument
 from gongkai.policies.search import ranking
 from gongkai.policies.search import words as wordstats
 from gongkai.policies.search.backends import Matcher, backend
-from gongkai.policies.search.facets import VisibleRows, facets_of_rows, issuers_sql
-from gongkai.policies.search.results import SearchResult, hits
+from gongkai.policies.search.facets import facets_of_rows, issuers_sql
+from gongkai.policies.search.results import PageAhead, SearchResult, hits
+from gongkai.policies.search.visibility import Visibility
 
 # A note in brackets of a title, as the index stores it (full-width brackets are
 # normalised to ASCII ones), and the pieces the index adds after a long word.
@@ -61,37 +61,7 @@ def _first_id() -> int:
     return cached[1]
 
 
-class _Visibility:
-    """``visible_rows`` of a search's candidates, each read once: the newest matches,
-    the heading rows and the ranked tiers overlap."""
-
-    def __init__(self, visible: QuerySet, key: tuple | None = None):
-        self.read_rows = VisibleRows(visible, key)
-        self.rows: dict[int, tuple] = {}
-        self.read: set[int] = set()
-
-    def of(self, ids: Iterable[int]) -> dict[int, tuple]:
-        ids = list(ids)
-        new = [pk for pk in ids if pk not in self.read]
-        if new:
-            self.rows.update(self.read_rows(new))
-            self.read.update(new)
-        return {pk: self.rows[pk] for pk in ids if pk in self.rows}
-
-    def scores_and_rows(self, matcher: Matcher, ids: list[int]
-                        ) -> tuple[dict[int, float], dict[int, tuple]]:
-        """``matcher.scores(ids)`` and ``of(ids)``, which do not depend on each other:
-        in one round trip on a client-server database."""
-        new = [pk for pk in ids if pk not in self.read]
-        statements = [matcher.scores_sql(ids)] + ([self.read_rows.bound(new)] if new else [])
-        read = backend().run_together(statements)
-        if new:
-            self.rows.update(self.read_rows.rows_of(read[1]))
-            self.read.update(new)
-        return matcher.scores_of(read[0]), self.of(ids)
-
-
-def _ranked_tiers(matcher: Matcher, visibility: _Visibility, exact: set[int], needed: int,
+def _ranked_tiers(matcher: Matcher, visibility: Visibility, exact: set[int], needed: int,
                   size: int, newest: list[int] = (), newest_more: bool = False,
                   weights: dict[str, float] | None = None,
                   term_weights: list[float] | None = None,
@@ -196,7 +166,7 @@ def _title_words(ids: list[int], asked: frozenset[str] | None = None,
     return words, subjects, others
 
 
-def _heading_rows(matcher: Matcher, visibility: _Visibility, exact: set[int],
+def _heading_rows(matcher: Matcher, visibility: Visibility, exact: set[int],
                   also: list[int] = (), read: list | None = None) -> dict[int, tuple]:
     """``visible_rows`` of the newest ``HEADING`` documents with the words in their
     title or 文号, the exact 文号 matches left out; those of ``also`` read in the same
@@ -238,7 +208,7 @@ def _pair_prefix(ordered: list[int], matched: dict[int, tuple], needed: int) -> 
 
 
 def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: set[int],
-                          interpretation_first: bool, visibility: _Visibility,
+                          interpretation_first: bool, visibility: Visibility,
                           read: tuple[frozenset, list] | None = None) -> dict[int, int]:
     """interpretation → its document, for the pairs both matched (and neither a 文号
     match, which has its place) that rule 4 may move: an interpretation in ``prefix``
@@ -265,7 +235,7 @@ def _interpretation_pairs(prefix: list[int], matched: dict[int, tuple], exact: s
 
 
 def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], needed: int,
-            interpretation_first: bool, visibility: _Visibility,
+            interpretation_first: bool, visibility: Visibility,
             read: tuple[frozenset, list] | None = None) -> list[int]:
     """``ranking.pair_documents`` over the places a page may show."""
     prefix = _pair_prefix(ordered, matched, needed)
@@ -279,17 +249,31 @@ def _paired(ordered: list[int], matched: dict[int, tuple], exact: set[int], need
     return paired + [pk for pk in ordered[needed + ranking.PAIR_WINDOW:] if pk not in placed]
 
 
-def _newest(matcher: Matcher) -> tuple[list[tuple[int, float]], bool, tuple | None]:
-    """``matcher.pool`` of the ``POOL`` newest matches, and the heading rows' pool when
-    it was read with them: for a query likely broad by the statistics
-    (``Matcher.likely_broad``), one round trip instead of two (unused if not broad)."""
+def _newest(matcher: Matcher, visibility: Visibility
+            ) -> tuple[list[tuple[int, float]], bool, tuple | None]:
+    """``matcher.pool`` of the ``POOL`` newest matches (unranked), and the heading rows'
+    pool when it was read with them: for a query likely broad by the statistics
+    (``Matcher.likely_broad``), one round trip instead of two (unused if not broad);
+    for another, their scores and visible rows read with them where the backend
+    allows it (``Visibility.pool_with_rows``)."""
     if not matcher.likely_broad(ranking.POOL):
-        return (*matcher.pool(ranking.POOL, rank=False), None)
+        found = visibility.pool_with_rows(matcher)
+        return (*(found or matcher.pool(ranking.POOL, rank=False)), None)
     newest_rows, heading_rows = backend().run_together(
         [matcher.pool_sql(ranking.POOL, rank=False),
          matcher.pool_sql(ranking.HEADING, heading=True)])
     return (*matcher.pool_of(newest_rows, ranking.POOL),
             matcher.pool_of(heading_rows, ranking.HEADING))
+
+
+def _page_hits(page_ids: list[int], matcher: Matcher, scores: dict[int, float],
+               rows: dict[int, tuple], ahead: PageAhead | None) -> tuple[list, list[tuple]]:
+    """The page's hits and the issuing bodies' counts of ``rows``: as read ahead when
+    they are what was read, else in one round trip now."""
+    if ahead is not None and ahead.holds(page_ids, rows):
+        return ahead.hits(page_ids), ahead.issuers()
+    page, (issuers,) = hits(page_ids, matcher, scores, also=[issuers_sql(rows)])
+    return page, issuers
 
 
 def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
@@ -306,14 +290,14 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     (the any-word order at once); False: none does."""
     exact = set(exact_ids)
     needed = offset + limit
-    visibility = _Visibility(visible, visibility_key)
+    visibility = Visibility(visible, visibility_key)
     chosen = backend()
     some_have_all = bool(sparse)
     modes = (True, False) if len(terms) > 1 and sparse is None else \
         (False,) if len(terms) > 1 else (True,)
     for match_all in modes:
         matcher = chosen.matcher(terms, match_all=match_all)
-        newest, broad, heading_read = _newest(matcher)
+        newest, broad, heading_read = _newest(matcher, visibility)
         if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:
             # So few documents hold every word that one missing a word may be the one
             # asked for (a word its text says otherwise): the near matches follow.
@@ -355,7 +339,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)
     rows.update(heading)
-    pairs_read = None
+    pairs_read, ahead = None, None
     if title_terms and len(ordered) > 1:
         if not match_all:
             # Rule 5's weights of the window (a broad query's heading rows and tiers
@@ -367,11 +351,16 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
         # same documents before and after (``_interpretation_pairs`` checks it).
         prefix = _pair_prefix(ordered, rows, needed)
         pairs = _pairs_statement(prefix, rows, interpretation_first)
+        # The page as it stands is read with the titles too (``PageAhead``).
+        ahead = PageAhead([*exact_ids, *ordered][offset:offset + limit], matcher, scores,
+                           set(rows) | exact)
         titles, subjects, also = _title_words(ordered[:ranking.TITLE_WINDOW],
                                               _asked_characters(title_terms),
-                                              also=[pairs] if pairs else [])
+                                              also=[*([pairs] if pairs else []),
+                                                    *ahead.statements])
         if pairs:
-            pairs_read = (frozenset(prefix), also[0])
+            pairs_read = (frozenset(prefix), also.pop(0))
+        ahead.read = also
         kinds = {pk: (weights or ranking.KIND_WEIGHTS).get(row[0], 1.0)
                  for pk in ordered[:ranking.TITLE_WINDOW]
                  if (row := rows.get(pk) or heading.get(pk)) is not None}
@@ -384,8 +373,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     rows.update(visibility.of(exact - set(rows)))
     total = (_estimate_total(read, visible_read) + len(exact - set(rows)) if more
              else len(rows))
-    # The page's hits and the issuing bodies' counts in one round trip.
-    page, (issuers,) = hits(page_ids, matcher, scores, also=[issuers_sql(rows)])
+    page, issuers = _page_hits(page_ids, matcher, scores, rows, ahead)
     return SearchResult(total=total, hits=page,
                         facets=facets_of_rows(rows, issuers), terms=terms,
                         matched_all_terms=match_all or some_have_all,

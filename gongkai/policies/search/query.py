@@ -291,11 +291,13 @@ def _classify(groups: list[Group], memo: dict) -> None:
             [a for a in group.alternatives[:1] if a in known] + specific)) or group.alternatives
 
 
-def analyse(query: str) -> Plan:
-    """The plan of a search for ``query`` (see the module docstring)."""
+def analyse(query: str, lexicon=None) -> Plan:
+    """The plan of a search for ``query`` (see the module docstring), read with
+    ``lexicon`` (else the current one)."""
     numbers = doc_numbers(query)
     number_words = {t for n in numbers for t in ptext.query_terms(n.canonical)}
-    lexicon = current_lexicon()
+    # (``is None``: an empty lexicon is falsy.)
+    lexicon = current_lexicon() if lexicon is None else lexicon
     text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
     cut = [u.lower() for u in _units(text, lexicon)]
     units = list(dict.fromkeys(u for u in cut if ptext._is_token(u)))

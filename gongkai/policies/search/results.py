@@ -12,6 +12,7 @@ from gongkai.policies import text as ptext
 from gongkai.policies.models import PolicyDocument
 from gongkai.policies.search import compiled
 from gongkai.policies.search.backends import Matcher, backend
+from gongkai.policies.search.facets import issuers_sql
 from gongkai.policies.selectors.validity import validity_expression
 
 
@@ -94,22 +95,36 @@ def hits(page_ids: list[int], matcher: Matcher | None,
          also: list[tuple[str, list]] = ()) -> list[Hit] | tuple[list[Hit], list]:
     """The hits of ``page_ids``, in that order. ``also``: statements read with the
     hits' own, in the same round trip; with them, (hits, their rows)."""
+    statements = hits_statements(page_ids, matcher, scores)
+    read = backend().run_together([*statements, *also])
+    found = hits_of(page_ids, matcher, scores, read[:len(statements)])
+    return (found, read[len(statements):]) if also else found
+
+
+def hits_statements(ids: list[int], matcher: Matcher | None,
+                    scores: dict[int, float] | None = None) -> list[tuple[str, list]]:
+    """The statements whose rows ``hits_of`` makes the hits of ``ids`` (or of some of
+    them) from, to be run with others."""
     # A hit shows the title, 文号, kind, date and validity: the document rows are read
     # up to those columns only (the bodies are large; the snippet comes from the index).
-    chosen = backend()
-    statements = ([_documents_statement().bound(page_ids), chosen.stored_texts_sql(page_ids)]
-                  if page_ids else [])
-    # The page's scores, unless every one is known already.
-    unscored = (matcher is not None and bool(page_ids)
-                and not (scores is not None and all(pk in scores for pk in page_ids)))
-    if unscored:
-        statements.append(matcher.scores_sql(page_ids))
-    read = chosen.run_together([*statements, *also])
-    documents, texts = read[:2] if page_ids else ([], [])
+    if not ids:
+        return []
+    statements = [_documents_statement().bound(ids), backend().stored_texts_sql(ids)]
+    # Their scores, unless every one is known already.
+    if matcher is not None and not (scores is not None and all(pk in scores for pk in ids)):
+        statements.append(matcher.scores_sql(ids))
+    return statements
+
+
+def hits_of(page_ids: list[int], matcher: Matcher | None,
+            scores: dict[int, float] | None, read: list[list[tuple]]) -> list[Hit]:
+    """The hits of ``page_ids``, in that order, from the rows of ``hits_statements``
+    of them or of more ids."""
+    documents, texts = read[:2] if read else ([], [])
     by_id = _documents(documents)
     terms = matcher.terms if matcher is not None else []
     highlighted = _highlighted(texts, terms)
-    scores = (matcher.scores_of(read[2]) if unscored
+    scores = ({**(scores or {}), **matcher.scores_of(read[2])} if len(read) > 2
               else matcher.scores(page_ids, scores) if matcher is not None else {})
     found = []
     for pk in page_ids:
@@ -122,4 +137,32 @@ def hits(page_ids: list[int], matcher: Matcher | None,
                              title_html=title, snippet_html=snippet))
         else:
             found.append(_plain_hit(document))
-    return (found, read[len(statements):]) if also else found
+    return found
+
+
+class PageAhead:
+    """The page's hits and the issuing bodies' counts, read before rules 4a and 4 order
+    the first places, in the round trip of the titles and pairs those rules read (one
+    round trip fewer on PostgreSQL). Rule 4a reorders the first ``TITLE_WINDOW``
+    places only, so the first page holds the same documents before and after it unless
+    the 文号 matches shorten it or rule 4 brings a document up from lower down; the page
+    is then read again (``holds`` says whether it may be used)."""
+
+    def __init__(self, page_ids: list[int], matcher: Matcher, scores: dict[int, float],
+                 matched: set[int]):
+        self.ids, self.matcher, self.scores = set(page_ids), matcher, scores
+        self.matched = frozenset(matched)
+        self.hit_statements = hits_statements(page_ids, matcher, scores)
+        self.statements = [*self.hit_statements, issuers_sql(self.matched)]
+        self.read: list[list[tuple]] = []
+
+    def holds(self, page_ids: list[int], rows: dict[int, tuple]) -> bool:
+        return (bool(self.read) and set(page_ids) <= self.ids
+                and frozenset(rows) == self.matched)
+
+    def hits(self, page_ids: list[int]):
+        return hits_of(page_ids, self.matcher, self.scores,
+                       self.read[:len(self.hit_statements)])
+
+    def issuers(self) -> list[tuple]:
+        return self.read[len(self.hit_statements)]

@@ -157,3 +157,109 @@ def test_a_titles_words_taken_as_held_count_as_asking_whether_a_document_holds_t
         pg_newest._statistics_cache.clear()
         words.forget()
     assert taken == asked and all(asked.values())
+
+
+@pytest.fixture
+def paired_library():
+    from gongkai.policies.services import interpretation_create
+    from gongkai.policies.tests.factories_policies import publish
+
+    found = []
+    for n in range(6):
+        document = make_document(
+            title=f"黄埔区学生校外托管机构管理办法（第{n}批）", doc_number=f"埔教〔2024〕{n + 1}号",
+            body_html="<p>校外托管机构应当依法登记。学生托管安全。</p>")
+        found.append(document)
+        found.append(publish(interpretation_create(
+            document=document, form="text", title=f"《学生托管办法（第{n}批）》政策解读",
+            body_html="<p>学生托管：学生托管机构登记；学生托管安全。" * 3 + "</p>",
+            author=document.author, unit=document.unit)))
+    for n in range(5):
+        make_document(title=f"黄埔区道路养护方案{n}", body_html="<p>道路养护，学生安全。</p>")
+    return found
+
+
+def _full(result) -> tuple:
+    return (result.total, result.notice, result.facets,
+            [(hit.document.pk, hit.title_html, hit.snippet_html, round(hit.score, 6))
+             for hit in result.hits])
+
+
+SEARCHES = [dict(query="学生托管"), dict(query="学生托管 解读"), dict(query="学生 安全"),
+            dict(query="托管 埔教〔2024〕3号"), dict(query="学生托管", limit=3, offset=2),
+            dict(query="学生托管", limit=2, offset=0), dict(query="道路养护")]
+
+
+def test_the_page_read_ahead_with_the_titles_is_the_page_read_after(paired_library,
+                                                                       monkeypatch):
+    """The page's hits and facets are read with the titles rule 4a reads, before rules
+    4a and 4 order the first places: the same pages as when read after them, and used
+    only when the page still holds the documents read."""
+    from gongkai.policies.search.results import PageAhead
+
+    used = []
+    holds = PageAhead.holds
+
+    def spy(self, page_ids, rows):
+        used.append(holds(self, page_ids, rows))
+        return used[-1]
+
+    monkeypatch.setattr(PageAhead, "holds", spy)
+    ahead = [_full(search_documents(**search)) for search in SEARCHES]
+    assert True in used and False in used  # read ahead and used; a page read again
+    monkeypatch.setattr(PageAhead, "holds", lambda self, page_ids, rows: False)
+    assert ahead == [_full(search_documents(**search)) for search in SEARCHES]
+
+
+def test_a_search_takes_two_round_trips_on_postgresql(paired_library):
+    """Its newest matches ranked with their visible rows (and the lexicon's stamp),
+    then the titles of the first places with the page and its facets (the words'
+    counts are kept by the process): each round trip waited for is a wake-up of two
+    processes. (Five before this round: the stamp, the newest matches, their scores and
+    rows, the titles, the page.)"""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite runs in the process: no round trips")
+    from gongkai.core.sql import SENT_TOGETHER
+
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    for query in ("学生托管", "道路养护"):
+        search_documents(query=query)
+        statements.clear()
+        together = SENT_TOGETHER[0]
+        with connection.execute_wrapper(count):
+            result = search_documents(query=query)
+        assert result.hits
+        assert len(statements) - (SENT_TOGETHER[0] - together) == 2, query
+
+
+def test_newest_matches_read_ranked_with_their_rows_give_the_same_pages(paired_library,
+                                                                          monkeypatch):
+    """Where statements are sent together (PostgreSQL), a query not likely broad reads
+    its newest matches ranked with their visible rows in one round trip: the pages are
+    those of reading the rows and scores after (forced here on either database; the
+    any-word reading of 托管 养护 scores otherwise than the every-word one)."""
+    from gongkai.policies.search.backends.base import Backend
+    from gongkai.policies.search.visibility import Visibility
+
+    searches = [*SEARCHES, dict(query="托管 养护"), dict(query="学生 道路养护")]
+    used = []
+    pool_with_rows = Visibility.pool_with_rows
+
+    def spy(self, matcher):
+        used.append(pool_with_rows(self, matcher))
+        return used[-1]
+
+    monkeypatch.setattr(Visibility, "pool_with_rows", spy)
+    pages = {}
+    for together in (True, False):
+        monkeypatch.setattr(type(backend()), "rows_with_pool", together)
+        used.clear()
+        pages[together] = [_full(search_documents(**search)) for search in searches]
+        assert any(found is not None for found in used) == together
+    assert pages[True] == pages[False]
+    assert Backend.rows_with_pool is False

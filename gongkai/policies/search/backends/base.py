@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from gongkai.core.sql import run_together
+from gongkai.policies.search import lexicon_read
 
 TABLE = "policies_search"
 
@@ -54,6 +54,11 @@ class Matcher:
         """The statement of ``pool`` (its rows: ``pool_of``), where a backend sends
         statements together."""
         raise NotImplementedError
+
+    def narrow_pool_sql(self, size: int) -> tuple[str, list]:
+        """``pool_sql(size, rank=True)``, where a backend may leave the ranks NULL when
+        there are more than ``size`` matches (a broad query ranks a tier at a time)."""
+        return self.pool_sql(size, rank=True)
 
     @staticmethod
     def pool_of(rows: list[tuple], size: int) -> tuple[list[tuple[int, float]], bool]:
@@ -106,6 +111,12 @@ class Backend:
     row_maker: Callable[[tuple[int, str, str, str]], tuple]
     # A broad query ranks its matches after the heading rows this many at a time.
     broad_tier: int
+    # Whether a query not likely broad reads its newest matches ranked, with their
+    # visible rows, in one statement (``Visibility.pool_with_rows``): where a statement
+    # waited for is a round trip; the ranks of a pool that turns out broad are then
+    # computed for nothing (SQLite, whose BM25 counts each word's documents first,
+    # reads them a tier at a time).
+    rows_with_pool: bool = False
 
     def ensure_schema(self, cursor) -> bool:
         """Create what is missing; True when the stored rows were written by an earlier
@@ -137,8 +148,9 @@ class Backend:
     def run_together(self, statements: list[tuple[str, list]]) -> list[list[tuple]]:
         """The rows of each statement, in order: statements that do not depend on each
         other's results (the hits' columns, their texts, the facet counts) are sent at
-        once where the database is a server (``core.sql.run_together``)."""
-        return run_together(statements)
+        once where the database is a server (``core.sql.run_together``). During a
+        search, the first of them also reads the lexicon's stamp (``lexicon_read``)."""
+        return lexicon_read.run_together(statements)
 
     def stored_titles(self, cursor, ids: list[int]) -> list[tuple[int, str]]:
         """(id, segmented title) of these documents."""

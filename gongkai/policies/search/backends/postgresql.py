@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models.expressions import RawSQL
 
-from gongkai.policies.search import ranking
+from gongkai.policies.search import lexicon_read, ranking
 from gongkai.policies.search.backends import pg_newest
 from gongkai.policies.search.backends.base import TABLE, Backend, Matcher
 from gongkai.policies.search.backends.pg_words import (
@@ -66,9 +66,10 @@ class PostgresMatcher(Matcher):
 
     def pool(self, size: int, below: int | None = None, *, heading: bool = False,
              rank: bool = True) -> tuple[list[tuple[int, float]], bool]:
-        with connection.cursor() as cursor:
-            cursor.execute(*self.pool_sql(size, below, heading=heading, rank=rank))
-            return self.pool_of(cursor.fetchall(), size)
+        # (Through ``run_together``: a search's first read also reads the lexicon's stamp.)
+        rows, = lexicon_read.run_together([self.pool_sql(size, below, heading=heading,
+                                                         rank=rank)])
+        return self.pool_of(rows, size)
 
     def likely_broad(self, size: int) -> bool:
         # Only from words the statistics list: any other is only known to be rarer
@@ -104,6 +105,17 @@ class PostgresMatcher(Matcher):
             sql = f"SELECT document_id, 0 FROM ({inner}) AS pool ORDER BY document_id DESC"
         return sql, params
 
+    def narrow_pool_sql(self, size: int) -> tuple[str, list]:
+        # ts_rank_cd (which reads each vector whole) only when the pool is narrow: the
+        # CASE's branch is evaluated row by row, for none of a broad query's.
+        inner, params = self._newest(
+            size + 1, None, pg_newest.window(self.word_lists, self.match_all, size + 1))
+        sql = (f"SELECT pool.document_id, CASE WHEN pool.n <= %s THEN "
+               f"-ts_rank_cd(%s, {TABLE}.vector, %s::tsquery) END "
+               f"FROM (SELECT document_id, count(*) OVER () AS n FROM ({inner}) AS i) "
+               f"AS pool JOIN {TABLE} USING (document_id) ORDER BY pool.document_id DESC")
+        return sql, [size, rank_weights(), self.phrase, *params]
+
     def scores_sql(self, ids: list[int]) -> tuple[str, list]:
         sql = (f"SELECT document_id, ts_rank_cd(%s, vector, %s::tsquery) "
                f"FROM {TABLE} WHERE document_id = ANY(%s::bigint[]) "
@@ -135,6 +147,7 @@ class PostgresBackend(Backend):
     row_maker = staticmethod(segmented_row)
     # ts_rank_cd reads each ranked document's whole vector: smaller tiers.
     broad_tier = 100
+    rows_with_pool = True
 
     def ensure_schema(self, cursor) -> bool:
         cursor.execute(
@@ -221,9 +234,11 @@ class PostgresBackend(Backend):
                           and len(word.encode()) <= PG_MAX_WORD_BYTES)
         rest = [word for word in words if word not in counts]
         if rest:
-            cursor.execute(f"SELECT word, documents FROM {pg_newest.PG_COUNTS}(%s, %s)",
-                           [[QUOTED[w] for w in rest], 1 if shares else cap])
-            counted = dict(cursor.fetchall())
+            # (Through ``run_together``: a search's first read also reads the stamp.)
+            rows, = self.run_together([
+                (f"SELECT word, documents FROM {pg_newest.PG_COUNTS}(%s, %s)",
+                 [[QUOTED[w] for w in rest], 1 if shares else cap])])
+            counted = dict(rows)
             counts.update((w, counted[QUOTED[w]]) for w in rest)
         return counts
 
