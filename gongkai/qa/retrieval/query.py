@@ -33,7 +33,12 @@ from gongkai.policies.text import query_terms
 from gongkai.qa.models import QaTerm
 from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import GRAM_PREFIX
-from gongkai.qa.retrieval.scope import coverage, out_of_scope
+from gongkai.qa.retrieval.scope import (
+    asks_responsibility,
+    coverage,
+    government_word,
+    out_of_scope,
+)
 from gongkai.qa.retrieval.text import (
     FILLER_WORDS,
     GENERIC_WORDS,
@@ -98,6 +103,10 @@ class Query:
     scope: str = ""  # the out-of-scope rule it fell under, if any
     scope_words: list[str] = field(default_factory=list)
     coverage: float = 1.0  # share of its content words that are of government services
+    # The words of its groups that are words of government services (``scope``): a
+    # match resting on none of them (手机, 今天, 演唱会) does not show that the library
+    # holds anything close to the question.
+    service_words: frozenset[str] = frozenset()
     df: dict[str, int] = field(default_factory=dict)
     lexicon_stamp: int | None = None  # the lexicon's, read with the words' counts
 
@@ -132,7 +141,14 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     _add_compounds(query, groups)
     _weigh_clauses(canon, groups)
     query.groups = list(groups.values())
-    query.coverage = coverage(query.scope_words, query.df, lexicon.expand)
+    # A word the index holds as several (家庭医生: 家庭 + 医生) is held by the entries
+    # holding them all: as many as hold the rarest, at most.
+    held = {**query.df, **{w: min(query.df[p] for p in ps) for w, ps in query.parts.items()}}
+    query.coverage = (1.0 if asks_responsibility(canon)
+                      else coverage(query.scope_words, held, lexicon.expand))
+    query.service_words = frozenset(
+        w for group in groups.values() for w in group
+        if w not in GENERIC_WORDS and government_word(w, held, lexicon.expand))
     if not query.scope and groups and all(word in GENERIC_WORDS or circumstance(word)
                                           for word in groups):
         query.scope = "vague"

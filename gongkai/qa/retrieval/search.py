@@ -40,9 +40,10 @@ from gongkai.lexicon.selectors import Lexicon, cached_lexicon, current_lexicon
 from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
 from gongkai.qa.retrieval.query import Expansion, Query, parse
-from gongkai.qa.retrieval.text import GENERIC_WORDS
+from gongkai.qa.retrieval.scope import PROCEDURE_WORDS
+from gongkai.qa.retrieval.text import GENERIC_WORDS, circumstance
 
-__all__ = ["Expansion", "Hit", "Query", "parse", "search"]
+__all__ = ["Expansion", "Hit", "Query", "parse", "related", "search"]
 
 UNKNOWN_WEIGHT = 0.5
 # The ranking: how much each feature counts (chosen on the dev split of the bench's
@@ -76,6 +77,24 @@ class Hit:
     phrase: str
     matched: dict[str, float] = field(default_factory=dict)  # word → its share of bm25
     features: dict[str, float] = field(default_factory=dict)
+
+
+def related(query: Query, hit: Hit) -> bool:
+    """Whether ``hit`` is something close to the question in the library
+    (``scope.off_topic``): it matches a word of government services, a word of two
+    or more characters that neither asks of anything (来, 哪个) nor tells the
+    circumstances (今天), or several single characters (a word the segmenter did not
+    know, read character by character: 穗岁康, 剐蹭). A match on one character or on
+    such words only (才 of 红烧肉怎么做才不腻, 今天 of 今天星期几) is not."""
+    singles = 0
+    for word in hit.matched:
+        if word in query.service_words:
+            return True
+        if len(word) == 1:
+            singles += 1
+        elif (word not in GENERIC_WORDS or word in PROCEDURE_WORDS) and not circumstance(word):
+            return True
+    return singles > 1
 
 
 def idf(df: int, n: int) -> float:
