@@ -75,6 +75,7 @@ CIRCUMSTANCE_WEIGHT = 0.5
 CONTEXT_DECAY, CONTEXT_FLOOR = 0.9, 0.5
 _ASKING = re.compile("怎么|怎样|咋|啥|什么|吗|哪|如何|能不能|能否|可不可以|多少|多久|谁|是否|"
                      "有没有|要不要|[?？]")
+FRAGMENT_CHARS = 8
 # Clauses end at punctuation, not at spaces: a question typed as keywords is one clause.
 _CLAUSE = re.compile(r"[,，。.!！;；:：、]+|(?<=[?？])")
 
@@ -107,6 +108,10 @@ class Query:
     # match resting on none of them (手机, 今天, 演唱会) does not show that the library
     # holds anything close to the question.
     service_words: frozenset[str] = frozenset()
+    # A few keywords, not a sentence (no question word, ``FRAGMENT_CHARS`` characters
+    # at most: 开养老院, 工伤认定): answered directly only when one entry is clearly
+    # ahead (``search.FRAGMENT_MARGIN``).
+    fragment: bool = False
     df: dict[str, int] = field(default_factory=dict)
     lexicon_stamp: int | None = None  # the lexicon's, read with the words' counts
 
@@ -152,6 +157,8 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     if not query.scope and groups and all(word in GENERIC_WORDS or circumstance(word)
                                           for word in groups):
         query.scope = "vague"
+    query.fragment = (len(re.sub(r"\W", "", canon)) <= FRAGMENT_CHARS
+                      and not _ASKING.search(canon))
     query.rewritten = _rewritten(canon, query)
     query.alt_grams = grams(query.rewritten)
     return query
