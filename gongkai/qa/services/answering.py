@@ -111,6 +111,7 @@ def answer_question(*, text: str, record: bool = True, limit: int = MATCH_LIMIT)
     if not query.scope and off_topic(query.coverage, anything_shown=any(
             related(query, hit) for hit in hits)):
         query.scope = OFF_TOPIC
+        hits = []  # what it shares with them are everyday words: nothing to suggest
     outcome = outcome_of(hits, answer_threshold=tuning.answer_threshold, scope=query.scope)
     answer = Answer(text=text, outcome=outcome, matches=hits, query=query,
                     threshold=tuning.answer_threshold)
