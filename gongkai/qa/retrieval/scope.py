@@ -30,13 +30,15 @@ ENOUGH_WORDS = 3
 OFF_TOPIC = "offtopic"  # the label of a question recognised by its words
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # The words of ``GENERIC_WORDS`` that name a procedure of an office (办理, 申请, 材料,
-# 窗口): asked of anything, they make it a question for a service. The others are the
-# verbs and nouns of everyday speech that ask of anything at all (来, 用, 找, 哪个,
-# 时间, 钱, 准备): they say nothing of whether a service is meant, and count for
-# nothing either way (``coverage``).
+# 窗口), with the spoken verbs residents use for them (搞, 弄, 整 for 办; 交, 领, 开, 查
+# for paying, collecting, issuing, looking up): asked of anything, they make it a
+# question for a service. The others are the verbs and nouns of everyday speech that ask
+# of anything at all (来, 用, 哪个, 时间, 钱, 准备): they say nothing of whether a service
+# is meant, and count for nothing either way (``coverage``).
 PROCEDURE_WORDS = frozenset(
     "办理 办 申请 申报 手续 流程 条件 材料 资料 证件 步骤 程序 政策 规定 部门 单位 收费 "
-    "费用 要求 咨询 服务 业务 窗口 网上 现场 线上 标准 文件 通知 办事 提交 查询".split())
+    "费用 要求 咨询 服务 业务 窗口 网上 现场 线上 标准 文件 通知 办事 提交 查询 "
+    "搞 弄 整 交 领 开 查".split())
 _ARITHMETIC = re.compile(r"^[0-9+\-*/=×÷().\s?？]+$")
 
 
