@@ -5,9 +5,11 @@
    plainly private matters — one pattern a kind, on the normalised question.
 2. *Out of scope*: a question that does not ask who is responsible (谁来管, 找谁:
    asked of anything, that is a question for the authorities) and whose content words
-   (question words and filler removed) hardly touch the vocabulary of government services — the words the library's
-   entries hold, the lexicon's words that lead to them, and a domain vocabulary of
-   government services — and for which the library has nothing to suggest either.
+   (question words and filler removed) hardly touch the vocabulary of government
+   services — the words the library's entries hold, the lexicon's words that lead to
+   them, and a domain vocabulary of government services — and for which the library
+   has nothing close to suggest either (a suggestion resting only on everyday words,
+   ``search.related``, does not count).
 
 Both are answered with a pointer to what the service covers and are never queued for
 a unit, which would otherwise have to dismiss each by hand. A question about a public
