@@ -36,6 +36,7 @@ class Result:
     scope: str  # chit-chat rule, "" for a real question
     coverage: float  # share of its content words that are of government services
     features: list[tuple[int, dict]]  # each candidate's features, for --fit
+    related: list[bool]  # per match of ``ranked``: matched by a word of government services
 
     @property
     def covered(self) -> bool:
@@ -52,7 +53,7 @@ def load_questions() -> list[dict]:
 
 def run_questions(questions: list[dict], ids: dict[str, int], splits: set[str],
                   limit: int = 5) -> list[Result]:
-    from gongkai.qa.retrieval.search import search
+    from gongkai.qa.retrieval.search import related, search
 
     results = []
     for row in questions:
@@ -63,7 +64,8 @@ def run_questions(questions: list[dict], ids: dict[str, int], splits: set[str],
         results.append(Result(row["split"], row["kind"], row["question"], expect,
                               [(h.id, h.confidence) for h in hits[:5]], query.scope,
                               query.coverage,
-                              [(h.id, h.features) for h in hits]))
+                              [(h.id, h.features) for h in hits],
+                              [related(query, h) for h in hits[:5]]))
     return results
 
 
@@ -71,7 +73,8 @@ def out_of_scope(result: Result, suggest: float) -> bool:
     """Recognised as not a question for the library (as ``answer_question`` does)."""
     from gongkai.qa.retrieval.scope import off_topic
 
-    shown = any(conf >= suggest for _pk, conf in result.ranked)
+    shown = any(conf >= suggest and close
+                for (_pk, conf), close in zip(result.ranked, result.related, strict=True))
     return bool(result.scope) or off_topic(result.coverage, anything_shown=shown)
 
 

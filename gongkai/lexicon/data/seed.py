@@ -7,6 +7,7 @@ from pathlib import Path
 SEED_FILE = Path(__file__).with_name("seed.txt")
 EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 SITUATIONS_FILE = Path(__file__).with_name("situations.txt")
+DAILY_FILE = Path(__file__).with_name("daily.txt")
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
@@ -35,6 +36,12 @@ def situations_groups() -> list[tuple[str, str, list[str]]]:
     """``situations.txt`` (migration 0004): what residents say happened to them, for
     the name of the service."""
     return read_groups(SITUATIONS_FILE)
+
+
+def daily_groups() -> list[tuple[str, str, list[str]]]:
+    """``daily.txt`` (migration 0005): what residents call things in daily life, for
+    the word the services use."""
+    return read_groups(DAILY_FILE)
 
 
 def load_seed(term_group_model, version_model) -> None:
@@ -115,3 +122,15 @@ def unload_everyday(term_group_model, version_model, groups=None, earlier=None) 
             group.variants = kept
             group.save(update_fields=["variants"])
     version_model.objects.update_or_create(pk=1, defaults={"stamp": secrets.randbits(62)})
+
+
+def load_daily(term_group_model, version_model) -> None:
+    """Migration 0005: ``daily.txt``, by the rules of ``load_everyday``; a line
+    extending an everyday or situations group extends it too."""
+    load_everyday(term_group_model, version_model, daily_groups(),
+                  _earlier_canonicals([*everyday_groups(), *situations_groups()]))
+
+
+def unload_daily(term_group_model, version_model) -> None:
+    unload_everyday(term_group_model, version_model, daily_groups(),
+                    _earlier_canonicals([*everyday_groups(), *situations_groups()]))

@@ -33,7 +33,12 @@ from gongkai.policies.text import query_terms
 from gongkai.qa.models import QaTerm
 from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import GRAM_PREFIX
-from gongkai.qa.retrieval.scope import coverage, out_of_scope
+from gongkai.qa.retrieval.scope import (
+    asks_responsibility,
+    coverage,
+    government_word,
+    out_of_scope,
+)
 from gongkai.qa.retrieval.text import (
     FILLER_WORDS,
     GENERIC_WORDS,
@@ -70,6 +75,7 @@ CIRCUMSTANCE_WEIGHT = 0.5
 CONTEXT_DECAY, CONTEXT_FLOOR = 0.9, 0.5
 _ASKING = re.compile("怎么|怎样|咋|啥|什么|吗|哪|如何|能不能|能否|可不可以|多少|多久|谁|是否|"
                      "有没有|要不要|[?？]")
+FRAGMENT_CHARS = 8
 # Clauses end at punctuation, not at spaces: a question typed as keywords is one clause.
 _CLAUSE = re.compile(r"[,，。.!！;；:：、]+|(?<=[?？])")
 
@@ -98,6 +104,14 @@ class Query:
     scope: str = ""  # the out-of-scope rule it fell under, if any
     scope_words: list[str] = field(default_factory=list)
     coverage: float = 1.0  # share of its content words that are of government services
+    # The words of its groups that are words of government services (``scope``): a
+    # match resting on none of them (手机, 今天, 演唱会) does not show that the library
+    # holds anything close to the question.
+    service_words: frozenset[str] = frozenset()
+    # A few keywords, not a sentence (no question word, ``FRAGMENT_CHARS`` characters
+    # at most: 开养老院, 工伤认定): answered directly only when one entry is clearly
+    # ahead (``search.FRAGMENT_MARGIN``).
+    fragment: bool = False
     df: dict[str, int] = field(default_factory=dict)
     lexicon_stamp: int | None = None  # the lexicon's, read with the words' counts
 
@@ -132,10 +146,19 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     _add_compounds(query, groups)
     _weigh_clauses(canon, groups)
     query.groups = list(groups.values())
-    query.coverage = coverage(query.scope_words, query.df, lexicon.expand)
+    # A word the index holds as several (家庭医生: 家庭 + 医生) is held by the entries
+    # holding them all: as many as hold the rarest, at most.
+    held = {**query.df, **{w: min(query.df[p] for p in ps) for w, ps in query.parts.items()}}
+    query.coverage = (1.0 if asks_responsibility(canon)
+                      else coverage(query.scope_words, held, lexicon.expand))
+    query.service_words = frozenset(
+        w for group in groups.values() for w in group
+        if w not in GENERIC_WORDS and government_word(w, held, lexicon.expand))
     if not query.scope and groups and all(word in GENERIC_WORDS or circumstance(word)
                                           for word in groups):
         query.scope = "vague"
+    query.fragment = (len(re.sub(r"\W", "", canon)) <= FRAGMENT_CHARS
+                      and not _ASKING.search(canon))
     query.rewritten = _rewritten(canon, query)
     query.alt_grams = grams(query.rewritten)
     return query

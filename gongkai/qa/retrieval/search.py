@@ -40,9 +40,10 @@ from gongkai.lexicon.selectors import Lexicon, cached_lexicon, current_lexicon
 from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
 from gongkai.qa.retrieval.query import Expansion, Query, parse
-from gongkai.qa.retrieval.text import GENERIC_WORDS
+from gongkai.qa.retrieval.scope import PROCEDURE_WORDS
+from gongkai.qa.retrieval.text import GENERIC_WORDS, circumstance
 
-__all__ = ["Expansion", "Hit", "Query", "parse", "search"]
+__all__ = ["Expansion", "Hit", "Query", "parse", "related", "search"]
 
 UNKNOWN_WEIGHT = 0.5
 # The ranking: how much each feature counts (chosen on the dev split of the bench's
@@ -55,6 +56,11 @@ CONFIDENCE_WEIGHTS = {"bias": -1.37, "norm": 1.84, "dice": -0.18, "cover": 1.33,
 # The near-miss rule (``unsure``), chosen on the tuning splits: such a match is shown
 # as a suggestion at most.
 UNSURE, UNSURE_MISS, UNSURE_MISS_ENTRY, UNSURE_MARGIN = 0.7, 0.9, 0.7, 0.15
+# A fragment (``Query.fragment``: a few keywords) names one entry only if that entry is
+# clearly ahead of the next; else it is shown as a suggestion at most (0.05 / 0.1 / 0.15
+# were tried on the development sets: 0.1 removed 2 of the 4 wrong direct answers to
+# fragments and made 6 of 218 right ones suggestions, still first).
+FRAGMENT_MARGIN = 0.1
 CANDIDATES = 120
 FINE = 40  # candidates scored in full (the best by word score and Dice)
 # Candidates are picked from the question's rarest words (and bigrams) first, until the
@@ -76,6 +82,24 @@ class Hit:
     phrase: str
     matched: dict[str, float] = field(default_factory=dict)  # word → its share of bm25
     features: dict[str, float] = field(default_factory=dict)
+
+
+def related(query: Query, hit: Hit) -> bool:
+    """Whether ``hit`` is something close to the question in the library
+    (``scope.off_topic``): it matches a word of government services, a word of two
+    or more characters that neither asks of anything (来, 哪个) nor tells the
+    circumstances (今天), or several single characters (a word the segmenter did not
+    know, read character by character: 穗岁康, 剐蹭). A match on one character or on
+    such words only (才 of 红烧肉怎么做才不腻, 今天 of 今天星期几) is not."""
+    singles = 0
+    for word in hit.matched:
+        if word in query.service_words:
+            return True
+        if len(word) == 1:
+            singles += 1
+        elif (word not in GENERIC_WORDS or word in PROCEDURE_WORDS) and not circumstance(word):
+            return True
+    return singles > 1
 
 
 def idf(df: int, n: int) -> float:
@@ -126,7 +150,8 @@ def _hits(query: Query, limit: int) -> list[Hit]:
         hit.features["margin"] = round(
             hit.features["score"] - (other.features["score"] if other else 0.0), 4)
         hit.confidence = round(confidence(hit.features), 4)
-        if unsure(hit.features):
+        if unsure(hit.features) or (query.fragment
+                                    and hit.features["margin"] < FRAGMENT_MARGIN):
             hit.confidence = min(hit.confidence, UNSURE)
     hits = hits[:limit]
     _fill_text(hits, rows)

@@ -24,7 +24,7 @@ from gongkai.qa.models import (
 )
 from gongkai.qa.retrieval.features import EntryText
 from gongkai.qa.retrieval.scope import OFF_TOPIC, off_topic
-from gongkai.qa.retrieval.search import Hit, Query, search
+from gongkai.qa.retrieval.search import Hit, Query, related, search
 from gongkai.qa.retrieval.store import index_entry_put, index_entry_remove, index_rebuild
 from gongkai.qa.services.settings import qa_settings
 
@@ -108,8 +108,10 @@ def answer_question(*, text: str, record: bool = True, limit: int = MATCH_LIMIT)
     tuning = qa_settings()
     query, hits = search(text, limit=limit)
     hits = [h for h in hits if h.confidence >= tuning.suggest_threshold]
-    if not query.scope and off_topic(query.coverage, anything_shown=bool(hits)):
+    if not query.scope and off_topic(query.coverage, anything_shown=any(
+            related(query, hit) for hit in hits)):
         query.scope = OFF_TOPIC
+        hits = []  # what it shares with them are everyday words: nothing to suggest
     outcome = outcome_of(hits, answer_threshold=tuning.answer_threshold, scope=query.scope)
     answer = Answer(text=text, outcome=outcome, matches=hits, query=query,
                     threshold=tuning.answer_threshold)
