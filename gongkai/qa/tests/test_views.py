@@ -238,6 +238,21 @@ def test_chit_chat_on_the_public_page_says_what_the_library_is_for(entry):
     assert 'id="qa-out-of-scope"' in html and not PendingQuestion.objects.exists()
 
 
+def test_thanks_and_goodbye_get_a_reply_of_their_own_and_reach_no_unit(entry):
+    """A resident who thanks the assistant, or says goodbye, is answered as one would
+    answer them — not told what the library is for — and nothing is queued."""
+    thanks = _ask(Client(), "谢谢你啊，帮大忙了👍").content.decode()
+    assert 'id="qa-thanks"' in thanks and 'id="qa-out-of-scope"' not in thanks
+    goodbye = _ask(Client(), "拜拜，下次再来问").content.decode()
+    assert 'id="qa-farewell"' in goodbye and 'id="qa-out-of-scope"' not in goodbye
+    assert not PendingQuestion.objects.exists()
+    # Thanks followed by a question is a question: this library does not cover it,
+    # so it goes to the units' queue.
+    question = _ask(Client(), "谢谢，再问一下转学怎么办理").content.decode()
+    assert 'id="qa-thanks"' not in question and 'id="qa-not-found"' in question
+    assert PendingQuestion.objects.count() == 1
+
+
 def test_staff_test_page_shows_a_dialect_question_read_as_mandarin_and_a_compound(
         client_for, unit_staff):
     """Staff see how a question was read: 喺边度 as 在哪里, 撤 as 撤回 (单字补全)."""
