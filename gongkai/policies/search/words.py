@@ -36,9 +36,13 @@ GENERIC_WORDS = frozenset("""
 怎么 怎么办 怎样 如何 什么 啥 哪里 哪儿 能不能 有没有 可以 是否 吗 呢 呀 吧 请问 一下 多少
 时候
 查询 查找 查看 查阅 搜索 检索 下载 浏览
+要点 工作要点 暂行 试行 年度
 """.split())
-# (The last line: how a document is looked up — 政策文件 查询 asks the search itself,
-# naming no subject.)
+# (The second last line: how a document is looked up — 政策文件 查询 asks the search
+# itself, naming no subject. The last: a form a document takes (要点, like 方案 and
+# 意见), its standing (暂行, 试行: of 暂行办法, 试行办法) and the period it covers
+# (年度) — none names what it is about. Not 计划: a plan of a subject is searched as
+# one (保障房建设计划 finds the year's 建设计划 before the housing rules).)
 # The generic words that say what form a document takes or how a title is put (关于
 # 印发 …的通知, 做好…工作): two of them in a title name no subject (engine: titled).
 FORM_WORDS = frozenset("""
@@ -46,6 +50,7 @@ FORM_WORDS = frozenset("""
 规程 工作规程
 意见稿 文件 政策 政策文件 有关 相关 关于 印发 工作 管理办法 实施办法 暂行办法 实施细则 管理规定
 通报 报告 说明 进一步 做好 开展 加强 落实 推进 实施 管理 政府 区 市 黄埔区 黄埔 全区
+要点 工作要点 暂行 试行
 """.split())
 CACHE_SECONDS = 600
 _cache: dict[tuple[str, str], tuple[float, int]] = {}

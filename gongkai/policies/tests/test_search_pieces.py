@@ -107,6 +107,21 @@ def test_the_words_of_looking_a_document_up_are_generic():
     assert (ids(result), result.notice) == ([], "generic")
 
 
+@pytest.mark.django_db
+def test_a_document_s_standing_form_or_period_names_no_subject():
+    """暂行 and 试行 say how a document stands, 要点 what form it takes,
+    年度 the period it covers: a query made of them and other generic words asks for
+    no subject, though a title holds them all (管理暂行办法)."""
+    make_document(title="黄埔区学生校外托管机构管理暂行办法",
+                  body_html="<p>本办法试行二年。年度检查要点见附件。</p>")
+    words.forget()
+    for query in ("暂行管理办法", "试行 办法", "年度 工作要点"):
+        result = search_documents(query=query)
+        assert (ids(result), result.notice) == ([], "generic"), query
+    # A subject said with them is searched by as before.
+    assert ids(search_documents(query="校外托管 暂行办法"))
+
+
 def test_fifth_section_lines_keep_the_kind_of_an_earlier_group():
     fifth = search_groups(after=FIFTH_SECTION)
     assert len(fifth) >= 15  # guards the test itself: the section is found and read
