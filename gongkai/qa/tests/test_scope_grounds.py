@@ -57,6 +57,26 @@ def test_who_is_responsible_is_read_from_the_question_as_typed(text, asks):
     assert asks_responsibility(mandarin(canonical(text))) is asks
 
 
+@pytest.mark.parametrize("text", ["儿子今年满十八了，听说男青年都要去做兵役登记，在哪登记",
+                                  "隔壁頂樓違規加蓋鐵皮屋，可以檢舉嗎？",
+                                  "楼下烧烤店油烟熏得开不了窗 能举报吗"])
+def test_asking_where_to_register_or_whether_to_report_is_never_out_of_scope(
+        library, text):
+    """Registering, enrolling, applying and reporting a wrong are done with an
+    authority: a question asking where, or whether it may, is one for the service even
+    when its other words are everyday ones (the old code called these out of scope)."""
+    answer = answer_question(text=text)
+    assert answer.outcome != Outcome.OUT_OF_SCOPE and answer.query.coverage == 1.0
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("在哪登记", True), ("去哪里报名", True), ("可以检举吗", True), ("能举报吗", True),
+    ("演唱会在哪里办", False), ("快递在哪领", False), ("登记了吗", False),
+])
+def test_where_to_register_or_whether_to_report_is_read_as_asking_an_authority(text, asks):
+    assert asks_responsibility(mandarin(canonical(text))) is asks
+
+
 def test_everyday_verbs_count_for_nothing_and_a_procedure_counts():
     # 来, 问 (asked of anything) no longer make a goodbye half a government question.
     assert coverage(["拜拜", "下次", "来", "问"], {}) == 0.0
