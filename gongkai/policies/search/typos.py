@@ -71,17 +71,15 @@ def _sounds_as(typed: str, word: str, i: int) -> bool:
 
 @lru_cache(maxsize=1)
 def _homophones() -> dict[str, str]:
-    """character → the other characters that share one of its readings."""
-    by_char: dict[str, set[str]] = {}
-    if not HOMOPHONES_FILE.exists():  # pragma: no cover — the file ships with the code
-        return {}
-    for line in HOMOPHONES_FILE.read_text(encoding="utf-8").splitlines():
-        if line.startswith("#") or " " not in line:
-            continue
-        chars = line.split(" ", 1)[1]
-        for char in chars:
-            by_char.setdefault(char, set()).update(chars)
-    return {char: "".join(sorted(others - {char})) for char, others in by_char.items()}
+    """character → the other characters that share one of its readings (``_readings``
+    turned around: the file is read once)."""
+    readings = _readings()
+    by_reading: dict[str, set[str]] = {}
+    for char, found in readings.items():
+        for reading in found:
+            by_reading.setdefault(reading, set()).add(char)
+    return {char: "".join(sorted(set().union(*(by_reading[r] for r in found)) - {char}))
+            for char, found in readings.items()}
 
 
 def corrections(span: str, is_word, *, strict: bool = False) -> list[tuple[int, int, str]]:
