@@ -27,3 +27,18 @@ def publish(entry: QaEntry, actor=None) -> QaEntry:
 
 def published_entry(**kwargs) -> QaEntry:
     return publish(QaEntryFactory(**kwargs))
+
+
+def everyday_entries() -> list[QaEntry]:
+    """Three published entries residents ask about in everyday words (生育津贴,
+    灵活就业 社保, 转学), each with one spoken phrasing: a small library for the
+    retrieval tests."""
+    return [
+        published_entry(question="生育津贴怎么申领？", alternatives=["产假工资找谁领"],
+                        answer="参加生育保险的职工，可按规定申领生育津贴。"),
+        published_entry(question="灵活就业人员怎么参加社会保险？",
+                        alternatives=["自由职业者怎么交社会保险"],
+                        answer="可以在户籍地或居住地以个人身份参加基本养老保险。"),
+        published_entry(question="转学怎么办理？", alternatives=["小孩转学手续"],
+                        answer="由家长向转入学校提出申请。"),
+    ]

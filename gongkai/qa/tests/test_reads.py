@@ -11,22 +11,14 @@ from gongkai.lexicon.models import TermGroup, TermKind
 from gongkai.lexicon.selectors import current_lexicon
 from gongkai.lexicon.services import term_variant_add
 from gongkai.qa.retrieval.search import search
-from gongkai.qa.tests.factories_qa import published_entry
+from gongkai.qa.tests.factories_qa import everyday_entries
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def library():
-    return [
-        published_entry(question="生育津贴怎么申领？", alternatives=["产假工资找谁领"],
-                        answer="参加生育保险的职工，可按规定申领生育津贴。"),
-        published_entry(question="灵活就业人员怎么参加社会保险？",
-                        alternatives=["自由职业者怎么交社会保险"],
-                        answer="可以在户籍地或居住地以个人身份参加基本养老保险。"),
-        published_entry(question="转学怎么办理？", alternatives=["小孩转学手续"],
-                        answer="由家长向转入学校提出申请。"),
-    ]
+    return everyday_entries()
 
 
 def _read_as(query) -> set[tuple[str, str]]:

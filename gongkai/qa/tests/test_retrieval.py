@@ -9,24 +9,16 @@ from gongkai.qa.models import QaGram, QaIndexedEntry, QaIndexStats, QaPosting, Q
 from gongkai.qa.retrieval.features import GRAM_PREFIX
 from gongkai.qa.retrieval.search import search
 from gongkai.qa.services.answering import index_rebuild_all
-from gongkai.qa.tests.factories_qa import published_entry
+from gongkai.qa.tests.factories_qa import everyday_entries, published_entry
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def library():
-    return [
-        published_entry(question="生育津贴怎么申领？", alternatives=["产假工资找谁领"],
-                        answer="参加生育保险的职工，可按规定申领生育津贴。"),
-        published_entry(question="灵活就业人员怎么参加社会保险？",
-                        alternatives=["自由职业者怎么交社会保险"],
-                        answer="可以在户籍地或居住地以个人身份参加基本养老保险。"),
-        published_entry(question="转学怎么办理？", alternatives=["小孩转学手续"],
-                        answer="由家长向转入学校提出申请。"),
-        published_entry(question="社会保障卡丢了怎么补办？", alternatives=["医保卡挂失"],
-                        answer="可通过网点挂失补办。"),
-    ]
+    return [*everyday_entries(),
+            published_entry(question="社会保障卡丢了怎么补办？", alternatives=["医保卡挂失"],
+                            answer="可通过网点挂失补办。")]
 
 
 def _index_state() -> dict:
