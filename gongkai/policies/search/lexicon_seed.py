@@ -18,6 +18,8 @@ THIRD_SECTION = "# --- 居民说法（二）"
 FOURTH_SECTION = "# --- 第四批"
 # The heading of the groups added after migration 0008: migration 0009 loads those.
 FIFTH_SECTION = "# --- 第五批"
+# The heading of the groups added after migration 0009: migration 0010 loads those.
+SIXTH_SECTION = "# --- 第六批"
 
 
 # Variants of the lexicon's general seed that official usage does not make one term
