@@ -43,9 +43,12 @@ INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", 
                                   # it means, in plain words, to be understood.
                                   "一图看懂", "看懂", "看不懂", "读不懂", "搞懂", "弄懂",
                                   "什么意思", "啥意思", "意思", "通俗", "白话", "大白话"})
-# The words and phrases above and ``words.ABOUT_DOCUMENTS`` (新规, 新政策) are taken
-# whole when the cut splits them (一 图 看 懂, 新 规): their characters are no subject.
-PHRASES = frozenset(w for w in INTERPRETATION_WORDS | words.ABOUT_DOCUMENTS if len(w) > 1)
+# The words and phrases above, ``words.ABOUT_DOCUMENTS`` (新规, 新政策) and the genres of
+# documents (``words.GENRE_WORDS``: 指导意见, 工作要点) are taken whole when the cut
+# splits them (一 图 看 懂, 新 规, 指导 意见), also typed with a space inside: their
+# characters are no subject (指导 alone is one: 就业指导).
+PHRASES = frozenset(w for w in INTERPRETATION_WORDS | words.ABOUT_DOCUMENTS | words.GENRE_WORDS
+                    if len(w) > 1)
 # Characters that, cut out alone, are the verbs and particles of a spoken sentence
 # (来办事, 去哪, 给谁, 有没有): weighed as lone characters (ranking rule 5) wherever
 # they stand. (Not 多, 少, 看, 吃, 问, 到 …: they may say the subject, 看病, 到府照顾.)
@@ -245,18 +248,34 @@ def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, 
         if end in ends and end > spans.get(start, ("", start))[1]:
             spans[start] = (term, end)
 
+    def phrases(text: str) -> list[tuple[str, int]]:
+        return [(phrase, start) for phrase in PHRASES for start in positions(text, phrase)]
+
     for found in lexicon.find(lower):
         add(found.term, found.start, found.start + len(found.term))
-    for phrase in PHRASES:
-        for start in positions(lower, phrase):
-            add(phrase, start, start + len(phrase))
-    if SPOKEN_PARTICLE in lower:
-        kept = [i for i, ch in enumerate(lower) if ch != SPOKEN_PARTICLE]
-        for found in lexicon.find("".join(lower[i] for i in kept)):
-            start, end = kept[found.start], kept[found.start + len(found.term) - 1] + 1
-            if end - start > len(found.term):
-                add(found.term, start, end)
+    for phrase, start in phrases(lower):
+        add(phrase, start, start + len(phrase))
+    for term, start, end in _found_without(lower, SPOKEN_PARTICLE, lambda text: [
+            (found.term, found.start) for found in lexicon.find(text)]):
+        add(term, start, end)
+    for term, start, end in _found_without(lower, " ", phrases):
+        add(term, start, end)
     return spans
+
+
+def _found_without(lower: str, left_out: str, find) -> list[tuple[str, int, int]]:
+    """(term, start, end in ``lower``) of the terms ``find`` finds in ``lower`` read
+    without the character ``left_out`` (``find``: text → (term, start) pairs), each
+    over at least one of them."""
+    if left_out not in lower:
+        return []
+    kept = [i for i, ch in enumerate(lower) if ch != left_out]
+    out = []
+    for term, at in find("".join(lower[i] for i in kept)):
+        start, end = kept[at], kept[at + len(term) - 1] + 1
+        if end - start > len(term):
+            out.append((term, start, end))
+    return out
 
 
 def _all_generic(word: str) -> bool:

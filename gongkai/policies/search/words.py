@@ -1,12 +1,15 @@
 """How common a word is in the library, and which words are too generic to search by.
 
-A word is generic when it names a kind of document or an act of administration rather
-than a subject (``GENERIC_WORDS``: 通知, 办理, 工作 …), or when at least
-``GENERIC_SHARE`` of the documents hold it (document frequency over the library, so
-the rule follows the library: 政务 is generic where every document mentions it). Half,
-not less: at 30 % the benchmark's corpus, half of each body seed-plan prose, lost words
-such as 监管 and 台账 that a person does search by. A query
-whose only words found in the library are generic finds nothing, and says so.
+A word is generic when it says what a document is or how its title is put rather than
+what it is about (``GENRE_WORDS``: 通知, 计划, 指导意见; ``TITLE_FRAME_WORDS``: 关于,
+工作, 试行, 年度), what any matter has (``MATTER_WORDS``: 办理, 条件) or how a question
+is asked (``ASKING_WORDS``: 怎么, 查询) — closed classes of the language, whose union is
+``GENERIC_WORDS`` — or when at least ``GENERIC_SHARE`` of the documents hold it
+(document frequency over the library, so the rule follows the library: 政务 is generic
+where every document mentions it). Half, not less: at 30 % the benchmark's corpus, half
+of each body seed-plan prose, lost words such as 监管 and 台账 that a person does search
+by. A query whose only words found in the library are generic finds nothing, and says
+so.
 
 Counts come from the index (SQLite: the FTS5 vocabulary; PostgreSQL: the planner's
 statistics of the words, or a count where the table has none yet) and are kept for
@@ -26,32 +29,43 @@ GENERIC_SHARE = 0.5
 # Below this many documents a share says little (in a library of ten, a word in four
 # of them is not generic): only ``GENERIC_WORDS`` are.
 GENERIC_MIN_DOCUMENTS = 100
-# Words of the genre, not of a subject: what a document is, or that something is done.
-GENERIC_WORDS = frozenset("""
-通知 通告 公告 公示 意见 决定 办法 规定 细则 方案 实施方案 工作方案 措施 若干措施 规则 指引
-规程 工作规程
-意见稿 文件 政策 政策文件 有关 相关 关于 印发 工作 办理 情况 问题 事项 事宜 内容 要求 规范
-申请 条件 材料 流程 手续 管理办法 实施办法 暂行办法 实施细则 管理规定 工作方案
-管理 实施 开展 落实 推进 加强 进一步 做好 通报 报告 说明 答复 信息 政府 区 市 黄埔区 黄埔 全区
-怎么 怎么办 怎样 如何 什么 啥 哪里 哪儿 能不能 有没有 可以 是否 吗 呢 呀 吧 请问 一下 多少
-时候
-查询 查找 查看 查阅 搜索 检索 下载 浏览
-要点 工作要点 暂行 试行 年度
+# Why a word says nothing of a subject, class by class: each a closed class of the
+# language, not a list of the library's words (``GENERIC_WORDS`` is their union).
+#
+# What a document is — its genre: the kinds of official document (党政机关公文处理工作条例,
+# laid out by GB/T 9704: 决议 决定 命令 公报 公告 通告 意见 通知 通报 报告 请示 批复 议案
+# 纪要), the forms of normative documents and plans (规定 办法 细则 方案 计划 要点 …) and
+# the compounds titles make of them (实施办法, 工作要点, 指导意见 …), which the
+# segmenter may split into a subject word and a genre word (指导 意见: ``query``
+# takes them whole). Not 规划, 制度, 修订: also what a document is about (国土空间规划,
+# 规划许可; the amendment of a measure).
+GENRE_WORDS = frozenset("""
+通知 通告 公告 公示 意见 决定 办法 规定 细则 方案 措施 规则 指引 指南 规程 计划 要点 条例
+决议 命令 公报 通报 报告 请示 批复 答复 议案 纪要 说明 守则 须知 汇编 意见稿
+实施方案 工作方案 行动方案 若干措施 工作规程 工作规则 管理办法 实施办法 暂行办法 试行办法
+实施细则 管理规定 暂行规定 若干规定 实施意见 指导意见 若干意见 工作要点 工作计划 行动计划
+实施计划 文件 政策 政策文件
 """.split())
-# (The second last line: how a document is looked up — 政策文件 查询 asks the search
-# itself, naming no subject. The last: a form a document takes (要点, like 方案 and
-# 意见), its standing (暂行, 试行: of 暂行办法, 试行办法) and the period it covers
-# (年度) — none names what it is about. Not 计划: a plan of a subject is searched as
-# one (保障房建设计划 finds the year's 建设计划 before the housing rules).)
+# How a title puts its genre (关于印发…的通知, 进一步做好…工作), a document's standing
+# (暂行, 试行: of 暂行办法), the period it covers (年度) and who issues it (区, 政府).
+TITLE_FRAME_WORDS = frozenset("""
+有关 相关 关于 印发 工作 进一步 做好 开展 加强 落实 推进 实施 管理 暂行 试行 年度
+政府 区 市 黄埔区 黄埔 全区
+""".split())
+# What any matter has or needs, whatever its subject (办理, 申请 条件, 流程 材料).
+MATTER_WORDS = frozenset("""
+办理 情况 问题 事项 事宜 内容 要求 规范 申请 条件 材料 流程 手续 信息
+""".split())
+# The words of a question around a subject (怎么办, 哪里, 能不能), and of looking a
+# document up (政策文件 查询 asks the search itself, naming no subject).
+ASKING_WORDS = frozenset("""
+怎么 怎么办 怎样 如何 什么 啥 哪里 哪儿 能不能 有没有 可以 是否 吗 呢 呀 吧 请问 一下 多少
+时候 查询 查找 查看 查阅 搜索 检索 下载 浏览
+""".split())
 # The generic words that say what form a document takes or how a title is put (关于
 # 印发 …的通知, 做好…工作): two of them in a title name no subject (engine: titled).
-FORM_WORDS = frozenset("""
-通知 通告 公告 公示 意见 决定 办法 规定 细则 方案 实施方案 工作方案 措施 若干措施 规则 指引
-规程 工作规程
-意见稿 文件 政策 政策文件 有关 相关 关于 印发 工作 管理办法 实施办法 暂行办法 实施细则 管理规定
-通报 报告 说明 进一步 做好 开展 加强 落实 推进 实施 管理 政府 区 市 黄埔区 黄埔 全区
-要点 工作要点 暂行 试行
-""".split())
+FORM_WORDS = GENRE_WORDS | TITLE_FRAME_WORDS
+GENERIC_WORDS = FORM_WORDS | MATTER_WORDS | ASKING_WORDS
 CACHE_SECONDS = 600
 _cache: dict[tuple[str, str], tuple[float, int]] = {}
 _totals: dict[str, tuple[float, int]] = {}

@@ -8,10 +8,12 @@ import importlib
 import pytest
 
 from django.apps import apps as django_apps
+from django.urls import reverse
 
 from gongkai.lexicon.data.seed import everyday_groups, seed_groups
 from gongkai.lexicon.models import LexiconVersion, TermGroup
 from gongkai.lexicon.selectors import expand_tokens
+from gongkai.policies.search import query as q
 from gongkai.policies.search import search_documents, words
 from gongkai.policies.search.lexicon_seed import SIXTH_SECTION, search_groups
 from gongkai.policies.tests.factories_policies import ids, make_document
@@ -53,3 +55,47 @@ def test_sixth_section_lines_keep_the_kind_of_an_earlier_group():
             assert kind == earlier[canonical], canonical
     # No variant is a generic word: a query of generic words would find a subject.
     assert not {v for _kind, _canonical, variants in sixth for v in variants} & words.GENERIC_WORDS
+
+
+@pytest.fixture
+def plans():
+    """Titles holding the genre words (计划, 指导意见, 试行) with their subjects."""
+    return {
+        "housing": make_document(title="黄埔区2025年保障性住房建设计划",
+                                 body_html="<p>年度计划筹集保障性租赁住房三千套。</p>"),
+        "fitness": make_document(title="黄埔区全民健身实施计划",
+                                 body_html="<p>年度工作：新建社区健身设施五十处。</p>"),
+        "guidance": make_document(title="黄埔区关于加强就业指导的指导意见（试行）",
+                                  body_html="<p>就业指导服务进社区，本意见试行二年。</p>"),
+    }
+
+
+@pytest.mark.parametrize("query", [
+    "年度工作计划", "计划 年度 工作", "工作计划年度", "指导意见 试行", "试行 指导意见",
+    "指导意见试行", "指导 意见 试行", "工作 计划"])
+def test_a_query_of_genre_words_alone_finds_nothing_and_says_so_once(client, plans, query):
+    # Before: 计划 (a plan's genre) and 指导 of 指导意见 (cut 指导 + 意见) were
+    # searched by — the plans, the guidance.
+    result = search_documents(query=query)
+    assert (ids(result), result.notice, result.missing) == ([], "generic", [])
+    page = client.get(reverse("policies:search"), {"q": query}).content.decode()
+    assert page.count('id="search-notice"') == 1 and "检索词过于宽泛" in page
+    assert "没有找到符合条件的文件" not in page and "以下为包含部分检索词的结果" not in page
+    data = client.get(reverse("policies:api_search"), {"q": query}).json()
+    assert (data["total"], data["notice"], data["missing"]) == (0, "generic", [])
+
+
+@pytest.mark.parametrize(("query", "wanted"), [
+    ("全民健身计划", "fitness"), ("全民健身 实施计划", "fitness"),
+    ("保障性住房 年度建设计划", "housing"), ("黄埔区2025年保障性住房建设计划", "housing"),
+    ("就业指导意见", "guidance"), ("就业 指导意见 试行", "guidance"),
+    ("黄埔区关于加强就业指导的指导意见（试行）", "guidance")])
+def test_one_real_word_among_genre_words_still_finds_its_document(plans, query, wanted):
+    assert ids(search_documents(query=query))[:1] == [plans[wanted].pk]
+
+
+def test_a_genre_the_cut_splits_is_one_generic_word_and_its_parts_stay_words(plans):
+    plan = q.analyse("指导意见")
+    assert [(g.typed, g.generic) for g in plan.groups] == [("指导意见", True)]
+    # 指导 alone names a subject (就业指导), and is searched by.
+    assert ids(search_documents(query="就业 指导")) == [plans["guidance"].pk]
