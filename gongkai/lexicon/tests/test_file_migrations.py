@@ -1,0 +1,176 @@
+"""The migrations that load a lexicon file by the rules of 0003 — 0004 (``situations.txt``:
+what residents say happened to them, for the name of the service) and 0005
+(``daily.txt``: what residents call things in daily life, for the word the services
+use) — one table, the same checks for each: what it adds, what it leaves alone, that
+it can be undone, that its lines keep the kind of the group they extend, and that the
+words it brings find answers."""
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+
+from django.apps import apps as django_apps
+
+from gongkai.lexicon.data.seed import (
+    daily_groups,
+    everyday_groups,
+    load_everyday,
+    load_situations,
+    seed_groups,
+    situations_groups,
+)
+from gongkai.lexicon.models import LexiconVersion, TermGroup
+from gongkai.lexicon.selectors import expand_tokens
+from gongkai.lexicon.services import term_group_delete, term_variant_add
+from gongkai.policies.search.lexicon_seed import load_search_lexicon, search_groups
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class FileMigration:
+    """One migration, the file it loads, and the words each check looks at."""
+
+    module: str
+    lines: Callable[[], list]  # the file's groups
+    earlier: tuple[Callable[[], list], ...]  # the groups of the files loaded before it
+    before: tuple[Callable, ...]  # what loads the site before it (after the seed)
+    least_lines: int
+    new: tuple[str, str]  # (variant, canonical) of a group it adds
+    extended: tuple[tuple[str, str], ...]  # (variant, canonical) of groups it extends
+    kept_kind: tuple[str, str]  # (canonical, kind) of an extended group
+    edited: tuple[str, str, str]  # (canonical, the office's variant, the file's variant)
+    deleted: str  # a group the office deleted
+    undone: tuple[str, str]  # (canonical, the office's variant added after it)
+    expansions: tuple[tuple[str, str], ...]  # (typed, meant) it brings
+    # The entry an everyday question finds only through it, two others, the question.
+    entry: tuple[str, str]
+    others: tuple[tuple[str, str], ...]
+    question: str
+
+    @property
+    def migration(self):
+        return importlib.import_module(f"gongkai.lexicon.migrations.{self.module}")
+
+
+SITUATIONS = FileMigration(
+    module="0004_situations", lines=situations_groups,
+    earlier=(seed_groups, search_groups, everyday_groups),
+    before=(load_search_lexicon, load_everyday), least_lines=25,
+    new=("义工", "志愿者"), extended=(("护理保险", "长护险"),),
+    kept_kind=("长护险", "colloquial"), edited=("长护险", "长照险", "护理保险"),
+    deleted="辞退", undone=("志愿者", "青年志愿者"),
+    expansions=(("义工", "志愿者"), ("瘫在床上", "失能"), ("被驳回", "审核不通过"),
+                ("没有案底", "无犯罪记录证明"), ("一趟办完", "联办"), ("摔了一跤", "意外伤害")),
+    entry=("志愿者怎么注册？", "在志愿服务平台注册。"),
+    others=(("高考怎么报名？", "按招生考试院通知网上报名。"), ("自学考试怎么报名？", "网上报名。")),
+    question="请问要怎么报名当义工？",
+)
+DAILY = FileMigration(
+    module="0005_daily", lines=daily_groups,
+    earlier=(seed_groups, search_groups, everyday_groups, situations_groups),
+    before=(load_search_lexicon, load_everyday, load_situations), least_lines=10,
+    # 怪味 extends an everyday group, keeping its kind; 当过兵 a seed group.
+    new=("期房", "预售"), extended=(("怪味", "异味"), ("当过兵", "退役军人")),
+    kept_kind=("异味", "colloquial"), edited=("异味", "臭气", "怪味"),
+    deleted="占道经营", undone=("预售", "楼花房"),
+    expansions=(("期房", "预售"), ("楼花", "预售"), ("备孕", "孕前"), ("当兵受伤", "伤残军人"),
+                ("一股怪味", "异味"), ("垫钱", "垫付"), ("掏不起", "困难"),
+                ("隐私泄露", "个人信息泄露")),
+    entry=("商品房预售许可怎么查？", "在住建部门网站查询。"),
+    others=(("二手房交易税费怎么算？", "按成交价计算。"),
+            ("开发商延期交房怎么办？", "按合同约定主张违约金。")),
+    question="想买楼花 怕没有证不能卖",
+)
+CASES = [pytest.param(SITUATIONS, id="0004_situations"), pytest.param(DAILY, id="0005_daily")]
+EXPANSIONS = [pytest.param(case, typed, meant, id=f"{case.module}-{typed}")
+              for case in (SITUATIONS, DAILY) for typed, meant in case.expansions]
+
+
+@pytest.fixture
+def site_before(case):
+    """The lexicon as a site has it before ``case``'s migration: the seed (conftest) and
+    the files loaded before it."""
+    for load in case.before:
+        load(TermGroup, LexiconVersion)
+    return {g.canonical: g.variants for g in TermGroup.objects.all()}
+
+
+def _variants(canonical: str) -> list[str]:
+    return TermGroup.objects.get(canonical=canonical).variants
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_lines_keep_the_kind_of_the_group_they_extend(case):
+    """A colloquial word added to a two-way group would widen a query for the official
+    term to slang: a line naming an earlier canonical term has that group's kind."""
+    lines = case.lines()
+    assert len(lines) >= case.least_lines  # guards the test itself: the file is read
+    earlier: dict[str, str] = {}
+    for kind, canonical, _variants in [group for groups in case.earlier for group in groups()]:
+        earlier.setdefault(canonical, kind)
+    for kind, canonical, _variants in lines:
+        if canonical in earlier:
+            assert kind == earlier[canonical], canonical
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_it_adds_new_groups_and_extends_earlier_ones_once(case, site_before):
+    case.migration.load(django_apps, None)
+    variant, canonical = case.new
+    assert variant in _variants(canonical)  # a new group
+    for variant, canonical in case.extended:
+        assert variant in _variants(canonical)
+    canonical, kind = case.kept_kind
+    assert TermGroup.objects.get(canonical=canonical).kind == kind
+    count = TermGroup.objects.count()
+    case.migration.load(django_apps, None)  # run twice: nothing doubled
+    assert TermGroup.objects.count() == count
+    for variant, canonical in case.extended:
+        assert _variants(canonical).count(variant) == 1
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_groups_the_office_edited_or_deleted_are_left_as_they_are(case, site_before,
+                                                                  office_admin):
+    canonical, office_variant, file_variant = case.edited
+    term_variant_add(canonical=canonical, variant=office_variant, actor=office_admin)
+    edited = _variants(canonical)
+    term_group_delete(group=TermGroup.objects.get(canonical=case.deleted), actor=office_admin)
+    case.migration.load(django_apps, None)
+    assert _variants(canonical) == edited and file_variant not in edited
+    assert not TermGroup.objects.filter(canonical=case.deleted).exists()
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_it_can_be_undone_without_touching_edited_groups(case, site_before, office_admin):
+    case.migration.load(django_apps, None)
+    canonical, office_variant = case.undone
+    term_variant_add(canonical=canonical, variant=office_variant, actor=office_admin)
+    case.migration.unload(django_apps, None)
+    after = {g.canonical: g.variants for g in TermGroup.objects.all()}
+    assert after.pop(canonical)[-1] == office_variant  # the office's work stays
+    assert after == site_before
+
+
+@pytest.mark.parametrize("case, typed, meant", EXPANSIONS)
+def test_an_everyday_word_expands_to_the_services_word(case, site_before, typed, meant):
+    assert meant not in dict(expand_tokens([typed]))
+    case.migration.load(django_apps, None)
+    assert dict(expand_tokens([typed]))[meant] >= 0.7
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_an_everyday_question_finds_its_entry(case, site_before):
+    from gongkai.qa.retrieval.search import search
+    from gongkai.qa.tests.factories_qa import published_entry
+
+    wanted = published_entry(question=case.entry[0], answer=case.entry[1])
+    for question, answer in case.others:
+        published_entry(question=question, answer=answer)
+    _query, hits = search(case.question)
+    assert not hits or hits[0].id != wanted.pk
+    case.migration.load(django_apps, None)
+    _query, hits = search(case.question)
+    assert hits and hits[0].id == wanted.pk
