@@ -86,17 +86,17 @@ def _search_documents(*, query: str, user, filters: dict | None, sort: str, limi
             result.notice = "" if result.hits or offset else "none"
             return result
         return SearchResult(total=0, terms=plan.typed, notice="generic" if generic else "none",
-                            missing=[g.typed for g in plan.missing])
+                            missing=plan.named_missing())
     if not exact_ids and plan.lacking and (
             (plan.lacks_subject() and _lacks_what_it_names(plan, terms))
             or _pieces_of_others(plan, terms, lexicon)):
         # The query names what the library does not cover (``ranking``: covers).
         return SearchResult(total=0, terms=plan.typed, notice="none",
-                            missing=[g.typed for g in plan.missing])
+                            missing=plan.named_missing())
     result = _search(visible, plan, terms, exact_ids, sort=sort, limit=limit, offset=offset,
                      visibility_key=_public_key(user, filters))
     result.terms, result.expanded = plan.typed, plan.expansions()
-    result.missing = [g.typed for g in plan.missing]
+    result.missing = plan.named_missing()
     # A word the library does not hold was left out: not every word was matched.
     result.matched_all_terms = result.matched_all_terms and not plan.missing
     result.notice = ("none" if not result.hits and not offset

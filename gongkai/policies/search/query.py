@@ -87,6 +87,13 @@ class Plan:
         is left of a sentence."""
         return [g for g in self.missing if len(g.typed) >= 2 and words.names_a_thing(g.typed)]
 
+    def named_missing(self) -> list[str]:
+        """The words the page and the API say the library lacks: those of ``lacking``.
+        Not every word left out — a character of the sentence (要, 开, 给) or a word
+        around the subject (我们, 听说) is in most documents' text, though the index
+        keeps no such word: "not in the library" would be untrue."""
+        return [g.typed for g in self.lacking]
+
     def lacking_trails(self) -> bool:
         """Whether every word of ``lacking`` comes after every word searched by: the
         query names its subject first and then what it wants of it (长者食堂 中标,

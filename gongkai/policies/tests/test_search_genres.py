@@ -99,3 +99,46 @@ def test_a_genre_the_cut_splits_is_one_generic_word_and_its_parts_stay_words(pla
     assert [(g.typed, g.generic) for g in plan.groups] == [("指导意见", True)]
     # 指导 alone names a subject (就业指导), and is searched by.
     assert ids(search_documents(query="就业 指导")) == [plans["guidance"].pk]
+
+
+@pytest.fixture
+def pieces():
+    """饲养 in the dog rules only, 许可证 in the discharge permits only; 要 and 办 —
+    characters of a sentence — in their text."""
+    return {
+        "dogs": make_document(title="黄埔区犬只管理规定",
+                              body_html="<p>饲养犬只要办理登记，定期为犬只接种疫苗。</p>"),
+        "permits": make_document(title="黄埔区排污许可管理实施细则",
+                                 body_html="<p>排污单位要依法取得排污许可证。</p>"),
+    }
+
+
+def _said(client, query: str) -> tuple[str, list[str]]:
+    """The page's one notice, and the API's missing words."""
+    page = client.get(reverse("policies:search"), {"q": query}).content.decode()
+    assert page.count('id="search-notice"') == 1
+    notice = page.split('id="search-notice">', 1)[1].split("</", 1)[0]
+    return notice, client.get(reverse("policies:api_search"), {"q": query}).json()["missing"]
+
+
+def test_the_message_names_the_subject_the_library_lacks_not_the_words_it_holds(client, pieces):
+    notice, missing = _said(client, "恐龙饲养许可证")
+    assert "文件库中没有涉及“恐龙”的文件" in notice and missing == ["恐龙"]
+
+
+@pytest.mark.parametrize("query", ["养恐龙要办许可证吗", "我想养恐龙 要办许可证吗"])
+def test_the_characters_of_a_sentence_are_not_named_missing(client, pieces, query):
+    # Before: 要 (and 我, 想) were named "not in the library" — 要 is in both texts.
+    result = search_documents(query=query)
+    assert result.missing == ["恐龙"]
+    notice, missing = _said(client, query)
+    assert missing == ["恐龙"]
+    for word in ("要", "我", "想"):
+        assert word not in notice.split("恐龙")[0] and f"、{word}" not in notice, notice
+
+
+def test_every_thing_the_library_lacks_is_named(client):
+    make_document(title="黄埔区垃圾分类管理规定", body_html="<p>生活垃圾分类投放。</p>")
+    notice, missing = _said(client, "恐龙饲养许可证")
+    # (饲养, a verb, names an act, not what the documents would be about.)
+    assert "文件库中没有涉及“恐龙、许可证”的文件" in notice and missing == ["恐龙", "许可证"]

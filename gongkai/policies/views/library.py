@@ -106,7 +106,8 @@ def api_search(request):
         # "partial", "generic", "none" or "": what the page says about the result.
         "notice": result.notice,
         "expanded": result.expanded,
-        # Words of the query no document holds (left out, or why nothing was found).
+        # The words of the query naming a thing that no document holds (left out, or
+        # why nothing was found) — not the characters of a sentence (要, 给).
         "missing": result.missing,
     }, json_dumps_params={"ensure_ascii": False})
 
