@@ -13,6 +13,7 @@ the other words that mean the same to the library.
 - whether it is generic (``words``): a query of generic words only finds nothing.
 """
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.db.models import Q
 
@@ -80,11 +81,12 @@ class Plan:
         """Words the library does not hold (left out of the search)."""
         return [g for g in self.groups if not g.known and not g.generic]
 
-    @property
+    @cached_property
     def lacking(self) -> list[Group]:
         """The words the library lacks that name a thing (``words.names_a_thing``): not
         那个, 明年, 听说 — the sentence around a subject; nor a character alone, what
-        is left of a sentence."""
+        is left of a sentence. (Read once a plan: the gate and the message ask it
+        several times, each word looked up in a dictionary of a fifth of a megabyte.)"""
         return [g for g in self.missing if len(g.typed) >= 2 and words.names_a_thing(g.typed)]
 
     def named_missing(self) -> list[str]:
