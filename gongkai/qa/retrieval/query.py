@@ -200,11 +200,14 @@ def _groups(query: Query, typed: dict[str, float], canon: str, lexicon: Lexicon
 
 def _meanings(word: str, lexicon: Lexicon) -> list[tuple[str, float, str]]:
     """What a word typed means: the office's lexicon's expansions, or, for a word no
-    office group holds, the general thesaurus's (one link; ``lexicon.thesaurus``)."""
+    office group holds (not even as the term its variants lead to), the general
+    thesaurus's (one link; ``lexicon.thesaurus``). Not for the words that ask of
+    anything (办理, 单位) or tell the circumstances: their synonyms only widen the
+    question (dev2 lost two questions with them)."""
     found = lexicon.expand(word)
     if found:
         return [(term, weight, "lexicon") for term, weight in found]
-    if circumstance(word) or word in GENERIC_WORDS:
+    if lexicon.holds(word) or circumstance(word) or word in GENERIC_WORDS:
         return []
     return [(term, weight, "thesaurus") for term, weight in thesaurus().expand(word)]
 

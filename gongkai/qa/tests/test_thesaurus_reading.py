@@ -90,3 +90,15 @@ def test_the_staff_test_view_says_where_an_expansion_comes_from(
     html = client_for(unit_staff).get(reverse("qa:staff_test"),
                                       {"question": "赋闲了有什么补助"}).content.decode()
     assert f"赋闲→失业（同义词词林 {WEIGHT}" in html
+
+
+def test_a_term_an_office_group_leads_to_is_not_read_through_the_thesaurus(
+        library, general_thesaurus):
+    """赋闲 is the canonical term of a colloquial group (its variants lead to it, it
+    leads nowhere): the office wrote it, so the thesaurus does not widen it."""
+    from gongkai.lexicon.models import TermKind
+
+    general_thesaurus([["赋闲", "失业"]])
+    term_variant_add(canonical="赋闲", variant="闲在家里", kind=TermKind.COLLOQUIAL, actor=None)
+    query = parse("赋闲了有什么补助")
+    assert not _thesaurus_expansions(query)
