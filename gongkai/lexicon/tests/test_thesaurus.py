@@ -10,6 +10,7 @@ import pytest
 from gongkai.lexicon import thesaurus as module
 from gongkai.lexicon.thesaurus import (
     MAX_GROUP,
+    MAX_SENSES,
     WEIGHT,
     Thesaurus,
     data_path,
@@ -46,6 +47,15 @@ def test_a_group_broader_than_the_bound_is_left_out():
     assert Thesaurus([broad[:MAX_GROUP]]).groups() == 1
 
 
+def test_a_word_of_more_senses_than_the_bound_is_left_out():
+    """生活 in three groups (活着, 日子, 劳动): which sense a question means is unknown."""
+    words = Thesaurus([["活着", "生活", "在世"], ["日子", "生活"], ["劳动", "生活"],
+                       ["爱人", "丈夫"], ["爱人", "恋人"]])
+    assert "生活" not in words and words.expand("活着") == (("在世", WEIGHT),)
+    assert "日子" not in words  # its group is left with one word
+    assert dict(words.expand("爱人")) == dict.fromkeys(["丈夫", "恋人"], WEIGHT)
+
+
 def test_expansion_is_one_link_never_through_another_group():
     """爱人 is 丈夫 in one group and 恋人 in another: 丈夫 does not read as 恋人."""
     words = Thesaurus([["丈夫", "爱人", "老公"], ["恋人", "爱人", "对象"]])
@@ -70,6 +80,7 @@ def test_the_package_data_is_read(monkeypatch):
     assert "失业" in dict(words.expand("下岗"))
     assert "投诉" not in dict(words.expand("起诉"))
     assert "小不点儿" not in dict(words.expand("孩子"))  # a group of 36 words
+    assert MAX_SENSES == 2 and "生活" not in words
 
 
 def test_without_the_package_the_thesaurus_is_empty_and_logged_once(monkeypatch, caplog):
