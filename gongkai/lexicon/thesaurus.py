@@ -21,7 +21,7 @@ below the office's kinds (``models.KIND_WEIGHTS``): a match through the general
 thesaurus counts for less than one the office wrote.
 
 Read once per process, at the first question that asks (60 ms: the file is 1.7 MB of
-json; what is kept is the groups and a word → group numbers table, 12 MB of the
+json; what is kept is the groups and a word → group numbers table, 14 MB of the
 process's resident memory). Without the package the platform works
 as before: the thesaurus is empty and the missing package is logged once.
 """
