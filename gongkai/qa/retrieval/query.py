@@ -213,6 +213,7 @@ def _meanings(word: str, lexicon: Lexicon) -> list[tuple[str, float, str]]:
 
 
 def _general_words(query: Query, groups: dict[str, dict[str, float]]) -> frozenset[str]:
+    """The words of the groups that only the general thesaurus led to."""
     general = {e.term for e in query.expansions if e.how == "thesaurus"}
     if not general:
         return frozenset()
