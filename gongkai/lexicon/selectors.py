@@ -60,7 +60,9 @@ class Lexicon:
     def __init__(self, groups, stamp: int = 0):
         self.stamp = stamp
         links: dict[str, dict[str, float]] = defaultdict(dict)
+        canonicals: set[str] = set()
         for canonical, variants, kind in groups:
+            canonicals.add(canonical)
             weight = KIND_WEIGHTS.get(kind, 0.8)
             for variant in variants:
                 _link(links, variant, canonical, weight)
@@ -70,6 +72,9 @@ class Lexicon:
                         if other != variant:
                             _link(links, variant, other, weight)
         self._links = dict(links)
+        # The canonical terms that lead nowhere (those of colloquial and typo groups):
+        # the office wrote them too (``holds``).
+        self._targets = frozenset(canonicals - self._links.keys())
         # Expansions worked out so far (``expand``): a term's never changes in a snapshot.
         self._expanded: dict[str, tuple[tuple[str, float], ...]] = {}
         # One character inside text is too often part of another word (告 in 公告):
@@ -87,6 +92,12 @@ class Lexicon:
     def terms(self):
         """Every term that leads somewhere (each has expansions; ``expand`` gives them)."""
         return self._links.keys()
+
+    def holds(self, term: str) -> bool:
+        """Whether a group of the office's has ``term`` (as its canonical term or a
+        variant): the office has said what it means, and a general thesaurus does not
+        (``gongkai.lexicon.thesaurus``)."""
+        return term in self._links or term in self._targets
 
     def expand(self, term: str) -> tuple[tuple[str, float], ...]:
         found = self._expanded.get(term)

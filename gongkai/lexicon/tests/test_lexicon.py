@@ -34,6 +34,14 @@ def test_colloquial_word_leads_to_the_canonical_one_but_not_back():
     assert lexicon.expand("孩子") == ()
 
 
+def test_a_lexicon_holds_every_term_its_groups_have():
+    """A colloquial group's canonical term leads nowhere, but the office wrote it."""
+    lexicon = Lexicon([("配偶", ("爱人", "老婆"), TermKind.COLLOQUIAL),
+                       ("工资", ("薪水",), TermKind.SYNONYM)])
+    assert all(lexicon.holds(t) for t in ("配偶", "爱人", "老婆", "工资", "薪水"))
+    assert not lexicon.expand("配偶") and not lexicon.holds("丈夫")
+
+
 def test_synonyms_go_both_ways_and_two_links_multiply():
     lexicon = Lexicon([("配偶", ("爱人", "老婆"), TermKind.SYNONYM),
                        ("爱人", ("另一半",), TermKind.COLLOQUIAL)])

@@ -17,7 +17,11 @@ it. Words that tell the circumstances wherever they stand (去年, 听说, 因�
 ``text.circumstance``) count at ``CIRCUMSTANCE_WEIGHT``. The dialects' grammar words are
 read as Mandarin first (喺边度 → 在哪里, 能报不 → 能报吗: ``text.mandarin``), and a
 single spoken character no entry holds as a word reads as the library's compounds
-beginning with it (撤 → 撤回, ``_add_compounds``).
+beginning with it (撤 → 撤回, ``_add_compounds``). A word typed that no office group
+holds and no entry holds either reads as its synonyms in the general thesaurus
+(``gongkai.lexicon.thesaurus``: 下岗 → 失业, 工钱 → 工资), one link, below the
+office's weights; such a word neither decides the scope (``coverage``) nor alone makes
+a suggestion close (``search.related``).
 """
 import re
 from collections import defaultdict
@@ -29,6 +33,7 @@ from django.db.models import Q
 
 from gongkai.core.text import positions
 from gongkai.lexicon.selectors import Lexicon, current_lexicon
+from gongkai.lexicon.thesaurus import thesaurus
 from gongkai.policies.text import query_terms
 from gongkai.qa.models import QaTerm
 from gongkai.qa.retrieval import reads
@@ -85,7 +90,7 @@ class Expansion:
     typed: str
     term: str
     weight: float
-    how: str  # "lexicon" or "pinyin"
+    how: str  # "lexicon", "thesaurus", "apart", "pinyin" or "compound"
 
 
 @dataclass
@@ -112,6 +117,9 @@ class Query:
     # at most: 开养老院, 工伤认定): answered directly only when one entry is clearly
     # ahead (``search.FRAGMENT_MARGIN``).
     fragment: bool = False
+    # The words only the general thesaurus led to (工钱 → 工资): a match on them alone
+    # does not show that the library holds something close (``search.related``).
+    general_words: frozenset[str] = frozenset()
     df: dict[str, int] = field(default_factory=dict)
     lexicon_stamp: int | None = None  # the lexicon's, read with the words' counts
 
@@ -146,9 +154,13 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     _add_compounds(query, groups)
     _weigh_clauses(canon, groups)
     query.groups = list(groups.values())
+    query.general_words = _general_words(query, groups)
     # A word the index holds as several (家庭医生: 家庭 + 医生) is held by the entries
     # holding them all: as many as hold the rarest, at most.
     held = {**query.df, **{w: min(query.df[p] for p in ps) for w, ps in query.parts.items()}}
+    # Out of scope is judged by the office's lexicon only: with the general thesaurus
+    # too, everyday words lead to words the library holds (男朋友 → 男友, 消息 → 信息)
+    # and out-of-scope questions were recognised less on every development set.
     query.coverage = (1.0 if asks_responsibility(canon)
                       else coverage(query.scope_words, held, lexicon.expand))
     query.service_words = frozenset(
@@ -174,9 +186,9 @@ def _groups(query: Query, typed: dict[str, float], canon: str, lexicon: Lexicon
         if circumstance(word):
             base = round(base * CIRCUMSTANCE_WEIGHT, 4)
         group = groups[word] = {word: base}
-        for term, weight in lexicon.expand(word):
+        for term, weight, how in _meanings(word, lexicon):
             group.setdefault(term, round(base * weight, 4))
-            query.expansions.append(Expansion(word, term, round(base * weight, 4), "lexicon"))
+            query.expansions.append(Expansion(word, term, round(base * weight, 4), how))
     for term in _found_apart(canon, lexicon):
         held = {word for group in groups.values() for word in group}
         group = {t: w for t, w in lexicon.expand(term) if t not in held}
@@ -184,6 +196,29 @@ def _groups(query: Query, typed: dict[str, float], canon: str, lexicon: Lexicon
             groups[term] = group
             query.expansions += [Expansion(term, t, w, "apart") for t, w in group.items()]
     return groups
+
+
+def _meanings(word: str, lexicon: Lexicon) -> list[tuple[str, float, str]]:
+    """What a word typed means: the office's lexicon's expansions, or, for a word no
+    office group holds (not even as the term its variants lead to), the general
+    thesaurus's (one link; ``lexicon.thesaurus``). Not for the words that ask of
+    anything (办理, 单位) or tell the circumstances: their synonyms only widen the
+    question (dev2 lost two questions with them)."""
+    found = lexicon.expand(word)
+    if found:
+        return [(term, weight, "lexicon") for term, weight in found]
+    if lexicon.holds(word) or circumstance(word) or word in GENERIC_WORDS:
+        return []
+    return [(term, weight, "thesaurus") for term, weight in thesaurus().expand(word)]
+
+
+def _general_words(query: Query, groups: dict[str, dict[str, float]]) -> frozenset[str]:
+    """The words of the groups that only the general thesaurus led to."""
+    general = {e.term for e in query.expansions if e.how == "thesaurus"}
+    if not general:
+        return frozenset()
+    other = {e.term for e in query.expansions if e.how != "thesaurus"} | set(groups)
+    return frozenset(general - other)
 
 
 def _prune(query: Query, groups: dict[str, dict[str, float]], typed: dict[str, float],
@@ -198,6 +233,22 @@ def _prune(query: Query, groups: dict[str, dict[str, float]], typed: dict[str, f
     for piece, term in swallowed.items():
         if piece in query.parts.get(term, ()) or piece in groups.get(term, {}):
             groups.pop(piece, None)
+    _prune_general(query, groups)
+
+
+def _prune_general(query: Query, groups: dict[str, dict[str, float]]) -> None:
+    """The general thesaurus reads the words the library does not hold: a word an
+    entry holds finds its entries as typed, and a general synonym of it (证明 → 关系,
+    房子 → 房屋) only widens the question to other entries."""
+    dropped = {(e.typed, e.term) for e in query.expansions
+               if e.how == "thesaurus" and (query.df.get(e.typed) or e.typed in query.parts)}
+    if not dropped:
+        return
+    query.expansions = [e for e in query.expansions if (e.typed, e.term) not in dropped]
+    for typed, term in dropped:
+        group = groups.get(typed)
+        if group is not None and term != typed:
+            group.pop(term, None)
 
 
 def _typed(terms: list[str], found: list[str], lexicon: Lexicon

@@ -90,9 +90,12 @@ def related(query: Query, hit: Hit) -> bool:
     or more characters that neither asks of anything (来, 哪个) nor tells the
     circumstances (今天), or several single characters (a word the segmenter did not
     know, read character by character: 穗岁康, 剐蹭). A match on one character or on
-    such words only (才 of 红烧肉怎么做才不腻, 今天 of 今天星期几) is not."""
+    such words only (才 of 红烧肉怎么做才不腻, 今天 of 今天星期几) is not, nor one on
+    a word only the general thesaurus led to (哪个牌子的奶粉好: 牌子 → 商标)."""
     singles = 0
     for word in hit.matched:
+        if word in query.general_words:
+            continue  # a general synonym of an everyday word (牌子 → 商标) shows nothing
         if word in query.service_words:
             return True
         if len(word) == 1:
