@@ -58,3 +58,16 @@ def test_every_word_is_kept_when_all_are_common_or_any_word_matches(library):
     assert backend().matcher(["政务 公开", "桥梁"], match_all=True).scored_query() \
         == '"政务 公开" AND "桥梁"'
     assert isinstance(backend().matcher(["政务"], match_all=True), SqliteMatcher)
+
+
+def test_which_ids_hold_each_word_is_read_without_scores(library):
+    matcher = backend().matcher(["政务", ("桥梁", "隧道"), "公开"], match_all=False)
+    ids = [d.pk for d in library]
+    bridges = {d.pk for n, d in enumerate(library) if n % 3 == 0}
+    public = {d.pk for d in library[:7]}
+    assert matcher.holding(ids) == [set(ids), bridges, public]
+    assert matcher.holding(ids[1:3]) == [set(ids[1:3]), set(), set(ids[1:3])]
+    assert matcher.holding([]) == [set(), set(), set()]
+    # As the scores would say it, word by word.
+    assert matcher.holding(ids) == [
+        set(type(matcher)([group], match_all=True).scores(ids)) for group in matcher.groups]
