@@ -109,9 +109,10 @@ class SqliteMatcher(Matcher):
         params = [*self.params, *([] if below is None else [below]), size + 1]
         return sql, params
 
-    def scores_sql(self, ids: list[int]) -> tuple[str, list]:
+    def scores_sql(self, ids: list[int], *, matching: bool = False) -> tuple[str, list]:
         # The id range is FTS5's access path (one pass over the matches in it); as its
-        # access path, "rowid IN" would run the full-text query once per id.
+        # access path, "rowid IN" would run the full-text query once per id. (So the
+        # query is matched whether or not ``matching``.)
         placeholders = ", ".join(["%s"] * len(ids))
         sql = (f"SELECT rowid, -bm25({TABLE}, {bm25_weights()}) FROM {TABLE} "
                f"WHERE {TABLE} MATCH %s AND rowid BETWEEN %s AND %s "
