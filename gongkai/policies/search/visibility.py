@@ -34,11 +34,13 @@ class Visibility:
     def scores_and_rows(self, matcher: Matcher, ids: list[int]
                         ) -> tuple[dict[int, float], dict[int, tuple]]:
         """``matcher.scores(ids)`` and ``of(ids)``, which do not depend on each other:
-        in one round trip on a client-server database."""
+        in one round trip on a client-server database. ``ids``: matches ``matcher``
+        read (its newest), not tested again."""
         new = [pk for pk in ids if pk not in self.read]
         if not new and matcher is self.scored and all(pk in self.scores for pk in ids):
             return {pk: self.scores[pk] for pk in ids}, self.of(ids)
-        statements = [matcher.scores_sql(ids)] + ([self.read_rows.bound(new)] if new else [])
+        statements = [matcher.scores_sql(ids, matching=True)] + (
+            [self.read_rows.bound(new)] if new else [])
         read = backend().run_together(statements)
         if new:
             self.rows.update(self.read_rows.rows_of(read[1]))

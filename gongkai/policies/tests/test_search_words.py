@@ -108,3 +108,29 @@ def test_the_newest_matches_are_read_in_windows_sized_by_the_words_statistics(mo
         rows, more = matcher.pool(2, below=with_both[1], rank=False)
         assert ([pk for pk, _rank in rows], more) == (with_both[2:], False)
         assert search_documents(query="桥梁检测", sort="date").total == 3
+
+
+@on_postgresql
+def test_windows_after_a_sparse_one_read_the_same_matches_as_one_read_of_all():
+    """A window that finds few of the matches wanted sizes the next one by that share
+    (a word rarer than the statistics say): whatever the first width, the wanted number
+    and the bound below, the ids are those of one read of every match."""
+    documents = [make_document(title=f"通知{n}",
+                               body_html="<p>政务公开" + (" 桥梁检测" if n % 7 in (0, 3) else "")
+                               + "</p>") for n in range(60)]
+    words = backend().matcher(query_terms("桥梁检测"), match_all=True).words
+    matching = [d.pk for n, d in reversed(list(enumerate(documents))) if n % 7 in (0, 3)]
+    assert len(matching) == 18
+
+    def newest(width, n, below=None):
+        with connection.cursor() as cursor:
+            cursor.execute(*pg_newest.newest_sql(words, None, n, below, width))
+            return [row[0] for row in cursor.fetchall()]
+
+    assert newest(None, None) == matching
+    for width in (1, 2, 5, 9, 40, 1000):
+        for n in (1, 3, 10, 18, 50):
+            assert newest(width, n) == matching[:n], (width, n)
+        assert newest(width, 4, below=matching[5]) == matching[6:10]
+        assert newest(width, 100, below=matching[-1]) == []
+        assert newest(width, None) == matching

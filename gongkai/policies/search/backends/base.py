@@ -87,8 +87,10 @@ class Matcher:
             cursor.execute(*self.scores_sql(ids))
             return self.scores_of(cursor.fetchall())
 
-    def scores_sql(self, ids: list[int]) -> tuple[str, list]:
-        """The statement of ``scores`` (``ids`` not empty); its rows: ``scores_of``."""
+    def scores_sql(self, ids: list[int], *, matching: bool = False) -> tuple[str, list]:
+        """The statement of ``scores`` (``ids`` not empty); its rows: ``scores_of``.
+        ``matching``: every one of ``ids`` is known to match (read by this matcher's
+        ``pool``), so a backend need not test it again."""
         raise NotImplementedError
 
     @staticmethod
