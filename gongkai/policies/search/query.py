@@ -287,10 +287,18 @@ def _found_without(lower: str, left_out: str, find) -> list[tuple[str, int, int]
     return out
 
 
+def _years_whole(cut: list[str]) -> list[str]:
+    """The cut with the 年 of a year (2026年: cut 2026 + 年) left in the year: not a
+    character standing alone, the remains of a sentence (ranking rule 5)."""
+    return [u for i, u in enumerate(cut)
+            if not (u == "年" and i and words.is_generic_class(cut[i - 1])
+                    and cut[i - 1].isdigit())]
+
+
 def _all_generic(word: str) -> bool:
     """A generic word, or one made of generic words (申请条件: 申请 + 条件); a word that
     asks for an interpretation names a kind of document too (it decides the order)."""
-    if (word in words.GENERIC_WORDS or word in INTERPRETATION_WORDS
+    if (words.is_generic_class(word) or word in INTERPRETATION_WORDS
             or word in words.ABOUT_DOCUMENTS):
         return True
     pieces = ptext.dictionary_pieces(word)
@@ -327,7 +335,7 @@ def analyse(query: str, lexicon=None) -> Plan:
     # (``is None``: an empty lexicon is falsy.)
     lexicon = current_lexicon() if lexicon is None else lexicon
     text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
-    cut = [u.lower() for u in _units(text, lexicon)]
+    cut = _years_whole([u.lower() for u in _units(text, lexicon)])
     units = list(dict.fromkeys(u for u in cut if ptext._is_token(u)))
     rest = [u for u in units if u not in ptext._STOPWORDS and u not in number_words]
     if not rest and number_words:

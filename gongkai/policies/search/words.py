@@ -4,7 +4,7 @@ A word is generic when it says what a document is or how its title is put rather
 what it is about (``GENRE_WORDS``: 通知, 计划, 指导意见; ``TITLE_FRAME_WORDS``: 关于,
 工作, 试行, 年度), what any matter has (``MATTER_WORDS``: 办理, 条件) or how a question
 is asked (``ASKING_WORDS``: 怎么, 查询) — closed classes of the language, whose union is
-``GENERIC_WORDS`` — or when at least ``GENERIC_SHARE`` of the documents hold it
+``GENERIC_WORDS`` — or the period it covers (a calendar year, ``is_generic_class``), or when at least ``GENERIC_SHARE`` of the documents hold it
 (document frequency over the library, so the rule follows the library: 政务 is generic
 where every document mentions it). Half, not less: at 30 % the benchmark's corpus, half
 of each body seed-plan prose, lost words such as 监管 and 台账 that a person does search
@@ -17,6 +17,7 @@ statistics of the words, or a count where the table has none yet) and are kept f
 documents of a common word each time. A word no document holds is not kept (looking it
 up again is cheap), so a document published a moment ago is found by its new words.
 """
+import re
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -66,6 +67,12 @@ ASKING_WORDS = frozenset("""
 # 印发 …的通知, 做好…工作): two of them in a title name no subject (engine: titled).
 FORM_WORDS = GENRE_WORDS | TITLE_FRAME_WORDS
 GENERIC_WORDS = FORM_WORDS | MATTER_WORDS | ASKING_WORDS
+# A calendar year (2026 of 2026年, 2025年度) names the period a document covers, as 年度
+# does, not what it is about: typed beside a subject (住房租赁补贴 2026年) it must not
+# rank the other documents of that year above the subject's. Not searched by, it still
+# counts as a generic word of the title (ranking rule 4a: of the subject's documents,
+# the one of that year first).
+_YEAR = re.compile(r"(?:19|20)\d\d")
 CACHE_SECONDS = 600
 _cache: dict[tuple[str, str], tuple[float, int]] = {}
 _totals: dict[str, tuple[float, int]] = {}
@@ -114,10 +121,15 @@ def documents_holding(words: list[str], memo: dict[str, int] | None = None,
     return found
 
 
+def is_generic_class(word: str) -> bool:
+    """Whether ``word`` is of a generic class (``GENERIC_WORDS``, or a year)."""
+    return word in GENERIC_WORDS or _YEAR.fullmatch(word) is not None
+
+
 def is_generic_word(word: str, count: int) -> bool:
     """Whether ``word``, held by ``count`` documents, says nothing about a subject."""
     total = document_total()
-    return word in GENERIC_WORDS or (total >= GENERIC_MIN_DOCUMENTS
+    return is_generic_class(word) or (total >= GENERIC_MIN_DOCUMENTS
                                      and count >= total * GENERIC_SHARE)
 
 

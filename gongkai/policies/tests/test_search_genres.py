@@ -142,3 +142,50 @@ def test_every_thing_the_library_lacks_is_named(client):
     notice, missing = _said(client, "恐龙饲养许可证")
     # (饲养, a verb, names an act, not what the documents would be about.)
     assert "文件库中没有涉及“恐龙、许可证”的文件" in notice and missing == ["恐龙", "许可证"]
+
+
+@pytest.fixture
+def years():
+    """A subject's document without a year in its title, two documents of other
+    subjects whose titles hold the year, and others holding the subject's words (as in
+    a district's library, where 住房, 租赁 and 补贴 are far more common than a year)."""
+    for title in ["黄埔区公共租赁住房保障管理办法", "黄埔区人才住房补贴办法",
+                  "黄埔区就业创业补贴实施细则", "黄埔区住房租赁市场管理办法",
+                  "黄埔区高校毕业生租房补贴办法", "黄埔区住房公积金提取指引"]:
+        make_document(title=title, body_html=f"<p>{title}。住房租赁补贴另行规定。</p>")
+    return {
+        "subsidy": make_document(title="黄埔区发放住房租赁补贴实施办法",
+                                 body_html="<p>住房租赁补贴按月发放，申请人向街道提出。</p>"),
+        "points": make_document(title="黄埔区2026年政务公开工作要点",
+                                body_html="<p>2026年政务公开重点任务。</p>"),
+        "projects": make_document(title="关于黄埔区2026年重点建设项目计划的公示",
+                                  body_html="<p>2026年重点建设项目名单。</p>"),
+    }
+
+
+@pytest.mark.parametrize("query", ["住房租赁补贴 2026年", "2026年 住房租赁补贴",
+                                   "住房租赁补贴2026年度", "住房租赁补贴 申请 2026"])
+def test_a_year_beside_the_subject_does_not_rank_that_years_other_documents_first(
+        years, query):
+    # Before: 2026 was searched like a subject word — no document holds both, and the
+    # rarer year put the year's work points and project list above documents of the
+    # subject (in the bench's library, above the subsidy itself).
+    found = ids(search_documents(query=query))
+    assert found[:1] == [years["subsidy"].pk]
+    others = [found.index(years[k].pk) for k in ("points", "projects") if years[k].pk in found]
+    assert all(at >= 7 for at in others)  # after the seven documents of the subject
+
+
+def test_of_the_subjects_documents_the_one_of_the_year_typed_comes_first(years):
+    older = make_document(title="黄埔区2025年重点建设项目计划",
+                          body_html="<p>2025年重点建设项目名单。</p>")
+    found = ids(search_documents(query="重点建设项目 2026年"))
+    assert found[:2] == [years["projects"].pk, older.pk]
+
+
+def test_a_year_is_generic_by_its_class_and_its_nian_goes_with_it():
+    assert words.is_generic_class("2026") and words.is_generic_class("1998")
+    assert not words.is_generic_class("12345")  # a hotline is a subject
+    assert not words.is_generic_class("3000")
+    plan = q.analyse("住房租赁补贴 2026年")
+    assert "年" not in plan.typed and "2026" not in [g.typed for g in plan.content]
