@@ -20,6 +20,8 @@ FOURTH_SECTION = "# --- 第四批"
 FIFTH_SECTION = "# --- 第五批"
 # The heading of the groups added after migration 0009: migration 0010 loads those.
 SIXTH_SECTION = "# --- 第六批"
+# The heading of the groups added after migration 0010: migration 0011 loads those.
+SEVENTH_SECTION = "# --- 第七批"
 
 
 # Variants of the lexicon's general seed that official usage does not make one term
