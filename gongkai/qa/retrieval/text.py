@@ -94,6 +94,7 @@ _DIALECT = {
     "屋企": "家里", "返工": "上班", "返学": "上学", "放工": "下班", "生仔": "生孩子",
     "细路仔": "小孩", "细路": "小孩", "细佬哥": "小孩", "买楼": "买房", "租楼": "租房",
     "供楼": "还房贷", "冇得": "没有", "唔该": "",
+    "买楼花": "买楼花",  # a flat sold before it is built (期房): the lexicon's word, kept
     # Wu: 哪能 how (Mandarin's rhetorical 哪能 is 怎么能: the same reading), 辰光 time,
     # 屋里厢 home, 覅 do not want.
     "哪能": "怎么", "辰光": "时候", "屋里厢": "家里", "覅": "不要",
