@@ -84,9 +84,46 @@ _DIALECT = {
     "俾": "给", "嚟": "来", "咗": "了", "嘅": "的", "啲": "些", "佢哋": "他们", "佢": "他",
     "我哋": "我们", "你哋": "你们", "自个儿": "自己", "自个": "自己", "上哪儿": "去哪里",
     "上哪": "去哪里", "侬": "你", "阿拉": "我们",
+    # Cantonese: 系 is, 几多 how many, 几耐 how long, 咩 what, 呢度 here, 嗰度 there,
+    # 而家 now, 攞 take, 畀 give, 屋企 home, 返工 / 返学 / 放工 go to work / school /
+    # leave work, 生仔 have a baby, 细路 / 细佬哥 child, 买楼 / 租楼 / 供楼 buy / rent a
+    # flat / pay its mortgage, 冇得 have not, 唔该 please.
+    "唔系": "不是", "系唔系": "是不是", "系咪": "是不是", "几多": "多少", "几耐": "多久",
+    "咩": "什么", "乜": "什么", "呢度": "这里", "呢个": "这个", "呢啲": "这些", "嗰度": "那里",
+    "嗰个": "那个", "嗰": "那", "而家": "现在", "依家": "现在", "攞": "拿", "畀": "给",
+    "屋企": "家里", "返工": "上班", "返学": "上学", "放工": "下班", "生仔": "生孩子",
+    "细路仔": "小孩", "细路": "小孩", "细佬哥": "小孩", "买楼": "买房", "租楼": "租房",
+    "供楼": "还房贷", "冇得": "没有", "唔该": "",
+    "买楼花": "买楼花",  # a flat sold before it is built (期房): the lexicon's word, kept
+    # Wu: 哪能 how (Mandarin's rhetorical 哪能 is 怎么能: the same reading), 辰光 time,
+    # 屋里厢 home, 覅 do not want.
+    "哪能": "怎么", "辰光": "时候", "屋里厢": "家里", "覅": "不要",
+    # Northern: 俺 I, 俺们 we. South-western: 啥子 what, 屋头 home, 莫得 have not,
+    # 要得不 / 要不要得 is it all right.
+    "俺们": "我们", "俺": "我", "啥子": "什么", "屋头": "家里", "莫得": "没有",
+    "要不要得": "可不可以", "要得不": "可以吗",
     "㗎": "", "嘞": "", "呗": "", "喎": "", "啫": "", "噃": "", "咧": "",
 }
 _DIALECT_RE = re.compile("|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True)))
+# Dialect words that are also pieces of Mandarin words, read only where the dialect's
+# sense is certain:
+# - 系 (is) after a person (我系, 佢系, 你系): not in 关系, 联系, 系统, 体系;
+# - 仲 (still, 仲有 = 还有) before 有 / 要 / 未 / 系 / 可以 / 冇: not in 仲裁;
+# - 先 (only then) between a time or an age and a can (几多岁先可以 = 多少岁才可以, 一年后
+#   先能): Mandarin's 先 (first) is before a verb, not before 可以 / 能;
+# - 好 + verb + 伐 (Wu: 好打伐 = can one get it): 可以 + verb + 吗, and a clause ending
+#   in 伐 asks (伐 = 吗) where it is no 砍伐, 讨伐, 步伐;
+# - 开间 + a shop (Cantonese classifier 间: 开间公司 = 开一家公司): not 房屋开间;
+# - 屋里 (Wu and northern: at home) where it is someone's: 我屋里, 阿拉屋里.
+_DIALECT_GUARDED = (
+    (re.compile(r"(?<=[我你佢他她们哋都就也唔])系(?![统列数])"), "是"),
+    (re.compile(r"仲(?=有|要|未|系|是|可以|冇|没)"), "还"),
+    (re.compile(r"(?<=[岁时天日月年耐久后])先(?=可以|能|得|会)"), "才"),
+    (re.compile(r"好([\u4e00-\u9fff]{1,2}?)伐(?=[?？。!！,，\s]|$)"), r"可以\1吗"),
+    (re.compile(r"(?<![砍讨征步采滥杀北])伐(?=[?？。!！,，\s]|$)"), "吗"),
+    (re.compile(r"开间(?=[公店铺厂餐饭小])"), "开一家"),
+    (re.compile(r"(?<=[我你他她们拉侬])屋里"), "家里"),
+)
 # A clause ending in 不 / 没 after a verb asks yes or no (能报不？ = 能报吗？): northern
 # and south-western usage; read as 吗 so that the clause is known to ask and 不 is not
 # taken for a word of what is asked. After an adverb (还没, 也不) it is a plain "not".
@@ -96,6 +133,8 @@ _NOT_ENDING = re.compile(r"(?<=[\u4e00-\u9fff])(?<![不没还也都就并再从]
 
 def mandarin(text: str) -> str:
     """(Canonical) question text with the dialects' grammar words read as Mandarin."""
+    for pattern, reading in _DIALECT_GUARDED:
+        text = pattern.sub(reading, text)
     return _NOT_ENDING.sub("吗", _DIALECT_RE.sub(lambda m: _DIALECT[m.group(0)], text))
 
 

@@ -66,6 +66,37 @@ def test_a_not_inside_a_question_or_after_not_is_kept(text):
     assert mandarin(text) == text
 
 
+@pytest.mark.parametrize("typed, read", [
+    ("我系香港人", "我是香港人"),
+    ("唔系本地户口", "不是本地户口"),
+    ("细路几多岁先可以读书", "小孩多少岁才可以读书"),
+    ("一年后先能申请", "一年后才能申请"),
+    ("可以放几耐假", "可以放多久假"),
+    ("可唔可以喺呢度买楼", "可不可以在这里买房"),
+    ("想买楼花", "想买楼花"),
+    ("请个外国人返工", "请个外国人上班"),
+    ("想开间公司", "想开一家公司"),
+    ("仲有冇补贴", "还有没有补贴"),
+    ("阿拉屋里老人哪能报名", "我们家里老人怎么报名"),
+    ("社区好打伐", "社区可以打吗"),
+    ("要预约伐，哪能约", "要预约吗，怎么约"),
+    ("俺们村", "我们村"),
+    ("要办啥子手续", "要办什么手续"),
+    ("摆个摊要得不", "摆个摊可以吗"),
+])
+def test_more_of_the_dialects_words_are_read_as_mandarin(typed, read):
+    assert mandarin(typed) == read
+
+
+@pytest.mark.parametrize("text", [
+    "关系证明怎么开", "联系电话", "他系统里查不到", "单位体系", "劳动仲裁怎么申请",
+    "先进个人评选", "社保先交还是先办卡", "房屋开间多大", "砍伐树木要审批", "讨伐",
+    "屋里漏水", "好办吗",
+])
+def test_mandarin_words_holding_a_dialect_character_are_kept(text):
+    assert mandarin(text) == text
+
+
 def test_a_cantonese_question_finds_what_its_mandarin_finds():
     entry = published_entry(question="社保卡在哪里补办？", answer="到社保网点补办。")
     published_entry(question="公积金怎么提取？", answer="网上提取。")
@@ -161,3 +192,28 @@ def test_a_lexicon_word_leading_to_its_own_piece_counts_it_once():
     published_entry(question="失业保险金怎么领？", answer="到窗口申领。")
     query = parse("失业了能领钱吗")
     assert sum(1 for g in query.groups if "失业" in g) == 1
+
+
+def test_a_cantonese_age_question_finds_the_entry_on_the_age():
+    """几多岁先可以 (how old before one can) reads as 多少岁才可以, which the everyday
+    lexicon holds as 几岁: the entry on the school age is first, not the one on
+    enrolling in the first year."""
+    from gongkai.lexicon.data.seed import load_everyday
+    from gongkai.lexicon.models import LexiconVersion, TermGroup
+    from gongkai.policies.search.lexicon_seed import load_search_lexicon
+
+    load_search_lexicon(TermGroup, LexiconVersion)  # what migrations load before 0003
+    load_everyday(TermGroup, LexiconVersion)
+    entry = published_entry(question="上小学需要满几岁？", answer="满6周岁。")
+    published_entry(question="小学一年级怎么报名？", answer="网上报名。")
+    _query, hits = search("细路几多岁先可以读一年级？")
+    assert hits and hits[0].id == entry.pk
+
+
+def test_a_wu_question_reads_its_home_and_its_how():
+    """阿拉屋里 … 哪能报名 is 我们家里 … 怎么报名: 屋里 and 哪能 are not words the
+    question is about."""
+    query = parse("阿拉屋里老人想去吃老年食堂，哪能报名")
+    words = {w for g in query.groups for w in g}
+    assert not words & {"屋里", "哪能", "阿拉"}
+    assert "报名" in words
