@@ -8,6 +8,7 @@ SEED_FILE = Path(__file__).with_name("seed.txt")
 EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 SITUATIONS_FILE = Path(__file__).with_name("situations.txt")
 DAILY_FILE = Path(__file__).with_name("daily.txt")
+DIALECTS_FILE = Path(__file__).with_name("dialects.txt")
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
@@ -42,6 +43,12 @@ def daily_groups() -> list[tuple[str, str, list[str]]]:
     """``daily.txt`` (migration 0005): what residents call things in daily life, for
     the word the services use."""
     return read_groups(DAILY_FILE)
+
+
+def dialects_groups() -> list[tuple[str, str, list[str]]]:
+    """``dialects.txt`` (migration 0006): the dialects' everyday words, for the word the
+    services use."""
+    return read_groups(DIALECTS_FILE)
 
 
 def load_seed(term_group_model, version_model) -> None:
@@ -134,3 +141,17 @@ def load_daily(term_group_model, version_model) -> None:
 def unload_daily(term_group_model, version_model) -> None:
     unload_everyday(term_group_model, version_model, daily_groups(),
                     _earlier_canonicals([*everyday_groups(), *situations_groups()]))
+
+
+def _before_dialects() -> set:
+    return _earlier_canonicals([*everyday_groups(), *situations_groups(), *daily_groups()])
+
+
+def load_dialects(term_group_model, version_model) -> None:
+    """Migration 0006: ``dialects.txt``, by the rules of ``load_everyday``; a line
+    extending an earlier file's group extends it too."""
+    load_everyday(term_group_model, version_model, dialects_groups(), _before_dialects())
+
+
+def unload_dialects(term_group_model, version_model) -> None:
+    unload_everyday(term_group_model, version_model, dialects_groups(), _before_dialects())

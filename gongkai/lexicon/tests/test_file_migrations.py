@@ -1,7 +1,7 @@
 """The migrations that load a lexicon file by the rules of 0003 — 0004 (``situations.txt``:
-what residents say happened to them, for the name of the service) and 0005
+what residents say happened to them, for the name of the service), 0005
 (``daily.txt``: what residents call things in daily life, for the word the services
-use) — one table, the same checks for each: what it adds, what it leaves alone, that
+use) and 0006 (``dialects.txt``: the dialects' everyday words) — one table, the same checks for each: what it adds, what it leaves alone, that
 it can be undone, that its lines keep the kind of the group they extend, and that the
 words it brings find answers."""
 import importlib
@@ -14,7 +14,9 @@ from django.apps import apps as django_apps
 
 from gongkai.lexicon.data.seed import (
     daily_groups,
+    dialects_groups,
     everyday_groups,
+    load_daily,
     load_everyday,
     load_situations,
     seed_groups,
@@ -83,9 +85,26 @@ DAILY = FileMigration(
             ("开发商延期交房怎么办？", "按合同约定主张违约金。")),
     question="想买楼花 怕没有证不能卖",
 )
-CASES = [pytest.param(SITUATIONS, id="0004_situations"), pytest.param(DAILY, id="0005_daily")]
+DIALECTS = FileMigration(
+    module="0006_dialects", lines=dialects_groups,
+    earlier=(seed_groups, search_groups, everyday_groups, situations_groups, daily_groups),
+    before=(load_search_lexicon, load_everyday, load_situations, load_daily), least_lines=8,
+    # 孤老 extends the everyday group of 特困人员; 阿爷 the seed's 老年人.
+    new=("女仔", "女孩"), extended=(("孤老", "特困人员"), ("阿爷", "老年人")),
+    kept_kind=("特困人员", "colloquial"), edited=("老年人", "银发族", "阿爷"),
+    deleted="特困人员", undone=("女孩", "小女孩"),
+    expansions=(("女仔", "女孩"), ("丫头", "女孩"), ("多少岁", "几岁"), ("念小学", "上小学"),
+                ("缺斤少两", "缺斤短两"), ("港资公司", "外商投资企业"),
+                ("聘请外国人", "外国人来华工作许可"), ("孤老", "特困人员"),
+                ("伯爷公", "老年人")),
+    entry=("缺斤短两怎么投诉？", "向市场监管部门投诉。"),
+    others=(("商品质量问题怎么投诉？", "向市场监管部门投诉。"),
+            ("物业服务不到位怎么反映？", "向街道反映。")),
+    question="买菜被扣秤了",
+)
+CASES = [pytest.param(case, id=case.module) for case in (SITUATIONS, DAILY, DIALECTS)]
 EXPANSIONS = [pytest.param(case, typed, meant, id=f"{case.module}-{typed}")
-              for case in (SITUATIONS, DAILY) for typed, meant in case.expansions]
+              for case in (SITUATIONS, DAILY, DIALECTS) for typed, meant in case.expansions]
 
 
 @pytest.fixture

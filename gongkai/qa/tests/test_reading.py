@@ -195,15 +195,16 @@ def test_a_lexicon_word_leading_to_its_own_piece_counts_it_once():
 
 
 def test_a_cantonese_age_question_finds_the_entry_on_the_age():
-    """几多岁先可以 (how old before one can) reads as 多少岁才可以, which the everyday
-    lexicon holds as 几岁: the entry on the school age is first, not the one on
-    enrolling in the first year."""
-    from gongkai.lexicon.data.seed import load_everyday
+    """几多岁先可以 (how old before one can) reads as 多少岁才可以, which the dialects'
+    lexicon (migration 0006) holds as 几岁: the entry on the school age is first, not
+    the one on enrolling in the first year."""
+    from gongkai.lexicon.data.seed import load_dialects, load_everyday
     from gongkai.lexicon.models import LexiconVersion, TermGroup
     from gongkai.policies.search.lexicon_seed import load_search_lexicon
 
     load_search_lexicon(TermGroup, LexiconVersion)  # what migrations load before 0003
     load_everyday(TermGroup, LexiconVersion)
+    load_dialects(TermGroup, LexiconVersion)
     entry = published_entry(question="上小学需要满几岁？", answer="满6周岁。")
     published_entry(question="小学一年级怎么报名？", answer="网上报名。")
     _query, hits = search("细路几多岁先可以读一年级？")
