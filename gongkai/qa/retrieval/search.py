@@ -41,7 +41,7 @@ from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
 from gongkai.qa.retrieval.query import Expansion, Query, parse
 from gongkai.qa.retrieval.scope import PROCEDURE_WORDS
-from gongkai.qa.retrieval.text import GENERIC_WORDS, circumstance
+from gongkai.qa.retrieval.text import GENERIC_WORDS, circumstance, document
 
 __all__ = ["Expansion", "Hit", "Query", "parse", "related", "search"]
 
@@ -153,8 +153,8 @@ def _hits(query: Query, limit: int) -> list[Hit]:
         hit.features["margin"] = round(
             hit.features["score"] - (other.features["score"] if other else 0.0), 4)
         hit.confidence = round(confidence(hit.features), 4)
-        if unsure(hit.features) or (query.fragment
-                                    and hit.features["margin"] < FRAGMENT_MARGIN):
+        if unsure(hit.features) or hit.features["other_document"] or (
+                query.fragment and hit.features["margin"] < FRAGMENT_MARGIN):
             hit.confidence = min(hit.confidence, UNSURE)
     hits = hits[:limit]
     _fill_text(hits, rows)
@@ -254,7 +254,8 @@ def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: fl
         features = {"norm": norm, "dice": dice, "contain": contain,
                     "cover": _cover(query, asked, words, n),
                     "emiss": _entry_missed(query, asked, words, n),
-                    "qmiss": _question_missed(query, matched, n)}
+                    "qmiss": _question_missed(query, matched, n),
+                    "other_document": float(_other_document(query, asked, words))}
         features["score"] = rank_score(features)
         hits.append(Hit(id=entry_id, question="", confidence=0.0,
                         bm25=round(bm25, 4), bm25_norm=round(norm, 4), dice=round(dice, 4),
@@ -322,6 +323,22 @@ def _question_missed(query: Query, matched: dict[str, float], n: int) -> float:
         rarest_df = min(_df_of(query, word) for word in group)
         worst = max(worst, idf(rarest_df, n) / top)
     return worst
+
+
+def _other_document(query: Query, asked: dict[str, float], words: list[str]) -> bool:
+    """Whether the question names a paper or card (``text.document``: 户口本) the entry's
+    question does not name, while the entry's question names another one the question
+    does not ask (身份证): what the entry says is done with its document (补办, 换领) is
+    not the answer for the other. Only the entry's question counts: its answer names the
+    papers to bring (携带户口簿), and the names of one document are linked by the
+    lexicon (社保卡 = 社会保障卡)."""
+    held = set(words)
+    named = any(any(document(word) for word in group)
+                and not any(word in held for word in group)
+                for group in query.groups)
+    return named and any(
+        document(word) and word not in asked and word not in query.canonical
+        and word not in query.rewritten for word in words)
 
 
 def _df_of(query: Query, word: str) -> int:

@@ -58,6 +58,30 @@ def circumstance(word: str) -> bool:
     return word in CIRCUMSTANCE_WORDS or bool(_QUANTITY.match(word))
 
 
+# A paper or card a resident holds is named, in Mandarin, by a head character closing a
+# word (身份证, 户口本, 户口簿, 营业执照, 社保卡, 出生证明, 学位证书): two such words
+# are different documents, and what is done with one (补办, 换领) is not an answer for
+# the other. The two-character ones are few and listed; a longer word with a head
+# counts unless the head is the end of a verb or an abstract noun (认证, 保证, 成本,
+# 拍照 …: what is done, not what is held).
+DOCUMENT_HEADS = ("证", "本", "簿", "照", "卡", "证明", "证书")
+DOCUMENT_WORDS = frozenset("护照 驾照 签证 执照 存折".split())
+NOT_DOCUMENT_ENDINGS = (
+    "认证", "论证", "验证", "保证", "见证", "公证", "查证", "取证", "举证", "作证", "考证",
+    "办证", "发证", "领证", "换证", "拿证", "补证", "持证", "凭证", "例证", "实证",
+    "成本", "资本", "版本", "根本", "样本", "文本", "基本", "原本", "剧本", "标本", "日本",
+    "按照", "依照", "参照", "对照", "关照", "拍照", "遵照", "比照", "照照", "刷卡", "打卡",
+    "办卡", "开卡", "补卡", "发卡", "关卡", "卡卡")
+
+
+def document(word: str) -> bool:
+    """Whether ``word`` names a paper or card one holds (``DOCUMENT_HEADS``)."""
+    if word in DOCUMENT_WORDS:
+        return True
+    return (len(word) >= 3 and word.endswith(DOCUMENT_HEADS)
+            and not word.endswith(NOT_DOCUMENT_ENDINGS))
+
+
 _FILLER_RE = re.compile("|".join([*sorted((re.escape(w) for w in FILLER_WORDS if len(w) > 1),
                                           key=len, reverse=True),
                                   "[吗呢啊吧呀嘛哦啦咯喔我咋啥喺咗嘅啲咩]"]))
