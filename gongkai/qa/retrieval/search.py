@@ -82,6 +82,15 @@ class Hit:
     phrase: str
     matched: dict[str, float] = field(default_factory=dict)  # word → its share of bm25
     features: dict[str, float] = field(default_factory=dict)
+    # Why the confidence was capped at ``UNSURE`` (a suggestion at most), for staff:
+    # "other_document", "unsure" or "fragment" (``_held_back``), "" when it was not.
+    held_back: str = ""
+
+    @property
+    def rank(self) -> float:
+        """The ranking score the matches are ordered by (``rank_score``); the confidence
+        also counts the margin over the next entry, so it need not fall in that order."""
+        return self.features.get("score", 0.0)
 
 
 def related(query: Query, hit: Hit) -> bool:
@@ -153,12 +162,23 @@ def _hits(query: Query, limit: int) -> list[Hit]:
         hit.features["margin"] = round(
             hit.features["score"] - (other.features["score"] if other else 0.0), 4)
         hit.confidence = round(confidence(hit.features), 4)
-        if unsure(hit.features) or hit.features["other_document"] or (
-                query.fragment and hit.features["margin"] < FRAGMENT_MARGIN):
+        hit.held_back = _held_back(query, hit.features)
+        if hit.held_back:
             hit.confidence = min(hit.confidence, UNSURE)
     hits = hits[:limit]
     _fill_text(hits, rows)
     return hits
+
+
+def _held_back(query: Query, features: dict[str, float]) -> str:
+    """Why a match must be a suggestion at most, whatever its confidence; "" if not."""
+    if features["other_document"]:
+        return "other_document"
+    if unsure(features):
+        return "unsure"
+    if query.fragment and features["margin"] < FRAGMENT_MARGIN:
+        return "fragment"
+    return ""
 
 
 Alternatives = list[dict[str, tuple[tuple[str, float], ...]]]

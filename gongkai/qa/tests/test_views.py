@@ -146,6 +146,25 @@ def test_staff_test_page_shows_the_expansions_applied_and_each_match(entry, clie
     assert not QuestionLog.objects.exists()
 
 
+def test_staff_test_page_orders_matches_by_the_rank_score_it_shows(client_for, unit_staff):
+    """The matches are listed by their ranking score, which is shown and labelled; the
+    confidence beside it (which also counts the margin over the next entry) decides the
+    answer, and a match held back to a suggestion says why."""
+    import re
+
+    for question in ("身份证丢了怎么补办？", "毕业证丢了怎么补办？", "营业执照丢了怎么补？",
+                     "退休证丢了怎么补？"):
+        published_entry(question=question, answer="携带有关材料到窗口补办。")
+    html = client_for(unit_staff).get(reverse("qa:staff_test"),
+                                      {"question": "户口本弄丢了怎么补办"}).content.decode()
+    ranks = [float(r) for r in re.findall(r'class="qa-rank">排序得分 ([0-9.]+)<', html)]
+    shown = [float(c) for c in re.findall(r"<strong>置信度 ([0-9.]+)</strong>", html)]
+    assert len(ranks) == html.count('class="card qa-explain"') == len(shown) >= 2
+    assert ranks == sorted(ranks, reverse=True)
+    assert 'id="qa-order"' in html and "以下按排序得分从高到低排列" in html
+    assert "<strong>推荐相近问题</strong>" in html and "只作推荐：问的是另一种证件" in html
+
+
 def test_staff_create_entry_for_a_queued_question_from_the_queue(client_for, unit_staff):
     _ask(Client(), "电动自行车在哪里上牌？")
     pending = PendingQuestion.objects.get()
