@@ -9,6 +9,7 @@ EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 SITUATIONS_FILE = Path(__file__).with_name("situations.txt")
 DAILY_FILE = Path(__file__).with_name("daily.txt")
 DIALECTS_FILE = Path(__file__).with_name("dialects.txt")
+REGIONAL_FILE = Path(__file__).with_name("regional.txt")
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
@@ -49,6 +50,12 @@ def dialects_groups() -> list[tuple[str, str, list[str]]]:
     """``dialects.txt`` (migration 0006): the dialects' everyday words, for the word the
     services use."""
     return read_groups(DIALECTS_FILE)
+
+
+def regional_groups() -> list[tuple[str, str, list[str]]]:
+    """``regional.txt`` (migration 0007): the words of Taiwan, Hong Kong and Macao, for
+    the word the services use here."""
+    return read_groups(REGIONAL_FILE)
 
 
 def load_seed(term_group_model, version_model) -> None:
@@ -155,3 +162,18 @@ def load_dialects(term_group_model, version_model) -> None:
 
 def unload_dialects(term_group_model, version_model) -> None:
     unload_everyday(term_group_model, version_model, dialects_groups(), _before_dialects())
+
+
+def _before_regional() -> set:
+    return _earlier_canonicals([*everyday_groups(), *situations_groups(), *daily_groups(),
+                                *dialects_groups()])
+
+
+def load_regional(term_group_model, version_model) -> None:
+    """Migration 0007: ``regional.txt``, by the rules of ``load_everyday``; a line
+    extending an earlier file's group extends it too."""
+    load_everyday(term_group_model, version_model, regional_groups(), _before_regional())
+
+
+def unload_regional(term_group_model, version_model) -> None:
+    unload_everyday(term_group_model, version_model, regional_groups(), _before_regional())

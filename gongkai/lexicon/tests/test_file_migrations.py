@@ -1,7 +1,8 @@
 """The migrations that load a lexicon file by the rules of 0003 — 0004 (``situations.txt``:
 what residents say happened to them, for the name of the service), 0005
 (``daily.txt``: what residents call things in daily life, for the word the services
-use) and 0006 (``dialects.txt``: the dialects' everyday words) — one table, the same checks for each: what it adds, what it leaves alone, that
+use), 0006 (``dialects.txt``: the dialects' everyday words) and 0007 (``regional.txt``:
+the words of Taiwan, Hong Kong and Macao) — one table, the same checks for each: what it adds, what it leaves alone, that
 it can be undone, that its lines keep the kind of the group they extend, and that the
 words it brings find answers."""
 import importlib
@@ -18,7 +19,9 @@ from gongkai.lexicon.data.seed import (
     everyday_groups,
     load_daily,
     load_everyday,
+    load_dialects,
     load_situations,
+    regional_groups,
     seed_groups,
     situations_groups,
 )
@@ -102,9 +105,30 @@ DIALECTS = FileMigration(
             ("物业服务不到位怎么反映？", "向街道反映。")),
     question="买菜被扣秤了",
 )
-CASES = [pytest.param(case, id=case.module) for case in (SITUATIONS, DAILY, DIALECTS)]
+REGIONAL = FileMigration(
+    module="0007_regional", lines=regional_groups,
+    earlier=(seed_groups, search_groups, everyday_groups, situations_groups, daily_groups,
+             dialects_groups),
+    before=(load_search_lexicon, load_everyday, load_situations, load_daily, load_dialects),
+    least_lines=15,
+    # 资遣 extends the everyday group of 辞退; 检举 the seed's two-way 投诉.
+    new=("药局", "药店"), extended=(("资遣", "辞退"), ("检举", "投诉")),
+    kept_kind=("投诉", "synonym"), edited=("辞退", "被资方辞退", "资遣"),
+    deleted="残疾人证", undone=("药店", "大药房"),
+    expansions=(("药局", "药店"), ("身心障碍", "残疾"), ("身障手册", "残疾人证"),
+                ("资遣", "辞退"), ("资遣费", "经济补偿"), ("坑坑洞洞", "坑洼"),
+                ("资讯", "信息"), ("育婴假", "育儿假"), ("户口名簿", "户口簿"),
+                ("卫生所", "社区卫生服务中心")),
+    entry=("药店怎么开？", "向药品监管部门申请药品经营许可证。"),
+    others=(("开公司怎么办营业执照？", "网上一次办理。"),
+            ("食品经营许可证怎么办？", "向市场监管局申请。")),
+    question="想开一间药局要办什么",
+)
+CASES = [pytest.param(case, id=case.module)
+         for case in (SITUATIONS, DAILY, DIALECTS, REGIONAL)]
 EXPANSIONS = [pytest.param(case, typed, meant, id=f"{case.module}-{typed}")
-              for case in (SITUATIONS, DAILY, DIALECTS) for typed, meant in case.expansions]
+              for case in (SITUATIONS, DAILY, DIALECTS, REGIONAL)
+              for typed, meant in case.expansions]
 
 
 @pytest.fixture
