@@ -9,7 +9,7 @@ EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 SITUATIONS_FILE = Path(__file__).with_name("situations.txt")
 DAILY_FILE = Path(__file__).with_name("daily.txt")
 DIALECTS_FILE = Path(__file__).with_name("dialects.txt")
-REGIONAL_FILE = Path(__file__).with_name("regional.txt")
+USAGE_FILE = Path(__file__).with_name("usage.txt")
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
@@ -52,10 +52,10 @@ def dialects_groups() -> list[tuple[str, str, list[str]]]:
     return read_groups(DIALECTS_FILE)
 
 
-def regional_groups() -> list[tuple[str, str, list[str]]]:
-    """``regional.txt`` (migration 0007): the words of Taiwan, Hong Kong and Macao, for
-    the word the services use here."""
-    return read_groups(REGIONAL_FILE)
+def usage_groups() -> list[tuple[str, str, list[str]]]:
+    """``usage.txt`` (migration 0007): the words of Taiwan, Hong Kong and Macao, and
+    everyday phrases written after 0006, for the word the services use here."""
+    return read_groups(USAGE_FILE)
 
 
 def load_seed(term_group_model, version_model) -> None:
@@ -164,16 +164,16 @@ def unload_dialects(term_group_model, version_model) -> None:
     unload_everyday(term_group_model, version_model, dialects_groups(), _before_dialects())
 
 
-def _before_regional() -> set:
+def _before_usage() -> set:
     return _earlier_canonicals([*everyday_groups(), *situations_groups(), *daily_groups(),
                                 *dialects_groups()])
 
 
-def load_regional(term_group_model, version_model) -> None:
-    """Migration 0007: ``regional.txt``, by the rules of ``load_everyday``; a line
+def load_usage(term_group_model, version_model) -> None:
+    """Migration 0007: ``usage.txt``, by the rules of ``load_everyday``; a line
     extending an earlier file's group extends it too."""
-    load_everyday(term_group_model, version_model, regional_groups(), _before_regional())
+    load_everyday(term_group_model, version_model, usage_groups(), _before_usage())
 
 
-def unload_regional(term_group_model, version_model) -> None:
-    unload_everyday(term_group_model, version_model, regional_groups(), _before_regional())
+def unload_usage(term_group_model, version_model) -> None:
+    unload_everyday(term_group_model, version_model, usage_groups(), _before_usage())

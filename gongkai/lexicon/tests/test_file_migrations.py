@@ -1,8 +1,8 @@
 """The migrations that load a lexicon file by the rules of 0003 — 0004 (``situations.txt``:
 what residents say happened to them, for the name of the service), 0005
 (``daily.txt``: what residents call things in daily life, for the word the services
-use), 0006 (``dialects.txt``: the dialects' everyday words) and 0007 (``regional.txt``:
-the words of Taiwan, Hong Kong and Macao) — one table, the same checks for each: what it adds, what it leaves alone, that
+use), 0006 (``dialects.txt``: the dialects' everyday words) and 0007 (``usage.txt``:
+the words of Taiwan, Hong Kong and Macao, everyday phrases after 0006) — one table, the same checks for each: what it adds, what it leaves alone, that
 it can be undone, that its lines keep the kind of the group they extend, and that the
 words it brings find answers."""
 import importlib
@@ -18,12 +18,12 @@ from gongkai.lexicon.data.seed import (
     dialects_groups,
     everyday_groups,
     load_daily,
-    load_everyday,
     load_dialects,
+    load_everyday,
     load_situations,
-    regional_groups,
     seed_groups,
     situations_groups,
+    usage_groups,
 )
 from gongkai.lexicon.models import LexiconVersion, TermGroup
 from gongkai.lexicon.selectors import expand_tokens
@@ -105,8 +105,8 @@ DIALECTS = FileMigration(
             ("物业服务不到位怎么反映？", "向街道反映。")),
     question="买菜被扣秤了",
 )
-REGIONAL = FileMigration(
-    module="0007_regional", lines=regional_groups,
+USAGE = FileMigration(
+    module="0007_usage", lines=usage_groups,
     earlier=(seed_groups, search_groups, everyday_groups, situations_groups, daily_groups,
              dialects_groups),
     before=(load_search_lexicon, load_everyday, load_situations, load_daily, load_dialects),
@@ -118,16 +118,16 @@ REGIONAL = FileMigration(
     expansions=(("药局", "药店"), ("身心障碍", "残疾"), ("身障手册", "残疾人证"),
                 ("资遣", "辞退"), ("资遣费", "经济补偿"), ("坑坑洞洞", "坑洼"),
                 ("资讯", "信息"), ("育婴假", "育儿假"), ("户口名簿", "户口簿"),
-                ("卫生所", "社区卫生服务中心")),
+                ("卫生所", "社区卫生服务中心"), ("医保包不包", "医保报销"), ("老三", "三孩")),
     entry=("药店怎么开？", "向药品监管部门申请药品经营许可证。"),
     others=(("开公司怎么办营业执照？", "网上一次办理。"),
             ("食品经营许可证怎么办？", "向市场监管局申请。")),
     question="想开一间药局要办什么",
 )
 CASES = [pytest.param(case, id=case.module)
-         for case in (SITUATIONS, DAILY, DIALECTS, REGIONAL)]
+         for case in (SITUATIONS, DAILY, DIALECTS, USAGE)]
 EXPANSIONS = [pytest.param(case, typed, meant, id=f"{case.module}-{typed}")
-              for case in (SITUATIONS, DAILY, DIALECTS, REGIONAL)
+              for case in (SITUATIONS, DAILY, DIALECTS, USAGE)
               for typed, meant in case.expansions]
 
 

@@ -1,21 +1,21 @@
-"""The words of Taiwan, Hong Kong and Macao for the word the services use here
-(gongkai/lexicon/data/regional.txt), by the rules of 0003: groups the office has edited
+"""The words of Taiwan, Hong Kong and Macao and everyday phrases written after 0006, for
+the word the services use here (gongkai/lexicon/data/usage.txt), by the rules of 0003: groups the office has edited
 are left as they are. Reversible: undoing it removes what it added from groups nobody
 edited."""
 from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from gongkai.lexicon.data.seed import load_regional
+    from gongkai.lexicon.data.seed import load_usage
 
-    load_regional(apps.get_model("lexicon", "TermGroup"),
+    load_usage(apps.get_model("lexicon", "TermGroup"),
                   apps.get_model("lexicon", "LexiconVersion"))
 
 
 def unload(apps, schema_editor):
-    from gongkai.lexicon.data.seed import unload_regional
+    from gongkai.lexicon.data.seed import unload_usage
 
-    unload_regional(apps.get_model("lexicon", "TermGroup"),
+    unload_usage(apps.get_model("lexicon", "TermGroup"),
                     apps.get_model("lexicon", "LexiconVersion"))
 
 
