@@ -34,6 +34,7 @@ when the stamp read with its words' counts says it was edited since; the size is
 with the candidates.
 """
 import math
+import re
 from dataclasses import dataclass, field
 
 from gongkai.lexicon.selectors import Lexicon, cached_lexicon, current_lexicon
@@ -83,7 +84,8 @@ class Hit:
     matched: dict[str, float] = field(default_factory=dict)  # word → its share of bm25
     features: dict[str, float] = field(default_factory=dict)
     # Why the confidence was capped at ``UNSURE`` (a suggestion at most), for staff:
-    # "other_document", "unsure" or "fragment" (``_held_back``), "" when it was not.
+    # "other_document", "refused", "unsure" or "fragment" (``_held_back``), "" when it
+    # was not.
     held_back: str = ""
 
     @property
@@ -174,6 +176,8 @@ def _held_back(query: Query, features: dict[str, float]) -> str:
     """Why a match must be a suggestion at most, whatever its confidence; "" if not."""
     if features["other_document"]:
         return "other_document"
+    if features["refused"]:
+        return "refused"
     if unsure(features):
         return "unsure"
     if query.fragment and features["margin"] < FRAGMENT_MARGIN:
@@ -275,7 +279,8 @@ def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: fl
                     "cover": _cover(query, asked, words, n),
                     "emiss": _entry_missed(query, asked, words, n),
                     "qmiss": _question_missed(query, matched, n),
-                    "other_document": float(_other_document(query, asked, words))}
+                    "other_document": float(_other_document(query, asked, words)),
+                    "refused": float(_refused(query, asked, words))}
         features["score"] = rank_score(features)
         hits.append(Hit(id=entry_id, question="", confidence=0.0,
                         bm25=round(bm25, 4), bm25_norm=round(norm, 4), dice=round(dice, 4),
@@ -359,6 +364,41 @@ def _other_document(query: Query, asked: dict[str, float], words: list[str]) -> 
     return named and any(
         document(word) and word not in asked and word not in query.canonical
         and word not in query.rewritten for word in words)
+
+
+NEGATIONS = ("不", "没")
+
+
+# Characters before a word, within its clause, where a negation says it is not done
+# (没有帮我缴: 没 four before 缴).
+NEGATED_WITHIN = 5
+_CLAUSE_BREAK = re.compile(r"[,，。.!！?？;；:：\s]")
+
+
+def _refused(query: Query, asked: dict[str, float], words: list[str]) -> bool:
+    """Whether the entry is about someone not doing what the question asks how to do:
+    its question negates a word the question asks (单位不给交社会保险: 不 … 交) and the
+    question does not negate it (自己交社保上哪儿交; 单位没有帮我缴 does). A few keywords
+    (``Query.fragment``: 培训机构退费) name a subject, not whether it was done."""
+    if query.fragment:
+        return False
+    return any(word in NEGATIONS and following in asked
+               and not _negated(query, following)
+               for word, following in zip(words, words[1:], strict=False))
+
+
+def _negated(query: Query, word: str) -> bool:
+    """Whether the question negates ``word`` or the word it typed for it (缴 for 交)."""
+    typed = {next(iter(group)) for group in query.groups if word in group} | {word}
+    text = query.canonical
+    for form in typed:
+        start = text.find(form)
+        while start >= 0:
+            before = _CLAUSE_BREAK.split(text[max(0, start - NEGATED_WITHIN):start])[-1]
+            if any(c in before for c in "不没冇未拒别"):
+                return True
+            start = text.find(form, start + 1)
+    return False
 
 
 def _df_of(query: Query, word: str) -> int:
