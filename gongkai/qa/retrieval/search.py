@@ -272,6 +272,7 @@ def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: fl
     words_of = {row[1]: reads.json_list(indexed.get(row[1], ([], []))[1]) for row in first}
     reads.fetch_df(query, {w for words in words_of.values() for w in words or ()})
     asked = _asked(query)
+    documents = [group for group in query.groups if any(document(w) for w in group)]
     hits = []
     for _pre, entry_id, matched, bm25, norm, dice, contain, phrase in first:
         words = words_of.get(entry_id) or []
@@ -279,7 +280,7 @@ def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: fl
                     "cover": _cover(query, asked, words, n),
                     "emiss": _entry_missed(query, asked, words, n),
                     "qmiss": _question_missed(query, matched, n),
-                    "other_document": float(_other_document(query, asked, words)),
+                    "other_document": float(_other_document(query, documents, asked, words)),
                     "refused": float(_refused(query, asked, words))}
         features["score"] = rank_score(features)
         hits.append(Hit(id=entry_id, question="", confidence=0.0,
@@ -350,17 +351,16 @@ def _question_missed(query: Query, matched: dict[str, float], n: int) -> float:
     return worst
 
 
-def _other_document(query: Query, asked: dict[str, float], words: list[str]) -> bool:
+def _other_document(query: Query, documents: list[dict[str, float]],
+                    asked: dict[str, float], words: list[str]) -> bool:
     """Whether the question names a paper or card (``text.document``: 户口本) the entry's
     question does not name, while the entry's question names another one the question
     does not ask (身份证): what the entry says is done with its document (补办, 换领) is
     not the answer for the other. Only the entry's question counts: its answer names the
     papers to bring (携带户口簿), and the names of one document are linked by the
-    lexicon (社保卡 = 社会保障卡)."""
+    lexicon (社保卡 = 社会保障卡). ``documents``: the question's groups naming one."""
     held = set(words)
-    named = any(any(document(word) for word in group)
-                and not any(word in held for word in group)
-                for group in query.groups)
+    named = any(not any(word in held for word in group) for group in documents)
     return named and any(
         document(word) and word not in asked and word not in query.canonical
         and word not in query.rewritten for word in words)
