@@ -44,12 +44,13 @@ INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", 
                                   # it means, in plain words, to be understood.
                                   "一图看懂", "看懂", "看不懂", "读不懂", "搞懂", "弄懂",
                                   "什么意思", "啥意思", "意思", "通俗", "白话", "大白话"})
-# The words and phrases above, ``words.ABOUT_DOCUMENTS`` (新规, 新政策) and the genres of
-# documents (``words.GENRE_WORDS``: 指导意见, 工作要点) are taken whole when the cut
+# The words and phrases above, ``words.ABOUT_DOCUMENTS`` (新规, 新政策), the genres of
+# documents (``words.GENRE_WORDS``: 指导意见, 工作要点), the stages of drafting and the
+# changes of a document (征求意见稿: cut 征求意见 + 稿) are taken whole when the cut
 # splits them (一 图 看 懂, 新 规, 指导 意见), also typed with a space inside: their
 # characters are no subject (指导 alone is one: 就业指导).
 PHRASES = frozenset(w for w in INTERPRETATION_WORDS | words.ABOUT_DOCUMENTS | words.GENRE_WORDS
-                    if len(w) > 1)
+                    | words.DRAFT_WORDS | words.CHANGE_WORDS if len(w) > 1)
 # Characters that, cut out alone, are the verbs and particles of a spoken sentence
 # (来办事, 去哪, 给谁, 有没有): weighed as lone characters (ranking rule 5) wherever
 # they stand. (Not 多, 少, 看, 吃, 问, 到 …: they may say the subject, 看病, 到府照顾.)
