@@ -177,6 +177,17 @@ def _other_words() -> str:
     return "\n" + "\n".join(found) + "\n"
 
 
+# What a resident asks of the office about any subject — a permit or a certificate, a
+# payment, a decision on a file (许可证 of 养恐龙要办许可证吗, 补贴 of 火星移民补贴):
+# every field has them, so beside a subject the library lacks they say what is wanted
+# of it, not which subject (engine: ``_only_asks_of_it``). Searched by as any word
+# otherwise (许可证 alone, 养犬 许可证).
+WANTED_WORDS = frozenset("""
+许可 许可证 执照 牌照 证照 证件 证书 证明 资质 资格 批文 批准 审批 审核 登记 备案 注册
+年审 年检 报名 补贴 补助 津贴 奖励 奖金 资助 补偿 赔偿 贷款 优惠 减免 费用 收费
+""".split())
+
+
 # Nouns that say what kind of text is asked for, not its subject (有没有官方解读, 最新
 # 原文, 权威发布): a library need not hold them, and lacking them is no missing subject.
 ABOUT_DOCUMENTS = frozenset("""
@@ -237,6 +248,24 @@ def _dictionary() -> tuple[dict[str, str], int]:
 def highest_frequency() -> int:
     """The count of the most frequent word of two or more characters (``frequency``)."""
     return _dictionary()[1]
+
+
+# The parts of speech (jieba's tags) of the words that frame a sentence and name
+# nothing in it: places relative to another (之间, 以后), numbers and measures (一个),
+# pronouns, adverbs, times, prepositions, conjunctions, particles, interjections.
+# (Not verbs: the dictionary tags 诊所, 摆摊, 征集 as verbs, and they name subjects.)
+FUNCTION_TAGS = ("f", "m", "q", "r", "d", "t", "p", "c", "u", "y", "e", "o")
+
+
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` (two or more characters) is a word of the dictionary tagged as
+    one that frames a sentence (``FUNCTION_TAGS``: 之间, 一个, 我们, 马上)."""
+    text = _dictionary()[0].get(word[:1], "")
+    at = text.find(f"\n{word} ")
+    if at < 0:
+        return False
+    parts = text[at + 1:text.find("\n", at + 1)].split()
+    return len(parts) > 2 and parts[2].startswith(FUNCTION_TAGS)
 
 
 @lru_cache(maxsize=4096)
