@@ -59,6 +59,12 @@ SENTENCE_WORDS = 6
 # The particle a spoken phrase puts inside a term (店门口的卫生): a lexicon term is also
 # found with it left out.
 SPOKEN_PARTICLE = "的"
+# The quantity a spoken phrase puts between a verb and its object (补点钱, 给点钱: "a
+# bit of"): a lexicon term (补钱) is also found with it left out.
+SPOKEN_QUANTITY = "点"
+# The prepositions of "with" (跟老板, 同单位, 与公司), one for another in speech: a
+# lexicon term written with 和 is found with any of them.
+WITH_PREPOSITIONS = {"跟": "和", "同": "和", "与": "和"}
 
 
 @dataclass
@@ -211,7 +217,8 @@ def number_condition(numbers) -> Q | None:
 
 def _units(text: str, lexicon) -> list[str]:
     """The query's words: the cut's tokens, a lexicon word the cut splits taken whole —
-    also when a 的 was said inside it (店门口的卫生 is the lexicon's 店门口卫生)."""
+    also when a 的 or a 点 was said inside it (店门口的卫生 is the lexicon's 店门口卫生,
+    补点钱 its 补钱), or another preposition of "with" than its 和 (跟老板闹矛盾)."""
     tokens = _particle_recut(ptext.cut_query(text))
     ends, position = set(), 0
     for token in tokens:
@@ -265,8 +272,7 @@ def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, 
         add(found.term, found.start, found.start + len(found.term))
     for phrase, start in phrases(lower):
         add(phrase, start, start + len(phrase))
-    for term, start, end in _found_without(lower, SPOKEN_PARTICLE, lambda text: [
-            (found.term, found.start) for found in lexicon.find(text)]):
+    for term, start, end in _spoken_terms(lower, lexicon):
         add(term, start, end)
     for term, start, end in _found_without(lower, " ", phrases):
         add(term, start, end)
@@ -286,6 +292,30 @@ def _found_without(lower: str, left_out: str, find) -> list[tuple[str, int, int]
         if end - start > len(term):
             out.append((term, start, end))
     return out
+
+
+def _spoken_terms(lower: str, lexicon) -> list[tuple[str, int, int]]:
+    """(term, start, end in ``lower``) of the lexicon terms said otherwise in speech: a
+    的 or a 点 inside (店门口的卫生, 补点钱), another preposition of "with" (跟老板)."""
+    def terms(text: str) -> list[tuple[str, int]]:
+        return [(found.term, found.start) for found in lexicon.find(text)]
+
+    found = [span for left_out in (SPOKEN_PARTICLE, SPOKEN_QUANTITY)
+             for span in _found_without(lower, left_out, terms)]
+    return found + [(term, start, start + len(term))
+                    for term, start in _found_with_prepositions(lower, terms)]
+
+
+def _found_with_prepositions(lower: str, find) -> list[tuple[str, int]]:
+    """(term, start) of the terms ``find`` finds in ``lower`` read with each preposition
+    of "with" as 和 (``WITH_PREPOSITIONS``: 跟老板闹矛盾 is the lexicon's 和老板闹矛盾),
+    each over one of them."""
+    said = [i for i, ch in enumerate(lower) if ch in WITH_PREPOSITIONS]
+    if not said:
+        return []
+    read = "".join(WITH_PREPOSITIONS.get(ch, ch) for ch in lower)
+    return [(term, at) for term, at in find(read)
+            if any(at <= i < at + len(term) for i in said)]
 
 
 def _years_whole(cut: list[str]) -> list[str]:

@@ -71,11 +71,12 @@ CHANGE_WORDS = frozenset("""
 MATTER_WORDS = frozenset("""
 办理 情况 问题 事项 事宜 内容 要求 规范 申请 条件 材料 流程 手续 信息
 """.split())
-# The words of a question around a subject (怎么办, 哪里, 能不能), and of looking a
-# document up (政策文件 查询 asks the search itself, naming no subject).
+# The words of a question around a subject (怎么办, 哪里, 能不能), of a need said
+# (需要, 急需: the dictionary tags 急需 a noun), and of looking a document up (政策文件
+# 查询 asks the search itself, naming no subject).
 ASKING_WORDS = frozenset("""
 怎么 怎么办 怎样 如何 什么 啥 哪里 哪儿 能不能 有没有 可以 是否 吗 呢 呀 吧 请问 一下 多少
-时候 查询 查找 查看 查阅 搜索 检索 下载 浏览
+时候 需要 急需 想要 查询 查找 查看 查阅 搜索 检索 下载 浏览
 """.split())
 # The generic words that say what form a document takes or how a title is put (关于
 # 印发 …的通知, 做好…工作, …（征求意见稿）, 关于修改…的通知): two of them in a title name
