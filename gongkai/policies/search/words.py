@@ -184,8 +184,8 @@ def _other_words() -> str:
 # of it, not which subject (engine: ``_only_asks_of_it``). Searched by as any word
 # otherwise (许可证 alone, 养犬 许可证).
 WANTED_WORDS = frozenset("""
-许可 许可证 执照 牌照 证照 证件 证书 证明 资质 资格 批文 批准 审批 审核 登记 备案 注册
-年审 年检 报名 补贴 补助 津贴 奖励 奖金 资助 补偿 赔偿 贷款 优惠 减免 费用 收费
+许可 许可证 行政许可 执照 牌照 证照 证件 证书 证明 资质 资格 批文 批准 审批 行政审批 审核
+登记 备案 注册 年审 年检 报名 补贴 补助 津贴 奖励 奖金 资助 补偿 赔偿 贷款 优惠 减免 费用 收费
 """.split())
 
 

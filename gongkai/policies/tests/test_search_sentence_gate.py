@@ -7,6 +7,7 @@ may be the subject (诊所, 摆摊), a coined word the dictionary lacks, or a sl
 input method still lets the documents be found."""
 import pytest
 
+from gongkai.lexicon.models import LexiconVersion, TermGroup
 from gongkai.policies.search import search_documents, words
 from gongkai.policies.tests.factories_policies import ids, make_document
 
@@ -57,6 +58,16 @@ def test_a_coined_word_the_dictionary_lacks_is_not_taken_for_a_missing_subject(l
     # 犬证办 is no dictionary word: it may name what the library holds (a coinage, a
     # slip); the gate leaves it to the search.
     assert ids(search_documents(query="犬证办 补贴"))[:1] == [library["dogs"].pk]
+
+
+def test_a_word_the_lexicon_reads_as_a_permit_asks_for_one(library):
+    # 办证 is read as 许可证 (a line of the eighth lexicon section); before, as a
+    # held word of its own, it let the permits be listed for 养恐龙要办证吗.
+    TermGroup.objects.create(canonical="许可证", kind="colloquial", variants=["办证"])
+    LexiconVersion.objects.update_or_create(pk=1, defaults={"stamp": 1011})
+    result = search_documents(query="养恐龙要办证吗")
+    assert (ids(result), result.notice, result.missing) == ([], "none", ["恐龙"])
+    assert ids(search_documents(query="养犬要办证吗"))[:1] == [library["dogs"].pk]
 
 
 def test_the_classes_the_gate_reads():
