@@ -268,8 +268,8 @@ def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, 
     def phrases(text: str) -> list[tuple[str, int]]:
         return [(phrase, start) for phrase in PHRASES for start in positions(text, phrase)]
 
-    for found in lexicon.find(lower):
-        add(found.term, found.start, found.start + len(found.term))
+    for term, start in _lexicon_terms(lower, lexicon, {0, *ends}):
+        add(term, start, start + len(term))
     for phrase, start in phrases(lower):
         add(phrase, start, start + len(phrase))
     for term, start, end in _spoken_terms(lower, lexicon):
@@ -277,6 +277,24 @@ def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, 
     for term, start, end in _found_without(lower, " ", phrases):
         add(term, start, end)
     return spans
+
+
+def _lexicon_terms(lower: str, lexicon, starts: set[int]) -> list[tuple[str, int]]:
+    """(term, start) of the lexicon's terms in ``lower``. The lexicon's scan takes the
+    longest term at each place, left to right, and goes on from its end; a term
+    starting inside a word of the cut (``starts``: where the words start) is never
+    taken (政府官网 inside 区政府 官网), so the text is read again from each word start
+    it covers, where a term may start (官网)."""
+    out = []
+    for found in lexicon.find(lower):
+        out.append((found.term, found.start))
+        if found.start in starts:
+            continue
+        for start in sorted(starts):
+            if found.start < start < found.start + len(found.term):
+                out += [(again.term, start + again.start)
+                        for again in lexicon.find(lower[start:])]
+    return out
 
 
 def _found_without(lower: str, left_out: str, find) -> list[tuple[str, int, int]]:

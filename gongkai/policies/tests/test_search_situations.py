@@ -132,3 +132,16 @@ def test_a_point_or_a_preposition_elsewhere_is_left_as_typed(spoken):
 def test_a_need_said_is_no_subject():
     assert {"需要", "急需", "想要"} <= words.ASKING_WORDS
     assert q.analyse("急需 救急").groups[0].generic
+
+
+def test_a_term_starting_inside_a_word_does_not_hide_the_term_after_it():
+    # The lexicon's scan takes the longest term at each place, left to right: 政府官网
+    # starts inside 区政府 (cut 区政府 官网), is not taken, and had hidden 官网.
+    TermGroup.objects.create(canonical="政府网站", kind="colloquial",
+                             variants=["政府官网", "官网"])
+    LexiconVersion.objects.update_or_create(pk=1, defaults={"stamp": 1012})
+    site = make_document(title="黄埔区政府网站与政务新媒体管理办法",
+                         body_html="<p>政府网站应当及时发布信息。</p>")
+    make_document(title="黄埔区城镇燃气管网建设规划", body_html="<p>燃气管网改造。</p>")
+    assert "官网" in [g.typed for g in q.analyse("区政府官网").groups]
+    assert ids(search_documents(query="区政府官网"))[:1] == [site.pk]
