@@ -89,7 +89,8 @@ def _search_documents(*, query: str, user, filters: dict | None, sort: str, limi
                             missing=plan.named_missing())
     if not exact_ids and plan.lacking and (
             (plan.lacks_subject() and _lacks_what_it_names(plan, terms))
-            or _pieces_of_others(plan, terms, lexicon)):
+            or _pieces_of_others(plan, terms, lexicon)
+            or _only_asks_of_it(plan, lexicon)):
         # The query names what the library does not cover (``ranking``: covers).
         return SearchResult(total=0, terms=plan.typed, notice="none",
                             missing=plan.named_missing())
@@ -158,6 +159,37 @@ def _pieces_of_others(plan, terms: list, lexicon) -> bool:
     pairs = [(a, b) for a in range(len(terms)) for b in range(a + 1, len(terms))
              if len(terms) > 2 and weights[a] + weights[b] > lacking]
     return not any(_held_together([terms[a], terms[b]]) for a, b in pairs)
+
+
+def _only_asks_of_it(plan, lexicon) -> bool:
+    """The third way a query names what the library does not cover (``ranking``:
+    covers), whatever sentence is said around it: the words the library lacks name a
+    thing, and the held words name none but what is asked of any subject
+    (``words.WANTED_WORDS``: 许可证, 补贴, 审批 …) — 养恐龙要办许可证吗, 我想在月球上开个
+    火锅店要什么手续. The characters of the sentence (养, 办, 开, 个, 上) and the words
+    that frame it (之间, 一个, 我们: ``words.is_function_word``) name nothing, however
+    few documents hold them, and the words asking for a permit or a payment say what is
+    wanted of the subject, not which: the query's subject is what the library lacks.
+    Any other held word of two characters or more — a verb too (摆摊, 征集: the
+    dictionary's tags do not tell a subject from an act) — may be the subject.
+    As in ``_pieces_of_others``, the lacking words must be words of the dictionary meant
+    as typed — a string it lacks (低边户) may be a coined name of what the library
+    holds, and a slip of the input method is read as the word it missed."""
+    if any(len(g.typed) >= 2 and not _asks_for(g) and not words.is_function_word(g.typed)
+           for g in plan.content):
+        return False
+    if not all(ptext.is_dictionary_word(g.typed) for g in plan.lacking):
+        return False
+    memo: dict = {}
+    return not any(reading.may_be_slip(g.typed, lexicon, memo) for g in plan.lacking)
+
+
+def _asks_for(group) -> bool:
+    """Whether a held word says only what is asked of a subject (``words.WANTED_WORDS``):
+    itself (许可证), or every reading the lexicon gives it (办证 → 许可证)."""
+    readings = {"".join(a) if isinstance(a, tuple) else a for a in group.alternatives}
+    readings.discard(group.typed)
+    return group.typed in words.WANTED_WORDS or bool(readings) and readings <= words.WANTED_WORDS
 
 
 def _held_together(terms: list) -> bool:

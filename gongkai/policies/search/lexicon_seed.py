@@ -22,6 +22,8 @@ FIFTH_SECTION = "# --- 第五批"
 SIXTH_SECTION = "# --- 第六批"
 # The heading of the groups added after migration 0010: migration 0011 loads those.
 SEVENTH_SECTION = "# --- 第七批"
+# The heading of the groups added after migration 0011: migration 0012 loads those.
+EIGHTH_SECTION = "# --- 第八批"
 
 
 # Variants of the lexicon's general seed that official usage does not make one term

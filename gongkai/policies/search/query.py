@@ -44,12 +44,13 @@ INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", 
                                   # it means, in plain words, to be understood.
                                   "一图看懂", "看懂", "看不懂", "读不懂", "搞懂", "弄懂",
                                   "什么意思", "啥意思", "意思", "通俗", "白话", "大白话"})
-# The words and phrases above, ``words.ABOUT_DOCUMENTS`` (新规, 新政策) and the genres of
-# documents (``words.GENRE_WORDS``: 指导意见, 工作要点) are taken whole when the cut
+# The words and phrases above, ``words.ABOUT_DOCUMENTS`` (新规, 新政策), the genres of
+# documents (``words.GENRE_WORDS``: 指导意见, 工作要点), the stages of drafting and the
+# changes of a document (征求意见稿: cut 征求意见 + 稿) are taken whole when the cut
 # splits them (一 图 看 懂, 新 规, 指导 意见), also typed with a space inside: their
 # characters are no subject (指导 alone is one: 就业指导).
 PHRASES = frozenset(w for w in INTERPRETATION_WORDS | words.ABOUT_DOCUMENTS | words.GENRE_WORDS
-                    if len(w) > 1)
+                    | words.DRAFT_WORDS | words.CHANGE_WORDS if len(w) > 1)
 # Characters that, cut out alone, are the verbs and particles of a spoken sentence
 # (来办事, 去哪, 给谁, 有没有): weighed as lone characters (ranking rule 5) wherever
 # they stand. (Not 多, 少, 看, 吃, 问, 到 …: they may say the subject, 看病, 到府照顾.)
@@ -58,6 +59,12 @@ SENTENCE_WORDS = 6
 # The particle a spoken phrase puts inside a term (店门口的卫生): a lexicon term is also
 # found with it left out.
 SPOKEN_PARTICLE = "的"
+# The quantity a spoken phrase puts between a verb and its object (补点钱, 给点钱: "a
+# bit of"): a lexicon term (补钱) is also found with it left out.
+SPOKEN_QUANTITY = "点"
+# The prepositions of "with" (跟老板, 同单位, 与公司), one for another in speech: a
+# lexicon term written with 和 is found with any of them.
+WITH_PREPOSITIONS = {"跟": "和", "同": "和", "与": "和"}
 
 
 @dataclass
@@ -210,7 +217,8 @@ def number_condition(numbers) -> Q | None:
 
 def _units(text: str, lexicon) -> list[str]:
     """The query's words: the cut's tokens, a lexicon word the cut splits taken whole —
-    also when a 的 was said inside it (店门口的卫生 is the lexicon's 店门口卫生)."""
+    also when a 的 or a 点 was said inside it (店门口的卫生 is the lexicon's 店门口卫生,
+    补点钱 its 补钱), or another preposition of "with" than its 和 (跟老板闹矛盾)."""
     tokens = _particle_recut(ptext.cut_query(text))
     ends, position = set(), 0
     for token in tokens:
@@ -260,16 +268,33 @@ def _lexicon_spans(lower: str, lexicon, ends: set[int]) -> dict[int, tuple[str, 
     def phrases(text: str) -> list[tuple[str, int]]:
         return [(phrase, start) for phrase in PHRASES for start in positions(text, phrase)]
 
-    for found in lexicon.find(lower):
-        add(found.term, found.start, found.start + len(found.term))
+    for term, start in _lexicon_terms(lower, lexicon, {0, *ends}):
+        add(term, start, start + len(term))
     for phrase, start in phrases(lower):
         add(phrase, start, start + len(phrase))
-    for term, start, end in _found_without(lower, SPOKEN_PARTICLE, lambda text: [
-            (found.term, found.start) for found in lexicon.find(text)]):
+    for term, start, end in _spoken_terms(lower, lexicon):
         add(term, start, end)
     for term, start, end in _found_without(lower, " ", phrases):
         add(term, start, end)
     return spans
+
+
+def _lexicon_terms(lower: str, lexicon, starts: set[int]) -> list[tuple[str, int]]:
+    """(term, start) of the lexicon's terms in ``lower``. The lexicon's scan takes the
+    longest term at each place, left to right, and goes on from its end; a term
+    starting inside a word of the cut (``starts``: where the words start) is never
+    taken (政府官网 inside 区政府 官网), so the text is read again from each word start
+    it covers, where a term may start (官网)."""
+    out = []
+    for found in lexicon.find(lower):
+        out.append((found.term, found.start))
+        if found.start in starts:
+            continue
+        for start in sorted(starts):
+            if found.start < start < found.start + len(found.term):
+                out += [(again.term, start + again.start)
+                        for again in lexicon.find(lower[start:])]
+    return out
 
 
 def _found_without(lower: str, left_out: str, find) -> list[tuple[str, int, int]]:
@@ -285,6 +310,30 @@ def _found_without(lower: str, left_out: str, find) -> list[tuple[str, int, int]
         if end - start > len(term):
             out.append((term, start, end))
     return out
+
+
+def _spoken_terms(lower: str, lexicon) -> list[tuple[str, int, int]]:
+    """(term, start, end in ``lower``) of the lexicon terms said otherwise in speech: a
+    的 or a 点 inside (店门口的卫生, 补点钱), another preposition of "with" (跟老板)."""
+    def terms(text: str) -> list[tuple[str, int]]:
+        return [(found.term, found.start) for found in lexicon.find(text)]
+
+    found = [span for left_out in (SPOKEN_PARTICLE, SPOKEN_QUANTITY)
+             for span in _found_without(lower, left_out, terms)]
+    return found + [(term, start, start + len(term))
+                    for term, start in _found_with_prepositions(lower, terms)]
+
+
+def _found_with_prepositions(lower: str, find) -> list[tuple[str, int]]:
+    """(term, start) of the terms ``find`` finds in ``lower`` read with each preposition
+    of "with" as 和 (``WITH_PREPOSITIONS``: 跟老板闹矛盾 is the lexicon's 和老板闹矛盾),
+    each over one of them."""
+    said = [i for i, ch in enumerate(lower) if ch in WITH_PREPOSITIONS]
+    if not said:
+        return []
+    read = "".join(WITH_PREPOSITIONS.get(ch, ch) for ch in lower)
+    return [(term, at) for term, at in find(read)
+            if any(at <= i < at + len(term) for i in said)]
 
 
 def _years_whole(cut: list[str]) -> list[str]:

@@ -57,6 +57,12 @@ A short query (``PIECES_MAX`` words searched by at most) that names a subject th
 library lacks first also finds nothing when no document holds its held words together
 and none holds words of it that outweigh the lacking ones: 恐龙饲养许可证 — 饲养 is in
 the dog rules, 许可证 in the discharge permits, each a piece of another document.
+And whatever the sentence around it, a query finds nothing when its lacking words are
+dictionary words naming a thing and its held words name nothing but what is asked of
+any subject (``engine._only_asks_of_it``): the sentence's characters (养, 办, 上, 个),
+its framing words (一个, 之间) and a permit or a payment asked for (许可证, 补贴:
+``words.WANTED_WORDS``) — 养恐龙要办许可证吗 is about 恐龙, however few documents hold
+许可证.
 
 What counts as a match is decided before: each word also matches what the lexicon
 says it means and, for a typo, the word of the same sound (``query``); generic words

@@ -2,7 +2,8 @@
 
 A word is generic when it says what a document is or how its title is put rather than
 what it is about (``GENRE_WORDS``: 通知, 计划, 指导意见; ``TITLE_FRAME_WORDS``: 关于,
-工作, 试行, 年度), what any matter has (``MATTER_WORDS``: 办理, 条件) or how a question
+工作, 试行, 年度), the stage of its drafting (``DRAFT_WORDS``: 征求意见稿, 草案) or what any
+document undergoes (``CHANGE_WORDS``: 修订, 废止), what any matter has (``MATTER_WORDS``: 办理, 条件) or how a question
 is asked (``ASKING_WORDS``: 怎么, 查询) — closed classes of the language, whose union is
 ``GENERIC_WORDS`` — or the period it covers (a calendar year, ``is_generic_class``), or when at least ``GENERIC_SHARE`` of the documents hold it
 (document frequency over the library, so the rule follows the library: 政务 is generic
@@ -38,8 +39,8 @@ GENERIC_MIN_DOCUMENTS = 100
 # 纪要), the forms of normative documents and plans (规定 办法 细则 方案 计划 要点 …) and
 # the compounds titles make of them (实施办法, 工作要点, 指导意见 …), which the
 # segmenter may split into a subject word and a genre word (指导 意见: ``query``
-# takes them whole). Not 规划, 制度, 修订: also what a document is about (国土空间规划,
-# 规划许可; the amendment of a measure).
+# takes them whole). Not 规划, 制度: also what a document is about (国土空间规划,
+# 规划许可).
 GENRE_WORDS = frozenset("""
 通知 通告 公告 公示 意见 决定 办法 规定 细则 方案 措施 规则 指引 指南 规程 计划 要点 条例
 决议 命令 公报 通报 报告 请示 批复 答复 议案 纪要 说明 守则 须知 汇编 意见稿
@@ -53,19 +54,34 @@ TITLE_FRAME_WORDS = frozenset("""
 有关 相关 关于 印发 工作 进一步 做好 开展 加强 落实 推进 实施 管理 暂行 试行 年度
 政府 区 市 黄埔区 黄埔 全区
 """.split())
+# The stage of drafting a text is at (征求意见稿, 送审稿, 草案): any document passes
+# through them before it is adopted, so they say which version is asked for, not of
+# what. (Not 征求意见 alone: asking the public is a subject, 公众参与.)
+DRAFT_WORDS = frozenset("""
+征求意见稿 意见征求稿 送审稿 草案 草稿 讨论稿 审议稿 报批稿 代拟稿 修订稿 修改稿 初稿 定稿
+""".split())
+# What any adopted document may undergo — amended, corrected, repealed (…（2025年修订）,
+# 关于修改…的通知): typed beside a subject they ask for its amendment (rule 4a still
+# counts them in a title); alone or with a genre (管理办法 修订) they name no subject.
+# Not 发布, 出台, 公布: also what a document is about (政策发布与解读).
+CHANGE_WORDS = frozenset("""
+修订 修改 修正 修正案 修订版 废止 废除
+""".split())
 # What any matter has or needs, whatever its subject (办理, 申请 条件, 流程 材料).
 MATTER_WORDS = frozenset("""
 办理 情况 问题 事项 事宜 内容 要求 规范 申请 条件 材料 流程 手续 信息
 """.split())
-# The words of a question around a subject (怎么办, 哪里, 能不能), and of looking a
-# document up (政策文件 查询 asks the search itself, naming no subject).
+# The words of a question around a subject (怎么办, 哪里, 能不能), of a need said
+# (需要, 急需: the dictionary tags 急需 a noun), and of looking a document up (政策文件
+# 查询 asks the search itself, naming no subject).
 ASKING_WORDS = frozenset("""
 怎么 怎么办 怎样 如何 什么 啥 哪里 哪儿 能不能 有没有 可以 是否 吗 呢 呀 吧 请问 一下 多少
-时候 查询 查找 查看 查阅 搜索 检索 下载 浏览
+时候 需要 急需 想要 查询 查找 查看 查阅 搜索 检索 下载 浏览
 """.split())
 # The generic words that say what form a document takes or how a title is put (关于
-# 印发 …的通知, 做好…工作): two of them in a title name no subject (engine: titled).
-FORM_WORDS = GENRE_WORDS | TITLE_FRAME_WORDS
+# 印发 …的通知, 做好…工作, …（征求意见稿）, 关于修改…的通知): two of them in a title name
+# no subject (engine: titled).
+FORM_WORDS = GENRE_WORDS | TITLE_FRAME_WORDS | DRAFT_WORDS | CHANGE_WORDS
 GENERIC_WORDS = FORM_WORDS | MATTER_WORDS | ASKING_WORDS
 # A calendar year (2026 of 2026年, 2025年度) names the period a document covers, as 年度
 # does, not what it is about: typed beside a subject (住房租赁补贴 2026年) it must not
@@ -162,6 +178,17 @@ def _other_words() -> str:
     return "\n" + "\n".join(found) + "\n"
 
 
+# What a resident asks of the office about any subject — a permit or a certificate, a
+# payment, a decision on a file (许可证 of 养恐龙要办许可证吗, 补贴 of 火星移民补贴):
+# every field has them, so beside a subject the library lacks they say what is wanted
+# of it, not which subject (engine: ``_only_asks_of_it``). Searched by as any word
+# otherwise (许可证 alone, 养犬 许可证).
+WANTED_WORDS = frozenset("""
+许可 许可证 行政许可 执照 牌照 证照 证件 证书 证明 资质 资格 批文 批准 审批 行政审批 审核
+登记 备案 注册 年审 年检 报名 补贴 补助 津贴 奖励 奖金 资助 补偿 赔偿 贷款 优惠 减免 费用 收费
+""".split())
+
+
 # Nouns that say what kind of text is asked for, not its subject (有没有官方解读, 最新
 # 原文, 权威发布): a library need not hold them, and lacking them is no missing subject.
 ABOUT_DOCUMENTS = frozenset("""
@@ -222,6 +249,24 @@ def _dictionary() -> tuple[dict[str, str], int]:
 def highest_frequency() -> int:
     """The count of the most frequent word of two or more characters (``frequency``)."""
     return _dictionary()[1]
+
+
+# The parts of speech (jieba's tags) of the words that frame a sentence and name
+# nothing in it: places relative to another (之间, 以后), numbers and measures (一个),
+# pronouns, adverbs, times, prepositions, conjunctions, particles, interjections.
+# (Not verbs: the dictionary tags 诊所, 摆摊, 征集 as verbs, and they name subjects.)
+FUNCTION_TAGS = ("f", "m", "q", "r", "d", "t", "p", "c", "u", "y", "e", "o")
+
+
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` (two or more characters) is a word of the dictionary tagged as
+    one that frames a sentence (``FUNCTION_TAGS``: 之间, 一个, 我们, 马上)."""
+    text = _dictionary()[0].get(word[:1], "")
+    at = text.find(f"\n{word} ")
+    if at < 0:
+        return False
+    parts = text[at + 1:text.find("\n", at + 1)].split()
+    return len(parts) > 2 and parts[2].startswith(FUNCTION_TAGS)
 
 
 @lru_cache(maxsize=4096)

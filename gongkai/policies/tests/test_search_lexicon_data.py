@@ -1,6 +1,6 @@
 """Checks over the policy search's lexicon lines written after the everyday lexicon
 (the third section of ``search_lexicon.txt``, migration 0007, and every section after
-it: 0008 … 0011; no database): a line naming a
+it: 0008 … 0012; no database): a line naming a
 canonical term another file already has keeps that group's kind — colloquial words
 added to a two-way group would widen a query for the official term to slang."""
 from gongkai.lexicon.data.seed import everyday_groups, seed_groups
