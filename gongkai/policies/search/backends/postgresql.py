@@ -197,10 +197,10 @@ class PostgresBackend(Backend):
         """``vector`` stored out of line uncompressed (``EXTERNAL``): ts_rank_cd reads a
         ranked document's whole vector, and LZ4 made the vectors of Chinese words only
         7 % smaller while undoing it was a tenth to an eighth of reading one (480
-        vectors: 6.8–7.0 → 5.9–6.3 ms at 100,000 documents). A value takes the storage of its
-        column when written: the vectors an earlier version compressed are written
-        again, once (an edited document's new vector is written uncompressed by
-        ``write_rows``)."""
+        vectors ranked: 6.8–7.0 → 5.9–6.3 ms at 100,000 documents). A value takes the
+        storage of its column when written: the vectors an earlier version compressed
+        are written again, once (an edited document's new vector is written
+        uncompressed by ``write_rows``)."""
         cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET STORAGE EXTERNAL")
         # (Concatenated with nothing: a new value, the same words and positions; one
         # set to itself would keep its stored, compressed, form.)
