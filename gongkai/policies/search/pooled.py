@@ -65,7 +65,8 @@ def _ranked_tiers(matcher: Matcher, visibility: Visibility, exact: set[int], nee
                   size: int, newest: list[int] = (), newest_more: bool = False,
                   weights: dict[str, float] | None = None,
                   term_weights: list[float] | None = None,
-                  matched_out: dict[int, float] | None = None):
+                  matched_out: dict[int, float] | None = None,
+                  shown: set[int] = frozenset()):
     """Visible matches in tiers of ``size`` matches, newest tier first, each ranked
     (``ranking.tier_order``); read until ``needed`` are ranked or ``MAX_TIERS`` tiers
     were read. The ``newest`` matches, already read (newest first; ``newest_more``:
@@ -74,33 +75,82 @@ def _ranked_tiers(matcher: Matcher, visibility: Visibility, exact: set[int], nee
     ids read, whether more matches remain)."""
     ranked: list[int] = []
     rows_read: dict[int, tuple] = {}
-    read: dict[int, float] = {}
+    read: dict[int, float | None] = {}
     below, more = None, False
     for tier in range(ranking.MAX_TIERS):
         known = newest[tier * size:(tier + 1) * size]
         if known:
+            more = newest_more or len(newest) > (tier + 1) * size
+        matched: dict[int, float] = {}  # (rule 5 only)
+        if _by_words(matcher):
+            if not known:
+                unranked, more = matcher.pool(size, below, rank=False)
+                known = [pk for pk, _rank in unranked]
+            rows, tier_rows, matched = _tier_by_words(
+                matcher, visibility, known, exact, shown,
+                needed + ranking.PAIR_WINDOW - len(ranked), term_weights)
+        elif known:
             scores, tier_rows = visibility.scores_and_rows(matcher, known)
             rows = [(pk, -scores.get(pk, 0.0)) for pk in known]
-            more = newest_more or len(newest) > (tier + 1) * size
         else:
             rows, more = matcher.pool(size, below)
             tier_rows = None
         if not rows:
             break
-        ranks = dict(rows)
+        ranks = {pk: 0.0 if rank is None else rank for pk, rank in rows}
         if tier_rows is None:
             tier_rows = visibility.of(ranks)
         candidates = set(tier_rows) - exact
-        matched = _words_matched(matcher, candidates, term_weights)
         if matched_out is not None:
             matched_out.update(matched)
         ranked += ranking.tier_order(candidates, ranks, tier_rows, weights, matched)
         rows_read.update(tier_rows)
-        read.update((pk, -rank) for pk, rank in rows)
+        read.update((pk, None if rank is None else -rank) for pk, rank in rows)
         below = rows[-1][0]
         if not more or len(exact) + len(ranked) >= needed:
             break
     return ranked, rows_read, read, more
+
+
+def _tier_by_words(matcher: Matcher, visibility: Visibility, known: list[int],
+                   exact: set[int], shown: set[int], places: int,
+                   term_weights: list[float] | None):
+    """A tier of rule 5's matches ``known``: (id, rank — None where not scored) of
+    each, ``visible_rows`` of them, and id → the weight of the words each holds. Rule
+    5 orders by the words held first: only the candidates whose text score can decide
+    the tier's first ``places`` places are scored (``_deciding``), and the 文号 matches
+    (``exact``) and heading rows (``shown``): a page shows their scores."""
+    tier_rows = visibility.of(known)
+    candidates = set(tier_rows) - exact
+    matched = _words_matched(matcher, candidates, term_weights)
+    scored = _deciding(candidates, matched, places) | ((exact | shown) & set(known))
+    scores = visibility.scores_of(matcher, [pk for pk in known if pk in scored])
+    return [(pk, -scores[pk] if pk in scores else None) for pk in known], tier_rows, matched
+
+
+def _by_words(matcher: Matcher) -> bool:
+    """Whether rule 5 orders the matches by the query's words they hold first (the
+    any-word reading of several words)."""
+    return not matcher.match_all and len(matcher.groups) > 1
+
+
+def _deciding(candidates: set[int], matched: dict[int, float], places: int) -> set[int]:
+    """Of a tier's ``candidates``, those whose text score can decide its first
+    ``places`` places: rule 5 puts the candidates holding more of the query's words
+    (``matched``: id → their weight) before the others whatever their scores, so only
+    the candidates of the weights that reach into those places need a score; the
+    others (in an any-word reading, mostly the many holding one common word) are
+    placed after them, in an order no page shows. Reading a score is a pass over the
+    document's positions (on PostgreSQL its whole vector, out of line)."""
+    by_weight: dict[float, list[int]] = {}
+    for pk in candidates:
+        by_weight.setdefault(matched.get(pk, 0), []).append(pk)
+    deciding: set[int] = set()
+    for weight in sorted(by_weight, reverse=True):
+        if len(deciding) >= places:
+            break
+        deciding.update(by_weight[weight])
+    return deciding
 
 
 def _words_matched(matcher: Matcher, ids: set[int], weights: list[float] | None = None
@@ -257,7 +307,8 @@ def _newest(matcher: Matcher, visibility: Visibility
     for another, their scores and visible rows read with them where the backend
     allows it (``Visibility.pool_with_rows``)."""
     if not matcher.likely_broad(ranking.POOL):
-        found = visibility.pool_with_rows(matcher)
+        # (Rule 5's matches are scored after the words they hold are known.)
+        found = visibility.pool_with_rows(matcher, rank=not _by_words(matcher))
         return (*(found or matcher.pool(ranking.POOL, rank=False)), None)
     newest_rows, heading_rows = backend().run_together(
         [matcher.pool_sql(ranking.POOL, rank=False),
@@ -324,9 +375,11 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
             ranked, tier_rows, tier_scores, _more = _ranked_tiers(
                 matcher, visibility, exact, needed, size=chosen.broad_tier,
                 newest=newest_ids, newest_more=True, weights=weights,
-                term_weights=term_weights)
+                term_weights=term_weights, shown=set(heading))
             rows.update(tier_rows)
             scores.update(tier_scores)
+            # (A match left unscored has its score read if a page shows it.)
+            scores = {pk: score for pk, score in scores.items() if score is not None}
     else:
         heading = {}
         ranked, rows, scores, more = _ranked_tiers(matcher, visibility, exact, needed,
@@ -335,6 +388,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                                                    term_weights=term_weights,
                                                    matched_out=words_matched)
         visible_read, read = len(rows), list(scores)
+        scores = {pk: score for pk, score in scores.items() if score is not None}
     for pk in heading:
         scores.setdefault(pk, 0.0)
     ordered = ranking.relevance_order(list(heading), ranked)

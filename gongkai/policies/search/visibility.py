@@ -47,10 +47,22 @@ class Visibility:
             self.read.update(new)
         return matcher.scores_of(read[0]), self.of(ids)
 
-    def pool_with_rows(self, matcher: Matcher) -> tuple[list[tuple[int, float]], bool] | None:
+    def scores_of(self, matcher: Matcher, ids: list[int]) -> dict[int, float]:
+        """The scores of ``ids``, matches ``matcher`` read (not tested again): those
+        read with the newest matches as they are, the others in one statement."""
+        known = self.scores if matcher is self.scored else {}
+        missing = [pk for pk in ids if pk not in known]
+        scores = {pk: known[pk] for pk in ids if pk in known}
+        if missing:
+            read, = backend().run_together([matcher.scores_sql(missing, matching=True)])
+            scores.update(matcher.scores_of(read))
+        return scores
+
+    def pool_with_rows(self, matcher: Matcher, *, rank: bool = True
+                       ) -> tuple[list[tuple[int, float]], bool] | None:
         """``matcher.pool`` of the ``POOL`` newest matches with their visible rows and,
-        when they are all (``narrow_pool_sql``), their scores, kept here (tier 0 is then
-        ranked without a read): one statement,
+        when they are all (``narrow_pool_sql``) and ``rank``, their scores, kept here
+        (tier 0 is then ranked without a read): one statement,
         the matches read once, where the backend allows it (``Backend.rows_with_pool``),
         else None."""
         if not backend().rows_with_pool:
@@ -58,7 +70,8 @@ class Visibility:
         rows_sql = self.read_rows.bound_query("SELECT document_id FROM newest", [])
         if rows_sql is None:
             return None
-        ranked_sql, ranked_params = matcher.narrow_pool_sql(ranking.POOL)
+        ranked_sql, ranked_params = (matcher.narrow_pool_sql(ranking.POOL) if rank
+                                     else matcher.pool_sql(ranking.POOL, rank=False))
         columns = [f"c{i}" for i in range(len(VisibleRows.COLUMNS))]
         # The matches once (a materialised common table expression), their visible
         # rows of them; a match the reader may not see has NULLs there.
@@ -72,6 +85,6 @@ class Visibility:
         self.rows.update(self.read_rows.rows_of([row[2:] for row in read
                                                  if row[2] is not None]))
         self.read.update(row[0] for row in read)
-        self.scored, self.scores = matcher, {pk: -float(rank) for pk, rank, *_ in read
-                                             if rank is not None}
+        self.scored, self.scores = (matcher, {pk: -float(r) for pk, r, *_ in read
+                                              if r is not None}) if rank else (None, {})
         return pool, more

@@ -2,6 +2,8 @@
 newest matches (SQLite and PostgreSQL), and saying so."""
 import pytest
 
+from django.db import connection
+
 from gongkai.policies.models import DocumentKind
 from gongkai.policies.search import TABLE, indexing, ranking, search_documents
 from gongkai.policies.search.backends import backend
@@ -134,3 +136,83 @@ def test_heading_rows_read_with_the_newest_matches_give_the_same_page(monkeypatc
                 for r in (search_documents(query=q) for q in queries)]
     assert together == alone
     assert len(alone[0][1]) == 8 and alone[2][0] == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's storage")
+def test_vectors_an_earlier_version_compressed_are_written_again_uncompressed():
+    """ts_rank_cd reads each ranked document's whole vector: it is stored uncompressed;
+    migrate writes again those an earlier version compressed (same words, positions and
+    scores), and an edited document's new vector is written uncompressed and found by
+    its new words at once."""
+    from django.db import connection
+
+    from gongkai.orgs.tests.factories import UserFactory
+    from gongkai.policies.services import document_update
+
+    author = UserFactory()
+    long_body = "<p>" + "充电设施建设运营管理。" * 400 + "</p>"
+    document = make_document(title="充电设施管理办法", body_html=long_body, author=author)
+    make_document(title="停车场管理规定", body_html="<p>充电设施</p>")
+
+    def compressed() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {TABLE} "
+                           "WHERE pg_column_compression(vector) IS NOT NULL")
+            return cursor.fetchone()[0]
+
+    def page(query):
+        return [(h.document.pk, h.score) for h in search_documents(query=query).hits]
+
+    assert compressed() == 0
+    with connection.cursor() as cursor:  # as an earlier version stored them
+        cursor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN vector SET STORAGE EXTENDED")
+        # (Words that compress well, which the query does not hold: its scores stay.)
+        cursor.execute(f"UPDATE {TABLE} SET vector = vector || (SELECT string_agg("
+                       "'padding' || repeat('x', 30) || g, ' ') FROM generate_series(1, "
+                       "200) AS g)::tsvector WHERE document_id = %s", [document.pk])
+    assert compressed() == 1
+    before = page("充电设施")
+    ensure_search_schema()
+    assert compressed() == 0
+    assert page("充电设施") == before
+    document_update(document=document, actor=author, title="换电站管理办法",
+                    body_html=long_body.replace("充电设施", "换电站"))
+    assert compressed() == 0
+    assert ids(search_documents(query="换电站")) == [document.pk]
+    assert document.pk not in ids(search_documents(query="充电设施"))
+
+
+def test_the_any_word_reading_scores_only_what_can_decide_a_page(monkeypatch):
+    """Rule 5 puts the documents holding more of the query's words first: only those
+    whose text score can decide the places a page and rule 4 look at are scored, and
+    the pages (order, total, scores shown) are those of scoring every match."""
+    from gongkai.policies.search import pooled
+
+    monkeypatch.setattr(ranking, "PAIR_WINDOW", 1)
+    common = [make_document(title=f"工作通知{n}", body_html="<p>垃圾分类。</p>")
+              for n in range(6)]  # the common word alone
+    # Two of the same words: the older says 宣传 more (a higher score, a place above).
+    make_document(title="桶站管理甲", body_html="<p>垃圾分类 宣传。宣传。再宣传。</p>")
+    make_document(title="桶站管理乙", body_html="<p>垃圾分类 宣传。</p>")
+    make_document(title="桶站守则", body_html="<p>宣传 值守。</p>")
+    scored: list[list[int]] = []
+    scores_of = pooled.Visibility.scores_of
+
+    def spy(self, matcher, ids_):
+        scored.append(ids_)
+        return scores_of(self, matcher, ids_)
+
+    monkeypatch.setattr(pooled.Visibility, "scores_of", spy)
+    queries = [dict(query="垃圾分类 宣传 值守", limit=2),
+               dict(query="垃圾分类 宣传 值守", limit=2, offset=2),
+               dict(query="宣传 值守", limit=1)]
+    pruned = [(r.total, ids(r), [h.score for h in r.hits])
+              for r in (search_documents(**q) for q in queries)]
+    assert pruned[0][0] == 9 and pruned[2][0] == 3
+    # The first page's places (2, and 1 for rule 4): the documents holding two of the
+    # words; the six holding 垃圾分类 alone are placed after them, unscored.
+    assert scored[0] and not set(scored[0]) & {d.pk for d in common}
+    monkeypatch.setattr(pooled, "_deciding", lambda candidates, matched, places: candidates)
+    every = [(r.total, ids(r), [h.score for h in r.hits])
+             for r in (search_documents(**q) for q in queries)]
+    assert pruned == every

@@ -250,8 +250,8 @@ def test_newest_matches_read_ranked_with_their_rows_give_the_same_pages(paired_l
     used = []
     pool_with_rows = Visibility.pool_with_rows
 
-    def spy(self, matcher):
-        used.append(pool_with_rows(self, matcher))
+    def spy(self, matcher, **kwargs):
+        used.append(pool_with_rows(self, matcher, **kwargs))
         return used[-1]
 
     monkeypatch.setattr(Visibility, "pool_with_rows", spy)
