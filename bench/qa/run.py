@@ -165,8 +165,17 @@ def latency(args) -> dict:
     start = time.perf_counter()
     vectors.entries_fill([entry.pk])  # what the queue does after the commit
     vectors_ms = (time.perf_counter() - start) * 1000
-    start = time.perf_counter()
-    term_variant_add(canonical="住房公积金", variant="房子基金", actor=None)
+    from gongkai.core.errors import ApplicationError
+
+    # A run repeated on the same database (``--measure --database``) adds another word.
+    for tries in range(100):
+        start = time.perf_counter()
+        try:
+            term_variant_add(canonical="住房公积金", variant=f"房子基金{tries or ''}",
+                             actor=None)
+        except ApplicationError:
+            continue
+        break
     synonym_ms = (time.perf_counter() - start) * 1000
     return {"queries": len(times), "p50": statistics.median(times),
             "p95": times[int(len(times) * 0.95) - 1], "max": times[-1],

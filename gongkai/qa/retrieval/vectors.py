@@ -46,7 +46,7 @@ CANDIDATES, WEIGHT = 10, 4.0
 GATE = 0.8
 # The model's cost grows with the text; a question or phrasing longer than this says
 # what it is about in its first characters (the lexical reading still reads it all).
-QUESTION_CHARS = 96
+QUESTION_CHARS = 48
 PHRASE_CHARS = 128
 # The longest a weak question waits for its vector (the machine far busier than
 # usual): past it, the lexical order stands.
