@@ -120,17 +120,6 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None,
     snapshot, and again with a new one when the stamp read with its words' counts
     differs). When none reaches ``rerank_below`` (at most the answer threshold), the
     learned model re-orders the first (``vectors``)."""
-    # Encoded beside the lexical reading, awaited only if that reading is weak.
-    question = vectors.question_start(text)
-    try:
-        return _search(text, limit, lexicon, question, rerank_below)
-    finally:
-        if question is not None:
-            question.cancel()  # not started yet: no use any more
-
-
-def _search(text: str, limit: int, lexicon: Lexicon | None, question, rerank_below: float
-            ) -> tuple[Query, list[Hit]]:
     fixed = bool(lexicon)  # an empty one means the current one, as ``parse`` reads it
     lexicon = lexicon or cached_lexicon()
     for _reading in range(LEXICON_READS):
@@ -140,10 +129,10 @@ def _search(text: str, limit: int, lexicon: Lexicon | None, question, rerank_bel
         lexicon = current_lexicon(query.lexicon_stamp)  # edited since this process read it
     if query.scope or not (query.groups or query.grams):
         return query, []
-    return query, _hits(query, limit, question, rerank_below)
+    return query, _hits(query, limit, text, rerank_below)
 
 
-def _hits(query: Query, limit: int, question=None, rerank_below: float = vectors.GATE
+def _hits(query: Query, limit: int, text: str = "", rerank_below: float = vectors.GATE
           ) -> list[Hit]:
     n = reads.library_size()
     alternatives = _alternatives(query, n) if n else []
@@ -169,7 +158,7 @@ def _hits(query: Query, limit: int, question=None, rerank_below: float = vectors
         if unsure(hit.features) or (query.fragment
                                     and hit.features["margin"] < FRAGMENT_MARGIN):
             hit.confidence = min(hit.confidence, UNSURE)
-    hits = vectors.rerank(hits, question, lambda ids: reads.texts(rows, ids),
+    hits = vectors.rerank(hits, text, lambda ids: reads.texts(rows, ids),
                           below=rerank_below)[:limit]
     _fill_text(hits, rows)
     return hits

@@ -10,10 +10,12 @@ confidences they had, in descending order, so no direct answer is added or remov
 the figures.
 
 Costs are kept off the paths with a budget:
-- the question is encoded on a thread of its own started when the question arrives
-  (the engine is C called through ctypes, which releases the GIL: it runs beside the
-  lexical reading) and awaited only when the reading is weak; recent questions'
-  vectors are kept (``RECENT``); a question is cut to ``QUESTION_CHARS``.
+- a question is encoded only when its reading is weak (a quarter of the questions),
+  cut to ``QUESTION_CHARS`` (a pass costs 15 ms of CPU for a few characters, 40 ms for
+  48), and the vectors of recent questions are kept (``RECENT``). Encoding every
+  question on a thread of its own, beside the lexical reading (the engine is C called
+  through ctypes, which releases the GIL), was measured and not kept: on shared cores
+  the two compete for the CPU and every question's time doubled (bench/qa/README.md).
 - an entry's vectors are computed after the commit that changed it, by the task queue
   (``gongkai.qa.tasks``), or by ``manage.py qa_vectors`` for a whole library; a
   question meeting a candidate whose vectors are missing queues them. Each row holds
@@ -29,7 +31,6 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 
 from django.conf import settings
 from django.db import transaction
@@ -46,11 +47,8 @@ CANDIDATES, WEIGHT = 10, 4.0
 GATE = 0.8
 # The model's cost grows with the text; a question or phrasing longer than this says
 # what it is about in its first characters (the lexical reading still reads it all).
-QUESTION_CHARS = 48
+QUESTION_CHARS = int(__import__("os").environ.get("QA_MODEL_CHARS", "16"))
 PHRASE_CHARS = 128
-# The longest a weak question waits for its vector (the machine far busier than
-# usual): past it, the lexical order stands.
-WAIT_SECONDS = 1.0
 RECENT = 2048
 FILL_BATCH = 64  # entries encoded together by qa_vectors
 
@@ -102,14 +100,20 @@ def encode(texts: list[str], *, query: bool):
         return model.query(texts) if query else model.passage(texts)
 
 
-def _executor() -> ThreadPoolExecutor:
-    if "pool" not in _state:
-        with _load_lock:
-            _state.setdefault("pool", ThreadPoolExecutor(1, thread_name_prefix="qa-model"))
-    return _state["pool"]
+def question_key(text: str) -> str:
+    """What of a question is encoded: its first ``QUESTION_CHARS``, spaces folded."""
+    return " ".join((text or "").split())[:QUESTION_CHARS]
 
 
-def _question_vector(key: str):
+def question_vector(text: str):
+    """The question's unit vector (None: no model, or nothing to encode)."""
+    key = question_key(text)
+    if not key or not enabled():
+        return None
+    with _lock:
+        if key in _recent:
+            _recent.move_to_end(key)
+            return _recent[key]
     found = encode([key], query=True)
     vector = None if found is None else found[0]
     with _lock:
@@ -117,21 +121,6 @@ def _question_vector(key: str):
         while len(_recent) > RECENT:
             _recent.popitem(last=False)
     return vector
-
-
-def question_start(text: str) -> Future | None:
-    """The question's vector, being computed on the model's thread (None: no model, or
-    nothing to encode)."""
-    key = " ".join((text or "").split())[:QUESTION_CHARS]
-    if not key or not enabled():
-        return None
-    with _lock:
-        if key in _recent:
-            _recent.move_to_end(key)
-            done: Future = Future()
-            done.set_result(_recent[key])
-            return done
-    return _executor().submit(_question_vector, key)
 
 
 def digest(phrasings: Iterable[str]) -> str:
@@ -174,12 +163,13 @@ def fresh_vectors(ids: list[int], texts: dict[int, tuple[str, list[str]]]) -> di
     return found
 
 
-def rerank(hits: list, question: Future | None,
+def rerank(hits: list, text: str,
            texts: Callable[[list[int]], dict[int, tuple[str, list[str]]]],
            below: float = GATE) -> list:
-    """``hits`` (best first), the first ``CANDIDATES`` re-ordered when none of them
-    reaches ``below``; ``texts``: the entries' current phrasings."""
-    if question is None or not hits:
+    """``hits`` (best first) for the question ``text``, the first ``CANDIDATES``
+    re-ordered when none of them reaches ``below``; ``texts``: the entries' current
+    phrasings."""
+    if not hits or not enabled():
         return hits
     head = hits[:CANDIDATES]
     if max(h.confidence for h in head) >= below:
@@ -189,13 +179,7 @@ def rerank(hits: list, question: Future | None,
     missing = [i for i in ids if i not in stored]
     if missing:
         fill_later(missing)
-    if not stored:
-        return hits
-    try:
-        vector = question.result(timeout=WAIT_SECONDS)
-    except Exception as error:  # noqa: BLE001 (the lexical order stands, whatever failed)
-        logger.warning("The question's vector was not ready (%r): lexical order kept.", error)
-        return hits
+    vector = question_vector(text) if stored else None
     if vector is None:
         return hits
     cosine = {i: float((v @ vector).max()) for i, v in stored.items()}

@@ -179,7 +179,7 @@ def test_empty_and_very_long_questions(settings, model, two_entries, text):
     answer_question(text=text, record=False)
     _q, _hits = search(text, rerank_below=1.01)
     assert all(len(t) <= vectors.QUESTION_CHARS for t in encoder.seen)
-    assert vectors.question_start(text) is None or text.strip()
+    assert (vectors.question_vector(text) is None) == (not text.strip())
 
 
 def test_a_question_is_encoded_once_while_recent(settings, model, two_entries):
@@ -187,8 +187,16 @@ def test_a_question_is_encoded_once_while_recent(settings, model, two_entries):
     vectors.entries_fill()
     encoder.seen.clear()
     for _ in range(3):
-        vectors.question_start("失业了怎么办").result(timeout=5)
+        assert vectors.question_vector("失业了怎么办") is not None
     assert encoder.seen == ["失业了怎么办"]
+
+
+def test_a_strong_reading_encodes_nothing(settings, model, two_entries):
+    encoder = model({})
+    vectors.entries_fill()
+    encoder.seen.clear()
+    answer = answer_question(text="生育津贴怎么申领", record=False)
+    assert answer.outcome == Outcome.ANSWERED and encoder.seen == []
 
 
 def test_packing_keeps_the_vectors_close():
