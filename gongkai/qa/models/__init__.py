@@ -1,13 +1,6 @@
 """The Q&A app's models: the library, its log and queue (``library``), and the index
 held in the database that answers questions (``index``)."""
-from gongkai.qa.models.index import (
-    QaEntryVectors,
-    QaGram,
-    QaIndexedEntry,
-    QaIndexStats,
-    QaPosting,
-    QaTerm,
-)
+from gongkai.qa.models.index import QaGram, QaIndexedEntry, QaIndexStats, QaPosting, QaTerm
 from gongkai.qa.models.library import (
     ALTERNATIVES_MAX,
     ANSWER_MAX,
@@ -25,6 +18,6 @@ from gongkai.qa.models.library import (
 
 __all__ = [
     "ALTERNATIVES_MAX", "ANSWER_MAX", "QUESTION_MAX", "SOURCES_MAX", "Outcome",
-    "PendingQuestion", "PendingStatus", "QaEntry", "QaEntryVectors", "QaGram", "QaIndexStats",
+    "PendingQuestion", "PendingStatus", "QaEntry", "QaGram", "QaIndexStats",
     "QaIndexedEntry", "QaPosting", "QaSettings", "QaTerm", "QaTopic", "QuestionLog", "Rating",
 ]

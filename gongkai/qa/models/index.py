@@ -84,18 +84,3 @@ class QaIndexStats(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entries} entries"
-
-
-class QaEntryVectors(models.Model):
-    """The sentence vectors of an entry's phrasings (``gongkai.qa.retrieval.vectors``:
-    the learned model re-ranking a weak lexical reading), one row an entry, written after
-    its commit; ``digest`` says which text and model they came from, so a row whose entry
-    has changed since is never used."""
-
-    entry = models.OneToOneField(QaEntry, on_delete=models.CASCADE, primary_key=True,
-                                 related_name="vectors")
-    digest = models.CharField(max_length=40)
-    vectors = models.BinaryField(help_text="per phrasing: a float32 scale, then 384 int8")
-
-    def __str__(self) -> str:
-        return str(self.entry_id)

@@ -37,7 +37,7 @@ import math
 from dataclasses import dataclass, field
 
 from gongkai.lexicon.selectors import Lexicon, cached_lexicon, current_lexicon
-from gongkai.qa.retrieval import reads, vectors
+from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
 from gongkai.qa.retrieval.query import Expansion, Query, parse
 from gongkai.qa.retrieval.scope import PROCEDURE_WORDS
@@ -113,13 +113,12 @@ def idf(df: int, n: int) -> float:
 LEXICON_READS = 3
 
 
-def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None,
-           rerank_below: float = vectors.GATE) -> tuple[Query, list[Hit]]:
+def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
+           ) -> tuple[Query, list[Hit]]:
     """The best ``limit`` entries for ``text``, most confident first (with ``lexicon``
     given, that one; else the current one: the question is read with the process's
     snapshot, and again with a new one when the stamp read with its words' counts
-    differs). When none reaches ``rerank_below`` (at most the answer threshold), the
-    learned model re-orders the first (``vectors``)."""
+    differs)."""
     fixed = bool(lexicon)  # an empty one means the current one, as ``parse`` reads it
     lexicon = lexicon or cached_lexicon()
     for _reading in range(LEXICON_READS):
@@ -129,11 +128,10 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None,
         lexicon = current_lexicon(query.lexicon_stamp)  # edited since this process read it
     if query.scope or not (query.groups or query.grams):
         return query, []
-    return query, _hits(query, limit, text, rerank_below)
+    return query, _hits(query, limit)
 
 
-def _hits(query: Query, limit: int, text: str = "", rerank_below: float = vectors.GATE
-          ) -> list[Hit]:
+def _hits(query: Query, limit: int) -> list[Hit]:
     n = reads.library_size()
     alternatives = _alternatives(query, n) if n else []
     weights = _word_weights(alternatives)
@@ -158,8 +156,7 @@ def _hits(query: Query, limit: int, text: str = "", rerank_below: float = vector
         if unsure(hit.features) or (query.fragment
                                     and hit.features["margin"] < FRAGMENT_MARGIN):
             hit.confidence = min(hit.confidence, UNSURE)
-    hits = vectors.rerank(hits, text, lambda ids: reads.texts(rows, ids),
-                          below=rerank_below)[:limit]
+    hits = hits[:limit]
     _fill_text(hits, rows)
     return hits
 

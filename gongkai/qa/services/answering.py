@@ -22,7 +22,6 @@ from gongkai.qa.models import (
     QaEntry,
     QuestionLog,
 )
-from gongkai.qa.retrieval import vectors
 from gongkai.qa.retrieval.features import EntryText
 from gongkai.qa.retrieval.scope import OFF_TOPIC, off_topic
 from gongkai.qa.retrieval.search import Hit, Query, related, search
@@ -50,7 +49,6 @@ def entry_index_sync(*, entry_id: int) -> None:
         index_entry_remove(entry_id)
     else:
         index_entry_put(_text_of(entry))
-        vectors.fill_after_commit(entry.pk)
 
 
 def index_rebuild_all() -> int:
@@ -108,8 +106,7 @@ def answer_question(*, text: str, record: bool = True, limit: int = MATCH_LIMIT)
     government services: ``gongkai.qa.retrieval.scope``). ``record`` logs the question (without personal data)."""
     text = (text or "").strip()[:QUESTION_MAX]
     tuning = qa_settings()
-    query, hits = search(text, limit=limit,
-                         rerank_below=min(vectors.GATE, tuning.answer_threshold))
+    query, hits = search(text, limit=limit)
     hits = [h for h in hits if h.confidence >= tuning.suggest_threshold]
     if not query.scope and off_topic(query.coverage, anything_shown=any(
             related(query, hit) for hit in hits)):
