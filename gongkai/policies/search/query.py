@@ -151,9 +151,10 @@ class Plan:
     def asks_interpretation(self) -> bool:
         return any(g.typed in INTERPRETATION_WORDS for g in self.groups)
 
-    def title_terms(self) -> list[tuple[float, float, tuple]]:
-        """(weight, distinctiveness, alternatives as tuples of index words) of each
-        word held by the library, generic ones too, for ranking rule 4a."""
+    def title_terms(self) -> list[tuple[float, float, tuple, bool]]:
+        """(weight, distinctiveness, alternatives as tuples of index words, whether it
+        asks for a version: a change or a stage, ``words.kin``) of each word held by
+        the library, generic ones too, for ranking rule 4a."""
         total = words.document_total()
         out = []
         for g in self.groups:
@@ -161,8 +162,14 @@ class Plan:
                 continue
             weight = ranking.TITLE_WEIGHTS["generic" if g.generic else "content"]
             lone = ranking.SINGLE_CHARACTER_WEIGHT if g.typed in self.lone else 1.0
+            alternatives = tuple(_words(a) for a in g.alternatives)
+            # A change or a stage (修订) is found in a title as its kin too (修改):
+            # the query asks for that version of its subject's document (rule 4a).
+            kin = words.kin(g.typed)
+            alternatives += tuple(_words(_index_form(k) or k) for k in sorted(kin)
+                                  if k != g.typed)
             out.append((weight, weight * lone * ranking.distinctive_weight(g.documents, total),
-                        tuple(_words(a) for a in g.alternatives)))
+                        alternatives, bool(kin)))
         return out
 
     def match_weights(self) -> list[float]:

@@ -184,9 +184,9 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
     of each of its subject words) the query says more of first, times the weight of
     its kind (``kinds``: id → ``KIND_WEIGHTS``'s, as the text score has it: the measures
     before the notice about them) — 促进消费若干措施 before 文化旅游消费促进方案 for 促消费."""
-    def held(pk, index):
+    def held(pk, index, terms=title_terms):
         words = titles.get(pk, set())
-        return sum(term[index] for term in title_terms
+        return sum(term[index] for term in terms
                    if any(all(w in words for w in alt) for alt in term[2]))
 
     asked = frozenset(ch for term in title_terms for alt in term[2] for w in alt for ch in w)
@@ -207,12 +207,28 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
         # titles that hold its words alike, that kind first.
         return kinds.get(pk, 1.0) > 1.0
 
+    def asked_version(pk):
+        # A change or a stage typed beside a subject (中小企业 扶持措施 修订) asks
+        # for that version of the subject's document: of the documents holding as
+        # much of the query as its most distinctive word (the subject's), the one
+        # whose title says the change (or its kin: 修改) first — its title names the
+        # subject's document otherwise (关于修改《…中小微企业…》), so the words
+        # counted in titles would not bring it up.
+        return (subject_weight is not None
+                and words_matched.get(pk, 0.0) >= subject_weight - 1e-9
+                and held(pk, 0, version) > 0)
+
+    version = [term for term in title_terms if len(term) > 3 and term[3]]
+    subject_weight = max((term[1] for term in title_terms
+                          if term[0] == TITLE_WEIGHTS["content"]), default=None) \
+        if version and words_matched is not None else None
     window = ordered[:TITLE_WINDOW]
     if words_matched is None:
         key = lambda pk: (-held(pk, 0), -preferred(pk), -said(pk))  # noqa: E731
     else:
         # (A tie: the one holding more of the words anywhere first.)
-        key = lambda pk: (-(words_matched.get(pk, 0.0)  # noqa: E731
+        key = lambda pk: (-asked_version(pk),  # noqa: E731
+                          -(words_matched.get(pk, 0.0)
                             + FALLBACK_TITLE_SHARE * held(pk, 1)),
                           -words_matched.get(pk, 0.0), -preferred(pk), -said(pk))
     return sorted(window, key=key) + ordered[TITLE_WINDOW:]

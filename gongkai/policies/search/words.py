@@ -67,6 +67,13 @@ DRAFT_WORDS = frozenset("""
 CHANGE_WORDS = frozenset("""
 修订 修改 修正 修正案 修订版 废止 废除
 """.split())
+# The words of one change or one stage said otherwise (修订 of 2025年修订, 修改 of
+# 关于修改…的通知: an amendment either way): a query's word of a class finds the
+# others in a title (ranking rule 4a) — a resident types 修订 for the document its
+# office titled 修改.
+KIN_CLASSES = (frozenset("修订 修改 修正 修正案 修订版".split()),
+               frozenset("废止 废除".split()),
+               DRAFT_WORDS)
 # What any matter has or needs, whatever its subject (办理, 申请 条件, 流程 材料).
 MATTER_WORDS = frozenset("""
 办理 情况 问题 事项 事宜 内容 要求 规范 申请 条件 材料 流程 手续 信息
@@ -135,6 +142,12 @@ def documents_holding(words: list[str], memo: dict[str, int] | None = None,
             if found[word]:
                 _cache[(connection.alias, word)] = (now, found[word])
     return found
+
+
+def kin(word: str) -> frozenset[str]:
+    """The words of ``word``'s class of ``KIN_CLASSES`` (its own included): what a
+    title says for the same change or stage. Empty for any other word."""
+    return next((kind for kind in KIN_CLASSES if word in kind), frozenset())
 
 
 def is_generic_class(word: str) -> bool:
