@@ -269,7 +269,8 @@ def _search(visible, plan, terms, exact_ids, *, sort, limit, offset,
                              interpretation_first=plan.asks_interpretation, weights=weights,
                              title_terms=plan.title_terms(),
                              term_weights=plan.match_weights(),
-                             visibility_key=visibility_key, sparse=_sparse_as_named(plan))
+                             visibility_key=visibility_key, sparse=_sparse_as_named(plan),
+                             as_title=plan.typed_as_title)
     matcher, matched, match_all = None, visible, True
     if terms:
         for match_all in (True, False) if len(terms) > 1 else (True,):

@@ -333,12 +333,13 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   title_terms: list | None = None,
                   term_weights: list[float] | None = None,
                   visibility_key: tuple | None = None,
-                  sparse: bool | None = None) -> SearchResult:
+                  sparse: bool | None = None, as_title: bool = False) -> SearchResult:
     """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
     ``exact_ids`` first; ``title_terms``: the query's words for rule 4a;
     ``visibility_key``: see ``facets.VisibleRows``. ``sparse``: decided by the caller
     — True: fewer than ``SPARSE`` documents hold every word as it names things, some do
-    (the any-word order at once); False: none does."""
+    (the any-word order at once); False: none does. ``as_title``: the query is typed
+    as a title (``query.Plan.typed_as_title``)."""
     exact = set(exact_ids)
     needed = offset + limit
     visibility = Visibility(visible, visibility_key)
@@ -420,7 +421,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                  if (row := rows.get(pk) or heading.get(pk)) is not None}
         ordered = ranking.title_order(ordered, titles, title_terms,
                                       words_matched if not match_all else None, subjects,
-                                      kinds)
+                                      kinds, as_title=as_title)
     ordered = _paired(ordered, rows, exact, needed, interpretation_first, visibility,
                       pairs_read)
     page_ids = [*exact_ids, *ordered][offset:offset + limit]

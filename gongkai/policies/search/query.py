@@ -144,6 +144,14 @@ class Plan:
         return any(g.generic for g in self.groups) and not self.content
 
     @property
+    def typed_as_title(self) -> bool:
+        """Whether the query is put as a document's title: one phrase (no space: words
+        typed apart are keywords, 社区服务中心 中标 公示) whose last word is a genre
+        (…的实施意见, …管理办法) — a Chinese title's head, said last (ranking rule 5)."""
+        return (bool(self.groups) and self.groups[-1].typed in words.GENRE_WORDS
+                and not any(ch.isspace() for ch in self.text.strip()))
+
+    @property
     def asks_announcement(self) -> bool:
         return any(g.typed in ranking.ANNOUNCEMENT_WORDS for g in self.groups)
 

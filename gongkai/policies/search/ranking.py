@@ -174,7 +174,8 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
                 title_terms: list[tuple[float, float, tuple]],
                 words_matched: dict[int, float] | None = None,
                 subjects: dict[int, tuple] | None = None,
-                kinds: dict[int, float] | None = None) -> list[int]:
+                kinds: dict[int, float] | None = None, *,
+                as_title: bool = False) -> list[int]:
     """Rule 4a: the first ``TITLE_WINDOW`` of ``ordered`` by the weight of the query
     words their title holds (``titles``: id → the title's words; ``title_terms``:
     (weight, distinctiveness, alternatives as tuples of words) per query word), stable.
@@ -192,15 +193,24 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
     asked = frozenset(ch for term in title_terms for alt in term[2] for w in alt for ch in w)
     subjects, kinds = subjects or {}, kinds or {}
 
-    def said(pk):
+    def share_said(pk, empty=0.0):
         # Each subject word counts by its distinctiveness: the measures whose other
         # words are common (保障 of 公共租赁住房保障管理办法) say the subject more
         # generally than those whose other words are rare (退出, 审核).
         subject = subjects.get(pk)
         whole = sum(weight for _chars, weight in subject or ())
-        share = (sum(weight * len(chars & asked) / len(chars) for chars, weight in subject)
-                 / whole if whole else 0.0)
-        return share * kinds.get(pk, 1.0)
+        return (sum(weight * len(chars & asked) / len(chars) for chars, weight in subject)
+                / whole if whole else empty)
+
+    def said(pk):
+        return share_said(pk) * kinds.get(pk, 1.0)
+
+    def framed(pk):
+        # A query typed as a title (关于…的实施意见) names one document by all its
+        # words: a title counts as much as the query says of its subject — the frame
+        # 促进…发展 of a long title is in many titles, and a title sharing only it
+        # (促进中小微企业发展若干措施) is not the one typed.
+        return share_said(pk, 1.0) if as_title else 1.0
 
     def preferred(pk):
         # The kind the query asks for (a notice: 中标, 名单) weighs more than 1: of
@@ -229,7 +239,7 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
         # (A tie: the one holding more of the words anywhere first.)
         key = lambda pk: (-asked_version(pk),  # noqa: E731
                           -(words_matched.get(pk, 0.0)
-                            + FALLBACK_TITLE_SHARE * held(pk, 1)),
+                            + FALLBACK_TITLE_SHARE * held(pk, 1) * framed(pk)),
                           -words_matched.get(pk, 0.0), -preferred(pk), -said(pk))
     return sorted(window, key=key) + ordered[TITLE_WINDOW:]
 
