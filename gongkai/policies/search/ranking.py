@@ -28,7 +28,12 @@ Relevance order of a query's matches, rule by rule:
    keep the text score's order; a query that asks for a notice (中标, 名单 …) puts,
    of titles that hold its words alike, the notice first. Among
    documents that all hold the searched words, the one whose title says what was
-   typed is the one asked for.
+   typed is the one asked for. A change or a stage typed (修订, 征求意见稿:
+   ``words.kin``) is found in a title as its kin too (修改 for 修订); in rule 5's
+   order it puts first, of the documents holding as much of the query as its most
+   distinctive word (the subject's), those whose title says it — the amendment asked
+   for by its subject (中小企业 扶持措施 修订), though its title says the subject
+   otherwise (关于修改《…中小微企业…》).
 5. When no document has all the words, or fewer than ``SPARSE`` do (a word the right
    document says otherwise should not hide it): the documents with any of them, those
    with more of the words first — each word counted by how distinctive it is
@@ -38,7 +43,11 @@ Relevance order of a query's matches, rule by rule:
    ``SINGLE_CHARACTER_WEIGHT`` of that) — then by the same rules. Rule 4a's window is
    ordered here by that weight plus the distinctiveness of the words in the title
    (``FALLBACK_TITLE_SHARE``): a long question's one subject word in a title outweighs
-   three common words in a body. The page says when no document has every word.
+   three common words in a body. A query typed as a title (one phrase ending in a
+   genre: 关于…的实施意见, ``query.Plan.typed_as_title``) counts a title's words by the
+   share of that title's subject the query says: a long title's frame (促进…发展) is in
+   many titles, and one sharing only the frame is not the title typed. The page says
+   when no document has every word.
 
 Before any of these, a query that names what the library does not cover finds nothing
 (``covers``): when the words no document holds weigh more than the words some do
