@@ -240,3 +240,23 @@ def test_an_everyday_question_finds_its_entry(case, site_before):
     case.migration.load(django_apps, None)
     _query, hits = search(case.question)
     assert hits and hits[0].id == wanted.pk
+
+
+@pytest.mark.parametrize("case", [pytest.param(TOLD, id=TOLD.module)])
+def test_its_variants_are_words_new_to_the_lexicon_and_not_generic(case):
+    """A generic word mapped to a service would let a question of generic words find
+    it; a variant another group already has would mean two things (and undoing the file
+    would take it from that group); a colloquial variant holding its own term adds
+    nothing and swallows the words around it."""
+    from gongkai.policies.search.words import GENERIC_WORDS as SEARCH_GENERIC
+    from gongkai.qa.retrieval.text import GENERIC_WORDS as QA_GENERIC
+
+    earlier = {variant for groups in case.earlier for _k, _c, variants in groups()
+               for variant in variants}
+    for kind, canonical, variants in case.lines():
+        for variant in variants:
+            assert len(variant) >= 2, (canonical, variant)
+            assert variant not in SEARCH_GENERIC and variant not in QA_GENERIC, variant
+            assert variant not in earlier, (canonical, variant)
+            if kind == "colloquial":
+                assert canonical not in variant, (canonical, variant)
