@@ -10,6 +10,7 @@ SITUATIONS_FILE = Path(__file__).with_name("situations.txt")
 DAILY_FILE = Path(__file__).with_name("daily.txt")
 DIALECTS_FILE = Path(__file__).with_name("dialects.txt")
 USAGE_FILE = Path(__file__).with_name("usage.txt")
+TOLD_FILE = Path(__file__).with_name("told.txt")
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
@@ -154,6 +155,12 @@ def _before_dialects() -> set:
     return _earlier_canonicals([*everyday_groups(), *situations_groups(), *daily_groups()])
 
 
+def told_groups() -> list[tuple[str, str, list[str]]]:
+    """``told.txt`` (migration 0008): what residents say happened to them, written after
+    0007, for the name of the service."""
+    return read_groups(TOLD_FILE)
+
+
 def load_dialects(term_group_model, version_model) -> None:
     """Migration 0006: ``dialects.txt``, by the rules of ``load_everyday``; a line
     extending an earlier file's group extends it too."""
@@ -177,3 +184,18 @@ def load_usage(term_group_model, version_model) -> None:
 
 def unload_usage(term_group_model, version_model) -> None:
     unload_everyday(term_group_model, version_model, usage_groups(), _before_usage())
+
+
+def _before_told() -> set:
+    return _earlier_canonicals([*everyday_groups(), *situations_groups(), *daily_groups(),
+                                *dialects_groups(), *usage_groups()])
+
+
+def load_told(term_group_model, version_model) -> None:
+    """Migration 0008: ``told.txt``, by the rules of ``load_everyday``; a line extending
+    an earlier file's group extends it too."""
+    load_everyday(term_group_model, version_model, told_groups(), _before_told())
+
+
+def unload_told(term_group_model, version_model) -> None:
+    unload_everyday(term_group_model, version_model, told_groups(), _before_told())

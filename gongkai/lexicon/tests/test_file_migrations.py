@@ -2,7 +2,8 @@
 what residents say happened to them, for the name of the service), 0005
 (``daily.txt``: what residents call things in daily life, for the word the services
 use), 0006 (``dialects.txt``: the dialects' everyday words) and 0007 (``usage.txt``:
-the words of Taiwan, Hong Kong and Macao, everyday phrases after 0006) — one table, the same checks for each: what it adds, what it leaves alone, that
+the words of Taiwan, Hong Kong and Macao, everyday phrases after 0006) and 0008
+(``told.txt``: what residents say happened to them, after 0007) — one table, the same checks for each: what it adds, what it leaves alone, that
 it can be undone, that its lines keep the kind of the group they extend, and that the
 words it brings find answers."""
 import importlib
@@ -21,8 +22,10 @@ from gongkai.lexicon.data.seed import (
     load_dialects,
     load_everyday,
     load_situations,
+    load_usage,
     seed_groups,
     situations_groups,
+    told_groups,
     usage_groups,
 )
 from gongkai.lexicon.models import LexiconVersion, TermGroup
@@ -124,10 +127,30 @@ USAGE = FileMigration(
             ("食品经营许可证怎么办？", "向市场监管局申请。")),
     question="想开一间药局要办什么",
 )
+TOLD = FileMigration(
+    module="0008_told", lines=told_groups,
+    earlier=(seed_groups, search_groups, everyday_groups, situations_groups, daily_groups,
+             dialects_groups, usage_groups),
+    before=(load_search_lexicon, load_everyday, load_situations, load_daily, load_dialects,
+            load_usage),
+    least_lines=25,
+    # 不要我了 extends the everyday group of 辞退; 喂奶 makes a new one.
+    new=("喂奶", "哺乳"), extended=(("不要我了", "辞退"), ("比标价贵", "价格欺诈")),
+    kept_kind=("辞退", "colloquial"), edited=("辞退", "被老板炒了", "不要我了"),
+    deleted="价格欺诈", undone=("哺乳", "哺乳时间"),
+    expansions=(("不要我了", "辞退"), ("一个人住", "独居老人"), ("上门看看", "探访"),
+                ("开专票", "增值税专用发票"), ("没裁员", "稳岗返还"),
+                ("蹭了", "剐蹭"), ("成河了", "积水"), ("盖新房", "村民建房"),
+                ("租出去", "出租屋"), ("给爸妈用", "家庭共济")),
+    entry=("独居老人有人定期探访吗？", "街道安排工作人员定期探访。"),
+    others=(("老年大学怎么报名？", "向街道报名。"),
+            ("社区卫生服务中心在哪里？", "在街道办旁边。")),
+    question="我爸一个人住，社区能不能上门看看他",
+)
 CASES = [pytest.param(case, id=case.module)
-         for case in (SITUATIONS, DAILY, DIALECTS, USAGE)]
+         for case in (SITUATIONS, DAILY, DIALECTS, USAGE, TOLD)]
 EXPANSIONS = [pytest.param(case, typed, meant, id=f"{case.module}-{typed}")
-              for case in (SITUATIONS, DAILY, DIALECTS, USAGE)
+              for case in (SITUATIONS, DAILY, DIALECTS, USAGE, TOLD)
               for typed, meant in case.expansions]
 
 
@@ -217,3 +240,23 @@ def test_an_everyday_question_finds_its_entry(case, site_before):
     case.migration.load(django_apps, None)
     _query, hits = search(case.question)
     assert hits and hits[0].id == wanted.pk
+
+
+@pytest.mark.parametrize("case", [pytest.param(TOLD, id=TOLD.module)])
+def test_its_variants_are_words_new_to_the_lexicon_and_not_generic(case):
+    """A generic word mapped to a service would let a question of generic words find
+    it; a variant another group already has would mean two things (and undoing the file
+    would take it from that group); a colloquial variant holding its own term adds
+    nothing and swallows the words around it."""
+    from gongkai.policies.search.words import GENERIC_WORDS as SEARCH_GENERIC
+    from gongkai.qa.retrieval.text import GENERIC_WORDS as QA_GENERIC
+
+    earlier = {variant for groups in case.earlier for _k, _c, variants in groups()
+               for variant in variants}
+    for kind, canonical, variants in case.lines():
+        for variant in variants:
+            assert len(variant) >= 2, (canonical, variant)
+            assert variant not in SEARCH_GENERIC and variant not in QA_GENERIC, variant
+            assert variant not in earlier, (canonical, variant)
+            if kind == "colloquial":
+                assert canonical not in variant, (canonical, variant)
