@@ -2,15 +2,11 @@
 (migration 0003, the everyday words of each area of a district's services), read by
 the migrations, the tests and the benchmarks."""
 import secrets
+from functools import partial
 from pathlib import Path
 
 SEED_FILE = Path(__file__).with_name("seed.txt")
 EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
-SITUATIONS_FILE = Path(__file__).with_name("situations.txt")
-DAILY_FILE = Path(__file__).with_name("daily.txt")
-DIALECTS_FILE = Path(__file__).with_name("dialects.txt")
-USAGE_FILE = Path(__file__).with_name("usage.txt")
-TOLD_FILE = Path(__file__).with_name("told.txt")
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
@@ -38,25 +34,31 @@ def everyday_groups() -> list[tuple[str, str, list[str]]]:
 def situations_groups() -> list[tuple[str, str, list[str]]]:
     """``situations.txt`` (migration 0004): what residents say happened to them, for
     the name of the service."""
-    return read_groups(SITUATIONS_FILE)
+    return later_groups("situations.txt")
 
 
 def daily_groups() -> list[tuple[str, str, list[str]]]:
     """``daily.txt`` (migration 0005): what residents call things in daily life, for
     the word the services use."""
-    return read_groups(DAILY_FILE)
+    return later_groups("daily.txt")
 
 
 def dialects_groups() -> list[tuple[str, str, list[str]]]:
     """``dialects.txt`` (migration 0006): the dialects' everyday words, for the word the
     services use."""
-    return read_groups(DIALECTS_FILE)
+    return later_groups("dialects.txt")
 
 
 def usage_groups() -> list[tuple[str, str, list[str]]]:
     """``usage.txt`` (migration 0007): the words of Taiwan, Hong Kong and Macao, and
     everyday phrases written after 0006, for the word the services use here."""
-    return read_groups(USAGE_FILE)
+    return later_groups("usage.txt")
+
+
+def told_groups() -> list[tuple[str, str, list[str]]]:
+    """``told.txt`` (migration 0008): what residents say happened to them, written after
+    0007, for the name of the service."""
+    return later_groups("told.txt")
 
 
 def load_seed(term_group_model, version_model) -> None:
@@ -109,18 +111,6 @@ def _edited(group) -> bool:
         group.updated_at - group.created_at).total_seconds() > 1
 
 
-def load_situations(term_group_model, version_model) -> None:
-    """Migration 0004: ``situations.txt``, by the rules of ``load_everyday``; a line
-    extending an everyday group extends it too."""
-    load_everyday(term_group_model, version_model, situations_groups(),
-                  _earlier_canonicals(everyday_groups()))
-
-
-def unload_situations(term_group_model, version_model) -> None:
-    unload_everyday(term_group_model, version_model, situations_groups(),
-                    _earlier_canonicals(everyday_groups()))
-
-
 def unload_everyday(term_group_model, version_model, groups=None, earlier=None) -> None:
     """Undo ``load_everyday`` (of ``groups``) on groups nobody has edited since: the
     groups it created are deleted, the variants it added to earlier groups removed."""
@@ -139,63 +129,43 @@ def unload_everyday(term_group_model, version_model, groups=None, earlier=None) 
     version_model.objects.update_or_create(pk=1, defaults={"stamp": secrets.randbits(62)})
 
 
-def load_daily(term_group_model, version_model) -> None:
-    """Migration 0005: ``daily.txt``, by the rules of ``load_everyday``; a line
-    extending an everyday or situations group extends it too."""
-    load_everyday(term_group_model, version_model, daily_groups(),
-                  _earlier_canonicals([*everyday_groups(), *situations_groups()]))
+# The files loaded after everyday.txt, each by a migration of its own in this order
+# (0004 …): a line added to an applied migration's file never reaches a site already
+# past it, so later words go in a new file. A line whose canonical term an earlier
+# file (or the seed, or the policy search's) brings extends that group.
+LATER_FILES = ("situations.txt", "daily.txt", "dialects.txt", "usage.txt", "told.txt")
 
 
-def unload_daily(term_group_model, version_model) -> None:
-    unload_everyday(term_group_model, version_model, daily_groups(),
-                    _earlier_canonicals([*everyday_groups(), *situations_groups()]))
+def later_groups(name: str) -> list[tuple[str, str, list[str]]]:
+    """``(kind, canonical, variants)`` of one of ``LATER_FILES``."""
+    return read_groups(Path(__file__).with_name(name))
 
 
-def _before_dialects() -> set:
-    return _earlier_canonicals([*everyday_groups(), *situations_groups(), *daily_groups()])
+def _before(name: str) -> set[str]:
+    earlier = [EVERYDAY_FILE.name, *LATER_FILES[:LATER_FILES.index(name)]]
+    return _earlier_canonicals([g for f in earlier
+                                for g in read_groups(Path(__file__).with_name(f))])
 
 
-def told_groups() -> list[tuple[str, str, list[str]]]:
-    """``told.txt`` (migration 0008): what residents say happened to them, written after
-    0007, for the name of the service."""
-    return read_groups(TOLD_FILE)
+def load_later(name: str, term_group_model, version_model) -> None:
+    """The migration of ``name`` (one of ``LATER_FILES``), by the rules of
+    ``load_everyday``."""
+    load_everyday(term_group_model, version_model, later_groups(name), _before(name))
 
 
-def load_dialects(term_group_model, version_model) -> None:
-    """Migration 0006: ``dialects.txt``, by the rules of ``load_everyday``; a line
-    extending an earlier file's group extends it too."""
-    load_everyday(term_group_model, version_model, dialects_groups(), _before_dialects())
+def unload_later(name: str, term_group_model, version_model) -> None:
+    """Undo ``load_later`` of ``name``."""
+    unload_everyday(term_group_model, version_model, later_groups(name), _before(name))
 
 
-def unload_dialects(term_group_model, version_model) -> None:
-    unload_everyday(term_group_model, version_model, dialects_groups(), _before_dialects())
-
-
-def _before_usage() -> set:
-    return _earlier_canonicals([*everyday_groups(), *situations_groups(), *daily_groups(),
-                                *dialects_groups()])
-
-
-def load_usage(term_group_model, version_model) -> None:
-    """Migration 0007: ``usage.txt``, by the rules of ``load_everyday``; a line
-    extending an earlier file's group extends it too."""
-    load_everyday(term_group_model, version_model, usage_groups(), _before_usage())
-
-
-def unload_usage(term_group_model, version_model) -> None:
-    unload_everyday(term_group_model, version_model, usage_groups(), _before_usage())
-
-
-def _before_told() -> set:
-    return _earlier_canonicals([*everyday_groups(), *situations_groups(), *daily_groups(),
-                                *dialects_groups(), *usage_groups()])
-
-
-def load_told(term_group_model, version_model) -> None:
-    """Migration 0008: ``told.txt``, by the rules of ``load_everyday``; a line extending
-    an earlier file's group extends it too."""
-    load_everyday(term_group_model, version_model, told_groups(), _before_told())
-
-
-def unload_told(term_group_model, version_model) -> None:
-    unload_everyday(term_group_model, version_model, told_groups(), _before_told())
+# The names the migrations and tests import (0004 situations … 0008 told).
+load_situations = partial(load_later, "situations.txt")
+unload_situations = partial(unload_later, "situations.txt")
+load_daily = partial(load_later, "daily.txt")
+unload_daily = partial(unload_later, "daily.txt")
+load_dialects = partial(load_later, "dialects.txt")
+unload_dialects = partial(unload_later, "dialects.txt")
+load_usage = partial(load_later, "usage.txt")
+unload_usage = partial(unload_later, "usage.txt")
+load_told = partial(load_later, "told.txt")
+unload_told = partial(unload_later, "told.txt")
