@@ -61,6 +61,12 @@ def told_groups() -> list[tuple[str, str, list[str]]]:
     return later_groups("told.txt")
 
 
+def spoken_groups() -> list[tuple[str, str, list[str]]]:
+    """``spoken.txt`` (migration 0009): how residents tell their situation, area by area
+    of the services, written after 0008, for the term the entries use."""
+    return later_groups("spoken.txt")
+
+
 def load_seed(term_group_model, version_model) -> None:
     """Add the seed groups (merging into groups of the same canonical term). Takes the
     model classes so that migration 0002 can pass its historical models."""
@@ -133,7 +139,8 @@ def unload_everyday(term_group_model, version_model, groups=None, earlier=None) 
 # (0004 …): a line added to an applied migration's file never reaches a site already
 # past it, so later words go in a new file. A line whose canonical term an earlier
 # file (or the seed, or the policy search's) brings extends that group.
-LATER_FILES = ("situations.txt", "daily.txt", "dialects.txt", "usage.txt", "told.txt")
+LATER_FILES = ("situations.txt", "daily.txt", "dialects.txt", "usage.txt", "told.txt",
+               "spoken.txt")
 
 
 def later_groups(name: str) -> list[tuple[str, str, list[str]]]:
@@ -158,7 +165,7 @@ def unload_later(name: str, term_group_model, version_model) -> None:
     unload_everyday(term_group_model, version_model, later_groups(name), _before(name))
 
 
-# The names the migrations and tests import (0004 situations … 0008 told).
+# The names the migrations and tests import (0004 situations … 0009 spoken).
 load_situations = partial(load_later, "situations.txt")
 unload_situations = partial(unload_later, "situations.txt")
 load_daily = partial(load_later, "daily.txt")
@@ -169,3 +176,5 @@ load_usage = partial(load_later, "usage.txt")
 unload_usage = partial(unload_later, "usage.txt")
 load_told = partial(load_later, "told.txt")
 unload_told = partial(unload_later, "told.txt")
+load_spoken = partial(load_later, "spoken.txt")
+unload_spoken = partial(unload_later, "spoken.txt")

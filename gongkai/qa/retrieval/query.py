@@ -291,10 +291,18 @@ def _found_apart(canon: str, lexicon: Lexicon) -> list[str]:
             # the segmenter cut the clause (转过来 is cut 转过 + 来, 多收我钱 多 + 收).
             pieces = [p for p in _words_of(term) if p not in FILLER_WORDS]
             if (len(pieces) > 1 and any(len(p) > 1 for p in pieces)
-                    and all(p in clause for p in pieces)
+                    and all(p in clause for p in pieces) and _repeats_held(term, clause)
                     and _span(clause, pieces) <= len(term) + APART_GAP):
                 found.append(term)
     return found
+
+
+def _repeats_held(term: str, clause: str) -> bool:
+    """Whether ``clause`` holds each character ``term`` repeats as often as the term
+    does: a phrase said apart has all of its characters, and a reduplicated verb's
+    pieces (唱 and 唱歌 of 唱唱歌) would otherwise both be found in one 唱歌."""
+    return all(clause.count(char) >= term.count(char)
+               for char in set(term) if term.count(char) > 1)
 
 
 def _span(clause: str, pieces: list[str]) -> int:
