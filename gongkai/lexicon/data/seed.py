@@ -79,12 +79,26 @@ def load_seed(term_group_model, version_model) -> None:
     version_model.objects.update_or_create(pk=1, defaults={"stamp": 1})
 
 
+def _earlier_groups(extra: list | tuple = ()) -> list[tuple[str, str, list[str]]]:
+    """The groups of the files loaded before (this app's seed, the policy search's, and
+    ``extra``)."""
+    from gongkai.policies.search.lexicon_seed import search_groups
+
+    return [*seed_groups(), *search_groups(), *extra]
+
+
 def _earlier_canonicals(extra: list | tuple = ()) -> set[str]:
     """The canonical terms the earlier seed files (this app's and the policy search's,
     and ``extra``) bring: a later line with one of them extends that group."""
-    from gongkai.policies.search.lexicon_seed import search_groups
+    return {canonical for _kind, canonical, _v in _earlier_groups(extra)}
 
-    return {canonical for _kind, canonical, _v in [*seed_groups(), *search_groups(), *extra]}
+
+def _earlier_variants(groups: list) -> dict[str, set[str]]:
+    """canonical → the variants earlier files gave its group."""
+    held: dict[str, set[str]] = {}
+    for _kind, canonical, variants in groups:
+        held.setdefault(canonical, set()).update(variants)
+    return held
 
 
 def load_everyday(term_group_model, version_model, groups=None, earlier=None) -> None:
@@ -117,10 +131,16 @@ def _edited(group) -> bool:
         group.updated_at - group.created_at).total_seconds() > 1
 
 
-def unload_everyday(term_group_model, version_model, groups=None, earlier=None) -> None:
+def unload_everyday(term_group_model, version_model, groups=None, earlier_groups=None
+                    ) -> None:
     """Undo ``load_everyday`` (of ``groups``) on groups nobody has edited since: the
-    groups it created are deleted, the variants it added to earlier groups removed."""
-    earlier = _earlier_canonicals() if earlier is None else earlier
+    groups it created are deleted, the variants it added to earlier groups removed.
+    ``earlier_groups``: the groups of the files loaded before it (by default the seed's
+    and the policy search's). A variant such a file also gave the group stays: the file
+    repeated it, it did not add it."""
+    earlier_groups = _earlier_groups() if earlier_groups is None else earlier_groups
+    earlier = {canonical for _kind, canonical, _v in earlier_groups}
+    held = _earlier_variants(earlier_groups)
     for _kind, canonical, variants in everyday_groups() if groups is None else groups:
         group = term_group_model.objects.filter(canonical=canonical).first()
         if group is None or _edited(group):
@@ -128,7 +148,8 @@ def unload_everyday(term_group_model, version_model, groups=None, earlier=None) 
         if canonical not in earlier:
             group.delete()
             continue
-        kept = [v for v in group.variants if v not in variants]
+        added = set(variants) - held.get(canonical, set())
+        kept = [v for v in group.variants if v not in added]
         if kept != group.variants:
             group.variants = kept
             group.save(update_fields=["variants"])
@@ -148,20 +169,22 @@ def later_groups(name: str) -> list[tuple[str, str, list[str]]]:
     return read_groups(Path(__file__).with_name(name))
 
 
-def _before(name: str) -> set[str]:
+def _before(name: str) -> list[tuple[str, str, list[str]]]:
+    """The groups of every file loaded before ``name`` (one of ``LATER_FILES``)."""
     earlier = [EVERYDAY_FILE.name, *LATER_FILES[:LATER_FILES.index(name)]]
-    return _earlier_canonicals([g for f in earlier
-                                for g in read_groups(Path(__file__).with_name(f))])
+    return _earlier_groups([g for f in earlier for g in read_groups(Path(__file__).with_name(f))])
 
 
 def load_later(name: str, term_group_model, version_model) -> None:
     """The migration of ``name`` (one of ``LATER_FILES``), by the rules of
     ``load_everyday``."""
-    load_everyday(term_group_model, version_model, later_groups(name), _before(name))
+    earlier = {canonical for _kind, canonical, _v in _before(name)}
+    load_everyday(term_group_model, version_model, later_groups(name), earlier)
 
 
 def unload_later(name: str, term_group_model, version_model) -> None:
-    """Undo ``load_later`` of ``name``."""
+    """Undo ``load_later`` of ``name``: a variant an earlier file also gave the group
+    stays."""
     unload_everyday(term_group_model, version_model, later_groups(name), _before(name))
 
 

@@ -180,6 +180,18 @@ def test_words_a_sentence_apart_are_not_one_phrase():
     assert [e for e in query.expansions if e.how == "apart" and e.term == "高龄补贴"]
 
 
+def test_a_phrase_repeating_a_character_is_said_apart_only_with_it_twice():
+    """唱唱歌 (to sing a little: the senior college's pastime) has 唱 twice; 你会唱歌吗
+    holds its pieces 唱 and 唱歌 in one 唱歌, which is not the phrase said apart."""
+    term_variant_add(canonical="老年大学", variant="唱唱歌", actor=None)
+    published_entry(question="老年大学怎么报名？", answer="向街道报名。")
+    assert not [e for e in parse("你会唱歌吗").expansions if e.how == "apart"]
+    query = parse("退休了唱唱歌")  # as typed: found, not apart
+    assert ("唱唱歌", "老年大学") in {(e.typed, e.term) for e in query.expansions}
+    query = parse("唱歌唱得好不好")  # 唱 twice, 唱歌 within the gap: apart
+    assert [e for e in query.expansions if e.how == "apart" and e.term == "老年大学"]
+
+
 def test_a_phrase_said_apart_that_leads_nowhere_in_the_library_is_dropped():
     term_variant_add(canonical="社保转移", variant="转社保", actor=None)
     published_entry(question="社保在哪里交？", answer="在税务窗口交。")
