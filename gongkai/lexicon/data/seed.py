@@ -61,6 +61,12 @@ def told_groups() -> list[tuple[str, str, list[str]]]:
     return later_groups("told.txt")
 
 
+def spoken_groups() -> list[tuple[str, str, list[str]]]:
+    """``spoken.txt`` (migration 0009): how residents tell their situation, area by area
+    of the services, written after 0008, for the term the entries use."""
+    return later_groups("spoken.txt")
+
+
 def load_seed(term_group_model, version_model) -> None:
     """Add the seed groups (merging into groups of the same canonical term). Takes the
     model classes so that migration 0002 can pass its historical models."""
@@ -73,12 +79,26 @@ def load_seed(term_group_model, version_model) -> None:
     version_model.objects.update_or_create(pk=1, defaults={"stamp": 1})
 
 
+def _earlier_groups(extra: list | tuple = ()) -> list[tuple[str, str, list[str]]]:
+    """The groups of the files loaded before (this app's seed, the policy search's, and
+    ``extra``)."""
+    from gongkai.policies.search.lexicon_seed import search_groups
+
+    return [*seed_groups(), *search_groups(), *extra]
+
+
 def _earlier_canonicals(extra: list | tuple = ()) -> set[str]:
     """The canonical terms the earlier seed files (this app's and the policy search's,
     and ``extra``) bring: a later line with one of them extends that group."""
-    from gongkai.policies.search.lexicon_seed import search_groups
+    return {canonical for _kind, canonical, _v in _earlier_groups(extra)}
 
-    return {canonical for _kind, canonical, _v in [*seed_groups(), *search_groups(), *extra]}
+
+def _earlier_variants(groups: list) -> dict[str, set[str]]:
+    """canonical → the variants earlier files gave its group."""
+    held: dict[str, set[str]] = {}
+    for _kind, canonical, variants in groups:
+        held.setdefault(canonical, set()).update(variants)
+    return held
 
 
 def load_everyday(term_group_model, version_model, groups=None, earlier=None) -> None:
@@ -111,10 +131,16 @@ def _edited(group) -> bool:
         group.updated_at - group.created_at).total_seconds() > 1
 
 
-def unload_everyday(term_group_model, version_model, groups=None, earlier=None) -> None:
+def unload_everyday(term_group_model, version_model, groups=None, earlier_groups=None
+                    ) -> None:
     """Undo ``load_everyday`` (of ``groups``) on groups nobody has edited since: the
-    groups it created are deleted, the variants it added to earlier groups removed."""
-    earlier = _earlier_canonicals() if earlier is None else earlier
+    groups it created are deleted, the variants it added to earlier groups removed.
+    ``earlier_groups``: the groups of the files loaded before it (by default the seed's
+    and the policy search's). A variant such a file also gave the group stays: the file
+    repeated it, it did not add it."""
+    earlier_groups = _earlier_groups() if earlier_groups is None else earlier_groups
+    earlier = {canonical for _kind, canonical, _v in earlier_groups}
+    held = _earlier_variants(earlier_groups)
     for _kind, canonical, variants in everyday_groups() if groups is None else groups:
         group = term_group_model.objects.filter(canonical=canonical).first()
         if group is None or _edited(group):
@@ -122,7 +148,8 @@ def unload_everyday(term_group_model, version_model, groups=None, earlier=None) 
         if canonical not in earlier:
             group.delete()
             continue
-        kept = [v for v in group.variants if v not in variants]
+        added = set(variants) - held.get(canonical, set())
+        kept = [v for v in group.variants if v not in added]
         if kept != group.variants:
             group.variants = kept
             group.save(update_fields=["variants"])
@@ -133,7 +160,8 @@ def unload_everyday(term_group_model, version_model, groups=None, earlier=None) 
 # (0004 …): a line added to an applied migration's file never reaches a site already
 # past it, so later words go in a new file. A line whose canonical term an earlier
 # file (or the seed, or the policy search's) brings extends that group.
-LATER_FILES = ("situations.txt", "daily.txt", "dialects.txt", "usage.txt", "told.txt")
+LATER_FILES = ("situations.txt", "daily.txt", "dialects.txt", "usage.txt", "told.txt",
+               "spoken.txt")
 
 
 def later_groups(name: str) -> list[tuple[str, str, list[str]]]:
@@ -141,24 +169,26 @@ def later_groups(name: str) -> list[tuple[str, str, list[str]]]:
     return read_groups(Path(__file__).with_name(name))
 
 
-def _before(name: str) -> set[str]:
+def _before(name: str) -> list[tuple[str, str, list[str]]]:
+    """The groups of every file loaded before ``name`` (one of ``LATER_FILES``)."""
     earlier = [EVERYDAY_FILE.name, *LATER_FILES[:LATER_FILES.index(name)]]
-    return _earlier_canonicals([g for f in earlier
-                                for g in read_groups(Path(__file__).with_name(f))])
+    return _earlier_groups([g for f in earlier for g in read_groups(Path(__file__).with_name(f))])
 
 
 def load_later(name: str, term_group_model, version_model) -> None:
     """The migration of ``name`` (one of ``LATER_FILES``), by the rules of
     ``load_everyday``."""
-    load_everyday(term_group_model, version_model, later_groups(name), _before(name))
+    earlier = {canonical for _kind, canonical, _v in _before(name)}
+    load_everyday(term_group_model, version_model, later_groups(name), earlier)
 
 
 def unload_later(name: str, term_group_model, version_model) -> None:
-    """Undo ``load_later`` of ``name``."""
+    """Undo ``load_later`` of ``name``: a variant an earlier file also gave the group
+    stays."""
     unload_everyday(term_group_model, version_model, later_groups(name), _before(name))
 
 
-# The names the migrations and tests import (0004 situations … 0008 told).
+# The names the migrations and tests import (0004 situations … 0009 spoken).
 load_situations = partial(load_later, "situations.txt")
 unload_situations = partial(unload_later, "situations.txt")
 load_daily = partial(load_later, "daily.txt")
@@ -169,3 +199,5 @@ load_usage = partial(load_later, "usage.txt")
 unload_usage = partial(unload_later, "usage.txt")
 load_told = partial(load_later, "told.txt")
 unload_told = partial(unload_later, "told.txt")
+load_spoken = partial(load_later, "spoken.txt")
+unload_spoken = partial(unload_later, "spoken.txt")

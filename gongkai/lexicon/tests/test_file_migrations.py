@@ -2,8 +2,9 @@
 what residents say happened to them, for the name of the service), 0005
 (``daily.txt``: what residents call things in daily life, for the word the services
 use), 0006 (``dialects.txt``: the dialects' everyday words) and 0007 (``usage.txt``:
-the words of Taiwan, Hong Kong and Macao, everyday phrases after 0006) and 0008
-(``told.txt``: what residents say happened to them, after 0007) — one table, the same checks for each: what it adds, what it leaves alone, that
+the words of Taiwan, Hong Kong and Macao, everyday phrases after 0006), 0008
+(``told.txt``: what residents say happened to them, after 0007) and 0009 (``spoken.txt``:
+how residents tell their situation, area by area of the services) — one table, the same checks for each: what it adds, what it leaves alone, that
 it can be undone, that its lines keep the kind of the group they extend, and that the
 words it brings find answers."""
 import importlib
@@ -22,10 +23,14 @@ from gongkai.lexicon.data.seed import (
     load_dialects,
     load_everyday,
     load_situations,
+    load_told,
     load_usage,
     seed_groups,
     situations_groups,
+    spoken_groups,
     told_groups,
+    unload_everyday,
+    unload_later,
     usage_groups,
 )
 from gongkai.lexicon.models import LexiconVersion, TermGroup
@@ -147,11 +152,33 @@ TOLD = FileMigration(
             ("社区卫生服务中心在哪里？", "在街道办旁边。")),
     question="我爸一个人住，社区能不能上门看看他",
 )
-CASES = [pytest.param(case, id=case.module)
-         for case in (SITUATIONS, DAILY, DIALECTS, USAGE, TOLD)]
+SPOKEN = FileMigration(
+    module="0009_spoken", lines=spoken_groups,
+    earlier=(seed_groups, search_groups, everyday_groups, situations_groups, daily_groups,
+             dialects_groups, usage_groups, told_groups),
+    before=(load_search_lexicon, load_everyday, load_situations, load_daily, load_dialects,
+            load_usage, load_told),
+    least_lines=60,
+    # 老板不发钱 extends the seed's colloquial 欠薪; 碎砖头 the everyday 装修垃圾; 祠堂
+    # makes a new group.
+    new=("祠堂", "文物"), extended=(("老板不发钱", "欠薪"), ("碎砖头", "装修垃圾")),
+    kept_kind=("欠薪", "colloquial"), edited=("欠薪", "老板赖账", "老板不发钱"),
+    deleted="装修垃圾", undone=("文物", "古建筑"),
+    expansions=(("老板不发钱", "欠薪"), ("包工头跑了", "欠薪"), ("被优化", "辞退"),
+                ("顶着太阳干活", "高温津贴"), ("社保带过来", "社保转移"), ("做透析", "门特"),
+                ("没带医保卡", "零星报销"), ("怀上了", "怀孕"), ("放学后看孩子", "课后托管"),
+                ("像养老院那样", "家庭养老床位"), ("睡桥洞", "流浪乞讨人员"),
+                ("新证没下来", "临时身份证"), ("开不了专票", "一般纳税人"),
+                ("办公室房租", "创业场地"), ("迟迟不交房", "延期交房"), ("约个时间", "预约")),
+    entry=("文物古建筑遭破坏怎么举报？", "向文物行政部门举报。"),
+    others=(("违章搭建怎么举报？", "向城管部门举报。"),
+            ("路边大树要倒了找谁？", "向园林部门反映。")),
+    question="村里的老祠堂叫人拆了一角",
+)
+FILES = (SITUATIONS, DAILY, DIALECTS, USAGE, TOLD, SPOKEN)
+CASES = [pytest.param(case, id=case.module) for case in FILES]
 EXPANSIONS = [pytest.param(case, typed, meant, id=f"{case.module}-{typed}")
-              for case in (SITUATIONS, DAILY, DIALECTS, USAGE, TOLD)
-              for typed, meant in case.expansions]
+              for case in FILES for typed, meant in case.expansions]
 
 
 @pytest.fixture
@@ -242,7 +269,7 @@ def test_an_everyday_question_finds_its_entry(case, site_before):
     assert hits and hits[0].id == wanted.pk
 
 
-@pytest.mark.parametrize("case", [pytest.param(TOLD, id=TOLD.module)])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.module) for c in (TOLD, SPOKEN)])
 def test_its_variants_are_words_new_to_the_lexicon_and_not_generic(case):
     """A generic word mapped to a service would let a question of generic words find
     it; a variant another group already has would mean two things (and undoing the file
@@ -260,3 +287,60 @@ def test_its_variants_are_words_new_to_the_lexicon_and_not_generic(case):
             assert variant not in earlier, (canonical, variant)
             if kind == "colloquial":
                 assert canonical not in variant, (canonical, variant)
+
+
+@pytest.mark.parametrize("case", [pytest.param(SPOKEN, id=SPOKEN.module)])
+def test_its_lines_are_colloquial_and_on_no_two_way_group(case):
+    """A colloquial phrase on a synonym group would widen a query for the official term
+    (the loader keeps the group's kind): every line of the file is colloquial and names
+    no earlier synonym or abbreviation group, and no variant is an earlier canonical
+    term (it would mean two things)."""
+    earlier = {canonical: kind for groups in case.earlier for kind, canonical, _v in groups()}
+    for kind, canonical, variants in case.lines():
+        assert kind == "colloquial", canonical
+        assert earlier.get(canonical, "colloquial") == "colloquial", canonical
+        assert not set(variants) & earlier.keys(), canonical
+
+
+def _load_all_before_spoken():
+    for load in SPOKEN.before:
+        load(TermGroup, LexiconVersion)
+
+
+def test_undoing_a_later_file_leaves_a_variant_an_earlier_file_also_gave(monkeypatch):
+    """The loader merges a line into the group an earlier file made; a variant that file
+    had already given the group is not the later file's to take back when it is undone
+    (被裁了 is situations.txt's, 被辞了 told.txt's); one it added goes."""
+    from gongkai.lexicon.data import seed
+
+    _load_all_before_spoken()
+    before = _variants("辞退")
+    assert {"被裁了", "被辞了"} <= set(before)
+    repeated = [("colloquial", "辞退", ["被裁了", "被辞了", "被老板请走了"])]
+    monkeypatch.setattr(seed, "later_groups",
+                        lambda name: repeated if name == "spoken.txt" else
+                        seed.read_groups(seed.Path(seed.__file__).with_name(name)))
+    seed.load_later("spoken.txt", TermGroup, LexiconVersion)
+    assert _variants("辞退") == [*before, "被老板请走了"]
+    unload_later("spoken.txt", TermGroup, LexiconVersion)
+    assert _variants("辞退") == before
+
+
+def test_undoing_everyday_leaves_the_seeds_variants():
+    """everyday.txt's lines extend the seed's groups: a seed variant one of them repeats
+    stays when 0003 is undone; a variant the seed gave another group (拖欠工资: 欠薪)
+    does not keep it in this one."""
+    seed_variants = _variants("辞退")
+    assert "被辞" in seed_variants and "拖欠工资" not in seed_variants
+    lines = [("colloquial", "辞退", ["被辞", "拖欠工资", "被老板请走了"])]
+    load_everyday(TermGroup, LexiconVersion, lines, {"辞退"})
+    unload_everyday(TermGroup, LexiconVersion, lines)
+    assert _variants("辞退") == seed_variants
+
+
+def test_undoing_with_no_earlier_groups_removes_what_the_file_names():
+    """Bad input: an empty list of earlier groups keeps nothing back (every group the
+    file names is then its own and is deleted)."""
+    lines = [("colloquial", "辞退", ["被辞"])]
+    unload_everyday(TermGroup, LexiconVersion, lines, [])
+    assert not TermGroup.objects.filter(canonical="辞退").exists()

@@ -136,19 +136,26 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     groups = _groups(query, typed, canon, lexicon)
     probes = pinyin_probes(canon)
     query.scope_words = [w for w in content_words(canon) if not _asking(w, lexicon)]
-    candidates = {w: _words_of(w) for g in groups.values() for w in g}
+    # A word typed is matched as typed (and by its bigrams); one the lexicon leads to
+    # may be a word the index holds cut apart (``_index_words``).
+    candidates = {w: _words_of(w) if w in groups else _index_words(w)
+                  for g in groups.values() for w in g}
     words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
              | {p for ps in candidates.values() for p in ps} | set(query.scope_words))
     query.grams = grams(canon)
+    # A two-character word cut into its characters is matched by them only where the
+    # library writes them together (the pinyin bigram ``_written_together`` reads).
+    cut = {g for w, ps in candidates.items() if len(w) == 2 and ps for g in grams(w)}
     rows, query.lexicon_stamp = reads.word_counts(
-        [*words, *(GRAM_PREFIX + g for g in query.grams)], probes)
+        [*words, *(GRAM_PREFIX + g for g in query.grams | cut)], probes)
     sounds: dict[str, list[str]] = defaultdict(list)
     for key, df, pinyin in rows:
         query.df[key] = df
         if pinyin in probes:
             sounds[pinyin].append(key)
     query.parts = {w: ps for w, ps in candidates.items()
-                   if len(ps) > 1 and not query.df.get(w) and all(query.df.get(p) for p in ps)}
+                   if len(ps) > 1 and not query.df.get(w) and all(query.df.get(p) for p in ps)
+                   and _written_together(query, w)}
     _prune(query, groups, typed, swallowed)
     _add_typos(query, groups, probes, sounds, lexicon, found)
     _add_compounds(query, groups)
@@ -291,10 +298,18 @@ def _found_apart(canon: str, lexicon: Lexicon) -> list[str]:
             # the segmenter cut the clause (转过来 is cut 转过 + 来, 多收我钱 多 + 收).
             pieces = [p for p in _words_of(term) if p not in FILLER_WORDS]
             if (len(pieces) > 1 and any(len(p) > 1 for p in pieces)
-                    and all(p in clause for p in pieces)
+                    and all(p in clause for p in pieces) and _repeats_held(term, clause)
                     and _span(clause, pieces) <= len(term) + APART_GAP):
                 found.append(term)
     return found
+
+
+def _repeats_held(term: str, clause: str) -> bool:
+    """Whether ``clause`` holds each character ``term`` repeats as often as the term
+    does: a phrase said apart has all of its characters, and a reduplicated verb's
+    pieces (唱 and 唱歌 of 唱唱歌) would otherwise both be found in one 唱歌."""
+    return all(clause.count(char) >= term.count(char)
+               for char in set(term) if term.count(char) > 1)
 
 
 def _span(clause: str, pieces: list[str]) -> int:
@@ -375,6 +390,24 @@ def _weigh_clauses(canon: str, groups: dict[str, dict[str, float]]) -> None:
 def _words_of(term: str) -> tuple[str, ...]:
     """The index words of a term of three characters or more (缴费基数 → 缴费, 基数)."""
     return tuple(query_terms(term)) if len(term) > 2 else ()
+
+
+def _written_together(query: Query, word: str) -> bool:
+    """Whether a word of several index words may be matched by them: one of three
+    characters or more always (缴费基数: 缴费 + 基数); one of two only where an entry
+    writes its two characters side by side (its pinyin bigram is held: 剐蹭 in 车辆剐蹭),
+    not when each is a common word of its own found apart (上牌: 上 of 能上高架吗)."""
+    return len(word) != 2 or all(query.df.get(GRAM_PREFIX + g) for g in grams(word))
+
+
+def _index_words(term: str) -> tuple[str, ...]:
+    """The index words of a term the lexicon leads to: those of ``_words_of``, or for a
+    word of two Chinese characters, its two characters (剐蹭 is indexed as 剐 + 蹭 in
+    车辆剐蹭: the lexicon's 蹭了 → 剐蹭 would otherwise reach no entry); they count
+    only if the index does not hold the word whole (``parse``)."""
+    if len(term) == 2 and all("\u4e00" <= c <= "\u9fff" for c in term):
+        return tuple(term)
+    return _words_of(term)
 
 
 def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: list[str]

@@ -157,8 +157,9 @@ def _hits(query: Query, limit: int) -> list[Hit]:
     if not found.ids:
         return []
     rows = found.rows or reads.scoring_rows(query, list(found.ids), weights)
-    hits = sorted(_score(query, alternatives, rows, _ideal(alternatives, n), n),
-                  key=lambda h: (-h.features["score"], h.id))
+    hits = _yield_to_the_asked_document(sorted(
+        _score(query, alternatives, rows, _ideal(alternatives, n), n),
+        key=lambda h: (-h.features["score"], h.id)))
     for i, hit in enumerate(hits):
         other = hits[1] if i == 0 and len(hits) > 1 else hits[0] if i else None
         hit.features["margin"] = round(
@@ -170,6 +171,23 @@ def _hits(query: Query, limit: int) -> list[Hit]:
     hits = hits[:limit]
     _fill_text(hits, rows)
     return hits
+
+
+def _yield_to_the_asked_document(hits: list[Hit]) -> list[Hit]:
+    """``hits`` in rank order, with each entry about another document (``other_document``:
+    结婚证丢了怎么补 asked 身份证弄丢了咋补) placed just below the best entry whose question
+    names the document asked (身份证丢了怎么补办), its rank score lowered to just under
+    that one's: what it says is done with its own document is not the answer, and an
+    entry on the document asked is there. With no such entry the order stays."""
+    named = next((i for i, h in enumerate(hits) if h.features["asked_document"]), None)
+    if not named:
+        return hits
+    best = hits[named].features["score"]
+    ahead = [h for h in hits[:named] if h.features["other_document"]]
+    for hit in ahead:
+        hit.features["score"] = round(best - 0.0001, 4)
+    return [*[h for h in hits[:named] if not h.features["other_document"]], hits[named],
+            *ahead, *hits[named + 1:]]
 
 
 def _held_back(query: Query, features: dict[str, float]) -> str:
@@ -281,6 +299,7 @@ def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: fl
                     "emiss": _entry_missed(query, asked, words, n),
                     "qmiss": _question_missed(query, matched, n),
                     "other_document": float(_other_document(query, documents, asked, words)),
+                    "asked_document": float(_asked_document(documents, words)),
                     "refused": float(_refused(query, asked, words))}
         features["score"] = rank_score(features)
         hits.append(Hit(id=entry_id, question="", confidence=0.0,
@@ -364,6 +383,15 @@ def _other_document(query: Query, documents: list[dict[str, float]],
     return named and any(
         document(word) and word not in asked and word not in query.canonical
         and word not in query.rewritten for word in words)
+
+
+def _asked_document(documents: list[dict[str, float]], words: list[str]) -> bool:
+    """Whether the entry's question names a document the question itself names: a group
+    of ``documents`` (the question's groups naming a paper or card) whose word typed is
+    one (身份证), not one the lexicon read into a word typed (办证 → 许可证)."""
+    held = set(words)
+    return any(document(next(iter(group))) and any(word in held for word in group)
+               for group in documents)
 
 
 NEGATIONS = ("不", "没")

@@ -180,6 +180,41 @@ def test_words_a_sentence_apart_are_not_one_phrase():
     assert [e for e in query.expansions if e.how == "apart" and e.term == "高龄补贴"]
 
 
+def test_a_phrase_repeating_a_character_is_said_apart_only_with_it_twice():
+    """唱唱歌 (to sing a little: the senior college's pastime) has 唱 twice; 你会唱歌吗
+    holds its pieces 唱 and 唱歌 in one 唱歌, which is not the phrase said apart."""
+    term_variant_add(canonical="老年大学", variant="唱唱歌", actor=None)
+    published_entry(question="老年大学怎么报名？", answer="向街道报名。")
+    assert not [e for e in parse("你会唱歌吗").expansions if e.how == "apart"]
+    query = parse("退休了唱唱歌")  # as typed: found, not apart
+    assert ("唱唱歌", "老年大学") in {(e.typed, e.term) for e in query.expansions}
+    query = parse("唱歌唱得好不好")  # 唱 twice, 唱歌 within the gap: apart
+    assert [e for e in query.expansions if e.how == "apart" and e.term == "老年大学"]
+
+
+def test_a_two_character_word_the_index_holds_cut_apart_is_matched_by_its_characters():
+    """车辆剐蹭 is indexed 车辆 + 剐 + 蹭: the lexicon's 蹭了 → 剐蹭 reaches the entry
+    through 剐 and 蹭, which it writes side by side."""
+    term_variant_add(canonical="剐蹭", variant="蹭了", actor=None)
+    entry = published_entry(question="轻微交通事故怎么处理？", alternatives=["车辆剐蹭"],
+                            answer="拍照后撤离现场。")
+    published_entry(question="乱停车怎么举报？", answer="向交警举报。")
+    query, hits = search("倒车蹭了别人")
+    assert query.parts.get("剐蹭") == ("剐", "蹭")
+    assert hits and hits[0].id == entry.pk
+
+
+def test_two_characters_written_apart_do_not_match_a_word_cut_apart():
+    """Bad input for the rule above: 上牌 (the lexicon's word) is held by no entry, and
+    its characters only apart (能上高架吗 … 车牌): it is not matched by them; nor is a
+    word typed (its own bigrams match it)."""
+    term_variant_add(canonical="上牌", variant="挂牌照", actor=None)
+    published_entry(question="电动车能上高架吗？", answer="不能。车牌不是通行证。")
+    query = parse("电动车挂牌照")
+    assert "上牌" not in query.parts
+    assert "电动" not in query.parts
+
+
 def test_a_phrase_said_apart_that_leads_nowhere_in_the_library_is_dropped():
     term_variant_add(canonical="社保转移", variant="转社保", actor=None)
     published_entry(question="社保在哪里交？", answer="在税务窗口交。")
