@@ -43,7 +43,24 @@ INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", 
                                   # What a resident says who wants it explained: what
                                   # it means, in plain words, to be understood.
                                   "一图看懂", "看懂", "看不懂", "读不懂", "搞懂", "弄懂",
-                                  "什么意思", "啥意思", "意思", "通俗", "白话", "大白话"})
+                                  "什么意思", "啥意思", "意思", "通俗", "白话", "大白话",
+                                  # …or what it says: 讲的是啥, 说了什么 (a new
+                                  # measure's content, told by its explainer), its
+                                  # background and highlights (出台背景, 划重点).
+                                  "讲的是啥", "讲的是什么", "讲的啥", "讲的什么", "讲了啥",
+                                  "讲了什么", "讲些什么", "说的是啥", "说的是什么", "说的啥",
+                                  "说的什么", "说了啥", "说了什么", "说些什么", "是啥意思",
+                                  "划重点", "出台背景", "起草背景", "政策亮点",
+                                  # …or the questions it answers (an FAQ).
+                                  "常见问题", "问题解答", "常见问题解答", "百问百答",
+                                  "热点问答"})
+# The names of the forms an interpretation takes in its title (…政策解读, 图解：…,
+# …政策问答): a resident typing one asks for the subject's explanation in whichever
+# form its office chose, so each finds the others in a title (ranking rule 4a) — 图解
+# must not bring another subject's 图解 before the asked subject's 政策解读.
+INTERPRETATION_FORMS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
+                                  "一图看懂", "图文解读", "政策解析", "解析", "答记者问",
+                                  "解答", "释义"})
 # The words and phrases above, ``words.ABOUT_DOCUMENTS`` (新规, 新政策), the genres of
 # documents (``words.GENRE_WORDS``: 指导意见, 工作要点), the stages of drafting and the
 # changes of a document (征求意见稿: cut 征求意见 + 稿) are taken whole when the cut
@@ -174,7 +191,9 @@ class Plan:
             # A change or a stage (修订) is found in a title as its kin too (修改):
             # the query asks for that version of its subject's document (rule 4a).
             kin = words.kin(g.typed)
-            alternatives += tuple(_words(_index_form(k) or k) for k in sorted(kin)
+            # So is an interpretation's form (图解) as the others (政策解读).
+            forms = INTERPRETATION_FORMS if g.typed in INTERPRETATION_FORMS else frozenset()
+            alternatives += tuple(_words(_index_form(k) or k) for k in sorted(kin | forms)
                                   if k != g.typed)
             out.append((weight, weight * lone * ranking.distinctive_weight(g.documents, total),
                         alternatives, bool(kin)))
