@@ -117,8 +117,12 @@ class Plan:
         """The words the page and the API say the library lacks: those of ``lacking``.
         Not every word left out — a character of the sentence (要, 开, 给) or a word
         around the subject (我们, 听说) is in most documents' text, though the index
-        keeps no such word: "not in the library" would be untrue."""
-        return [g.typed for g in self.lacking]
+        keeps no such word: "not in the library" would be untrue. Nor, beside a
+        lacking subject, what is asked of it (``asks_for``: 办许可证, 补贴 of
+        养恐龙要办许可证吗): the subject is what no document is about; a permit, a
+        lexicon phrase with the sentence's verb in it, is no subject to name."""
+        subjects = [g.typed for g in self.lacking if not asks_for(g)]
+        return subjects or [g.typed for g in self.lacking]
 
     def lacking_trails(self) -> bool:
         """Whether every word of ``lacking`` comes after every word searched by: the
@@ -232,6 +236,14 @@ class Plan:
             if others:
                 found[group.typed] = others
         return found
+
+
+def asks_for(group: Group) -> bool:
+    """Whether a word says only what is asked of a subject (``words.WANTED_WORDS``):
+    itself (许可证), or every reading the lexicon gives it (办证, 办许可证 → 许可证)."""
+    readings = {"".join(a) if isinstance(a, tuple) else a for a in group.alternatives}
+    readings.discard(group.typed)
+    return group.typed in words.WANTED_WORDS or bool(readings) and readings <= words.WANTED_WORDS
 
 
 def doc_numbers(query: str) -> list:
