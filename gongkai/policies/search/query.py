@@ -180,10 +180,11 @@ class Plan:
     def asks_interpretation(self) -> bool:
         return any(g.typed in INTERPRETATION_WORDS for g in self.groups)
 
-    def title_terms(self) -> list[tuple[float, float, tuple, bool]]:
+    def title_terms(self) -> list[tuple[float, float, tuple, bool, tuple]]:
         """(weight, distinctiveness, alternatives as tuples of index words, whether it
-        asks for a version: a change or a stage, ``words.kin``) of each word held by
-        the library, generic ones too, for ranking rule 4a."""
+        asks for a version: a change or a stage, ``words.kin``; the alternatives that
+        are only a looser reading by a held word inside it, not its head) of
+        each word held by the library, generic ones too, for ranking rule 4a."""
         total = words.document_total()
         out = []
         for g in self.groups:
@@ -199,8 +200,14 @@ class Plan:
             forms = INTERPRETATION_FORMS if g.typed in INTERPRETATION_FORMS else frozenset()
             alternatives += tuple(_words(_index_form(k) or k) for k in sorted(kin | forms)
                                   if k != g.typed)
+            # The looser reading by a held word inside a word (``Group.inner``) that
+            # is not its head — a compound's head comes last (人才 of 引进人才) — names
+            # another thing (行为 of 行为规范, 养老 of 养老院): it counts less in a
+            # title (rule 4a).
+            loose = tuple(_words(a) for a in g.inner
+                          if not g.typed.endswith("".join(_words(a))))
             out.append((weight, weight * lone * ranking.distinctive_weight(g.documents, total),
-                        alternatives, bool(kin)))
+                        alternatives, bool(kin), loose))
         return out
 
     def match_weights(self) -> list[float]:
