@@ -64,3 +64,34 @@ def test_only_a_word_that_is_not_the_head_is_loose(care):
         assert set(row[4]) <= loose, (query, row)
         assert ("人才",) not in row[4]
 
+
+
+@pytest.fixture
+def windows():
+    return {
+        "migrants": make_document(title="黄埔区来穗人员随迁子女积分入学办法",
+                                  body_html="<p>来穗人员子女入学，可到窗口办理积分。</p>"),
+        "window": make_document(title="黄埔区政务服务中心窗口工作规范",
+                                body_html="<p>窗口工作人员应当热情接待办事群众。</p>"),
+    }
+
+
+@pytest.mark.parametrize("query", ["窗口工作人员应该怎么对待来办事的人",
+                                   "窗口人员对来办事的人态度不好"])
+def test_a_character_of_the_sentence_names_no_title(windows, query):
+    # Before: 来 of 来办事 (a character standing alone) was found in 来穗's title, cut
+    # 来 + 穗 by the index, and brought the migrants' schooling first.
+    plan = q.analyse(query)
+    assert "来" in plan.lone
+    assert all("来" not in {w for alt in t[2] for w in alt} for t in plan.title_terms())
+    assert ids(search_documents(query=query))[:1] == [windows["window"].pk]
+
+
+def test_a_lone_character_the_lexicon_reads_as_a_word_still_counts(windows):
+    TermGroup.objects.create(canonical="缴费", variants=["交"], kind=TermKind.COLLOQUIAL)
+    lexicon_version_bump()
+    make_document(title="关于做好城乡居民医保参保缴费工作的通知",
+                  body_html="<p>医保参保缴费截止时间。</p>")
+    plan = q.analyse("明年医保怎么交什么时候截止")
+    assert "交" in plan.lone
+    assert any(("缴费",) in t[2] for t in plan.title_terms())
