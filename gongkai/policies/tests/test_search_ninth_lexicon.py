@@ -1,5 +1,5 @@
 """Round 12: the ninth lexicon section (migration 0013) — what residents, firms and
-the office's staff call the library's subjects, joined to the documents' terms (旧改 →
+the office's staff call the library's subjects, joined to the documents' terms (旧城改造 →
 城市更新, 床位补贴 → 养老机构扶持, 窗口工作人员 → 政务服务中心窗口, 举报污染 →
 生态环境违法行为举报, 便民摊点 → 流动商贩疏导区)."""
 import importlib
@@ -46,7 +46,7 @@ def _readings(query: str) -> set[str]:
 
 
 @pytest.mark.parametrize(("query", "term", "wanted"), [
-    ("旧改", "城市更新", "renewal"), ("养老院床位补贴", "养老机构扶持", "homes"),
+    ("旧城改造", "城市更新", "renewal"), ("养老院床位补贴", "养老机构扶持", "homes"),
     ("窗口工作人员", "政务服务中心窗口", "window"),
     ("举报污染有奖金吗", "生态环境违法行为举报", "reports"),
     ("便民摊点", "流动商贩疏导区", "vendors")])
