@@ -188,11 +188,11 @@ class Plan:
         total = words.document_total()
         out = []
         for g in self.groups:
-            # (A character standing alone, what is left of a sentence — 来 of 来办事 —
-            # names no title: in a title it is what the cut left of a word, 来 of 来穗;
-            # unless the lexicon reads it as a word, 交 as 缴费.)
-            if not g.known or (g.typed in self.lone and all(
-                    len("".join(_words(a))) == 1 for a in g.alternatives)):
+            # (A verb or particle of the spoken sentence standing alone — 来 of 来办事,
+            # ``SENTENCE_CHARACTERS`` — names no title: in a title it is what the cut
+            # left of a word, 来 of 来穗. Not a noun standing alone, 村 of 我们村: it
+            # may say the subject, 城中村.)
+            if not g.known or (g.typed in self.lone and g.typed in SENTENCE_CHARACTERS):
                 continue
             weight = ranking.TITLE_WEIGHTS["generic" if g.generic else "content"]
             lone = ranking.SINGLE_CHARACTER_WEIGHT if g.typed in self.lone else 1.0
