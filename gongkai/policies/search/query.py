@@ -443,7 +443,9 @@ def analyse(query: str, lexicon=None) -> Plan:
     text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
     cut = _years_whole([u.lower() for u in _units(text, lexicon)])
     units = list(dict.fromkeys(u for u in cut if ptext._is_token(u)))
-    rest = [u for u in units if u not in ptext._STOPWORDS and u not in number_words]
+    slips = _slip_candidates(cut)
+    rest = [u for u in units if (u not in ptext._STOPWORDS or u in slips)
+            and u not in number_words]
     if not rest and number_words:
         # A 文号 alone: its words are matched as they are (the exact match comes first).
         return Plan(numbers, [Group(w, (w,)) for w in ptext.query_terms(query)])
@@ -452,9 +454,27 @@ def analyse(query: str, lexicon=None) -> Plan:
     groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = _correct(groups, lexicon, memo)
+    if slips:
+        # (Those not read as part of a word are the function characters they look.)
+        groups = [g for g in groups if g.typed not in slips] or groups
     _classify(groups, memo)
     groups = _inner_words(groups, text.lower(), lexicon, memo)
     return Plan(numbers, groups, lone=_lone_characters(cut), text=text.lower())
+
+
+def _slip_candidates(cut: list[str]) -> set[str]:
+    """The function characters of the cut (``ptext._STOPWORDS``: 为, 其, 及 …) that stand
+    between two single characters (首 为 不 罚): in a run of single characters — what a
+    wrong pick of a pinyin input method leaves — such a character is rather the slip
+    for one of the same sound (为 for 违 of 首违不罚) than a word of the sentence, so
+    ``_correct`` reads the run with it; not read so, it is left out as before. (Not
+    the particles a spoken question is full of, ``typos.FILLERS``: 的, 了, 在, 是.)"""
+    def single(token: str) -> bool:
+        return len(token) == 1 and ptext._is_cjk(token) and token not in ptext._STOPWORDS
+
+    return {token for i, token in enumerate(cut)
+            if token in ptext._STOPWORDS and len(token) == 1 and token not in typos.FILLERS
+            and 0 < i < len(cut) - 1 and single(cut[i - 1]) and single(cut[i + 1])}
 
 
 def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
