@@ -1,7 +1,7 @@
 """Round 12: the ninth lexicon section (migration 0013) — what residents, firms and
 the office's staff call the library's subjects, joined to the documents' terms (旧城改造 →
 城市更新, 床位补贴 → 养老机构扶持, 窗口工作人员 → 政务服务中心窗口, 举报污染 →
-生态环境违法行为举报, 便民摊点 → 流动商贩疏导区)."""
+生态环境违法行为举报, 临时摊点 → 流动商贩疏导区)."""
 import importlib
 
 import pytest
@@ -49,7 +49,7 @@ def _readings(query: str) -> set[str]:
     ("旧城改造", "城市更新", "renewal"), ("养老院床位补贴", "养老机构扶持", "homes"),
     ("窗口工作人员", "政务服务中心窗口", "window"),
     ("举报污染有奖金吗", "生态环境违法行为举报", "reports"),
-    ("便民摊点", "流动商贩疏导区", "vendors")])
+    ("临时摊点", "流动商贩疏导区", "vendors")])
 def test_migration_0013_reads_the_residents_words_as_the_documents_terms(library, query,
                                                                         term, wanted):
     # Before 0013 the words are read as typed (床位 finds the home beds, 污染 the soil
