@@ -33,7 +33,11 @@ Relevance order of a query's matches, rule by rule:
    order it puts first, of the documents holding as much of the query as its most
    distinctive word (the subject's), those whose title says it — the amendment asked
    for by its subject (中小企业 扶持措施 修订), though its title says the subject
-   otherwise (关于修改《…中小微企业…》).
+   otherwise (关于修改《…中小微企业…》). So is an explainer's form (图解 as 政策解读:
+   ``query.INTERPRETATION_FORMS``). A word's looser reading by a held word inside it
+   that is not its head (养老 of 养老院, 行为 of 行为规范) counts ``LOOSE_TITLE_SHARE``
+   of it in a title; a verb of the spoken sentence standing alone (来 of 来办事) is not
+   looked for in titles, where a single character is what the cut left of a word.
 5. When no document has all the words, or fewer than ``SPARSE`` do (a word the right
    document says otherwise should not hide it): the documents with any of them, those
    with more of the words first — each word counted by how distinctive it is
