@@ -61,6 +61,7 @@ INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", 
 INTERPRETATION_FORMS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
                                   "一图看懂", "图文解读", "政策解析", "解析", "答记者问",
                                   "解答", "释义"})
+_FORM_ENDINGS = tuple(sorted(INTERPRETATION_FORMS))
 # The words and phrases above, ``words.ABOUT_DOCUMENTS`` (新规, 新政策), the genres of
 # documents (``words.GENRE_WORDS``: 指导意见, 工作要点), the stages of drafting and the
 # changes of a document (征求意见稿: cut 征求意见 + 稿) are taken whole when the cut
@@ -178,7 +179,10 @@ class Plan:
 
     @property
     def asks_interpretation(self) -> bool:
-        return any(g.typed in INTERPRETATION_WORDS for g in self.groups)
+        """Whether a word asks for an explainer — also a form ending the query that the
+        cut put inside a word (流程图解: 流程图 + 解)."""
+        return (any(g.typed in INTERPRETATION_WORDS for g in self.groups)
+                or self.text.rstrip().endswith(_FORM_ENDINGS))
 
     def title_terms(self) -> list[tuple[float, float, tuple, bool, tuple]]:
         """(weight, distinctiveness, alternatives as tuples of index words, whether it
