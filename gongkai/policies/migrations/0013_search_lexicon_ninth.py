@@ -14,5 +14,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("policies", "0012_search_lexicon_eighth"), ("lexicon", "0006_dialects")]
+    dependencies = [("policies", "0012_search_lexicon_eighth"), ("lexicon", "0008_told")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]
