@@ -534,6 +534,11 @@ def child(args) -> dict:
                        "zero_hits": sum(1 for total, _ in answers if not total),
                        "median_total": statistics.median(total for total, _ in answers)}
     # What each query returned (total, ids of page 1): same_results.py compares two runs.
+    # Each query's wall time (ms) on each side, in order: which queries make a tail.
+    result["in_db_latencies"] = [round(ms, 2) for ms in lat]
+    if side is not None:
+        result["tantivy_latencies"] = [round(ms, 2) for ms in lat_t]
+        result["in_db_cpu_latencies"] = [round(ms, 2) for ms in cpu]
     result["in_db_answers"] = [[q.text, total, ids_]
                                for q, (total, ids_) in zip(queries_run, answers, strict=True)]
     # What the page said (generic-only queries find nothing, by design), per kind.

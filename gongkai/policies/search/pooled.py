@@ -221,6 +221,11 @@ def _heading_rows(matcher: Matcher, visibility: Visibility, exact: set[int],
     """``visible_rows`` of the newest ``HEADING`` documents with the words in their
     title or 文号, the exact 文号 matches left out; those of ``also`` read in the same
     statement (kept by ``visibility``). ``read``: the heading pool, read already."""
+    if read is None and (statement := visibility.with_rows(
+            matcher.pool_sql(ranking.HEADING, heading=True))) is not None:
+        # (With their visible rows: one round trip, not two.)
+        read = matcher.pool_of(visibility.rows_read(backend().run_together([statement])[0]),
+                               ranking.HEADING)
     rows, _more = (read if read is not None
                    else matcher.pool(ranking.HEADING, heading=True))
     ids = [pk for pk, _rank in rows]
@@ -303,16 +308,24 @@ def _newest(matcher: Matcher, visibility: Visibility
             ) -> tuple[list[tuple[int, float]], bool, tuple | None]:
     """``matcher.pool`` of the ``POOL`` newest matches (unranked), and the heading rows'
     pool when it was read with them: for a query likely broad by the statistics
-    (``Matcher.likely_broad``), one round trip instead of two (unused if not broad);
-    for another, their scores and visible rows read with them where the backend
-    allows it (``Visibility.pool_with_rows``)."""
+    (``Matcher.likely_broad``), one round trip instead of two (unused if not broad),
+    each pool with its visible rows where the backend allows it
+    (``Visibility.with_rows``); for another, their scores and visible rows read with
+    them there (``Visibility.pool_with_rows``)."""
     if not matcher.likely_broad(ranking.POOL):
         # (Rule 5's matches are scored after the words they hold are known.)
         found = visibility.pool_with_rows(matcher, rank=not _by_words(matcher))
         return (*(found or matcher.pool(ranking.POOL, rank=False)), None)
-    newest_rows, heading_rows = backend().run_together(
-        [matcher.pool_sql(ranking.POOL, rank=False),
-         matcher.pool_sql(ranking.HEADING, heading=True)])
+    statements = [matcher.pool_sql(ranking.POOL, rank=False),
+                  matcher.pool_sql(ranking.HEADING, heading=True)]
+    with_rows = [visibility.with_rows(statement) for statement in statements]
+    if all(with_rows):
+        # Each with its visible rows (``_heading_rows`` then reads none): one round
+        # trip, not two.
+        newest_rows, heading_rows = map(visibility.rows_read,
+                                        backend().run_together(with_rows))
+    else:
+        newest_rows, heading_rows = backend().run_together(statements)
     return (*matcher.pool_of(newest_rows, ranking.POOL),
             matcher.pool_of(heading_rows, ranking.HEADING))
 
