@@ -1,0 +1,172 @@
+"""What a pool of newest matches is read with (bench/search/README.md, twelfth round):
+a broad query's heading rows with their visible rows (``Visibility.with_rows``), and on
+PostgreSQL the any-word reading's matches with the words each holds
+(``PostgresMatcher._by_word_sql``) — one round trip fewer, the same answers."""
+import pytest
+
+from django.db import connection
+
+from gongkai.policies.search import ranking, search_documents
+from gongkai.policies.search.backends import backend
+from gongkai.policies.tests.factories_policies import ids, make_document
+
+pytestmark = pytest.mark.django_db
+
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql",
+                                   reason="PostgreSQL's pools and round trips")
+
+
+@pytest.fixture
+def library():
+    """Twelve documents: 养犬 in eight (five in the title), 分类 in five, 值守 in two, a
+    draft with both; 垃圾 分类 once as the phrase 垃圾分类 (a word of several tokens
+    is matched where its tokens stand together)."""
+    from gongkai.policies.search import words
+
+    found = []
+    for n in range(5):
+        found.append(make_document(title=f"黄埔区养犬管理规定（第{n}号）",
+                                   body_html="<p>养犬登记办法。" + "值守。" * (n == 2) + "</p>"))
+    for n in range(3):
+        found.append(make_document(title=f"黄埔区垃圾分类办法（第{n}号）",
+                                   body_html=f"<p>养犬 分类。{'值守。' * (n == 1)}</p>"))
+    found.append(make_document(title="黄埔区长者饭堂建设方案", body_html="<p>长者饭堂 分类。</p>"))
+    found.append(make_document(title="桶站守则", body_html="<p>垃圾 分类 宣传。</p>"))
+    found.append(make_document(title="河道管理办法", body_html="<p>河道保洁。</p>"))
+    found.append(make_document(title="养犬 分类 草稿", published=False))
+    words.forget()
+    return found
+
+
+QUERIES = [dict(query="养犬"), dict(query="养犬 分类"), dict(query="养犬 值守 长者饭堂"),
+           dict(query="分类 值守", limit=2), dict(query="分类 值守", limit=2, offset=2),
+           dict(query="河道 长者饭堂 宣传"), dict(query="长者饭堂")]
+
+
+def _pages(queries=QUERIES) -> list[tuple]:
+    # (Scores to four places: on SQLite a tier's scores leave out the words most
+    # documents hold, which FTS5 weighs by 1e-6, and a pool ranked with its rows keeps
+    # them — ``SqliteMatcher.scored_query``.)
+    return [(r.total, r.notice, r.facets, ids(r), [round(h.score, 4) for h in r.hits])
+            for r in (search_documents(**q) for q in queries)]
+
+
+@pytest.mark.parametrize("likely_broad", [False, True])
+def test_heading_rows_read_with_their_visible_rows_give_the_same_pages(
+        library, monkeypatch, likely_broad):
+    """Read with the pool's statement (forced on either database, broad or not by the
+    statistics), the heading rows and their visible rows make the pages of reading
+    the rows after; the draft stays hidden."""
+    from gongkai.policies.search.visibility import Visibility
+
+    monkeypatch.setattr(ranking, "POOL", 3)
+    monkeypatch.setattr(ranking, "HEADING", 4)
+    matcher_class = type(backend().matcher(["x"], match_all=True))
+    monkeypatch.setattr(matcher_class, "likely_broad", lambda self, size: likely_broad)
+    with_rows = Visibility.with_rows
+    used = []
+
+    def spy(self, statement):
+        used.append(with_rows(self, statement))
+        return used[-1]
+
+    monkeypatch.setattr(Visibility, "with_rows", spy)
+    pages = {}
+    for together in (True, False):
+        monkeypatch.setattr(type(backend()), "rows_with_pool", together)
+        used.clear()
+        pages[together] = _pages()
+        assert any(found is not None for found in used) == together
+    assert pages[True] == pages[False]
+    assert len(pages[True][0][3]) >= 7 and library[-1].pk not in pages[True][0][3]
+
+
+@postgres_only
+def test_a_broad_query_reads_its_heading_rows_with_their_visible_rows(library,
+                                                                       monkeypatch):
+    """One statement for the heading rows and whom they are visible to (two before)."""
+    monkeypatch.setattr(ranking, "POOL", 3)
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    search_documents(query="养犬")
+    with connection.execute_wrapper(count):
+        result = search_documents(query="养犬")
+    assert result.total_approximate
+    heading = [sql for sql in statements if "heading @@" in sql]
+    assert len(heading) == 1 and "LEFT JOIN visible" in heading[0]
+    # No statement reads visible rows alone (``VisibleRows``: the id as "pk", the kind).
+    alone = '"policies_policydocument"."id" AS "pk", "policies_policydocument"."kind"'
+    assert not [sql for sql in statements if sql.startswith(f"SELECT {alone}")]
+    monkeypatch.setattr(type(backend()), "rows_with_pool", False)
+    statements.clear()
+    with connection.execute_wrapper(count):
+        search_documents(query="养犬")
+    assert [sql for sql in statements if sql.startswith(f"SELECT {alone}")]
+
+
+@postgres_only
+def test_the_any_word_pool_holds_which_words_each_match_holds(library):
+    """The masks read with the any-word reading's newest matches say, for each of them,
+    the words ``PG_HOLDING`` finds — in a pool of them all, in a pool of the newest
+    few and the next one below it — and ``holding`` asks the others of the index."""
+    from gongkai.policies.search.backends.postgresql import PostgresMatcher
+
+    every = [d.pk for d in library]
+    for terms in (["养犬", "值守", "长者饭堂"], ["垃圾分类", ("养犬", "值守")],
+                  ["分类", "宣传", "河道"]):
+        indexed = PostgresMatcher(terms, match_all=False)
+        truth = indexed.holding(every)
+        assert not indexed.held
+        matcher = PostgresMatcher(terms, match_all=False)
+        rows, more = matcher.pool(ranking.POOL, rank=False)
+        assert not more and all(rank == 0.0 for _pk, rank in rows)
+        pool = [pk for pk, _rank in rows]
+        assert set(matcher.held) == set(pool) and pool
+        assert matcher.holding(pool) == [found & set(pool) for found in truth]
+        # Newest first, two at a time: each pool's masks whole.
+        paged = PostgresMatcher(terms, match_all=False)
+        first, more = paged.pool(2, rank=False)
+        below, _more = paged.pool(2, first[-1][0], rank=False)
+        read = [pk for pk, _rank in first + below]
+        assert read == pool[:len(read)] and set(paged.held) >= set(read)
+        assert paged.holding(read) == [found & set(read) for found in truth]
+        # Ids the pools did not read are asked of the index.
+        assert paged.holding(every) == truth
+    # The every-word reading and a query of one word read no masks.
+    for matcher in (PostgresMatcher(["养犬", "分类"], match_all=True),
+                    PostgresMatcher(["养犬"], match_all=False)):
+        matcher.pool(ranking.POOL, rank=False)
+        assert not matcher.held
+
+
+@postgres_only
+def test_the_any_word_reading_gives_the_pages_of_asking_which_words_after(library,
+                                                                          monkeypatch):
+    """Rule 5's pages (order, totals, scores shown) are those of reading the newest
+    matches over the words' OR and asking which words each holds after; a narrow
+    any-word search no longer sends ``PG_HOLDING`` for its pool."""
+    from gongkai.policies.search.backends import pg_newest
+    from gongkai.policies.search.backends.postgresql import PostgresMatcher
+
+    queries = [q for q in QUERIES if " " in q["query"]]
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
+        by_word = _pages(queries)
+    assert not [sql for sql in statements if sql.startswith(f"SELECT n, id FROM "
+                                                            f"{pg_newest.PG_HOLDING}")]
+    assert any("bit_or" in sql for sql in statements)
+    monkeypatch.setattr(PostgresMatcher, "_by_word", lambda self: False)
+    assert _pages(queries) == by_word
+    # (Every word for the first; the others any word — 分类 值守 after the one document
+    # holding both, ``ranking.SPARSE``.)
+    assert [(p[0], p[1]) for p in by_word] == [(3, ""), (9, "partial"), (6, ""), (6, ""),
+                                               (3, "partial")]
