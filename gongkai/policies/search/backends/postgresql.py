@@ -73,7 +73,8 @@ class PostgresMatcher(Matcher):
 
     def _by_word_sql(self, n: int, below: int | None) -> tuple[str, list]:
         """The ``n`` newest matches below ``below`` of the any-word reading, newest
-        first, each with the query words it holds as a bit mask (bit k: ``groups[k]``):
+        first, each with the query words it holds as a bit mask (bit k: ``groups[k]``)
+        when they are fewer than ``n`` (all of them), else 0:
         ``PG_NEWEST`` over the words' OR, then ``PG_HOLDING`` of its matches, in one
         statement — rule 5 asks which words each match holds (``holding``, answered
         from ``held``), which was a round trip of its own. (Reading each word's newest
@@ -85,13 +86,19 @@ class PostgresMatcher(Matcher):
         inner, params = self._newest(n, below,
                                      pg_newest.window(self.word_lists, self.match_all, n))
         queries = self._word_queries()
+        # Only when the pool holds every match (fewer than ``n``): of a broad one, rule
+        # 5 asks a tier of a hundred at a time, and asking all 500 at once read more
+        # of each word's list (a wider range of ids) than the tiers it reads (the
+        # bench's broad any-word queries: 11 → 14–18 ms of server CPU); its masks are
+        # 0, asked after as before.
         sql = (f"WITH pool (id) AS MATERIALIZED ({inner}) "
                "SELECT pool.id, coalesce(bit_or(1::bigint << (held.n - 1)), 0) FROM pool "
                f"LEFT JOIN {pg_newest.PG_HOLDING}(%s::text[], %s::text[], "
-               "(SELECT array_agg(id) FROM pool)) AS held ON held.id = pool.id "
+               "CASE WHEN (SELECT count(*) FROM pool) < %s THEN "
+               "(SELECT array_agg(id) FROM pool) END) AS held ON held.id = pool.id "
                "GROUP BY pool.id ORDER BY pool.id DESC")
         return sql, [*params, [words for _lists, words, _phrase in queries],
-                     [phrase for _lists, _words, phrase in queries]]
+                     [phrase for _lists, _words, phrase in queries], n]
 
     def ids_sql(self) -> tuple[str, list]:
         return self._newest(None, None, None)
@@ -116,8 +123,8 @@ class PostgresMatcher(Matcher):
     def pool_of(self, rows: list[tuple], size: int) -> tuple[list[tuple[int, float]], bool]:
         """As ``Matcher.pool_of``; the rows of an any-word reading's newest matches
         (``_by_word_sql``) carry in their rank the words each holds, a mask of at least
-        1, kept in ``held`` (their rank is 0): every other pool's rank is a negated
-        score or 0."""
+        1 when the pool holds every match (else 0), kept in ``held`` (their rank is 0):
+        every other pool's rank is a negated score or 0."""
         if self._by_word():
             self.held.update((pk, int(mask)) for pk, mask in rows if mask and mask > 0)
             rows = [(pk, 0.0 if mask and mask > 0 else mask) for pk, mask in rows]
