@@ -348,12 +348,12 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   visibility_key: tuple | None = None,
                   sparse: bool | None = None, as_title: bool = False) -> SearchResult:
     """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
-    ``exact_ids`` first; ``title_terms``: the query's words for rule 4a;
+    ``exact_ids`` first (a list, or ``lexicon_read.Deferred``: read with the newest
+    matches); ``title_terms``: the query's words for rule 4a;
     ``visibility_key``: see ``facets.VisibleRows``. ``sparse``: decided by the caller
     — True: fewer than ``SPARSE`` documents hold every word as it names things, some do
     (the any-word order at once); False: none does. ``as_title``: the query is typed
     as a title (``query.Plan.typed_as_title``)."""
-    exact = set(exact_ids)
     needed = offset + limit
     visibility = Visibility(visible, visibility_key)
     chosen = backend()
@@ -363,6 +363,9 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     for match_all in modes:
         matcher = chosen.matcher(terms, match_all=match_all)
         newest, broad, heading_read = _newest(matcher, visibility)
+        # (Read with the newest matches where they were deferred: ``Deferred``.)
+        exact_ids = list(exact_ids)
+        exact = set(exact_ids)
         if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:
             # So few documents hold every word that one missing a word may be the one
             # asked for (a word its text says otherwise): the near matches follow.

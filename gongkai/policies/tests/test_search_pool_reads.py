@@ -174,3 +174,94 @@ def test_the_any_word_reading_gives_the_pages_of_asking_which_words_after(librar
     # holding both, ``ranking.SPARSE``.)
     assert [(p[0], p[1]) for p in by_word] == [(3, ""), (9, "partial"), (6, ""), (6, ""),
                                                (3, "partial")]
+
+
+@pytest.fixture
+def numbered():
+    """Documents with 文号: two dog rules, a draft, a waste rule."""
+    from gongkai.policies.search import words
+
+    found = [make_document(title=f"黄埔区养犬管理规定（第{n}批）", doc_number=f"埔农〔2024〕{n + 1}号",
+                           body_html="<p>养犬登记。</p>") for n in range(2)]
+    found.append(make_document(title="养犬规定 草稿", doc_number="埔农〔2024〕9号",
+                               published=False))
+    found.append(make_document(title="黄埔区垃圾分类办法", doc_number="埔城管〔2023〕5号",
+                               body_html="<p>垃圾分类。</p>"))
+    words.forget()
+    return found
+
+
+NUMBERED = [dict(query="埔农[2024]2号"), dict(query="养犬 埔农（2024）1号"),
+            dict(query="埔农〔2024〕9号"), dict(query="埔城管〔2023〕5号 养犬"),
+            dict(query="埔农〔2024〕7号"), dict(query="埔农〔2024〕1号", sort="date"),
+            dict(query="埔农〔2024〕1号 埔城管〔2023〕5号", limit=1, offset=1),
+            dict(query="关于 埔农〔2024〕2号")]
+
+
+def test_the_doc_number_matches_read_with_the_newest_give_the_same_pages(numbered,
+                                                                          monkeypatch):
+    """Read with the search's first round trip (``lexicon_read.Deferred``) or alone
+    first, as before: the same pages; the draft's 文号 finds nothing for the public."""
+    from gongkai.policies.search import lexicon_read
+
+    deferred = _pages(NUMBERED)
+    assert deferred[0][3][0] == numbered[1].pk and deferred[1][3][0] == numbered[0].pk
+    assert numbered[2].pk not in deferred[2][3]
+    assert deferred[3][3][0] == numbered[3].pk and deferred[5][3][0] == numbered[0].pk
+    monkeypatch.setattr(lexicon_read.Deferred, "__init__",
+                        lambda self, statement: setattr(self, "values", _rows(statement)))
+    assert _pages(NUMBERED) == deferred
+
+
+def _rows(statement) -> list:
+    with connection.cursor() as cursor:
+        cursor.execute(*statement)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def test_a_deferred_read_is_read_alone_when_wanted_first_or_outside_a_search(numbered):
+    from gongkai.policies.search import lexicon_read
+
+    statement = ("SELECT id FROM policies_policydocument WHERE doc_number = %s",
+                 ["埔农〔2024〕1号"])
+    outside = lexicon_read.Deferred(statement)
+    assert outside.values == [numbered[0].pk]  # at once
+    seen = []
+
+    def search(lexicon):
+        deferred = lexicon_read.Deferred(statement)
+        seen.append(deferred.values)
+        seen.append(list(deferred))  # wanted first: read alone
+        return deferred
+
+    lexicon_read.current(search)
+    assert seen == [None, [numbered[0].pk]]
+
+
+@postgres_only
+def test_a_doc_number_search_reads_its_matches_in_the_round_trip_of_the_newest(
+        numbered, monkeypatch):
+    """The 文号 matches are read in the round trip of the newest matches: one round trip
+    fewer than reading them first, alone (as before)."""
+    from gongkai.core.sql import SENT_TOGETHER
+    from gongkai.policies.search import lexicon_read
+
+    statements = []
+
+    def count(execute, sql, params, many, context):
+        statements.append(sql)
+        return execute(sql, params, many, context)
+
+    def round_trips(query: str) -> int:
+        search_documents(query=query)
+        statements.clear()
+        together = SENT_TOGETHER[0]
+        with connection.execute_wrapper(count):
+            assert search_documents(query=query).hits
+        return len(statements) - (SENT_TOGETHER[0] - together)
+
+    queries = ("埔农[2024]2号", "养犬 埔农（2024）1号")
+    deferred = [round_trips(query) for query in queries]
+    monkeypatch.setattr(lexicon_read.Deferred, "__init__",
+                        lambda self, statement: setattr(self, "values", _rows(statement)))
+    assert [round_trips(query) for query in queries] == [n + 1 for n in deferred]
