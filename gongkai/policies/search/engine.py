@@ -68,13 +68,9 @@ def _search_documents(*, query: str, user, filters: dict | None, sort: str, limi
     plan = q.analyse(query, lexicon)
     terms = plan.match_terms()
     number = q.number_condition(plan.numbers)
-    # The 文号 matches are read with the search's next round trip (its newest matches),
-    # unless a condition below wants them first (each asks for them last).
-    exact_ids = (lexicon_read.Deferred(
-        visible.filter(number).order_by("-published_on", "-pk")
-        .values_list("pk", flat=True)[:MAX_LIMIT].query.sql_with_params())
-        if number else [])
-    if not plan.groups and query.strip() and not exact_ids:
+    exact_ids = (list(visible.filter(number).order_by("-published_on", "-pk")
+                      .values_list("pk", flat=True)[:MAX_LIMIT]) if number else [])
+    if not plan.groups and not exact_ids and query.strip():
         # Typed, but nothing in it is a word (……, 🙂): nothing to search by, not a
         # listing of every document.
         return SearchResult(total=0, notice="none")
@@ -91,7 +87,7 @@ def _search_documents(*, query: str, user, filters: dict | None, sort: str, limi
             return result
         return SearchResult(total=0, terms=plan.typed, notice="generic" if generic else "none",
                             missing=plan.named_missing())
-    if plan.lacking and not exact_ids and (
+    if not exact_ids and plan.lacking and (
             (plan.lacks_subject() and _lacks_what_it_names(plan, terms))
             or _pieces_of_others(plan, terms, lexicon)
             or _only_asks_of_it(plan, lexicon)):
@@ -266,8 +262,6 @@ def _public_key(user, filters: dict | None) -> tuple | None:
 
 def _search(visible, plan, terms, exact_ids, *, sort, limit, offset,
             visibility_key=None) -> SearchResult:
-    """``exact_ids``: the 文号 matches, a list or read with the first round trip
-    (``lexicon_read.Deferred``)."""
     if terms and sort == "relevance":
         weights = ranking.kind_weights(asks_interpretation=plan.asks_interpretation,
                                        asks_announcement=plan.asks_announcement)
@@ -277,7 +271,6 @@ def _search(visible, plan, terms, exact_ids, *, sort, limit, offset,
                              term_weights=plan.match_weights(),
                              visibility_key=visibility_key, sparse=_sparse_as_named(plan),
                              as_title=plan.typed_as_title)
-    exact_ids = list(exact_ids)
     matcher, matched, match_all = None, visible, True
     if terms:
         for match_all in (True, False) if len(terms) > 1 else (True,):

@@ -30,50 +30,9 @@ LEXICON_READS = 3
 
 
 class _Check:
-    """The stamp read during one search (None until read), and the statements
-    waiting to be sent with its next round trip (``Deferred``)."""
+    """The stamp read during one search (None until read)."""
 
     stamp: int | None = None
-
-    def __init__(self):
-        self.pending: list[Deferred] = []
-
-
-class Deferred:
-    """The values of the first column of a statement's rows (the 文号 matches' ids),
-    read in the search's next round trip through ``run_together`` rather than in one
-    of their own — on PostgreSQL a wake-up of two processes, a wait for a core on a
-    busy machine — or alone when wanted before it (iterating, ``len``, truth). Outside
-    a search, read at once."""
-
-    def __init__(self, statement: tuple[str, list]):
-        self.statement = statement
-        self.values: list | None = None
-        check = _check.get()
-        if check is None:
-            self.read()
-        else:
-            check.pending.append(self)
-
-    def take(self, rows: list[tuple]) -> None:
-        self.values = [row[0] for row in rows]
-
-    def read(self) -> list:
-        if self.values is None:
-            check = _check.get()
-            if check is not None and self in check.pending:
-                check.pending.remove(self)
-            self.take(run_together([self.statement])[0])
-        return self.values
-
-    def __iter__(self):
-        return iter(self.read())
-
-    def __len__(self) -> int:
-        return len(self.read())
-
-    def __bool__(self) -> bool:
-        return bool(self.read())
 
 
 _check: ContextVar[_Check | None] = ContextVar("policy_search_lexicon_check", default=None)
@@ -81,19 +40,13 @@ _check: ContextVar[_Check | None] = ContextVar("policy_search_lexicon_check", de
 
 def run_together(statements: list[tuple[str, list]]) -> list[list[tuple]]:
     """``core.sql.run_together``, with the lexicon's stamp read in the same round trip
-    when the search under way has not read it yet, and the statements waiting to be
-    sent with it (``Deferred``)."""
+    when the search under way has not read it yet."""
     check = _check.get()
-    if check is None:
+    if check is None or check.stamp is not None:
         return sql.run_together(statements)
-    stamp = [] if check.stamp is not None else [stamp_statement()]
-    pending, check.pending = check.pending, []
-    read = sql.run_together([*stamp, *(d.statement for d in pending), *statements])
-    if stamp:
-        check.stamp = stamp_of(read[0])
-    for deferred, rows in zip(pending, read[len(stamp):], strict=False):
-        deferred.take(rows)
-    return read[len(stamp) + len(pending):]
+    stamp_rows, *rows = sql.run_together([stamp_statement(), *statements])
+    check.stamp = stamp_of(stamp_rows)
+    return rows
 
 
 def current(search: Callable[[Lexicon], object]):

@@ -223,7 +223,8 @@ def _heading_rows(matcher: Matcher, visibility: Visibility, exact: set[int],
     statement (kept by ``visibility``). ``read``: the heading pool, read already."""
     if read is None and (statement := visibility.with_rows(
             matcher.pool_sql(ranking.HEADING, heading=True))) is not None:
-        # (With their visible rows: one round trip, not two.)
+        # With their visible rows: one round trip, not two (a query the statistics did
+        # not take for broad, whose newest matches' rows were read with them).
         read = matcher.pool_of(visibility.rows_read(backend().run_together([statement])[0]),
                                ranking.HEADING)
     rows, _more = (read if read is not None
@@ -308,24 +309,19 @@ def _newest(matcher: Matcher, visibility: Visibility
             ) -> tuple[list[tuple[int, float]], bool, tuple | None]:
     """``matcher.pool`` of the ``POOL`` newest matches (unranked), and the heading rows'
     pool when it was read with them: for a query likely broad by the statistics
-    (``Matcher.likely_broad``), one round trip instead of two (unused if not broad),
-    each pool with its visible rows where the backend allows it
-    (``Visibility.with_rows``); for another, their scores and visible rows read with
-    them there (``Visibility.pool_with_rows``)."""
+    (``Matcher.likely_broad``), one round trip instead of two (unused if not broad);
+    for another, their scores and visible rows read with them where the backend
+    allows it (``Visibility.pool_with_rows``)."""
     if not matcher.likely_broad(ranking.POOL):
         # (Rule 5's matches are scored after the words they hold are known.)
         found = visibility.pool_with_rows(matcher, rank=not _by_words(matcher))
         return (*(found or matcher.pool(ranking.POOL, rank=False)), None)
-    statements = [matcher.pool_sql(ranking.POOL, rank=False),
-                  matcher.pool_sql(ranking.HEADING, heading=True)]
-    with_rows = [visibility.with_rows(statement) for statement in statements]
-    if all(with_rows):
-        # Each with its visible rows (``_heading_rows`` then reads none): one round
-        # trip, not two.
-        newest_rows, heading_rows = map(visibility.rows_read,
-                                        backend().run_together(with_rows))
-    else:
-        newest_rows, heading_rows = backend().run_together(statements)
+    # (Each with its visible rows, ``Visibility.with_rows``, saved the round trip of
+    # ``_heading_rows`` but read the rows of the ids both pools hold twice: the server
+    # took more time than the round trip saved; bench/search/README.md, twelfth round.)
+    newest_rows, heading_rows = backend().run_together(
+        [matcher.pool_sql(ranking.POOL, rank=False),
+         matcher.pool_sql(ranking.HEADING, heading=True)])
     return (*matcher.pool_of(newest_rows, ranking.POOL),
             matcher.pool_of(heading_rows, ranking.HEADING))
 
@@ -348,12 +344,12 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   visibility_key: tuple | None = None,
                   sparse: bool | None = None, as_title: bool = False) -> SearchResult:
     """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
-    ``exact_ids`` first (a list, or ``lexicon_read.Deferred``: read with the newest
-    matches); ``title_terms``: the query's words for rule 4a;
+    ``exact_ids`` first; ``title_terms``: the query's words for rule 4a;
     ``visibility_key``: see ``facets.VisibleRows``. ``sparse``: decided by the caller
     — True: fewer than ``SPARSE`` documents hold every word as it names things, some do
     (the any-word order at once); False: none does. ``as_title``: the query is typed
     as a title (``query.Plan.typed_as_title``)."""
+    exact = set(exact_ids)
     needed = offset + limit
     visibility = Visibility(visible, visibility_key)
     chosen = backend()
@@ -363,9 +359,6 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     for match_all in modes:
         matcher = chosen.matcher(terms, match_all=match_all)
         newest, broad, heading_read = _newest(matcher, visibility)
-        # (Read with the newest matches where they were deferred: ``Deferred``.)
-        exact_ids = list(exact_ids)
-        exact = set(exact_ids)
         if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:
             # So few documents hold every word that one missing a word may be the one
             # asked for (a word its text says otherwise): the near matches follow.

@@ -98,9 +98,7 @@ class Visibility:
             return None
         read, = backend().run_together([statement])
         rows = self.rows_read(read)
-        # (Unranked, the rank column is the pool's own: ``pool_of`` reads it.)
-        pool, more = matcher.pool_of([(pk, 0.0) for pk, _rank in rows] if rank else rows,
-                                     ranking.POOL)
+        pool, more = matcher.pool_of([(pk, 0.0) for pk, _rank in rows], ranking.POOL)
         self.scored, self.scores = (matcher, {pk: -float(r) for pk, r in rows
                                               if r is not None}) if rank else (None, {})
         return pool, more

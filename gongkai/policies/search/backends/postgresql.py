@@ -24,9 +24,6 @@ from gongkai.policies.search.backends.pg_words import (
 )
 
 HEADING = "heading"
-# The any-word reading reads its newest matches with the words each holds for up to
-# this many words (bit k of a bigint says which); a longer query reads them after.
-MAX_WORDS_BY_WORD = 62
 
 
 def rank_weights() -> str:
@@ -53,52 +50,6 @@ class PostgresMatcher(Matcher):
         super().__init__(terms, match_all=match_all)
         self.word_lists, self.words, self.phrase = tsqueries(self.groups, match_all)
         self.phrases = self.words != self.phrase
-        # Of the any-word reading: id → the query words it holds (bit k: ``groups[k]``),
-        # for the matches its pools read (``_by_word_sql``).
-        self.held: dict[int, int] = {}
-
-    def _word_queries(self) -> list[tuple[list[list[str]], str, str | None]]:
-        """Each query word's (alternatives' words, words query, phrase query or None
-        when it is the words query)."""
-        queries = []
-        for group in self.groups:
-            lists, words, phrase = tsqueries([group], True)
-            queries.append((lists, words, phrase if phrase != words else None))
-        return queries
-
-    def _by_word(self) -> bool:
-        """Whether the newest matches are read with the words each holds
-        (``_by_word_sql``): the any-word reading of several words (rule 5 asks it)."""
-        return not self.match_all and 1 < len(self.groups) <= MAX_WORDS_BY_WORD
-
-    def _by_word_sql(self, n: int, below: int | None) -> tuple[str, list]:
-        """The ``n`` newest matches below ``below`` of the any-word reading, newest
-        first, each with the query words it holds as a bit mask (bit k: ``groups[k]``)
-        when they are fewer than ``n`` (all of them), else 0:
-        ``PG_NEWEST`` over the words' OR, then ``PG_HOLDING`` of its matches, in one
-        statement — rule 5 asks which words each match holds (``holding``, answered
-        from ``held``), which was a round trip of its own. (Reading each word's newest
-        matches alone, their union's newest the pool, would give the masks whole with
-        each word's list read once; but each ``PG_NEWEST`` call costs about a
-        millisecond however rare its word — windows planned one by one, the table's
-        first and last id — and four words took 10 ms where the OR and ``PG_HOLDING``
-        took 5.4.)"""
-        inner, params = self._newest(n, below,
-                                     pg_newest.window(self.word_lists, self.match_all, n))
-        queries = self._word_queries()
-        # Only when the pool holds every match (fewer than ``n``): of a broad one, rule
-        # 5 asks a tier of a hundred at a time, and asking all 500 at once read more
-        # of each word's list (a wider range of ids) than the tiers it reads (the
-        # bench's broad any-word queries: 11 → 14–18 ms of server CPU); its masks are
-        # 0, asked after as before.
-        sql = (f"WITH pool (id) AS MATERIALIZED ({inner}) "
-               "SELECT pool.id, coalesce(bit_or(1::bigint << (held.n - 1)), 0) FROM pool "
-               f"LEFT JOIN {pg_newest.PG_HOLDING}(%s::text[], %s::text[], "
-               "CASE WHEN (SELECT count(*) FROM pool) < %s THEN "
-               "(SELECT array_agg(id) FROM pool) END) AS held ON held.id = pool.id "
-               "GROUP BY pool.id ORDER BY pool.id DESC")
-        return sql, [*params, [words for _lists, words, _phrase in queries],
-                     [phrase for _lists, _words, phrase in queries], n]
 
     def ids_sql(self) -> tuple[str, list]:
         return self._newest(None, None, None)
@@ -119,16 +70,6 @@ class PostgresMatcher(Matcher):
         rows, = lexicon_read.run_together([self.pool_sql(size, below, heading=heading,
                                                          rank=rank)])
         return self.pool_of(rows, size)
-
-    def pool_of(self, rows: list[tuple], size: int) -> tuple[list[tuple[int, float]], bool]:
-        """As ``Matcher.pool_of``; the rows of an any-word reading's newest matches
-        (``_by_word_sql``) carry in their rank the words each holds, a mask of at least
-        1 when the pool holds every match (else 0), kept in ``held`` (their rank is 0):
-        every other pool's rank is a negated score or 0."""
-        if self._by_word():
-            self.held.update((pk, int(mask)) for pk, mask in rows if mask and mask > 0)
-            rows = [(pk, 0.0 if mask and mask > 0 else mask) for pk, mask in rows]
-        return super().pool_of(rows, size)
 
     def likely_broad(self, size: int) -> bool:
         # Only from words the statistics list: any other is only known to be rarer
@@ -152,9 +93,6 @@ class PostgresMatcher(Matcher):
             inner = (f"SELECT document_id FROM {TABLE} WHERE {condition}{older} "
                      "ORDER BY document_id DESC LIMIT %s")
             params = [*params, *([] if below is None else [below]), size + 1]
-        elif not rank and self._by_word():
-            # (Its rank column holds which words each match holds: ``pool_of``.)
-            return self._by_word_sql(size + 1, below)
         else:
             inner, params = self._newest(
                 size + 1, below, pg_newest.window(self.word_lists, self.match_all, size + 1))
@@ -191,24 +129,18 @@ class PostgresMatcher(Matcher):
 
 
     def holding(self, ids: list[int]) -> list[set[int]]:
-        # Those the newest matches were read with (``held``) from there; the others
-        # through each word's GIN list (``PG_HOLDING``).
-        found: list[set[int]] = [set() for _ in self.groups]
-        held = self.held
-        for pk in ids:
-            mask = held.get(pk)
-            for k in range(len(self.groups)) if mask else ():
-                if mask >> k & 1:
-                    found[k].add(pk)
-        missing = [pk for pk in ids if pk not in held]
-        if not missing:
-            return found
-        queries = self._word_queries()
+        if not ids:
+            return [set() for _ in self.groups]
+        words, phrases = [], []
+        for group in self.groups:
+            _lists, group_words, phrase = tsqueries([group], True)
+            words.append(group_words)
+            phrases.append(phrase if phrase != group_words else None)
         with connection.cursor() as cursor:
             cursor.execute(f"SELECT n, id FROM {pg_newest.PG_HOLDING}(%s, %s, %s::bigint[])",
-                           [[words for _lists, words, _phrase in queries],
-                            [phrase for _lists, _words, phrase in queries], pg_ids(missing)])
+                           [words, phrases, pg_ids(ids)])
             rows = cursor.fetchall()
+        found: list[set[int]] = [set() for _ in self.groups]
         for n, pk in rows:
             found[n - 1].add(pk)
         return found
