@@ -522,6 +522,9 @@ def child(args) -> dict:
         server_after = server_cpu_s()
         result["in_db_cpu"] = percentiles(cpu)
         result["tantivy_cpu"] = percentiles(cpu_t)
+        # (Each query's, in order, as ``in_db_latencies``.)
+        result["tantivy_latencies"] = [round(ms, 2) for ms in lat_t]
+        result["in_db_cpu_latencies"] = [round(ms, 2) for ms in cpu]
         if server_before is not None and server_after is not None:
             # (warm-up queries included: 3 more than measured)
             result["in_db_server_cpu_ms_mean"] = ((server_after - server_before) * 1000
@@ -533,6 +536,8 @@ def child(args) -> dict:
                        "doc_number_first": first_hit_rate(queries_run, answers),
                        "zero_hits": sum(1 for total, _ in answers if not total),
                        "median_total": statistics.median(total for total, _ in answers)}
+    # Each query's wall time (ms), in order: which queries make a tail.
+    result["in_db_latencies"] = [round(ms, 2) for ms in lat]
     # What each query returned (total, ids of page 1): same_results.py compares two runs.
     result["in_db_answers"] = [[q.text, total, ids_]
                                for q, (total, ids_) in zip(queries_run, answers, strict=True)]

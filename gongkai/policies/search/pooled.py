@@ -221,6 +221,12 @@ def _heading_rows(matcher: Matcher, visibility: Visibility, exact: set[int],
     """``visible_rows`` of the newest ``HEADING`` documents with the words in their
     title or 文号, the exact 文号 matches left out; those of ``also`` read in the same
     statement (kept by ``visibility``). ``read``: the heading pool, read already."""
+    if read is None and (statement := visibility.with_rows(
+            matcher.pool_sql(ranking.HEADING, heading=True))) is not None:
+        # With their visible rows: one round trip, not two (a query the statistics did
+        # not take for broad, whose newest matches' rows were read with them).
+        read = matcher.pool_of(visibility.rows_read(backend().run_together([statement])[0]),
+                               ranking.HEADING)
     rows, _more = (read if read is not None
                    else matcher.pool(ranking.HEADING, heading=True))
     ids = [pk for pk, _rank in rows]
@@ -310,6 +316,9 @@ def _newest(matcher: Matcher, visibility: Visibility
         # (Rule 5's matches are scored after the words they hold are known.)
         found = visibility.pool_with_rows(matcher, rank=not _by_words(matcher))
         return (*(found or matcher.pool(ranking.POOL, rank=False)), None)
+    # (Each with its visible rows, ``Visibility.with_rows``, saved the round trip of
+    # ``_heading_rows`` but read the rows of the ids both pools hold twice: the server
+    # took more time than the round trip saved; bench/search/README.md, twelfth round.)
     newest_rows, heading_rows = backend().run_together(
         [matcher.pool_sql(ranking.POOL, rank=False),
          matcher.pool_sql(ranking.HEADING, heading=True)])

@@ -58,33 +58,47 @@ class Visibility:
             scores.update(matcher.scores_of(read))
         return scores
 
-    def pool_with_rows(self, matcher: Matcher, *, rank: bool = True
-                       ) -> tuple[list[tuple[int, float]], bool] | None:
-        """``matcher.pool`` of the ``POOL`` newest matches with their visible rows and,
-        when they are all (``narrow_pool_sql``) and ``rank``, their scores, kept here
-        (tier 0 is then ranked without a read): one statement,
-        the matches read once, where the backend allows it (``Backend.rows_with_pool``),
-        else None."""
+    def with_rows(self, statement: tuple[str, list]) -> tuple[str, list] | None:
+        """A pool's statement (rows: id, rank, newest first) with the visible rows of
+        its ids: one statement, the matches read once, where the backend allows it
+        (``Backend.rows_with_pool``), else None. Its rows: ``rows_read``."""
         if not backend().rows_with_pool:
             return None
         rows_sql = self.read_rows.bound_query("SELECT document_id FROM newest", [])
         if rows_sql is None:
             return None
-        ranked_sql, ranked_params = (matcher.narrow_pool_sql(ranking.POOL) if rank
-                                     else matcher.pool_sql(ranking.POOL, rank=False))
+        pool_sql, pool_params = statement
         columns = [f"c{i}" for i in range(len(VisibleRows.COLUMNS))]
         # The matches once (a materialised common table expression), their visible
         # rows of them; a match the reader may not see has NULLs there.
-        sql = (f"WITH newest (document_id, rank) AS MATERIALIZED ({ranked_sql}), "  # noqa: S608
+        sql = (f"WITH newest (document_id, rank) AS MATERIALIZED ({pool_sql}), "  # noqa: S608
                f"visible ({', '.join(columns)}) AS ({rows_sql[0]}) "
                "SELECT newest.document_id, newest.rank, visible.* FROM newest "
                "LEFT JOIN visible ON visible.c0 = newest.document_id "
                "ORDER BY newest.document_id DESC")
-        read, = backend().run_together([(sql, [*ranked_params, *rows_sql[1]])])
-        pool, more = matcher.pool_of([(row[0], 0.0) for row in read], ranking.POOL)
+        return sql, [*pool_params, *rows_sql[1]]
+
+    def rows_read(self, read: list[tuple]) -> list[tuple[int, float | None]]:
+        """The (id, rank) rows of a ``with_rows`` statement's ``read``, newest first;
+        the visible rows read with them are kept."""
         self.rows.update(self.read_rows.rows_of([row[2:] for row in read
                                                  if row[2] is not None]))
         self.read.update(row[0] for row in read)
-        self.scored, self.scores = (matcher, {pk: -float(r) for pk, r, *_ in read
+        return [(row[0], row[1]) for row in read]
+
+    def pool_with_rows(self, matcher: Matcher, *, rank: bool = True
+                       ) -> tuple[list[tuple[int, float]], bool] | None:
+        """``matcher.pool`` of the ``POOL`` newest matches with their visible rows and,
+        when they are all (``narrow_pool_sql``) and ``rank``, their scores, kept here
+        (tier 0 is then ranked without a read): one statement (``with_rows``), else
+        None."""
+        statement = self.with_rows(matcher.narrow_pool_sql(ranking.POOL) if rank
+                                   else matcher.pool_sql(ranking.POOL, rank=False))
+        if statement is None:
+            return None
+        read, = backend().run_together([statement])
+        rows = self.rows_read(read)
+        pool, more = matcher.pool_of([(pk, 0.0) for pk, _rank in rows], ranking.POOL)
+        self.scored, self.scores = (matcher, {pk: -float(r) for pk, r in rows
                                               if r is not None}) if rank else (None, {})
         return pool, more
