@@ -11,17 +11,6 @@ from gongkai.policies.tests.factories_policies import ids, make_document
 
 pytestmark = pytest.mark.django_db
 
-
-@pytest.fixture(autouse=True)
-def _first_id_forgotten():
-    """``pooled._first_id`` is kept a minute: a broad query's estimated total in a
-    later test must not use this test's first id."""
-    from gongkai.policies.search import pooled
-
-    pooled._first.clear()
-    yield
-    pooled._first.clear()
-
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql",
                                    reason="PostgreSQL's pools and round trips")
 
