@@ -174,22 +174,18 @@ def _only_asks_of_it(plan, lexicon) -> bool:
     dictionary's tags do not tell a subject from an act) — may be the subject.
     As in ``_pieces_of_others``, the lacking words must be words of the dictionary meant
     as typed — a string it lacks (低边户) may be a coined name of what the library
-    holds, and a slip of the input method is read as the word it missed."""
-    if any(len(g.typed) >= 2 and not _asks_for(g) and not words.is_function_word(g.typed)
+    holds, and a slip of the input method is read as the word it missed. A lacking
+    word asking for a permit or a payment is what is asked, not the subject — also a
+    lexicon phrase no dictionary holds (办许可证, read as 许可证 where the library
+    lacks permits) — unless nothing else is lacking."""
+    if any(len(g.typed) >= 2 and not q.asks_for(g) and not words.is_function_word(g.typed)
            for g in plan.content):
         return False
-    if not all(ptext.is_dictionary_word(g.typed) for g in plan.lacking):
+    lacking = [g for g in plan.lacking if not q.asks_for(g)] or plan.lacking
+    if not all(ptext.is_dictionary_word(g.typed) for g in lacking):
         return False
     memo: dict = {}
-    return not any(reading.may_be_slip(g.typed, lexicon, memo) for g in plan.lacking)
-
-
-def _asks_for(group) -> bool:
-    """Whether a held word says only what is asked of a subject (``words.WANTED_WORDS``):
-    itself (许可证), or every reading the lexicon gives it (办证 → 许可证)."""
-    readings = {"".join(a) if isinstance(a, tuple) else a for a in group.alternatives}
-    readings.discard(group.typed)
-    return group.typed in words.WANTED_WORDS or bool(readings) and readings <= words.WANTED_WORDS
+    return not any(reading.may_be_slip(g.typed, lexicon, memo) for g in lacking)
 
 
 def _held_together(terms: list) -> bool:

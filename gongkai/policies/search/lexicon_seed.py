@@ -24,6 +24,8 @@ SIXTH_SECTION = "# --- 第六批"
 SEVENTH_SECTION = "# --- 第七批"
 # The heading of the groups added after migration 0011: migration 0012 loads those.
 EIGHTH_SECTION = "# --- 第八批"
+# The heading of the groups added after migration 0012: migration 0013 loads those.
+NINTH_SECTION = "# --- 第九批"
 
 
 # Variants of the lexicon's general seed that official usage does not make one term

@@ -43,7 +43,25 @@ INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", 
                                   # What a resident says who wants it explained: what
                                   # it means, in plain words, to be understood.
                                   "一图看懂", "看懂", "看不懂", "读不懂", "搞懂", "弄懂",
-                                  "什么意思", "啥意思", "意思", "通俗", "白话", "大白话"})
+                                  "什么意思", "啥意思", "意思", "通俗", "白话", "大白话",
+                                  # …or what it says: 讲的是啥, 说了什么 (a new
+                                  # measure's content, told by its explainer), its
+                                  # background and highlights (出台背景, 划重点).
+                                  "讲的是啥", "讲的是什么", "讲的啥", "讲的什么", "讲了啥",
+                                  "讲了什么", "讲些什么", "说的是啥", "说的是什么", "说的啥",
+                                  "说的什么", "说了啥", "说了什么", "说些什么", "是啥意思",
+                                  "划重点", "出台背景", "起草背景", "政策亮点",
+                                  # …or the questions it answers (an FAQ).
+                                  "常见问题", "问题解答", "常见问题解答", "百问百答",
+                                  "热点问答"})
+# The names of the forms an interpretation takes in its title (…政策解读, 图解：…,
+# …政策问答): a resident typing one asks for the subject's explanation in whichever
+# form its office chose, so each finds the others in a title (ranking rule 4a) — 图解
+# must not bring another subject's 图解 before the asked subject's 政策解读.
+INTERPRETATION_FORMS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
+                                  "一图看懂", "图文解读", "政策解析", "解析", "答记者问",
+                                  "解答", "释义"})
+_FORM_ENDINGS = tuple(sorted(INTERPRETATION_FORMS))
 # The words and phrases above, ``words.ABOUT_DOCUMENTS`` (新规, 新政策), the genres of
 # documents (``words.GENRE_WORDS``: 指导意见, 工作要点), the stages of drafting and the
 # changes of a document (征求意见稿: cut 征求意见 + 稿) are taken whole when the cut
@@ -100,8 +118,12 @@ class Plan:
         """The words the page and the API say the library lacks: those of ``lacking``.
         Not every word left out — a character of the sentence (要, 开, 给) or a word
         around the subject (我们, 听说) is in most documents' text, though the index
-        keeps no such word: "not in the library" would be untrue."""
-        return [g.typed for g in self.lacking]
+        keeps no such word: "not in the library" would be untrue. Nor, beside a
+        lacking subject, what is asked of it (``asks_for``: 办许可证, 补贴 of
+        养恐龙要办许可证吗): the subject is what no document is about; a permit, a
+        lexicon phrase with the sentence's verb in it, is no subject to name."""
+        subjects = [g.typed for g in self.lacking if not asks_for(g)]
+        return subjects or [g.typed for g in self.lacking]
 
     def lacking_trails(self) -> bool:
         """Whether every word of ``lacking`` comes after every word searched by: the
@@ -157,16 +179,24 @@ class Plan:
 
     @property
     def asks_interpretation(self) -> bool:
-        return any(g.typed in INTERPRETATION_WORDS for g in self.groups)
+        """Whether a word asks for an explainer — also a form ending the query that the
+        cut put inside a word (流程图解: 流程图 + 解)."""
+        return (any(g.typed in INTERPRETATION_WORDS for g in self.groups)
+                or self.text.rstrip().endswith(_FORM_ENDINGS))
 
-    def title_terms(self) -> list[tuple[float, float, tuple, bool]]:
+    def title_terms(self) -> list[tuple[float, float, tuple, bool, tuple]]:
         """(weight, distinctiveness, alternatives as tuples of index words, whether it
-        asks for a version: a change or a stage, ``words.kin``) of each word held by
-        the library, generic ones too, for ranking rule 4a."""
+        asks for a version: a change or a stage, ``words.kin``; the alternatives that
+        are only a looser reading by a held word inside it, not its head) of
+        each word held by the library, generic ones too, for ranking rule 4a."""
         total = words.document_total()
         out = []
         for g in self.groups:
-            if not g.known:
+            # (A verb or particle of the spoken sentence standing alone — 来 of 来办事,
+            # ``SENTENCE_CHARACTERS`` — names no title: in a title it is what the cut
+            # left of a word, 来 of 来穗. Not a noun standing alone, 村 of 我们村: it
+            # may say the subject, 城中村.)
+            if not g.known or (g.typed in self.lone and g.typed in SENTENCE_CHARACTERS):
                 continue
             weight = ranking.TITLE_WEIGHTS["generic" if g.generic else "content"]
             lone = ranking.SINGLE_CHARACTER_WEIGHT if g.typed in self.lone else 1.0
@@ -174,10 +204,18 @@ class Plan:
             # A change or a stage (修订) is found in a title as its kin too (修改):
             # the query asks for that version of its subject's document (rule 4a).
             kin = words.kin(g.typed)
-            alternatives += tuple(_words(_index_form(k) or k) for k in sorted(kin)
+            # So is an interpretation's form (图解) as the others (政策解读).
+            forms = INTERPRETATION_FORMS if g.typed in INTERPRETATION_FORMS else frozenset()
+            alternatives += tuple(_words(_index_form(k) or k) for k in sorted(kin | forms)
                                   if k != g.typed)
+            # The looser reading by a held word inside a word (``Group.inner``) that
+            # is not its head — a compound's head comes last (人才 of 引进人才) — names
+            # another thing (行为 of 行为规范, 养老 of 养老院): it counts less in a
+            # title (rule 4a).
+            loose = tuple(_words(a) for a in g.inner
+                          if not g.typed.endswith("".join(_words(a))))
             out.append((weight, weight * lone * ranking.distinctive_weight(g.documents, total),
-                        alternatives, bool(kin)))
+                        alternatives, bool(kin), loose))
         return out
 
     def match_weights(self) -> list[float]:
@@ -213,6 +251,14 @@ class Plan:
             if others:
                 found[group.typed] = others
         return found
+
+
+def asks_for(group: Group) -> bool:
+    """Whether a word says only what is asked of a subject (``words.WANTED_WORDS``):
+    itself (许可证), or every reading the lexicon gives it (办证, 办许可证 → 许可证)."""
+    readings = {"".join(a) if isinstance(a, tuple) else a for a in group.alternatives}
+    readings.discard(group.typed)
+    return group.typed in words.WANTED_WORDS or bool(readings) and readings <= words.WANTED_WORDS
 
 
 def doc_numbers(query: str) -> list:
@@ -401,7 +447,9 @@ def analyse(query: str, lexicon=None) -> Plan:
     text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
     cut = _years_whole([u.lower() for u in _units(text, lexicon)])
     units = list(dict.fromkeys(u for u in cut if ptext._is_token(u)))
-    rest = [u for u in units if u not in ptext._STOPWORDS and u not in number_words]
+    slips = _slip_candidates(cut)
+    rest = [u for u in units if (u not in ptext._STOPWORDS or u in slips)
+            and u not in number_words]
     if not rest and number_words:
         # A 文号 alone: its words are matched as they are (the exact match comes first).
         return Plan(numbers, [Group(w, (w,)) for w in ptext.query_terms(query)])
@@ -410,9 +458,27 @@ def analyse(query: str, lexicon=None) -> Plan:
     groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = _correct(groups, lexicon, memo)
+    if slips:
+        # (Those not read as part of a word are the function characters they look.)
+        groups = [g for g in groups if g.typed not in slips] or groups
     _classify(groups, memo)
     groups = _inner_words(groups, text.lower(), lexicon, memo)
     return Plan(numbers, groups, lone=_lone_characters(cut), text=text.lower())
+
+
+def _slip_candidates(cut: list[str]) -> set[str]:
+    """The function characters of the cut (``ptext._STOPWORDS``: 为, 其, 及 …) that stand
+    between two single characters (首 为 不 罚): in a run of single characters — what a
+    wrong pick of a pinyin input method leaves — such a character is rather the slip
+    for one of the same sound (为 for 违 of 首违不罚) than a word of the sentence, so
+    ``_correct`` reads the run with it; not read so, it is left out as before. (Not
+    the particles a spoken question is full of, ``typos.FILLERS``: 的, 了, 在, 是.)"""
+    def single(token: str) -> bool:
+        return len(token) == 1 and ptext._is_cjk(token) and token not in ptext._STOPWORDS
+
+    return {token for i, token in enumerate(cut)
+            if token in ptext._STOPWORDS and len(token) == 1 and token not in typos.FILLERS
+            and 0 < i < len(cut) - 1 and single(cut[i - 1]) and single(cut[i + 1])}
 
 
 def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:

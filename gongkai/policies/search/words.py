@@ -49,10 +49,13 @@ GENRE_WORDS = frozenset("""
 实施计划 文件 政策 政策文件
 """.split())
 # How a title puts its genre (关于印发…的通知, 进一步做好…工作), a document's standing
-# (暂行, 试行: of 暂行办法), the period it covers (年度) and who issues it (区, 政府).
+# (暂行, 试行: of 暂行办法), the period it covers (年度) and who issues it (区, 政府) —
+# or at which level of government (区级, 市级: 区级部门 预算 is the district's budget,
+# not the 区级政府投资项目 rules).
 TITLE_FRAME_WORDS = frozenset("""
 有关 相关 关于 印发 工作 进一步 做好 开展 加强 落实 推进 实施 管理 暂行 试行 年度
-政府 区 市 黄埔区 黄埔 全区
+政府 区 市 黄埔区 黄埔 全区 本区 我区 全市
+区级 市级 省级 县级 镇级 街道级 国家级
 """.split())
 # The stage of drafting a text is at (征求意见稿, 送审稿, 草案): any document passes
 # through them before it is adopted, so they say which version is asked for, not of

@@ -132,9 +132,13 @@ def test_the_characters_of_a_sentence_are_not_named_missing(client, pieces, quer
 
 def test_every_thing_the_library_lacks_is_named(client):
     make_document(title="黄埔区垃圾分类管理规定", body_html="<p>生活垃圾分类投放。</p>")
+    notice, missing = _said(client, "恐龙乐园门票")
+    assert "文件库中没有涉及“恐龙、乐园、门票”的文件" in notice
+    assert missing == ["恐龙", "乐园", "门票"]
+    # (饲养, a verb, names an act, not what the documents would be about; 许可证, what
+    # is asked of the subject, is named only when nothing else is: round 12.)
     notice, missing = _said(client, "恐龙饲养许可证")
-    # (饲养, a verb, names an act, not what the documents would be about.)
-    assert "文件库中没有涉及“恐龙、许可证”的文件" in notice and missing == ["恐龙", "许可证"]
+    assert "文件库中没有涉及“恐龙”的文件" in notice and missing == ["恐龙"]
 
 
 @pytest.fixture

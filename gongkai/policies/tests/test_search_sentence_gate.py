@@ -7,6 +7,8 @@ may be the subject (诊所, 摆摊), a coined word the dictionary lacks, or a sl
 input method still lets the documents be found."""
 import pytest
 
+from django.urls import reverse
+
 from gongkai.lexicon.models import LexiconVersion, TermGroup
 from gongkai.policies.search import search_documents, words
 from gongkai.policies.tests.factories_policies import ids, make_document
@@ -77,3 +79,43 @@ def test_the_classes_the_gate_reads():
     # Verbs and nouns may be subjects; a string the dictionary lacks is no function word.
     for word in ("诊所", "摆摊", "征集", "恐龙", "犬证办"):
         assert not words.is_function_word(word), word
+
+
+@pytest.fixture
+def without_permits():
+    """A library holding no permit at all (as the demo's): 许可证 is lacking too."""
+    TermGroup.objects.create(canonical="许可证", kind="colloquial", variants=["办证", "办许可证"])
+    LexiconVersion.objects.update_or_create(pk=1, defaults={"stamp": 1012})
+    return make_document(title="黄埔区养犬管理规定", body_html="<p>饲养犬只要办理登记。</p>")
+
+
+def _notice(client, query: str) -> tuple[str, list[str]]:
+    page = client.get(reverse("policies:search"), {"q": query}).content.decode()
+    assert page.count('id="search-notice"') == 1
+    notice = page.split('id="search-notice">', 1)[1].split("</", 1)[0]
+    return notice, client.get(reverse("policies:api_search"), {"q": query}).json()["missing"]
+
+
+@pytest.mark.parametrize("query", ["养恐龙要办许可证吗", "养恐龙要办证吗", "恐龙 许可证 补贴"])
+def test_the_message_names_the_subject_not_what_is_asked_of_it(client, without_permits, query):
+    # Before: "没有涉及“恐龙、办许可证”的文件" — the lexicon's phrase (the sentence's 办
+    # in it) named as a subject, though the query is about 恐龙, and a permit is what
+    # is asked of it, whatever the subject.
+    notice, missing = _notice(client, query)
+    assert missing == ["恐龙"] and "没有涉及“恐龙”的文件" in notice, notice
+
+
+@pytest.mark.parametrize(("query", "named"), [("办许可证", ["办许可证"]),
+                                              ("许可证 补贴", ["许可证", "补贴"])])
+def test_what_is_asked_is_named_when_nothing_else_is(client, without_permits, query, named):
+    # No subject lacking beside it: the permit is what no document holds, and said so.
+    result = search_documents(query=query)
+    assert ids(result) == [] and result.missing == named
+
+
+def test_a_held_permit_beside_a_lacking_subject_is_never_named(client, library):
+    # The library holds 许可证: only 恐龙 is lacking (as before).
+    TermGroup.objects.create(canonical="许可证", kind="colloquial", variants=["办许可证"])
+    LexiconVersion.objects.update_or_create(pk=1, defaults={"stamp": 1013})
+    notice, missing = _notice(client, "养恐龙要办许可证吗")
+    assert missing == ["恐龙"] and "没有涉及“恐龙”的文件" in notice
