@@ -148,15 +148,15 @@ _DIALECT = {
     "晓得": "知道", "啥地方": "哪里", "啥场化": "哪里", "啥辰光": "什么时候",
     "囡囡": "孩子", "小囡": "小孩", "困觉": "睡觉", "物事": "东西", "欢喜": "喜欢",
     "交关": "很", "勿": "不", "老早": "很早",
-    # South-western and Hunan: 娃儿 / 娃娃 child, 生娃娃 have a baby, 婆娘 wife, 啷个 /
-    # 咋个 how, 么子 what, 晓不晓得 does one know, 整起 do. Northern: 甭 need not, 忒 too,
+    # South-western and Hunan: 生娃娃 have a baby, 婆娘 wife, 么子 what, 晓不晓得 does
+    # one know. Northern: 甭 need not, 忒 too,
     # 寻思 think, 唠嗑 chat, 干啥 / 嘎哈 what for.
-    "娃儿": "孩子", "生娃娃": "生孩子", "娃娃": "孩子", "婆娘": "老婆", "啷个": "怎么",
-    "咋个": "怎么", "么子": "什么", "晓不晓得": "知不知道", "甭": "不用", "忒": "太",
+    "生娃娃": "生孩子", "婆娘": "老婆", "么子": "什么", "晓不晓得": "知不知道", "甭": "不用", "忒": "太",
     "寻思": "想", "唠嗑": "聊天", "嘎哈": "干什么", "干啥": "干什么",
     # Taiwanese usage: 健保 the national health insurance (医保), 捷运 metro, 计程车
     # taxi, 脚踏车 bike, 幼稚园 kindergarten, 资遣 dismissal with severance, 托婴
-    # infant care (资遣费 the severance, 经济补偿), 区公所 district office, 网路 network, 资讯 information.
+    # infant care (资遣费 the severance: 经济补偿), 区公所 district office, 网路
+    # network, 资讯 information.
     "健保": "医保", "捷运": "地铁", "计程车": "出租车", "脚踏车": "自行车", "幼稚园": "幼儿园",
     "资遣费": "经济补偿", "资遣": "辞退", "托婴": "托育", "区公所": "区政府", "网路": "网络", "资讯": "信息",
     "啩": "",
