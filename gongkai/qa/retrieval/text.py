@@ -127,6 +127,39 @@ _DIALECT = {
     "俺们": "我们", "俺": "我", "啥子": "什么", "屋头": "家里", "莫得": "没有",
     "要不要得": "可不可以", "要得不": "可以吗",
     "㗎": "", "嘞": "", "呗": "", "喎": "", "啫": "", "噃": "", "咧": "",
+    # Cantonese, more (round 12b): 喺度 being at (仲喺度打桩 = 还在打桩), 呢 / 嗰 / 边 +
+    # a classifier (this / that / which), 呢排 these days, 嗰阵 then, 搵 (揾's other
+    # form) find, 揾工 look for work, 唔使 need not, 使唔使 need one, 唔好 do not, 咁 so,
+    # 嘢 thing, 嘈 noisy (not in Mandarin's 嘈杂: guarded below), 瞓 sleep, 地盘 a
+    # building site, 揸车 drive, 泊车 park, 老细 boss, 老豆 father, 阿妈 mother, 街坊
+    # neighbours, 屋苑 housing estate, 医生纸 a doctor's note, 执笠 close down, 成个月
+    # a whole month.
+    "喺度": "在", "呢段": "这段", "呢间": "这家", "呢种": "这种", "呢次": "这次", "呢排": "最近",
+    "呢条": "这条", "嗰间": "那家", "嗰阵": "那时", "嗰排": "那段时间", "边条": "哪条",
+    "边种": "哪种", "边道": "哪里", "边便": "哪边", "搵": "找", "揾工": "找工作", "搵工": "找工作",
+    "唔使": "不用", "使唔使": "需不需要", "唔好": "不要", "咁样": "这样", "咁多": "这么多",
+    "咁": "这么", "啲嘢": "东西", "嘢": "东西", "瞓觉": "睡觉", "瞓": "睡", "地盘": "工地",
+    "揸车": "开车", "泊车": "停车", "老细": "老板", "老豆": "爸爸", "老窦": "爸爸",
+    "阿妈": "妈妈", "阿爸": "爸爸", "街坊": "邻居", "屋苑": "小区", "医生纸": "病假条",
+    "执笠": "倒闭", "成个月": "整个月",
+    # Wu, more: 晓得 know (Mandarin's too), 啥地方 / 啥场化 where, 啥辰光 when, 伊 he
+    # (guarded below), 囡囡 / 小囡 child, 困觉 sleep, 物事 thing, 欢喜 like, 交关 very,
+    # 勿 not, 老早 long ago.
+    "晓得": "知道", "啥地方": "哪里", "啥场化": "哪里", "啥辰光": "什么时候",
+    "囡囡": "孩子", "小囡": "小孩", "困觉": "睡觉", "物事": "东西", "欢喜": "喜欢",
+    "交关": "很", "勿": "不", "老早": "很早",
+    # South-western and Hunan: 生娃娃 have a baby, 婆娘 wife, 么子 what, 晓不晓得 does
+    # one know. Northern: 甭 need not, 忒 too,
+    # 寻思 think, 唠嗑 chat, 干啥 / 嘎哈 what for.
+    "生娃娃": "生孩子", "婆娘": "老婆", "么子": "什么", "晓不晓得": "知不知道", "甭": "不用", "忒": "太",
+    "寻思": "想", "唠嗑": "聊天", "嘎哈": "干什么", "干啥": "干什么",
+    # Taiwanese usage: 健保 the national health insurance (医保), 捷运 metro, 计程车
+    # taxi, 脚踏车 bike, 幼稚园 kindergarten, 资遣 dismissal with severance, 托婴
+    # infant care (资遣费 the severance: 经济补偿), 区公所 district office, 网路
+    # network, 资讯 information.
+    "健保": "医保", "捷运": "地铁", "计程车": "出租车", "脚踏车": "自行车", "幼稚园": "幼儿园",
+    "资遣费": "经济补偿", "资遣": "辞退", "托婴": "托育", "区公所": "区政府", "网路": "网络", "资讯": "信息",
+    "啩": "",
 }
 _DIALECT_RE = re.compile("|".join(sorted(map(re.escape, _DIALECT), key=len, reverse=True)))
 # Dialect words that are also pieces of Mandarin words, read only where the dialect's
@@ -147,6 +180,27 @@ _DIALECT_GUARDED = (
     (re.compile(r"(?<![砍讨征步采滥杀北])伐(?=[?？。!！,，\s]|$)"), "吗"),
     (re.compile(r"开间(?=[公店铺厂餐饭小])"), "开一家"),
     (re.compile(r"(?<=[我你他她们拉侬])屋里"), "家里"),
+    # - 仲 before 喺 (仲喺度 = 还在);
+    # - 嘈 (Cantonese noisy) outside Mandarin's 嘈杂 / 嘈嘈;
+    # - 伊 (Wu he / she) after a verb or before one of the words a person does, not in
+    #   伊朗, 伊斯兰, 伊始, 伊犁, 伊拉克;
+    # - 公车 (Taiwan: bus) before 路线 / 站 / 改 / 线路 / 卡: mainland's 公车 is an
+    #   official car (公车私用);
+    # - 先 closing a clause (Cantonese: 用住先 = 先用着) is dropped: Mandarin's 先 is
+    #   before its verb;
+    # - 住 after a verb and before 先 (用住先) is the aspect 着.
+    (re.compile(r"仲(?=喺)"), "还"),
+    (re.compile(r"嘈(?![杂嘈])"), "吵"),
+    (re.compile(r"(?<![\u4e00-\u9fff])伊(?=[是话讲讲要想去来说])|(?<=[同帮畀俾让叫])伊"), "他"),
+    (re.compile(r"公车(?=路线|线路|站|改|卡|票)"), "公交"),
+    (re.compile(r"(?<=[\u4e00-\u9fff])住先(?=[?？。!！,，\s]|$)"), "着"),
+    # - 架车 / 部车 (Cantonese classifier + car: 我架车 = 我的车) after a person or
+    #   this / that: not 绑架车主, 全部车辆;
+    # - 小食 (Hong Kong: snacks) outside 小食堂;
+    # - the particles 喇 / 啰 closing a clause: not 喇叭, 啰嗦.
+    (re.compile(r"(?<=[我你他她佢们哋呢嗰])[架部](?=车)"), "的"),
+    (re.compile(r"小食(?!堂)"), "小吃"),
+    (re.compile(r"[喇啰囉](?=[?？。!！,，\s]|$)"), ""),
 )
 # A clause ending in 不 / 没 after a verb asks yes or no (能报不？ = 能报吗？): northern
 # and south-western usage; read as 吗 so that the clause is known to ask and 不 is not

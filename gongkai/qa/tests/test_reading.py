@@ -97,6 +97,47 @@ def test_mandarin_words_holding_a_dialect_character_are_kept(text):
     assert mandarin(text) == text
 
 
+@pytest.mark.parametrize("typed, read", [
+    # Cantonese (round 12b)
+    ("地盘仲喺度打桩", "工地还在打桩"),
+    ("嘈到冇觉瞓", "吵到没有觉睡"),
+    ("身份证唔见咗", "身份证不见了"),
+    ("呢段时间有冇临时身份证用住先？", "这段时间有没有临时身份证用着？"),
+    ("我架车要年审喇，去边度验？", "我的车要年审，去哪里验？"),
+    ("唔使交钱", "不用交钱"),
+    ("使唔使预约", "需不需要预约"),
+    ("老细冇出粮", "老板没有出粮"),
+    ("揾工", "找工作"),
+    ("我老豆入院", "我爸爸入院"),
+    ("间铺执笠咗", "间铺倒闭了"),
+    ("有医生纸", "有病假条"),
+    # Wu
+    ("侬晓得到啥地方去投诉伐？", "你知道到哪里去投诉吗？"),
+    ("啥辰光报名", "什么时候报名"),
+    ("阿拉囡囡要打疫苗", "我们孩子要打疫苗"),
+    # South-western, northern
+    ("婆娘生娃娃了", "老婆生孩子了"),
+    ("甭交钱", "不用交钱"),
+    # Taiwanese and Hong Kong usage
+    ("健保要在学校保吗", "医保要在学校保吗"),
+    ("公车路线有改吗", "公交路线有改吗"),
+    ("资遣费要怎么算", "经济补偿要怎么算"),
+    ("小朋友要上幼稚园", "小朋友要上幼儿园"),
+    ("在家里做小食卖", "在家里做小吃卖"),
+])
+def test_round_12b_dialect_words_are_read_as_mandarin(typed, read):
+    assert mandarin(typed) == read
+
+
+@pytest.mark.parametrize("text", [
+    # Mandarin words holding a character the round-12b table reads: left as typed
+    "环境嘈杂", "绑架车主", "全部车辆", "喇叭太响", "说话啰嗦", "伊朗", "伊斯兰教",
+    "公车私用", "老年小食堂", "先交钱", "住在哪里",
+])
+def test_round_12b_mandarin_words_are_kept(text):
+    assert mandarin(text) == text
+
+
 def test_a_cantonese_question_finds_what_its_mandarin_finds():
     entry = published_entry(question="社保卡在哪里补办？", answer="到社保网点补办。")
     published_entry(question="公积金怎么提取？", answer="网上提取。")
