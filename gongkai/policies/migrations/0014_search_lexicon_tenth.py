@@ -1,8 +1,8 @@
 """The tenth section of gongkai/policies/data/search_lexicon.txt: the everyday names and
 situations residents, migrant workers, parents and shop owners use for each subject of a
 district's policies, joined to the terms the documents use (便宜房子 → 保障房, 家里没钱 →
-家庭经济困难, 交不起学费 → 家庭经济困难学生, 政府开支 → 预算公开, 部门互通 → 数据共享);
-one way only, and none a word another term already leads to. Groups loaded before are
+家庭经济困难, 贫困生补助 → 家庭经济困难学生, 政府开支 → 预算公开, 部门互通 → 数据共享);
+one way only, and none a word any other group of the lexicon's files holds. Groups loaded before are
 left as the office has edited them (a line naming one of them adds its variants)."""
 from django.db import migrations
 
