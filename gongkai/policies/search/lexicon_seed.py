@@ -26,6 +26,8 @@ SEVENTH_SECTION = "# --- 第七批"
 EIGHTH_SECTION = "# --- 第八批"
 # The heading of the groups added after migration 0012: migration 0013 loads those.
 NINTH_SECTION = "# --- 第九批"
+# The heading of the groups added after migration 0013: migration 0014 loads those.
+TENTH_SECTION = "# --- 第十批"
 
 
 # Variants of the lexicon's general seed that official usage does not make one term

@@ -73,6 +73,15 @@ PHRASES = frozenset(w for w in INTERPRETATION_WORDS | words.ABOUT_DOCUMENTS | wo
 # (来办事, 去哪, 给谁, 有没有): weighed as lone characters (ranking rule 5) wherever
 # they stand. (Not 多, 少, 看, 吃, 问, 到 …: they may say the subject, 看病, 到府照顾.)
 SENTENCE_CHARACTERS = frozenset("来去给在有是要想能会让把被过着")
+# A spoken sentence's time frame — the period or the point in time it speaks of
+# (一年花了多少钱, 今年要盖多少, 两年没交): a count or a "this, next, last" before a unit
+# of time. It says when, not what: weighed less (``ranking.TIME_FRAME_WEIGHT``) and
+# not a word that may name a title (一年 of 一年级). Only as the dictionary tags a time
+# or a number (``words.is_function_word``), and only beside a word that names
+# something. Not a frequency (每月, 每年): how often a payment or a check comes may say
+# the subject (每月补房租: the monthly rent allowance; 每年审核: the yearly review).
+TIME_FRAME_HEADS = frozenset("一二两三四五六七八九十半几多今明去前后本上下这那当同")
+TIME_FRAME_UNITS = frozenset("年月天日周")
 SENTENCE_WORDS = 6
 # The particle a spoken phrase puts inside a term (店门口的卫生): a lexicon term is also
 # found with it left out.
@@ -91,6 +100,7 @@ class Plan:
     groups: list[Group] = field(default_factory=list)
     lone: frozenset = frozenset()  # single characters standing alone (ranking rule 5)
     text: str = ""  # the query as read (lower case): where each word stands
+    frames: frozenset = frozenset()  # the words of the sentence's time frame (一年, 每月)
 
     @property
     def typed(self) -> list[str]:
@@ -199,7 +209,7 @@ class Plan:
             if not g.known or (g.typed in self.lone and g.typed in SENTENCE_CHARACTERS):
                 continue
             weight = ranking.TITLE_WEIGHTS["generic" if g.generic else "content"]
-            lone = ranking.SINGLE_CHARACTER_WEIGHT if g.typed in self.lone else 1.0
+            lone = self._weight_in_sentence(g)
             alternatives = tuple(_words(a) for a in g.alternatives)
             # A change or a stage (修订) is found in a title as its kin too (修改):
             # the query asks for that version of its subject's document (rule 4a).
@@ -221,9 +231,15 @@ class Plan:
     def match_weights(self) -> list[float]:
         """How distinctive each word of ``match_terms`` is (ranking rule 5)."""
         total = words.document_total()
-        return [ranking.distinctive_weight(g.documents, total)
-                * (ranking.SINGLE_CHARACTER_WEIGHT if g.typed in self.lone else 1.0)
+        return [ranking.distinctive_weight(g.documents, total) * self._weight_in_sentence(g)
                 for g in self.content]
+
+    def _weight_in_sentence(self, group: Group) -> float:
+        """What a word's distinctiveness counts for where it stands: a character alone
+        (the remains of a sentence) or a word of its time frame (一年, 每月) less."""
+        if group.typed in self.lone:
+            return ranking.SINGLE_CHARACTER_WEIGHT
+        return ranking.TIME_FRAME_WEIGHT if group.typed in self.frames else 1.0
 
     def match_terms(self) -> list[tuple[str, ...]]:
         return [g.alternatives for g in self.content]
@@ -240,7 +256,7 @@ class Plan:
         not the words of a document's form (关于, 通知 …) nor a character standing
         alone (what is left of a sentence)."""
         return [g for g in self.groups if g.known and g.typed not in words.FORM_WORDS
-                and g.typed not in self.lone]
+                and g.typed not in self.lone and g.typed not in self.frames]
 
     def expansions(self) -> dict[str, list[str]]:
         """typed word → the other words searched for it (for the page)."""
@@ -463,7 +479,19 @@ def analyse(query: str, lexicon=None) -> Plan:
         groups = [g for g in groups if g.typed not in slips] or groups
     _classify(groups, memo)
     groups = _inner_words(groups, text.lower(), lexicon, memo)
-    return Plan(numbers, groups, lone=_lone_characters(cut), text=text.lower())
+    return Plan(numbers, groups, lone=_lone_characters(cut), text=text.lower(),
+                frames=_time_frames(groups))
+
+
+def _time_frames(groups: list[Group]) -> frozenset[str]:
+    """The words of ``groups`` that say the sentence's time frame (``TIME_FRAME_HEADS``
+    + ``TIME_FRAME_UNITS``: 一年, 每月, 今年), when another word searched by is not one:
+    a query of a time alone (2026年, 今年) is left as it is."""
+    frames = {g.typed for g in groups
+              if len(g.typed) == 2 and g.typed[0] in TIME_FRAME_HEADS
+              and g.typed[1] in TIME_FRAME_UNITS and words.is_function_word(g.typed)}
+    others = [g for g in groups if g.known and not g.generic and g.typed not in frames]
+    return frozenset(frames) if others else frozenset()
 
 
 def _slip_candidates(cut: list[str]) -> set[str]:

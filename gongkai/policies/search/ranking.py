@@ -132,6 +132,10 @@ TITLE_ONLY_MAX = 3
 SPARSE = 3
 # Rule 5: what a single character counts against a word of two or more.
 SINGLE_CHARACTER_WEIGHT = 0.2
+# Rule 5 and 4a: what a word of a spoken sentence's time frame (一年, 今年:
+# ``query.TIME_FRAME_HEADS``) counts of its distinctiveness: it says when, not what;
+# a little more than a character alone (it is a word the resident typed).
+TIME_FRAME_WEIGHT = 0.3
 # Rule 4a: the places reordered by the title, and what a query word in the title counts.
 TITLE_WINDOW = 20
 TITLE_WEIGHTS = {"content": 1.0, "generic": 0.5}
