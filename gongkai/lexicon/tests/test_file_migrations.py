@@ -23,6 +23,7 @@ from gongkai.lexicon.data.seed import (
     load_dialects,
     load_everyday,
     load_situations,
+    load_spoken,
     load_told,
     load_usage,
     seed_groups,
@@ -47,8 +48,6 @@ class FileMigration:
 
     module: str
     lines: Callable[[], list]  # the file's groups
-    earlier: tuple[Callable[[], list], ...]  # the groups of the files loaded before it
-    before: tuple[Callable, ...]  # what loads the site before it (after the seed)
     least_lines: int
     new: tuple[str, str]  # (variant, canonical) of a group it adds
     extended: tuple[tuple[str, str], ...]  # (variant, canonical) of groups it extends
@@ -66,11 +65,33 @@ class FileMigration:
     def migration(self):
         return importlib.import_module(f"gongkai.lexicon.migrations.{self.module}")
 
+    @property
+    def earlier(self) -> tuple[Callable[[], list], ...]:
+        """The groups of the files loaded before it: the seed's, the policy search's, the
+        everyday words' and the later files' up to it."""
+        return (seed_groups, search_groups, everyday_groups,
+                *(lines for lines, _load in LOAD_ORDER[:self._place]))
+
+    @property
+    def before(self) -> tuple[Callable, ...]:
+        """What loads the site before it (after the seed)."""
+        return (load_search_lexicon, load_everyday,
+                *(load for _lines, load in LOAD_ORDER[:self._place]))
+
+    @property
+    def _place(self) -> int:
+        return [lines for lines, _load in LOAD_ORDER].index(self.lines)
+
+
+# The files after everyday.txt, each with its loader, in the order migrate loads them.
+LOAD_ORDER = ((situations_groups, load_situations), (daily_groups, load_daily),
+              (dialects_groups, load_dialects), (usage_groups, load_usage),
+              (told_groups, load_told), (spoken_groups, load_spoken))
+
 
 SITUATIONS = FileMigration(
     module="0004_situations", lines=situations_groups,
-    earlier=(seed_groups, search_groups, everyday_groups),
-    before=(load_search_lexicon, load_everyday), least_lines=25,
+    least_lines=25,
     new=("义工", "志愿者"), extended=(("护理保险", "长护险"),),
     kept_kind=("长护险", "colloquial"), edited=("长护险", "长照险", "护理保险"),
     deleted="辞退", undone=("志愿者", "青年志愿者"),
@@ -82,8 +103,7 @@ SITUATIONS = FileMigration(
 )
 DAILY = FileMigration(
     module="0005_daily", lines=daily_groups,
-    earlier=(seed_groups, search_groups, everyday_groups, situations_groups),
-    before=(load_search_lexicon, load_everyday, load_situations), least_lines=10,
+    least_lines=10,
     # 怪味 extends an everyday group, keeping its kind; 当过兵 a seed group.
     new=("期房", "预售"), extended=(("怪味", "异味"), ("当过兵", "退役军人")),
     kept_kind=("异味", "colloquial"), edited=("异味", "臭气", "怪味"),
@@ -98,8 +118,7 @@ DAILY = FileMigration(
 )
 DIALECTS = FileMigration(
     module="0006_dialects", lines=dialects_groups,
-    earlier=(seed_groups, search_groups, everyday_groups, situations_groups, daily_groups),
-    before=(load_search_lexicon, load_everyday, load_situations, load_daily), least_lines=8,
+    least_lines=8,
     # 孤老 extends the everyday group of 特困人员; 阿爷 the seed's 老年人.
     new=("女仔", "女孩"), extended=(("孤老", "特困人员"), ("阿爷", "老年人")),
     kept_kind=("特困人员", "colloquial"), edited=("老年人", "银发族", "阿爷"),
@@ -115,9 +134,6 @@ DIALECTS = FileMigration(
 )
 USAGE = FileMigration(
     module="0007_usage", lines=usage_groups,
-    earlier=(seed_groups, search_groups, everyday_groups, situations_groups, daily_groups,
-             dialects_groups),
-    before=(load_search_lexicon, load_everyday, load_situations, load_daily, load_dialects),
     least_lines=15,
     # 资遣 extends the everyday group of 辞退; 检举 the seed's two-way 投诉.
     new=("药局", "药店"), extended=(("资遣", "辞退"), ("检举", "投诉")),
@@ -134,10 +150,6 @@ USAGE = FileMigration(
 )
 TOLD = FileMigration(
     module="0008_told", lines=told_groups,
-    earlier=(seed_groups, search_groups, everyday_groups, situations_groups, daily_groups,
-             dialects_groups, usage_groups),
-    before=(load_search_lexicon, load_everyday, load_situations, load_daily, load_dialects,
-            load_usage),
     least_lines=25,
     # 不要我了 extends the everyday group of 辞退; 喂奶 makes a new one.
     new=("喂奶", "哺乳"), extended=(("不要我了", "辞退"), ("比标价贵", "价格欺诈")),
@@ -154,10 +166,6 @@ TOLD = FileMigration(
 )
 SPOKEN = FileMigration(
     module="0009_spoken", lines=spoken_groups,
-    earlier=(seed_groups, search_groups, everyday_groups, situations_groups, daily_groups,
-             dialects_groups, usage_groups, told_groups),
-    before=(load_search_lexicon, load_everyday, load_situations, load_daily, load_dialects,
-            load_usage, load_told),
     least_lines=60,
     # 老板不发钱 extends the seed's colloquial 欠薪; 碎砖头 the everyday 装修垃圾; 祠堂
     # makes a new group.
