@@ -35,6 +35,15 @@ def ids(result) -> list[int]:
     return [hit.document.pk for hit in result.hits]
 
 
+def readings(query: str) -> set[str]:
+    """Every reading the search gives a query's words (a joined phrase as one string):
+    what a lexicon line must add."""
+    from gongkai.policies.search.query import analyse
+
+    return {"".join(a) if isinstance(a, tuple) else a
+            for g in analyse(query).groups for a in g.alternatives}
+
+
 def pdf_with_text(text: str) -> bytes:
     """A one-page PDF whose text layer says ``text`` (ASCII), built by hand."""
     stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()
