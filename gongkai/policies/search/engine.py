@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 
 from gongkai.policies import text as ptext
 from gongkai.policies.permissions import documents_visible_to
-from gongkai.policies.search import lexicon_read, ranking, reading, words
+from gongkai.policies.search import lexicon_read, ranking, reading, tails, words
 from gongkai.policies.search import query as q
 from gongkai.policies.search.backends import backend
 from gongkai.policies.search.facets import FILTER_NAMES, facets, filter_condition
@@ -87,6 +87,10 @@ def _search_documents(*, query: str, user, filters: dict | None, sort: str, limi
             return result
         return SearchResult(total=0, terms=plan.typed, notice="generic" if generic else "none",
                             missing=plan.named_missing())
+    if not exact_ids and tails.names_only_a_tail(plan):
+        # A kind of document and words that only qualify it after other subjects in
+        # the library's titles (专项行动方案): as generic as 办理 通知.
+        return SearchResult(total=0, terms=plan.typed, notice="generic")
     if not exact_ids and plan.lacking and (
             (plan.lacks_subject() and _lacks_what_it_names(plan, terms))
             or _pieces_of_others(plan, terms, lexicon)

@@ -99,6 +99,16 @@ GENERIC_WORDS = FORM_WORDS | MATTER_WORDS | ASKING_WORDS
 # counts as a generic word of the title (ranking rule 4a: of the subject's documents,
 # the one of that year first).
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# The government itself and its general office, at any level (区政府, 区人民政府,
+# 区政府办公室, 区府办, 市政府办公厅, 区委办公室): who issues a document, as 区 and 政府
+# are (``TITLE_FRAME_WORDS``), and a body with no field of its own — the general office
+# issues and forwards (印发, 转发) the documents of every subject, so its name says
+# nothing of what a document is about. Not a department (区教育局, 区民政局): its name
+# holds its field, a subject. Written as a pattern: the dictionary cuts these names
+# unevenly (区政府办 + 公室), and the office's abbreviations vary (区府办, 政府办).
+_LEVEL = "(?:黄埔区|区|市|省|县|镇|街道)"
+GENERAL_ORGAN = re.compile(
+    rf"(?:{_LEVEL}?(?:人民政府|政府)|{_LEVEL}(?:府|委))(?:办公室|办公厅|办)?|办公室|办公厅")
 CACHE_SECONDS = 600
 _cache: dict[tuple[str, str], tuple[float, int]] = {}
 _totals: dict[str, tuple[float, int]] = {}
@@ -154,8 +164,10 @@ def kin(word: str) -> frozenset[str]:
 
 
 def is_generic_class(word: str) -> bool:
-    """Whether ``word`` is of a generic class (``GENERIC_WORDS``, or a year)."""
-    return word in GENERIC_WORDS or _YEAR.fullmatch(word) is not None
+    """Whether ``word`` is of a generic class (``GENERIC_WORDS``, a year, or the
+    government or its general office: ``GENERAL_ORGAN``)."""
+    return (word in GENERIC_WORDS or _YEAR.fullmatch(word) is not None
+            or GENERAL_ORGAN.fullmatch(word) is not None)
 
 
 def is_generic_word(word: str, count: int) -> bool:
