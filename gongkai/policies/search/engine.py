@@ -89,8 +89,11 @@ def _search_documents(*, query: str, user, filters: dict | None, sort: str, limi
                             missing=plan.named_missing())
     if not exact_ids and tails.names_only_a_tail(plan):
         # A kind of document and words that only qualify it after other subjects in
-        # the library's titles (专项行动方案): as generic as 办理 通知.
-        return SearchResult(total=0, terms=plan.typed, notice="generic")
+        # the library's titles (专项行动方案): as generic as 办理 通知 — unless a word
+        # the library lacks says the subject (专项债券 发行方案): not covered.
+        return SearchResult(total=0, terms=plan.typed,
+                            notice="none" if plan.lacking else "generic",
+                            missing=plan.named_missing())
     if not exact_ids and plan.lacking and (
             (plan.lacks_subject() and _lacks_what_it_names(plan, terms))
             or _pieces_of_others(plan, terms, lexicon)

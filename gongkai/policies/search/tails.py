@@ -42,10 +42,12 @@ _STORED_WORD = re.compile(rf"([^\s{_OPEN}{_CLOSE}]+)(?:{_OPEN}([^{_CLOSE}]*){_CL
 
 
 def names_only_a_tail(plan) -> bool:
-    """Whether ``plan`` (``query.Plan``) names a kind of document and only words that
-    qualify it after other subjects in the library's titles (see the module)."""
+    """Whether ``plan`` (``query.Plan``) names a kind of document and, of the words the
+    library holds, only words that qualify it after other subjects in the library's
+    titles (see the module). Beside them, a word the library lacks (债券 of 专项债券
+    发行方案) is the query's subject: the engine says the library lacks it."""
     content = plan.content
-    if not content or len(content) > TAIL_WORDS_MAX or plan.lacking:
+    if not content or len(content) > TAIL_WORDS_MAX:
         return False
     if not any(g.typed in words.GENRE_WORDS for g in plan.groups):
         return False
