@@ -51,16 +51,17 @@ INTERPRETATION_WORDS = frozenset({"解读", "政策解读", "图解", "问答", 
                                   "讲了什么", "讲些什么", "说的是啥", "说的是什么", "说的啥",
                                   "说的什么", "说了啥", "说了什么", "说些什么", "是啥意思",
                                   "划重点", "出台背景", "起草背景", "政策亮点",
-                                  # …or the questions it answers (an FAQ).
+                                  # …or the questions it answers (an FAQ, in the
+                                  # names offices give it: 一问一答, 问与答 …).
                                   "常见问题", "问题解答", "常见问题解答", "百问百答",
-                                  "热点问答"})
+                                  "热点问答", "一问一答", "问与答", "你问我答", "答问"})
 # The names of the forms an interpretation takes in its title (…政策解读, 图解：…,
 # …政策问答): a resident typing one asks for the subject's explanation in whichever
 # form its office chose, so each finds the others in a title (ranking rule 4a) — 图解
 # must not bring another subject's 图解 before the asked subject's 政策解读.
 INTERPRETATION_FORMS = frozenset({"解读", "政策解读", "图解", "问答", "政策问答", "一图读懂",
                                   "一图看懂", "图文解读", "政策解析", "解析", "答记者问",
-                                  "解答", "释义"})
+                                  "解答", "释义", "一问一答", "问与答", "你问我答", "答问"})
 _FORM_ENDINGS = tuple(sorted(INTERPRETATION_FORMS))
 # The words and phrases above, ``words.ABOUT_DOCUMENTS`` (新规, 新政策), the genres of
 # documents (``words.GENRE_WORDS``: 指导意见, 工作要点), the stages of drafting and the
@@ -200,6 +201,13 @@ class Plan:
         are only a looser reading by a held word inside it, not its head) of
         each word held by the library, generic ones too, for ranking rule 4a."""
         total = words.document_total()
+        # What is asked of a subject (补贴, 许可证: ``asks_for``) beside a word that may
+        # name it counts in a title as a generic word does: the subject's title first,
+        # not another subject's 补贴办法 (大学生找工作 补贴: the graduates' measures, not
+        # the flexible workers' insurance subsidy). Not in a query typed as a title,
+        # whose every word names the document (…租赁补贴实施细则).
+        subjects = not self.typed_as_title and any(
+            not asks_for(g) and len(g.typed) > 1 for g in self.content)
         out = []
         for g in self.groups:
             # (A verb or particle of the spoken sentence standing alone — 来 of 来办事,
@@ -208,7 +216,8 @@ class Plan:
             # may say the subject, 城中村.)
             if not g.known or (g.typed in self.lone and g.typed in SENTENCE_CHARACTERS):
                 continue
-            weight = ranking.TITLE_WEIGHTS["generic" if g.generic else "content"]
+            weight = ranking.TITLE_WEIGHTS["generic" if g.generic or (
+                asks_for(g) and subjects) else "content"]
             lone = self._weight_in_sentence(g)
             alternatives = tuple(_words(a) for a in g.alternatives)
             # A change or a stage (修订) is found in a title as its kin too (修改):
