@@ -68,13 +68,13 @@ DRAFT_WORDS = frozenset("""
 # counts them in a title); alone or with a genre (管理办法 修订) they name no subject.
 # Not 发布, 出台, 公布: also what a document is about (政策发布与解读).
 CHANGE_WORDS = frozenset("""
-修订 修改 修正 修正案 修订版 废止 废除
+修订 修改 修正 修正案 修订版 废止 废除 改
 """.split())
 # The words of one change or one stage said otherwise (修订 of 2025年修订, 修改 of
 # 关于修改…的通知: an amendment either way): a query's word of a class finds the
 # others in a title (ranking rule 4a) — a resident types 修订 for the document its
 # office titled 修改.
-KIN_CLASSES = (frozenset("修订 修改 修正 修正案 修订版".split()),
+KIN_CLASSES = (frozenset("修订 修改 修正 修正案 修订版 改".split()),
                frozenset("废止 废除".split()),
                DRAFT_WORDS)
 # What any matter has or needs, whatever its subject (办理, 申请 条件, 流程 材料).
