@@ -261,7 +261,42 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
                           -(words_matched.get(pk, 0.0)
                             + FALLBACK_TITLE_SHARE * held(pk, 1) * framed(pk)),
                           -words_matched.get(pk, 0.0), -preferred(pk), -said(pk))
-    return sorted(window, key=key) + ordered[TITLE_WINDOW:]
+    window = sorted(window, key=key)
+    if not any(_is_year(w) for term in title_terms for alt in term[2] for w in alt):
+        window = newest_edition_first(window, titles)
+    return window + ordered[TITLE_WINDOW:]
+
+
+# The words of a title that say which year's edition it is (2026 年 of 2026年政务公开
+# 工作要点, 年度): left out, the editions of a yearly document have one title.
+_EDITION_WORDS = frozenset({"年", "年度"})
+
+
+def _is_year(word: str) -> bool:
+    return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
+
+
+def newest_edition_first(window: list[int], titles: dict[int, set[str]]) -> list[int]:
+    """Rule 4a, last: the yearly editions of one document (titles equal but for the
+    year: 黄埔区2025年政务公开工作要点, 黄埔区2026年…) in the places they hold, the
+    latest year first — a query naming no year asks for the one in force, whichever
+    the text score put first. (A query naming a year is left to the title's words.)"""
+    editions: dict[frozenset, list[int]] = {}
+    years: dict[int, int] = {}
+    for pk in window:
+        words = titles.get(pk, set())
+        found = [int(w) for w in words if _is_year(w)]
+        if found:
+            years[pk] = max(found)
+            editions.setdefault(frozenset(w for w in words if not _is_year(w)
+                                          and w not in _EDITION_WORDS), []).append(pk)
+    out = list(window)
+    for same in editions.values():
+        if len(same) > 1 and len({years[pk] for pk in same}) == len(same):
+            places = sorted(out.index(pk) for pk in same)
+            for place, pk in zip(places, sorted(same, key=lambda pk: -years[pk]), strict=True):
+                out[place] = pk
+    return out
 
 
 def _title_share(term: tuple, words: set[str]) -> float:
