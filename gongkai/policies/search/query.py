@@ -84,6 +84,9 @@ SENTENCE_CHARACTERS = frozenset("来去给在有是要想能会让把被过着")
 TIME_FRAME_HEADS = frozenset("一二两三四五六七八九十半几多今明去前后本上下这那当同")
 TIME_FRAME_UNITS = frozenset("年月天日周")
 SENTENCE_WORDS = 6
+# The verbs of applying for something (申请公租房, 办理居住证, 领取补贴): the word after
+# one is what the resident wants to obtain (``Plan.objects``).
+APPLYING_VERBS = ("申请", "申报", "申领", "领取", "办理")
 # The particle a spoken phrase puts inside a term (店门口的卫生): a lexicon term is also
 # found with it left out.
 SPOKEN_PARTICLE = "的"
@@ -195,10 +198,11 @@ class Plan:
         return (any(g.typed in INTERPRETATION_WORDS for g in self.groups)
                 or self.text.rstrip().endswith(_FORM_ENDINGS))
 
-    def title_terms(self) -> list[tuple[float, float, tuple, bool, tuple]]:
+    def title_terms(self) -> list[tuple[float, float, tuple, bool, tuple, bool]]:
         """(weight, distinctiveness, alternatives as tuples of index words, whether it
         asks for a version: a change or a stage, ``words.kin``; the alternatives that
-        are only a looser reading by a held word inside it, not its head) of
+        are only a looser reading by a held word inside it, not its head; whether it
+        is what the query applies for, ``objects``) of
         each word held by the library, generic ones too, for ranking rule 4a."""
         total = words.document_total()
         # What is asked of a subject (补贴, 许可证: ``asks_for``) beside a word that may
@@ -233,15 +237,37 @@ class Plan:
             # title (rule 4a).
             loose = tuple(_words(a) for a in g.inner
                           if not g.typed.endswith("".join(_words(a))))
-            out.append((weight, weight * lone * ranking.distinctive_weight(g.documents, total),
-                        alternatives, bool(kin), loose))
+            distinct = ranking.distinctive_weight(g.documents, total)
+            if g.typed in self.objects:
+                distinct = max([distinct, *self.match_weights()])
+            out.append((weight, weight * lone * distinct, alternatives, bool(kin), loose,
+                        g.typed in self.objects))
         return out
 
     def match_weights(self) -> list[float]:
-        """How distinctive each word of ``match_terms`` is (ranking rule 5)."""
+        """How distinctive each word of ``match_terms`` is (ranking rule 5); the object
+        of a verb of applying (``objects``) as the most distinctive of them."""
         total = words.document_total()
-        return [ranking.distinctive_weight(g.documents, total) * self._weight_in_sentence(g)
-                for g in self.content]
+        weights = [ranking.distinctive_weight(g.documents, total) * self._weight_in_sentence(g)
+                   for g in self.content]
+        objects = self.objects
+        if objects and weights:
+            weights = [max(weights) if g.typed in objects else w
+                       for g, w in zip(self.content, weights, strict=True)]
+        return weights
+
+    @cached_property
+    def objects(self) -> frozenset[str]:
+        """The words searched by that come right after a verb of applying for something
+        (``APPLYING_VERBS``: 申请公租房, 办理居住证): what the resident asks to obtain.
+        Beside another subject — who asks (低收入家庭怎么申请公租房) — it is the
+        subject of the document wanted: the rules of applying for 公租房, not those
+        that define a low-income household, though 低收入 is the rarer word."""
+        text = self.text
+        ends = {at + len(verb) for verb in APPLYING_VERBS
+                for at in positions(text, verb)}
+        return frozenset(g.typed for g in self.content
+                         if len(self.content) > 1 and text.find(g.typed) in ends)
 
     def _weight_in_sentence(self, group: Group) -> float:
         """What a word's distinctiveness counts for where it stands: a character alone

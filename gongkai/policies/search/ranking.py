@@ -252,19 +252,33 @@ def title_order(ordered: list[int], titles: dict[int, set[str]],
     subject_weight = max((term[1] for term in title_terms
                           if term[0] == TITLE_WEIGHTS["content"]), default=None) \
         if version and words_matched is not None else None
+    applied = [term for term in title_terms if len(term) > 5 and term[5]]
+
+    def applied_for(pk):
+        # What the query applies for (申请公租房) beside who asks (低收入家庭): the
+        # titles naming it first — the rules of the thing applied for, not those of
+        # the one applying.
+        return bool(applied) and held(pk, 0, applied) > 0
+
+    def applying(pk):
+        # …and of the titles naming it, a notice (配租结果的公示) counts its words as
+        # the text score counts a notice's (``KIND_WEIGHTS``): one who applies wants
+        # the rules of applying, not the results of an earlier round.
+        return min(1.0, kinds.get(pk, 1.0)) if applied else 1.0
+
     window = ordered[:TITLE_WINDOW]
     if words_matched is None:
-        key = lambda pk: (-held(pk, 0), -preferred(pk), -said(pk))  # noqa: E731
+        key = lambda pk: (-applied_for(pk), -held(pk, 0), -preferred(pk),  # noqa: E731
+                          -said(pk))
     else:
         # (A tie: the one holding more of the words anywhere first.)
-        key = lambda pk: (-asked_version(pk),  # noqa: E731
+        key = lambda pk: (-asked_version(pk), -applied_for(pk),  # noqa: E731
                           -(words_matched.get(pk, 0.0)
-                            + FALLBACK_TITLE_SHARE * held(pk, 1) * framed(pk)),
+                            + FALLBACK_TITLE_SHARE * held(pk, 1) * framed(pk)
+                            * applying(pk)),
                           -words_matched.get(pk, 0.0), -preferred(pk), -said(pk))
-    window = sorted(window, key=key)
-    if not any(_is_year(w) for term in title_terms for alt in term[2] for w in alt):
-        window = newest_edition_first(window, titles)
-    return window + ordered[TITLE_WINDOW:]
+    return newest_edition_first(sorted(window, key=key), titles, title_terms) \
+        + ordered[TITLE_WINDOW:]
 
 
 # The words of a title that say which year's edition it is (2026 年 of 2026年政务公开
@@ -276,11 +290,15 @@ def _is_year(word: str) -> bool:
     return len(word) == 4 and word.isdigit() and word[:2] in ("19", "20")
 
 
-def newest_edition_first(window: list[int], titles: dict[int, set[str]]) -> list[int]:
+def newest_edition_first(window: list[int], titles: dict[int, set[str]],
+                         title_terms: list[tuple]) -> list[int]:
     """Rule 4a, last: the yearly editions of one document (titles equal but for the
     year: 黄埔区2025年政务公开工作要点, 黄埔区2026年…) in the places they hold, the
     latest year first — a query naming no year asks for the one in force, whichever
-    the text score put first. (A query naming a year is left to the title's words.)"""
+    the text score put first. (A query naming a year, ``title_terms``, is left to the
+    title's words.)"""
+    if any(_is_year(w) for term in title_terms for alt in term[2] for w in alt):
+        return window
     editions: dict[frozenset, list[int]] = {}
     years: dict[int, int] = {}
     for pk in window:
