@@ -220,8 +220,11 @@ class Plan:
             # may say the subject, 城中村.)
             if not g.known or (g.typed in self.lone and g.typed in SENTENCE_CHARACTERS):
                 continue
-            weight = ranking.TITLE_WEIGHTS["generic" if g.generic or (
-                asks_for(g) and subjects) else "content"]
+            # (The form of explainer asked for — 政策问答, 图解 — is what the query
+            # wants: in a title it counts as a subject word.)
+            weight = ranking.TITLE_WEIGHTS["content" if g.typed in INTERPRETATION_FORMS
+                                           or not (g.generic or (asks_for(g) and subjects))
+                                           else "generic"]
             lone = self._weight_in_sentence(g)
             alternatives = tuple(_words(a) for a in g.alternatives)
             # A change or a stage (修订) is found in a title as its kin too (修改):
