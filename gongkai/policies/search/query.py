@@ -218,7 +218,10 @@ class Plan:
             # ``SENTENCE_CHARACTERS`` — names no title: in a title it is what the cut
             # left of a word, 来 of 来穗. Not a noun standing alone, 村 of 我们村: it
             # may say the subject, 城中村.)
-            if not g.known or (g.typed in self.lone and g.typed in SENTENCE_CHARACTERS):
+            # (A change word no document holds as typed — 改 — is looked for in
+            # titles as its kin: 修改.)
+            if (not g.known and not words.kin(g.typed)) or (
+                    g.typed in self.lone and g.typed in SENTENCE_CHARACTERS):
                 continue
             # (The form of explainer asked for — 政策问答, 图解 — is what the query
             # wants: in a title it counts as a subject word.)

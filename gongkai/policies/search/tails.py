@@ -35,6 +35,9 @@ from gongkai.policies.search.reading import _words
 TAIL_WORDS_MAX = 2
 TAIL_SAMPLE = 20
 TAIL_UNITS_MIN = 3
+# The 年 of a year (2026 年 of 黄埔区2026年政务公开工作要点): it says which edition, not
+# a subject named before the word.
+_EDITION_WORDS = frozenset({"年"})
 # A word of a stored title and the pieces the index added after it (``ptext.SUB_OPEN``
 # … ``ptext.SUB_CLOSE``: 专项资金 followed by 专项 资金).
 _OPEN, _CLOSE = ptext.SUB_OPEN, ptext.SUB_CLOSE
@@ -87,7 +90,7 @@ def _lead(title: str, firsts: frozenset[str]) -> frozenset[str] | None:
         if word in firsts or firsts.intersection(pieces):
             return frozenset(lead)
         if any(map(ptext._is_cjk, word)) and not words.is_generic_class(word) \
-                and word not in ptext._STOPWORDS:
+                and word not in ptext._STOPWORDS and word not in _EDITION_WORDS:
             lead.add(word)
     return None
 
