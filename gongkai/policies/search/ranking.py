@@ -38,6 +38,12 @@ Relevance order of a query's matches, rule by rule:
    that is not its head (养老 of 养老院, 行为 of 行为规范) counts ``LOOSE_TITLE_SHARE``
    of it in a title; a verb of the spoken sentence standing alone (来 of 来办事) is not
    looked for in titles, where a single character is what the cut left of a word.
+   What a query applies for (the word after 申请, 办理 …: ``query.Plan.objects``) puts
+   the titles naming it first, and of those a notice counts its title's words as a
+   notice's (``KIND_WEIGHTS``): 低收入家庭怎么申请公租房 asks for the rules of applying
+   for 公租房. Last, the yearly editions of one document (titles equal but for the
+   year) are put latest first in the places they hold, unless the query names a year
+   (``newest_edition_first``).
 5. When no document has all the words, or fewer than ``SPARSE`` do (a word the right
    document says otherwise should not hide it): the documents with any of them, those
    with more of the words first — each word counted by how distinctive it is

@@ -5,7 +5,9 @@ what it is about (``GENRE_WORDS``: 通知, 计划, 指导意见; ``TITLE_FRAME_W
 工作, 试行, 年度), the stage of its drafting (``DRAFT_WORDS``: 征求意见稿, 草案) or what any
 document undergoes (``CHANGE_WORDS``: 修订, 废止), what any matter has (``MATTER_WORDS``: 办理, 条件) or how a question
 is asked (``ASKING_WORDS``: 怎么, 查询) — closed classes of the language, whose union is
-``GENERIC_WORDS`` — or the period it covers (a calendar year, ``is_generic_class``), or when at least ``GENERIC_SHARE`` of the documents hold it
+``GENERIC_WORDS`` — or the period it covers (a calendar year, ``is_generic_class``), or
+who issues it when that is the government or its general office (``GENERAL_ORGAN``:
+区政府办公室), or when at least ``GENERIC_SHARE`` of the documents hold it
 (document frequency over the library, so the rule follows the library: 政务 is generic
 where every document mentions it). Half, not less: at 30 % the benchmark's corpus, half
 of each body seed-plan prose, lost words such as 监管 and 台账 that a person does search
