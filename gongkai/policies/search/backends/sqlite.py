@@ -3,8 +3,9 @@ over pre-segmented text, ranked by BM25 with the field weights of ``ranking``, a
 second FTS5 table with the title and 文号 alone for the heading rows of a broad query (a
 column filter on the main table would walk every match of a common word's body list to
 find the few in titles), and a third, ``WORDS_TABLE``, of the same words without their
-positions, whose vocabulary counts a word's documents. A covering index on the
-documents holds the columns relevance search reads per candidate.
+positions, whose vocabulary counts a word's documents — kept as a plain table,
+``COUNTS_TABLE``, which a search reads. A covering index on the documents holds the
+columns relevance search reads per candidate.
 """
 # SQL is built here from module constants, Django-compiled querysets and placeholder
 # lists; every value (query words, ids, limits) is a bound parameter.
