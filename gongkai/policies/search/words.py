@@ -14,7 +14,8 @@ of each body seed-plan prose, lost words such as 监管 and 台账 that a person
 by. A query whose only words found in the library are generic finds nothing, and says
 so.
 
-Counts come from the index (SQLite: the FTS5 vocabulary; PostgreSQL: the planner's
+Counts come from the index (SQLite: the FTS5 vocabulary, kept as a table by the
+statements that write the index; PostgreSQL: the planner's
 statistics of the words, or a count where the table has none yet) and are kept for
 ``CACHE_SECONDS`` per process: they change slowly, and a search must not count the
 documents of a common word each time. A word no document holds is not kept (looking it

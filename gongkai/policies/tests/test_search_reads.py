@@ -66,6 +66,79 @@ def test_a_words_count_follows_a_document_rewritten_removed_and_reindexed():
     assert search_documents(query="登记").total == 1
 
 
+def _stored_counts_and_vocabulary() -> tuple[dict[str, int], dict[str, int]]:
+    """``COUNTS_TABLE`` and the words table's vocabulary (its words held by some
+    document), whole."""
+    from gongkai.policies.search.backends.sqlite import COUNTS_TABLE, WORDS_VOCABULARY
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT term, doc FROM {COUNTS_TABLE}")  # noqa: S608
+        stored = dict(cursor.fetchall())
+        cursor.execute(f"SELECT term, doc FROM {WORDS_VOCABULARY} WHERE doc > 0")  # noqa: S608
+        return stored, dict(cursor.fetchall())
+
+
+@sqlite_only
+def test_the_stored_counts_are_the_vocabularys_after_every_kind_of_write():
+    # A search reads its words' counts from a table kept by the statements that write
+    # the index (the vocabulary walks a common word's whole list): it must hold what the
+    # vocabulary would say after a document is added, rewritten, deleted, its write
+    # rolled back, and after a rebuild — no word left over with a count of its own.
+    from django.db import transaction
+
+    dog = make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。Wifi 2025 年。</p>")
+    make_document(title="黄埔区养犬登记办法", body_html="<p>养犬 wifi 登记。</p>")
+    stored, vocabulary = _stored_counts_and_vocabulary()
+    assert stored == vocabulary and stored["登记"] == 2 and stored["wifi"] == 2
+    document_update(document=dog, actor=dog.author, title="黄埔区垃圾分类办法",
+                    body_html="<p>垃圾分类投放。</p>")
+    stored, vocabulary = _stored_counts_and_vocabulary()
+    assert stored == vocabulary
+    assert stored["登记"] == 1 and "规定" not in stored and stored["垃圾"] == 1
+    with pytest.raises(RuntimeError), transaction.atomic():
+        make_document(title="黄埔区垃圾处理收费办法", body_html="<p>垃圾收费。</p>")
+        assert _stored_counts_and_vocabulary()[0]["垃圾"] == 2
+        raise RuntimeError
+    assert _stored_counts_and_vocabulary()[0]["垃圾"] == 1
+    dog.delete()
+    stored, vocabulary = _stored_counts_and_vocabulary()
+    assert stored == vocabulary and "垃圾" not in stored and stored["登记"] == 1
+    reindex_all()
+    assert _stored_counts_and_vocabulary()[0] == _stored_counts_and_vocabulary()[1] != {}
+
+
+@sqlite_only
+def test_a_searchs_word_counts_are_read_from_the_stored_counts_by_key():
+    from gongkai.policies.search import words
+    from gongkai.policies.search.backends.sqlite import COUNTS_TABLE
+
+    make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。</p>")
+    words.forget()
+    with CaptureQueriesContext(connection) as queries:
+        assert words.documents_holding(["登记", "外星人"]) == {"登记": 1, "外星人": 0}
+    sql = " ".join(q["sql"] for q in queries.captured_queries)
+    assert COUNTS_TABLE in sql and "vocabulary" not in sql
+    # A document added since is counted once the process's cache is not used.
+    make_document(title="黄埔区养犬登记办法", body_html="<p>养犬登记。</p>")
+    words.forget()
+    assert words.documents_holding(["登记"]) == {"登记": 2}
+
+
+@sqlite_only
+def test_an_index_made_before_the_stored_counts_gets_them_filled_at_migrate():
+    from gongkai.policies.search import ensure_search_schema
+    from gongkai.policies.search.backends.sqlite import COUNTS_TABLE
+
+    make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。</p>")
+    make_document(title="黄埔区垃圾分类办法", body_html="<p>分类登记。</p>")
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE {COUNTS_TABLE}")
+    ensure_search_schema()
+    stored, vocabulary = _stored_counts_and_vocabulary()
+    assert stored == vocabulary and stored["登记"] == 2
+    assert _counts(["登记", "分类", "外星人"]) == {"登记": 2, "分类": 1, "外星人": 0}
+
+
 @sqlite_only
 def test_the_hits_columns_are_read_from_the_listing_index_not_the_rows():
     make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。</p>")

@@ -3,8 +3,9 @@ over pre-segmented text, ranked by BM25 with the field weights of ``ranking``, a
 second FTS5 table with the title and 文号 alone for the heading rows of a broad query (a
 column filter on the main table would walk every match of a common word's body list to
 find the few in titles), and a third, ``WORDS_TABLE``, of the same words without their
-positions, whose vocabulary counts a word's documents. A covering index on the
-documents holds the columns relevance search reads per candidate.
+positions, whose vocabulary counts a word's documents — kept as a plain table,
+``COUNTS_TABLE``, which a search reads. A covering index on the documents holds the
+columns relevance search reads per candidate.
 """
 # SQL is built here from module constants, Django-compiled querysets and placeholder
 # lists; every value (query words, ids, limits) is a bound parameter.
@@ -42,6 +43,17 @@ WORDS_VOCABULARY = f"{WORDS_TABLE}_vocabulary"
 # What ``WORDS_TABLE`` holds of a main table's row. A contentless table forgets a row
 # only when told its words again: they are read back from the main table.
 WORDS_OF_ROW = "title || ' ' || number || ' ' || body"
+# How many documents hold each word of ``WORDS_TABLE`` (term, doc — what its vocabulary
+# gives), stored and kept in the statements that write or delete rows
+# (``_count_rows``): a search reads its words' counts by key. The vocabulary reads a
+# word's whole list to count it (1–2 ms a common word at 100,000 documents, and a search
+# counts its words and its first titles' words: 10–17 ms of the slowest searches).
+COUNTS_TABLE = f"{TABLE}_counts"
+# The words of the rows being written or deleted, tokenized as ``WORDS_TABLE`` is, in a
+# connection's own temporary FTS5 table: its vocabulary is how many of those rows hold
+# each word, the change to ``COUNTS_TABLE``.
+DELTA_TABLE = "gk_search_delta"
+DELTA_VOCABULARY = f"{DELTA_TABLE}_vocabulary"
 # (The vocabulary of the main table, which earlier versions read: dropped.)
 OLD_VOCABULARY = f"{TABLE}_vocabulary"
 TABLES = (TABLE, HEADING_TABLE)
@@ -165,6 +177,31 @@ class SqliteMatcher(Matcher):
         return fts5_query(kept, "AND") if kept else self.params[0]
 
 
+def _count_rows(cursor, insert: str, params: list[tuple], sign: int) -> None:
+    """Add (``sign`` +1) or take (-1) the words of some rows to or from
+    ``COUNTS_TABLE``: ``insert`` (``{delta}`` for the temporary table, run with each of
+    ``params``) puts their words in ``DELTA_TABLE``, whose vocabulary then says how many
+    of them hold each word. A word no document holds any more is removed."""
+    if not params:
+        return
+    cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{DELTA_TABLE} USING fts5("
+                   "words, content = '', detail = none, tokenize = 'unicode61')")
+    cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{DELTA_VOCABULARY} "
+                   f"USING fts5vocab(temp, {DELTA_TABLE}, 'row')")
+    cursor.executemany(insert.format(delta=f"temp.{DELTA_TABLE}"), params)
+    if sign > 0:
+        cursor.execute(f"INSERT INTO {COUNTS_TABLE} (term, doc) SELECT term, doc "
+                       f"FROM temp.{DELTA_VOCABULARY} WHERE true "
+                       "ON CONFLICT (term) DO UPDATE SET doc = doc + excluded.doc")
+    else:
+        cursor.execute(f"UPDATE {COUNTS_TABLE} SET doc = {COUNTS_TABLE}.doc - delta.doc "
+                       f"FROM temp.{DELTA_VOCABULARY} AS delta "
+                       f"WHERE {COUNTS_TABLE}.term = delta.term")
+        cursor.execute(f"DELETE FROM {COUNTS_TABLE} WHERE doc <= 0 AND term IN "
+                       f"(SELECT term FROM temp.{DELTA_VOCABULARY})")
+    cursor.execute(f"INSERT INTO temp.{DELTA_TABLE} ({DELTA_TABLE}) VALUES ('delete-all')")
+
+
 class SqliteBackend(Backend):
     vendor = "sqlite"
     matcher_class = SqliteMatcher
@@ -199,6 +236,13 @@ class SqliteBackend(Backend):
                            f"SELECT rowid, {WORDS_OF_ROW} FROM {TABLE}")
         cursor.execute(f"CREATE VIRTUAL TABLE IF NOT EXISTS {WORDS_VOCABULARY} "
                        f"USING fts5vocab({WORDS_TABLE}, 'row')")
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE name = %s", [COUNTS_TABLE])
+        if cursor.fetchone() is None:  # new, or an index made before it existed
+            cursor.execute(f"CREATE TABLE {COUNTS_TABLE} (term TEXT PRIMARY KEY, "
+                           "doc INTEGER NOT NULL) WITHOUT ROWID")
+            # (One pass over the vocabulary: 1.4 s at 100,000 documents.)
+            cursor.execute(f"INSERT INTO {COUNTS_TABLE} (term, doc) "
+                           f"SELECT term, doc FROM {WORDS_VOCABULARY}")
         # The default rank is the weighted BM25, so ORDER BY rank uses FTS5's own sort.
         cursor.execute(f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', %s)",
                        [f"bm25({bm25_weights()})"])
@@ -215,16 +259,21 @@ class SqliteBackend(Backend):
             f"INSERT INTO {HEADING_TABLE} (rowid, title, number) VALUES (%s, %s, %s)",
             [row[:3] for row in rows])
         # (As ``WORDS_OF_ROW`` reads them back: the segmented fields are strings.)
+        words = [(pk, " ".join((title, number, body))) for pk, title, number, body in rows]
         cursor.executemany(f"INSERT INTO {WORDS_TABLE} (rowid, words) VALUES (%s, %s)",
-                           [(pk, " ".join((title, number, body)))
-                            for pk, title, number, body in rows])
+                           words)
+        _count_rows(cursor, "INSERT INTO {delta} (rowid, words) VALUES (%s, %s)", words, +1)
 
     def delete_rows(self, cursor, ids: list[int] | None) -> None:
         # ``WORDS_TABLE`` first: its rows are forgotten by their words, read from the
         # main table's rows before these go.
         if ids is None:
             cursor.execute(f"INSERT INTO {WORDS_TABLE} ({WORDS_TABLE}) VALUES ('delete-all')")
+            cursor.execute(f"DELETE FROM {COUNTS_TABLE}")
         else:
+            _count_rows(cursor, f"INSERT INTO {{delta}} (rowid, words) SELECT rowid, "
+                        f"{WORDS_OF_ROW} FROM {TABLE} WHERE rowid = %s",
+                        [(pk,) for pk in ids], -1)
             cursor.executemany(
                 f"INSERT INTO {WORDS_TABLE} ({WORDS_TABLE}, rowid, words) "
                 f"SELECT 'delete', rowid, {WORDS_OF_ROW} FROM {TABLE} WHERE rowid = %s",
@@ -251,16 +300,14 @@ class SqliteBackend(Backend):
     def word_documents(self, cursor, words: list[str], cap: int,
                        held: frozenset[str] = frozenset()) -> dict[str, int]:
         # One statement per chunk of words (a search reads the counts of its query's
-        # words and of its first titles' words at once), from ``WORDS_TABLE``'s
-        # vocabulary: the documents holding the token in any column, as a match of the
-        # main table counts them, in a third to a half of the time for a common word.
-        # fts5vocab looks a term up by equality, not by IN.
+        # words and of its first titles' words at once), from ``COUNTS_TABLE``: the
+        # documents holding the token in any column, as a match of the main table
+        # counts them (``WORDS_TABLE``'s vocabulary, kept), read by key.
         counts = dict.fromkeys(words, 0)
-        for start in range(0, len(words), 200):
-            chunk = words[start:start + 200]
-            cursor.execute(" UNION ALL ".join(
-                [f"SELECT term, doc FROM {WORDS_VOCABULARY} WHERE term = %s"] * len(chunk)),
-                chunk)
+        for start in range(0, len(words), 500):
+            chunk = words[start:start + 500]
+            cursor.execute(f"SELECT term, doc FROM {COUNTS_TABLE} WHERE term IN ("
+                           + ", ".join(["%s"] * len(chunk)) + ")", chunk)
             counts.update(cursor.fetchall())
         return counts
 
