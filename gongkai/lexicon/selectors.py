@@ -228,12 +228,49 @@ def expand_text(text: str, lexicon: Lexicon | None = None) -> list[Found]:
     return lexicon.find(normalize(text or "").lower())
 
 
-def groups_search(query: str = "", kind: str = ""):
+@dataclass(frozen=True)
+class Applied:
+    """One of the office's groups a text names, and which readers apply it."""
+
+    canonical: str
+    words: tuple[str, ...]  # the text's words that name it
+    scope: str
+    scope_label: str
+    qa: bool
+    search: bool
+
+
+def groups_applied(text: str) -> list[Applied]:
+    """The groups whose words ``text`` holds (as each reader's scan of a text finds
+    them: longest first), and for each whether the Q&A and the policy search apply it:
+    for the staff test view, so a group held for one reader is seen to be."""
+    lower = normalize(text or "").lower()
+    found = {reader: {f.term for f in current_lexicon(reader=reader).find(lower)}
+             for reader in Reader}
+    named = set().union({f.term for f in current_lexicon().find(lower)}, *found.values())
+    if not named:
+        return []
+    applied = []
+    for group in TermGroup.objects.only("canonical", "variants", "scope"):
+        words = tuple(w for w in (group.canonical, *group.variants) if w in named)
+        if words:
+            applied.append(Applied(
+                canonical=group.canonical, words=words, scope=group.scope,
+                scope_label=str(group.get_scope_display()),
+                qa=group.scope in READS[Reader.QA] and bool(found[Reader.QA] & set(words)),
+                search=group.scope in READS[Reader.SEARCH]
+                and bool(found[Reader.SEARCH] & set(words))))
+    return applied
+
+
+def groups_search(query: str = "", kind: str = "", scope: str = ""):
     """The groups staff browse: those whose canonical term or a variant holds
-    ``query``, optionally of one ``kind``."""
+    ``query``, optionally of one ``kind`` and one ``scope``."""
     rows = TermGroup.objects.select_related("updated_by")
     if kind:
         rows = rows.filter(kind=kind)
+    if scope:
+        rows = rows.filter(scope=scope)
     query = "".join(normalize(query or "").lower().split())
     if query:
         rows = [g for g in rows if query in g.canonical or any(query in v for v in g.variants)]

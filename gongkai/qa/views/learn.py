@@ -62,7 +62,7 @@ def _act(request, pending, synonym_form):
 
 def _learn_synonym(request, pending, data):
     term_variant_add(canonical=data["canonical"], variant=data["variant"],
-                     actor=request.user)
+                     scope=data["scope"], actor=request.user)
     answer = question_explain(text=pending.text)
     if answer.answered:
         entry = QaEntry.objects.get(pk=answer.best.id)
