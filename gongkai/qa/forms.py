@@ -58,7 +58,7 @@ class LearnSynonymForm(forms.Form):
     # search away from the document it named (as words written for the search did to
     # the Q&A); the office widens the group on the lexicon page once tried there too.
     scope = forms.ChoiceField(label=_("适用范围"), choices=TermScope.choices,
-                              initial=TermScope.QA,
+                              initial=TermScope.QA, required=False,
                               help_text=_("新建词组时使用；加入已有词组时沿用该词组的适用范围。"
                                           "默认只用于政策问答：添加后会重新测试这个问题，"
                                           "但不会测试政策检索。"))

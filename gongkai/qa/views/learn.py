@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core.actions import attempt
+from gongkai.lexicon.models import TermScope
 from gongkai.lexicon.permissions import can_edit_lexicon
 from gongkai.lexicon.services import term_variant_add
 from gongkai.qa import permissions as perms
@@ -62,7 +63,7 @@ def _act(request, pending, synonym_form):
 
 def _learn_synonym(request, pending, data):
     term_variant_add(canonical=data["canonical"], variant=data["variant"],
-                     scope=data["scope"], actor=request.user)
+                     scope=data["scope"] or TermScope.QA, actor=request.user)
     answer = question_explain(text=pending.text)
     if answer.answered:
         entry = QaEntry.objects.get(pk=answer.best.id)
