@@ -204,9 +204,10 @@ def test_a_synonym_from_the_queue_makes_a_qa_only_group_unless_staff_pick(client
     client = client_for(office_admin)
     page = client.get(reverse("qa:staff_pending_learn", args=[pending.pk])).content.decode()
     assert '<option value="qa" selected>' in page
-    client.post(reverse("qa:staff_pending_learn", args=[pending.pk]), {
-        "action": "synonym", "variant": "买房存的那份钱", "canonical": "某某补贴"})
+    response = client.post(reverse("qa:staff_pending_learn", args=[pending.pk]), {
+        "action": "synonym", "variant": "买房存的那份钱", "canonical": "某某补贴"}, follow=True)
     assert TermGroup.objects.get(canonical="某某补贴").scope == TermScope.QA
+    assert "同义词已添加（适用范围：仅政策问答）" in response.content.decode()
     client.post(reverse("qa:staff_pending_learn", args=[pending.pk]), {
         "action": "synonym", "variant": "存的那份钱", "canonical": "另一补贴", "scope": "both"})
     assert TermGroup.objects.get(canonical="另一补贴").scope == TermScope.BOTH
