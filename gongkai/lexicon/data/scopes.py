@@ -12,7 +12,9 @@ so a line sets it only for a group no line of another scope names (a line extend
 group that another file made, or that another file extends, leaves it for both, as a
 line keeps the kind of the group it extends). Groups the office has edited are left as
 they made them. Applied by lexicon migration 0011 (``apply_file_scopes``), which reads
-every file: a later file that marks lines is applied by calling it again after its load.
+every file and gives every group they name the scope they say: a later file's migration
+calls it again after its load, so that its marked lines take effect and a group one of
+its lines extends (held for one reader until then) serves both again.
 """
 import re
 import secrets
@@ -77,15 +79,16 @@ def data_files() -> list[Path]:
     return [SEED_FILE, SEARCH_FILE, EVERYDAY_FILE, *(_HERE / name for name in LATER_FILES)]
 
 
-def file_scopes(files: list[Path] | None = None) -> dict[str, str]:
+def file_scopes(files: list[Path] | None = None, *, every: bool = False) -> dict[str, str]:
     """canonical → scope, for the groups the files hold for one reader only: every line
-    naming the canonical term gives it that scope."""
+    naming the canonical term gives it that scope (``every``: the other groups the files
+    name too, as ``both``)."""
     named: dict[str, set[str]] = {}
     for path in data_files() if files is None else files:
         for canonical, scope in line_scopes(path):
             named.setdefault(canonical, set()).add(scope)
-    return {c: scopes.pop() for c, scopes in named.items()
-            if len(scopes) == 1 and BOTH not in scopes}
+    found = {c: next(iter(s)) if len(s) == 1 else BOTH for c, s in named.items()}
+    return found if every else {c: s for c, s in found.items() if s != BOTH}
 
 
 def _edited(group) -> bool:
@@ -95,13 +98,17 @@ def _edited(group) -> bool:
 
 
 def apply_file_scopes(term_group_model, version_model, scopes: dict | None = None) -> None:
-    """Give the groups the files hold for one reader that scope (a group the office
-    has edited is left as they made it), and the lexicon a new stamp. Takes the model
-    classes so that a migration can pass its historical models."""
-    scopes = file_scopes() if scopes is None else scopes
-    for group in term_group_model.objects.filter(canonical__in=list(scopes)):
-        if group.scope == BOTH and not _edited(group):
-            group.scope = scopes[group.canonical]
+    """Give every group the files name the scope they say (a group a later file's line
+    now extends serves both again), and the lexicon a new stamp. A group the office has
+    edited is left as they made it. Takes the model classes so that a migration can pass
+    its historical models."""
+    scopes = file_scopes(every=True) if scopes is None else scopes
+    # Every group read (a few thousand rows) rather than an IN list of every name the
+    # files hold, which may pass the database's limit on a statement's parameters.
+    for group in term_group_model.objects.all():
+        scope = scopes.get(group.canonical)
+        if scope is not None and group.scope != scope and not _edited(group):
+            group.scope = scope
             group.save(update_fields=["scope"])
     version_model.objects.update_or_create(pk=1, defaults={"stamp": secrets.randbits(62)})
 
@@ -112,7 +119,8 @@ def unapply_file_scopes(term_group_model, version_model, scopes: dict | None = N
     serve both readers again."""
     scopes = file_scopes() if scopes is None else scopes
     for group in term_group_model.objects.filter(canonical__in=list(scopes)):
-        if group.scope == scopes[group.canonical] and not _edited(group):
+        if scopes[group.canonical] != BOTH and group.scope == scopes[group.canonical] \
+                and not _edited(group):
             group.scope = BOTH
             group.save(update_fields=["scope"])
     version_model.objects.update_or_create(pk=1, defaults={"stamp": secrets.randbits(62)})

@@ -22,6 +22,7 @@ from gongkai.policies.search.lexicon_seed import (
 )
 
 pytestmark = pytest.mark.django_db
+_files = scopes.data_files
 MIGRATION = importlib.import_module("gongkai.lexicon.migrations.0011_file_scopes")
 
 
@@ -139,3 +140,19 @@ def test_a_later_file_marking_lines_is_applied_by_calling_it_again(site, monkeyp
     load_everyday(TermGroup, LexiconVersion, [("colloquial", "某新规范", ["某新说法"])], set())
     scopes.apply_file_scopes(TermGroup, LexiconVersion)
     assert TermGroup.objects.get(canonical="某新规范").scope == TermScope.QA
+
+
+def test_a_later_files_line_extending_a_held_group_makes_it_serve_both(site, monkeypatch,
+                                                                       tmp_path):
+    """A Q&A file loaded after 0011 that extends a group the search holds: its words
+    would never reach the Q&A; applied again, the files name the group with two scopes,
+    so it serves both."""
+    MIGRATION.apply(django_apps, None)
+    assert TermGroup.objects.get(canonical="市民热线").scope == TermScope.SEARCH
+    later = _write(tmp_path, "c|市民热线|打热线问问")
+    monkeypatch.setattr(scopes, "data_files", lambda: [*_files(), later])
+    load_everyday(TermGroup, LexiconVersion, [("colloquial", "市民热线", ["打热线问问"])],
+                  {"市民热线"})
+    scopes.apply_file_scopes(TermGroup, LexiconVersion)
+    assert TermGroup.objects.get(canonical="市民热线").scope == TermScope.BOTH
+    assert TermGroup.objects.get(canonical="住房建设计划").scope == TermScope.SEARCH
