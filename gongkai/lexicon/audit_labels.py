@@ -13,4 +13,5 @@ DETAIL_LABELS = {
     "variants": _("其他说法"),
     "variant": _("新增说法"),
     "kind": _("类型"),
+    "scope": _("适用范围"),
 }

@@ -36,14 +36,44 @@ KIND_WEIGHTS = {
 BOTH_WAYS = frozenset({TermKind.SYNONYM, TermKind.ABBREVIATION})
 
 
+class TermScope(models.TextChoices):
+    """Which of the two readers of the lexicon a group serves. A group written for the
+    policy search's documents (one way, everyday word → the documents' term) may lead a
+    question away from the entry that answers it, and a group written for the Q&A's
+    entries may do the same to a search: each can be held for the side it helps."""
+
+    BOTH = "both", _("问答和检索")
+    SEARCH = "search", _("仅政策检索")
+    QA = "qa", _("仅政策问答")
+
+
+class Reader(models.TextChoices):
+    """The two readers of the lexicon: each reads the groups of its scope and those of
+    both (``READS``)."""
+
+    SEARCH = "search", _("政策检索")
+    QA = "qa", _("政策问答")
+
+
+# The scopes each reader reads: rules as data, read by ``selectors.lexicon_build``.
+READS = {
+    Reader.SEARCH: (TermScope.BOTH, TermScope.SEARCH),
+    Reader.QA: (TermScope.BOTH, TermScope.QA),
+}
+
+
 class TermGroup(models.Model):
-    """One canonical term and the other words people use for it."""
+    """One canonical term and the other words people use for it, and which readers
+    of the lexicon use it (``scope``)."""
 
     canonical = models.CharField(_("规范说法"), max_length=TERM_MAX, unique=True)
     variants = models.JSONField(_("其他说法"), default=list,
                                 help_text=_("口语、别称、简称或常见错别字，每行一个。"))
     kind = models.CharField(_("类型"), max_length=20, choices=TermKind.choices,
                             default=TermKind.SYNONYM)
+    scope = models.CharField(_("适用范围"), max_length=10, choices=TermScope.choices,
+                             default=TermScope.BOTH,
+                             help_text=_("该词组用于政策问答、政策检索，或两者都用。"))
     note = models.CharField(_("备注"), max_length=NOTE_MAX, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -57,6 +87,8 @@ class TermGroup(models.Model):
         ordering = ["canonical"]
         constraints = [
             models.CheckConstraint(condition=~Q(canonical=""), name="lexicon_has_canonical"),
+            models.CheckConstraint(condition=Q(scope__in=TermScope.values),
+                                   name="lexicon_scope_valid"),
         ]
 
     def __str__(self) -> str:

@@ -25,6 +25,12 @@ that reads the database anyway may use the cached one at once (``cached_lexicon`
 the stamp with its own reads (``stamp_statement``) and ask again with
 ``current_lexicon(stamp)`` when it differs (the Q&A does: no round trip of its own).
 
+Each group has a scope (``models.TermScope``): the Q&A and the policy search each read
+the groups of their own scope and those of both (``models.READS``), passing ``reader``
+(``models.Reader``); without one a caller reads every group (the lexicon's own pages,
+tests). A process keeps one snapshot per reader, each compared with the one stamp, so a
+change of scope is seen by both readers at their next query like any edit.
+
 A snapshot is cheap to make, because a process makes one at its next query after any
 edit: it holds the links between terms as the groups state them; a term's expansions
 (up to two links) are worked out when first asked for and kept, and terms are found in
@@ -38,7 +44,14 @@ from dataclasses import dataclass
 from django.db import connection
 
 from gongkai.core.text import normalize
-from gongkai.lexicon.models import BOTH_WAYS, KIND_WEIGHTS, LexiconVersion, TermGroup
+from gongkai.lexicon.models import (
+    BOTH_WAYS,
+    KIND_WEIGHTS,
+    READS,
+    LexiconVersion,
+    Reader,
+    TermGroup,
+)
 from gongkai.lexicon.services import VERSION_PK
 
 MAX_LINKS = 2
@@ -161,32 +174,41 @@ def lexicon_stamp() -> int:
         return stamp_of(cursor.fetchall())
 
 
-def lexicon_build(stamp: int = 0) -> Lexicon:
-    rows = TermGroup.objects.values_list("canonical", "variants", "kind")
+def lexicon_build(stamp: int = 0, reader: str | None = None) -> Lexicon:
+    """A snapshot of the groups ``reader`` reads (every group without one)."""
+    rows = TermGroup.objects.all()
+    if reader is not None:
+        rows = rows.filter(scope__in=READS[Reader(reader)])
+    rows = rows.values_list("canonical", "variants", "kind")
     return Lexicon(((c, tuple(v or ()), k) for c, v, k in rows), stamp=stamp)
 
 
-def current_lexicon(stamp: int | None = None) -> Lexicon:
-    """This process's snapshot, rebuilt when the database's stamp (read here, or given:
-    read by the caller with its own reads) differs."""
+def _cache_key(reader: str | None) -> str:
+    return "lexicon" if reader is None else f"lexicon:{Reader(reader).value}"
+
+
+def current_lexicon(stamp: int | None = None, reader: str | None = None) -> Lexicon:
+    """This process's snapshot for ``reader``, rebuilt when the database's stamp (read
+    here, or given: read by the caller with its own reads) differs."""
     stamp = lexicon_stamp() if stamp is None else stamp
-    found = _cache.get("lexicon")
+    key = _cache_key(reader)
+    found = _cache.get(key)
     if found is not None and found.stamp == stamp:
         return found
     with _lock:
-        found = _cache.get("lexicon")
+        found = _cache.get(key)
         if found is None or found.stamp != stamp:
-            found = _cache["lexicon"] = lexicon_build(stamp)
+            found = _cache[key] = lexicon_build(stamp, reader)
     return found
 
 
-def cached_lexicon() -> Lexicon:
-    """This process's snapshot as it is, without asking whether it is still current
-    (built now if it has none): only for a caller that then reads the stamp
-    (``stamp_statement``) and, when it differs, starts again with
-    ``current_lexicon(stamp)``."""
-    found = _cache.get("lexicon")
-    return found if found is not None else current_lexicon()
+def cached_lexicon(reader: str | None = None) -> Lexicon:
+    """This process's snapshot for ``reader`` as it is, without asking whether it is
+    still current (built now if it has none): only for a caller that then reads the
+    stamp (``stamp_statement``) and, when it differs, starts again with
+    ``current_lexicon(stamp, reader)``."""
+    found = _cache.get(_cache_key(reader))
+    return found if found is not None else current_lexicon(reader=reader)
 
 
 def expand_tokens(tokens, lexicon: Lexicon | None = None) -> list[tuple[str, float]]:
@@ -206,12 +228,49 @@ def expand_text(text: str, lexicon: Lexicon | None = None) -> list[Found]:
     return lexicon.find(normalize(text or "").lower())
 
 
-def groups_search(query: str = "", kind: str = ""):
+@dataclass(frozen=True)
+class Applied:
+    """One of the office's groups a text names, and which readers apply it."""
+
+    canonical: str
+    words: tuple[str, ...]  # the text's words that name it
+    scope: str
+    scope_label: str
+    qa: bool
+    search: bool
+
+
+def groups_applied(text: str) -> list[Applied]:
+    """The groups whose words ``text`` holds (as each reader's scan of a text finds
+    them: longest first), and for each whether the Q&A and the policy search apply it:
+    for the staff test view, so a group held for one reader is seen to be."""
+    lower = normalize(text or "").lower()
+    found = {reader: {f.term for f in current_lexicon(reader=reader).find(lower)}
+             for reader in Reader}
+    named = set().union({f.term for f in current_lexicon().find(lower)}, *found.values())
+    if not named:
+        return []
+    applied = []
+    for group in TermGroup.objects.only("canonical", "variants", "scope"):
+        words = tuple(w for w in (group.canonical, *group.variants) if w in named)
+        if words:
+            applied.append(Applied(
+                canonical=group.canonical, words=words, scope=group.scope,
+                scope_label=str(group.get_scope_display()),
+                qa=group.scope in READS[Reader.QA] and bool(found[Reader.QA] & set(words)),
+                search=group.scope in READS[Reader.SEARCH]
+                and bool(found[Reader.SEARCH] & set(words))))
+    return applied
+
+
+def groups_search(query: str = "", kind: str = "", scope: str = ""):
     """The groups staff browse: those whose canonical term or a variant holds
-    ``query``, optionally of one ``kind``."""
+    ``query``, optionally of one ``kind`` and one ``scope``."""
     rows = TermGroup.objects.select_related("updated_by")
     if kind:
         rows = rows.filter(kind=kind)
+    if scope:
+        rows = rows.filter(scope=scope)
     query = "".join(normalize(query or "").lower().split())
     if query:
         rows = [g for g in rows if query in g.canonical or any(query in v for v in g.variants)]

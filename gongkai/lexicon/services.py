@@ -13,11 +13,13 @@ from gongkai.core.text import normalize
 from gongkai.lexicon.events import LexiconEvent
 from gongkai.lexicon.models import (
     NOTE_MAX,
+    READS,
     TERM_MAX,
     VARIANTS_MAX,
     LexiconVersion,
     TermGroup,
     TermKind,
+    TermScope,
 )
 
 VERSION_PK = 1
@@ -31,6 +33,7 @@ class GroupData:
     variants: list[str] = field(default_factory=list)
     kind: str = TermKind.SYNONYM
     note: str = ""
+    scope: str = TermScope.BOTH
 
 
 def term_clean(text: str) -> str:
@@ -68,9 +71,17 @@ def group_data_clean(data: GroupData) -> list[str]:
                                                           "w": "、".join(too_long[:3])})
     if data.kind not in TermKind.values:
         errors.append(_("类型“%(k)s”不在可选范围内") % {"k": data.kind})
+    if data.scope not in TermScope.values:
+        errors.append(scope_error(data.scope))
     if len(data.note) > NOTE_MAX:
         errors.append(_("备注不能超过%(n)s字") % {"n": NOTE_MAX})
     return errors
+
+
+def scope_error(value) -> str:
+    """The message for a scope that is none of ``TermScope``'s, naming those that are."""
+    return _("适用范围“%(s)s”不在可选范围内（可选：%(all)s）") % {
+        "s": value, "all": "、".join(str(label) for label in TermScope.labels)}
 
 
 def _check(data: GroupData, *, exclude_pk: int | None = None) -> None:
@@ -88,10 +99,11 @@ def _check(data: GroupData, *, exclude_pk: int | None = None) -> None:
 def term_group_create(*, data: GroupData, actor) -> TermGroup:
     _check(data)
     group = TermGroup.objects.create(canonical=data.canonical, variants=data.variants,
-                                     kind=data.kind, note=data.note, updated_by=_user(actor))
+                                     kind=data.kind, scope=data.scope, note=data.note,
+                                     updated_by=_user(actor))
     record_event(obj=group, action=LexiconEvent.GROUP_CREATED, actor=actor,
                  details={"canonical": group.canonical, "variants": group.variants,
-                          "kind": group.kind})
+                          "kind": group.kind, "scope": group.scope})
     return group
 
 
@@ -99,13 +111,16 @@ def term_group_create(*, data: GroupData, actor) -> TermGroup:
 def term_group_update(*, group: TermGroup, data: GroupData, actor) -> TermGroup:
     group = TermGroup.objects.select_for_update().get(pk=group.pk)
     _check(data, exclude_pk=group.pk)
-    before = {"canonical": group.canonical, "variants": group.variants, "kind": group.kind}
+    before = {"canonical": group.canonical, "variants": group.variants, "kind": group.kind,
+              "scope": group.scope}
     group.canonical, group.variants = data.canonical, data.variants
     group.kind, group.note, group.updated_by = data.kind, data.note, _user(actor)
+    group.scope = data.scope
     group.save()
     record_event(obj=group, action=LexiconEvent.GROUP_UPDATED, actor=actor,
                  details={"from": before, "canonical": group.canonical,
-                          "variants": group.variants, "kind": group.kind})
+                          "variants": group.variants, "kind": group.kind,
+                          "scope": group.scope})
     return group
 
 
@@ -118,24 +133,46 @@ def term_group_delete(*, group: TermGroup, actor) -> None:
 
 @transaction.atomic
 def term_variant_add(*, canonical: str, variant: str, kind: str = TermKind.COLLOQUIAL,
-                     actor) -> TermGroup:
+                     scope: str | None = None, actor) -> TermGroup:
     """Teach the lexicon that ``variant`` means ``canonical``, in one step: added to
-    the group of ``canonical`` if there is one, else a new group of ``kind``."""
+    the group of ``canonical`` if there is one (the variant then serves that group's
+    scope: scope is a group's), else a new group of ``kind`` and ``scope`` (both readers
+    without one). A group that does not serve every reader ``scope`` names is refused:
+    the variant would silently miss the one asked for."""
     canonical, variant = term_clean(canonical), term_clean(variant)
     group = TermGroup.objects.select_for_update().filter(canonical=canonical).first()
     if group is None:
         return term_group_create(data=GroupData(canonical=canonical, variants=[variant],
-                                                kind=kind), actor=actor)
+                                                kind=kind, scope=scope or TermScope.BOTH),
+                                 actor=actor)
     data = GroupData(canonical=canonical, variants=[*group.variants, variant],
-                     kind=group.kind, note=group.note)
+                     kind=group.kind, note=group.note, scope=group.scope)
     if variant in group.variants:
         raise ApplicationError(_("“%(v)s”已在“%(c)s”的词组中。") % {"v": variant, "c": canonical})
+    _check_scope(group, scope)
     _check(data, exclude_pk=group.pk)
     group.variants, group.updated_by = data.variants, _user(actor)
     group.save(update_fields=["variants", "updated_by", "updated_at"])
     record_event(obj=group, action=LexiconEvent.VARIANT_ADDED, actor=actor,
-                 details={"canonical": canonical, "variant": variant})
+                 details={"canonical": canonical, "variant": variant, "scope": group.scope})
     return group
+
+
+def scope_readers(scope: str) -> set[str]:
+    """The readers that read a group of ``scope`` (``models.READS``)."""
+    return {reader for reader, scopes in READS.items() if scope in scopes}
+
+
+def _check_scope(group: TermGroup, scope: str | None) -> None:
+    if scope is None:
+        return
+    if scope not in TermScope.values:
+        raise ApplicationError(scope_error(scope) + "。")
+    if not scope_readers(scope) <= scope_readers(group.scope):
+        raise ApplicationError(_(
+            "“%(c)s”的词组适用范围为“%(g)s”，加入的说法不会用于“%(s)s”。请先在同义词词库中"
+            "修改该词组的适用范围。") % {"c": group.canonical, "g": group.get_scope_display(),
+                                    "s": TermScope(scope).label})
 
 
 def lexicon_version_bump() -> None:

@@ -1,5 +1,5 @@
-"""Staff pages of the lexicon: browse and find groups, create, change, delete. Every
-view asks ``gongkai.lexicon.permissions``."""
+"""Staff pages of the lexicon: browse and find groups, create, change, delete, export
+to Excel and import from it. Every view asks ``gongkai.lexicon.permissions``."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -8,8 +8,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.actions import attempt
+from gongkai.core.xlsx import xlsx_response
 from gongkai.lexicon import permissions as perms
-from gongkai.lexicon.forms import FilterForm, GroupForm
+from gongkai.lexicon.exchange import lexicon_import, lexicon_xlsx
+from gongkai.lexicon.forms import FilterForm, GroupForm, ImportForm
 from gongkai.lexicon.models import TermGroup
 from gongkai.lexicon.selectors import groups_search
 from gongkai.lexicon.services import term_group_create, term_group_delete, term_group_update
@@ -26,13 +28,44 @@ def _require(allowed: bool) -> None:
 def group_list(request):
     _require(perms.can_view_lexicon(request.user))
     form = FilterForm(request.GET or None)
-    query = kind = ""
-    if form.is_valid():
-        query, kind = form.cleaned_data["q"], form.cleaned_data["kind"]
-    rows = list(groups_search(query, kind))
+    rows = list(groups_search(**_filters(form)))
     return render(request, "lexicon/list.html", {
         "form": form, "rows": rows[:PAGE], "total": len(rows),
+        "export_query": request.GET.urlencode(),
         "can_edit": perms.can_edit_lexicon(request.user)})
+
+
+def _filters(form: FilterForm) -> dict[str, str]:
+    if not form.is_valid():
+        return {}
+    return {"query": form.cleaned_data["q"], "kind": form.cleaned_data["kind"],
+            "scope": form.cleaned_data["scope"]}
+
+
+@login_required
+def group_export(request):
+    """The groups the list shows (its filters), as the workbook the import reads."""
+    _require(perms.can_view_lexicon(request.user))
+    rows = groups_search(**_filters(FilterForm(request.GET or None)))
+    return xlsx_response(lexicon_xlsx(rows), "同义词词库.xlsx")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def group_import(request):
+    _require(perms.can_edit_lexicon(request.user))
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        imported = attempt(request, lambda: lexicon_import(
+            upload=form.cleaned_data["file"], actor=request.user), show_error=False,
+            success=lambda result: _("已导入：新增%(c)s个词组，更新%(u)s个词组，立即生效。")
+            % {"c": result.created, "u": result.updated})
+        if imported.ok:
+            return redirect("lexicon:list")
+        errors = imported.error.details.get("rows") or [imported.error.message]
+    return render(request, "lexicon/import.html", {"form": form, "errors": errors},
+                  status=400 if errors or (form.is_bound and form.errors) else 200)
 
 
 def _save(request, form: GroupForm, group: TermGroup | None):
@@ -66,7 +99,7 @@ def group_edit(request, pk: int):
     group = get_object_or_404(TermGroup, pk=pk)
     form = GroupForm(request.POST or None, initial={
         "canonical": group.canonical, "variants": "\n".join(group.variants or []),
-        "kind": group.kind, "note": group.note})
+        "kind": group.kind, "scope": group.scope, "note": group.note})
     if request.method == "POST" and form.is_valid():
         done = _save(request, form, group)
         if done:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.versioning import VersionedForm
+from gongkai.lexicon.models import TermScope
 from gongkai.policies.models import PolicyDocument
 from gongkai.publishing.models import PublicationStatus
 from gongkai.qa.models import ANSWER_MAX, QUESTION_MAX, SOURCES_MAX, QaTopic
@@ -52,6 +53,15 @@ class LearnSynonymForm(forms.Form):
 
     variant = forms.CharField(label=_("提问中的说法"), max_length=30)
     canonical = forms.CharField(label=_("问答库中的规范说法"), max_length=30)
+    # Q&A only by default: the word comes from a question, and what staff see next is
+    # that question asked again — never a search. A word that helps the Q&A may lead a
+    # search away from the document it named (as words written for the search did to
+    # the Q&A); the office widens the group on the lexicon page once tried there too.
+    scope = forms.ChoiceField(label=_("适用范围"), choices=TermScope.choices,
+                              initial=TermScope.QA, required=False,
+                              help_text=_("新建词组时使用；加入已有词组时沿用该词组的适用范围。"
+                                          "默认只用于政策问答：添加后会重新测试这个问题，"
+                                          "但不会测试政策检索。"))
 
 
 class ThresholdForm(forms.Form):

@@ -5,19 +5,22 @@ import secrets
 from functools import partial
 from pathlib import Path
 
+from gongkai.lexicon.data.scopes import split_line
+
 SEED_FILE = Path(__file__).with_name("seed.txt")
 EVERYDAY_FILE = Path(__file__).with_name("everyday.txt")
 KINDS = {"s": "synonym", "a": "abbreviation", "c": "colloquial", "t": "typo"}
 
 
 def read_groups(path: Path) -> list[tuple[str, str, list[str]]]:
-    """``(kind, canonical, variants)`` for each line of a file in the seed format."""
+    """``(kind, canonical, variants)`` for each line of a file in the seed format
+    (``kind|canonical|variants``, and optionally ``|scope``: read by ``scopes``)."""
     groups = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
-        kind, canonical, variants = line.split("|")
-        groups.append((KINDS[kind], canonical.strip(),
+        kind, canonical, variants, _scope = split_line(line)  # scope: ``scopes``
+        groups.append((KINDS[kind], canonical,
                        [v.strip() for v in variants.split("、") if v.strip()]))
     return groups
 

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 import pytest
 
+from gongkai.lexicon.data.scopes import SCOPES, split_line
 from gongkai.lexicon.data.seed import (
     EVERYDAY_FILE,
     KINDS,
@@ -36,8 +37,8 @@ def test_every_line_parses_into_a_group_the_lexicon_can_hold():
              if line.strip() and not line.startswith("#")]
     assert len(lines) == len(EVERYDAY) >= 300
     for line in lines:
-        kind, canonical, variants = line.split("|")
-        assert kind in KINDS, line
+        kind, canonical, variants, scope = split_line(line)  # an optional fourth field
+        assert kind in KINDS and scope in SCOPES, line
         words = [canonical, *variants.split("、")]
         # Stored as the lexicon matches (simplified, half-width, lower case, no
         # spaces), else the word would never be found in a question.

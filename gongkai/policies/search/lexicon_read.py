@@ -11,11 +11,15 @@ the lexicon's — an edit in any process, committed before the search began, is 
 that read — the answer is thrown away and the search made again with the current
 lexicon (``selectors.current_lexicon(stamp)``), as the Q&A does
 (``gongkai.qa.retrieval.reads.word_counts``). Only the search after an edit pays for it.
+
+The search reads the groups of its scope (``Reader.SEARCH``: those for the search only
+and those for both), never the Q&A's own.
 """
 from collections.abc import Callable
 from contextvars import ContextVar
 
 from gongkai.core import sql
+from gongkai.lexicon.models import Reader
 from gongkai.lexicon.selectors import (
     Lexicon,
     cached_lexicon,
@@ -52,7 +56,7 @@ def run_together(statements: list[tuple[str, list]]) -> list[list[tuple]]:
 def current(search: Callable[[Lexicon], object]):
     """``search(lexicon)`` with this process's lexicon, made again with the current one
     when the stamp read during it says the lexicon was edited since."""
-    lexicon = cached_lexicon()
+    lexicon = cached_lexicon(Reader.SEARCH)
     for _reading in range(LEXICON_READS):
         check = _Check()
         token = _check.set(check)
@@ -63,5 +67,5 @@ def current(search: Callable[[Lexicon], object]):
         stamp = check.stamp if check.stamp is not None else lexicon_stamp()
         if stamp == lexicon.stamp:
             break
-        lexicon = current_lexicon(stamp)  # edited since this process read it
+        lexicon = current_lexicon(stamp, Reader.SEARCH)  # edited since this process read it
     return result

@@ -3,6 +3,7 @@ policies migration 0003 and by the benchmark, in the lexicon's own seed format."
 import secrets
 from pathlib import Path
 
+from gongkai.lexicon.data.scopes import split_line
 from gongkai.lexicon.services import term_clean
 
 SEED_FILE = Path(__file__).resolve().parents[1] / "data" / "search_lexicon.txt"
@@ -63,7 +64,7 @@ def search_groups(after: str | None = None) -> list[tuple[str, str, list[str]]]:
     for line in lines:
         if not line.strip() or line.startswith("#"):
             continue
-        kind, canonical, variants = line.split("|")
+        kind, canonical, variants, _scope = split_line(line)  # scope: lexicon.data.scopes
         # As the lexicon stores and matches a term (``term_clean``: lower case …): a
         # variant written HPV疫苗 was never found in a query, which is read lower-cased.
         groups.append((KINDS[kind], term_clean(canonical),

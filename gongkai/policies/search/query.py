@@ -18,6 +18,7 @@ from functools import cached_property
 from django.db.models import Q
 
 from gongkai.core.text import positions
+from gongkai.lexicon.models import Reader
 from gongkai.lexicon.selectors import current_lexicon
 from gongkai.policies import text as ptext
 from gongkai.policies.docnumber import find_doc_numbers
@@ -500,7 +501,7 @@ def analyse(query: str, lexicon=None) -> Plan:
     numbers = doc_numbers(query)
     number_words = {t for n in numbers for t in ptext.query_terms(n.canonical)}
     # (``is None``: an empty lexicon is falsy.)
-    lexicon = current_lexicon() if lexicon is None else lexicon
+    lexicon = current_lexicon(reader=Reader.SEARCH) if lexicon is None else lexicon
     text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
     cut = _years_whole([u.lower() for u in _units(text, lexicon)])
     units = list(dict.fromkeys(u for u in cut if ptext._is_token(u)))

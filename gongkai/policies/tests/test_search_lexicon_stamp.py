@@ -36,13 +36,13 @@ def test_a_variant_added_elsewhere_is_applied_by_the_next_search(housing):
     still reads the word as the lexicon now says, and gives the page a process that
     just started gives."""
     assert _page("阿巴阿巴")[:3] == (0, [], "none")
-    held = selectors._cache["lexicon"]
+    held = selectors._cache["lexicon:search"]
     term_variant_add(canonical="公共租赁住房", variant="阿巴阿巴", actor=None)
-    assert selectors._cache["lexicon"] is held  # nobody told this process
+    assert selectors._cache["lexicon:search"] is held  # nobody told this process
     after = _page("阿巴阿巴")
     assert after[:2] == (1, [housing.pk])
     assert "公共租赁住房" in after[3]["阿巴阿巴"]
-    assert selectors._cache["lexicon"] is not held
+    assert selectors._cache["lexicon:search"] is not held
     selectors._cache.clear()  # a fresh process
     assert _page("阿巴阿巴") == after
 

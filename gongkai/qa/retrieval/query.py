@@ -32,6 +32,7 @@ from django.db import connection
 from django.db.models import Q
 
 from gongkai.core.text import positions
+from gongkai.lexicon.models import Reader
 from gongkai.lexicon.selectors import Lexicon, current_lexicon
 from gongkai.lexicon.thesaurus import thesaurus
 from gongkai.policies.text import query_terms
@@ -126,7 +127,7 @@ class Query:
 
 def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     """The question's groups of words and bigrams (reads ``QaTerm`` once)."""
-    lexicon = lexicon or current_lexicon()
+    lexicon = lexicon or current_lexicon(reader=Reader.QA)
     canon = mandarin(canonical(text))[:QUESTION_MAX]
     query = Query(text=text, canonical=canon, terms=question_terms(canon) if canon else [],
                   scope=out_of_scope(canon))

@@ -37,6 +37,7 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from gongkai.lexicon.models import Reader
 from gongkai.lexicon.selectors import Lexicon, cached_lexicon, current_lexicon
 from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import FIELD_WEIGHTS, GRAM_PREFIX, saturate
@@ -131,12 +132,12 @@ def search(text: str, *, limit: int = 5, lexicon: Lexicon | None = None
     snapshot, and again with a new one when the stamp read with its words' counts
     differs)."""
     fixed = bool(lexicon)  # an empty one means the current one, as ``parse`` reads it
-    lexicon = lexicon or cached_lexicon()
+    lexicon = lexicon or cached_lexicon(Reader.QA)
     for _reading in range(LEXICON_READS):
         query = parse(text, lexicon)
         if fixed or query.lexicon_stamp in (None, lexicon.stamp):
             break
-        lexicon = current_lexicon(query.lexicon_stamp)  # edited since this process read it
+        lexicon = current_lexicon(query.lexicon_stamp, Reader.QA)  # edited since this process read it
     if query.scope or not (query.groups or query.grams):
         return query, []
     return query, _hits(query, limit)

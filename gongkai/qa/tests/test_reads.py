@@ -36,13 +36,13 @@ def test_a_lexicon_edit_is_seen_by_the_next_question(library):
     the very next question, which gets the answer of a process that just started."""
     before, _hits = _answer("月子钱找谁领")
     assert ("月子钱", "生育津贴") not in before
-    held = selectors._cache["lexicon"]
+    held = selectors._cache["lexicon:qa"]
     term_variant_add(canonical="生育津贴", variant="月子钱", actor=None)
-    assert selectors._cache["lexicon"] is held  # nobody told this process
+    assert selectors._cache["lexicon:qa"] is held  # nobody told this process
     after = _answer("月子钱找谁领")
     assert ("月子钱", "生育津贴") in after[0]
     assert after[1][0][0] == library[0].pk
-    assert selectors._cache["lexicon"] is not held
+    assert selectors._cache["lexicon:qa"] is not held
     selectors._cache.clear()  # a fresh process
     assert _answer("月子钱找谁领") == after
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.core.actions import attempt
+from gongkai.lexicon.models import TermScope
 from gongkai.lexicon.permissions import can_edit_lexicon
 from gongkai.lexicon.services import term_variant_add
 from gongkai.qa import permissions as perms
@@ -61,14 +62,17 @@ def _act(request, pending, synonym_form):
 
 
 def _learn_synonym(request, pending, data):
-    term_variant_add(canonical=data["canonical"], variant=data["variant"],
-                     actor=request.user)
+    group = term_variant_add(canonical=data["canonical"], variant=data["variant"],
+                             scope=data["scope"] or TermScope.QA, actor=request.user)
+    # The scope is the group's: a word joining a group of both readers serves both.
+    scope = _("适用范围：%(s)s") % {"s": group.get_scope_display()}
     answer = question_explain(text=pending.text)
     if answer.answered:
         entry = QaEntry.objects.get(pk=answer.best.id)
         pending_answer(pending=pending, entry=entry, actor=request.user)
-        messages.success(request, _("同义词已添加；该问题现在由“%(q)s”直接答复。")
-                         % {"q": entry.question})
+        messages.success(request, _("同义词已添加（%(scope)s）；该问题现在由“%(q)s”直接答复。")
+                         % {"q": entry.question, "scope": scope})
         return redirect("qa:staff_pending")
-    messages.info(request, _("同义词已添加，但该问题仍未能直接答复，可继续处理。"))
+    messages.info(request, _("同义词已添加（%(scope)s），但该问题仍未能直接答复，可继续处理。")
+                  % {"scope": scope})
     return redirect("qa:staff_pending_learn", pk=pending.pk)

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from gongkai.core.actions import attempt
 from gongkai.core.params import int_param
+from gongkai.lexicon.selectors import groups_applied
 from gongkai.orgs.models import Unit
 from gongkai.qa import permissions as perms
 from gongkai.qa.forms import EntryForm, ImportForm, TestForm, ThresholdForm
@@ -146,11 +147,14 @@ def import_template_download(request):
 def test_question(request):
     _require(perms.can_use_library(request.user))
     form = TestForm(request.GET or None)
-    answer = None
+    answer, applied = None, []
     if form.is_valid():
         answer = question_explain(text=form.cleaned_data["question"])
+        # Which of the office's groups the Q&A applies, and which the policy search
+        # would: a group may be held for one of them (its scope).
+        applied = groups_applied(form.cleaned_data["question"])
     return render(request, "qa/staff_test.html", {
-        "form": form, "answer": answer, "tuning": qa_settings(),
+        "form": form, "answer": answer, "applied": applied, "tuning": qa_settings(),
         "can_tune": perms.can_tune(request.user)})
 
 

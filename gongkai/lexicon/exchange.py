@@ -1,0 +1,137 @@
+"""The lexicon as an Excel workbook, out and back in: the office exports the groups,
+edits them in Excel (or writes new ones in the same columns) and imports the file.
+
+Every row is checked before anything is written; one bad row refuses the whole file
+with the row numbers and what is wrong, in Chinese. A row whose canonical term has a
+group replaces that group's variants, kind, scope and note; any other row makes a new
+group. Kind and scope are written as the pages show them (同义词, 仅政策检索), their
+codes (synonym, search) read too; an empty scope is both readers'.
+"""
+from dataclasses import dataclass
+
+from openpyxl import load_workbook
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gongkai.core.errors import ApplicationError
+from gongkai.core.uploads import EXCEL, check_upload
+from gongkai.core.xlsx import table_xlsx
+from gongkai.lexicon.models import TermGroup, TermKind, TermScope
+from gongkai.lexicon.services import (
+    GroupData,
+    group_data_clean,
+    scope_error,
+    split_variants,
+    term_group_create,
+    term_group_update,
+)
+
+COLUMNS = ("规范说法", "其他说法", "类型", "适用范围", "备注")
+TITLE = "同义词词库"
+MAX_ROWS = 5000
+MAX_ERRORS_SHOWN = 50
+
+
+def _choices(choices) -> dict[str, str]:
+    """label or code → code."""
+    return {str(label): value for value, label in choices.choices} | {
+        value: value for value in choices.values}
+
+
+@dataclass
+class ImportResult:
+    created: int
+    updated: int
+
+
+def lexicon_xlsx(groups) -> bytes:
+    """``groups`` as a workbook the import reads back: a title row, then ``COLUMNS``."""
+    return table_xlsx(title=TITLE, headers=COLUMNS, widths=(18, 50, 12, 14, 30), rows=(
+        (g.canonical, "、".join(g.variants or ()), g.get_kind_display(),
+         g.get_scope_display(), g.note) for g in groups))
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _read_rows(upload) -> list[tuple[int, list[str]]]:
+    checked = check_upload(upload, allowed={EXCEL}, max_bytes=settings.GONGKAI_MAX_IMPORT_BYTES)
+    if checked.extension != "xlsx":
+        raise ApplicationError(_("请使用 .xlsx 格式（Excel 2007 及以上）的文件。"))
+    try:
+        book = load_workbook(upload, read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 — any parser failure is a damaged file
+        raise ApplicationError(_("文件无法作为 Excel 打开，请检查后重新上传。")) from error
+    rows = list(enumerate(book.worksheets[0].iter_rows(values_only=True), start=1))
+    # The export has a title row above the header; a file written by hand may not.
+    start = next((i for i, (_n, row) in enumerate(rows[:2])
+                  if [_text(c) for c in row[:len(COLUMNS)]] == list(COLUMNS)), None)
+    if start is None:
+        raise ApplicationError(_("表头应为：%(cols)s。请先导出词库，在导出的文件中修改。")
+                               % {"cols": "、".join(COLUMNS)})
+    found = []
+    for number, row in rows[start + 1:]:
+        cells = [_text(c) for c in list(row)[:len(COLUMNS)]]
+        cells += [""] * (len(COLUMNS) - len(cells))
+        if any(cells):
+            found.append((number, cells))
+        if len(found) > MAX_ROWS:
+            raise ApplicationError(_("一次最多导入%(n)s个词组。") % {"n": MAX_ROWS})
+    if not found:
+        raise ApplicationError(_("文件中没有词组。"))
+    return found
+
+
+def _row_data(cells: list[str]) -> tuple[GroupData, list[str]]:
+    canonical, variants, kind, scope, note = cells
+    data = GroupData(canonical=canonical, variants=split_variants(variants),
+                     kind=_choices(TermKind).get(kind, kind or TermKind.SYNONYM),
+                     scope=_choices(TermScope).get(scope, scope or TermScope.BOTH), note=note)
+    errors = [e for e in group_data_clean(data) if "类型" not in e and "适用范围" not in e]
+    if data.kind not in TermKind.values:
+        errors.append(_("类型“%(k)s”不在可选范围内（可选：%(all)s）") % {
+            "k": kind, "all": "、".join(str(label) for label in TermKind.labels)})
+    if data.scope not in TermScope.values:
+        errors.append(scope_error(scope))
+    return data, errors
+
+
+def _validate(rows) -> list[GroupData]:
+    seen: dict[str, int] = {}
+    problems, checked = [], []
+    for number, cells in rows:
+        data, errors = _row_data(cells)
+        if data.canonical and data.canonical in seen:
+            errors.append(_("规范说法与第%(n)s行重复") % {"n": seen[data.canonical]})
+        seen.setdefault(data.canonical, number)
+        if errors:
+            problems.append(_("第%(n)s行：%(e)s") % {"n": number, "e": "；".join(errors)})
+        checked.append(data)
+    if problems:
+        shown = problems[:MAX_ERRORS_SHOWN]
+        more = _("（另有%(n)s行有误）") % {"n": len(problems) - len(shown)} \
+            if len(problems) > len(shown) else ""
+        raise ApplicationError(_("导入未执行，请修改后重新上传：") + "\n".join(shown) + more,
+                               details={"rows": shown})
+    return checked
+
+
+@transaction.atomic
+def lexicon_import(*, upload, actor) -> ImportResult:
+    """Create or replace one group per row, or none at all (each one audited as the
+    pages' own edits are)."""
+    checked = _validate(_read_rows(upload))
+    existing = TermGroup.objects.in_bulk([d.canonical for d in checked], field_name="canonical")
+    created = updated = 0
+    for data in checked:
+        group = existing.get(data.canonical)
+        if group is None:
+            term_group_create(data=data, actor=actor)
+            created += 1
+        else:
+            term_group_update(group=group, data=data, actor=actor)
+            updated += 1
+    return ImportResult(created=created, updated=updated)
