@@ -70,6 +70,13 @@ def spoken_groups() -> list[tuple[str, str, list[str]]]:
     return later_groups("spoken.txt")
 
 
+def areas_groups() -> list[tuple[str, str, list[str]]]:
+    """``areas.txt`` (migration 0012): how residents put each subject of the Q&A
+    library, written area by area over the whole library after 0009, for the term the
+    entries use."""
+    return later_groups("areas.txt")
+
+
 def load_seed(term_group_model, version_model) -> None:
     """Add the seed groups (merging into groups of the same canonical term). Takes the
     model classes so that migration 0002 can pass its historical models."""
@@ -164,7 +171,7 @@ def unload_everyday(term_group_model, version_model, groups=None, earlier_groups
 # past it, so later words go in a new file. A line whose canonical term an earlier
 # file (or the seed, or the policy search's) brings extends that group.
 LATER_FILES = ("situations.txt", "daily.txt", "dialects.txt", "usage.txt", "told.txt",
-               "spoken.txt")
+               "spoken.txt", "areas.txt")
 
 
 def later_groups(name: str) -> list[tuple[str, str, list[str]]]:
@@ -191,7 +198,7 @@ def unload_later(name: str, term_group_model, version_model) -> None:
     unload_everyday(term_group_model, version_model, later_groups(name), _before(name))
 
 
-# The names the migrations and tests import (0004 situations … 0009 spoken).
+# The names the migrations and tests import (0004 situations … 0009 spoken, 0012 areas).
 load_situations = partial(load_later, "situations.txt")
 unload_situations = partial(unload_later, "situations.txt")
 load_daily = partial(load_later, "daily.txt")
@@ -204,3 +211,5 @@ load_told = partial(load_later, "told.txt")
 unload_told = partial(unload_later, "told.txt")
 load_spoken = partial(load_later, "spoken.txt")
 unload_spoken = partial(unload_later, "spoken.txt")
+load_areas = partial(load_later, "areas.txt")
+unload_areas = partial(unload_later, "areas.txt")

@@ -3,8 +3,9 @@ what residents say happened to them, for the name of the service), 0005
 (``daily.txt``: what residents call things in daily life, for the word the services
 use), 0006 (``dialects.txt``: the dialects' everyday words) and 0007 (``usage.txt``:
 the words of Taiwan, Hong Kong and Macao, everyday phrases after 0006), 0008
-(``told.txt``: what residents say happened to them, after 0007) and 0009 (``spoken.txt``:
-how residents tell their situation, area by area of the services) — one table, the same checks for each: what it adds, what it leaves alone, that
+(``told.txt``: what residents say happened to them, after 0007), 0009 (``spoken.txt``:
+how residents tell their situation, area by area of the services) and 0012
+(``areas.txt``: how residents put each subject of the Q&A library) — one table, the same checks for each: what it adds, what it leaves alone, that
 it can be undone, that its lines keep the kind of the group they extend, and that the
 words it brings find answers."""
 import importlib
@@ -16,9 +17,11 @@ import pytest
 from django.apps import apps as django_apps
 
 from gongkai.lexicon.data.seed import (
+    areas_groups,
     daily_groups,
     dialects_groups,
     everyday_groups,
+    load_areas,
     load_daily,
     load_dialects,
     load_everyday,
@@ -86,7 +89,8 @@ class FileMigration:
 # The files after everyday.txt, each with its loader, in the order migrate loads them.
 LOAD_ORDER = ((situations_groups, load_situations), (daily_groups, load_daily),
               (dialects_groups, load_dialects), (usage_groups, load_usage),
-              (told_groups, load_told), (spoken_groups, load_spoken))
+              (told_groups, load_told), (spoken_groups, load_spoken),
+              (areas_groups, load_areas))
 
 
 SITUATIONS = FileMigration(
@@ -183,7 +187,22 @@ SPOKEN = FileMigration(
             ("路边大树要倒了找谁？", "向园林部门反映。")),
     question="村里的老祠堂叫人拆了一角",
 )
-FILES = (SITUATIONS, DAILY, DIALECTS, USAGE, TOLD, SPOKEN)
+AREAS = FileMigration(
+    module="0012_areas", lines=areas_groups,
+    least_lines=100,
+    # 抱养孩子 extends the colloquial group of 收养; 做一休一 makes a new one.
+    new=("做一休一", "特殊工时"), extended=(("抱养孩子", "收养"), ("户口迁回老家", "户口迁出")),
+    kept_kind=("收养", "colloquial"), edited=("收养", "捡了个孩子养", "抱养孩子"),
+    deleted="占道经营", undone=("特殊工时", "综合工时"),
+    expansions=(("做一休一", "特殊工时"), ("抱养孩子", "收养"), ("评中级", "职称评审"),
+                ("老婆没上班", "未就业配偶"), ("地被征了", "被征地农民"),
+                ("旧床垫扔哪", "大件垃圾"), ("公开申请多久回复", "答复期限"), ("电梯老坏", "电梯故障"),
+                ("种水稻", "种粮"), ("给公司起名字", "公司名称")),
+    entry=("特殊工时怎么审批？", "综合计算工时、不定时工作制向人社部门申请。"),
+    others=(("加班费怎么计算？", "按规定倍数支付。"), ("带薪年休假有几天？", "按工龄计算。")),
+    question="我们厂想搞做一休一，要去哪批",
+)
+FILES = (SITUATIONS, DAILY, DIALECTS, USAGE, TOLD, SPOKEN, AREAS)
 CASES = [pytest.param(case, id=case.module) for case in FILES]
 EXPANSIONS = [pytest.param(case, typed, meant, id=f"{case.module}-{typed}")
               for case in FILES for typed, meant in case.expansions]
@@ -277,7 +296,7 @@ def test_an_everyday_question_finds_its_entry(case, site_before):
     assert hits and hits[0].id == wanted.pk
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.module) for c in (TOLD, SPOKEN)])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.module) for c in (TOLD, SPOKEN, AREAS)])
 def test_its_variants_are_words_new_to_the_lexicon_and_not_generic(case):
     """A generic word mapped to a service would let a question of generic words find
     it; a variant another group already has would mean two things (and undoing the file
@@ -297,7 +316,7 @@ def test_its_variants_are_words_new_to_the_lexicon_and_not_generic(case):
                 assert canonical not in variant, (canonical, variant)
 
 
-@pytest.mark.parametrize("case", [pytest.param(SPOKEN, id=SPOKEN.module)])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.module) for c in (SPOKEN, AREAS)])
 def test_its_lines_are_colloquial_and_on_no_two_way_group(case):
     """A colloquial phrase on a synonym group would widen a query for the official term
     (the loader keeps the group's kind): every line of the file is colloquial and names

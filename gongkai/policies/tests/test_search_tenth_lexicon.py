@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 MIGRATION = importlib.import_module("gongkai.policies.migrations.0014_search_lexicon_tenth")
 EARLIER_SEEDS = (seed.seed_groups, seed.everyday_groups, seed.situations_groups,
                  seed.daily_groups, seed.dialects_groups, seed.usage_groups,
-                 seed.told_groups, seed.spoken_groups)
+                 seed.told_groups, seed.spoken_groups, seed.areas_groups)
 
 
 @pytest.fixture

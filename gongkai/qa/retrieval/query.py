@@ -130,7 +130,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     lexicon = lexicon or current_lexicon(reader=Reader.QA)
     canon = mandarin(canonical(text))[:QUESTION_MAX]
     query = Query(text=text, canonical=canon, terms=question_terms(canon) if canon else [],
-                  scope=out_of_scope(canon))
+                  scope=_scope(canon, lexicon))
     found = [f.term for f in lexicon.find(canon)
              if f.expansions and not _asking(f.term, lexicon)]
     typed, swallowed = _typed(query.terms, found, lexicon)
@@ -174,7 +174,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     query.service_words = frozenset(
         w for group in groups.values() for w in group
         if w not in GENERIC_WORDS and government_word(w, held, lexicon.expand))
-    if not query.scope and groups and all(word in GENERIC_WORDS or circumstance(word)
+    if not query.scope and groups and all(word in GENERIC_WORDS or _circumstance(word, lexicon)
                                           for word in groups):
         query.scope = "vague"
     query.fragment = (len(re.sub(r"\W", "", canon)) <= FRAGMENT_CHARS
@@ -184,6 +184,33 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     return query
 
 
+def _scope(canon: str, lexicon: Lexicon) -> str:
+    """``scope.out_of_scope``, except that a number alone the lexicon names (12345: the
+    office's group of the citizens' hotline) is the name of a service, not a sum to work
+    out: a resident types the hotline's number to ask what it is for."""
+    scope = out_of_scope(canon)
+    if scope == "arithmetic" and _a_named_number(canon, lexicon):
+        return ""
+    return scope
+
+
+def _a_named_number(text: str, lexicon: Lexicon) -> bool:
+    """Whether ``text`` (a question's words, its question marks aside) is one number the
+    lexicon names (not 1+1, nor a number the office has not named)."""
+    return _named_number(re.sub(r"[\s?？]", "", text), lexicon)
+
+
+def _named_number(word: str, lexicon: Lexicon) -> bool:
+    """Whether ``word`` is a number the lexicon leads to other words from (12345)."""
+    return word.isdigit() and bool(lexicon.expand(word))
+
+
+def _circumstance(word: str, lexicon: Lexicon) -> bool:
+    """``text.circumstance``, but a number the lexicon names is the name of a service
+    (12345), not a quantity of the circumstances (五年, 3000)."""
+    return circumstance(word) and not _named_number(word, lexicon)
+
+
 def _groups(query: Query, typed: dict[str, float], canon: str, lexicon: Lexicon
             ) -> dict[str, dict[str, float]]:
     """A group for each word typed (circumstances at ``CIRCUMSTANCE_WEIGHT``) with what
@@ -191,7 +218,7 @@ def _groups(query: Query, typed: dict[str, float], canon: str, lexicon: Lexicon
     (``_found_apart``) with only what it adds: the words it leads to that no group has."""
     groups: dict[str, dict[str, float]] = {}
     for word, base in typed.items():
-        if circumstance(word):
+        if _circumstance(word, lexicon):
             base = round(base * CIRCUMSTANCE_WEIGHT, 4)
         group = groups[word] = {word: base}
         for term, weight, how in _meanings(word, lexicon):

@@ -158,9 +158,9 @@ def _hits(query: Query, limit: int) -> list[Hit]:
     if not found.ids:
         return []
     rows = found.rows or reads.scoring_rows(query, list(found.ids), weights)
-    hits = _yield_to_the_asked_document(sorted(
+    hits = _below_the_next(_yield_to_the_asked_document(sorted(
         _score(query, alternatives, rows, _ideal(alternatives, n), n),
-        key=lambda h: (-h.features["score"], h.id)))
+        key=lambda h: (-h.features["score"], h.id))))
     for i, hit in enumerate(hits):
         other = hits[1] if i == 0 and len(hits) > 1 else hits[0] if i else None
         hit.features["margin"] = round(
@@ -189,6 +189,29 @@ def _yield_to_the_asked_document(hits: list[Hit]) -> list[Hit]:
         hit.features["score"] = round(best - 0.0001, 4)
     return [*[h for h in hits[:named] if not h.features["other_document"]], hits[named],
             *ahead, *hits[named + 1:]]
+
+
+def _below_the_next(hits: list[Hit]) -> list[Hit]:
+    """``hits`` in rank order, with each entry the question contradicts (``contradicted``:
+    单位不给交社会保险 asked 单位给我交了社保，卡去哪办) placed just below the next entry
+    not held back, its rank score lowered to just under that one's: the question says
+    what the entry says was not done was done, so the entry's subject is not what it
+    asks. With no such entry below it the order stays."""
+    ordered = list(hits)
+    for hit in [h for h in hits if h.features["contradicted"]]:
+        at = ordered.index(hit)
+        after = next((i for i in range(at + 1, len(ordered))
+                      if not _held_back_features(ordered[i].features)), None)
+        if after is None:
+            continue
+        hit.features["score"] = round(ordered[after].features["score"] - 0.0001, 4)
+        ordered.insert(after, ordered.pop(at))
+    return ordered
+
+
+def _held_back_features(features: dict[str, float]) -> bool:
+    """Whether the entry is held back for what it is about (another document, a refusal)."""
+    return bool(features["other_document"] or features["refused"])
 
 
 def _held_back(query: Query, features: dict[str, float]) -> str:
@@ -295,13 +318,15 @@ def _score(query: Query, alternatives: Alternatives, rows: reads.Rows, ideal: fl
     hits = []
     for _pre, entry_id, matched, bm25, norm, dice, contain, phrase in first:
         words = words_of.get(entry_id) or []
+        refused = _refused_word(query, asked, words)
         features = {"norm": norm, "dice": dice, "contain": contain,
                     "cover": _cover(query, asked, words, n),
                     "emiss": _entry_missed(query, asked, words, n),
                     "qmiss": _question_missed(query, matched, n),
                     "other_document": float(_other_document(query, documents, asked, words)),
                     "asked_document": float(_asked_document(documents, words)),
-                    "refused": float(_refused(query, asked, words))}
+                    "refused": float(bool(refused)),
+                    "contradicted": float(bool(refused) and _done(query, refused))}
         features["score"] = rank_score(features)
         hits.append(Hit(id=entry_id, question="", confidence=0.0,
                         bm25=round(bm25, 4), bm25_norm=round(norm, 4), dice=round(dice, 4),
@@ -409,18 +434,52 @@ def _refused(query: Query, asked: dict[str, float], words: list[str]) -> bool:
     its question negates a word the question asks (单位不给交社会保险: 不 … 交) and the
     question does not negate it (自己交社保上哪儿交; 单位没有帮我缴 does). A few keywords
     (``Query.fragment``: 培训机构退费) name a subject, not whether it was done."""
+    return bool(_refused_word(query, asked, words))
+
+
+def _refused_word(query: Query, asked: dict[str, float], words: list[str]) -> str:
+    """The word ``_refused`` finds the entry negating (交 of 单位不给交社会保险), or ""."""
     if query.fragment:
-        return False
-    return any(word in NEGATIONS and following in asked
-               and not _negated(query, following)
-               for word, following in zip(words, words[1:], strict=False))
+        return ""
+    return next((following for word, following in zip(words, words[1:], strict=False)
+                 if word in NEGATIONS and following in asked
+                 and not _negated(query, following)), "")
+
+
+# What closes a verb done (交了, 交过, 交着, Cantonese 交咗) and what opens one (已经交,
+# 一直交): the question tells it happened, not asks whether it may.
+_DONE_AFTER = ("了", "过", "着", "咗")
+_DONE_BEFORE = ("已经", "一直", "已")
+# A verb typed is one or two characters (交, 缴纳).
+VERB_CHARS = 2
+
+
+def _done(query: Query, word: str) -> bool:
+    """Whether the question says ``word`` (or the word it typed for it) was done: 单位给我
+    交了社保 says 交 was, where 单位不给交社会保险 says it was not."""
+    text = query.canonical
+    # The word or a verb typed for it (缴 for 交), not a phrase the lexicon reads as it
+    # (补习班倒闭 → 退费: its 了 closes 倒闭, not 退).
+    for form in [f for f in _typed_forms(query, word) if len(f) <= VERB_CHARS or f == word]:
+        start = text.find(form)
+        while start >= 0:
+            end = start + len(form)
+            before = _CLAUSE_BREAK.split(text[max(0, start - NEGATED_WITHIN):start])[-1]
+            if text[end:end + 1] in _DONE_AFTER or before.endswith(_DONE_BEFORE):
+                return True
+            start = text.find(form, end)
+    return False
+
+
+def _typed_forms(query: Query, word: str) -> set[str]:
+    """``word`` and the words typed whose groups hold it (缴 for 交)."""
+    return {next(iter(group)) for group in query.groups if word in group} | {word}
 
 
 def _negated(query: Query, word: str) -> bool:
     """Whether the question negates ``word`` or the word it typed for it (缴 for 交)."""
-    typed = {next(iter(group)) for group in query.groups if word in group} | {word}
     text = query.canonical
-    for form in typed:
+    for form in _typed_forms(query, word):
         start = text.find(form)
         while start >= 0:
             before = _CLAUSE_BREAK.split(text[max(0, start - NEGATED_WITHIN):start])[-1]
