@@ -12,7 +12,7 @@ from gongkai.core.xlsx import xlsx_response
 from gongkai.lexicon import permissions as perms
 from gongkai.lexicon.exchange import lexicon_import, lexicon_xlsx
 from gongkai.lexicon.forms import FilterForm, GroupForm, ImportForm
-from gongkai.lexicon.models import TermGroup
+from gongkai.lexicon.models import TermGroup, TermScope
 from gongkai.lexicon.selectors import groups_search
 from gongkai.lexicon.services import term_group_create, term_group_delete, term_group_update
 
@@ -68,13 +68,23 @@ def group_import(request):
                   status=400 if errors or (form.is_bound and form.errors) else 200)
 
 
+def _saved_message(group: TermGroup) -> str:
+    """What the saved group now serves: a group held for one reader does not change the
+    other's answers, and staff should test the side it serves."""
+    if group.scope == TermScope.SEARCH:
+        return _("已保存，立即对政策检索生效（不用于政策问答）。")
+    if group.scope == TermScope.QA:
+        return _("已保存，立即对政策问答生效（不用于政策检索）。")
+    return _("已保存，立即对问答和检索生效。")
+
+
 def _save(request, form: GroupForm, group: TermGroup | None):
     def save():
         if group is None:
             return term_group_create(data=form.group_data(), actor=request.user)
         return term_group_update(group=group, data=form.group_data(), actor=request.user)
 
-    saved = attempt(request, save, form=form, success=_("已保存，立即对问答和检索生效。"))
+    saved = attempt(request, save, form=form, success=_saved_message)
     return redirect("lexicon:list") if saved.ok else None
 
 

@@ -75,6 +75,20 @@ def test_the_form_refuses_a_scope_outside_the_choices(client_for, office_admin, 
     assert group.scope == TermScope.SEARCH
 
 
+@pytest.mark.parametrize(("scope", "said", "not_said"), [
+    ("qa", "立即对政策问答生效（不用于政策检索）", "问答和检索"),
+    ("search", "立即对政策检索生效（不用于政策问答）", "问答和检索"),
+    ("both", "立即对问答和检索生效", "不用于"),
+])
+def test_the_saved_message_names_the_reader_the_group_serves(client_for, office_admin,
+                                                              scope, said, not_said):
+    response = client_for(office_admin).post(reverse("lexicon:new"), {
+        "canonical": "网约配送员", "variants": "外卖骑手", "kind": "colloquial",
+        "scope": scope}, follow=True)
+    messages = [str(m) for m in response.context["messages"]]
+    assert len(messages) == 1 and said in messages[0] and not_said not in messages[0]
+
+
 def test_a_new_group_from_the_form_without_a_scope_serves_both(client_for, office_admin):
     client_for(office_admin).post(reverse("lexicon:new"), {
         "canonical": "网约配送员", "variants": "外卖骑手", "kind": "colloquial"})
