@@ -189,6 +189,18 @@ class Plan:
                 and not any(ch.isspace() for ch in self.text.strip()))
 
     @property
+    def said_as_title(self) -> bool:
+        """Whether the word said last — in the text, not the last group — is a genre
+        (…有关问题的通知), in one phrase: the query is put as a title. A word the library
+        lacks is read through the held words inside it, and those groups come last
+        (中小学校 → 中小学, 服务性 → 服务), so ``typed_as_title`` does not see such a
+        title; rule 5 keeps that narrower reading (its order was tuned with it)."""
+        if not self.groups or any(ch.isspace() for ch in self.text.strip()):
+            return False
+        last = max(self.groups, key=lambda g: self.text.rfind(g.typed) + len(g.typed))
+        return last.typed in words.GENRE_WORDS
+
+    @property
     def asks_announcement(self) -> bool:
         return any(g.typed in ranking.ANNOUNCEMENT_WORDS for g in self.groups)
 
@@ -211,7 +223,7 @@ class Plan:
         # not another subject's 补贴办法 (大学生找工作 补贴: the graduates' measures, not
         # the flexible workers' insurance subsidy). Not in a query typed as a title,
         # whose every word names the document (…租赁补贴实施细则).
-        subjects = not self.typed_as_title and any(
+        subjects = not self.said_as_title and any(
             not asks_for(g) and len(g.typed) > 1 for g in self.content)
         out = []
         for g in self.groups:
