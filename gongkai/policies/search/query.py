@@ -346,6 +346,12 @@ def number_condition(numbers) -> Q | None:
     return condition
 
 
+# The localizers said after a noun or a verb for a place or a time (交房前, 入学后,
+# 小区里): the cut may join one to the character before it (房前), which then ends a
+# lexicon term said before the localizer (交房).
+LOCALIZERS = frozenset("前后里内外上中")
+
+
 def _units(text: str, lexicon) -> list[str]:
     """The query's words: the cut's tokens, a lexicon word the cut splits taken whole —
     also when a 的 or a 点 was said inside it (店门口的卫生 is the lexicon's 店门口卫生,
@@ -355,6 +361,10 @@ def _units(text: str, lexicon) -> list[str]:
     for token in tokens:
         position += len(token)
         ends.add(position)
+        if len(token) == 2 and token[1] in LOCALIZERS:
+            # A word of place or time said right after a term (交房 前) may be cut
+            # with the term's last character (交 房前): the term may end before it.
+            ends.add(position - 1)
     spans = _lexicon_spans(text.lower(), lexicon, ends)
     units, position, skip_to = [], 0, 0
     for token in tokens:
