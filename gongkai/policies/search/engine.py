@@ -66,6 +66,29 @@ def _search_documents(*, query: str, user, filters: dict | None, sort: str, limi
     visible = SimpleLazyObject(
         lambda: documents_visible_to(user).filter(filter_condition(filters)))
     plan = q.analyse(query, lexicon)
+    result = _search_plan(plan, query, visible, user=user, filters=filters, sort=sort,
+                          limit=limit, offset=offset, lexicon=lexicon)
+    if result.notice != "none" or result.hits or offset:
+        return result
+    # Found nothing (the covers gate refused it, or no document holds its words): a
+    # word may be a pinyin input method's slip for a word of the same sound that the
+    # lexicon holds — itself or in a term with the word beside it (商事等级 → 商事登记)
+    # — though the slip is a word the library holds too (等级), which ``reading`` never
+    # reads otherwise. Only here, so a query that finds something costs nothing more.
+    for typed, read, text in reading.homophone_readings(plan, lexicon):
+        other = _search_plan(q.analyse(text, lexicon), text, visible, user=user,
+                             filters=filters, sort=sort, limit=limit, offset=offset,
+                             lexicon=lexicon)
+        if other.hits:
+            other.terms = plan.typed
+            other.expanded = {typed: [read], **other.expanded}
+            return other
+    return result
+
+
+def _search_plan(plan, query: str, visible, *, user, filters: dict | None, sort: str,
+                 limit: int, offset: int, lexicon) -> SearchResult:
+    """The search of ``plan`` (the query as read), or why it finds nothing."""
     terms = plan.match_terms()
     number = q.number_condition(plan.numbers)
     exact_ids = (list(visible.filter(number).order_by("-published_on", "-pk")

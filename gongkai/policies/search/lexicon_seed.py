@@ -29,6 +29,8 @@ EIGHTH_SECTION = "# --- 第八批"
 NINTH_SECTION = "# --- 第九批"
 # The heading of the groups added after migration 0013: migration 0014 loads those.
 TENTH_SECTION = "# --- 第十批"
+# The heading of the groups added after migration 0014: migration 0015 loads those.
+ELEVENTH_SECTION = "# --- 第十一批"
 
 
 # Variants of the lexicon's general seed that official usage does not make one term

@@ -189,6 +189,18 @@ class Plan:
                 and not any(ch.isspace() for ch in self.text.strip()))
 
     @property
+    def said_as_title(self) -> bool:
+        """Whether the word said last — in the text, not the last group — is a genre
+        (…有关问题的通知), in one phrase: the query is put as a title. A word the library
+        lacks is read through the held words inside it, and those groups come last
+        (中小学校 → 中小学, 服务性 → 服务), so ``typed_as_title`` does not see such a
+        title; rule 5 keeps that narrower reading (its order was tuned with it)."""
+        if not self.groups or any(ch.isspace() for ch in self.text.strip()):
+            return False
+        last = max(self.groups, key=lambda g: self.text.rfind(g.typed) + len(g.typed))
+        return last.typed in words.GENRE_WORDS
+
+    @property
     def asks_announcement(self) -> bool:
         return any(g.typed in ranking.ANNOUNCEMENT_WORDS for g in self.groups)
 
@@ -211,7 +223,7 @@ class Plan:
         # not another subject's 补贴办法 (大学生找工作 补贴: the graduates' measures, not
         # the flexible workers' insurance subsidy). Not in a query typed as a title,
         # whose every word names the document (…租赁补贴实施细则).
-        subjects = not self.typed_as_title and any(
+        subjects = not self.said_as_title and any(
             not asks_for(g) and len(g.typed) > 1 for g in self.content)
         out = []
         for g in self.groups:
@@ -334,6 +346,12 @@ def number_condition(numbers) -> Q | None:
     return condition
 
 
+# The localizers said after a noun or a verb for a place or a time (交房前, 入学后,
+# 小区里): the cut may join one to the character before it (房前), which then ends a
+# lexicon term said before the localizer (交房).
+LOCALIZERS = frozenset("前后里内外上中")
+
+
 def _units(text: str, lexicon) -> list[str]:
     """The query's words: the cut's tokens, a lexicon word the cut splits taken whole —
     also when a 的 or a 点 was said inside it (店门口的卫生 is the lexicon's 店门口卫生,
@@ -343,6 +361,10 @@ def _units(text: str, lexicon) -> list[str]:
     for token in tokens:
         position += len(token)
         ends.add(position)
+        if len(token) == 2 and token[1] in LOCALIZERS:
+            # A word of place or time said right after a term (交房 前) may be cut
+            # with the term's last character (交 房前): the term may end before it.
+            ends.add(position - 1)
     spans = _lexicon_spans(text.lower(), lexicon, ends)
     units, position, skip_to = [], 0, 0
     for token in tokens:

@@ -248,3 +248,64 @@ def _abbreviation(short: str, lexicon) -> Group | None:
         return None
     return Group(typed=short, alternatives=tuple(dict.fromkeys(forms)), corrected=forms[0]
                  if isinstance(forms[0], str) else "".join(forms[0]))
+
+
+
+# The readings a search that found nothing tries (``homophone_readings``), at most.
+HOMOPHONE_TRIES = 3
+# The longest lexicon term looked for around a word read otherwise, in characters.
+TERM_SPAN = 8
+
+
+def homophone_readings(plan, lexicon) -> list[tuple[str, str, str]]:
+    """(the word typed, the word of the same sound read for it, the query's text so
+    read) for a query that found nothing: each word of two characters or more, held by
+    the library or not, read as the same syllables (toneless pinyin, as a pinyin input
+    method takes them) written as the lexicon writes them — a term of its own, or a
+    longer term with the words beside it unchanged (商事 等级 → 商事登记). A word the
+    library holds is never read so by ``_correct`` (等级 is a word, and in six
+    documents), nor a dictionary word unless the other is far more usual, and both
+    characters of a word may be the slips (等级 → 登记): when the query as typed finds
+    nothing, what the lexicon — the office's own vocabulary — writes with those sounds
+    is the likelier meaning. Longer terms first (a slip inside a term the office named
+    says more than a word alone), at most ``HOMOPHONE_TRIES``. Generic words are left
+    alone (too many readings, none meant)."""
+    text = plan.text
+    by_sound = _terms_by_sound(lexicon)
+    found = []
+    for group in plan.groups:
+        typed = group.typed
+        at = text.find(typed)
+        if (len(typed) < 2 or at < 0 or group.generic or group.corrected
+                or not all(map(ptext._is_cjk, typed))):
+            continue
+        end = at + len(typed)
+        for left in range(max(0, end - TERM_SPAN), at + 1):
+            for right in range(end, min(len(text), left + TERM_SPAN) + 1):
+                window = text[left:right]
+                for term in by_sound.get(typos.reading_of(window), ()):
+                    # Only the typed word is read otherwise; the words beside it stay.
+                    if (term != window and term[:at - left] == window[:at - left]
+                            and term[end - left:] == window[end - left:]):
+                        found.append((-len(term), typed, term[at - left:end - left],
+                                      text[:left] + term + text[right:]))
+    found.sort(key=lambda row: row[0])
+    return [row[1:] for row in dict.fromkeys(found)][:HOMOPHONE_TRIES]
+
+
+def _terms_by_sound(lexicon) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """toneless pinyin → the lexicon's terms of two characters or more read so; made
+    once a lexicon, when a search first finds nothing."""
+    cached = _sound_cache.get("terms")
+    if cached is not None and cached[0] is lexicon:
+        return cached[1]
+    found: dict[tuple[str, ...], set[str]] = {}
+    for term in lexicon.terms():
+        if len(term) >= 2 and all(map(ptext._is_cjk, term)):
+            found.setdefault(typos.reading_of(term), set()).add(term)
+    terms = {sound: tuple(sorted(same)) for sound, same in found.items()}
+    _sound_cache["terms"] = (lexicon, terms)
+    return terms
+
+
+_sound_cache: dict[str, tuple] = {}

@@ -52,6 +52,11 @@ def _word_reading(word: str) -> tuple[str, ...]:
     return tuple(lazy_pinyin(word, style=Style.NORMAL))
 
 
+def reading_of(text: str) -> tuple[str, ...]:
+    """``text``'s toneless pinyin, a syllable a character (as ``_word_reading``)."""
+    return _word_reading(text)
+
+
 def _sounds_as(typed: str, word: str, i: int) -> bool:
     """Whether the ``i``-th character of ``word`` is read, in that word, with a reading
     of the character ``typed`` in its place: what a pinyin input method offers for the
