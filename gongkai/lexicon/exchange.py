@@ -9,15 +9,11 @@ codes (synonym, search) read too; an empty scope is both readers'.
 """
 from dataclasses import dataclass
 
-from openpyxl import load_workbook
-
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ApplicationError
-from gongkai.core.uploads import EXCEL, check_upload
-from gongkai.core.xlsx import table_xlsx
+from gongkai.core.xlsx import read_table, table_xlsx
 from gongkai.lexicon.models import TermGroup, TermKind, TermScope
 from gongkai.lexicon.services import (
     GroupData,
@@ -53,36 +49,12 @@ def lexicon_xlsx(groups) -> bytes:
          g.get_scope_display(), g.note) for g in groups))
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
 def _read_rows(upload) -> list[tuple[int, list[str]]]:
-    checked = check_upload(upload, allowed={EXCEL}, max_bytes=settings.GONGKAI_MAX_IMPORT_BYTES)
-    if checked.extension != "xlsx":
-        raise ApplicationError(_("请使用 .xlsx 格式（Excel 2007 及以上）的文件。"))
-    try:
-        book = load_workbook(upload, read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 — any parser failure is a damaged file
-        raise ApplicationError(_("文件无法作为 Excel 打开，请检查后重新上传。")) from error
-    rows = list(enumerate(book.worksheets[0].iter_rows(values_only=True), start=1))
-    # The export has a title row above the header; a file written by hand may not.
-    start = next((i for i, (_n, row) in enumerate(rows[:2])
-                  if [_text(c) for c in row[:len(COLUMNS)]] == list(COLUMNS)), None)
-    if start is None:
-        raise ApplicationError(_("表头应为：%(cols)s。请先导出词库，在导出的文件中修改。")
-                               % {"cols": "、".join(COLUMNS)})
-    found = []
-    for number, row in rows[start + 1:]:
-        cells = [_text(c) for c in list(row)[:len(COLUMNS)]]
-        cells += [""] * (len(COLUMNS) - len(cells))
-        if any(cells):
-            found.append((number, cells))
-        if len(found) > MAX_ROWS:
-            raise ApplicationError(_("一次最多导入%(n)s个词组。") % {"n": MAX_ROWS})
-    if not found:
-        raise ApplicationError(_("文件中没有词组。"))
-    return found
+    return read_table(upload, columns=COLUMNS, max_rows=MAX_ROWS,
+                      header_help=_("表头应为：%(cols)s。请先导出词库，在导出的文件中修改。")
+                      % {"cols": "、".join(COLUMNS)},
+                      too_many=_("一次最多导入%(n)s个词组。") % {"n": MAX_ROWS},
+                      empty=_("文件中没有词组。"))
 
 
 def _row_data(cells: list[str]) -> tuple[GroupData, list[str]]:

@@ -7,16 +7,15 @@ content, never by its name.
 import io
 from dataclasses import dataclass
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 
-from django.conf import settings
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ApplicationError
 from gongkai.core.text import normalize
-from gongkai.core.uploads import EXCEL, check_upload
+from gongkai.core.xlsx import read_table
 from gongkai.orgs.models import Unit
 from gongkai.policies.models import PolicyDocument
 from gongkai.publishing.models import PublicationStatus
@@ -54,35 +53,12 @@ def import_template() -> bytes:
     return buffer.getvalue()
 
 
-def _cell(value) -> str:
-    return "" if value is None else str(value).strip()
-
-
 def _read_rows(upload) -> list[tuple[int, list[str]]]:
-    checked = check_upload(upload, allowed={EXCEL}, max_bytes=settings.GONGKAI_MAX_IMPORT_BYTES)
-    if checked.extension != "xlsx":
-        raise ApplicationError(_("请使用 .xlsx 格式（Excel 2007 及以上）的文件。"))
-    try:
-        book = load_workbook(upload, read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 — any parser failure is a damaged file
-        raise ApplicationError(_("文件无法作为 Excel 打开，请检查后重新上传。")) from error
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
-    header = [_cell(c) for c in next(rows, ())]
-    if [h for h in header[:len(COLUMNS)]] != list(COLUMNS):
-        raise ApplicationError(_("表头应为：%(cols)s。请使用导入模板。")
-                               % {"cols": "、".join(COLUMNS)})
-    found = []
-    for number, row in enumerate(rows, start=2):
-        cells = [_cell(c) for c in list(row)[:len(COLUMNS)]]
-        cells += [""] * (len(COLUMNS) - len(cells))
-        if any(cells):
-            found.append((number, cells))
-        if len(found) > MAX_ROWS:
-            raise ApplicationError(_("一次最多导入%(n)s条问答。") % {"n": MAX_ROWS})
-    if not found:
-        raise ApplicationError(_("文件中没有问答数据。"))
-    return found
+    return read_table(upload, columns=COLUMNS, max_rows=MAX_ROWS,
+                      header_help=_("表头应为：%(cols)s。请使用导入模板。")
+                      % {"cols": "、".join(COLUMNS)},
+                      too_many=_("一次最多导入%(n)s条问答。") % {"n": MAX_ROWS},
+                      empty=_("文件中没有问答数据。"))
 
 
 def _documents_by_reference() -> dict[str, PolicyDocument]:
