@@ -121,3 +121,18 @@ def read_table(upload, *, columns: Sequence[str], max_rows: int, header_help: st
     if not found:
         raise ApplicationError(empty)
     return found
+
+
+ROW_ERRORS_SHOWN = 50
+
+
+def refuse_rows(problems: list[str]) -> None:
+    """Refuse an import whose rows have ``problems`` (one "第N行：…" each): nothing is
+    written, and the first ``ROW_ERRORS_SHOWN`` are shown with how many more there are."""
+    if not problems:
+        return
+    shown = problems[:ROW_ERRORS_SHOWN]
+    more = _("（另有%(n)s行有误）") % {"n": len(problems) - len(shown)} \
+        if len(problems) > len(shown) else ""
+    raise ApplicationError(_("导入未执行，请修改后重新上传：") + "\n".join(shown) + more,
+                           details={"rows": shown})

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gongkai.core.errors import ApplicationError
-from gongkai.core.xlsx import read_table, table_xlsx
+from gongkai.core.xlsx import read_table, refuse_rows, table_xlsx
 from gongkai.lexicon.models import TermGroup, TermKind, TermScope
 from gongkai.lexicon.services import (
     GroupData,
@@ -27,7 +26,6 @@ from gongkai.lexicon.services import (
 COLUMNS = ("规范说法", "其他说法", "类型", "适用范围", "备注")
 TITLE = "同义词词库"
 MAX_ROWS = 5000
-MAX_ERRORS_SHOWN = 50
 
 
 def _choices(choices) -> dict[str, str]:
@@ -82,12 +80,7 @@ def _validate(rows) -> list[GroupData]:
         if errors:
             problems.append(_("第%(n)s行：%(e)s") % {"n": number, "e": "；".join(errors)})
         checked.append(data)
-    if problems:
-        shown = problems[:MAX_ERRORS_SHOWN]
-        more = _("（另有%(n)s行有误）") % {"n": len(problems) - len(shown)} \
-            if len(problems) > len(shown) else ""
-        raise ApplicationError(_("导入未执行，请修改后重新上传：") + "\n".join(shown) + more,
-                               details={"rows": shown})
+    refuse_rows(problems)
     return checked
 
 

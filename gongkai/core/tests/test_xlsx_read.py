@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.core.errors import ApplicationError
-from gongkai.core.xlsx import read_table, table_xlsx
+from gongkai.core.xlsx import ROW_ERRORS_SHOWN, read_table, refuse_rows, table_xlsx
 
 COLUMNS = ("问题", "答复")
 MESSAGES = {"header_help": "表头不对", "too_many": "行数太多", "empty": "没有数据"}
@@ -65,3 +65,13 @@ def test_too_many_rows_and_no_row_are_refused():
 def test_a_file_that_is_not_a_workbook_is_refused_by_its_content():
     with pytest.raises(ApplicationError, match="xlsx|Excel|文件"):
         _read(SimpleUploadedFile("表.xlsx", b"%PDF-1.4 not a workbook"))
+
+
+def test_rows_with_problems_refuse_the_import_showing_the_first_fifty():
+    refuse_rows([])  # nothing wrong: nothing raised
+    problems = [f"第{n}行：问题不能为空" for n in range(2, 62)]
+    with pytest.raises(ApplicationError) as refused:
+        refuse_rows(problems)
+    assert refused.value.details["rows"] == problems[:ROW_ERRORS_SHOWN]
+    assert "第51行" in refused.value.message and "第52行" not in refused.value.message
+    assert "另有10行有误" in refused.value.message

@@ -13,9 +13,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import record_event
-from gongkai.core.errors import ApplicationError
 from gongkai.core.text import normalize
-from gongkai.core.xlsx import read_table
+from gongkai.core.xlsx import read_table, refuse_rows
 from gongkai.orgs.models import Unit
 from gongkai.policies.models import PolicyDocument
 from gongkai.publishing.models import PublicationStatus
@@ -30,7 +29,6 @@ from gongkai.qa.services.entries import (
 
 COLUMNS = ("问题", "其他问法", "答复", "主题", "政策依据（文号或标题）", "其他依据")
 MAX_ROWS = 5000
-MAX_ERRORS_SHOWN = 50
 _TOPICS = {str(label): value for value, label in QaTopic.choices} | {
     v: v for v in QaTopic.values}
 
@@ -105,12 +103,7 @@ def _validate(rows, unit: Unit) -> list[tuple[EntryData, int]]:
         if errors:
             problems.append(_("第%(n)s行：%(e)s") % {"n": number, "e": "；".join(errors)})
         checked.append((data, number))
-    if problems:
-        shown = problems[:MAX_ERRORS_SHOWN]
-        more = _("（另有%(n)s行有误）") % {"n": len(problems) - len(shown)} \
-            if len(problems) > len(shown) else ""
-        raise ApplicationError(_("导入未执行，请修改后重新上传：") + "\n".join(shown) + more,
-                               details={"rows": shown})
+    refuse_rows(problems)
     return checked
 
 
