@@ -19,12 +19,10 @@ sqlite_only = pytest.mark.skipif(connection.vendor != "sqlite",
 
 
 def _match_count(word: str) -> int:
-    """How many documents a match of the main table finds for ``word`` (one token)."""
-    from gongkai.policies.search.backends.sqlite import _fts5_string
-
+    """How many documents a match of the index finds for ``word`` (one token)."""
+    sql, params = backend().matcher_class([word], match_all=True).ids_sql()
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE {TABLE} MATCH %s",  # noqa: S608
-                       [_fts5_string(word)])
+        cursor.execute(f"SELECT count(*) FROM ({sql}) AS found", params)  # noqa: S608
         return cursor.fetchone()[0]
 
 
@@ -33,7 +31,6 @@ def _counts(words: list[str]) -> dict[str, int]:
         return backend().word_documents(cursor, words, cap=10)
 
 
-@sqlite_only
 def test_a_words_count_is_the_number_of_documents_a_match_finds():
     make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。Wifi 2025 年。</p>")
     make_document(title="黄埔区养犬登记办法", body_html="<p>养犬 wifi。</p>")
@@ -47,7 +44,6 @@ def test_a_words_count_is_the_number_of_documents_a_match_finds():
     assert counts["Wifi"] == 0 and counts["wi-fi"] == 0
 
 
-@sqlite_only
 def test_a_words_count_follows_a_document_rewritten_removed_and_reindexed():
     # The counts come from a second, contentless table kept beside the main one: a
     # document's old words must leave it when the document is written again or deleted.
@@ -67,18 +63,26 @@ def test_a_words_count_follows_a_document_rewritten_removed_and_reindexed():
 
 
 def _stored_counts_and_vocabulary() -> tuple[dict[str, int], dict[str, int]]:
-    """``COUNTS_TABLE`` and the words table's vocabulary (its words held by some
-    document), whole."""
-    from gongkai.policies.search.backends.sqlite import COUNTS_TABLE, WORDS_VOCABULARY
+    """The stored counts (``COUNTS_TABLE``) and what the index itself says, counted
+    whole (SQLite: the words table's vocabulary; PostgreSQL: ts_stat over the
+    vectors): each word held by some document and by how many."""
+    if connection.vendor == "sqlite":
+        from gongkai.policies.search.backends.sqlite import COUNTS_TABLE, WORDS_VOCABULARY
 
+        stored_sql = f"SELECT term, doc FROM {COUNTS_TABLE}"  # noqa: S608
+        whole_sql = f"SELECT term, doc FROM {WORDS_VOCABULARY} WHERE doc > 0"  # noqa: S608
+    else:
+        from gongkai.policies.search.backends.postgresql import COUNTS_TABLE
+
+        stored_sql = f"SELECT word, documents FROM {COUNTS_TABLE}"  # noqa: S608
+        whole_sql = f"SELECT word, ndoc FROM ts_stat('SELECT vector FROM {TABLE}')"  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT term, doc FROM {COUNTS_TABLE}")  # noqa: S608
+        cursor.execute(stored_sql)
         stored = dict(cursor.fetchall())
-        cursor.execute(f"SELECT term, doc FROM {WORDS_VOCABULARY} WHERE doc > 0")  # noqa: S608
+        cursor.execute(whole_sql)
         return stored, dict(cursor.fetchall())
 
 
-@sqlite_only
 def test_the_stored_counts_are_the_vocabularys_after_every_kind_of_write():
     # A search reads its words' counts from a table kept by the statements that write
     # the index (the vocabulary walks a common word's whole list): it must hold what the
@@ -107,32 +111,34 @@ def test_the_stored_counts_are_the_vocabularys_after_every_kind_of_write():
     assert _stored_counts_and_vocabulary()[0] == _stored_counts_and_vocabulary()[1] != {}
 
 
-@sqlite_only
+def _counts_table() -> str:
+    from gongkai.policies.search.backends import postgresql, sqlite
+
+    return (sqlite if connection.vendor == "sqlite" else postgresql).COUNTS_TABLE
+
+
 def test_a_searchs_word_counts_are_read_from_the_stored_counts_by_key():
     from gongkai.policies.search import words
-    from gongkai.policies.search.backends.sqlite import COUNTS_TABLE
 
     make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。</p>")
     words.forget()
     with CaptureQueriesContext(connection) as queries:
         assert words.documents_holding(["登记", "外星人"]) == {"登记": 1, "外星人": 0}
     sql = " ".join(q["sql"] for q in queries.captured_queries)
-    assert COUNTS_TABLE in sql and "vocabulary" not in sql
+    assert _counts_table() in sql and "vocabulary" not in sql and "ts_stat" not in sql
     # A document added since is counted once the process's cache is not used.
     make_document(title="黄埔区养犬登记办法", body_html="<p>养犬登记。</p>")
     words.forget()
     assert words.documents_holding(["登记"]) == {"登记": 2}
 
 
-@sqlite_only
 def test_an_index_made_before_the_stored_counts_gets_them_filled_at_migrate():
     from gongkai.policies.search import ensure_search_schema
-    from gongkai.policies.search.backends.sqlite import COUNTS_TABLE
 
     make_document(title="黄埔区养犬管理规定", body_html="<p>养犬登记。</p>")
     make_document(title="黄埔区垃圾分类办法", body_html="<p>分类登记。</p>")
     with connection.cursor() as cursor:
-        cursor.execute(f"DROP TABLE {COUNTS_TABLE}")
+        cursor.execute(f"DROP TABLE {_counts_table()}")
     ensure_search_schema()
     stored, vocabulary = _stored_counts_and_vocabulary()
     assert stored == vocabulary and stored["登记"] == 2

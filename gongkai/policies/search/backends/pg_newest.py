@@ -77,27 +77,6 @@ END
 $$"""
 
 
-PG_COUNTS = f"{TABLE}_counts"
-PG_COUNTS_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION {PG_COUNTS}(words text[], cap integer)
-RETURNS TABLE (word text, documents bigint)
-LANGUAGE plpgsql STABLE
-SET enable_seqscan = off SET enable_indexscan = off
-AS $$
--- For each word (a tsquery literal), how many documents hold it, counted up to
--- ``cap``, through the GIN index. Planned word by word with the word known: one
--- statement over an array of words was planned for any word, as a scan of the table
--- that stopped at the first match, and read every vector for a word none holds.
-BEGIN
-    FOREACH word IN ARRAY words LOOP
-        EXECUTE 'SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE vector @@ $1::tsquery'
-            || ' LIMIT $2) AS found' INTO documents USING word, cap;
-        RETURN NEXT;
-    END LOOP;
-END
-$$"""
-
-
 PG_HOLDING = f"{TABLE}_holding"
 PG_HOLDING_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {PG_HOLDING}(words text[], phrases text[], ids bigint[])

@@ -2,7 +2,8 @@
 segmenter's words (title A, number B, body D; see ``pg_words``) used to rank with
 ``ts_rank_cd`` and, under a GIN index, to find the matches, and ``heading`` (the words
 of the title and 文号, GIN index) for the heading rows of a broad query (the GIN index
-of the body keeps no weights).
+of the body keeps no weights); ``policies_search_counts``, each word's documents, kept
+by the writes (``COUNTS_TABLE``).
 """
 # SQL is built here from module constants and placeholder lists; every value (query
 # words, ids, limits) is a bound parameter.
@@ -16,14 +17,28 @@ from gongkai.policies.search import lexicon_read, ranking
 from gongkai.policies.search.backends import pg_newest
 from gongkai.policies.search.backends.base import TABLE, Backend, Matcher
 from gongkai.policies.search.backends.pg_words import (
-    PG_MAX_WORD_BYTES,
     PG_TOKENS,
-    QUOTED,
     segmented_row,
     tsqueries,
 )
 
 HEADING = "heading"
+# How many documents hold each word of ``vector`` (what a match of the word alone would
+# find), stored and kept in the statements that write or delete rows (``_count_rows``):
+# a search reads its words' counts by key. These weigh a query's words (ranking rule 5,
+# ``covers``, the generic words) as SQLite's exact counts do; the planner's statistics,
+# read before, list only the commonest words and left every other at "held by some
+# document" — the weight of the rarest — so a word a dozen documents hold outweighed the
+# one rare word of a question (政府部门一年花了多少钱: 一年 over 预算), and the two
+# engines ranked apart. (Counting the others through the GIN index, up to a cap, was a
+# statement per word.)
+COUNTS_TABLE = f"{TABLE}_counts"
+# The earlier versions' counting function (``policies_search_counts(text[], integer)``).
+OLD_COUNTS_FUNCTION = f"{TABLE}_counts(text[], integer)"
+# Writers of the index take this transaction lock before changing the counts: two
+# transactions adding the same words would otherwise lock their count rows in
+# different orders.
+COUNTS_LOCK = f"{COUNTS_TABLE}"
 
 
 def rank_weights() -> str:
@@ -146,6 +161,28 @@ class PostgresMatcher(Matcher):
         return found
 
 
+def _count_rows(cursor, ids: list[int], sign: int) -> None:
+    """Add (``sign`` +1) or take (-1) the words of the rows ``ids`` (as stored now) to
+    or from ``COUNTS_TABLE``; a word no document holds any more is removed."""
+    if not ids:
+        return
+    cursor.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", [COUNTS_LOCK])
+    held = (f"SELECT word, count(*) AS n FROM {TABLE}, unnest(tsvector_to_array(vector)) "
+            "AS word WHERE document_id = ANY(%s::bigint[]) GROUP BY word")
+    if sign > 0:
+        cursor.execute(f"INSERT INTO {COUNTS_TABLE} AS c (word, documents) "
+                       f"SELECT word, n FROM ({held}) AS held ORDER BY word "
+                       "ON CONFLICT (word) DO UPDATE SET documents = c.documents + "
+                       "EXCLUDED.documents", [pg_ids(ids)])
+        return
+    cursor.execute(f"UPDATE {COUNTS_TABLE} AS c SET documents = c.documents - held.n "
+                   f"FROM ({held}) AS held WHERE c.word = held.word "
+                   "RETURNING c.word, c.documents", [pg_ids(ids)])
+    gone = [word for word, documents in cursor.fetchall() if documents <= 0]
+    if gone:
+        cursor.execute(f"DELETE FROM {COUNTS_TABLE} WHERE word = ANY(%s::text[])", [gone])
+
+
 class PostgresBackend(Backend):
     vendor = "postgresql"
     matcher_class = PostgresMatcher
@@ -187,7 +224,15 @@ class PostgresBackend(Backend):
         cursor.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_heading_lexemes "
                        f"ON {TABLE} USING gin (heading)")
         cursor.execute(pg_newest.PG_NEWEST_FUNCTION)
-        cursor.execute(pg_newest.PG_COUNTS_FUNCTION)
+        cursor.execute(f"DROP FUNCTION IF EXISTS {OLD_COUNTS_FUNCTION}")
+        cursor.execute("SELECT to_regclass(%s)", [COUNTS_TABLE])
+        if cursor.fetchone()[0] is None:
+            # An index an earlier version made gets its counts here, from its vectors
+            # (ts_stat: each word and how many of them hold it).
+            cursor.execute(f"CREATE TABLE {COUNTS_TABLE} (word text PRIMARY KEY, "
+                           "documents integer NOT NULL)")
+            cursor.execute(f"INSERT INTO {COUNTS_TABLE} (word, documents) SELECT word, "
+                           f"ndoc FROM ts_stat('SELECT vector FROM {TABLE}')")
         cursor.execute(pg_newest.PG_HOLDING_FUNCTION)
         cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})")
         return outdated and cursor.fetchone()[0]
@@ -208,17 +253,22 @@ class PostgresBackend(Backend):
                        "WHERE pg_column_compression(vector) IS NOT NULL")
 
     def write_rows(self, cursor, rows: list[tuple]) -> None:
+        ids = [row[0] for row in rows]
+        _count_rows(cursor, ids, -1)  # the rows these replace, if any
         cursor.executemany(
             f"INSERT INTO {TABLE} (document_id, title, number, body, vector, heading) "
             "VALUES (%s, %s, %s, %s, %s::tsvector, %s::tsvector) "
             "ON CONFLICT (document_id) DO UPDATE SET title = EXCLUDED.title, "
             "number = EXCLUDED.number, body = EXCLUDED.body, vector = EXCLUDED.vector, "
             "heading = EXCLUDED.heading", rows)
+        _count_rows(cursor, ids, +1)
 
     def delete_rows(self, cursor, ids: list[int] | None) -> None:
         if ids is None:
             cursor.execute(f"DELETE FROM {TABLE}")
+            cursor.execute(f"DELETE FROM {COUNTS_TABLE}")
         else:
+            _count_rows(cursor, ids, -1)
             cursor.execute(f"DELETE FROM {TABLE} WHERE document_id = ANY(%s::bigint[])",
                            [pg_ids(ids)])
 
@@ -239,27 +289,14 @@ class PostgresBackend(Backend):
 
     def word_documents(self, cursor, words: list[str], cap: int,
                        held: frozenset[str] = frozenset()) -> dict[str, int]:
-        """From the planner's statistics where the table has them (a word they do not
-        list as common is rarer than any they list: only whether it occurs at all is
-        read, through the GIN index — or not read, for a word of ``held``: 1); counted
-        up to ``cap`` where it has none. One statement for all the words."""
-        shares, _rarer, documents = pg_newest.statistics()
-        counts = {word: round(shares[word] * documents) for word in words if word in shares}
-        if shares:
-            # (Asking whether some document holds a title's word, through the GIN
-            # index, took 0.5 ms a word at 100,000 documents: rule 4a's tie-break asks
-            # it of twenty titles' words.)
-            # (A vector keeps no word over ``PG_MAX_WORD_BYTES``.)
-            counts.update((word, 1) for word in words if word in held and word not in counts
-                          and len(word.encode()) <= PG_MAX_WORD_BYTES)
-        rest = [word for word in words if word not in counts]
-        if rest:
-            # (Through ``run_together``: a search's first read also reads the stamp.)
-            rows, = self.run_together([
-                (f"SELECT word, documents FROM {pg_newest.PG_COUNTS}(%s, %s)",
-                 [[QUOTED[w] for w in rest], 1 if shares else cap])])
-            counted = dict(rows)
-            counts.update((w, counted[QUOTED[w]]) for w in rest)
+        """From ``COUNTS_TABLE``, read by key, one statement for all the words (a
+        word over ``PG_MAX_WORD_BYTES`` is in no vector: 0)."""
+        counts = dict.fromkeys(words, 0)
+        # (Through ``run_together``: a search's first read also reads the stamp.)
+        rows, = self.run_together([
+            (f"SELECT word, documents FROM {COUNTS_TABLE} WHERE word = ANY(%s::text[])",
+             [list(words)])])
+        counts.update(rows)
         return counts
 
     def document_total(self, cursor) -> int:
