@@ -396,27 +396,74 @@ def time_queries_interleaved(fns, queries, budget_s: float) -> list[tuple[list, 
     deadline = time.perf_counter() + budget_s * len(fns)
     out = [([], [], []) for _ in fns]
     for q in queries:
-        for fn, (latencies, answers, cpu) in zip(fns, out, strict=True):
+        for i, (fn, (latencies, answers, cpu)) in enumerate(zip(fns, out, strict=True)):
+            before = SCHED.take()
             started, started_cpu = time.perf_counter(), time.process_time()
             answer = fn(q)
             latencies.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
+            SCHED.add(i, before)
             answers.append(answer)
         if time.perf_counter() > deadline:
             break
     return out
 
 
-def server_cpu_s() -> float | None:
-    """The CPU seconds this connection's PostgreSQL backend process has used (it runs
-    on this machine: /proc), None on SQLite or when it cannot be read."""
+def schedstat_ms(pid: int | str) -> tuple[float, float] | None:
+    """(ms on a CPU, ms waiting in the run queue for one) of a process so far, from
+    /proc/PID/schedstat (Linux), None where it cannot be read."""
+    try:
+        on_cpu, waiting, _slices = Path(f"/proc/{pid}/schedstat").read_text().split()
+    except (OSError, ValueError):
+        return None
+    return int(on_cpu) / 1e6, int(waiting) / 1e6
+
+
+class SchedWaits:
+    """Per query and side, how long this process and (PostgreSQL) the connection's
+    backend waited for a core and how long the backend ran: on a shared machine a
+    wall time is CPU plus those waits, and PostgreSQL's search has two processes
+    that wake each other once a round trip."""
+
+    def __init__(self):
+        self.server_pid: int | None = None
+        self.per_side: dict[int, dict[str, list[float]]] = {}
+
+    def take(self) -> tuple | None:
+        return schedstat_ms("self"), (schedstat_ms(self.server_pid)
+                                      if self.server_pid else None)
+
+    def add(self, side: int, before: tuple) -> None:
+        after = self.take()
+        lists = self.per_side.setdefault(side, {})
+        (client0, server0), (client1, server1) = before, after
+        if client0 and client1:
+            lists.setdefault("client_wait", []).append(client1[1] - client0[1])
+        if server0 and server1:
+            lists.setdefault("server_cpu", []).append(server1[0] - server0[0])
+            lists.setdefault("server_wait", []).append(server1[1] - server0[1])
+
+
+SCHED = SchedWaits()
+
+
+def server_pid() -> int | None:
+    """This connection's PostgreSQL backend process (None on SQLite)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
+        return cursor.fetchone()[0]
+
+
+def server_cpu_s() -> float | None:
+    """The CPU seconds this connection's PostgreSQL backend process has used (it runs
+    on this machine: /proc), None on SQLite or when it cannot be read."""
+    pid = server_pid()
+    if pid is None:
+        return None
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
@@ -583,9 +630,14 @@ def child(args) -> dict:
             return side.search(ptext.query_terms(q.text))
 
         server_before = server_cpu_s()
+        SCHED.server_pid = server_pid()
         (lat, answers, cpu), (lat_t, answers_t, cpu_t) = time_queries_interleaved(
             (in_db, on_tantivy), queries, args.budget)
         server_after = server_cpu_s()
+        # (ms per query: p50, p95, mean of each; side 0 in-DB, 1 tantivy)
+        result["sched"] = {name: {kind: percentiles(values) for kind, values in lists.items()}
+                           for name, lists in (("in_db", SCHED.per_side.get(0, {})),
+                                               ("tantivy", SCHED.per_side.get(1, {})))}
         result["in_db_cpu"] = percentiles(cpu)
         result["tantivy_cpu"] = percentiles(cpu_t)
         # (Each query's, in order, as ``in_db_latencies``.)
@@ -689,6 +741,12 @@ def report_cpu(r: dict, ratio: bool = False) -> None:
     print(f"  CPU in-DB {r['backend']:<8} {cpu['n']:7d} {fmt_ms(cpu)}"
           + (f"   + server {server:.2f} mean" if server is not None else ""))
     print(f"  CPU tantivy        {cpu_t['n']:7d} {fmt_ms(cpu_t)}")
+    sched = r.get("sched", {})
+    for side, label in (("in_db", f"in-DB {r['backend']}"), ("tantivy", "tantivy")):
+        parts = [f"{name.replace('_', ' ')} {v['p50']:.1f} / {v['p95']:.1f} / {v['mean']:.1f}"
+                 for name, v in sched.get(side, {}).items()]
+        if parts:
+            print(f"    {label} (ms p50 / p95 / mean): " + "; ".join(parts))
 
 
 def report_like(r: dict, ratio: bool = False) -> None:
