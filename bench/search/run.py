@@ -439,7 +439,7 @@ class SchedWaits:
         (client0, server0), (client1, server1) = before, after
         if client0 and client1:
             lists.setdefault("client_wait", []).append(client1[1] - client0[1])
-        if server0 and server1:
+        if server0 and server1 and side == 0:  # (the in-DB side's server)
             lists.setdefault("server_cpu", []).append(server1[0] - server0[0])
             lists.setdefault("server_wait", []).append(server1[1] - server0[1])
 
