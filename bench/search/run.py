@@ -66,6 +66,75 @@ def reusable(database_url: str, n: int) -> bool:
     return True  # PostgreSQL: the child checks the count
 
 
+# The migrations a bench database built before its migrations were recorded is at: the
+# databases of rounds 12–15 (built with the models, then brought by hand to main at
+# 8ff405f: the lexicon's scope column, then the data steps of lexicon 0011, 0012 and
+# policies 0015). ``migrate_reused`` records them as applied, once, and then migrates.
+UNRECORDED_LEVEL = {
+    "core": "0005_notification_kind_inbox_digest",
+    "foi": "0003_reply_fields_settings_pdf_attachments",
+    "lexicon": "0012_areas",
+    "orgs": "0001_initial",
+    "participation": "0004_message_reply_version",
+    "plans": "0003_task_unit_note",
+    "policies": "0015_search_lexicon_eleventh",
+    "publishing": "0002_catalog_item_version",
+    "qa": "0004_thresholds_recalibrated",
+    "reports": "0001_initial",
+    "websites": "0001_initial",
+    "workdays": "0002_chinese_holiday_names",
+}
+
+
+def migration_graph():
+    """The migrations as committed (``create_schema`` turns the modules off in its
+    process: read here as they are)."""
+    from django.db.migrations.loader import MigrationLoader
+    from django.test.utils import override_settings
+
+    with override_settings(MIGRATION_MODULES={}):
+        return MigrationLoader(None, ignore_no_migrations=True).graph
+
+
+def record_migrations(nodes) -> None:
+    """Record ``nodes`` (app, name) as applied, without running them."""
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    recorder = MigrationRecorder(connection)
+    recorder.ensure_schema()
+    applied = recorder.applied_migrations()
+    for app, name in nodes:
+        if (app, name) not in applied:
+            recorder.record_applied(app, name)
+
+
+def record_built_migrations() -> None:
+    """A fresh database is made from the current models and ``seed_lexicon`` runs every
+    data step: it is at the level of every committed migration, recorded so that a
+    later ``--reuse`` migrates only what is added after it."""
+    record_migrations(migration_graph().nodes)
+
+
+def migrate_reused() -> None:
+    """Bring a reused database to this checkout's migrations, as an upgrade would: the
+    migrations added since it was built (or since its last reuse) are run, schema and
+    data steps alike, then the ``post_migrate`` handlers (the search index's schema).
+    A database of a run that recorded none is taken as at ``UNRECORDED_LEVEL``."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    recorder = MigrationRecorder(connection)
+    if not recorder.has_table() or not recorder.applied_migrations():
+        # (Django's own apps, at their last: they change with Django only.)
+        graph = migration_graph()
+        level = {app: name for app, name in graph.leaf_nodes()} | UNRECORDED_LEVEL
+        record_migrations(dict.fromkeys(node for leaf in level.items()
+                                        for node in graph.forwards_plan(leaf)))
+    call_command("migrate", interactive=False, verbosity=1)
+
+
 def loaded_state() -> dict:
     """What ``load_documents`` returned, read back from a database already loaded."""
     from gongkai.policies.models import PolicyDocument
@@ -327,27 +396,74 @@ def time_queries_interleaved(fns, queries, budget_s: float) -> list[tuple[list, 
     deadline = time.perf_counter() + budget_s * len(fns)
     out = [([], [], []) for _ in fns]
     for q in queries:
-        for fn, (latencies, answers, cpu) in zip(fns, out, strict=True):
+        for i, (fn, (latencies, answers, cpu)) in enumerate(zip(fns, out, strict=True)):
+            before = SCHED.take()
             started, started_cpu = time.perf_counter(), time.process_time()
             answer = fn(q)
             latencies.append((time.perf_counter() - started) * 1000)
             cpu.append((time.process_time() - started_cpu) * 1000)
+            SCHED.add(i, before)
             answers.append(answer)
         if time.perf_counter() > deadline:
             break
     return out
 
 
-def server_cpu_s() -> float | None:
-    """The CPU seconds this connection's PostgreSQL backend process has used (it runs
-    on this machine: /proc), None on SQLite or when it cannot be read."""
+def schedstat_ms(pid: int | str) -> tuple[float, float] | None:
+    """(ms on a CPU, ms waiting in the run queue for one) of a process so far, from
+    /proc/PID/schedstat (Linux), None where it cannot be read."""
+    try:
+        on_cpu, waiting, _slices = Path(f"/proc/{pid}/schedstat").read_text().split()
+    except (OSError, ValueError):
+        return None
+    return int(on_cpu) / 1e6, int(waiting) / 1e6
+
+
+class SchedWaits:
+    """Per query and side, how long this process and (PostgreSQL) the connection's
+    backend waited for a core and how long the backend ran: on a shared machine a
+    wall time is CPU plus those waits, and PostgreSQL's search has two processes
+    that wake each other once a round trip."""
+
+    def __init__(self):
+        self.server_pid: int | None = None
+        self.per_side: dict[int, dict[str, list[float]]] = {}
+
+    def take(self) -> tuple | None:
+        return schedstat_ms("self"), (schedstat_ms(self.server_pid)
+                                      if self.server_pid else None)
+
+    def add(self, side: int, before: tuple) -> None:
+        after = self.take()
+        lists = self.per_side.setdefault(side, {})
+        (client0, server0), (client1, server1) = before, after
+        if client0 and client1:
+            lists.setdefault("client_wait", []).append(client1[1] - client0[1])
+        if server0 and server1 and side == 0:  # (the in-DB side's server)
+            lists.setdefault("server_cpu", []).append(server1[0] - server0[0])
+            lists.setdefault("server_wait", []).append(server1[1] - server0[1])
+
+
+SCHED = SchedWaits()
+
+
+def server_pid() -> int | None:
+    """This connection's PostgreSQL backend process (None on SQLite)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
         return None
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_backend_pid()")
-        pid = cursor.fetchone()[0]
+        return cursor.fetchone()[0]
+
+
+def server_cpu_s() -> float | None:
+    """The CPU seconds this connection's PostgreSQL backend process has used (it runs
+    on this machine: /proc), None on SQLite or when it cannot be read."""
+    pid = server_pid()
+    if pid is None:
+        return None
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
@@ -378,13 +494,9 @@ def seed_lexicon() -> None:
     here, in the order ``migrate`` runs them, with the current models — whatever
     migration is added later, the benchmark measures the lexicon users get."""
     from django.apps import apps
-    from django.db.migrations.loader import MigrationLoader
     from django.db.migrations.operations import RunPython
-    from django.test.utils import override_settings
 
-    # (``create_schema`` turned the migration modules off; read them as they are.)
-    with override_settings(MIGRATION_MODULES={}):
-        graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    graph = migration_graph()
     plan: dict = {}
     for leaf in graph.leaf_nodes():
         if leaf[0] in LEXICON_APPS:
@@ -476,16 +588,17 @@ def child(args) -> dict:
     vendor = setup_django(args.database_url, fresh=not args.reuse)
     if args.reuse:
         from gongkai.policies.models import PolicyDocument
-        from gongkai.policies.search import ensure_search_schema
 
         if PolicyDocument.objects.count() != args.docs:
             sys.exit("--reuse: the database does not hold --docs documents")
-        ensure_search_schema()  # what this version adds to an index (as migrate does)
+        # (Its post_migrate handlers add what this version adds to an index.)
+        migrate_reused()
     result: dict = {"backend": vendor, "docs": args.docs, "server": server_settings(),
                     "reused": args.reuse}
     loaded = loaded_state() if args.reuse else load_documents(args.docs)
     if not args.reuse:
         seed_lexicon()
+        record_built_migrations()
     ids = loaded["ids"]
     mb = loaded["bytes"] / 1e6
     result["corpus"] = {"mb": mb, "insert_s": loaded["insert_s"],
@@ -517,9 +630,14 @@ def child(args) -> dict:
             return side.search(ptext.query_terms(q.text))
 
         server_before = server_cpu_s()
+        SCHED.server_pid = server_pid()
         (lat, answers, cpu), (lat_t, answers_t, cpu_t) = time_queries_interleaved(
             (in_db, on_tantivy), queries, args.budget)
         server_after = server_cpu_s()
+        # (ms per query: p50, p95, mean of each; side 0 in-DB, 1 tantivy)
+        result["sched"] = {name: {kind: percentiles(values) for kind, values in lists.items()}
+                           for name, lists in (("in_db", SCHED.per_side.get(0, {})),
+                                               ("tantivy", SCHED.per_side.get(1, {})))}
         result["in_db_cpu"] = percentiles(cpu)
         result["tantivy_cpu"] = percentiles(cpu_t)
         # (Each query's, in order, as ``in_db_latencies``.)
@@ -623,6 +741,12 @@ def report_cpu(r: dict, ratio: bool = False) -> None:
     print(f"  CPU in-DB {r['backend']:<8} {cpu['n']:7d} {fmt_ms(cpu)}"
           + (f"   + server {server:.2f} mean" if server is not None else ""))
     print(f"  CPU tantivy        {cpu_t['n']:7d} {fmt_ms(cpu_t)}")
+    sched = r.get("sched", {})
+    for side, label in (("in_db", f"in-DB {r['backend']}"), ("tantivy", "tantivy")):
+        parts = [f"{name.replace('_', ' ')} {v['p50']:.1f} / {v['p95']:.1f} / {v['mean']:.1f}"
+                 for name, v in sched.get(side, {}).items()]
+        if parts:
+            print(f"    {label} (ms p50 / p95 / mean): " + "; ".join(parts))
 
 
 def report_like(r: dict, ratio: bool = False) -> None:

@@ -138,6 +138,12 @@ class Backend:
     def after_rebuild(self, cursor) -> None:
         """After the whole index was written again."""
 
+    def warm(self, cursor) -> list[tuple[str, int]]:
+        """Read the index into the database's memory (after a server restart): (what
+        was read, how many pages or rows) per part; nothing where the database is a
+        file the operating system caches."""
+        return []
+
     def stored_texts(self, cursor, ids: list[int]) -> list[tuple[int, str, str]]:
         """(id, segmented title, segmented body) of these documents."""
         cursor.execute(*self.stored_texts_sql(ids))

@@ -10,7 +10,7 @@ by the writes (``COUNTS_TABLE``).
 # ruff: noqa: S608
 from collections.abc import Iterable
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models.expressions import RawSQL
 
 from gongkai.policies.search import lexicon_read, ranking
@@ -251,6 +251,45 @@ class PostgresBackend(Backend):
         # set to itself would keep its stored, compressed, form.)
         cursor.execute(f"UPDATE {TABLE} SET vector = vector || ''::tsvector "
                        "WHERE pg_column_compression(vector) IS NOT NULL")
+
+    def warm(self, cursor) -> list[tuple[str, int]]:
+        """The search table, its indexes and its out-of-line values (the vectors ranked,
+        the bodies highlighted) loaded into the shared buffers with ``pg_prewarm`` when
+        the extension is there or can be created (a superuser's right); else each
+        vector read once (the TOAST pages and their index go to the shared buffers;
+        the GIN indexes stay where they are). After a restart the first searches
+        otherwise copy these pages in, each on first use: the cold server's tail."""
+        if self._prewarm_extension(cursor):
+            cursor.execute(
+                "SELECT c.relname, pg_prewarm(c.oid) FROM pg_class c WHERE c.oid IN ("
+                "SELECT %s::regclass UNION SELECT indexrelid FROM pg_index "
+                "WHERE indrelid = %s::regclass UNION SELECT reltoastrelid FROM pg_class "
+                "WHERE oid = %s::regclass UNION SELECT i.indexrelid FROM pg_index i "
+                "JOIN pg_class t ON i.indrelid = t.reltoastrelid WHERE t.oid = %s::regclass"
+                ") ORDER BY c.relname", [TABLE] * 4)
+            return [(name, pages) for name, pages in cursor.fetchall()]
+        # (length() reads the whole vector: every TOAST chunk, through the TOAST index.)
+        cursor.execute(f"SELECT count(*) FROM {TABLE} WHERE length(vector) >= 0")
+        return [(f"{TABLE}.vector", cursor.fetchone()[0])]
+
+    @staticmethod
+    def _prewarm_extension(cursor) -> bool:
+        """Whether ``pg_prewarm()`` can be called in this database (created here when
+        it can be: in a savepoint, so a refusal leaves the transaction usable)."""
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_prewarm'")
+        if cursor.fetchone():
+            return True
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_prewarm'")
+        if not cursor.fetchone():
+            return False
+        cursor.execute("SAVEPOINT gongkai_prewarm")
+        try:
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+        except DatabaseError:
+            cursor.execute("ROLLBACK TO SAVEPOINT gongkai_prewarm")
+            return False
+        cursor.execute("RELEASE SAVEPOINT gongkai_prewarm")
+        return True
 
     def write_rows(self, cursor, rows: list[tuple]) -> None:
         ids = [row[0] for row in rows]
