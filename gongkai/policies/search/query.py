@@ -33,6 +33,7 @@ from gongkai.policies.search.reading import (  # noqa: F401 — Group: this modu
     _index_form,
     _is_word_for,
     _words,
+    written_forms,
 )
 
 # Words that ask for an explanation of a document rather than the document: the names of
@@ -537,13 +538,15 @@ def analyse(query: str, lexicon=None) -> Plan:
         rest = [u for u in units if u not in number_words]
     groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
-    groups = _correct(groups, lexicon, memo)
+    groups = written_forms(_correct(groups, lexicon, memo), lexicon, memo)
     if slips:
         # (Those not read as part of a word are the function characters they look.)
         groups = [g for g in groups if g.typed not in slips] or groups
     _classify(groups, memo)
     groups = _inner_words(groups, text.lower(), lexicon, memo)
-    return Plan(numbers, groups, lone=_lone_characters(cut), text=text.lower(),
+    # (A character read as its written form, 树 → 树木, is a word: not lone.)
+    written = {g.typed for g in groups if len(g.typed) == 1 and g.corrected}
+    return Plan(numbers, groups, lone=_lone_characters(cut) - written, text=text.lower(),
                 frames=_time_frames(groups))
 
 
