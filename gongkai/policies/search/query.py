@@ -86,6 +86,9 @@ SENTENCE_CHARACTERS = frozenset("来去给在有是要想能会让把被过着")
 TIME_FRAME_HEADS = frozenset("一二两三四五六七八九十半几多今明去前后本上下这那当同")
 TIME_FRAME_UNITS = frozenset("年月天日周")
 SENTENCE_WORDS = 6
+# How many characters a spoken phrase puts between a verb and its object at most
+# (转到区里的学校: 到区里的, four) for ``_said_apart`` to read them as one word.
+APART_SPAN = 6
 # The verbs of applying for something (申请公租房, 办理居住证, 领取补贴): the word after
 # one is what the resident wants to obtain (``Plan.objects``).
 APPLYING_VERBS = ("申请", "申报", "申领", "领取", "办理")
@@ -539,15 +542,71 @@ def analyse(query: str, lexicon=None) -> Plan:
     groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = written_forms(_correct(groups, lexicon, memo), lexicon, memo)
+    groups = _said_apart(groups, text.lower(), lexicon, memo)
     if slips:
         # (Those not read as part of a word are the function characters they look.)
         groups = [g for g in groups if g.typed not in slips] or groups
     _classify(groups, memo)
     groups = _inner_words(groups, text.lower(), lexicon, memo)
-    # (A character read as its written form, 树 → 树木, is a word: not lone.)
+    # (A character read as its written form, 树 → 树木, or as a verb said apart from
+    # its object, 转…学校 → 转学, is a word: not lone.)
     written = {g.typed for g in groups if len(g.typed) == 1 and g.corrected}
     return Plan(numbers, groups, lone=_lone_characters(cut) - written, text=text.lower(),
                 frames=_time_frames(groups))
+
+
+def _said_apart(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
+    """``groups`` with a verb of one character said apart from its object read as the
+    word the two make (转 … 学校 of 想转到区里的学校 → 转学): Chinese splits such a
+    word of verb and object (离合词: 转学, 请假, 报名) in speech, the object a few
+    words later (转到…学校, 请了三天假), while a document writes it whole — the
+    segmenter then cuts the verb alone, a character left of the sentence, and the
+    object as a word of its own. Read so when the verb (a character of the query the
+    dictionary tags a verb, not one of the sentence's own: 来, 想, 要 —
+    ``SENTENCE_CHARACTERS``; not 区 of 区本级政府 nor 惠 of 普惠性民办, no verbs)
+    and the first character of a later word of the same phrase (at most
+    ``APART_SPAN`` characters after it, no stop or space between) are a word of the
+    dictionary that the library holds. The verb's group then also matches that word
+    (and what the lexicon says it means)."""
+    singles = [g for g in groups if len(g.typed) == 1 and ptext._is_cjk(g.typed)
+               and g.typed not in SENTENCE_CHARACTERS and g.typed not in typos.FILLERS
+               and g.typed not in ptext._STOPWORDS and not g.corrected
+               and words.character_tag(g.typed).startswith("v")]
+    if not singles:
+        return groups
+    found: dict[str, list[tuple[int, str]]] = {}
+    for single in singles:
+        for at in positions(text, single.typed):
+            window = text[at + 1:at + 1 + APART_SPAN + 1]
+            for later in groups:
+                gap = window.find(later.typed)
+                if (len(later.typed) < 2 or gap < 1 or not _one_phrase(window[:gap])
+                        or not ptext._is_cjk(later.typed[0])):
+                    continue
+                word = single.typed + later.typed[0]
+                if ptext.is_dictionary_word(word) and word not in text:
+                    found.setdefault(single.typed, []).append((gap, word))
+    if not found:
+        return groups
+    counts = words.documents_holding([w for pairs in found.values() for _gap, w in pairs],
+                                     memo)
+    for single in singles:
+        # (The nearest object whose word the library holds: 转 区里 → 转区 is a word
+        # no document holds; 转 学校 → 转学.)
+        word = min((pair for pair in found.get(single.typed, ()) if counts.get(pair[1], 0)),
+                   default=(0, ""))[1]
+        if word:
+            read = _group(word, lexicon).alternatives
+            single.alternatives = tuple(dict.fromkeys([*single.alternatives, *read])
+                                        )[:MAX_ALTERNATIVES]
+            single.corrected = word
+    return groups
+
+
+def _one_phrase(between: str) -> bool:
+    """Whether ``between`` (the characters between a verb and its object) holds no
+    stop, space or other mark: the two are in one phrase."""
+    return all(ptext._is_cjk(ch) for ch in between)
 
 
 def _time_frames(groups: list[Group]) -> frozenset[str]:

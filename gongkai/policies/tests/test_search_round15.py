@@ -49,3 +49,45 @@ def test_the_table_holds_characters_and_their_forms_of_two_characters_or_more():
     for character, forms in table.items():
         assert len(character) == 1 and forms
         assert all(len(form) >= 2 and form != character * len(form) for form in forms), character
+
+
+@pytest.fixture
+def transfers():
+    return {
+        "transfer": make_document(title="黄埔区中小学生转学管理办法",
+                                  body_html="<p>学生转学由家长向转入学校提出申请。</p>"),
+        "admission": make_document(title="黄埔区义务教育阶段招生入学实施办法",
+                                   body_html="<p>适龄儿童入学实行划片招生，学校按学位招生。</p>"),
+    }
+
+
+def test_a_verb_said_apart_from_its_object_is_read_as_the_word_they_make(transfers):
+    plan = q.analyse("孩子读到一半想转到区里的学校")
+    verb = next(g for g in plan.groups if g.typed == "转")
+    assert "转学" in verb.alternatives and verb.corrected == "转学"
+    assert "转" not in plan.lone
+    assert ids(search_documents(query="孩子读到一半想转到区里的学校"))[:1] == [
+        transfers["transfer"].pk]
+
+
+@pytest.mark.parametrize("query", [
+    "想转 到区里的学校",        # a space between: two phrases
+    "转，到区里的学校",         # a stop between
+    "转到了黄埔区那边的一所学校",  # the object further than APART_SPAN
+])
+def test_a_verb_and_a_word_of_another_phrase_are_not_joined(transfers, query):
+    verb = next(g for g in q.analyse(query).groups if g.typed == "转")
+    assert "转学" not in verb.alternatives
+
+
+def test_only_a_verb_is_joined_to_a_later_word(transfers):
+    # 区 is no verb (区 + 学校 is no word either way); 想 is the sentence's own verb.
+    plan = q.analyse("区里想到学校")
+    assert all(not g.corrected for g in plan.groups)
+
+
+def test_a_joined_word_the_library_lacks_is_not_read(transfers):
+    # 转 + 区里 → 转区, a word of the dictionary no document holds: the next one is.
+    plan = q.analyse("想转区里学校")
+    verb = next((g for g in plan.groups if g.typed == "转"), None)
+    assert verb is None or "转区" not in verb.alternatives
