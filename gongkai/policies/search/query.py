@@ -12,6 +12,7 @@ the other words that mean the same to the library.
   (``reading``, ``typos``);
 - whether it is generic (``words``): a query of generic words only finds nothing.
 """
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -86,6 +87,18 @@ SENTENCE_CHARACTERS = frozenset("来去给在有是要想能会让把被过着")
 TIME_FRAME_HEADS = frozenset("一二两三四五六七八九十半几多今明去前后本上下这那当同")
 TIME_FRAME_UNITS = frozenset("年月天日周")
 SENTENCE_WORDS = 6
+# A count of articles after a subject (惠企十条, 稳岗二十条, 人才30条): the short name
+# of a set of measures, whose title says 若干措施 — not an article's number (第十条),
+# nor 条例, 条件, 条款 … (``_numbered_names``).
+_NUMERAL = "[一二两三四五六七八九十百]+|[0-9]+"
+ARTICLE_COUNT = re.compile(rf"(?<!第)(?<![一二两三四五六七八九十百0-9])(?:{_NUMERAL})条(?![例件款约文目])")
+MEASURES_TITLE = "若干措施"
+# Two or more of a number and one character (三馆一站, 五险一金, 两学一做): each
+# character the head of the terms it counts; read as at most this many of the
+# library's nouns ending in it.
+COUNTED_HEADS = re.compile("(?:[一二两三四五六七八九十][\u4e00-\u9fff]){2,}")
+HEAD_NOUNS = 4
+HEAD_CANDIDATES = 64  # the most usual nouns ending in the character looked up
 # How many characters a spoken phrase puts between a verb and its object at most
 # (转到区里的学校: 到区里的, four) for ``_said_apart`` to read them as one word.
 APART_SPAN = 6
@@ -543,6 +556,7 @@ def analyse(query: str, lexicon=None) -> Plan:
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = written_forms(_correct(groups, lexicon, memo), lexicon, memo)
     groups = _said_apart(groups, text.lower(), lexicon, memo)
+    groups = _numbered_names(groups, text.lower(), lexicon, memo)
     if slips:
         # (Those not read as part of a word are the function characters they look.)
         groups = [g for g in groups if g.typed not in slips] or groups
@@ -601,6 +615,59 @@ def _said_apart(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gro
                                         )[:MAX_ALTERNATIVES]
             single.corrected = word
     return groups
+
+
+def _numbered_names(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
+    """``groups`` with the numbered short names of government language read as what
+    they name: a subject and a count of articles (惠企十条, 稳岗二十条, 人才十五条: a
+    set of measures of that many articles, whose written title is 若干措施 —
+    ``ARTICLE_COUNT``), and counted heads (三馆一站, 五险一金: ``COUNTED_HEADS`` — two or
+    more of a number and one character, each character the head shared by the terms
+    it counts: 馆 of 图书馆 and 文化馆). The segmenter cuts them into numbers and
+    characters no document holds as such (十条 is in every text's 第十条). A counted
+    head is read as the library's nouns ending in it (``words.nouns_ending_in``, the
+    ``HEAD_CANDIDATES`` most usual looked up), at most ``HEAD_NOUNS``, none generic."""
+    spans = [(m.start(), m.end(), (_index_form(MEASURES_TITLE),), MEASURES_TITLE)
+             for m in ARTICLE_COUNT.finditer(text)
+             if m.start() and ptext._is_cjk(text[m.start() - 1])
+             and not _read_whole(groups, text, m.start(), m.end(), lexicon)]
+    for m in COUNTED_HEADS.finditer(text):
+        if _read_whole(groups, text, m.start(), m.end(), lexicon) or any(
+                words.character_tag(ch).startswith("q") or ch in TIME_FRAME_UNITS
+                for ch in m.group()[1::2]):
+            # The lexicon names it (三区三线), or a character is a measure (一户一宅:
+            # 户 counts households, it heads no terms).
+            continue
+        heads = []
+        for at in range(m.start() + 1, m.end(), 2):
+            nouns = words.nouns_ending_in(text[at])[:HEAD_CANDIDATES]
+            held = words.documents_holding(list(nouns), memo)
+            # (Not a noun as common as a generic word, 网站 of 站: it names no
+            # subject the counted terms share.)
+            read = tuple(n for n in nouns if held.get(n, 0)
+                         and not words.is_generic_word(n, held[n]))[:HEAD_NOUNS]
+            heads.append((at - 1, at + 1, read, read[0] if read else ""))
+        # (Every head a noun's: 做 of 两学一做 ends no noun — a verb counted, not terms.)
+        if all(read for _start, _end, read, _first in heads):
+            spans += heads
+    if not spans:
+        return groups
+
+    def inside(group: Group) -> bool:
+        return any(start <= at and at + len(group.typed) <= end
+                   for at in positions(text, group.typed) for start, end, *_ in spans)
+
+    named = [Group(typed=text[start:end], alternatives=read, corrected=corrected)
+             for start, end, read, corrected in spans]
+    return [g for g in groups if not inside(g)] + named
+
+
+def _read_whole(groups: list[Group], text: str, start: int, end: int, lexicon) -> bool:
+    """Whether a word of the query overlapping ``text[start:end]`` is a lexicon term
+    (三区三线, 五险一金 where the office wrote it): the office's reading stands."""
+    return any(lexicon.expand(g.typed) and any(
+        at < end and start < at + len(g.typed) for at in positions(text, g.typed))
+        for g in groups)
 
 
 def _one_phrase(between: str) -> bool:

@@ -321,3 +321,26 @@ def frequency(word: str) -> int:
         return 0
     parts = text[at + 1:text.find("\n", at + 1)].split()
     return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+
+
+@lru_cache(maxsize=1)
+def _nouns_by_last() -> dict[str, tuple[str, ...]]:
+    """character → the dictionary's nouns of two or three characters ending in it, the
+    most frequent first: read once a process, the first time a query holds a numbered
+    abbreviation (``nouns_ending_in``)."""
+    import jieba
+
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    found: dict[str, list[tuple[int, str]]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, count, tag = (line.split() + ["", ""])[:3]
+            if 2 <= len(word) <= 3 and tag.startswith("n") and count.isdigit():
+                found.setdefault(word[-1], []).append((-int(count), word))
+    return {last: tuple(w for _c, w in sorted(words)) for last, words in found.items()}
+
+
+def nouns_ending_in(character: str) -> tuple[str, ...]:
+    """The dictionary's nouns of two or three characters whose head (the last
+    character) is ``character`` (馆: 图书馆, 博物馆 …), the most frequent first."""
+    return _nouns_by_last().get(character, ())

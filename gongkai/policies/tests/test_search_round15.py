@@ -2,8 +2,10 @@
 树木) when the library does not hold the character as a word."""
 import pytest
 
+from gongkai.lexicon.models import TermGroup, TermKind
+from gongkai.lexicon.services import lexicon_version_bump
+from gongkai.policies.search import lexicon_read, reading, search_documents
 from gongkai.policies.search import query as q
-from gongkai.policies.search import reading, search_documents
 from gongkai.policies.tests.factories_policies import ids, make_document
 
 pytestmark = pytest.mark.django_db
@@ -91,3 +93,51 @@ def test_a_joined_word_the_library_lacks_is_not_read(transfers):
     plan = q.analyse("想转区里学校")
     verb = next((g for g in plan.groups if g.typed == "转"), None)
     assert verb is None or "转区" not in verb.alternatives
+
+
+@pytest.fixture
+def culture():
+    return {
+        "culture": make_document(title="黄埔区公共文化服务扶持办法",
+                                 body_html="<p>公共图书馆和文化馆免费开放；每个街道建设综合文化站。</p>"),
+        "sme": make_document(title="黄埔区促进中小微企业发展若干措施",
+                             body_html="<p>第十条 对中小微企业给予资金支持。</p>"),
+        "web": make_document(title="黄埔区政府网站管理办法",
+                             body_html="<p>政府网站栏目更新，第十条 网站安全。</p>"),
+    }
+
+
+def test_counted_heads_are_read_as_the_nouns_they_head(culture):
+    plan = q.analyse("三馆一站")
+    read = {g.typed: g.alternatives for g in plan.groups}
+    assert "文化馆" in read["三馆"] and "文化站" in read["一站"]
+    assert ids(search_documents(query="三馆一站"))[:1] == [culture["culture"].pk]
+
+
+@pytest.mark.parametrize("query", ["两学一做", "一户一宅", "一年一次"])
+def test_a_counted_verb_or_measure_is_not_read_as_heads(culture, query):
+    # 做 heads no noun; 户, 次 are measures and 年 a unit of time: no counted terms.
+    assert not any(g.corrected for g in q.analyse(query).groups)
+
+
+def test_a_count_of_articles_after_a_subject_names_a_set_of_measures(culture):
+    plan = q.analyse("中小微企业十条")
+    count = next(g for g in plan.groups if g.typed == "十条")
+    assert count.corrected == "若干措施"
+    assert ids(search_documents(query="中小微企业十条"))[:1] == [culture["sme"].pk]
+
+
+@pytest.mark.parametrize("query", ["第十条", "网站 第十条", "十条"])
+def test_an_article_number_is_no_count_of_articles(culture, query):
+    assert not any(g.corrected for g in q.analyse(query).groups)
+
+
+def test_a_numbered_name_the_lexicon_holds_keeps_the_lexicon_reading(culture):
+    # (Read as counted heads it would be 辖区 and 热线, which this library holds.)
+    make_document(title="黄埔区12345热线管理办法", body_html="<p>辖区内的热线工单。</p>")
+    TermGroup.objects.create(canonical="国土空间规划", variants=["三区三线"],
+                             kind=TermKind.COLLOQUIAL)
+    lexicon_version_bump()
+    plan = lexicon_read.current(lambda lexicon: q.analyse("三区三线", lexicon))
+    assert [g.typed for g in plan.groups] == ["三区三线"]
+    assert not plan.groups[0].corrected
