@@ -141,3 +141,24 @@ def test_a_numbered_name_the_lexicon_holds_keeps_the_lexicon_reading(culture):
     plan = lexicon_read.current(lambda lexicon: q.analyse("三区三线", lexicon))
     assert [g.typed for g in plan.groups] == ["三区三线"]
     assert not plan.groups[0].corrected
+
+
+@pytest.fixture
+def special():
+    # 专项 after a subject in the titles of three issuers: a title's tail (round 13).
+    # (Each made by its own unit, ``make_document``.)
+    return [make_document(title=title) for title in (
+        "黄埔区燃气安全专项整治工作方案", "黄埔区住宅专项维修资金管理办法",
+        "黄埔区人才引进和培养专项资金管理办法")]
+
+
+def test_a_compound_cut_before_its_noun_head_is_named_as_lacking(special):
+    result = search_documents(query="专项债 方案")
+    assert not ids(result)
+    assert result.notice == "none" and result.missing == ["专项债"]
+
+
+@pytest.mark.parametrize("query", ["专项行动方案", "专项 方案"])
+def test_a_tail_without_a_lacking_head_is_still_too_generic(special, query):
+    result = search_documents(query=query)
+    assert not ids(result) and result.notice == "generic"
