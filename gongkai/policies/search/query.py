@@ -757,6 +757,14 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
         # Each such word as the lexicon reads it, as ``counts`` judged it held (租房 of
         # 租房补贴 → 租赁住房): the bare word may be in no document.
         inner = subwords.inner_words(group.typed, is_word, counts)
+        if _generic_head(group) and not lexicon.expand(group.typed):
+            # Read by its pieces as a phrase (行为规范 → 行为 规范: ``_read_otherwise``),
+            # not through the lexicon, and its head — said last — a generic word (规范,
+            # 办法: a kind of text or act any subject has): the modifier alone (行为)
+            # is in other compounds of another sense (违法行为), and only the phrase
+            # says which. (With a head of its own, 产业扶持, the words inside it are
+            # read as before.)
+            inner = [w for w in inner if group.typed.endswith(w)]
         forms = [a for w in inner if not _all_generic(w) for a in _group(w, lexicon).alternatives]
         held = words.documents_holding([x for a in forms for x in _words(a)], memo)
         extra = [a for a in forms if _held([a], held) and a not in group.alternatives]
@@ -767,6 +775,14 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
     new = [_group(w, lexicon) for w in dict.fromkeys(found)]
     _classify(new, memo)
     return [g for g in groups if g.typed not in replaced] + new
+
+
+def _generic_head(group: Group) -> bool:
+    """Whether ``group`` is read by its dictionary pieces as a phrase (行为 规范 of
+    行为规范: ``reading._read_otherwise``) whose last piece, the compound's head, is a
+    generic word (``words.is_generic_class``: 规范)."""
+    return any(isinstance(a, str) and " " in a and words.is_generic_class(a.split(" ")[-1])
+               for a in group.alternatives)
 
 
 def _lone_characters(cut: list[str]) -> frozenset[str]:

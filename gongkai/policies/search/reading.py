@@ -46,7 +46,9 @@ def _index_form(word: str) -> str | tuple[str, ...]:
 
 
 def _words(alternative) -> tuple[str, ...]:
-    return (alternative,) if isinstance(alternative, str) else alternative
+    if isinstance(alternative, str):
+        return tuple(alternative.split(" ")) if " " in alternative else (alternative,)
+    return alternative
 
 
 def _group(unit: str, lexicon) -> Group:
@@ -173,7 +175,7 @@ def _joined_term(before: Group, read: Group, lexicon, memo: dict) -> Group | Non
 def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     pieces = ptext.dictionary_pieces(group.typed)
     if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
-        group.alternatives = (*group.alternatives, pieces)
+        group.alternatives = (*group.alternatives, " ".join(pieces))
         return group
     # A coordinated abbreviation (预决算): the two words it joins, those held.
     joined = abbrev.coordinated(group.typed)

@@ -162,3 +162,41 @@ def test_a_compound_cut_before_its_noun_head_is_named_as_lacking(special):
 def test_a_tail_without_a_lacking_head_is_still_too_generic(special, query):
     result = search_documents(query=query)
     assert not ids(result) and result.notice == "generic"
+
+
+@pytest.fixture
+def conduct():
+    return {
+        "counter": make_document(title="黄埔区政务服务中心窗口工作规范",
+                                 body_html="<p>窗口工作人员应当挂牌上岗、文明服务。</p>"),
+        "pollution": make_document(title="黄埔区生态环境违法行为举报奖励办法",
+                                   body_html="<p>举报生态环境违法行为给予奖励；奖励程序应当规范。</p>"),
+    }
+
+
+def test_a_word_read_by_its_pieces_is_read_as_a_phrase(conduct):
+    plan = q.analyse("行为规范")
+    group = plan.groups[0]
+    assert "行为 规范" in group.alternatives
+    # …not its modifier alone: its head 规范 is generic, and 行为 alone is in 违法行为.
+    assert "行为" not in group.alternatives and not group.inner
+
+
+def test_a_compound_with_a_generic_head_does_not_bring_the_modifiers_other_compounds(conduct):
+    found = ids(search_documents(query="政务服务窗口工作人员行为规范"))
+    assert found[:1] == [conduct["counter"].pk]
+
+
+def test_a_phrase_matches_its_pieces_side_by_side_only(conduct):
+    beside = make_document(title="关于印发窗口人员行为规范的通知",
+                           body_html="<p>窗口人员 行为 规范 十条。</p>")
+    found = ids(search_documents(query="行为规范"))
+    assert beside.pk in found and conduct["pollution"].pk not in found
+
+
+def test_a_compound_whose_head_is_its_own_keeps_the_words_inside_it():
+    make_document(title="黄埔区促进生物医药产业发展办法", body_html="<p>生物医药产业发展。</p>")
+    make_document(title="黄埔区退役军人就业创业扶持办法", body_html="<p>就业创业扶持。</p>")
+    group = next(g for g in q.analyse("产业扶持").groups if g.typed == "产业扶持")
+    # 扶持 is no generic word: the modifier inside 产业扶持 is still read (loosely).
+    assert "产业 扶持" in group.alternatives and "产业" in group.alternatives
