@@ -289,7 +289,7 @@ class Plan:
                                   if k != g.typed)
             # The looser reading by a held word inside a word (``Group.inner``) that
             # is not its head — a compound's head comes last (人才 of 引进人才) — names
-            # another thing (行为 of 行为规范, 养老 of 养老院): it counts less in a
+            # another thing (养老 of 养老院, 产业 of 产业扶持): it counts less in a
             # title (rule 4a).
             loose = tuple(_words(a) for a in g.inner
                           if not g.typed.endswith("".join(_words(a))))
