@@ -650,9 +650,11 @@ def _numbered_names(groups: list[Group], text: str, lexicon, memo: dict) -> list
     spans = [(m.start(), m.end(), (_index_form(MEASURES_TITLE),), MEASURES_TITLE)
              for m in ARTICLE_COUNT.finditer(text)
              if m.start() and ptext._is_cjk(text[m.start() - 1])
-             and not _read_whole(groups, text, m.start(), m.end(), lexicon)]
+             and not _read_whole(groups, text, m.start(), m.end(), lexicon)
+             and not _straddled(groups, text, m.start(), m.end())]
     for m in COUNTED_HEADS.finditer(text):
-        if _read_whole(groups, text, m.start(), m.end(), lexicon) or any(
+        if _read_whole(groups, text, m.start(), m.end(), lexicon) or _straddled(
+                groups, text, m.start(), m.end()) or any(
                 words.character_tag(ch).startswith("q") or ch in TIME_FRAME_UNITS
                 for ch in m.group()[1::2]):
             # The lexicon names it (三区三线), or a character is a measure (一户一宅:
@@ -688,6 +690,14 @@ def _read_whole(groups: list[Group], text: str, start: int, end: int, lexicon) -
     return any(lexicon.expand(g.typed) and any(
         at < end and start < at + len(g.typed) for at in positions(text, g.typed))
         for g in groups)
+
+
+def _straddled(groups: list[Group], text: str, start: int, end: int) -> bool:
+    """Whether a word of the query runs across an end of ``text[start:end]``: the
+    numbers and characters there are part of a word of their own (一条 of 一条龙, 办事
+    一条龙: no count of articles)."""
+    return any(at < start < at + len(g.typed) or at < end < at + len(g.typed)
+               for g in groups for at in positions(text, g.typed))
 
 
 def _one_phrase(between: str) -> bool:

@@ -127,7 +127,7 @@ def test_a_count_of_articles_after_a_subject_names_a_set_of_measures(culture):
     assert ids(search_documents(query="中小微企业十条"))[:1] == [culture["sme"].pk]
 
 
-@pytest.mark.parametrize("query", ["第十条", "网站 第十条", "十条"])
+@pytest.mark.parametrize("query", ["第十条", "网站 第十条", "十条", "办事一条龙"])
 def test_an_article_number_is_no_count_of_articles(culture, query):
     assert not any(g.corrected for g in q.analyse(query).groups)
 
