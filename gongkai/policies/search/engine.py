@@ -101,7 +101,7 @@ def _search_plan(plan, query: str, visible, *, user, filters: dict | None, sort:
         # Words, none of which the library holds except generic ones: nothing to show
         # ("too generic" only if no word names what the library lacks: 时间机器申请) —
         # unless together they are the title of a few documents (办理时限).
-        generic = plan.generic_only and not plan.lacking
+        generic = plan.generic_only and not plan.lacking and not plan.lacking_heads()
         titled = _titled(visible, plan) if generic else []
         if titled:
             result = _search(visible, plan, [], titled, sort=sort, limit=limit, offset=offset)
@@ -109,14 +109,16 @@ def _search_plan(plan, query: str, visible, *, user, filters: dict | None, sort:
             result.notice = "" if result.hits or offset else "none"
             return result
         return SearchResult(total=0, terms=plan.typed, notice="generic" if generic else "none",
-                            missing=plan.named_missing())
+                            missing=plan.named_missing() or plan.lacking_heads())
     if not exact_ids and tails.names_only_a_tail(plan):
         # A kind of document and words that only qualify it after other subjects in
         # the library's titles (专项行动方案): as generic as 办理 通知 — unless a word
-        # the library lacks says the subject (专项债券 发行方案): not covered.
+        # the library lacks says the subject (专项债券 发行方案; 专项债 方案, whose
+        # head 债 the cut left alone): not covered.
+        heads = [] if plan.lacking else plan.lacking_heads()
         return SearchResult(total=0, terms=plan.typed,
-                            notice="none" if plan.lacking else "generic",
-                            missing=plan.named_missing())
+                            notice="none" if plan.lacking or heads else "generic",
+                            missing=plan.named_missing() or heads)
     if not exact_ids and plan.lacking and (
             (plan.lacks_subject() and _lacks_what_it_names(plan, terms))
             or _pieces_of_others(plan, terms, lexicon)

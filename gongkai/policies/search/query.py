@@ -12,6 +12,7 @@ the other words that mean the same to the library.
   (``reading``, ``typos``);
 - whether it is generic (``words``): a query of generic words only finds nothing.
 """
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -33,6 +34,7 @@ from gongkai.policies.search.reading import (  # noqa: F401 — Group: this modu
     _index_form,
     _is_word_for,
     _words,
+    written_forms,
 )
 
 # Words that ask for an explanation of a document rather than the document: the names of
@@ -85,6 +87,21 @@ SENTENCE_CHARACTERS = frozenset("来去给在有是要想能会让把被过着")
 TIME_FRAME_HEADS = frozenset("一二两三四五六七八九十半几多今明去前后本上下这那当同")
 TIME_FRAME_UNITS = frozenset("年月天日周")
 SENTENCE_WORDS = 6
+# A count of articles after a subject (惠企十条, 稳岗二十条, 人才30条): the short name
+# of a set of measures, whose title says 若干措施 — not an article's number (第十条),
+# nor 条例, 条件, 条款 … (``_numbered_names``).
+_NUMERAL = "[一二两三四五六七八九十百]+|[0-9]+"
+ARTICLE_COUNT = re.compile(rf"(?<!第)(?<![一二两三四五六七八九十百0-9])(?:{_NUMERAL})条(?![例件款约文目])")
+MEASURES_TITLE = "若干措施"
+# Two or more of a number and one character (三馆一站, 五险一金, 两学一做): each
+# character the head of the terms it counts; read as at most this many of the
+# library's nouns ending in it.
+COUNTED_HEADS = re.compile("(?:[一二两三四五六七八九十][\u4e00-\u9fff]){2,}")
+HEAD_NOUNS = 4
+HEAD_CANDIDATES = 64  # the most usual nouns ending in the character looked up
+# How many characters a spoken phrase puts between a verb and its object at most
+# (转到区里的学校: 到区里的, four) for ``_said_apart`` to read them as one word.
+APART_SPAN = 6
 # The verbs of applying for something (申请公租房, 办理居住证, 领取补贴): the word after
 # one is what the resident wants to obtain (``Plan.objects``).
 APPLYING_VERBS = ("申请", "申报", "申领", "领取", "办理")
@@ -128,6 +145,26 @@ class Plan:
         is left of a sentence. (Read once a plan: the gate and the message ask it
         several times, each word looked up in a dictionary of a fifth of a megabyte.)"""
         return [g for g in self.missing if len(g.typed) >= 2 and words.names_a_thing(g.typed)]
+
+    def lacking_heads(self) -> list[str]:
+        """The compounds the library lacks whose head is a noun of one character said
+        right after a word (专项债 of 专项债 方案: 专项 + 债, a noun no document holds):
+        the segmenter cut the compound the dictionary lacks in two, and its head is
+        what the query is about — not a character left of the sentence (``lacking``
+        leaves characters out). The word before is given with it."""
+        found = []
+        for group in self.missing:
+            typed = group.typed
+            if (len(typed) != 1 or not ptext._is_cjk(typed) or typed in typos.FILLERS
+                    or typed in SENTENCE_CHARACTERS
+                    or not words.character_tag(typed).startswith("n")):
+                continue
+            for at in positions(self.text, typed):
+                before = next((g.typed for g in self.groups if len(g.typed) >= 2
+                               and self.text.endswith(g.typed, 0, at)), "")
+                if before:
+                    found.append(before + typed)
+        return list(dict.fromkeys(found))
 
     def named_missing(self) -> list[str]:
         """The words the page and the API say the library lacks: those of ``lacking``.
@@ -252,7 +289,7 @@ class Plan:
                                   if k != g.typed)
             # The looser reading by a held word inside a word (``Group.inner``) that
             # is not its head — a compound's head comes last (人才 of 引进人才) — names
-            # another thing (行为 of 行为规范, 养老 of 养老院): it counts less in a
+            # another thing (养老 of 养老院, 产业 of 产业扶持): it counts less in a
             # title (rule 4a).
             loose = tuple(_words(a) for a in g.inner
                           if not g.typed.endswith("".join(_words(a))))
@@ -537,14 +574,136 @@ def analyse(query: str, lexicon=None) -> Plan:
         rest = [u for u in units if u not in number_words]
     groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
-    groups = _correct(groups, lexicon, memo)
+    groups = written_forms(_correct(groups, lexicon, memo), lexicon, memo)
+    groups = _said_apart(groups, text.lower(), lexicon, memo)
+    groups = _numbered_names(groups, text.lower(), lexicon, memo)
     if slips:
         # (Those not read as part of a word are the function characters they look.)
         groups = [g for g in groups if g.typed not in slips] or groups
     _classify(groups, memo)
     groups = _inner_words(groups, text.lower(), lexicon, memo)
-    return Plan(numbers, groups, lone=_lone_characters(cut), text=text.lower(),
+    # (A character read as its written form, 树 → 树木, or as a verb said apart from
+    # its object, 转…学校 → 转学, is a word: not lone.)
+    written = {g.typed for g in groups if len(g.typed) == 1 and g.corrected}
+    return Plan(numbers, groups, lone=_lone_characters(cut) - written, text=text.lower(),
                 frames=_time_frames(groups))
+
+
+def _said_apart(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
+    """``groups`` with a verb of one character said apart from its object read as the
+    word the two make (转 … 学校 of 想转到区里的学校 → 转学): Chinese splits such a
+    word of verb and object (离合词: 转学, 请假, 报名) in speech, the object a few
+    words later (转到…学校, 请了三天假), while a document writes it whole — the
+    segmenter then cuts the verb alone, a character left of the sentence, and the
+    object as a word of its own. Read so when the verb (a character of the query the
+    dictionary tags a verb, not one of the sentence's own: 来, 想, 要 —
+    ``SENTENCE_CHARACTERS``; not 区 of 区本级政府 nor 惠 of 普惠性民办, no verbs)
+    and the first character of a later word of the same phrase (at most
+    ``APART_SPAN`` characters after it, no stop or space between) are a word of the
+    dictionary that the library holds. The verb's group then also matches that word
+    (and what the lexicon says it means)."""
+    singles = [g for g in groups if len(g.typed) == 1 and ptext._is_cjk(g.typed)
+               and g.typed not in SENTENCE_CHARACTERS and g.typed not in typos.FILLERS
+               and g.typed not in ptext._STOPWORDS and not g.corrected
+               and words.character_tag(g.typed).startswith("v")]
+    if not singles:
+        return groups
+    found: dict[str, list[tuple[int, str]]] = {}
+    for single in singles:
+        for at in positions(text, single.typed):
+            window = text[at + 1:at + 1 + APART_SPAN + 1]
+            for later in groups:
+                gap = window.find(later.typed)
+                if (len(later.typed) < 2 or gap < 1 or not _one_phrase(window[:gap])
+                        or not ptext._is_cjk(later.typed[0])):
+                    continue
+                word = single.typed + later.typed[0]
+                if ptext.is_dictionary_word(word) and word not in text:
+                    found.setdefault(single.typed, []).append((gap, word))
+    if not found:
+        return groups
+    counts = words.documents_holding([w for pairs in found.values() for _gap, w in pairs],
+                                     memo)
+    for single in singles:
+        # (The nearest object whose word the library holds: 转 区里 → 转区 is a word
+        # no document holds; 转 学校 → 转学.)
+        word = min((pair for pair in found.get(single.typed, ()) if counts.get(pair[1], 0)),
+                   default=(0, ""))[1]
+        if word:
+            read = _group(word, lexicon).alternatives
+            single.alternatives = tuple(dict.fromkeys([*single.alternatives, *read])
+                                        )[:MAX_ALTERNATIVES]
+            single.corrected = word
+    return groups
+
+
+def _numbered_names(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
+    """``groups`` with the numbered short names of government language read as what
+    they name: a subject and a count of articles (惠企十条, 稳岗二十条, 人才十五条: a
+    set of measures of that many articles, whose written title is 若干措施 —
+    ``ARTICLE_COUNT``), and counted heads (三馆一站, 五险一金: ``COUNTED_HEADS`` — two or
+    more of a number and one character, each character the head shared by the terms
+    it counts: 馆 of 图书馆 and 文化馆). The segmenter cuts them into numbers and
+    characters no document holds as such (十条 is in every text's 第十条). A counted
+    head is read as the library's nouns ending in it (``words.nouns_ending_in``, the
+    ``HEAD_CANDIDATES`` most usual looked up), at most ``HEAD_NOUNS``, none generic."""
+    spans = [(m.start(), m.end(), (_index_form(MEASURES_TITLE),), MEASURES_TITLE)
+             for m in ARTICLE_COUNT.finditer(text)
+             if m.start() and ptext._is_cjk(text[m.start() - 1])
+             and not _read_whole(groups, text, m.start(), m.end(), lexicon)
+             and not _straddled(groups, text, m.start(), m.end())]
+    for m in COUNTED_HEADS.finditer(text):
+        if _read_whole(groups, text, m.start(), m.end(), lexicon) or _straddled(
+                groups, text, m.start(), m.end()) or any(
+                words.character_tag(ch).startswith("q") or ch in TIME_FRAME_UNITS
+                for ch in m.group()[1::2]):
+            # The lexicon names it (三区三线), or a character is a measure (一户一宅:
+            # 户 counts households, it heads no terms).
+            continue
+        heads = []
+        for at in range(m.start() + 1, m.end(), 2):
+            nouns = words.nouns_ending_in(text[at])[:HEAD_CANDIDATES]
+            held = words.documents_holding(list(nouns), memo)
+            # (Not a noun as common as a generic word, 网站 of 站: it names no
+            # subject the counted terms share.)
+            read = tuple(n for n in nouns if held.get(n, 0)
+                         and not words.is_generic_word(n, held[n]))[:HEAD_NOUNS]
+            heads.append((at - 1, at + 1, read, read[0] if read else ""))
+        # (Every head a noun's: 做 of 两学一做 ends no noun — a verb counted, not terms.)
+        if all(read for _start, _end, read, _first in heads):
+            spans += heads
+    if not spans:
+        return groups
+
+    def inside(group: Group) -> bool:
+        return any(start <= at and at + len(group.typed) <= end
+                   for at in positions(text, group.typed) for start, end, *_ in spans)
+
+    named = [Group(typed=text[start:end], alternatives=read, corrected=corrected)
+             for start, end, read, corrected in spans]
+    return [g for g in groups if not inside(g)] + named
+
+
+def _read_whole(groups: list[Group], text: str, start: int, end: int, lexicon) -> bool:
+    """Whether a word of the query overlapping ``text[start:end]`` is a lexicon term
+    (三区三线, 五险一金 where the office wrote it): the office's reading stands."""
+    return any(lexicon.expand(g.typed) and any(
+        at < end and start < at + len(g.typed) for at in positions(text, g.typed))
+        for g in groups)
+
+
+def _straddled(groups: list[Group], text: str, start: int, end: int) -> bool:
+    """Whether a word of the query runs across an end of ``text[start:end]``: the
+    numbers and characters there are part of a word of their own (一条 of 一条龙, 办事
+    一条龙: no count of articles)."""
+    return any(at < start < at + len(g.typed) or at < end < at + len(g.typed)
+               for g in groups for at in positions(text, g.typed))
+
+
+def _one_phrase(between: str) -> bool:
+    """Whether ``between`` (the characters between a verb and its object) holds no
+    stop, space or other mark: the two are in one phrase."""
+    return all(ptext._is_cjk(ch) for ch in between)
 
 
 def _time_frames(groups: list[Group]) -> frozenset[str]:
@@ -608,6 +767,14 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
         # Each such word as the lexicon reads it, as ``counts`` judged it held (租房 of
         # 租房补贴 → 租赁住房): the bare word may be in no document.
         inner = subwords.inner_words(group.typed, is_word, counts)
+        if _generic_head(group) and not lexicon.expand(group.typed):
+            # Read by its pieces as a phrase (行为规范 → 行为 规范: ``_read_otherwise``),
+            # not through the lexicon, and its head — said last — a generic word (规范,
+            # 办法: a kind of text or act any subject has): the modifier alone (行为)
+            # is in other compounds of another sense (违法行为), and only the phrase
+            # says which. (With a head of its own, 产业扶持, the words inside it are
+            # read as before.)
+            inner = [w for w in inner if group.typed.endswith(w)]
         forms = [a for w in inner if not _all_generic(w) for a in _group(w, lexicon).alternatives]
         held = words.documents_holding([x for a in forms for x in _words(a)], memo)
         extra = [a for a in forms if _held([a], held) and a not in group.alternatives]
@@ -618,6 +785,14 @@ def _inner_words(groups: list[Group], text: str, lexicon, memo: dict) -> list[Gr
     new = [_group(w, lexicon) for w in dict.fromkeys(found)]
     _classify(new, memo)
     return [g for g in groups if g.typed not in replaced] + new
+
+
+def _generic_head(group: Group) -> bool:
+    """Whether ``group`` is read by its dictionary pieces as a phrase (行为 规范 of
+    行为规范: ``reading._read_otherwise``) whose last piece, the compound's head, is a
+    generic word (``words.is_generic_class``: 规范)."""
+    return any(isinstance(a, str) and " " in a and words.is_generic_class(a.split(" ")[-1])
+               for a in group.alternatives)
 
 
 def _lone_characters(cut: list[str]) -> frozenset[str]:

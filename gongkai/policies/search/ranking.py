@@ -35,7 +35,7 @@ Relevance order of a query's matches, rule by rule:
    for by its subject (中小企业 扶持措施 修订), though its title says the subject
    otherwise (关于修改《…中小微企业…》). So is an explainer's form (图解 as 政策解读:
    ``query.INTERPRETATION_FORMS``). A word's looser reading by a held word inside it
-   that is not its head (养老 of 养老院, 行为 of 行为规范) counts ``LOOSE_TITLE_SHARE``
+   that is not its head (养老 of 养老院, 产业 of 产业扶持) counts ``LOOSE_TITLE_SHARE``
    of it in a title; a verb of the spoken sentence standing alone (来 of 来办事) is not
    looked for in titles, where a single character is what the cut left of a word.
    What a query applies for (the word after 申请, 办理 …: ``query.Plan.objects``) puts
@@ -146,7 +146,7 @@ TIME_FRAME_WEIGHT = 0.3
 TITLE_WINDOW = 20
 TITLE_WEIGHTS = {"content": 1.0, "generic": 0.5}
 # Rule 4a: what a query word counts in a title that holds only its looser reading by a
-# held word inside it (行为 of 行为规范 in 违法行为, 养老 of 养老院 in 居家养老).
+# held word inside it (养老 of 养老院 in 居家养老, 产业 of 产业扶持 in 产业发展).
 LOOSE_TITLE_SHARE = 0.5
 # Rule 5's reordering: the words in the title count this share of their weight on top
 # of the words held anywhere (measured on dev and dev2: 0.5 and 1.5 do worse).
@@ -326,8 +326,9 @@ def newest_edition_first(window: list[int], titles: dict[int, set[str]],
 def _title_share(term: tuple, words: set[str]) -> float:
     """How much of a query word (a ``title_terms`` row) a title's ``words`` hold: all
     of it (1) when they hold one of its readings, ``LOOSE_TITLE_SHARE`` when only the
-    looser reading by a held word inside it (its fifth element: 行为 of 行为规范 —
-    违法行为 is no code of conduct; 养老 of 养老院), else nothing."""
+    looser reading by a held word inside it (its fifth element: 养老 of 养老院 —
+    居家养老 is no care home; 产业 of 产业扶持), else nothing. (A compound whose head
+    is generic has no such reading: 行为 of 行为规范, ``query._generic_head``.)"""
     loose = term[4] if len(term) > 4 else ()
     share = 0.0
     for alt in term[2]:

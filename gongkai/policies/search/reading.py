@@ -8,6 +8,8 @@ with the word before it (老年 食唐 → 老年食堂), a near form the lexico
 the titles' terms (``abbrev``). Each word is a ``Group``: what was typed and the index words that
 match it."""
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from gongkai.policies import text as ptext
 from gongkai.policies.search import abbrev, typos, words
@@ -16,6 +18,8 @@ from gongkai.policies.search import abbrev, typos, words
 # synonyms, 0.85 × 0.85, still count), at most this many.
 MIN_EXPANSION_WEIGHT = 0.7
 MAX_ALTERNATIVES = 8
+# The written forms of everyday nouns of one character (树 → 树木): ``written_forms``.
+WRITTEN_FORMS_FILE = Path(__file__).resolve().parents[1] / "data" / "written_forms.txt"
 
 
 @dataclass
@@ -42,7 +46,9 @@ def _index_form(word: str) -> str | tuple[str, ...]:
 
 
 def _words(alternative) -> tuple[str, ...]:
-    return (alternative,) if isinstance(alternative, str) else alternative
+    if isinstance(alternative, str):
+        return tuple(alternative.split(" ")) if " " in alternative else (alternative,)
+    return alternative
 
 
 def _group(unit: str, lexicon) -> Group:
@@ -169,7 +175,7 @@ def _joined_term(before: Group, read: Group, lexicon, memo: dict) -> Group | Non
 def _read_otherwise(group: Group, lexicon, memo: dict) -> Group:
     pieces = ptext.dictionary_pieces(group.typed)
     if pieces and _held([pieces], words.documents_holding(list(pieces), memo)):
-        group.alternatives = (*group.alternatives, pieces)
+        group.alternatives = (*group.alternatives, " ".join(pieces))
         return group
     # A coordinated abbreviation (预决算): the two words it joins, those held.
     joined = abbrev.coordinated(group.typed)
@@ -309,3 +315,44 @@ def _terms_by_sound(lexicon) -> dict[tuple[str, ...], tuple[str, ...]]:
 
 
 _sound_cache: dict[str, tuple] = {}
+
+
+@lru_cache(maxsize=1)
+def _written_table() -> dict[str, tuple[str, ...]]:
+    """character → its written forms, from ``WRITTEN_FORMS_FILE`` (read once)."""
+    table = {}
+    for line in WRITTEN_FORMS_FILE.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if parts and not line.startswith("#") and len(parts[0]) == 1:
+            table[parts[0]] = tuple(parts[1:])
+    return table
+
+
+def written_forms(groups: list[Group], lexicon, memo: dict) -> list[Group]:
+    """``groups`` with each everyday noun of one character the library does not hold
+    as a word (树 of 门口的树想砍掉) read also as its written forms that it holds (树木):
+    speech says the noun in one character, a document in two — with a character of the
+    same meaning (树木, 房屋, 道路) or with its measure word (车辆, 纸张) — and the
+    segmenter cuts 树木 whole, so the character alone is in no document's words. The
+    form is read with what the lexicon says it means too (树木 → 城市绿化). Such
+    a group is marked ``corrected`` (the form read): a word, not a character left
+    of the sentence (ranking rule 5). A character the library holds as a word is
+    left as typed."""
+    table = _written_table()
+    singles = [g for g in groups if _is_single(g) and g.typed in table and not g.corrected]
+    if not singles:
+        return groups
+    forms = {g.typed: [_index_form(f) or f for f in table[g.typed]] for g in singles}
+    counts = words.documents_holding(
+        [g.typed for g in singles] + [w for fs in forms.values() for f in fs for w in _words(f)],
+        memo)
+    for group in singles:
+        if counts.get(group.typed, 0):
+            continue
+        held = [f for f in forms[group.typed] if all(counts.get(w, 0) for w in _words(f))]
+        if held:
+            meant = [a for f in held for a in _group("".join(_words(f)), lexicon).alternatives]
+            group.alternatives = tuple(dict.fromkeys([*group.alternatives, *meant])
+                                       )[:MAX_ALTERNATIVES]
+            group.corrected = "".join(_words(held[0]))
+    return groups

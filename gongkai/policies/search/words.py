@@ -255,16 +255,17 @@ def names_a_thing(word: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, str], int]:
+def _dictionary() -> tuple[dict[str, str], int, dict[str, str]]:
     """jieba's dictionary by first character (character → its words' lines, in one
     string), read once a process the first time a query holds a dictionary word the
-    library lacks (about 0.3 s, 5 MB), and the highest count of a word of two or more
-    characters: ``frequency`` looks a word up among the few lines of its first
-    character."""
+    library lacks (about 0.3 s, 5 MB), the highest count of a word of two or more
+    characters (``frequency`` looks a word up among the few lines of its first
+    character), and the tag of each word of one character (``character_tag``)."""
     import jieba
 
     path = Path(jieba.__file__).resolve().parent / "dict.txt"
     by_first: dict[str, list[str]] = {}
+    characters: dict[str, str] = {}
     highest = 0
     with path.open(encoding="utf-8") as lines:
         for line in lines:
@@ -274,7 +275,15 @@ def _dictionary() -> tuple[dict[str, str], int]:
                 count = rest.split(" ", 1)[0]
                 if count.isdigit():
                     highest = max(highest, int(count))
-    return {first: "\n" + "".join(found) for first, found in by_first.items()}, highest
+            elif word:
+                characters[word] = (rest.split() + ["", ""])[1]
+    return ({first: "\n" + "".join(found) for first, found in by_first.items()}, highest,
+            characters)
+
+
+def character_tag(character: str) -> str:
+    """jieba's part of speech of a word of one character (转: v, 区: n); "" if none."""
+    return _dictionary()[2].get(character, "")
 
 
 def highest_frequency() -> int:
@@ -312,3 +321,26 @@ def frequency(word: str) -> int:
         return 0
     parts = text[at + 1:text.find("\n", at + 1)].split()
     return int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 0
+
+
+@lru_cache(maxsize=1)
+def _nouns_by_last() -> dict[str, tuple[str, ...]]:
+    """character → the dictionary's nouns of two or three characters ending in it, the
+    most frequent first: read once a process, the first time a query holds a numbered
+    abbreviation (``nouns_ending_in``)."""
+    import jieba
+
+    path = Path(jieba.__file__).resolve().parent / "dict.txt"
+    found: dict[str, list[tuple[int, str]]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            word, count, tag = (line.split() + ["", ""])[:3]
+            if 2 <= len(word) <= 3 and tag.startswith("n") and count.isdigit():
+                found.setdefault(word[-1], []).append((-int(count), word))
+    return {last: tuple(w for _c, w in sorted(words)) for last, words in found.items()}
+
+
+def nouns_ending_in(character: str) -> tuple[str, ...]:
+    """The dictionary's nouns of two or three characters whose head (the last
+    character) is ``character`` (馆: 图书馆, 博物馆 …), the most frequent first."""
+    return _nouns_by_last().get(character, ())
