@@ -174,14 +174,27 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     query.service_words = frozenset(
         w for group in groups.values() for w in group
         if w not in GENERIC_WORDS and government_word(w, held, lexicon.expand))
-    if not query.scope and groups and all(word in GENERIC_WORDS or _circumstance(word, lexicon)
-                                          for word in groups):
+    if not query.scope and groups and _vague(groups, lexicon):
         query.scope = "vague"
     query.fragment = (len(re.sub(r"\W", "", canon)) <= FRAGMENT_CHARS
                       and not _ASKING.search(canon))
     query.rewritten = _rewritten(canon, query)
     query.alt_grams = grams(query.rewritten)
     return query
+
+
+# Doing it online is one service whatever the service is (the district's online
+# services: 材料能网上提交吗, 网上能办吗): a question of what is asked of any service that
+# asks whether it is done online asks about that, and is not vague.
+ONLINE_WORDS = frozenset({"网上", "线上"})
+
+
+def _vague(groups: dict[str, dict[str, float]], lexicon: Lexicon) -> bool:
+    """Whether the question's words only ask of any service (办理, 材料) or tell the
+    circumstances (去年): no one entry can answer it (怎么办理？ 需要什么材料？)."""
+    words = set(groups)
+    return (all(word in GENERIC_WORDS or _circumstance(word, lexicon) for word in words)
+            and not words & ONLINE_WORDS)
 
 
 def _scope(canon: str, lexicon: Lexicon) -> str:

@@ -236,12 +236,26 @@ _CLAUSE = re.compile(r"[,，。.!！?？;；:：、\s]+")
 
 def content_words(text: str) -> list[str]:
     """Every content word of (canonical) text, clause by clause (``question_terms``
-    keeps a question's first words only), without repeats."""
+    keeps a question's first words only), without repeats; a yes-no question's
+    verb-not-verb is read as its verb (``asked_verb``)."""
     words: dict[str, None] = {}
-    for clause in _CLAUSE.split(text):
+    for clause in _CLAUSE.split(asked_verb(text)):
         if clause:
             words.update(dict.fromkeys(t for t in query_terms(clause) if t not in FILLER_WORDS))
     return list(words)
+
+
+# Mandarin asks yes or no by saying a verb, then 不 / 没 and the verb again (要不要报警,
+# 算不算劳动者, 有没有补贴, 可不可以, 需不需要: the A-not-A question). The segmenter cuts
+# it into the verb and its negation (要 + 不要, 能 + 不能) and the negation was taken for
+# a word of what is asked: 不要 matched 台风天要不要上班上学 for any 要不要 question.
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+
+
+def asked_verb(text: str) -> str:
+    """``text`` with each verb-not-verb read as its verb (要不要 → 要, 可不可以 → 可以):
+    what is asked is the verb, and whether is said by the question word it stands for."""
+    return _A_NOT_A.sub(r"\1", text)
 
 
 def core(text: str) -> str:
