@@ -41,7 +41,10 @@ GENERIC_WORDS = frozenset(
 CIRCUMSTANCE_WORDS = frozenset(
     "去年 前年 今天 昨天 前天 明天 上个月 上月 这个月 本月 下个月 上周 这周 本周 下周 上星期 "
     "这星期 之前 以前 之后 后来 当时 那时 那时候 刚 刚刚 刚才 已经 早就 一直 突然 马上 目前 "
-    "前几年 前段时间 这段时间 这几年 这些年 多年 平时 经常 老是 总是 每次 "
+    "前几年 前段时间 这段时间 这几年 这些年 多年 平时 经常 老是 总是 每次 每星期 每礼拜 每季度 "
+    # 时候 alone is 倒车的时候 (when reversing: a circumstance) or 什么时候's (when,
+    # the question word): never what is asked about.
+    "时候 有时候 "
     "听说 听人说 据说 觉得 感觉 认为 担心 害怕 发现 不知道 好像 可能 打算 希望 想 想着 "
     "因为 所以 但是 但 可是 不过 而且 并且 然后 结果 于是 还是 或者 如果 要是 的话 虽然 "
     "就是 其实 只是 又 再 很 太 非常 特别 比较 挺 一些 一点 有点 有些 这种 那种 这样 "
@@ -236,10 +239,10 @@ _CLAUSE = re.compile(r"[,，。.!！?？;；:：、\s]+")
 
 def content_words(text: str) -> list[str]:
     """Every content word of (canonical) text, clause by clause (``question_terms``
-    keeps a question's first words only), without repeats; a yes-no question's
-    verb-not-verb is read as its verb (``asked_verb``)."""
+    keeps a question's first words only), without repeats; spoken forms read as the
+    words they are (``spoken_forms``: 要不要 as 要, 每个月 as 每月)."""
     words: dict[str, None] = {}
-    for clause in _CLAUSE.split(asked_verb(text)):
+    for clause in _CLAUSE.split(spoken_forms(text)):
         if clause:
             words.update(dict.fromkeys(t for t in query_terms(clause) if t not in FILLER_WORDS))
     return list(words)
@@ -252,10 +255,22 @@ def content_words(text: str) -> list[str]:
 _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 
 
+# 每个月 (every month) is cut into 每个 + 月, and 月 alone was a word of what is asked
+# (失业保险可以领几个月 found by 听说每个月可以领点钱): said as the one word 每月 it is
+# how often, a circumstance like 每年 and 每天.
+_EVERY = re.compile(r"每个(?=月|星期|礼拜|季度)")
+
+
 def asked_verb(text: str) -> str:
     """``text`` with each verb-not-verb read as its verb (要不要 → 要, 可不可以 → 可以):
     what is asked is the verb, and whether is said by the question word it stands for."""
     return _A_NOT_A.sub(r"\1", text)
+
+
+def spoken_forms(text: str) -> str:
+    """``text`` with the spoken forms that the segmenter cuts into misleading words read
+    as the words they are: a verb-not-verb as its verb (``asked_verb``), 每个月 as 每月."""
+    return _EVERY.sub("每", asked_verb(text))
 
 
 def core(text: str) -> str:

@@ -1,11 +1,11 @@
 """How a resident's own words are read (round 15): a yes-no question's verb-not-verb
 is the verb asked, not a word of what is asked; a question asking whether it is done
-online is not vague."""
+online is not vague; 每个月 is how often and 时候 a circumstance."""
 import pytest
 
-from gongkai.qa.retrieval.query import parse
+from gongkai.qa.retrieval.query import CIRCUMSTANCE_WEIGHT, parse
 from gongkai.qa.retrieval.search import search
-from gongkai.qa.retrieval.text import asked_verb, content_words
+from gongkai.qa.retrieval.text import asked_verb, circumstance, content_words, spoken_forms
 from gongkai.qa.tests.factories_qa import published_entry
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +50,35 @@ def test_asking_whether_it_is_done_online_is_not_vague(text):
 def test_asking_only_what_any_service_asks_stays_vague(text):
     published_entry(question="办事材料可以网上提交吗？", answer="可在政务服务网提交。")
     assert parse(text).scope == "vague"
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("听说每个月可以领点钱", "听说每月可以领点钱"),
+    ("每个星期去一次", "每星期去一次"),
+    ("每个人都要交", "每个人都要交"),  # how many people, not how often
+])
+def test_every_month_is_read_as_one_word(typed, read):
+    assert spoken_forms(typed) == read
+
+
+def test_how_often_is_a_circumstance_not_a_word_asked():
+    """每个月 said of a payment is how often; 月 alone matched the entry on how many
+    months the benefit lasts."""
+    words = content_words("听说每个月可以领点钱")
+    assert "月" not in words and "每月" in words
+    assert circumstance("每月")
+
+
+@pytest.mark.parametrize("text", ["倒车的时候蹭了别人车", "报名是什么时候"])
+def test_a_time_clause_or_when_is_a_circumstance(text):
+    query = parse(text)
+    weights = [g["时候"] for g in query.groups if "时候" in g]
+    assert weights and all(w <= CIRCUMSTANCE_WEIGHT for w in weights)
+
+
+def test_how_often_does_not_find_the_entry_on_how_long():
+    claim = published_entry(question="失业保险金怎么申领？", answer="到窗口申领。",
+                            alternatives=["被辞退了能领失业救济吗"])
+    published_entry(question="失业保险可以领几个月？", answer="按缴费时间确定。")
+    _query, hits = search("公司把我辞退了，听说每个月可以领点失业金，去哪领")
+    assert hits and hits[0].id == claim.pk
