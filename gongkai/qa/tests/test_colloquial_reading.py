@@ -1,10 +1,11 @@
 """How a resident's own words are read (round 15): a yes-no question's verb-not-verb
 is the verb asked, not a word of what is asked; a question asking whether it is done
-online is not vague; 每个月 is how often and 时候 a circumstance."""
+online is not vague; 每个月 is how often and 时候 a circumstance; a spoken
+character also reads as the compounds the library writes."""
 import pytest
 
-from gongkai.qa.retrieval.query import CIRCUMSTANCE_WEIGHT, parse
-from gongkai.qa.retrieval.search import search
+from gongkai.qa.retrieval.query import CIRCUMSTANCE_WEIGHT, COMPOUND_WEIGHT, parse
+from gongkai.qa.retrieval.search import related, search
 from gongkai.qa.retrieval.text import asked_verb, circumstance, content_words, spoken_forms
 from gongkai.qa.tests.factories_qa import published_entry
 
@@ -82,3 +83,27 @@ def test_how_often_does_not_find_the_entry_on_how_long():
     published_entry(question="失业保险可以领几个月？", answer="按缴费时间确定。")
     _query, hits = search("公司把我辞退了，听说每个月可以领点失业金，去哪领")
     assert hits and hits[0].id == claim.pk
+
+
+def test_a_spoken_character_an_entry_holds_also_reads_as_the_compounds_others_write():
+    """赔 is a word of one entry (能赔多少), 赔偿 of another: asked 公司辞退了该赔我多少钱,
+    the entry on compensation comes before the one on dismissal in pregnancy, which
+    only 辞退 and 公司 found."""
+    compensation = published_entry(question="被公司辞退有经济补偿吗？", answer="按年限支付。",
+                                   alternatives=["辞退赔偿"])
+    published_entry(question="怀孕被公司辞退合法吗？", answer="不得因怀孕解除合同。")
+    published_entry(question="交通事故能赔多少？", answer="按责任划分。")
+    query, hits = search("公司突然辞退了我，该赔我多少钱")
+    group = next(g for g in query.groups if "赔" in g)
+    assert group["赔偿"] == COMPOUND_WEIGHT
+    assert hits and hits[0].id == compensation.pk
+
+
+def test_a_match_on_a_widened_compound_alone_is_not_close():
+    """换 (held by 身份证到期怎么换) widened to 换证 shows nothing close to 换手机."""
+    entry = published_entry(question="换证要带什么？", answer="带旧证。")
+    published_entry(question="身份证到期怎么换？", answer="到派出所换领。")
+    query, hits = search("想换个新的")
+    assert "换证" in query.general_words
+    shown = [h for h in hits if h.id == entry.pk]
+    assert not shown or not related(query, shown[0])
