@@ -261,6 +261,12 @@ _A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
 _EVERY = re.compile(r"每个(?=月|星期|礼拜|季度)")
 
 
+# 找谁 / 找哪个部门 (whom to turn to) asks which office, of any service, like 哪个部门:
+# 找 there is no word of what is asked, and as one it found the entries written so
+# (路灯不亮找谁修, 婚姻家庭纠纷找谁调解) for any question ending 找谁. 找工作 stays.
+_WHOM = re.compile(r"找(?=谁|哪)")
+
+
 def asked_verb(text: str) -> str:
     """``text`` with each verb-not-verb read as its verb (要不要 → 要, 可不可以 → 可以):
     what is asked is the verb, and whether is said by the question word it stands for."""
@@ -269,8 +275,9 @@ def asked_verb(text: str) -> str:
 
 def spoken_forms(text: str) -> str:
     """``text`` with the spoken forms that the segmenter cuts into misleading words read
-    as the words they are: a verb-not-verb as its verb (``asked_verb``), 每个月 as 每月."""
-    return _EVERY.sub("每", asked_verb(text))
+    as the words they are: a verb-not-verb as its verb (``asked_verb``), 每个月 as 每月,
+    找谁 / 找哪个 as the question word alone (``_WHOM``)."""
+    return _WHOM.sub("", _EVERY.sub("每", asked_verb(text)))
 
 
 def core(text: str) -> str:

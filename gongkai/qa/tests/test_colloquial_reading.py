@@ -107,3 +107,21 @@ def test_a_match_on_a_widened_compound_alone_is_not_close():
     assert "换证" in query.general_words
     shown = [h for h in hits if h.id == entry.pk]
     assert not shown or not related(query, shown[0])
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("路坑坑洼洼的，找谁来修", "路坑坑洼洼的，谁来修"),
+    ("该找哪个部门", "该哪个部门"),
+    ("想找工作", "想找工作"),  # looking for a job is what is asked
+])
+def test_whom_to_turn_to_is_a_question_word(typed, read):
+    assert spoken_forms(typed) == read
+
+
+def test_whom_to_turn_to_does_not_find_the_entry_written_so():
+    """找谁 asked of a flooded street finds the flooding entry, not one on another
+    subject whose question also says 找谁."""
+    flooding = published_entry(question="下雨路面积水怎么反映？", answer="向水务部门反映。")
+    published_entry(question="婚姻家庭纠纷找谁调解？", answer="向社区申请调解。")
+    _query, hits = search("一下雨这条路就积水，找谁")
+    assert hits and hits[0].id == flooding.pk
