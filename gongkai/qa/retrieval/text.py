@@ -22,6 +22,9 @@ FILLER_WORDS = frozenset(
     "可不可以 什么 啥 怎么 咋 怎么样 怎样 如何 哪里 哪儿 哪些 多少 谁 要 需要 还 也 都 就 "
     "在 给 会 该 应该 这个 那个 现在 怎么办 咋办 咋整 办法 一般 具体 请 谢谢 急 急急 在线等 "
     "到底 究竟 到 去 别的 这边 那边 这里 那里 一个 个 "
+    # 完 after a verb (生完, 还完, 休完) says the deed is finished, as 了 does: no word
+    # of what is asked (it found 生完孩子能休多久 for every question telling a birth).
+    "完 "
     # The same in the dialects residents type in characters (粤, 吴, 西南): particles
     # and pronouns that never say what a question is about.
     "喺 咗 嘅 啲 咩 噉 嘞 哋 侬 阿拉 伐 伲 佢 佢哋 我哋 你哋 唔该 啥子 咋个 啷个".split())

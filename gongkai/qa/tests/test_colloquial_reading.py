@@ -125,3 +125,18 @@ def test_whom_to_turn_to_does_not_find_the_entry_written_so():
     published_entry(question="婚姻家庭纠纷找谁调解？", answer="向社区申请调解。")
     _query, hits = search("一下雨这条路就积水，找谁")
     assert hits and hits[0].id == flooding.pk
+
+
+def test_finished_after_a_verb_is_no_word_asked():
+    assert "完" not in content_words("我生完孩子在家休产假，怎么领钱")
+    assert "完税" in content_words("完税证明怎么开")  # a word of its own stays
+
+
+def test_a_birth_told_as_finished_does_not_find_the_entry_written_so():
+    """生完孩子 told before asking for the allowance finds the allowance entry, not the
+    one on leave whose phrasing also says 生完孩子."""
+    allowance = published_entry(question="生育津贴怎么申领？", answer="由单位申领。",
+                                alternatives=["产假工资找谁领"])
+    published_entry(question="产假有多少天？", answer="按规定。", alternatives=["生完孩子能休多久"])
+    _query, hits = search("我生完孩子在家，听说能领生育津贴，怎么领")
+    assert hits and hits[0].id == allowance.pk
