@@ -91,7 +91,7 @@ class Expansion:
     typed: str
     term: str
     weight: float
-    how: str  # "lexicon", "thesaurus", "apart", "pinyin" or "compound"
+    how: str  # "lexicon", "thesaurus", "apart", "pinyin", "compound" or "widened"
 
 
 @dataclass
@@ -174,14 +174,27 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     query.service_words = frozenset(
         w for group in groups.values() for w in group
         if w not in GENERIC_WORDS and government_word(w, held, lexicon.expand))
-    if not query.scope and groups and all(word in GENERIC_WORDS or _circumstance(word, lexicon)
-                                          for word in groups):
+    if not query.scope and groups and _vague(groups, lexicon):
         query.scope = "vague"
     query.fragment = (len(re.sub(r"\W", "", canon)) <= FRAGMENT_CHARS
                       and not _ASKING.search(canon))
     query.rewritten = _rewritten(canon, query)
     query.alt_grams = grams(query.rewritten)
     return query
+
+
+# Doing it online is one service whatever the service is (the district's online
+# services: 材料能网上提交吗, 网上能办吗): a question of what is asked of any service that
+# asks whether it is done online asks about that, and is not vague.
+ONLINE_WORDS = frozenset({"网上", "线上"})
+
+
+def _vague(groups: dict[str, dict[str, float]], lexicon: Lexicon) -> bool:
+    """Whether the question's words only ask of any service (办理, 材料) or tell the
+    circumstances (去年): no one entry can answer it (怎么办理？ 需要什么材料？)."""
+    words = set(groups)
+    return (all(word in GENERIC_WORDS or _circumstance(word, lexicon) for word in words)
+            and not words & ONLINE_WORDS)
 
 
 def _scope(canon: str, lexicon: Lexicon) -> str:
@@ -247,12 +260,18 @@ def _meanings(word: str, lexicon: Lexicon) -> list[tuple[str, float, str]]:
     return [(term, weight, "thesaurus") for term, weight in thesaurus().expand(word)]
 
 
+# Expansions that widen a word the way any speaker might mean it, not the way the office
+# or the question said it: a match on them alone is no sign the library holds the subject.
+_GENERAL_HOWS = ("thesaurus", "widened")
+
+
 def _general_words(query: Query, groups: dict[str, dict[str, float]]) -> frozenset[str]:
-    """The words of the groups that only the general thesaurus led to."""
-    general = {e.term for e in query.expansions if e.how == "thesaurus"}
+    """The words of the groups that only the general thesaurus, or the compounds of a
+    single character an entry holds (``_add_compounds``), led to."""
+    general = {e.term for e in query.expansions if e.how in _GENERAL_HOWS}
     if not general:
         return frozenset()
-    other = {e.term for e in query.expansions if e.how != "thesaurus"} | set(groups)
+    other = {e.term for e in query.expansions if e.how not in _GENERAL_HOWS} | set(groups)
     return frozenset(general - other)
 
 
@@ -466,12 +485,18 @@ def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: li
 
 def _add_compounds(query: Query, groups: dict[str, dict[str, float]]) -> None:
     """Spoken Chinese says with one character what the written says with two (报 for
-    报销, 撤 for 撤回, 补 for 补贴): a single character that says what is asked (not a
-    question word, generic word or circumstance) and that no entry holds as a word of
-    its own also reads, at ``COMPOUND_WEIGHT``, as the library's two-character words
-    beginning with it (one read of the index, only for such a question)."""
+    报销, 撤 for 撤回, 补 for 补贴, 赔 for 赔偿, 蹭 for 蹭车 …): a single character that
+    says what is asked (not a question word, generic word or circumstance) also reads,
+    at ``COMPOUND_WEIGHT``, as the library's two-character words beginning with it (one
+    read of the index, only for such a question). Also where some entry holds the
+    character as a word of its own: that entry says it the spoken way (能赔多少), the
+    others write the compound (辞退赔偿), and the character alone found only the first
+    (怀孕被公司辞退 above 被公司辞退有经济补偿 for 公司不要我了该赔我多少钱). Such a
+    compound of a character an entry holds, like a general synonym, does not alone make
+    a match close (``_general_words``): 行 of 自由行 read as 行政 is no sign that the
+    library holds the subject."""
     singles = [w for w in groups if len(w) == 1 and "\u4e00" <= w <= "\u9fff"
-               and not query.df.get(w) and w not in GENERIC_WORDS and not circumstance(w)]
+               and w not in GENERIC_WORDS and not circumstance(w)]
     if not singles:
         return
     condition = Q()
@@ -482,12 +507,15 @@ def _add_compounds(query: Query, groups: dict[str, dict[str, float]]) -> None:
         if len(key) == 2:
             found[key[0]].append((df, key))
     for char in singles:
+        # A character no entry holds reaches the library only through its compounds;
+        # one an entry holds is matched as typed, and its compounds only widen it.
+        how = "widened" if query.df.get(char) else "compound"
         for df, key in sorted(found.get(char, []), reverse=True)[:COMPOUNDS]:
             query.df[key] = df
             group = groups[char]
             weight = round(group[char] * COMPOUND_WEIGHT, 4)
             group[key] = max(group.get(key, 0.0), weight)
-            query.expansions.append(Expansion(char, key, weight, "compound"))
+            query.expansions.append(Expansion(char, key, weight, how))
 
 
 def _starting_with(prefix: str) -> Q:

@@ -22,6 +22,9 @@ FILLER_WORDS = frozenset(
     "可不可以 什么 啥 怎么 咋 怎么样 怎样 如何 哪里 哪儿 哪些 多少 谁 要 需要 还 也 都 就 "
     "在 给 会 该 应该 这个 那个 现在 怎么办 咋办 咋整 办法 一般 具体 请 谢谢 急 急急 在线等 "
     "到底 究竟 到 去 别的 这边 那边 这里 那里 一个 个 "
+    # 完 after a verb (生完, 还完, 休完) says the deed is finished, as 了 does: no word
+    # of what is asked (it found 生完孩子能休多久 for every question telling a birth).
+    "完 "
     # The same in the dialects residents type in characters (粤, 吴, 西南): particles
     # and pronouns that never say what a question is about.
     "喺 咗 嘅 啲 咩 噉 嘞 哋 侬 阿拉 伐 伲 佢 佢哋 我哋 你哋 唔该 啥子 咋个 啷个".split())
@@ -41,7 +44,10 @@ GENERIC_WORDS = frozenset(
 CIRCUMSTANCE_WORDS = frozenset(
     "去年 前年 今天 昨天 前天 明天 上个月 上月 这个月 本月 下个月 上周 这周 本周 下周 上星期 "
     "这星期 之前 以前 之后 后来 当时 那时 那时候 刚 刚刚 刚才 已经 早就 一直 突然 马上 目前 "
-    "前几年 前段时间 这段时间 这几年 这些年 多年 平时 经常 老是 总是 每次 "
+    "前几年 前段时间 这段时间 这几年 这些年 多年 平时 经常 老是 总是 每次 每星期 每礼拜 每季度 "
+    # 时候 alone is 倒车的时候 (when reversing: a circumstance) or 什么时候's (when,
+    # the question word): never what is asked about.
+    "时候 有时候 "
     "听说 听人说 据说 觉得 感觉 认为 担心 害怕 发现 不知道 好像 可能 打算 希望 想 想着 "
     "因为 所以 但是 但 可是 不过 而且 并且 然后 结果 于是 还是 或者 如果 要是 的话 虽然 "
     "就是 其实 只是 又 再 很 太 非常 特别 比较 挺 一些 一点 有点 有些 这种 那种 这样 "
@@ -236,12 +242,45 @@ _CLAUSE = re.compile(r"[,，。.!！?？;；:：、\s]+")
 
 def content_words(text: str) -> list[str]:
     """Every content word of (canonical) text, clause by clause (``question_terms``
-    keeps a question's first words only), without repeats."""
+    keeps a question's first words only), without repeats; spoken forms read as the
+    words they are (``spoken_forms``: 要不要 as 要, 每个月 as 每月)."""
     words: dict[str, None] = {}
-    for clause in _CLAUSE.split(text):
+    for clause in _CLAUSE.split(spoken_forms(text)):
         if clause:
             words.update(dict.fromkeys(t for t in query_terms(clause) if t not in FILLER_WORDS))
     return list(words)
+
+
+# Mandarin asks yes or no by saying a verb, then 不 / 没 and the verb again (要不要报警,
+# 算不算劳动者, 有没有补贴, 可不可以, 需不需要: the A-not-A question). The segmenter cuts
+# it into the verb and its negation (要 + 不要, 能 + 不能) and the negation was taken for
+# a word of what is asked: 不要 matched 台风天要不要上班上学 for any 要不要 question.
+_A_NOT_A = re.compile(r"([\u4e00-\u9fff])[不没]\1")
+
+
+# 每个月 (every month) is cut into 每个 + 月, and 月 alone was a word of what is asked
+# (失业保险可以领几个月 found by 听说每个月可以领点钱): said as the one word 每月 it is
+# how often, a circumstance like 每年 and 每天.
+_EVERY = re.compile(r"每个(?=月|星期|礼拜|季度)")
+
+
+# 找谁 / 找哪个部门 (whom to turn to) asks which office, of any service, like 哪个部门:
+# 找 there is no word of what is asked, and as one it found the entries written so
+# (路灯不亮找谁修, 婚姻家庭纠纷找谁调解) for any question ending 找谁. 找工作 stays.
+_WHOM = re.compile(r"找(?=谁|哪)")
+
+
+def asked_verb(text: str) -> str:
+    """``text`` with each verb-not-verb read as its verb (要不要 → 要, 可不可以 → 可以):
+    what is asked is the verb, and whether is said by the question word it stands for."""
+    return _A_NOT_A.sub(r"\1", text)
+
+
+def spoken_forms(text: str) -> str:
+    """``text`` with the spoken forms that the segmenter cuts into misleading words read
+    as the words they are: a verb-not-verb as its verb (``asked_verb``), 每个月 as 每月,
+    找谁 / 找哪个 as the question word alone (``_WHOM``)."""
+    return _WHOM.sub("", _EVERY.sub("每", asked_verb(text)))
 
 
 def core(text: str) -> str:

@@ -171,11 +171,15 @@ def test_a_single_spoken_character_reads_as_the_librarys_compound():
     assert hits and hits[0].id == entry.pk
 
 
-def test_a_single_character_the_library_holds_is_not_expanded():
+def test_a_single_character_the_library_holds_is_widened_to_its_compounds():
+    """An entry holds 撤 as a word: 撤 is matched as typed, and its compounds (撤回)
+    only widen it ("widened", not "compound"): alone they show nothing close."""
     published_entry(question="撤回申请怎么办？", answer="提交撤回。")
     published_entry(question="撤是什么意思？", answer="撤即撤回。")
     query = parse("撤怎么写")
     assert not [e for e in query.expansions if e.how == "compound"]
+    assert [e.term for e in query.expansions if e.how == "widened"] == ["撤回"]
+    assert "撤回" in query.general_words
 
 
 def test_no_slip_is_read_across_a_word_mandarin_grammar_knows():
