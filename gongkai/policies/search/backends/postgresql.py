@@ -38,7 +38,7 @@ OLD_COUNTS_FUNCTION = f"{TABLE}_counts(text[], integer)"
 # Writers of the index take this transaction lock before changing the counts: two
 # transactions adding the same words would otherwise lock their count rows in
 # different orders.
-COUNTS_LOCK = f"{COUNTS_TABLE}"
+COUNTS_LOCK = COUNTS_TABLE
 
 
 def rank_weights() -> str:
