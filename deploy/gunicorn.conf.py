@@ -20,3 +20,11 @@ accesslog = "-"
 access_log_format = ('time=%(t)s remote=%(h)s forwarded="%({x-forwarded-for}i)s" '
                      'method=%(m)s path="%(U)s" status=%(s)s bytes=%(B)s ms=%(M)s')
 errorlog = "-"
+
+
+def post_worker_init(worker):
+    """Load what the search and the Q&A load once a process before the worker serves
+    (``gongkai.core.warm``)."""
+    from gongkai.core.warm import warm_worker
+
+    warm_worker()

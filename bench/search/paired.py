@@ -36,6 +36,11 @@ def worker(code: str, url: str, out_fd: int) -> None:
 
     from gongkai.policies import search
 
+    try:  # as a web worker starts (a checkout from before 2026-12-05 has no warm-up)
+        from gongkai.policies.search.warm import warm_process
+    except ImportError:
+        warm_process = list
+    warm_process()
     pid = None
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

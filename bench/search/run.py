@@ -133,6 +133,10 @@ def migrate_reused() -> None:
         record_migrations(dict.fromkeys(node for leaf in level.items()
                                         for node in graph.forwards_plan(leaf)))
     call_command("migrate", interactive=False, verbosity=1)
+    # (An upgrade may write every row again — the vectors stored uncompressed, round
+    # 10: a hundred thousand dead rows, which autovacuum clears within minutes on a
+    # server but not before this run's first query.)
+    _analyze()
 
 
 def loaded_state() -> dict:
@@ -210,16 +214,18 @@ def load_documents(n: int) -> dict:
 
 
 def _analyze() -> None:
-    """The planner's statistics of the loaded tables, as autovacuum would gather them
-    within a minute of a bulk load (without them, PostgreSQL read each search's
-    visible documents by a plan four times slower). SQLite has no autovacuum and the
-    platform runs no ANALYZE on it: left as it is."""
+    """The loaded tables as autovacuum leaves them within a minute or two of a bulk load
+    or of an upgrade that writes the rows again: the planner's statistics gathered
+    (without them, PostgreSQL read each search's visible documents by a plan four
+    times slower), the dead rows removed and the pages marked all-visible (an index-only
+    read of the issuing bodies fetched every row from the table before). SQLite has no
+    autovacuum and the platform runs no ANALYZE on it: left as it is."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        cursor.execute("VACUUM (ANALYZE)")
 
 
 def _row(d, units, topics):
@@ -623,6 +629,11 @@ def child(args) -> dict:
     result["query_mix"] = {k: sum(1 for q in queries if q.kind == k)
                            for k in sorted({q.kind for q in queries})}
     side = tantivy_side(args, kept, seg_s, mb, result)
+    # As a web worker starts (``gongkai.core.warm``): what a process loads once for its
+    # searches is loaded before the timing, not during its first queries.
+    from gongkai.policies.search.warm import warm_process
+
+    warm_process()
     if side is not None:
         from gongkai.policies import text as ptext
 

@@ -38,6 +38,8 @@ class Command(BaseCommand):
             subprocess.Popen([python, "manage.py", "run_huey", "--quiet"], env=env)]
         children.append(subprocess.Popen([
             python, "-m", "gunicorn", "config.wsgi:application",
+            # (The web nodes' file, for its hooks and limits; what follows overrides.)
+            "--config", str(settings.BASE_DIR / "deploy" / "gunicorn.conf.py"),
             "--bind", bind_address(host, port), "--workers", str(workers),
             "--timeout", "120", "--access-logfile", "-", "--access-logformat",
             'time=%(t)s remote=%(h)s method=%(m)s path="%(U)s" status=%(s)s '
