@@ -123,6 +123,15 @@ def _sub_words(word: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+def last_indexed_token(word: str) -> str:
+    """The token of ``word``'s indexed form that stands right before the next word: the
+    last of the dictionary words inside it, which the index adds after the whole word
+    (政策解读 → 政策解读 ⟨政策 解读⟩: 解读), else the word itself. A phrase of ``word``
+    and the word after it is looked up with this token."""
+    subs = _sub_words(word)
+    return subs[-1] if subs else word
+
+
 def _is_cjk(char: str) -> bool:
     return "\u3400" <= char <= "\u9fff"
 

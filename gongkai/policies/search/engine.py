@@ -14,6 +14,9 @@ from gongkai.policies.search.pooled import search_pooled
 from gongkai.policies.search.ranking import MAX_LIMIT
 from gongkai.policies.search.results import SearchResult, hits
 
+# How a title names an activity as its subject: "its work" (政策解读工作办法).
+WORK = "工作"
+
 
 def _page_ids(visible, matcher, exact_ids, *, limit, offset) -> list[int]:
     """The ids of one page sorted by date: exact 文号 matches first, then the matches
@@ -102,7 +105,7 @@ def _search_plan(plan, query: str, visible, *, user, filters: dict | None, sort:
         # ("too generic" only if no word names what the library lacks: 时间机器申请) —
         # unless together they are the title of a few documents (办理时限).
         generic = plan.generic_only and not plan.lacking and not plan.lacking_heads()
-        titled = _titled(visible, plan) if generic else []
+        titled = (_titled(visible, plan) or _about_explaining(visible, plan)) if generic else []
         if titled:
             result = _search(visible, plan, [], titled, sort=sort, limit=limit, offset=offset)
             result.terms = plan.typed
@@ -254,6 +257,29 @@ def _titled(visible, plan) -> list[int]:
     return [pk for pk, interprets in sorted(found, key=lambda row: row[1] is not None)]
 
 
+def _about_explaining(visible, plan) -> list[int]:
+    """The documents, newest first, whose subject is the explaining of policies, for a
+    query of generic words that asks for an explainer but names no subject (政策解读,
+    关于进一步做好政策解读工作的通知): with no subject to explain, the explaining is
+    what the query is about. A title names an activity as a subject by "its work" (政务
+    公开工作要点, 招生工作方案): such a document's title says the form and 工作 side by
+    side (政策解读工作办法), which an explainer's never does (《…》政策解读, 图解：…) —
+    one phrase looked up in the titles' index, not the titles read. Not an explainer of
+    another document; none when more than ``ranking.TITLE_ONLY_MAX`` are found."""
+    forms = [g.typed for g in plan.groups if g.typed in q.INTERPRETATION_FORMS]
+    if not forms:
+        return []
+    phrases = tuple(dict.fromkeys(f"{ptext.last_indexed_token(form)} {WORK}"
+                                  for form in forms))
+    rows, more = backend().matcher([phrases], match_all=True).pool(
+        ranking.TITLE_ONLY_MAX + 1, heading=True)
+    if more or not rows:
+        return []
+    found = list(visible.filter(pk__in=[pk for pk, _rank in rows], interprets__isnull=True)
+                 .order_by("-published_on", "-pk").values_list("pk", flat=True))
+    return found if len(found) <= ranking.TITLE_ONLY_MAX else []
+
+
 def _held_broadly(terms: list) -> bool:
     """Whether at least ``ranking.BROAD_SHARE`` of the library holds every one of
     ``terms`` (the newest that many are read, no score)."""
@@ -298,7 +324,8 @@ def _search(visible, plan, terms, exact_ids, *, sort, limit, offset,
                              title_terms=plan.title_terms(),
                              term_weights=plan.match_weights(),
                              visibility_key=visibility_key, sparse=_sparse_as_named(plan),
-                             as_title=plan.typed_as_title)
+                             as_title=plan.typed_as_title,
+                             any_word=not plan.number_alone)
     matcher, matched, match_all = None, visible, True
     if terms:
         for match_all in (True, False) if len(terms) > 1 else (True,):

@@ -31,6 +31,8 @@ NINTH_SECTION = "# --- 第九批"
 TENTH_SECTION = "# --- 第十批"
 # The heading of the groups added after migration 0014: migration 0015 loads those.
 ELEVENTH_SECTION = "# --- 第十一批"
+# The heading of the groups added after migration 0015: migration 0016 loads those.
+TWELFTH_SECTION = "# --- 第十二批"
 
 
 # Variants of the lexicon's general seed that official usage does not make one term

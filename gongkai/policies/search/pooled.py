@@ -181,8 +181,9 @@ def _title_words(ids: list[int], asked: frozenset[str] | None = None,
     """id → the words of its title, as the index holds them; and id → its subject words
     for rule 4a's tie-break, each as (its Chinese characters, its ``distinctive_weight``
     in the library): not the generic words (黄埔区, 管理办法, 通知) nor a note in
-    brackets ((2025年修订), (试行)). The words' counts are read with the query's
-    (``words.documents_holding``, cached).
+    brackets ((2025年修订), (试行)). The words' counts are read with the titles where
+    the backend reads them so (``Backend.title_word_counts_sql``: a round trip fewer),
+    else with the query's (``words.documents_holding``, cached).
 
     ``asked``: the query's characters (``_asked_characters``). The tie-break weighs the
     share of a title's subject characters the query says; a title none of whose
@@ -194,7 +195,11 @@ def _title_words(ids: list[int], asked: frozenset[str] | None = None,
 
     ``also``: statements read in the same round trip as the titles; their rows are
     returned third."""
-    titles, *others = backend().run_together([backend().stored_titles_sql(ids), *also])
+    chosen = backend()
+    counts_read = chosen.title_word_counts_sql(ids)
+    titles, *others = chosen.run_together([chosen.stored_titles_sql(ids),
+                                           *([counts_read] if counts_read else []), *also])
+    read = dict(others.pop(0)) if counts_read else None
     words = {pk: set(ptext.tokens(title)) for pk, title in titles}
     generic, is_cjk = wordstats.GENERIC_WORDS | ptext._STOPWORDS, ptext._is_cjk
     subject_words = {pk: [word for word in _BRACKETED.sub(" ", title).split()
@@ -206,7 +211,8 @@ def _title_words(ids: list[int], asked: frozenset[str] | None = None,
     # A word of Chinese characters alone is, as the title has it, a word of its
     # document's index row (``ptext.tokens``): held.
     counts = wordstats.documents_holding(
-        needed, held=frozenset(w for w in needed if all(map(is_cjk, w))))
+        needed, memo=None if read is None else {w: read.get(w, 0) for w in needed},
+        held=frozenset(w for w in needed if all(map(is_cjk, w))))
     total = wordstats.document_total()
     subjects = {pk: tuple((frozenset(ch for ch in word if is_cjk(ch)),
                            ranking.distinctive_weight(counts.get(word, 0), total)
@@ -336,27 +342,36 @@ def _page_hits(page_ids: list[int], matcher: Matcher, scores: dict[int, float],
     return page, issuers
 
 
+def _modes(terms: list, sparse: bool | None, any_word: bool) -> tuple[bool, ...]:
+    """The readings tried in turn (``match_all`` of each): every word, then any, unless
+    ``sparse`` decided it already or ``any_word`` is off."""
+    if len(terms) < 2 or not any_word:
+        return (True,)
+    return (True, False) if sparse is None else (False,)
+
+
 def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
                   limit: int, offset: int, interpretation_first: bool = False,
                   weights: dict[str, float] | None = None,
                   title_terms: list | None = None,
                   term_weights: list[float] | None = None,
                   visibility_key: tuple | None = None,
-                  sparse: bool | None = None, as_title: bool = False) -> SearchResult:
+                  sparse: bool | None = None, as_title: bool = False,
+                  any_word: bool = True) -> SearchResult:
     """Relevance search of ``terms`` (``Matcher``'s) among ``visible``, the 文号 matches
     ``exact_ids`` first; ``title_terms``: the query's words for rule 4a;
     ``visibility_key``: see ``facets.VisibleRows``. ``sparse``: decided by the caller
     — True: fewer than ``SPARSE`` documents hold every word as it names things, some do
     (the any-word order at once); False: none does. ``as_title``: the query is typed
-    as a title (``query.Plan.typed_as_title``)."""
+    as a title (``query.Plan.typed_as_title``). ``any_word``: when no document (or
+    too few) holds every word, those holding some follow; else only those holding them
+    all."""
     exact = set(exact_ids)
     needed = offset + limit
     visibility = Visibility(visible, visibility_key)
     chosen = backend()
     some_have_all = bool(sparse)
-    modes = (True, False) if len(terms) > 1 and sparse is None else \
-        (False,) if len(terms) > 1 else (True,)
-    for match_all in modes:
+    for match_all in _modes(terms, sparse, any_word):
         matcher = chosen.matcher(terms, match_all=match_all)
         newest, broad, heading_read = _newest(matcher, visibility)
         if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.db.models import Q
+from django.utils import timezone
 
 from gongkai.core.text import positions
 from gongkai.lexicon.models import Reader
@@ -99,6 +100,16 @@ MEASURES_TITLE = "若干措施"
 COUNTED_HEADS = re.compile("(?:[一二两三四五六七八九十][\u4e00-\u9fff]){2,}")
 HEAD_NOUNS = 4
 HEAD_CANDIDATES = 64  # the most usual nouns ending in the character looked up
+# A count of years (三年, 五年, 3年): a plan's span, which its title gives as a range of
+# years (三年行动计划 is titled …行动计划（2025—2027年）). Read also as the ranges of that
+# many years that end within ``YEAR_SPAN_WINDOW`` years of today, the newest first.
+YEAR_COUNT = re.compile("([两三四五六七八九十]|[2-9]|10)年")
+_COUNT_VALUES = {ch: n for n, ch in enumerate("零一两三四五六七八九十") if n >= 2}
+YEAR_SPAN_WINDOW = 6
+# …not a duration said of a person or a deadline (工作满三年, 连续两年, 三年内, 五年以上):
+# the characters that make a count of years one, said before or after it.
+DURATION_BEFORE = ("满", "近", "超过", "连续", "不足", "不满", "累计", "已")
+DURATION_AFTER = ("内", "以上", "以下", "以内", "后", "前", "来", "多", "左右", "期间")
 # How many characters a spoken phrase puts between a verb and its object at most
 # (转到区里的学校: 到区里的, four) for ``_said_apart`` to read them as one word.
 APART_SPAN = 6
@@ -111,6 +122,11 @@ SPOKEN_PARTICLE = "的"
 # The quantity a spoken phrase puts between a verb and its object (补点钱, 给点钱: "a
 # bit of"): a lexicon term (补钱) is also found with it left out.
 SPOKEN_QUANTITY = "点"
+# The frame of a spoken yes/no question and the modal words said inside a verb phrase
+# (资料能不能互通, 部门之间不能互相共享, 可不可以补办): what is asked of the act, not the
+# act — a lexicon term (资料互通, 部门之间共享) is also found with them left out.
+QUESTION_FRAMES = ("可不可以", "能不能", "会不会", "要不要", "是不是", "有没有", "能否",
+                   "可否", "是否", "不能", "不可以", "可以", "互相", "相互")
 # The prepositions of "with" (跟老板, 同单位, 与公司), one for another in speech: a
 # lexicon term written with 和 is found with any of them.
 WITH_PREPOSITIONS = {"跟": "和", "同": "和", "与": "和"}
@@ -123,6 +139,9 @@ class Plan:
     lone: frozenset = frozenset()  # single characters standing alone (ranking rule 5)
     text: str = ""  # the query as read (lower case): where each word stands
     frames: frozenset = frozenset()  # the words of the sentence's time frame (一年, 每月)
+    # The query is a 文号 and nothing else: its words are the number's (``_citing``);
+    # no document holding only some of them is what was asked for.
+    number_alone: bool = False
 
     @property
     def typed(self) -> list[str]:
@@ -175,7 +194,16 @@ class Plan:
         养恐龙要办许可证吗): the subject is what no document is about; a permit, a
         lexicon phrase with the sentence's verb in it, is no subject to name."""
         subjects = [g.typed for g in self.lacking if not asks_for(g)]
-        return subjects or [g.typed for g in self.lacking]
+        named = subjects or [g.typed for g in self.lacking]
+        if not named:
+            return named
+        # A lacking word whose noun head the cut left alone after it (专项 + 债, where
+        # the library holds neither) is named as the compound (``lacking_heads``):
+        # 专项债 is what the resident typed and the library lacks, 专项 only its part.
+        heads = {}
+        for compound in self.lacking_heads():
+            heads.setdefault(compound[:-1], compound)
+        return list(dict.fromkeys(heads.get(word, word) for word in named))
 
     def lacking_trails(self) -> bool:
         """Whether every word of ``lacking`` comes after every word searched by: the
@@ -350,8 +378,11 @@ class Plan:
                 and g.typed not in self.lone and g.typed not in self.frames]
 
     def expansions(self) -> dict[str, list[str]]:
-        """typed word → the other words searched for it (for the page)."""
+        """typed word → the other words searched for it (for the page); none for a
+        文号's words (``_citing``: its words as the index holds them)."""
         found = {}
+        if self.number_alone:
+            return found
         for group in self.content:
             others = [w for w in ("".join(_words(a)) for a in group.alternatives)
                       if w != group.typed]
@@ -392,7 +423,8 @@ LOCALIZERS = frozenset("前后里内外上中")
 def _units(text: str, lexicon) -> list[str]:
     """The query's words: the cut's tokens, a lexicon word the cut splits taken whole —
     also when a 的 or a 点 was said inside it (店门口的卫生 is the lexicon's 店门口卫生,
-    补点钱 its 补钱), or another preposition of "with" than its 和 (跟老板闹矛盾)."""
+    补点钱 its 补钱), a question's frame (资料能不能互通: 资料互通), or another
+    preposition of "with" than its 和 (跟老板闹矛盾)."""
     tokens = _particle_recut(ptext.cut_query(text))
     ends, position = set(), 0
     for token in tokens:
@@ -498,8 +530,28 @@ def _spoken_terms(lower: str, lexicon) -> list[tuple[str, int, int]]:
 
     found = [span for left_out in (SPOKEN_PARTICLE, SPOKEN_QUANTITY)
              for span in _found_without(lower, left_out, terms)]
-    return found + [(term, start, start + len(term))
-                    for term, start in _found_with_prepositions(lower, terms)]
+    return found + _found_without_frames(lower, terms) + [
+        (term, start, start + len(term))
+        for term, start in _found_with_prepositions(lower, terms)]
+
+
+def _found_without_frames(lower: str, find) -> list[tuple[str, int, int]]:
+    """(term, start, end in ``lower``) of the terms ``find`` finds in ``lower`` read
+    without the words of a question's frame (``QUESTION_FRAMES``: 能不能, 不能, 互相),
+    each over at least one of them."""
+    left_out = [False] * len(lower)
+    for frame in QUESTION_FRAMES:
+        for at in positions(lower, frame):
+            left_out[at:at + len(frame)] = [True] * len(frame)
+    if not any(left_out):
+        return []
+    kept = [i for i, out in enumerate(left_out) if not out]
+    found = []
+    for term, at in find("".join(lower[i] for i in kept)):
+        start, end = kept[at], kept[at + len(term) - 1] + 1
+        if end - start > len(term):
+            found.append((term, start, end))
+    return found
 
 
 def _found_with_prepositions(lower: str, find) -> list[tuple[str, int]]:
@@ -554,6 +606,25 @@ def _classify(groups: list[Group], memo: dict) -> None:
             [a for a in group.alternatives[:1] if a in known] + specific)) or group.alternatives
 
 
+def _citing(numbers: list) -> list[Group]:
+    """The words of the documents citing these 文号: each issuer's code (its tokens,
+    anywhere: the index adds the pieces of a long word after it) and its year and
+    serial number as a phrase (〔2022〕48号, in any bracket style) — a year, a serial
+    number and 号 each stand in most documents."""
+    groups: dict[str, Group] = {}
+    for number in numbers:
+        issuer = tuple(ptext.query_terms(number.issuer_code))
+        if issuer:
+            groups[number.issuer_code] = Group(
+                number.issuer_code, (issuer[0] if len(issuer) == 1 else issuer,))
+        # (Not 号: in nearly every document, many times; its positions made the phrase
+        # half as costly again on SQLite. A year and a serial number side by side are a
+        # 文号's, or a date's.)
+        serial = f"〔{number.year}〕{number.serial}号"
+        groups[serial] = Group(serial, (f"{number.year} {number.serial}",))
+    return list(groups.values())
+
+
 def analyse(query: str, lexicon=None) -> Plan:
     """The plan of a search for ``query`` (see the module docstring), read with
     ``lexicon`` (else the current one)."""
@@ -568,8 +639,9 @@ def analyse(query: str, lexicon=None) -> Plan:
     rest = [u for u in units if (u not in ptext._STOPWORDS or u in slips)
             and u not in number_words]
     if not rest and number_words:
-        # A 文号 alone: its words are matched as they are (the exact match comes first).
-        return Plan(numbers, [Group(w, (w,)) for w in ptext.query_terms(query)])
+        # A 文号 alone: the document of that number first (``number_condition``), then
+        # the documents citing it (``_citing``), not those holding its words anywhere.
+        return Plan(numbers, _citing(numbers), number_alone=True)
     if not rest:
         rest = [u for u in units if u not in number_words]
     groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
@@ -577,6 +649,7 @@ def analyse(query: str, lexicon=None) -> Plan:
     groups = written_forms(_correct(groups, lexicon, memo), lexicon, memo)
     groups = _said_apart(groups, text.lower(), lexicon, memo)
     groups = _numbered_names(groups, text.lower(), lexicon, memo)
+    groups = _year_spans(groups, text.lower(), memo)
     if slips:
         # (Those not read as part of a word are the function characters they look.)
         groups = [g for g in groups if g.typed not in slips] or groups
@@ -682,6 +755,40 @@ def _numbered_names(groups: list[Group], text: str, lexicon, memo: dict) -> list
     named = [Group(typed=text[start:end], alternatives=read, corrected=corrected)
              for start, end, read, corrected in spans]
     return [g for g in groups if not inside(g)] + named
+
+
+def _year_spans(groups: list[Group], text: str, memo: dict) -> list[Group]:
+    """``groups`` with a count of years (三年 of 学前教育 三年 行动计划: ``YEAR_COUNT``)
+    read also as the ranges of years it spans in a title (2025 2027 of …（2025—2027年）:
+    the two years side by side in the index, the dash left out) — those whose years the
+    library holds, ending within ``YEAR_SPAN_WINDOW`` years of today, the newest first.
+    A resident names a plan by how long it runs; its title says from when to when."""
+    spans = [g for g in groups if YEAR_COUNT.fullmatch(g.typed)
+             and not _said_as_duration(text, g.typed)]
+    if not spans:
+        return groups
+    this_year = timezone.localdate().year
+    # (The first year of the longest span, 十年, ending the earliest.)
+    years = [str(y) for y in range(this_year - YEAR_SPAN_WINDOW - 9,
+                                   this_year + YEAR_SPAN_WINDOW + 1)]
+    held = words.documents_holding(years, memo)
+    for group in spans:
+        count = group.typed[:-1]
+        n = int(count) if count.isdigit() else _COUNT_VALUES[count]
+        ranges = [f"{end - n + 1} {end}"
+                  for end in range(this_year + YEAR_SPAN_WINDOW, this_year - YEAR_SPAN_WINDOW, -1)
+                  if held.get(str(end)) and held.get(str(end - n + 1))]
+        if ranges:
+            group.alternatives = tuple(dict.fromkeys([*group.alternatives, *ranges])
+                                       )[:MAX_ALTERNATIVES]
+    return groups
+
+
+def _said_as_duration(text: str, count: str) -> bool:
+    """Whether ``count`` (三年) is said somewhere in ``text`` as a duration (满三年, 三年内)."""
+    return any(text.endswith(DURATION_BEFORE, 0, at)
+               or text.startswith(DURATION_AFTER, at + len(count))
+               for at in positions(text, count))
 
 
 def _read_whole(groups: list[Group], text: str, start: int, end: int, lexicon) -> bool:

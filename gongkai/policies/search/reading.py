@@ -106,6 +106,12 @@ def _joined_fix(before: Group, span: str, lexicon, memo: dict):
     return fix[1] - len(before.typed), fix[2]
 
 
+# The auxiliary verbs of a spoken sentence (能愿动词: 能, 会, 要, 想, 可, 该, 肯, 敢),
+# said alone before the act they qualify (能补多少钱, 会不会罚): the cut leaves them
+# single, beside the act's single character.
+AUXILIARY_VERBS = frozenset("能会要想可该肯敢")
+
+
 def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
     """Words the library does not hold read otherwise: a dictionary word by its pieces
     (技工学校 → 技工 学校) or, failing that, as a word of the same sound the library
@@ -122,7 +128,10 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
         if j - i >= 2:
             span = "".join(g.typed for g in groups[i:j])
             fix = _typo_fix(span, lexicon, memo, direct=False)
-            short = _abbreviation(span, lexicon) if fix is None else None
+            # (A run led by an auxiliary verb — 能 补, 会 罚 — is a spoken "can", "will"
+            # before the act, not the piece of a term: no abbreviation starts with it.)
+            short = (_abbreviation(span, lexicon)
+                     if fix is None and span[0] not in AUXILIARY_VERBS else None)
             joined = (_joined_fix(out[-1], span, lexicon, memo)
                       if fix is None and short is None and out else None)
             if joined is not None:
@@ -328,16 +337,24 @@ def _written_table() -> dict[str, tuple[str, ...]]:
     return table
 
 
+# A character the library holds in at most this share of the documents that hold its
+# written form (评 in 2, 评价 in 9) is what the cut left of other phrases there (评 审,
+# 参 评), not the library's word for the act or the thing: read as its written form too.
+WRITTEN_RATIO = 3
+
+
 def written_forms(groups: list[Group], lexicon, memo: dict) -> list[Group]:
-    """``groups`` with each everyday noun of one character the library does not hold
-    as a word (树 of 门口的树想砍掉) read also as its written forms that it holds (树木):
-    speech says the noun in one character, a document in two — with a character of the
-    same meaning (树木, 房屋, 道路) or with its measure word (车辆, 纸张) — and the
-    segmenter cuts 树木 whole, so the character alone is in no document's words. The
-    form is read with what the lexicon says it means too (树木 → 城市绿化). Such
-    a group is marked ``corrected`` (the form read): a word, not a character left
-    of the sentence (ranking rule 5). A character the library holds as a word is
-    left as typed."""
+    """``groups`` with each everyday noun or verb of one character the library does not
+    hold as a word (树 of 门口的树想砍掉, 盖 of 不让盖楼) read also as its written forms
+    that it holds (树木, 建设): speech says the noun or the act in one character, a
+    document in two — with a character of the same meaning (树木, 房屋, 维修) or with
+    its measure word (车辆, 纸张) — and the segmenter cuts 树木 whole, so the character
+    alone is in no document's words. The form is read with what the lexicon says it
+    means too (树木 → 城市绿化). Such a group is marked ``corrected`` (the form read): a
+    word, not a character left of the sentence (ranking rule 5). A character the
+    library holds as a word is left as typed — unless it holds the written form in
+    ``WRITTEN_RATIO`` times as many documents or more (评 in 2, 评价 in 9: the
+    character alone is what the cut left of other phrases)."""
     table = _written_table()
     singles = [g for g in groups if _is_single(g) and g.typed in table and not g.corrected]
     if not singles:
@@ -347,9 +364,10 @@ def written_forms(groups: list[Group], lexicon, memo: dict) -> list[Group]:
         [g.typed for g in singles] + [w for fs in forms.values() for f in fs for w in _words(f)],
         memo)
     for group in singles:
-        if counts.get(group.typed, 0):
-            continue
         held = [f for f in forms[group.typed] if all(counts.get(w, 0) for w in _words(f))]
+        most = max((min(counts[w] for w in _words(f)) for f in held), default=0)
+        if counts.get(group.typed, 0) * WRITTEN_RATIO > most:
+            continue
         if held:
             meant = [a for f in held for a in _group("".join(_words(f)), lexicon).alternatives]
             group.alternatives = tuple(dict.fromkeys([*group.alternatives, *meant])

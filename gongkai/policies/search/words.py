@@ -160,6 +160,15 @@ def documents_holding(words: list[str], memo: dict[str, int] | None = None,
     return found
 
 
+def counted(word: str) -> int | None:
+    """How many documents hold ``word``, when this process counted it lately (a word
+    no document holds is not kept: None)."""
+    cached = _cache.get((connection.alias, word))
+    if cached is None or time.monotonic() - cached[0] > CACHE_SECONDS:
+        return None
+    return cached[1]
+
+
 def kin(word: str) -> frozenset[str]:
     """The words of ``word``'s class of ``KIN_CLASSES`` (its own included): what a
     title says for the same change or stage. Empty for any other word."""

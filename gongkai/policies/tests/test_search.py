@@ -36,6 +36,26 @@ def test_doc_number_in_any_bracket_style_finds_the_document_first(typed):
     assert result.hits[0].document.pk == target.pk
 
 
+def test_a_doc_number_is_followed_by_the_documents_citing_it_not_by_its_year():
+    target = make_document(title="关于黄埔区政务公开工作的通知", doc_number="穗埔府办函〔2022〕48号")
+    citing = make_document(title="关于废止部分文件的通知",
+                           body_html="<p>穗埔府办函〔2022〕48号 自即日起废止。</p>")
+    # Sharing the year, the 号 or the issuer's code, not the number itself.
+    for n in range(4):
+        make_document(title=f"2022年工作要点{n}", body_html="<p>穗埔府办函 2022年 第3号</p>")
+    result = search_documents(query="穗埔府办函〔2022〕48号")
+    assert ids(result) == [target.pk, citing.pk]
+    assert result.matched_all_terms
+    # Its words are shown as typed, not as the index cuts them (穗埔府办 函, 2022 48 号).
+    assert result.terms == ["穗埔府办函", "〔2022〕48号"] and result.expanded == {}
+    # Cited in another bracket style; a 文号 the library lacks finds those citing it, or
+    # nothing (not the documents of the same year).
+    citing_47 = make_document(title="关于转发文件的通知",
+                              body_html="<p>根据穗埔府办函[2022]47号文件精神。</p>")
+    assert ids(search_documents(query="穗埔府办函（2022）47号")) == [citing_47.pk]
+    assert search_documents(query="穗埔府办函〔2022〕46号").total == 0
+
+
 def test_traditional_query_finds_simplified_text_and_back():
     simplified = make_document(title="关于进一步推进政务公开工作的实施意见")
     traditional = make_document(title="關於優化營商環境的若干措施")

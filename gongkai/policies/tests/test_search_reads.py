@@ -117,6 +117,26 @@ def _counts_table() -> str:
     return (sqlite if connection.vendor == "sqlite" else postgresql).COUNTS_TABLE
 
 
+def test_the_counts_of_titles_words_read_with_them_are_the_stored_counts():
+    """Where they are read with the titles (PostgreSQL), the counts of every word of the
+    stored titles — a long word's pieces too — are those a search reads by key."""
+    make_document(title="关于加强政策解读工作的通知", body_html="<p>政策解读。</p>")
+    make_document(title="黄埔区专项资金管理办法", body_html="<p>专项资金 政策。</p>")
+    ids = list(PolicyDocument.objects.values_list("pk", flat=True))
+    statement = backend().title_word_counts_sql(ids)
+    if connection.vendor != "postgresql":
+        assert statement is None  # read when needed, in the process
+        return
+    rows, = backend().run_together([statement])
+    read = dict(rows)
+    with connection.cursor() as cursor:
+        titles = backend().stored_titles(cursor, ids)
+    words = {w for _pk, title in titles for w in title.replace("\x02", " ")
+             .replace("\x03", " ").split()}
+    assert {"政策解读", "政策", "专项资金"} <= words
+    assert {w: read.get(w, 0) for w in words} == _counts(sorted(words))
+
+
 def test_a_searchs_word_counts_are_read_from_the_stored_counts_by_key():
     from gongkai.policies.search import words
 

@@ -1,6 +1,8 @@
 """PostgreSQL's index is made of the segmenter's own words, written as tsvector and
 tsquery literals (``pg_words.PG_TOKENS``): what they hold, and an index of the previous
 kind rebuilt."""
+import math
+
 import pytest
 
 from django.db import connection
@@ -108,6 +110,33 @@ def test_the_newest_matches_are_read_in_windows_sized_by_the_words_statistics(mo
         rows, more = matcher.pool(2, below=with_both[1], rank=False)
         assert ([pk for pk, _rank in rows], more) == (with_both[2:], False)
         assert search_documents(query="桥梁检测", sort="date").total == 3
+
+
+@on_postgresql
+def test_a_words_count_read_by_the_search_sizes_its_window_and_decides_broad(monkeypatch):
+    """The statistics list the commonest words only; a word the search counted (its
+    query's words) is taken at its count: a rare one gets one window for all, and a
+    query of counted words is broad when more than the pool hold them."""
+    from gongkai.policies.search import words as wordstats
+
+    for n in range(40):
+        make_document(title=f"通知{n}", body_html="<p>政务公开"
+                      + (" 桥梁" if n == 0 else "") + (" 养护" if n % 2 else "") + "</p>")
+    # As in a large library, the statistics list the commonest word only: any other
+    # is taken as common as the least of those listed.
+    monkeypatch.setattr(pg_newest, "statistics", lambda: ({"政务公开": 1.0}, 0.15, 40.0))
+    wordstats.forget()
+    assert query_terms("桥梁") == ["桥梁"] and query_terms("养护") == ["养护"]
+    rare, half = [[["桥梁"]]], [[["养护"]]]
+    assert pg_newest.window(rare, True, 5) == math.ceil(5 / 0.15 * pg_newest.WINDOW_MARGIN)
+    assert not backend().matcher(["桥梁"], match_all=True).likely_broad(0)  # not known
+    assert wordstats.documents_holding(["桥梁", "养护"]) == {"桥梁": 1, "养护": 20}
+    assert pg_newest.window(rare, True, 5) == math.ceil(5 / (1 / 40) * pg_newest.WINDOW_MARGIN)
+    assert pg_newest.window(half, True, 5) == math.ceil(5 / 0.5 * pg_newest.WINDOW_MARGIN)
+    assert backend().matcher(["养护"], match_all=True).likely_broad(10)
+    assert not backend().matcher(["养护"], match_all=True).likely_broad(20)
+    assert backend().matcher(["桥梁"], match_all=True).likely_broad(0)
+    wordstats.forget()
 
 
 @on_postgresql

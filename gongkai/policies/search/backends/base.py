@@ -169,6 +169,13 @@ class Backend:
         """The statement of ``stored_titles``."""
         raise NotImplementedError
 
+    def title_word_counts_sql(self, ids: list[int]) -> tuple[str, list] | None:
+        """A statement of (word, documents holding it) for the words of these
+        documents' stored titles (split at spaces), sent with the titles where a
+        statement waited for is a round trip; a word no document holds has no row.
+        None where the counts are read as cheaply when needed (in-process)."""
+        return None
+
     def id_list(self, ids: Iterable[int]) -> RawSQL:
         """``ids`` as a subquery with one parameter, so a thousand ids cost one bound
         value rather than a thousand placeholders to compile."""

@@ -134,28 +134,52 @@ def statistics() -> tuple[dict[str, float], float, float]:
     return cached[1:]
 
 
+def _shares(word_lists: list[list[list[str]]]) -> tuple[list[list[list[float]]], float, bool]:
+    """Each word's share of the documents, as ``word_lists`` holds them: its count
+    where this process counted it lately (``words.counted``: the query's words, read
+    by the search), else the statistics' share, else the least of those (a word the
+    statistics do not list is rarer); the number of documents; whether every share is
+    a count or listed. 0 documents: no statistics yet."""
+    from gongkai.policies.search import words as wordstats
+
+    shares, rarer, documents = statistics()
+    if not shares or documents < 1:
+        return [], 0.0, False
+    known = True
+
+    def share(word: str) -> float:
+        nonlocal known
+        count = wordstats.counted(word)
+        if count is not None:
+            return min(1.0, count / documents)
+        known = known and word in shares
+        return shares.get(word, rarer)
+
+    return ([[[share(word) for word in words] for words in alternatives]
+             for alternatives in word_lists], documents, known)
+
+
 def window(word_lists: list[list[list[str]]], match_all: bool, wanted: int) -> int | None:
     """How many ids the first window of ``PG_NEWEST`` spans to hold ``wanted`` matches:
-    the words' shares of documents taken as independent (a word the statistics do not
-    list as common is taken as common as the least of those listed); ``word_lists``:
+    the words' shares of documents (``_shares``) taken as independent; ``word_lists``:
     per query word, the words of each of its alternatives. None, one window for all,
     before the table has statistics."""
-    share, documents = estimated_share(word_lists, match_all)
+    share, documents, _known = estimated_share(word_lists, match_all)
     if share is None:
         return None
     return math.ceil(wanted / max(share, 1.0 / documents) * WINDOW_MARGIN)
 
 
 def estimated_share(word_lists: list[list[list[str]]], match_all: bool
-                    ) -> tuple[float | None, float]:
+                    ) -> tuple[float | None, float, bool]:
     """(the share of documents a query's words are estimated to match, as ``window``
-    takes it; the number of documents); (None, 0.0) before the table has statistics."""
-    shares, rarer, documents = statistics()
-    if not shares or documents < 1:
-        return None, 0.0
-    terms = [1.0 - math.prod(1.0 - math.prod(shares.get(word, rarer) for word in words)
-                             for words in alternatives)
-             for alternatives in word_lists]
+    takes it; the number of documents; whether each word's share was counted or
+    listed, not assumed); (None, 0.0, False) before the table has statistics."""
+    share_lists, documents, known = _shares(word_lists)
+    if documents < 1:
+        return None, 0.0, False
+    terms = [1.0 - math.prod(1.0 - math.prod(words) for words in alternatives)
+             for alternatives in share_lists]
     share = (math.prod(terms) if match_all
              else 1.0 - math.prod(1.0 - term for term in terms))
-    return share, documents
+    return share, documents, known
