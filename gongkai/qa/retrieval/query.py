@@ -21,7 +21,10 @@ beginning with it (撤 → 撤回, ``_add_compounds``). A word typed that no off
 holds and no entry holds either reads as its synonyms in the general thesaurus
 (``gongkai.lexicon.thesaurus``: 下岗 → 失业, 工钱 → 工资), one link, below the
 office's weights; such a word neither decides the scope (``coverage``) nor alone makes
-a suggestion close (``search.related``).
+a suggestion close (``search.related``). A verb the segmenter glued to 点 (领点钱) is read
+as the verb (``_unglue``); the words a supposition negates (不买房的话) are not what is
+asked (``_drop_supposed_not``); a pinyin slip is looked for within one run of typing and
+never opens with a measure word that counts the noun after it (这条街: ``_measured``).
 """
 import re
 from collections import defaultdict
@@ -141,8 +144,10 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     # may be a word the index holds cut apart (``_index_words``).
     candidates = {w: _words_of(w) if w in groups else _index_words(w)
                   for g in groups.values() for w in g}
+    glued = _glued(query.terms)
     words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
-             | {p for ps in candidates.values() for p in ps} | set(query.scope_words))
+             | {p for ps in candidates.values() for p in ps} | set(query.scope_words)
+             | set(glued.values()))
     query.grams = grams(canon)
     # A two-character word cut into its characters is matched by them only where the
     # library writes them together (the pinyin bigram ``_written_together`` reads).
@@ -158,6 +163,8 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
                    if len(ps) > 1 and not query.df.get(w) and all(query.df.get(p) for p in ps)
                    and _written_together(query, w)}
     _prune(query, groups, typed, swallowed)
+    _drop_supposed_not(canon, groups)
+    _unglue(query, groups, glued)
     _add_typos(query, groups, probes, sounds, lexicon, found)
     _add_compounds(query, groups)
     _weigh_clauses(canon, groups)
@@ -288,6 +295,52 @@ def _prune(query: Query, groups: dict[str, dict[str, float]], typed: dict[str, f
         if piece in query.parts.get(term, ()) or piece in groups.get(term, {}):
             groups.pop(piece, None)
     _prune_general(query, groups)
+
+
+# A verb said with 点 "a little" (领点钱, 挣点外快, 排点废水, 贷了点款): the segmenter
+# glues 点 to the verb, and the word it makes is held by no entry, so the verb was lost.
+# A number or a pointing word before it makes a time or a quantity (几点, 一点, 有点),
+# not a verb. (V + 个, 开了个小店, was tried too: the verb told what was already done
+# and a dev2 question was lost.)
+_GLUED = re.compile(r"([^0-9零〇一二两三四五六七八九十百千万几半多每这那哪某各整有差])了?点")
+
+
+def _glued(terms: list[str]) -> dict[str, str]:
+    """Each word typed that may be a verb glued to 点 (``_GLUED``) → the verb."""
+    return {term: match.group(1) for term in terms if (match := _GLUED.fullmatch(term))}
+
+
+def _unglue(query: Query, groups: dict[str, dict[str, float]], glued: dict[str, str]) -> None:
+    """Reads a word glued to 点 as its verb (领点 as 领) where no entry holds the
+    word, the lexicon does not read it (its group is the word alone) and entries hold
+    the verb (卖点 stays where a library writes it, as selling point)."""
+    for word, verb in glued.items():
+        group = groups.get(word)
+        if group is None or len(group) > 1 or query.df.get(word) or not query.df.get(verb):
+            continue
+        weight = groups.pop(word)[word]
+        groups.setdefault(verb, {verb: weight})
+
+
+# A condition the asker says is not so (不买房的话, 如果没有工作, 要是不交): the question
+# asks what happens otherwise, and the negated words are not what it is about.
+_SUPPOSED_NOT = re.compile(
+    r"(?:如果|要是|假如|假设|若是|万一)[^,，。.!！?？;；]{0,4}?(?:不|没有|没)([^,，。.!！?？;；]{1,6}?)"
+    r"(?=的话|[,，])|(?:不|没有|没)([^,，。.!！?？;；]{1,6}?)的话")
+
+
+def _drop_supposed_not(canon: str, groups: dict[str, dict[str, float]]) -> None:
+    """Drops the groups of the words a supposition negates (买房 of 不买房的话: words of
+    two characters or more): the question says they are not so (``_SUPPOSED_NOT``), so
+    they do not say what it asks about. Kept when no other word names anything."""
+    negated = {w for m in _SUPPOSED_NOT.finditer(canon)
+               for w in content_words(m.group(1) or m.group(2)) if len(w) > 1}
+    # A lexicon phrase holding a negated word (能不能买房 of 不买房的话能不能拿出来) is
+    # negated with it.
+    dropped = {key for key in groups if any(word in key for word in negated)}
+    if dropped and any(_names(key) for key in set(groups) - dropped):
+        for key in dropped:
+            del groups[key]
 
 
 def _prune_general(query: Query, groups: dict[str, dict[str, float]]) -> None:
@@ -465,12 +518,8 @@ def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: li
              if len(t) > 1 and (query.df.get(t) or circumstance(t))] + found
     for pinyin, keys in sounds.items():
         for piece in probes[pinyin]:
-            if query.df.get(piece) or lexicon.expand(piece) or piece in keys:
-                continue  # the piece is a word the library or lexicon knows as typed
-            if any(piece in term or term in piece for term in found):
-                continue  # the lexicon already read this part of the question
-            if _straddles(query.canonical, piece, words):
-                continue  # 府公 of 政府公开: the end of one word and the start of the next
+            if not _may_be_slip(query, piece, keys, lexicon, found, words):
+                continue
             for key in keys:
                 for covered in [t for t in groups if t in piece and t != piece]:
                     del groups[covered]
@@ -481,6 +530,19 @@ def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: li
                 for term, weight in lexicon.expand(key):
                     if group.get(term, 0.0) < round(TYPO_WEIGHT * weight, 4):
                         group[term] = round(TYPO_WEIGHT * weight, 4)
+
+
+def _may_be_slip(query: Query, piece: str, keys: list[str], lexicon: Lexicon,
+                 found: list[str], words: list[str]) -> bool:
+    """Whether ``piece`` may be a word typed with a wrong character of its sound."""
+    if query.df.get(piece) or lexicon.expand(piece) or piece in keys:
+        return False  # the piece is a word the library or lexicon knows as typed
+    if any(piece in term or term in piece for term in found):
+        return False  # the lexicon already read this part of the question
+    if _straddles(query.canonical, piece, words):
+        return False  # 府公 of 政府公开: the end of one word and the start of the next
+    # 条街 of 这条街: a measure word and its noun, not 调解.
+    return not _measured(query.canonical, piece)
 
 
 def _add_compounds(query: Query, groups: dict[str, dict[str, float]]) -> None:
@@ -526,6 +588,20 @@ def _starting_with(prefix: str) -> Q:
     if connection.vendor == "postgresql":
         return Q(key__startswith=prefix)
     return Q(key__gte=prefix, key__lt=prefix + "\uffff", key__startswith=prefix)
+
+
+# Mandarin counts a noun with a measure word after a number or a pointing word (这条街,
+# 一间屋, 几块钱): the measure word belongs to them, and a piece it opens is no word.
+_MEASURES = frozenset("条个块张间家件位种次份本辆套所栋层台只笔项")
+_COUNTING = frozenset("这那哪一二两三四五六七八九十几每某")
+
+
+def _measured(text: str, piece: str) -> bool:
+    """Whether every place ``piece`` occurs in ``text`` opens with a measure word after
+    a number or a pointing word (条街 of 这条街)."""
+    places = positions(text, piece)
+    return (bool(places) and piece[0] in _MEASURES
+            and all(start > 0 and text[start - 1] in _COUNTING for start in places))
 
 
 def _straddles(text: str, piece: str, words: list[str]) -> bool:

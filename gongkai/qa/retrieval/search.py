@@ -16,7 +16,9 @@
 
    and ranked by the weighted mean of norm, dice and how much of the entry's question
    is asked (``RANK_WEIGHTS``); the confidence is a logistic regression of these and
-   the margin over the next entry (``CONFIDENCE_WEIGHTS``).
+   the margin over the next entry (``CONFIDENCE_WEIGHTS``). An entry on another
+   document, one matched only on how any service is done (办, 手续) and one the question
+   contradicts are then placed below the entry the question is about.
 
    A group none of whose words any entry holds counts in ``ideal`` at half the weight
    of a word found in one entry: asking about something the library does not know
@@ -158,9 +160,9 @@ def _hits(query: Query, limit: int) -> list[Hit]:
     if not found.ids:
         return []
     rows = found.rows or reads.scoring_rows(query, list(found.ids), weights)
-    hits = _below_the_next(_yield_to_the_asked_document(sorted(
+    hits = _below_the_next(_yield_to_the_subject(query, _yield_to_the_asked_document(sorted(
         _score(query, alternatives, rows, _ideal(alternatives, n), n),
-        key=lambda h: (-h.features["score"], h.id))))
+        key=lambda h: (-h.features["score"], h.id)))))
     for i, hit in enumerate(hits):
         other = hits[1] if i == 0 and len(hits) > 1 else hits[0] if i else None
         hit.features["margin"] = round(
@@ -189,6 +191,45 @@ def _yield_to_the_asked_document(hits: list[Hit]) -> list[Hit]:
         hit.features["score"] = round(best - 0.0001, 4)
     return [*[h for h in hits[:named] if not h.features["other_document"]], hits[named],
             *ahead, *hits[named + 1:]]
+
+
+# The words that say how any service is done (办, 手续, 材料, 条件: ``GENERIC_WORDS``
+# that are neither a thing nor an office, as 文件 or 部门 are): an entry matched on these
+# alone matched the question's procedure, not its subject.
+HOW_WORDS = frozenset("办理 办 申请 申报 手续 流程 条件 材料 资料 证件 步骤 程序 过程 弄 搞 整 "
+                      "办事 准备 提交".split())
+
+
+def _subject_words(query: Query) -> frozenset[str]:
+    """The words of the groups led by a word that says what is asked about: not what is
+    asked of any service (办, 手续), not a circumstance, not one character alone."""
+    return frozenset(
+        word for group in query.groups if _subject(next(iter(group), ""))
+        for word in group if _subject(word) and word not in query.general_words)
+
+
+def _subject(word: str) -> bool:
+    return len(word) > 1 and word not in GENERIC_WORDS and not circumstance(word)
+
+
+def _yield_to_the_subject(query: Query, hits: list[Hit]) -> list[Hit]:
+    """``hits`` in rank order, with each entry matched on none of the question's subject
+    words (``_subject_words``) but on what is asked of any service (出租屋要办什么手续
+    asked 我想开间药房，要办什么手续) placed just below the best entry matching one of them
+    (药店怎么开), its rank score lowered to just under that one's: 办 and 手续 say what is
+    wanted of every service, the subject which one. With no such entry the order stays."""
+    subject = _subject_words(query)
+    if not subject:
+        return hits
+    named = next((i for i, h in enumerate(hits) if subject.intersection(h.matched)), None)
+    if not named:
+        return hits
+    best = hits[named].features["score"]
+    ahead = [h for h in hits[:named] if h.matched and HOW_WORDS.issuperset(h.matched)]
+    for hit in ahead:
+        hit.features["score"] = round(best - 0.0001, 4)
+    return [*[h for h in hits[:named] if h not in ahead], hits[named], *ahead,
+            *hits[named + 1:]]
 
 
 def _below_the_next(hits: list[Hit]) -> list[Hit]:
@@ -450,13 +491,18 @@ def _refused_word(query: Query, asked: dict[str, float], words: list[str]) -> st
 # 一直交): the question tells it happened, not asks whether it may.
 _DONE_AFTER = ("了", "过", "着", "咗")
 _DONE_BEFORE = ("已经", "一直", "已")
+# A span of time closed by 了 after the verb and its object, in its clause (交社保三年了,
+# 交了社保好几个月了): it has been done that long.
+_DONE_FOR = re.compile(r"[0-9零一二两三四五六七八九十百几多半好]+[个多来]?"
+                       r"(年|个月|月|天|周|星期|礼拜)多?了")
 # A verb typed is one or two characters (交, 缴纳).
 VERB_CHARS = 2
 
 
 def _done(query: Query, word: str) -> bool:
     """Whether the question says ``word`` (or the word it typed for it) was done: 单位给我
-    交了社保 says 交 was, where 单位不给交社会保险 says it was not."""
+    交了社保 says 交 was, and 交社保三年了 that it has been for three years, where
+    单位不给交社会保险 says it was not."""
     text = query.canonical
     # The word or a verb typed for it (缴 for 交), not a phrase the lexicon reads as it
     # (补习班倒闭 → 退费: its 了 closes 倒闭, not 退).
@@ -465,7 +511,9 @@ def _done(query: Query, word: str) -> bool:
         while start >= 0:
             end = start + len(form)
             before = _CLAUSE_BREAK.split(text[max(0, start - NEGATED_WITHIN):start])[-1]
-            if text[end:end + 1] in _DONE_AFTER or before.endswith(_DONE_BEFORE):
+            after = _CLAUSE_BREAK.split(text[end:])[0]
+            if (text[end:end + 1] in _DONE_AFTER or before.endswith(_DONE_BEFORE)
+                    or _DONE_FOR.search(after)):
                 return True
             start = text.find(form, end)
     return False
@@ -524,13 +572,21 @@ def confidence(features: dict[str, float]) -> float:
 def _bm25(alternatives: Alternatives, held: dict[str, float],
           group_keys: list[set[str]] | None = None) -> tuple[dict[str, float], float]:
     """Per group, its best word's value in the entry (``group_keys``: each group's index
-    words, to pass over a group the entry holds none of: its value would be 0)."""
+    words, to pass over a group the entry holds none of: its value would be 0). A word
+    the index holds as several (``Query.parts``: 缴费记录 as 缴费 + 记录) counts, at the
+    share it holds, in an entry holding its last word only with all the others: that
+    word is the compound's head, what kind of thing it names, and alone it names another
+    thing of that kind (登记 of 机动车登记 is 失业登记's; 公益 of 做点公益, which the lexicon
+    reads as 志愿服务, is 公益性岗位's). The words before it say what the word is about
+    (残疾人 of 残疾人证, 缴费 of 缴费记录) and count at their share, as before."""
     matched: dict[str, float] = {}
     for i, group in enumerate(alternatives):
         if group_keys is not None and group_keys[i].isdisjoint(held):
             continue
         best_word, best = "", 0.0
         for word, keys in group.items():
+            if len(keys) > 1 and keys[-1][0] in held and not all(k in held for k, _c in keys):
+                continue  # a compound's head without the rest: another thing
             value = sum(coefficient * held.get(key, 0.0) for key, coefficient in keys)
             if value > best:
                 best_word, best = word, value

@@ -321,9 +321,11 @@ def word_pinyin(word: str) -> str:
 
 def pinyin_probes(text: str) -> dict[str, list[str]]:
     """pinyin → the pieces of 2–4 Chinese characters of (canonical) text that read so:
-    where a word typed with a wrong character of the right sound may be."""
+    where a word typed with a wrong character of the right sound may be. A word is typed
+    in one run: a piece never spans a punctuation mark or a filler (没亲人，政府 holds no
+    slip 人政 for 认证, nor 检查咋个约 a 查约 for 查阅)."""
     probes: dict[str, list[str]] = {}
-    for run in re.findall(r"[\u3400-\u9fff]{2,}", core(text)):
+    for run in re.findall(r"[\u3400-\u9fff]{2,}", _FILLER_RE.sub(" ", text)):
         for size in (2, 3, 4):
             for start in range(len(run) - size + 1):
                 piece = run[start:start + size]
