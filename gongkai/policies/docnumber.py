@@ -20,6 +20,11 @@ _PATTERN = re.compile(
 _SPACES = re.compile(r"\s+")
 _LOOSE_SPACES = re.compile(rf"\s*([{re.escape(_OPEN + _CLOSE)}号]|\d+(?=\s*号))\s*")
 _MIN_YEAR, _MAX_YEAR = 1949, 2199
+# A 文号 as running text cites it: its year in brackets, its serial number and 号
+# (…〔2022〕48号, 〔2022〕第048号, [2022]48号 — after NFKC, as the index's text is), the
+# issuer's code before it left out (where it starts in running text, after 根据 or 印发,
+# nothing marks).
+_CITED = re.compile(rf"[{re.escape(_OPEN)}] ?(\d{{4}}) ?[{re.escape(_CLOSE)}] ?第? ?(\d{{1,6}}) ?号")
 
 
 @dataclass(frozen=True)
@@ -75,4 +80,26 @@ def find_doc_numbers(text: str, *, limit: int = 5) -> list[DocNumber]:
             found.append(number)
         if len(found) >= limit:
             break
+    return found
+
+
+def citation_word(year: int, serial: int) -> str:
+    """The index word of a cited 文号's year and serial number (2022号48: one token for
+    FTS5's tokenizer and PostgreSQL alike, never a word the segmenter cuts, which
+    parts digits from characters): the documents citing a number are found by it,
+    through the index, without reading each candidate's positions for a phrase."""
+    return f"{year}号{serial}"
+
+
+def cited(text: str) -> list[tuple[int, str]]:
+    """(the offset of its last character, ``citation_word``) of each 文号 ``text``
+    cites (``text`` normalised as the index's is: NFKC, so 〔〕 stay and （） are
+    ASCII), in order; a serial written with leading zeros is the same number."""
+    if "号" not in text:
+        return []
+    found = []
+    for match in _CITED.finditer(text):
+        year, serial = int(match[1]), int(match[2])
+        if _MIN_YEAR <= year <= _MAX_YEAR and serial:
+            found.append((match.end() - 1, citation_word(year, serial)))
     return found

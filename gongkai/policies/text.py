@@ -220,7 +220,12 @@ def segment(text: str) -> str:
     dictionary words inside longer words added (marked, see the module docstring)."""
     if len(_RENDERED) > 500_000:
         _RENDERED.clear()
-    return " ".join(map(_RENDERED.__getitem__, _cut(prepare(text))))
+    prepared = prepare(text)
+    cut = _cut(prepared)
+    rendered = list(map(_RENDERED.__getitem__, cut))
+    for i, words in _citations(prepared, cut).items():
+        rendered[i] += f"{SUB_OPEN}{' '.join(words)}{SUB_CLOSE}"
+    return " ".join(rendered)
 
 
 def segment_words(text: str) -> tuple[str, list[str]]:
@@ -229,10 +234,42 @@ def segment_words(text: str) -> tuple[str, list[str]]:
     if len(_RENDERED) > 500_000:
         _RENDERED.clear()
         _WORDS.clear()
-    cut = _cut(prepare(text))
+    prepared = prepare(text)
+    cut = _cut(prepared)
     words = _WORDS
-    return (" ".join(map(_RENDERED.__getitem__, cut)),
-            [word for token in cut for word in words[token]])
+    citations = _citations(prepared, cut)
+    if not citations:
+        return (" ".join(map(_RENDERED.__getitem__, cut)),
+                [word for token in cut for word in words[token]])
+    rendered, found = [], []
+    for i, token in enumerate(cut):
+        rendered.append(_RENDERED[token])
+        found.extend(words[token])
+        if i in citations:
+            rendered[-1] += f"{SUB_OPEN}{' '.join(citations[i])}{SUB_CLOSE}"
+            found.extend(citations[i])
+    return " ".join(rendered), found
+
+
+def _citations(prepared: str, cut: list[str]) -> dict[int, tuple[str, ...]]:
+    """token index → the ``docnumber.citation_word`` of each 文号 cited in ``prepared``
+    whose last character (号) that token holds: added after it, as the words inside a
+    long word are (the snippet shows the 文号, its 号 marked)."""
+    from gongkai.policies.docnumber import cited
+
+    ends = cited(prepared)
+    if not ends:
+        return {}
+    found: dict[int, tuple[str, ...]] = {}
+    position, k = 0, 0
+    for i, token in enumerate(cut):
+        position += len(token)
+        while k < len(ends) and ends[k][0] < position:
+            found[i] = (*found.get(i, ()), ends[k][1])
+            k += 1
+        if k == len(ends):
+            break
+    return found
 
 
 class _Rendered(dict):

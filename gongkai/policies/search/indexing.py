@@ -143,8 +143,8 @@ def finish_bulk_indexing() -> None:
 
 
 def reindex_all(*, batch_size: int = 1000) -> int:
-    """Rebuild the whole index from the documents (after a dictionary change; on
-    PostgreSQL also, once, an index made before ``PG_TOKENS``)."""
+    """Rebuild the whole index from the documents (after a dictionary change; once, an
+    index written in an earlier ``INDEX_FORMAT``)."""
     with connection.cursor() as cursor:
         backend().ensure_schema(cursor)
         abbrev.ensure_schema(cursor)

@@ -20,9 +20,10 @@ def ensure_search_schema(using: str = "default", **kwargs) -> None:
         with transaction.atomic(using=using):
             abbrev.fill()
     if rebuild and using == connection.alias:
-        # An index whose words PostgreSQL's parser made (before ``PG_TOKENS``), or with
-        # columns missing: made again from the documents, once, in one transaction
-        # (searches meanwhile read the old index).
+        # An index written in an earlier ``INDEX_FORMAT`` (before the cited 文号's
+        # words; on PostgreSQL, before the segmenter's words), or with columns missing:
+        # made again from the documents, once, in one transaction (searches meanwhile
+        # read the old index).
         with transaction.atomic(using=using):
             reindex_all()
 

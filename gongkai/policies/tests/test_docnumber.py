@@ -1,6 +1,12 @@
 import pytest
 
-from gongkai.policies.docnumber import DocNumber, find_doc_numbers, parse_doc_number
+from gongkai.policies.docnumber import (
+    DocNumber,
+    cited,
+    citation_word,
+    find_doc_numbers,
+    parse_doc_number,
+)
 
 
 @pytest.mark.parametrize("text, issuer, year, serial", [
@@ -38,3 +44,14 @@ def test_numbers_are_found_inside_a_longer_query():
         DocNumber("国办发", 2022, 8), DocNumber("粤府办", 2022, 17)]
     assert find_doc_numbers("政务公开") == []
     assert find_doc_numbers("x" * 100_000) == []
+
+
+def test_the_numbers_a_text_cites_are_found_by_year_and_serial_however_written():
+    text = "根据穗埔府办规〔2025〕3号、区府[2024] 第 012 号和(2023)7号文，2025年3号楼除外。"
+    assert [word for _end, word in cited(text)] == [citation_word(2025, 3),
+                                                     citation_word(2024, 12),
+                                                     citation_word(2023, 7)]
+    # The offset is the 号's, where the index adds the word.
+    assert all(text[end] == "号" for end, _word in cited(text))
+    # A date, a floor, a year without a serial are no citation.
+    assert cited("2025年3月3号") == [] and cited("〔2025〕号") == [] and cited("〔2025〕0号") == []

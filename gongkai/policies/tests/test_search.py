@@ -54,6 +54,16 @@ def test_a_doc_number_is_followed_by_the_documents_citing_it_not_by_its_year():
                               body_html="<p>根据穗埔府办函[2022]47号文件精神。</p>")
     assert ids(search_documents(query="穗埔府办函（2022）47号")) == [citing_47.pk]
     assert search_documents(query="穗埔府办函〔2022〕46号").total == 0
+    # A serial written with leading zeros or 第 is the same number, typed or cited; a
+    # year and a serial side by side in a date are no citation.
+    citing_45 = make_document(title="关于继续执行有关规定的通知",
+                              body_html="<p>穗埔府办函〔2022〕第045号继续有效。</p>")
+    make_document(title="会议纪要", body_html="<p>穗埔府办函 2022.45 会议</p>")
+    assert ids(search_documents(query="穗埔府办函〔2022〕45号")) == [citing_45.pk]
+    assert ids(search_documents(query="穗埔府办函〔2022〕045号")) == [citing_45.pk]
+    # The snippet shows the citation, its 号 marked.
+    hit, = search_documents(query="穗埔府办函〔2022〕45号").hits
+    assert "<mark>号</mark>" in hit.snippet_html and "第045" in hit.snippet_html
 
 
 def test_traditional_query_finds_simplified_text_and_back():

@@ -163,3 +163,24 @@ def test_windows_after_a_sparse_one_read_the_same_matches_as_one_read_of_all():
         assert newest(width, 4, below=matching[5]) == matching[6:10]
         assert newest(width, 100, below=matching[-1]) == []
         assert newest(width, None) == matching
+
+
+def test_an_index_written_before_the_cited_numbers_words_is_written_again_on_migrate():
+    citing = make_document(title="关于废止部分文件的通知",
+                           body_html="<p>穗埔府办函〔2022〕48号自即日起废止。</p>")
+    with connection.cursor() as cursor:
+        # As the previous format left it: the document's row without the citation's
+        # word (here: without the row), the previous format's stamp.
+        backend().delete_rows(cursor, [citing.pk])
+        if connection.vendor == "postgresql":
+            cursor.execute(f"COMMENT ON TABLE {TABLE} IS 'gongkai tokens 1'")
+        else:
+            cursor.execute(f"UPDATE {TABLE}_format SET format = 'gongkai tokens 1'")
+    make_document(title="另一份文件")  # an index with rows: written again
+    assert search_documents(query="穗埔府办函〔2022〕48号").total == 0
+    ensure_search_schema()
+    assert [hit.document.pk for hit in search_documents(query="穗埔府办函〔2022〕48号").hits
+            ] == [citing.pk]
+    # Once: the stamp is the current format's.
+    with connection.cursor() as cursor:
+        assert backend().ensure_schema(cursor) is False

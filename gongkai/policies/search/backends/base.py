@@ -14,6 +14,11 @@ from django.db.models.expressions import RawSQL
 from gongkai.policies.search import lexicon_read
 
 TABLE = "policies_search"
+# What an index's rows are made of. One an earlier version wrote otherwise is written
+# again by ``migrate`` (``ensure_schema`` says so): 1, the segmenter's own words
+# (PostgreSQL's parser made them before); 2, also a word for each 文号 a text cites
+# (``docnumber.citation_word``).
+INDEX_FORMAT = "gongkai tokens 2"
 
 
 class Matcher:

@@ -9,8 +9,9 @@ CPUs, the total is what limits, and indexing is no faster). The table's comment 
 index was made so (``PG_TOKENS``); one without it is rebuilt on migrate.
 """
 from gongkai.policies import text as ptext
+from gongkai.policies.search.backends.base import INDEX_FORMAT
 
-PG_TOKENS = "gongkai tokens 1"
+PG_TOKENS = INDEX_FORMAT
 # tsvector limits: 256 positions a word (PostgreSQL keeps the first), words under 2 KB.
 PG_MAX_POSITIONS = 256
 PG_MAX_WORD_BYTES = 2046

@@ -20,7 +20,7 @@ from django.db.models.expressions import RawSQL
 from gongkai.policies import text as ptext
 from gongkai.policies.models import PolicyDocument
 from gongkai.policies.search import ranking
-from gongkai.policies.search.backends.base import TABLE, Backend, Matcher
+from gongkai.policies.search.backends.base import INDEX_FORMAT, TABLE, Backend, Matcher
 
 HEADING_TABLE = f"{TABLE}_heading"
 COVER = f"{TABLE}_cover"
@@ -57,6 +57,9 @@ DELTA_VOCABULARY = f"{DELTA_TABLE}_vocabulary"
 # (The vocabulary of the main table, which earlier versions read: dropped.)
 OLD_VOCABULARY = f"{TABLE}_vocabulary"
 TABLES = (TABLE, HEADING_TABLE)
+# The ``INDEX_FORMAT`` the rows were written in (one row; PostgreSQL keeps it as the
+# table's comment). An index without it was written before the format changed.
+FORMAT_TABLE = f"{TABLE}_format"
 # FTS5 keeps this much of a transaction's new index data in memory before writing it out
 # as a segment (default 1 MB): fewer, larger segments to merge when many documents are
 # indexed together.
@@ -256,7 +259,14 @@ class SqliteBackend(Backend):
         for table in (*TABLES, WORDS_TABLE):
             cursor.execute(f"INSERT INTO {table}({table}, rank) VALUES ('hashsize', %s)",
                            [FTS5_HASHSIZE])
-        return False
+        cursor.execute(f"CREATE TABLE IF NOT EXISTS {FORMAT_TABLE} (format TEXT NOT NULL)")
+        cursor.execute(f"SELECT format FROM {FORMAT_TABLE}")
+        outdated = [row[0] for row in cursor.fetchall()] != [INDEX_FORMAT]
+        if outdated:
+            cursor.execute(f"DELETE FROM {FORMAT_TABLE}")
+            cursor.execute(f"INSERT INTO {FORMAT_TABLE} (format) VALUES (%s)", [INDEX_FORMAT])
+        cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})")
+        return outdated and bool(cursor.fetchone()[0])
 
     def write_rows(self, cursor, rows: list[tuple]) -> None:
         self.delete_rows(cursor, [row[0] for row in rows])
