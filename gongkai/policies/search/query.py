@@ -610,7 +610,8 @@ def _citing(numbers: list) -> list[Group]:
     """The words of the documents citing these 文号: each issuer's code (its tokens,
     anywhere: the index adds the pieces of a long word after it) and its year and
     serial number as a phrase (〔2022〕48号, in any bracket style) — a year, a serial
-    number and 号 each stand in most documents."""
+    number and 号 each stand in most documents. The serial number is also found written
+    with leading zeros (``_serials_written``)."""
     groups: dict[str, Group] = {}
     for number in numbers:
         issuer = tuple(ptext.query_terms(number.issuer_code))
@@ -621,15 +622,31 @@ def _citing(numbers: list) -> list[Group]:
         # half as costly again on SQLite. A year and a serial number side by side are a
         # 文号's, or a date's.)
         serial = f"〔{number.year}〕{number.serial}号"
-        groups[serial] = Group(serial, (f"{number.year} {number.serial}",))
+        groups[serial] = Group(serial, tuple(f"{number.year} {written}"
+                                             for written in _serials_written(number.serial)))
     return list(groups.values())
+
+
+# The width a 文号's serial number is written to with leading zeros (〔2022〕048号 for
+# 〔2022〕48号, 〔2022〕05号): a citing text writes it as its issuer numbers its
+# documents, which the typed number does not say.
+SERIAL_WIDTH = 3
+
+
+def _serials_written(serial: int) -> list[str]:
+    """The ways a citing text writes a serial number: as is, then with leading zeros
+    up to ``SERIAL_WIDTH`` digits (48, 048; 5, 05, 005)."""
+    digits = str(serial)
+    return [digits.zfill(width) for width in range(len(digits), max(len(digits), SERIAL_WIDTH) + 1)]
 
 
 def analyse(query: str, lexicon=None) -> Plan:
     """The plan of a search for ``query`` (see the module docstring), read with
     ``lexicon`` (else the current one)."""
     numbers = doc_numbers(query)
-    number_words = {t for n in numbers for t in ptext.query_terms(n.canonical)}
+    # (With the serial number as typed, 048 as well as 48.)
+    number_words = {t for n in numbers for t in ptext.query_terms(n.canonical)} | {
+        written for n in numbers for written in _serials_written(n.serial)}
     # (``is None``: an empty lexicon is falsy.)
     lexicon = current_lexicon(reader=Reader.SEARCH) if lexicon is None else lexicon
     text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
