@@ -150,6 +150,16 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
             i = j
             continue
         group = groups[i]
+        if j - i == 1 and out and not _held(group.alternatives, counts):
+            # One character the library lacks right after a word: the word and it,
+            # the character changed to one of the same sound, may be one term the
+            # library holds (科技创新 卷 → 科技创新券) — a slip at a word's end leaves
+            # the word before whole and the slip alone.
+            joined = _joined_fix(out[-1], group.typed, lexicon, memo)
+            if joined is not None and joined[1].corrected.startswith(out[-1].typed):
+                out[-1] = joined[1]
+                i += 1
+                continue
         if len(group.typed) > 1 and not _held(group.alternatives, counts):
             read = _read_otherwise(group, lexicon, memo)
             term = _joined_term(out[-1], read, lexicon, memo) if out and read.corrected else None
