@@ -35,6 +35,7 @@ from gongkai.policies.search.reading import (  # noqa: F401 — Group: this modu
     _index_form,
     _is_word_for,
     _words,
+    collocation_slips,
     written_forms,
 )
 
@@ -664,6 +665,7 @@ def analyse(query: str, lexicon=None) -> Plan:
     groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = written_forms(_correct(groups, lexicon, memo), lexicon, memo)
+    groups = collocation_slips(groups, text.lower(), lexicon, memo)
     groups = _said_apart(groups, text.lower(), lexicon, memo)
     groups = _numbered_names(groups, text.lower(), lexicon, memo)
     groups = _year_spans(groups, text.lower(), memo)

@@ -150,17 +150,10 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
             i = j
             continue
         group = groups[i]
-        if j - i == 1 and out and not _held(group.alternatives, counts):
-            # One character the library lacks right after a word: the word and it,
-            # the character changed to one of the same sound, may be one term the
-            # library holds (科技创新 卷 → 科技创新券) — a slip at a word's end leaves
-            # the word before whole and the slip alone.
-            joined = _joined_fix(out[-1], group.typed, lexicon, memo)
-            if joined is not None and joined[1].corrected.startswith(out[-1].typed):
-                out[-1] = joined[1]
-                i += 1
-                continue
-        if len(group.typed) > 1 and not _held(group.alternatives, counts):
+        joined = _slip_after(out, groups[i:j], counts, lexicon, memo)
+        if joined is not None:
+            out[-1] = joined
+        elif len(group.typed) > 1 and not _held(group.alternatives, counts):
             read = _read_otherwise(group, lexicon, memo)
             term = _joined_term(out[-1], read, lexicon, memo) if out and read.corrected else None
             if term is not None:
@@ -173,6 +166,50 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
             out.append(group)
         i += 1
     return out
+
+
+def collocation_slips(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
+    """Two words said side by side that are no term, but one term of a fixed phrase
+    with one character of the same sound changed (人民 调节 → 人民调解, 工商 保险 →
+    工伤保险): a pinyin input method's slip into another word, each word one the
+    library may hold (调节, 工商), which only the phrase tells. Read as the term where
+    the library holds it — the term a word of the dictionary or the lexicon, the
+    character read there as the one typed sounds (``typos.corrections``: strict)."""
+    is_word = _is_word_for(lexicon)
+    out: list[Group] = []
+    for group in groups:
+        before = out[-1] if out else None
+        pair = before.typed + group.typed if before is not None else ""
+        if (before is None or len(before.typed) < 2 or len(group.typed) < 2
+                or before.corrected or group.corrected or pair not in text
+                or not all(map(ptext._is_cjk, pair)) or is_word(pair)):
+            out.append(group)
+            continue
+        for term in typos.whole_corrections(pair, is_word):
+            read = _group(term, lexicon)
+            forms = read.alternatives[:1]
+            if _held(forms, words.documents_holding([w for a in forms for w in _words(a)],
+                                                    memo)):
+                read.typed, read.corrected = pair, term
+                out[-1] = read
+                break
+        else:
+            out.append(group)
+    return out
+
+
+def _slip_after(out: list[Group], run: list[Group], counts: dict, lexicon,
+                memo: dict) -> Group | None:
+    """One character the library lacks (``run``, alone) right after a word (the last
+    of ``out``): the word and it, the character changed to one of the same sound, may
+    be one term the library holds (科技创新 卷 → 科技创新券) — a slip at a word's end
+    leaves the word before whole and the slip alone. That term's group, else None."""
+    if len(run) != 1 or not out or _held(run[0].alternatives, counts):
+        return None
+    joined = _joined_fix(out[-1], run[0].typed, lexicon, memo)
+    if joined is None or not joined[1].corrected.startswith(out[-1].typed):
+        return None
+    return joined[1]
 
 
 def _joined_term(before: Group, read: Group, lexicon, memo: dict) -> Group | None:

@@ -109,6 +109,15 @@ def corrections(span: str, is_word, *, strict: bool = False) -> list[tuple[int, 
     return found
 
 
+def whole_corrections(span: str, is_word, *, strict: bool = True) -> list[str]:
+    """The words ``span`` becomes, whole, by changing one character to a homophone,
+    for which ``is_word(word)`` (``strict``: as ``corrections``)."""
+    homophones = _homophones()
+    return [candidate for i, char in enumerate(span) for other in homophones.get(char, "")
+            if is_word(candidate := span[:i] + other + span[i + 1:])
+            and (not strict or _sounds_as(char, candidate, i))]
+
+
 def dictionary_word(word: str) -> bool:
     """Whether ``word`` is a word of the segmenter's dictionary."""
     return ptext.is_dictionary_word(word)
