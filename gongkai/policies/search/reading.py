@@ -168,34 +168,65 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
     return out
 
 
+# A word the library holds in at most this share of its documents (or ``SLIP_MIN``)
+# may be a slip of the input method beside a word it was a term with (调节 of 人民调节,
+# in one document of the 308 the library holds; the library says 调解): a word the
+# library uses often was meant (``collocation_slips``).
+SLIP_SHARE = 0.01
+SLIP_MIN = 3
+
+
 def collocation_slips(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
     """Two words said side by side that are no term, but one term of a fixed phrase
     with one character of the same sound changed (人民 调节 → 人民调解, 工商 保险 →
-    工伤保险): a pinyin input method's slip into another word, each word one the
-    library may hold (调节, 工商), which only the phrase tells. Read as the term where
-    the library holds it — the term a word of the dictionary or the lexicon, the
-    character read there as the one typed sounds (``typos.corrections``: strict)."""
+    工伤保险): a pinyin input method's slip into another word, one the library holds
+    but rarely (``SLIP_SHARE``: 调节, 工商), which only the phrase tells (a word it
+    lacks is read otherwise already, ``_correct``). Read as the term
+    where the library holds it — the term a word of the dictionary or the lexicon, the
+    slip in the rare word, the character read there as the one typed sounds
+    (``typos.corrections``: strict)."""
     is_word = _is_word_for(lexicon)
+    rare = max(SLIP_MIN, int(words.document_total() * SLIP_SHARE))
     out: list[Group] = []
     for group in groups:
+        read = None
         before = out[-1] if out else None
         pair = before.typed + group.typed if before is not None else ""
-        if (before is None or len(before.typed) < 2 or len(group.typed) < 2
-                or before.corrected or group.corrected or pair not in text
-                or not all(map(ptext._is_cjk, pair)) or is_word(pair)):
+        if (before is not None and len(before.typed) > 1 and len(group.typed) > 1
+                and not before.corrected and not group.corrected and pair in text
+                and all(map(ptext._is_cjk, pair)) and not is_word(pair)):
+            read = _slip_in_pair(before, group, pair, rare, is_word, lexicon, memo)
+        if read is not None:
+            out[-1] = read
+        else:
             out.append(group)
-            continue
-        for term in typos.whole_corrections(pair, is_word):
+    return out
+
+
+def _slip_in_pair(before: Group, group: Group, pair: str, rare: int, is_word, lexicon,
+                  memo: dict) -> Group | None:
+    """The group of the term ``pair`` is, one character of its rarely held word changed
+    (``collocation_slips``), when the library holds it; else None."""
+    split = len(before.typed)
+    at = [span for word, span in ((before, range(split)), (group, range(split, len(pair))))
+          if 0 < _documents(word, memo) <= rare]
+    for span in at:
+        for term in typos.whole_corrections(pair, is_word, span):
             read = _group(term, lexicon)
             forms = read.alternatives[:1]
             if _held(forms, words.documents_holding([w for a in forms for w in _words(a)],
                                                     memo)):
                 read.typed, read.corrected = pair, term
-                out[-1] = read
-                break
-        else:
-            out.append(group)
-    return out
+                return read
+    return None
+
+
+def _documents(group: Group, memo: dict) -> int:
+    """How many documents hold ``group`` (its most held reading)."""
+    counts = words.documents_holding([w for a in group.alternatives for w in _words(a)],
+                                     memo)
+    return max((min(counts.get(w, 0) for w in _words(a)) for a in group.alternatives),
+               default=0)
 
 
 def _slip_after(out: list[Group], run: list[Group], counts: dict, lexicon,
