@@ -155,11 +155,11 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
             out[-1] = joined
         elif len(group.typed) > 1 and not _held(group.alternatives, counts):
             read = _read_otherwise(group, lexicon, memo)
-            term = _joined_term(out[-1], read, lexicon, memo) if out and read.corrected else None
-            if term is not None:
-                # The word before and the word read are one lexicon term (法律 资询 →
+            joined = _joined_before(out, read, lexicon, memo) if read.corrected else None
+            if joined is not None:
+                # The words before and the word read are one lexicon term (法律 资询 →
                 # 法律咨询, which the lexicon reads as 公共法律服务).
-                out[-1] = term
+                out[-joined[0]:] = [joined[1]]
             else:
                 out.append(read)
         else:
@@ -241,6 +241,20 @@ def _slip_after(out: list[Group], run: list[Group], counts: dict, lexicon,
     if joined is None or not joined[1].corrected.startswith(out[-1].typed):
         return None
     return joined[1]
+
+
+def _joined_before(out: list[Group], read: Group, lexicon, memo: dict):
+    """(how many words of ``out``, its last, it takes; the group) of the lexicon term
+    that the words before a word read as another make with it — the two words before
+    first (免费 法律 资询 → 免费法律咨询), then the one (法律 资询 → 法律咨询); else None."""
+    for n in (2, 1):
+        if len(out) < n or any(g.corrected for g in out[-n:]):
+            continue
+        before = Group("".join(g.typed for g in out[-n:]), ())
+        term = _joined_term(before, read, lexicon, memo)
+        if term is not None:
+            return n, term
+    return None
 
 
 def _joined_term(before: Group, read: Group, lexicon, memo: dict) -> Group | None:

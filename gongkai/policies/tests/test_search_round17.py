@@ -1,6 +1,10 @@
 """Issue 17, round 17: what residents type, read as they mean it (see bench/search/README.md,
 round 17)."""
+import importlib
+
 import pytest
+
+from django.apps import apps as django_apps
 
 from gongkai.lexicon.models import TermGroup, TermKind
 from gongkai.lexicon.services import lexicon_version_bump
@@ -59,3 +63,36 @@ def mediation():
 ])
 def test_two_words_that_are_a_term_with_one_slip_are_read_as_the_term(mediation, query, key):
     assert ids(search_documents(query=query))[:1] == [mediation[key].pk]
+
+
+MIGRATION = importlib.import_module("gongkai.policies.migrations.0017_search_lexicon_thirteenth")
+
+
+def test_migration_0017_reads_the_street_and_village_as_the_grassroots():
+    MIGRATION.load(django_apps, None)
+    assert TermGroup.objects.get(canonical="基层").scope == "search"
+    grassroots = make_document(title="黄埔区基层政务公开标准目录",
+                               body_html="<p>基层政务公开的事项和标准。</p>")
+    make_document(title="黄埔区政务公开工作要点", body_html="<p>推进政务公开。</p>")
+    assert ids(search_documents(query="街道和村里应该公开哪些事情"))[:1] == [grassroots.pk]
+
+
+def test_migration_0017_takes_free_of_charge_out_of_the_elderlys_privileges():
+    TermGroup.objects.create(canonical="优待", variants=["免费", "半价", "打折"],
+                             kind=TermKind.COLLOQUIAL)
+    edited = TermGroup.objects.create(canonical="政府信息公开", variants=["政务公开"],
+                                      kind=TermKind.SYNONYM)
+    MIGRATION.load(django_apps, None)
+    assert TermGroup.objects.get(canonical="优待").variants == ["半价", "打折"]
+    edited.refresh_from_db()
+    assert edited.variants == ["政务公开"]  # another correction's, left to migration 0008
+    legal = make_document(title="黄埔区公共法律服务体系建设方案",
+                          body_html="<p>公共法律服务，法律援助，法律顾问。</p>")
+    make_document(title="黄埔区老年人优待办法",
+                  body_html="<p>老年人免费乘坐公共汽车；依法维护老年人合法权益，法律援助；咨询电话。</p>")
+    TermGroup.objects.create(canonical="公共法律服务", variants=["免费法律咨询", "法律咨询"],
+                             kind=TermKind.COLLOQUIAL)
+    lexicon_version_bump()
+    assert ids(search_documents(query="免费法律咨询"))[:1] == [legal.pk]
+    # A slip in the last word of a term said in three (免费 法律 资询) is read as the term.
+    assert ids(search_documents(query="免费法律资询"))[:1] == [legal.pk]
