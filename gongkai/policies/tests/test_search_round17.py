@@ -96,3 +96,27 @@ def test_migration_0017_takes_free_of_charge_out_of_the_elderlys_privileges():
     assert ids(search_documents(query="免费法律咨询"))[:1] == [legal.pk]
     # A slip in the last word of a term said in three (免费 法律 资询) is read as the term.
     assert ids(search_documents(query="免费法律资询"))[:1] == [legal.pk]
+
+
+@pytest.fixture
+def care_homes():
+    TermGroup.objects.create(canonical="养老机构", variants=["养老院", "敬老院"],
+                             kind=TermKind.COLLOQUIAL)
+    lexicon_version_bump()
+    return {
+        "homes": make_document(title="黄埔区养老机构扶持办法",
+                               body_html="<p>养老机构按床位给予建设补贴和运营补贴。</p>"),
+        "beds": make_document(title="黄埔区家庭养老床位管理办法",
+                              body_html="<p>家庭养老床位的服务和补贴。</p>"),
+    }
+
+
+@pytest.mark.parametrize("query", ["开养老院政府给多少钱，一张床位补多少",
+                                   "我开了家养老院 政府按床位有没有补钱"])
+def test_the_unit_a_payment_is_counted_by_is_not_the_subject(care_homes, query):
+    # 床位 said after 按 or 一张: the care homes' subsidy counted by bed, not the beds.
+    assert ids(search_documents(query=query))[:1] == [care_homes["homes"].pk]
+
+
+def test_a_unit_named_as_the_subject_is_searched_as_typed(care_homes):
+    assert ids(search_documents(query="家庭养老床位"))[:1] == [care_homes["beds"].pk]
