@@ -113,11 +113,13 @@ def _search_plan(plan, query: str, visible, *, user, filters: dict | None, sort:
             return result
         return SearchResult(total=0, terms=plan.typed, notice="generic" if generic else "none",
                             missing=plan.named_missing() or plan.lacking_heads())
-    if not exact_ids and tails.names_only_a_tail(plan):
+    if not exact_ids and tails.names_only_a_tail(plan) and not _named_by_titles(plan):
         # A kind of document and words that only qualify it after other subjects in
         # the library's titles (专项行动方案): as generic as 办理 通知 — unless a word
         # the library lacks says the subject (专项债券 发行方案; 专项债 方案, whose
-        # head 债 the cut left alone): not covered.
+        # head 债 the cut left alone): not covered. (Unless the held words, generic
+        # ones too, are together the title of a few documents: 社区 服务中心 of
+        # 社区服务中心 中标 公示 names the centre's notice, ``_named_by_titles``.)
         heads = [] if plan.lacking else plan.lacking_heads()
         return SearchResult(total=0, terms=plan.typed,
                             notice="none" if plan.lacking or heads else "generic",

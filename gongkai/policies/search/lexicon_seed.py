@@ -33,6 +33,8 @@ TENTH_SECTION = "# --- 第十批"
 ELEVENTH_SECTION = "# --- 第十一批"
 # The heading of the groups added after migration 0015: migration 0016 loads those.
 TWELFTH_SECTION = "# --- 第十二批"
+# The heading of the groups added after migration 0016: migration 0017 loads those.
+THIRTEENTH_SECTION = "# --- 第十三批"
 
 
 # Variants of the lexicon's general seed that official usage does not make one term
@@ -41,13 +43,19 @@ TWELFTH_SECTION = "# --- 第十二批"
 # it sent a search for 依申请公开 to the 政务公开 work plans instead of the rules on
 # handling requests. Applied by migration 0008.
 CORRECTIONS = {"政府信息公开": ("政务公开",)}
+# Applied by migration 0017: 免费 (free of charge) is what many measures give — free
+# legal advice, vaccination, health checks — not the elderly's 优待 (preferential
+# treatment); as a way of saying 优待 it sent every query about a free service to the
+# elderly's privileges (免费法律咨询 → 老年人优待办法). The phrases that say the
+# elderly's free rides and entries (老人免费坐车, 老人免门票) stay with 老年人优待.
+THIRTEENTH_CORRECTIONS = {"优待": ("免费",)}
 
 
-def correct_groups(term_group_model, version_model) -> None:
-    """Take ``CORRECTIONS``' variants out of their groups, and give the lexicon a new
-    stamp. A group the office has edited in the UI (it records who) is left as they
+def correct_groups(term_group_model, version_model, corrections=None) -> None:
+    """Take ``corrections``' variants (canonical → variants; ``CORRECTIONS`` unless
+    given) out of their groups, and give the lexicon a new stamp. A group the office has edited in the UI (it records who) is left as they
     made it: keeping the variant there was their choice."""
-    for canonical, wrong in CORRECTIONS.items():
+    for canonical, wrong in (CORRECTIONS if corrections is None else corrections).items():
         for group in term_group_model.objects.filter(canonical=canonical,
                                                      updated_by__isnull=True):
             kept = [v for v in group.variants if v not in wrong]

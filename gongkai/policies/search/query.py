@@ -35,6 +35,7 @@ from gongkai.policies.search.reading import (  # noqa: F401 — Group: this modu
     _index_form,
     _is_word_for,
     _words,
+    collocation_slips,
     written_forms,
 )
 
@@ -138,7 +139,9 @@ class Plan:
     groups: list[Group] = field(default_factory=list)
     lone: frozenset = frozenset()  # single characters standing alone (ranking rule 5)
     text: str = ""  # the query as read (lower case): where each word stands
-    frames: frozenset = frozenset()  # the words of the sentence's time frame (一年, 每月)
+    # The words of the sentence's time frame (一年, 今年) and the units it counts by
+    # (一张床位, 按床位: ``_units_counted``): weighed less, named in no title.
+    frames: frozenset = frozenset()
     # The query is a 文号 and nothing else: its words are the number's (``_citing``);
     # no document holding only some of them is what was asked for.
     number_alone: bool = False
@@ -634,6 +637,9 @@ def analyse(query: str, lexicon=None) -> Plan:
     lexicon = current_lexicon(reader=Reader.SEARCH) if lexicon is None else lexicon
     text = ptext.prepare(query)[:ptext.MAX_QUERY_CHARS]
     cut = _years_whole([u.lower() for u in _units(text, lexicon)])
+    # (A serial number typed with leading zeros, 048 for 48, is the number's too.)
+    serials = {n.serial for n in numbers}
+    number_words |= {u for u in cut if u.isascii() and u.isdigit() and int(u) in serials}
     units = list(dict.fromkeys(u for u in cut if ptext._is_token(u)))
     slips = _slip_candidates(cut)
     rest = [u for u in units if (u not in ptext._STOPWORDS or u in slips)
@@ -647,6 +653,7 @@ def analyse(query: str, lexicon=None) -> Plan:
     groups = [_group(u, lexicon) for u in rest[:ptext.MAX_QUERY_TERMS]]
     memo: dict[str, int] = {}  # the word counts read for this query, zeros too
     groups = written_forms(_correct(groups, lexicon, memo), lexicon, memo)
+    groups = collocation_slips(groups, text.lower(), lexicon, memo)
     groups = _said_apart(groups, text.lower(), lexicon, memo)
     groups = _numbered_names(groups, text.lower(), lexicon, memo)
     groups = _year_spans(groups, text.lower(), memo)
@@ -659,7 +666,7 @@ def analyse(query: str, lexicon=None) -> Plan:
     # its object, 转…学校 → 转学, is a word: not lone.)
     written = {g.typed for g in groups if len(g.typed) == 1 and g.corrected}
     return Plan(numbers, groups, lone=_lone_characters(cut) - written, text=text.lower(),
-                frames=_time_frames(groups))
+                frames=_time_frames(groups) | _units_counted(groups, text.lower()))
 
 
 def _said_apart(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
@@ -811,6 +818,21 @@ def _one_phrase(between: str) -> bool:
     """Whether ``between`` (the characters between a verb and its object) holds no
     stop, space or other mark: the two are in one phrase."""
     return all(ptext._is_cjk(ch) for ch in between)
+
+
+# What a payment or a count is reckoned by, said before a noun: 按 ("by": 按床位, 按人头)
+# or a count of one with its measure word (一张床位, 每个孩子) — the unit, not the
+# subject (开养老院…一张床位补多少: the care homes' subsidy, counted by bed).
+UNIT_BEFORE = re.compile("(?:按|按照|[一每][张个位名间套])$")
+
+
+def _units_counted(groups: list[Group], text: str) -> frozenset[str]:
+    """The words of ``groups`` said as the unit something is counted by
+    (``UNIT_BEFORE``), when another word searched by is not one."""
+    units = {g.typed for g in groups if len(g.typed) > 1
+             and any(UNIT_BEFORE.search(text, 0, at) for at in positions(text, g.typed))}
+    others = [g for g in groups if g.known and not g.generic and g.typed not in units]
+    return frozenset(units) if others else frozenset()
 
 
 def _time_frames(groups: list[Group]) -> frozenset[str]:

@@ -150,19 +150,111 @@ def _correct(groups: list[Group], lexicon, memo: dict) -> list[Group]:
             i = j
             continue
         group = groups[i]
-        if len(group.typed) > 1 and not _held(group.alternatives, counts):
+        joined = _slip_after(out, groups[i:j], counts, lexicon, memo)
+        if joined is not None:
+            out[-1] = joined
+        elif len(group.typed) > 1 and not _held(group.alternatives, counts):
             read = _read_otherwise(group, lexicon, memo)
-            term = _joined_term(out[-1], read, lexicon, memo) if out and read.corrected else None
-            if term is not None:
-                # The word before and the word read are one lexicon term (法律 资询 →
+            joined = _joined_before(out, read, lexicon, memo) if read.corrected else None
+            if joined is not None:
+                # The words before and the word read are one lexicon term (法律 资询 →
                 # 法律咨询, which the lexicon reads as 公共法律服务).
-                out[-1] = term
+                out[-joined[0]:] = [joined[1]]
             else:
                 out.append(read)
         else:
             out.append(group)
         i += 1
     return out
+
+
+# A word the library holds in at most this share of its documents (or ``SLIP_MIN``)
+# may be a slip of the input method beside a word it was a term with (调节 of 人民调节,
+# in one document of the 308 the library holds; the library says 调解): a word the
+# library uses often was meant (``collocation_slips``).
+SLIP_SHARE = 0.01
+SLIP_MIN = 3
+
+
+def collocation_slips(groups: list[Group], text: str, lexicon, memo: dict) -> list[Group]:
+    """Two words said side by side that are no term, but one term of a fixed phrase
+    with one character of the same sound changed (人民 调节 → 人民调解, 工商 保险 →
+    工伤保险): a pinyin input method's slip into another word, one the library holds
+    but rarely (``SLIP_SHARE``: 调节, 工商), which only the phrase tells (a word it
+    lacks is read otherwise already, ``_correct``). Read as the term
+    where the library holds it — the term a word of the dictionary or the lexicon, the
+    slip in the rare word, the character read there as the one typed sounds
+    (``typos.corrections``: strict)."""
+    is_word = _is_word_for(lexicon)
+    rare = max(SLIP_MIN, int(words.document_total() * SLIP_SHARE))
+    out: list[Group] = []
+    for group in groups:
+        read = None
+        before = out[-1] if out else None
+        pair = before.typed + group.typed if before is not None else ""
+        if (before is not None and len(before.typed) > 1 and len(group.typed) > 1
+                and not before.corrected and not group.corrected and pair in text
+                and all(map(ptext._is_cjk, pair)) and not is_word(pair)):
+            read = _slip_in_pair(before, group, pair, rare, is_word, lexicon, memo)
+        if read is not None:
+            out[-1] = read
+        else:
+            out.append(group)
+    return out
+
+
+def _slip_in_pair(before: Group, group: Group, pair: str, rare: int, is_word, lexicon,
+                  memo: dict) -> Group | None:
+    """The group of the term ``pair`` is, one character of its rarely held word changed
+    (``collocation_slips``), when the library holds it; else None."""
+    split = len(before.typed)
+    at = [span for word, span in ((before, range(split)), (group, range(split, len(pair))))
+          if 0 < _documents(word, memo) <= rare]
+    for span in at:
+        for term in typos.whole_corrections(pair, is_word, span):
+            read = _group(term, lexicon)
+            forms = read.alternatives[:1]
+            if _held(forms, words.documents_holding([w for a in forms for w in _words(a)],
+                                                    memo)):
+                read.typed, read.corrected = pair, term
+                return read
+    return None
+
+
+def _documents(group: Group, memo: dict) -> int:
+    """How many documents hold ``group`` (its most held reading)."""
+    counts = words.documents_holding([w for a in group.alternatives for w in _words(a)],
+                                     memo)
+    return max((min(counts.get(w, 0) for w in _words(a)) for a in group.alternatives),
+               default=0)
+
+
+def _slip_after(out: list[Group], run: list[Group], counts: dict, lexicon,
+                memo: dict) -> Group | None:
+    """One character the library lacks (``run``, alone) right after a word (the last
+    of ``out``): the word and it, the character changed to one of the same sound, may
+    be one term the library holds (科技创新 卷 → 科技创新券) — a slip at a word's end
+    leaves the word before whole and the slip alone. That term's group, else None."""
+    if len(run) != 1 or not out or _held(run[0].alternatives, counts):
+        return None
+    joined = _joined_fix(out[-1], run[0].typed, lexicon, memo)
+    if joined is None or not joined[1].corrected.startswith(out[-1].typed):
+        return None
+    return joined[1]
+
+
+def _joined_before(out: list[Group], read: Group, lexicon, memo: dict):
+    """(how many words of ``out``, its last, it takes; the group) of the lexicon term
+    that the words before a word read as another make with it — the two words before
+    first (免费 法律 资询 → 免费法律咨询), then the one (法律 资询 → 法律咨询); else None."""
+    for n in (2, 1):
+        if len(out) < n or any(g.corrected for g in out[-n:]):
+            continue
+        before = Group("".join(g.typed for g in out[-n:]), ())
+        term = _joined_term(before, read, lexicon, memo)
+        if term is not None:
+            return n, term
+    return None
 
 
 def _joined_term(before: Group, read: Group, lexicon, memo: dict) -> Group | None:

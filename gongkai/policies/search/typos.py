@@ -109,6 +109,21 @@ def corrections(span: str, is_word, *, strict: bool = False) -> list[tuple[int, 
     return found
 
 
+def whole_corrections(span: str, is_word, at: range | None = None, *,
+                      strict: bool = True) -> list[str]:
+    """The words ``span`` becomes, whole, by changing one character (one of those
+    ``at``, else any) to a homophone, for which ``is_word(word)`` (``strict``: as
+    ``corrections``)."""
+    homophones = _homophones()
+    found = []
+    for i in at or range(len(span)):
+        for other in homophones.get(span[i], ""):
+            candidate = span[:i] + other + span[i + 1:]
+            if is_word(candidate) and (not strict or _sounds_as(span[i], candidate, i)):
+                found.append(candidate)
+    return found
+
+
 def dictionary_word(word: str) -> bool:
     """Whether ``word`` is a word of the segmenter's dictionary."""
     return ptext.is_dictionary_word(word)

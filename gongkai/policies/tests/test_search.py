@@ -66,6 +66,22 @@ def test_a_doc_number_is_followed_by_the_documents_citing_it_not_by_its_year():
     assert "<mark>号</mark>" in hit.snippet_html and "第045" in hit.snippet_html
 
 
+@pytest.mark.parametrize("typed", ["穗埔府办函〔2022〕48号", "穗埔府办函〔2022〕048号"])
+def test_a_doc_number_finds_those_citing_it_with_leading_zeros(typed):
+    # A citing text writes the serial number as its issuer numbers documents (048 for
+    # 48); typed either way, the 文号 alone finds the document, then those citing it.
+    target = make_document(title="关于黄埔区政务公开工作的通知", doc_number="穗埔府办函〔2022〕48号")
+    padded = make_document(title="关于废止部分文件的通知",
+                           body_html="<p>穗埔府办函〔2022〕048号 自即日起废止。</p>")
+    plain = make_document(title="关于转发文件的通知",
+                          body_html="<p>根据穗埔府办函[2022]48号文件精神。</p>")
+    make_document(title="2022年工作要点", body_html="<p>穗埔府办函〔2022〕148号 2022年 第048号</p>")
+    result = search_documents(query=typed)
+    assert ids(result)[0] == target.pk
+    assert set(ids(result)[1:]) == {padded.pk, plain.pk}
+    assert result.matched_all_terms
+
+
 def test_traditional_query_finds_simplified_text_and_back():
     simplified = make_document(title="关于进一步推进政务公开工作的实施意见")
     traditional = make_document(title="關於優化營商環境的若干措施")

@@ -148,3 +148,22 @@ def test_one_message_on_the_page_and_in_the_api(client, library):
     assert "文件库中没有涉及" not in text
     api = client.get(reverse("policies:api_search"), {"q": "区政府办公室 文件"}).json()
     assert api["notice"] == "generic" and api["results"] == [] and api["missing"] == []
+
+
+
+def test_generic_words_together_in_a_few_titles_are_no_tail(monkeypatch):
+    # 社区 is in most documents (generic), 服务中心 comes after a subject in the titles
+    # of four issuers, and 公示 names a kind of document — the shape of a tail; but
+    # 社区 and 服务中心 together are the title of one notice: 社区服务中心 中标 公示 asks
+    # for it (中标: what is wanted of it), as 社区服务中心 中标 does.
+    monkeypatch.setattr(words, "GENERIC_MIN_DOCUMENTS", 5)
+    for title in ("黄埔区社区卫生服务中心建设标准", "黄埔区政务服务中心窗口工作规范",
+                  "黄埔区党群服务中心管理办法", "黄埔区社区养老服务办法", "黄埔区社区矫正工作规定",
+                  "黄埔区社区体育设施管理办法", "黄埔区社区治理实施意见", "黄埔区社区议事规则"):
+        make_document(title=title, body_html=f"<p>{title}的适用范围：各社区。</p>")
+    notice = make_document(title="黄埔街道2025年度社区综合服务中心运营项目结果公告",
+                           kind="announcement",
+                           body_html="<p>社区综合服务中心运营项目采购结果公告如下。</p>")
+    words.forget()
+    for query in ("社区服务中心 中标 公示", "社区服务中心 中标"):
+        assert ids(search_documents(query=query))[:1] == [notice.pk]
