@@ -207,13 +207,14 @@ AREAS = FileMigration(
 )
 VERBS = FileMigration(
     module="0013_verbs", lines=verbs_groups,
-    least_lines=4,
+    least_lines=6,
     # 领到手 extends the seed's colloquial 领取; 取出来 makes the new group 提取.
     new=("取出来", "提取"), extended=(("领到手", "领取"),),
     kept_kind=("领取", "colloquial"), edited=("领取", "领出来", "领到手"),
     deleted="注销", undone=("提取", "取现"),
     expansions=(("取出来", "提取"), ("拿出来", "提取"), ("挪过去", "转移"),
-                ("撤下来", "删除"), ("领到手", "领取")),
+                ("撤下来", "删除"), ("领到手", "领取"), ("检车", "机动车检验"),
+                ("刮了一下", "剐蹭")),
     entry=("公积金异地转移怎么办？", "办理转移接续。"),
     others=(("公积金怎么提取？", "按规定提取。"), ("公积金贷款怎么申请？", "向公积金中心申请。")),
     question="回老家了公积金能挪过去吗",
