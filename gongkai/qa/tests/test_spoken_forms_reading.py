@@ -11,6 +11,18 @@ from gongkai.qa.tests.factories_qa import published_entry
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def verbs():
+    """The lexicon as lexicon 0013 leaves it (the tests run without migrations: the seed
+    alone is loaded): verbs.txt on the seed, with the files' scopes."""
+    from gongkai.lexicon.data.scopes import apply_file_scopes
+    from gongkai.lexicon.data.seed import load_verbs
+    from gongkai.lexicon.models import LexiconVersion, TermGroup
+
+    load_verbs(TermGroup, LexiconVersion)
+    apply_file_scopes(TermGroup, LexiconVersion)
+
+
 def test_a_compound_with_a_nouns_suffix_finds_the_written_compound():
     """买房子 is held by no entry; the library writes 买房."""
     purchase = published_entry(question="在广州买房需要什么资格？", answer="按住房政策执行。")
@@ -48,10 +60,22 @@ def test_a_negation_before_a_character_no_entry_holds_may_be_a_slip():
     assert any("补贴" in group for group in parse("护理不贴怎么申请").groups)
 
 
-def test_a_spoken_verb_phrase_reads_as_the_written_verb():
+def test_a_spoken_verb_phrase_reads_as_the_written_verb(verbs):
     """公积金 … 拿出来: the lexicon's phrases hold the object (公积金取出来), and the
     question tells it a clause apart; 拿出来 alone reads as 提取 (lexicon 0013)."""
     withdraw = published_entry(question="住房公积金怎么提取？", answer="按规定提取。")
     published_entry(question="住房公积金贷款怎么申请？", answer="向公积金中心申请。")
     question = "公积金里面攒了好几万，不买房的话能不能拿出来用"
+    assert any("提取" in group for group in parse(question).groups)
     assert search(question)[1][0].id == withdraw.pk
+
+
+def test_bangfu_reads_as_the_fuchi_the_entries_write(verbs):
+    """帮扶 (help and support) is the 扶持 an entry writes (lexicon 0013, held for the
+    Q&A): the entry on help for disabled people starting a business comes first."""
+    support = published_entry(question="残疾人创业有什么扶持？", answer="可申请创业补贴。")
+    published_entry(question="残疾证怎么办理？", answer="向残联申请。")
+    published_entry(question="残疾证到期怎么换？", answer="向残联申请换证。")
+    question = "残疾人想自己开店，政府有没有什么帮扶"
+    assert any("扶持" in group for group in parse(question).groups)
+    assert search(question)[1][0].id == support.pk
