@@ -19,7 +19,6 @@ from django.apps import apps as django_apps
 
 from gongkai.lexicon.data.seed import (
     areas_groups,
-    verbs_groups,
     daily_groups,
     dialects_groups,
     everyday_groups,
@@ -39,6 +38,7 @@ from gongkai.lexicon.data.seed import (
     unload_everyday,
     unload_later,
     usage_groups,
+    verbs_groups,
 )
 from gongkai.lexicon.models import LexiconVersion, TermGroup
 from gongkai.lexicon.selectors import expand_tokens
