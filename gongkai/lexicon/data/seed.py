@@ -77,6 +77,12 @@ def areas_groups() -> list[tuple[str, str, list[str]]]:
     return later_groups("areas.txt")
 
 
+def verbs_groups() -> list[tuple[str, str, list[str]]]:
+    """``verbs.txt`` (migration 0013): the spoken verb phrases residents say for the
+    written verb the entries use (取出来 → 提取), written after 0012."""
+    return later_groups("verbs.txt")
+
+
 def load_seed(term_group_model, version_model) -> None:
     """Add the seed groups (merging into groups of the same canonical term). Takes the
     model classes so that migration 0002 can pass its historical models."""
@@ -171,7 +177,7 @@ def unload_everyday(term_group_model, version_model, groups=None, earlier_groups
 # past it, so later words go in a new file. A line whose canonical term an earlier
 # file (or the seed, or the policy search's) brings extends that group.
 LATER_FILES = ("situations.txt", "daily.txt", "dialects.txt", "usage.txt", "told.txt",
-               "spoken.txt", "areas.txt")
+               "spoken.txt", "areas.txt", "verbs.txt")
 
 
 def later_groups(name: str) -> list[tuple[str, str, list[str]]]:
@@ -198,7 +204,7 @@ def unload_later(name: str, term_group_model, version_model) -> None:
     unload_everyday(term_group_model, version_model, later_groups(name), _before(name))
 
 
-# The names the migrations and tests import (0004 situations … 0009 spoken, 0012 areas).
+# The names the migrations and tests import (0004 situations … 0009 spoken, 0012 areas, 0013 verbs).
 load_situations = partial(load_later, "situations.txt")
 unload_situations = partial(unload_later, "situations.txt")
 load_daily = partial(load_later, "daily.txt")
@@ -213,3 +219,5 @@ load_spoken = partial(load_later, "spoken.txt")
 unload_spoken = partial(unload_later, "spoken.txt")
 load_areas = partial(load_later, "areas.txt")
 unload_areas = partial(unload_later, "areas.txt")
+load_verbs = partial(load_later, "verbs.txt")
+unload_verbs = partial(unload_later, "verbs.txt")

@@ -5,7 +5,8 @@ use), 0006 (``dialects.txt``: the dialects' everyday words) and 0007 (``usage.tx
 the words of Taiwan, Hong Kong and Macao, everyday phrases after 0006), 0008
 (``told.txt``: what residents say happened to them, after 0007), 0009 (``spoken.txt``:
 how residents tell their situation, area by area of the services) and 0012
-(``areas.txt``: how residents put each subject of the Q&A library) — one table, the same checks for each: what it adds, what it leaves alone, that
+(``areas.txt``: how residents put each subject of the Q&A library) and 0013 (``verbs.txt``:
+the spoken verb phrases for the written verb) — one table, the same checks for each: what it adds, what it leaves alone, that
 it can be undone, that its lines keep the kind of the group they extend, and that the
 words it brings find answers."""
 import importlib
@@ -29,6 +30,7 @@ from gongkai.lexicon.data.seed import (
     load_spoken,
     load_told,
     load_usage,
+    load_verbs,
     seed_groups,
     situations_groups,
     spoken_groups,
@@ -36,6 +38,7 @@ from gongkai.lexicon.data.seed import (
     unload_everyday,
     unload_later,
     usage_groups,
+    verbs_groups,
 )
 from gongkai.lexicon.models import LexiconVersion, TermGroup
 from gongkai.lexicon.selectors import expand_tokens
@@ -90,7 +93,7 @@ class FileMigration:
 LOAD_ORDER = ((situations_groups, load_situations), (daily_groups, load_daily),
               (dialects_groups, load_dialects), (usage_groups, load_usage),
               (told_groups, load_told), (spoken_groups, load_spoken),
-              (areas_groups, load_areas))
+              (areas_groups, load_areas), (verbs_groups, load_verbs))
 
 
 SITUATIONS = FileMigration(
@@ -202,7 +205,21 @@ AREAS = FileMigration(
     others=(("加班费怎么计算？", "按规定倍数支付。"), ("带薪年休假有几天？", "按工龄计算。")),
     question="我们厂想搞做一休一，要去哪批",
 )
-FILES = (SITUATIONS, DAILY, DIALECTS, USAGE, TOLD, SPOKEN, AREAS)
+VERBS = FileMigration(
+    module="0013_verbs", lines=verbs_groups,
+    least_lines=6,
+    # 领到手 extends the seed's colloquial 领取; 取出来 makes the new group 提取.
+    new=("取出来", "提取"), extended=(("领到手", "领取"),),
+    kept_kind=("领取", "colloquial"), edited=("领取", "领出来", "领到手"),
+    deleted="注销", undone=("提取", "取现"),
+    expansions=(("取出来", "提取"), ("拿出来", "提取"), ("挪过去", "转移"),
+                ("撤下来", "删除"), ("领到手", "领取"), ("检车", "机动车检验"),
+                ("刮了一下", "剐蹭")),
+    entry=("公积金异地转移怎么办？", "办理转移接续。"),
+    others=(("公积金怎么提取？", "按规定提取。"), ("公积金贷款怎么申请？", "向公积金中心申请。")),
+    question="回老家了公积金能挪过去吗",
+)
+FILES = (SITUATIONS, DAILY, DIALECTS, USAGE, TOLD, SPOKEN, AREAS, VERBS)
 CASES = [pytest.param(case, id=case.module) for case in FILES]
 EXPANSIONS = [pytest.param(case, typed, meant, id=f"{case.module}-{typed}")
               for case in FILES for typed, meant in case.expansions]
@@ -296,7 +313,8 @@ def test_an_everyday_question_finds_its_entry(case, site_before):
     assert hits and hits[0].id == wanted.pk
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.module) for c in (TOLD, SPOKEN, AREAS)])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.module)
+                                  for c in (TOLD, SPOKEN, AREAS, VERBS)])
 def test_its_variants_are_words_new_to_the_lexicon_and_not_generic(case):
     """A generic word mapped to a service would let a question of generic words find
     it; a variant another group already has would mean two things (and undoing the file
@@ -316,7 +334,7 @@ def test_its_variants_are_words_new_to_the_lexicon_and_not_generic(case):
                 assert canonical not in variant, (canonical, variant)
 
 
-@pytest.mark.parametrize("case", [pytest.param(c, id=c.module) for c in (SPOKEN, AREAS)])
+@pytest.mark.parametrize("case", [pytest.param(c, id=c.module) for c in (SPOKEN, AREAS, VERBS)])
 def test_its_lines_are_colloquial_and_on_no_two_way_group(case):
     """A colloquial phrase on a synonym group would widen a query for the official term
     (the loader keeps the group's kind): every line of the file is colloquial and names

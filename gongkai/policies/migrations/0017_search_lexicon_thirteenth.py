@@ -25,5 +25,5 @@ def load(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("policies", "0016_search_lexicon_twelfth"), ("lexicon", "0012_areas")]
+    dependencies = [("policies", "0016_search_lexicon_twelfth"), ("lexicon", "0013_verbs")]
     operations = [migrations.RunPython(load, migrations.RunPython.noop)]

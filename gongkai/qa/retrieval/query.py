@@ -145,9 +145,10 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     candidates = {w: _words_of(w) if w in groups else _index_words(w)
                   for g in groups.values() for w in g}
     glued = _glued(query.terms)
+    stems = _stems(groups)
     words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
              | {p for ps in candidates.values() for p in ps} | set(query.scope_words)
-             | set(glued.values()))
+             | set(glued.values()) | set(stems.values()) | _negated_chars(probes))
     query.grams = grams(canon)
     # A two-character word cut into its characters is matched by them only where the
     # library writes them together (the pinyin bigram ``_written_together`` reads).
@@ -165,6 +166,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     _prune(query, groups, typed, swallowed)
     _drop_supposed_not(canon, groups)
     _unglue(query, groups, glued)
+    _unsuffix(query, groups, stems, lexicon)
     _add_typos(query, groups, probes, sounds, lexicon, found)
     _add_compounds(query, groups)
     _weigh_clauses(canon, groups)
@@ -320,6 +322,37 @@ def _unglue(query: Query, groups: dict[str, dict[str, float]], glued: dict[str, 
             continue
         weight = groups.pop(word)[word]
         groups.setdefault(verb, {verb: weight})
+
+
+# The nouns' suffixes of everyday speech (房子, 活儿): a compound of a verb and such a
+# noun (买房子, 租房子, 干活儿) is the compound the written language makes of the bare
+# noun (买房, 租房, 干活).
+NOUN_SUFFIXES = "子儿"
+
+
+def _stems(groups: dict[str, dict[str, float]]) -> dict[str, str]:
+    """Each word typed of three characters or more ending with a noun's suffix
+    (``NOUN_SUFFIXES``) whose group is the word alone (the lexicon does not read it) →
+    the word without it (买房子 → 买房)."""
+    return {word: word[:-1] for word, group in groups.items()
+            if len(word) > 2 and word[-1] in NOUN_SUFFIXES and len(group) == 1}
+
+
+def _unsuffix(query: Query, groups: dict[str, dict[str, float]], stems: dict[str, str],
+              lexicon: Lexicon) -> None:
+    """Reads a word typed with a noun's suffix that no entry holds (买房子) as the word
+    without it where entries hold that one (买房), with what the lexicon says it means:
+    the library writes the written compound, the resident says the spoken one."""
+    for word, stem in stems.items():
+        group = groups.get(word)
+        if group is None or query.df.get(word) or word in query.parts or not query.df.get(stem):
+            continue
+        weight = group[word]
+        group[stem] = weight
+        query.expansions.append(Expansion(word, stem, weight, "lexicon"))
+        for term, w in lexicon.expand(stem):
+            group.setdefault(term, round(weight * w, 4))
+            query.expansions.append(Expansion(word, term, round(weight * w, 4), "lexicon"))
 
 
 # A condition the asker says is not so (不买房的话, 如果没有工作, 要是不交): the question
@@ -541,8 +574,30 @@ def _may_be_slip(query: Query, piece: str, keys: list[str], lexicon: Lexicon,
         return False  # the lexicon already read this part of the question
     if _straddles(query.canonical, piece, words):
         return False  # 府公 of 政府公开: the end of one word and the start of the next
+    if _negated_verb(query, piece):
+        return False  # 不交 of 单位不交社保: the verb negated, not 补交
     # 条街 of 这条街: a measure word and its noun, not 调解.
     return not _measured(query.canonical, piece)
+
+
+# The negations a verb follows (不交, 没发): 补 and 不 read bu, so 不交 reads as 补交.
+NEGATION_CHARS = "不没"
+
+
+def _negated_chars(probes: dict[str, list[str]]) -> set[str]:
+    """The characters after a negation in the two-character pieces of ``probes``: their
+    counts say whether they are words of their own (``_negated_verb``)."""
+    return {p[1] for ps in probes.values() for p in ps
+            if len(p) == 2 and p[0] in NEGATION_CHARS}
+
+
+def _negated_verb(query: Query, piece: str) -> bool:
+    """Whether ``piece`` is a negation and a character entries hold as a word of its own
+    (不交, 不发, 不修): what the resident says was not done, not a slip for a word
+    beginning with 补 (补交, 补发, 补休). A character no entry holds alone (贴 of 护理不贴,
+    正 of 被要求不正) is no verb said, and the piece may be the slip (补贴, 补正)."""
+    return (len(piece) == 2 and piece[0] in NEGATION_CHARS
+            and bool(query.df.get(piece[1])))
 
 
 def _add_compounds(query: Query, groups: dict[str, dict[str, float]]) -> None:
