@@ -77,10 +77,10 @@ def segmenting_pool() -> ProcessPoolExecutor | None:
 
 
 def _write_rows(rows: list[tuple], titles: dict[int, dict[str, int]],
-                written: set[str] | None = None) -> None:
+                written: set[str] | None = None, *, counted: bool = True) -> None:
     if rows:
         with connection.cursor() as cursor:
-            backend().write_rows(cursor, rows)
+            backend().write_rows(cursor, rows, counted=counted)
             abbrev.write(cursor, titles, written)
 
 
@@ -96,11 +96,12 @@ def index_document(document: PolicyDocument) -> None:
     _write_rows([row_of(document)], {document.pk: abbrev.title_terms(document.title)})
 
 
-def index_ids(ids: list[int]) -> int:
+def index_ids(ids: list[int], *, counted: bool = True) -> int:
     """Index (or re-index) the documents with these ids with a few statements: the
     columns the index needs and the attachments' text are read with two queries; from
     ``PARALLEL_MIN_DOCUMENTS`` up the text is segmented by worker processes while this
-    one writes what they return."""
+    one writes what they return. ``counted``: the words' counts kept as they are
+    written (else the caller makes them again: ``Backend.recount``)."""
     attachments: dict[int, list[str]] = {}
     for document_id, text in (DocumentAttachment.objects.filter(document_id__in=ids)
                               .order_by("pk").values_list("document_id", "text")):
@@ -109,10 +110,10 @@ def index_ids(ids: list[int]) -> int:
             .values_list("pk", "title", "doc_number", "body_text"))
     return _index_fields([(pk, title, _number_text(number),
                            _body_text(body, attachments.get(pk, ())))
-                          for pk, title, number, body in rows])
+                          for pk, title, number, body in rows], counted=counted)
 
 
-def _index_fields(fields: list[tuple[int, str, str, str]]) -> int:
+def _index_fields(fields: list[tuple[int, str, str, str]], *, counted: bool = True) -> int:
     pool = segmenting_pool() if len(fields) >= PARALLEL_MIN_DOCUMENTS else None
     rows = (pool.map(indexed_row, fields, chunksize=10) if pool is not None
             else map(indexed_row, fields))
@@ -123,9 +124,9 @@ def _index_fields(fields: list[tuple[int, str, str, str]]) -> int:
         chunk.append(row)
         titles[row[0]] = terms
         if len(chunk) == WRITE_CHUNK:
-            _write_rows(chunk, titles, written)
+            _write_rows(chunk, titles, written, counted=counted)
             chunk, titles = [], {}
-    _write_rows(chunk, titles, written)
+    _write_rows(chunk, titles, written, counted=counted)
     return len(fields)
 
 
@@ -152,8 +153,12 @@ def reindex_all(*, batch_size: int = 1000) -> int:
         abbrev.delete(cursor, None)
     count = 0
     ids = list(PolicyDocument.objects.order_by("pk").values_list("pk", flat=True))
+    # (The words' counts made once at the end: a rebuild is one transaction, see
+    # ``Backend.recount``.)
     for start in range(0, len(ids), batch_size):
-        count += index_ids(ids[start:start + batch_size])
+        count += index_ids(ids[start:start + batch_size], counted=False)
+    with connection.cursor() as cursor:
+        backend().recount(cursor)
     finish_bulk_indexing()
     with connection.cursor() as cursor:
         backend().after_rebuild(cursor)

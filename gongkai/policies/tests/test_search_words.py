@@ -184,3 +184,21 @@ def test_an_index_written_before_the_cited_numbers_words_is_written_again_on_mig
     # Once: the stamp is the current format's.
     with connection.cursor() as cursor:
         assert backend().ensure_schema(cursor) is False
+
+
+def test_a_rebuild_makes_the_words_counts_again_as_the_writes_kept_them():
+    from gongkai.policies.search import reindex_all
+
+    for n in range(5):
+        make_document(title=f"排水管网改造方案{n}", body_html="<p>雨污分流" + " 桥梁" * n + "</p>")
+    counts = backend().vendor == "postgresql" and "word, documents" or "term, doc"
+
+    def stored():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {counts} FROM {TABLE}_counts ORDER BY 1")
+            return cursor.fetchall()
+
+    kept = stored()
+    assert ("分流", 5) in kept and ("桥梁", 4) in kept
+    assert reindex_all() == 5
+    assert stored() == kept

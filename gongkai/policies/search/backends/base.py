@@ -130,11 +130,19 @@ class Backend:
         version and must be written again."""
         raise NotImplementedError
 
-    def write_rows(self, cursor, rows: list[tuple]) -> None:
+    def write_rows(self, cursor, rows: list[tuple], *, counted: bool = True) -> None:
+        """Write (or rewrite) these rows. ``counted``: the words' stored counts are
+        kept in the same statements; else ``recount`` makes them afterwards (a whole
+        rebuild)."""
         raise NotImplementedError
 
     def delete_rows(self, cursor, ids: list[int] | None) -> None:
         """Remove these documents from the index (every document when None)."""
+        raise NotImplementedError
+
+    def recount(self, cursor) -> None:
+        """Make the words' stored counts again from the index, in one pass (after
+        ``write_rows(counted=False)``)."""
         raise NotImplementedError
 
     def finish_bulk(self, cursor) -> None:

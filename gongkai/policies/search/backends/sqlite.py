@@ -268,8 +268,8 @@ class SqliteBackend(Backend):
         cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})")
         return outdated and bool(cursor.fetchone()[0])
 
-    def write_rows(self, cursor, rows: list[tuple]) -> None:
-        self.delete_rows(cursor, [row[0] for row in rows])
+    def write_rows(self, cursor, rows: list[tuple], *, counted: bool = True) -> None:
+        self.delete_rows(cursor, [row[0] for row in rows], counted=counted)
         cursor.executemany(
             f"INSERT INTO {TABLE} (rowid, title, number, body) VALUES (%s, %s, %s, %s)", rows)
         cursor.executemany(
@@ -279,18 +279,26 @@ class SqliteBackend(Backend):
         words = [(pk, " ".join((title, number, body))) for pk, title, number, body in rows]
         cursor.executemany(f"INSERT INTO {WORDS_TABLE} (rowid, words) VALUES (%s, %s)",
                            words)
-        _count_rows(cursor, "INSERT INTO {delta} (rowid, words) VALUES (%s, %s)", words, +1)
+        if counted:
+            _count_rows(cursor, "INSERT INTO {delta} (rowid, words) VALUES (%s, %s)",
+                        words, +1)
 
-    def delete_rows(self, cursor, ids: list[int] | None) -> None:
+    def recount(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {COUNTS_TABLE}")
+        cursor.execute(f"INSERT INTO {COUNTS_TABLE} (term, doc) "
+                       f"SELECT term, doc FROM {WORDS_VOCABULARY}")
+
+    def delete_rows(self, cursor, ids: list[int] | None, *, counted: bool = True) -> None:
         # ``WORDS_TABLE`` first: its rows are forgotten by their words, read from the
         # main table's rows before these go.
         if ids is None:
             cursor.execute(f"INSERT INTO {WORDS_TABLE} ({WORDS_TABLE}) VALUES ('delete-all')")
             cursor.execute(f"DELETE FROM {COUNTS_TABLE}")
         else:
-            _count_rows(cursor, f"INSERT INTO {{delta}} (rowid, words) SELECT rowid, "
-                        f"{WORDS_OF_ROW} FROM {TABLE} WHERE rowid = %s",
-                        [(pk,) for pk in ids], -1)
+            if counted:
+                _count_rows(cursor, f"INSERT INTO {{delta}} (rowid, words) SELECT rowid, "
+                            f"{WORDS_OF_ROW} FROM {TABLE} WHERE rowid = %s",
+                            [(pk,) for pk in ids], -1)
             cursor.executemany(
                 f"INSERT INTO {WORDS_TABLE} ({WORDS_TABLE}, rowid, words) "
                 f"SELECT 'delete', rowid, {WORDS_OF_ROW} FROM {TABLE} WHERE rowid = %s",
