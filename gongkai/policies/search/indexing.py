@@ -159,6 +159,7 @@ def reindex_all(*, batch_size: int = 1000) -> int:
         count += index_ids(ids[start:start + batch_size], counted=False)
     with connection.cursor() as cursor:
         backend().recount(cursor)
+        backend().stamp(cursor)
     finish_bulk_indexing()
     with connection.cursor() as cursor:
         backend().after_rebuild(cursor)

@@ -178,6 +178,11 @@ def test_an_index_written_before_the_cited_numbers_words_is_written_again_on_mig
             cursor.execute(f"UPDATE {TABLE}_format SET format = 'gongkai tokens 1'")
     make_document(title="另一份文件")  # an index with rows: written again
     assert search_documents(query="穗埔府办函〔2022〕48号").total == 0
+    # Until the rebuild is done, the index stays marked (a rebuild cut short, a server
+    # stopped during it, is made again by the next migrate).
+    with connection.cursor() as cursor:
+        assert backend().ensure_schema(cursor) is True
+        assert backend().ensure_schema(cursor) is True
     ensure_search_schema()
     assert [hit.document.pk for hit in search_documents(query="穗埔府办函〔2022〕48号").hits
             ] == [citing.pk]

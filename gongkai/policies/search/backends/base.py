@@ -127,7 +127,13 @@ class Backend:
 
     def ensure_schema(self, cursor) -> bool:
         """Create what is missing; True when the stored rows were written by an earlier
-        version and must be written again."""
+        version and must be written again (``INDEX_FORMAT``: an index without rows is
+        stamped at once, one with rows by the rebuild, in its transaction, so a rebuild
+        cut short leaves the index marked for rebuilding)."""
+        raise NotImplementedError
+
+    def stamp(self, cursor) -> None:
+        """Mark the index as written in ``INDEX_FORMAT``."""
         raise NotImplementedError
 
     def write_rows(self, cursor, rows: list[tuple], *, counted: bool = True) -> None:

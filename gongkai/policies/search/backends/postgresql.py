@@ -210,7 +210,6 @@ class PostgresBackend(Backend):
         cursor.execute(f"ALTER TABLE {TABLE} ADD COLUMN IF NOT EXISTS heading tsvector")
         cursor.execute("SELECT obj_description(%s::regclass, 'pg_class')", [TABLE])
         outdated = columns_missing or cursor.fetchone()[0] != PG_TOKENS
-        cursor.execute(f"COMMENT ON TABLE {TABLE} IS '{PG_TOKENS}'")
         # LZ4 decompresses several times faster than PostgreSQL's default pglz (new
         # values only; a server built without LZ4 keeps pglz).
         cursor.execute("SELECT 1 FROM pg_settings WHERE name = "
@@ -234,7 +233,13 @@ class PostgresBackend(Backend):
                            f"ndoc FROM ts_stat('SELECT vector FROM {TABLE}')")
         cursor.execute(pg_newest.PG_HOLDING_FUNCTION)
         cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})")
-        return outdated and cursor.fetchone()[0]
+        rebuild = outdated and cursor.fetchone()[0]
+        if not rebuild:
+            self.stamp(cursor)
+        return rebuild
+
+    def stamp(self, cursor) -> None:
+        cursor.execute(f"COMMENT ON TABLE {TABLE} IS '{PG_TOKENS}'")
 
     @staticmethod
     def _vectors_uncompressed(cursor) -> None:

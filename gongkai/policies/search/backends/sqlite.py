@@ -262,11 +262,15 @@ class SqliteBackend(Backend):
         cursor.execute(f"CREATE TABLE IF NOT EXISTS {FORMAT_TABLE} (format TEXT NOT NULL)")
         cursor.execute(f"SELECT format FROM {FORMAT_TABLE}")
         outdated = [row[0] for row in cursor.fetchall()] != [INDEX_FORMAT]
-        if outdated:
-            cursor.execute(f"DELETE FROM {FORMAT_TABLE}")
-            cursor.execute(f"INSERT INTO {FORMAT_TABLE} (format) VALUES (%s)", [INDEX_FORMAT])
         cursor.execute(f"SELECT EXISTS (SELECT 1 FROM {TABLE})")
-        return outdated and bool(cursor.fetchone()[0])
+        rebuild = outdated and bool(cursor.fetchone()[0])
+        if outdated and not rebuild:
+            self.stamp(cursor)
+        return rebuild
+
+    def stamp(self, cursor) -> None:
+        cursor.execute(f"DELETE FROM {FORMAT_TABLE}")
+        cursor.execute(f"INSERT INTO {FORMAT_TABLE} (format) VALUES (%s)", [INDEX_FORMAT])
 
     def write_rows(self, cursor, rows: list[tuple], *, counted: bool = True) -> None:
         self.delete_rows(cursor, [row[0] for row in rows], counted=counted)
