@@ -2,8 +2,8 @@ import pytest
 
 from gongkai.policies.docnumber import (
     DocNumber,
-    cited,
     citation_word,
+    cited,
     find_doc_numbers,
     parse_doc_number,
 )
