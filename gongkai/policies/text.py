@@ -23,6 +23,8 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
+from gongkai.policies.docnumber import cited
+
 # Control characters: separators for FTS5's unicode61 and PostgreSQL's parser, and never
 # present in normalised text (normalize() collapses whitespace; NFKC keeps Cc as is, so
 # they are stripped explicitly).
@@ -255,8 +257,6 @@ def _citations(prepared: str, cut: list[str]) -> dict[int, tuple[str, ...]]:
     """token index → the ``docnumber.citation_word`` of each 文号 cited in ``prepared``
     whose last character (号) that token holds: added after it, as the words inside a
     long word are (the snippet shows the 文号, its 号 marked)."""
-    from gongkai.policies.docnumber import cited
-
     ends = cited(prepared)
     if not ends:
         return {}
