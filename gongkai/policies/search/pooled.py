@@ -325,10 +325,12 @@ def _newest(matcher: Matcher, visibility: Visibility
     # (Each with its visible rows, ``Visibility.with_rows``, saved the round trip of
     # ``_heading_rows`` but read the rows of the ids both pools hold twice: the server
     # took more time than the round trip saved; bench/search/README.md, twelfth round.)
-    newest_rows, heading_rows = backend().run_together(
-        [matcher.pool_sql(ranking.POOL, rank=False),
+    chosen = backend()
+    sample = chosen.broad_pool()
+    newest_rows, heading_rows = chosen.run_together(
+        [matcher.pool_sql(sample, rank=False),
          matcher.pool_sql(ranking.HEADING, heading=True)])
-    return (*matcher.pool_of(newest_rows, ranking.POOL),
+    return (*matcher.pool_of(newest_rows, sample),
             matcher.pool_of(heading_rows, ranking.HEADING))
 
 
@@ -374,7 +376,7 @@ def search_pooled(visible: QuerySet, terms: list, exact_ids: list[int], *,
     for match_all in _modes(terms, sparse, any_word):
         matcher = chosen.matcher(terms, match_all=match_all)
         newest, broad, heading_read = _newest(matcher, visibility)
-        if match_all and len(terms) > 1 and 0 < len(newest) < ranking.SPARSE:
+        if match_all and len(terms) > 1 and not broad and 0 < len(newest) < ranking.SPARSE:
             # So few documents hold every word that one missing a word may be the one
             # asked for (a word its text says otherwise): the near matches follow.
             some_have_all = True

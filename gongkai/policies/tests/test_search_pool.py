@@ -50,6 +50,30 @@ def test_broad_query_ranks_title_matches_then_the_newest_and_says_counts_are_est
     assert set(ids(third)) == {d.pk for d in newer} - set(ids(second))
 
 
+def test_broad_query_counts_its_facets_from_the_backends_sample_of_the_newest(monkeypatch):
+    # The whole pool on SQLite; half of it on PostgreSQL, which tests each candidate's
+    # vector, read out of line. The total and the facets say they are estimates.
+    monkeypatch.setattr(ranking, "POOL", 8)
+    monkeypatch.setattr(type(backend()), "likely_broad", lambda self, size: True,
+                        raising=False)
+    monkeypatch.setattr(type(backend().matcher(["x"], match_all=True)), "likely_broad",
+                        lambda self, size: True)
+    for n in range(12):
+        make_document(title=f"年度通知{n}", body_html="<p>绿化养护</p>",
+                      kind=DocumentKind.NORMATIVE if n % 2 else DocumentKind.POLICY)
+    result = search_documents(query="绿化养护", limit=3)
+    sample = backend().broad_pool()
+    assert sample == (8 if connection.vendor == "sqlite" else 4)
+    assert result.total_approximate is True and result.facets_approximate is True
+    assert sum(f["count"] for f in result.facets["kind"]) == sample
+    assert len(ids(result)) == 3
+    # Every match is still reached, page by page, beyond the sample.
+    seen = set()
+    for offset in range(0, 12, 3):
+        seen |= set(ids(search_documents(query="绿化养护", limit=3, offset=offset)))
+    assert len(seen) == 12
+
+
 def test_broad_query_keeps_the_doc_number_match_first(monkeypatch):
     monkeypatch.setattr(ranking, "POOL", 2)
     target = make_document(title="绿化养护办法", doc_number="穗埔府规〔2020〕7号")
@@ -117,10 +141,11 @@ def test_a_word_of_several_tokens_matches_only_where_they_stand_together():
 def test_heading_rows_read_with_the_newest_matches_give_the_same_page(monkeypatch):
     # Where the statistics say a query is likely broad, its heading rows are read in
     # the round trip of its newest matches; the page is the same either way, broad or
-    # not (then they are unused).
+    # not (then they are unused). (A pool of 6: the sample a broad query reads on
+    # PostgreSQL, half of it, holds the 3 matches of 养犬 分类.)
     from gongkai.policies.search.backends.base import Matcher
 
-    monkeypatch.setattr(ranking, "POOL", 3)
+    monkeypatch.setattr(ranking, "POOL", 6)
     for i in range(5):
         make_document(title=f"黄埔区养犬管理规定（第{i}号）", body_html="<p>养犬登记办法。</p>")
     for i in range(3):

@@ -113,29 +113,41 @@ def test_the_newest_matches_are_read_in_windows_sized_by_the_words_statistics(mo
 
 
 @on_postgresql
-def test_a_words_count_read_by_the_search_sizes_its_window_and_decides_broad(monkeypatch):
-    """The statistics list the commonest words only; a word the search counted (its
-    query's words) is taken at its count: a rare one gets one window for all, and a
-    query of counted words is broad when more than the pool hold them."""
+def test_a_word_the_statistics_do_not_list_is_counted_once_to_size_its_window(monkeypatch):
+    """The statistics list the commonest words only; any other (a cited 文号's word,
+    which the reading of a query does not count) is counted when a window is sized,
+    all such words in one statement, and only once: a rare one gets one window for
+    all, a word no document holds too, and a query of counted words is broad when more
+    than the pool hold them."""
+    from django.test.utils import CaptureQueriesContext
+
     from gongkai.policies.search import words as wordstats
 
     for n in range(40):
         make_document(title=f"通知{n}", body_html="<p>政务公开"
                       + (" 桥梁" if n == 0 else "") + (" 养护" if n % 2 else "") + "</p>")
-    # As in a large library, the statistics list the commonest word only: any other
-    # is taken as common as the least of those listed.
+    # As in a large library, the statistics list the commonest word only.
     monkeypatch.setattr(pg_newest, "statistics", lambda: ({"政务公开": 1.0}, 0.15, 40.0))
+    monkeypatch.setattr(pg_newest, "_absent", {})
     wordstats.forget()
-    assert query_terms("桥梁") == ["桥梁"] and query_terms("养护") == ["养护"]
-    rare, half = [[["桥梁"]]], [[["养护"]]]
-    assert pg_newest.window(rare, True, 5) == math.ceil(5 / 0.15 * pg_newest.WINDOW_MARGIN)
-    assert not backend().matcher(["桥梁"], match_all=True).likely_broad(0)  # not known
-    assert wordstats.documents_holding(["桥梁", "养护"]) == {"桥梁": 1, "养护": 20}
-    assert pg_newest.window(rare, True, 5) == math.ceil(5 / (1 / 40) * pg_newest.WINDOW_MARGIN)
-    assert pg_newest.window(half, True, 5) == math.ceil(5 / 0.5 * pg_newest.WINDOW_MARGIN)
-    assert backend().matcher(["养护"], match_all=True).likely_broad(10)
-    assert not backend().matcher(["养护"], match_all=True).likely_broad(20)
-    assert backend().matcher(["桥梁"], match_all=True).likely_broad(0)
+    assert [query_terms(w) for w in ("桥梁", "养护", "隧道")] == [["桥梁"], ["养护"], ["隧道"]]
+    rare, half, held_by_none = [[["桥梁"]]], [[["养护"]]], [[["隧道"]]]
+    listed = [[["政务公开"]]]
+    with CaptureQueriesContext(connection) as counting:
+        assert pg_newest.window([*rare, *half, *held_by_none], False, 5) == math.ceil(
+            5 / (1 - (1 - 1 / 40) * (1 - 0.5)) * pg_newest.WINDOW_MARGIN)
+    assert len(counting) == 1
+    with CaptureQueriesContext(connection) as again:
+        assert pg_newest.window(rare, True, 5) == math.ceil(5 * 40 * pg_newest.WINDOW_MARGIN)
+        assert pg_newest.window(half, True, 5) == math.ceil(5 / 0.5 * pg_newest.WINDOW_MARGIN)
+        # Held by none: one window for all (what it finds, it finds at once).
+        assert pg_newest.window(held_by_none, True, 5) == math.ceil(
+            5 * 40 * pg_newest.WINDOW_MARGIN)
+        assert pg_newest.window(listed, True, 5) == math.ceil(5 * pg_newest.WINDOW_MARGIN)
+        assert backend().matcher(["养护"], match_all=True).likely_broad(10)
+        assert not backend().matcher(["养护"], match_all=True).likely_broad(20)
+        assert not backend().matcher(["桥梁"], match_all=True).likely_broad(5)
+    assert len(again) == 0
     wordstats.forget()
 
 

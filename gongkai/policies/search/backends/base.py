@@ -11,7 +11,7 @@ from django.db import connection
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from gongkai.policies.search import lexicon_read
+from gongkai.policies.search import lexicon_read, ranking
 
 TABLE = "policies_search"
 # What an index's rows are made of. One an earlier version wrote otherwise is written
@@ -118,12 +118,20 @@ class Backend:
     row_maker: Callable[[tuple[int, str, str, str]], tuple]
     # A broad query ranks its matches after the heading rows this many at a time.
     broad_tier: int
+    # The share of ``ranking.POOL`` a broad query reads of its newest matches: the
+    # sample its facets and estimated total are counted from, and its first tiers
+    # (``broad_pool``).
+    broad_sample: float = 1.0
     # Whether a query not likely broad reads its newest matches ranked, with their
     # visible rows, in one statement (``Visibility.pool_with_rows``): where a statement
     # waited for is a round trip; the ranks of a pool that turns out broad are then
     # computed for nothing (SQLite, whose BM25 counts each word's documents first,
     # reads them a tier at a time).
     rows_with_pool: bool = False
+
+    def broad_pool(self) -> int:
+        """How many of a broad query's newest matches are read (``broad_sample``)."""
+        return max(1, round(ranking.POOL * self.broad_sample))
 
     def ensure_schema(self, cursor) -> bool:
         """Create what is missing; True when the stored rows were written by an earlier

@@ -32,6 +32,10 @@ WINDOW_MARGIN = 1.25
 WINDOW_GROWTH = 4
 STATISTICS_SECONDS = 600
 _statistics_cache: dict[str, tuple] = {}
+# Words a count found in no document (``_shares``), kept as ``words`` keeps counts: a
+# window is sized with them without counting them again.
+_absent: dict[tuple[str, str], float] = {}
+MAX_ABSENT = 100_000
 PG_NEWEST_FUNCTION = f"""
 CREATE OR REPLACE FUNCTION {PG_NEWEST}(words tsquery, phrase tsquery, below bigint,
                                        width bigint, n integer) RETURNS SETOF bigint
@@ -134,29 +138,45 @@ def statistics() -> tuple[dict[str, float], float, float]:
     return cached[1:]
 
 
-def _shares(word_lists: list[list[list[str]]]) -> tuple[list[list[list[float]]], float, bool]:
+def _shares(word_lists: list[list[list[str]]]) -> tuple[list[list[list[float]]], float]:
     """Each word's share of the documents, as ``word_lists`` holds them: its count
     where this process counted it lately (``words.counted``: the query's words, read
-    by the search), else the statistics' share, else the least of those (a word the
-    statistics do not list is rarer); the number of documents; whether every share is
-    a count or listed. 0 documents: no statistics yet."""
+    by the search), else the statistics' share; the words neither counted nor listed
+    (the words of a cited 文号, which the reading of a query does not count) are
+    counted here first, all in one statement; and the number of documents (0: no
+    statistics yet). (Taken as rarer than the least listed word, a cited
+    文号's word sized the first window for thousands of matches where it had a few
+    dozen: each next window was one more pass over the GIN entries of the issuer's
+    code, 4–5 ms at 100,000 documents; bench/search/README.md, round 18.)"""
     from gongkai.policies.search import words as wordstats
 
     shares, rarer, documents = statistics()
     if not shares or documents < 1:
-        return [], 0.0, False
-    known = True
+        return [], 0.0
+    now = time.monotonic()
+    unread = [word for alternatives in word_lists for words in alternatives
+              for word in words
+              if word not in shares and wordstats.counted(word) is None
+              and now - _absent.get((connection.alias, word), -math.inf)
+              > wordstats.CACHE_SECONDS]
+    if unread:
+        if len(_absent) > MAX_ABSENT:
+            _absent.clear()
+        for word, count in wordstats.documents_holding(unread).items():
+            if not count:
+                _absent[(connection.alias, word)] = now
 
     def share(word: str) -> float:
-        nonlocal known
         count = wordstats.counted(word)
         if count is not None:
             return min(1.0, count / documents)
-        known = known and word in shares
-        return shares.get(word, rarer)
+        if word in shares:
+            return shares[word]
+        # (Held by no document when counted; else counted since by another search.)
+        return 0.0 if (connection.alias, word) in _absent else rarer
 
     return ([[[share(word) for word in words] for words in alternatives]
-             for alternatives in word_lists], documents, known)
+             for alternatives in word_lists], documents)
 
 
 def window(word_lists: list[list[list[str]]], match_all: bool, wanted: int) -> int | None:
@@ -164,22 +184,21 @@ def window(word_lists: list[list[list[str]]], match_all: bool, wanted: int) -> i
     the words' shares of documents (``_shares``) taken as independent; ``word_lists``:
     per query word, the words of each of its alternatives. None, one window for all,
     before the table has statistics."""
-    share, documents, _known = estimated_share(word_lists, match_all)
+    share, documents = estimated_share(word_lists, match_all)
     if share is None:
         return None
     return math.ceil(wanted / max(share, 1.0 / documents) * WINDOW_MARGIN)
 
 
 def estimated_share(word_lists: list[list[list[str]]], match_all: bool
-                    ) -> tuple[float | None, float, bool]:
+                    ) -> tuple[float | None, float]:
     """(the share of documents a query's words are estimated to match, as ``window``
-    takes it; the number of documents; whether each word's share was counted or
-    listed, not assumed); (None, 0.0, False) before the table has statistics."""
-    share_lists, documents, known = _shares(word_lists)
+    takes it; the number of documents); (None, 0.0) before the table has statistics."""
+    share_lists, documents = _shares(word_lists)
     if documents < 1:
-        return None, 0.0, False
+        return None, 0.0
     terms = [1.0 - math.prod(1.0 - math.prod(words) for words in alternatives)
              for alternatives in share_lists]
     share = (math.prod(terms) if match_all
              else 1.0 - math.prod(1.0 - term for term in terms))
-    return share, documents, known
+    return share, documents
