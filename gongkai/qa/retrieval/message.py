@@ -81,9 +81,28 @@ def found_apart(canon: str, lexicon: Lexicon) -> list[str]:
             pieces = [p for p in words_of(term) if p not in FILLER_WORDS]
             if (len(pieces) > 1 and any(len(p) > 1 for p in pieces)
                     and all(p in clause for p in pieces) and _repeats_held(term, clause)
-                    and _span(clause, pieces) <= len(term) + APART_GAP):
+                    and _span(clause, pieces) <= len(term) + APART_GAP
+                    and (_linked(term, clause) or _in_order(clause, pieces))):
                 found.append(term)
     return found
+
+
+def _linked(term: str, clause: str) -> bool:
+    """Whether the clause holds every linking particle the phrase holds (``LINKING_CHARS``)."""
+    return all(char in clause for char in LINKING_CHARS.intersection(term))
+
+
+def _in_order(clause: str, pieces: list[str]) -> bool:
+    """Whether ``pieces`` stand in ``clause`` in their order: a modifier said without its
+    的 still stands before its noun (产假期间那笔钱 for 产假的钱); the other way round the
+    words make a clause of their own (孩子刚生下来: a subject and what it did)."""
+    at = 0
+    for piece in pieces:
+        at = clause.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return True
 
 
 def _repeats_held(term: str, clause: str) -> bool:
@@ -111,8 +130,8 @@ def _span(clause: str, pieces: list[str]) -> int:
 
 _phrase_cache: list = [None, {}]
 # The particle that links a modifier to its noun (产假的钱): a phrase of the lexicon said
-# apart need not hold it, as the resident may link the two another way or not at all
-# (产假期间那笔钱 for 产假的钱, 孩子刚生 for 刚生的孩子); its words must still be there.
+# apart need not hold it, as the resident may link the two another way (产假期间那笔钱 for
+# 产假的钱); its words must still be there, the modifier before the noun (``_in_order``).
 LINKING_CHARS = frozenset("的")
 
 
