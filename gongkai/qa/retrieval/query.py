@@ -351,21 +351,29 @@ def _behead(query: Query, groups: dict[str, dict[str, float]], heads: dict[str, 
 # noun (买房子, 租房子, 干活儿) is the compound the written language makes of the bare
 # noun (买房, 租房, 干活).
 NOUN_SUFFIXES = "子儿"
+# A sum of money named by what it is paid for (违约金, 抚恤金, 优待金, 补助金): the entries
+# often write what it is paid for alone (违约 of 开发商逾期交房怎么赔, 军属有哪些优待), and
+# the question asks about that.
+MONEY_SUFFIXES = "金"
 
 
 def _stems(groups: dict[str, dict[str, float]]) -> dict[str, str]:
     """Each word typed of three characters or more ending with a noun's suffix
-    (``NOUN_SUFFIXES``) whose group is the word alone (the lexicon does not read it) →
-    the word without it (买房子 → 买房)."""
+    (``NOUN_SUFFIXES``) or naming a sum by what it is paid for (``MONEY_SUFFIXES``),
+    whose group is the word alone (the lexicon does not read it) → the word without it
+    (买房子 → 买房, 违约金 → 违约). Not a phrase said apart (its group holds only what
+    it adds, not the phrase)."""
     return {word: word[:-1] for word, group in groups.items()
-            if len(word) > 2 and word[-1] in NOUN_SUFFIXES and len(group) == 1}
+            if len(word) > 2 and word[-1] in NOUN_SUFFIXES + MONEY_SUFFIXES
+            and list(group) == [word]}
 
 
 def _unsuffix(query: Query, groups: dict[str, dict[str, float]], stems: dict[str, str],
               lexicon: Lexicon) -> None:
     """Reads a word typed with a noun's suffix that no entry holds (买房子) as the word
     without it where entries hold that one (买房), with what the lexicon says it means:
-    the library writes the written compound, the resident says the spoken one."""
+    the library writes the written compound, the resident says the spoken one; so a sum
+    named by what it is paid for (违约金) where the entries write that alone (违约)."""
     for word, stem in stems.items():
         group = groups.get(word)
         if group is None or query.df.get(word) or word in query.parts or not query.df.get(stem):

@@ -65,3 +65,23 @@ def test_a_verb_no_entry_holds_is_not_added():
     published_entry(question="公积金怎么提取？", answer="按规定提取。")
     group = next(g for g in parse("公积金能取出来吗").groups if "取出来" in g)
     assert "取" not in group
+
+
+def test_a_sum_named_by_what_it_is_paid_for_finds_the_entry_writing_that():
+    """违约金: no entry holds it; the entry on a developer's late handover writes 违约."""
+    late = published_entry(question="开发商逾期交房怎么办？",
+                           alternatives=["延期交房能要求赔偿吗"],
+                           answer="可按合同约定要求开发商承担违约责任。")
+    published_entry(question="二手房交易要交哪些税？", answer="按规定缴纳契税等。")
+    published_entry(question="商品房预售资金怎么监管？", answer="由住建部门监管。")
+    question = "开发商逾期交房，违约金怎么算"
+    assert any("违约" in group for group in parse(question).groups if "违约金" in group)
+    assert search(question)[1][0].id == late.pk
+
+
+def test_a_phrase_said_apart_is_not_read_for_a_suffix():
+    """A group of a phrase said apart holds only what it adds, not the phrase itself."""
+    from gongkai.qa.retrieval.query import _stems
+
+    assert _stems({"伤残金": {"伤残抚恤": 0.9}}) == {}
+    assert _stems({"违约金": {"违约金": 1.0}}) == {"违约金": "违约"}
