@@ -22,8 +22,8 @@ holds and no entry holds either reads as its synonyms in the general thesaurus
 office's weights; such a word neither decides the scope (``coverage``) nor alone makes
 a suggestion close (``search.related``). A verb the segmenter glued to 点 (领点钱) is read
 as the verb (``_unglue``), a verb said with its result (领到手, 取出来) also as the verb
-(``_behead``); a pinyin slip is looked for within one run of typing and
-never opens with a measure word that counts the noun after it (这条街: ``_measured``).
+(``_behead``); a pinyin slip is looked for within one run of typing, and what may be
+one is read by ``slips`` (never a negated verb, 不交, nor a measure word and its noun, 这条街).
 """
 import re
 from collections import defaultdict
@@ -32,7 +32,6 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import Q
 
-from gongkai.core.text import positions
 from gongkai.lexicon.models import Reader
 from gongkai.lexicon.selectors import Lexicon, current_lexicon
 from gongkai.lexicon.thesaurus import thesaurus
@@ -53,6 +52,7 @@ from gongkai.qa.retrieval.scope import (
     government_word,
     out_of_scope,
 )
+from gongkai.qa.retrieval.slips import may_be_slip, negated_chars
 from gongkai.qa.retrieval.text import (
     FILLER_WORDS,
     GENERIC_WORDS,
@@ -140,7 +140,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     stems = _stems(groups)
     words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
              | {p for ps in candidates.values() for p in ps} | set(query.scope_words)
-             | set(glued.values()) | set(heads.values()) | set(stems.values()) | _negated_chars(probes))
+             | set(glued.values()) | set(heads.values()) | set(stems.values()) | negated_chars(probes))
     query.grams = grams(canon)
     # A two-character word cut into its characters is matched by them only where the
     # library writes them together (the pinyin bigram ``_written_together`` reads).
@@ -447,7 +447,7 @@ def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: li
              if len(t) > 1 and (query.df.get(t) or circumstance(t))] + found
     for pinyin, keys in sounds.items():
         for piece in probes[pinyin]:
-            if not _may_be_slip(query, piece, keys, lexicon, found, words):
+            if not may_be_slip(query, piece, keys, lexicon, found, words):
                 continue
             for key in keys:
                 for covered in [t for t in groups if t in piece and t != piece]:
@@ -460,40 +460,6 @@ def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: li
                     if group.get(term, 0.0) < round(TYPO_WEIGHT * weight, 4):
                         group[term] = round(TYPO_WEIGHT * weight, 4)
 
-
-def _may_be_slip(query: Query, piece: str, keys: list[str], lexicon: Lexicon,
-                 found: list[str], words: list[str]) -> bool:
-    """Whether ``piece`` may be a word typed with a wrong character of its sound."""
-    if query.df.get(piece) or lexicon.expand(piece) or piece in keys:
-        return False  # the piece is a word the library or lexicon knows as typed
-    if any(piece in term or term in piece for term in found):
-        return False  # the lexicon already read this part of the question
-    if _straddles(query.canonical, piece, words):
-        return False  # 府公 of 政府公开: the end of one word and the start of the next
-    if _negated_verb(query, piece):
-        return False  # 不交 of 单位不交社保: the verb negated, not 补交
-    # 条街 of 这条街: a measure word and its noun, not 调解.
-    return not _measured(query.canonical, piece)
-
-
-# The negations a verb follows (不交, 没发): 补 and 不 read bu, so 不交 reads as 补交.
-NEGATION_CHARS = "不没"
-
-
-def _negated_chars(probes: dict[str, list[str]]) -> set[str]:
-    """The characters after a negation in the two-character pieces of ``probes``: their
-    counts say whether they are words of their own (``_negated_verb``)."""
-    return {p[1] for ps in probes.values() for p in ps
-            if len(p) == 2 and p[0] in NEGATION_CHARS}
-
-
-def _negated_verb(query: Query, piece: str) -> bool:
-    """Whether ``piece`` is a negation and a character entries hold as a word of its own
-    (不交, 不发, 不修): what the resident says was not done, not a slip for a word
-    beginning with 补 (补交, 补发, 补休). A character no entry holds alone (贴 of 护理不贴,
-    正 of 被要求不正) is no verb said, and the piece may be the slip (补贴, 补正)."""
-    return (len(piece) == 2 and piece[0] in NEGATION_CHARS
-            and bool(query.df.get(piece[1])))
 
 
 def _add_compounds(query: Query, groups: dict[str, dict[str, float]]) -> None:
@@ -540,31 +506,6 @@ def _starting_with(prefix: str) -> Q:
         return Q(key__startswith=prefix)
     return Q(key__gte=prefix, key__lt=prefix + "\uffff", key__startswith=prefix)
 
-
-# Mandarin counts a noun with a measure word after a number or a pointing word (这条街,
-# 一间屋, 几块钱): the measure word belongs to them, and a piece it opens is no word.
-_MEASURES = frozenset("条个块张间家件位种次份本辆套所栋层台只笔项")
-_COUNTING = frozenset("这那哪一二两三四五六七八九十几每某")
-
-
-def _measured(text: str, piece: str) -> bool:
-    """Whether every place ``piece`` occurs in ``text`` opens with a measure word after
-    a number or a pointing word (条街 of 这条街)."""
-    places = positions(text, piece)
-    return (bool(places) and piece[0] in _MEASURES
-            and all(start > 0 and text[start - 1] in _COUNTING for start in places))
-
-
-def _straddles(text: str, piece: str, words: list[str]) -> bool:
-    """Whether every place ``piece`` occurs in ``text`` cuts across a word the library
-    or the lexicon knows (overlaps it without holding it whole)."""
-    spans = [(m, m + len(w)) for w in words for m in positions(text, w)]
-    places = positions(text, piece)
-    return bool(places) and all(
-        any(start < end_w and start_w < start + len(piece)
-            and not (start <= start_w and end_w <= start + len(piece))
-            for start_w, end_w in spans)
-        for start in places)
 
 
 
