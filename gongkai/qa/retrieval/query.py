@@ -9,11 +9,10 @@ still asks about 社保), so a lexicon phrase only adds evidence. A word that is
 key of the index but several (缴费基数 is 缴费 + 基数) is matched by its words
 (``Query.parts``). A piece of 2–4 characters that no entry holds but that reads like a
 word the library has (设保 / 社保, same pinyin) brings that word in, and what the
-lexicon says that word means. Question words, also the dialects' (点样, 边度), lead no
-group. In a question of several clauses, words count less the farther their clause is
-from the clause that asks (``clause_weights``): the circumstances come first; a clause
-that asks without naming anything (要带什么材料去哪里办) asks about the clause before
-it. Words that tell the circumstances wherever they stand (去年, 听说, 因为, 五年:
+lexicon says that word means. How the message is built is read by ``message``: its
+clauses, which ask and what each clause's words weigh (the circumstances come first),
+the lexicon's phrases said apart within a clause, the words a supposition negates, the
+question words (also the dialects': 点样, 边度), which lead no group. Words that tell the circumstances wherever they stand (去年, 听说, 因为, 五年:
 ``text.circumstance``) count at ``CIRCUMSTANCE_WEIGHT``. The dialects' grammar words are
 read as Mandarin first (喺边度 → 在哪里, 能报不 → 能报吗: ``text.mandarin``), and a
 single spoken character no entry holds as a word reads as the library's compounds
@@ -22,32 +21,38 @@ holds and no entry holds either reads as its synonyms in the general thesaurus
 (``gongkai.lexicon.thesaurus``: 下岗 → 失业, 工钱 → 工资), one link, below the
 office's weights; such a word neither decides the scope (``coverage``) nor alone makes
 a suggestion close (``search.related``). A verb the segmenter glued to 点 (领点钱) is read
-as the verb (``_unglue``); the words a supposition negates (不买房的话) are not what is
-asked (``_drop_supposed_not``); a pinyin slip is looked for within one run of typing and
-never opens with a measure word that counts the noun after it (这条街: ``_measured``).
+as the verb (``_unglue``), a verb said with its result (领到手, 取出来) also as the verb
+(``_behead``); a pinyin slip is looked for within one run of typing, and what may be
+one is read by ``slips`` (never a negated verb, 不交, nor a measure word and its noun, 这条街).
 """
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Q
 
-from gongkai.core.text import positions
 from gongkai.lexicon.models import Reader
 from gongkai.lexicon.selectors import Lexicon, current_lexicon
 from gongkai.lexicon.thesaurus import thesaurus
-from gongkai.policies.text import query_terms
 from gongkai.qa.models import QaTerm
 from gongkai.qa.retrieval import reads
 from gongkai.qa.retrieval.features import GRAM_PREFIX
+from gongkai.qa.retrieval.message import (
+    ASKING,
+    asking,
+    drop_supposed_not,
+    found_apart,
+    weigh_clauses,
+    words_of,
+)
 from gongkai.qa.retrieval.scope import (
     asks_responsibility,
     coverage,
     government_word,
     out_of_scope,
 )
+from gongkai.qa.retrieval.slips import may_be_slip, negated_chars
 from gongkai.qa.retrieval.text import (
     FILLER_WORDS,
     GENERIC_WORDS,
@@ -69,24 +74,10 @@ COMPOUND_WEIGHT = 0.5
 COMPOUNDS = 6
 # The weight of the pieces a lexicon word was found across (chosen on the tuning splits).
 SWALLOWED_WEIGHT = 0.5
-# A lexicon phrase said apart (社保能转过来 for 转社保): at most this many characters
-# between its words. A verb and its object with the object's modifiers (换到新家附近的
-# 学校 for 换学校), a subject and its predicate (工资两个月不发) stand that close; two
-# words a sentence apart are not one phrase (老人 … 补贴). 3 and 6 were tried on the
-# development sets: 6 gained three questions more and lost one.
-APART_GAP = 6
 # The weight of a word telling the circumstances (text.circumstance: 去年, 听说, 五年);
 # 0.3 was tried on the tuning splits and lost a dev2 question.
 CIRCUMSTANCE_WEIGHT = 0.5
-# A long question tells its circumstances and asks in a clause with a question word:
-# a word counts the less the farther its clause is from such a clause (× CONTEXT_DECAY
-# a clause, never below CONTEXT_FLOOR; chosen on the tuning splits).
-CONTEXT_DECAY, CONTEXT_FLOOR = 0.9, 0.5
-_ASKING = re.compile("怎么|怎样|咋|啥|什么|吗|哪|如何|能不能|能否|可不可以|多少|多久|谁|是否|"
-                     "有没有|要不要|[?？]")
 FRAGMENT_CHARS = 8
-# Clauses end at punctuation, not at spaces: a question typed as keywords is one clause.
-_CLAUSE = re.compile(r"[,，。.!！;；:：、]+|(?<=[?？])")
 
 
 @dataclass
@@ -135,20 +126,21 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     query = Query(text=text, canonical=canon, terms=question_terms(canon) if canon else [],
                   scope=_scope(canon, lexicon))
     found = [f.term for f in lexicon.find(canon)
-             if f.expansions and not _asking(f.term, lexicon)]
+             if f.expansions and not asking(f.term, lexicon)]
     typed, swallowed = _typed(query.terms, found, lexicon)
     groups = _groups(query, typed, canon, lexicon)
     probes = pinyin_probes(canon)
-    query.scope_words = [w for w in content_words(canon) if not _asking(w, lexicon)]
+    query.scope_words = [w for w in content_words(canon) if not asking(w, lexicon)]
     # A word typed is matched as typed (and by its bigrams); one the lexicon leads to
     # may be a word the index holds cut apart (``_index_words``).
-    candidates = {w: _words_of(w) if w in groups else _index_words(w)
+    candidates = {w: words_of(w) if w in groups else _index_words(w)
                   for g in groups.values() for w in g}
     glued = _glued(query.terms)
+    heads = _heads(groups)
     stems = _stems(groups)
     words = ({w for g in groups.values() for w in g} | {p for ps in probes.values() for p in ps}
              | {p for ps in candidates.values() for p in ps} | set(query.scope_words)
-             | set(glued.values()) | set(stems.values()) | _negated_chars(probes))
+             | set(glued.values()) | set(heads.values()) | set(stems.values()) | negated_chars(probes))
     query.grams = grams(canon)
     # A two-character word cut into its characters is matched by them only where the
     # library writes them together (the pinyin bigram ``_written_together`` reads).
@@ -164,12 +156,13 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
                    if len(ps) > 1 and not query.df.get(w) and all(query.df.get(p) for p in ps)
                    and _written_together(query, w)}
     _prune(query, groups, typed, swallowed)
-    _drop_supposed_not(canon, groups)
+    drop_supposed_not(canon, groups)
     _unglue(query, groups, glued)
+    _behead(query, groups, heads)
     _unsuffix(query, groups, stems, lexicon)
     _add_typos(query, groups, probes, sounds, lexicon, found)
     _add_compounds(query, groups)
-    _weigh_clauses(canon, groups)
+    weigh_clauses(canon, groups)
     query.groups = list(groups.values())
     query.general_words = _general_words(query, groups)
     # A word the index holds as several (家庭医生: 家庭 + 医生) is held by the entries
@@ -186,7 +179,7 @@ def parse(text: str, lexicon: Lexicon | None = None) -> Query:
     if not query.scope and groups and _vague(groups, lexicon):
         query.scope = "vague"
     query.fragment = (len(re.sub(r"\W", "", canon)) <= FRAGMENT_CHARS
-                      and not _ASKING.search(canon))
+                      and not ASKING.search(canon))
     query.rewritten = _rewritten(canon, query)
     query.alt_grams = grams(query.rewritten)
     return query
@@ -237,7 +230,7 @@ def _groups(query: Query, typed: dict[str, float], canon: str, lexicon: Lexicon
             ) -> dict[str, dict[str, float]]:
     """A group for each word typed (circumstances at ``CIRCUMSTANCE_WEIGHT``) with what
     the lexicon says it means, and one for each lexicon phrase said apart
-    (``_found_apart``) with only what it adds: the words it leads to that no group has."""
+    (``found_apart``) with only what it adds: the words it leads to that no group has."""
     groups: dict[str, dict[str, float]] = {}
     for word, base in typed.items():
         if _circumstance(word, lexicon):
@@ -246,7 +239,7 @@ def _groups(query: Query, typed: dict[str, float], canon: str, lexicon: Lexicon
         for term, weight, how in _meanings(word, lexicon):
             group.setdefault(term, round(base * weight, 4))
             query.expansions.append(Expansion(word, term, round(base * weight, 4), how))
-    for term in _found_apart(canon, lexicon):
+    for term in found_apart(canon, lexicon):
         held = {word for group in groups.values() for word in group}
         group = {t: w for t, w in lexicon.expand(term) if t not in held}
         if group and term not in groups:
@@ -324,25 +317,63 @@ def _unglue(query: Query, groups: dict[str, dict[str, float]], glued: dict[str, 
         groups.setdefault(verb, {verb: weight})
 
 
+# A verb said with its result (领到手, 取出来, 退下来, 卖掉: a resultative complement):
+# spoken Mandarin adds where the deed ends, the written language writes the verb alone
+# or in a compound the entries hold (申领, 领取 → 领: 生育津贴怎么申领, 产假工资找谁领).
+_RESULT = re.compile(r"([\u4e00-\u9fff])(?:到手|出来|下来|回来|过来|过去|上来|掉)")
+# The verb's weight beside the phrase's own (a share of it, as a slip's: what the entries
+# write for the deed may be another compound of the verb); 1.0 and 0.8 gained the same.
+HEAD_WEIGHT = 0.8
+
+
+def _heads(groups: dict[str, dict[str, float]]) -> dict[str, str]:
+    """Each word typed that is a verb said with its result (``_RESULT``) → the verb; not
+    a question word's or a filler's (去掉: 去 says nothing alone)."""
+    return {word: match.group(1) for word in groups
+            if (match := _RESULT.fullmatch(word)) and match.group(1) not in FILLER_WORDS}
+
+
+def _behead(query: Query, groups: dict[str, dict[str, float]], heads: dict[str, str]) -> None:
+    """Also reads a verb said with its result (领到手) as the verb (领) at ``HEAD_WEIGHT``
+    where no entry holds the phrase, entries hold the verb and no group of its own leads
+    it; the phrase keeps what the lexicon says it means (领到手 → 领取). Its count is
+    read with the question's other words."""
+    for word, verb in heads.items():
+        group = groups.get(word)
+        if group is None or query.df.get(word) or not query.df.get(verb) or verb in groups:
+            continue
+        weight = round(group[word] * HEAD_WEIGHT, 4)
+        group.setdefault(verb, weight)
+        query.expansions.append(Expansion(word, verb, weight, "lexicon"))
+
+
 # The nouns' suffixes of everyday speech (房子, 活儿): a compound of a verb and such a
 # noun (买房子, 租房子, 干活儿) is the compound the written language makes of the bare
 # noun (买房, 租房, 干活).
 NOUN_SUFFIXES = "子儿"
+# A sum of money named by what it is paid for (违约金, 抚恤金, 优待金, 补助金): the entries
+# often write what it is paid for alone (违约 of 开发商逾期交房怎么赔, 军属有哪些优待), and
+# the question asks about that.
+MONEY_SUFFIXES = "金"
 
 
 def _stems(groups: dict[str, dict[str, float]]) -> dict[str, str]:
     """Each word typed of three characters or more ending with a noun's suffix
-    (``NOUN_SUFFIXES``) whose group is the word alone (the lexicon does not read it) →
-    the word without it (买房子 → 买房)."""
+    (``NOUN_SUFFIXES``) or naming a sum by what it is paid for (``MONEY_SUFFIXES``),
+    whose group is the word alone (the lexicon does not read it) → the word without it
+    (买房子 → 买房, 违约金 → 违约). Not a phrase said apart (its group holds only what
+    it adds, not the phrase)."""
     return {word: word[:-1] for word, group in groups.items()
-            if len(word) > 2 and word[-1] in NOUN_SUFFIXES and len(group) == 1}
+            if len(word) > 2 and word[-1] in NOUN_SUFFIXES + MONEY_SUFFIXES
+            and list(group) == [word]}
 
 
 def _unsuffix(query: Query, groups: dict[str, dict[str, float]], stems: dict[str, str],
               lexicon: Lexicon) -> None:
     """Reads a word typed with a noun's suffix that no entry holds (买房子) as the word
     without it where entries hold that one (买房), with what the lexicon says it means:
-    the library writes the written compound, the resident says the spoken one."""
+    the library writes the written compound, the resident says the spoken one; so a sum
+    named by what it is paid for (违约金) where the entries write that alone (违约)."""
     for word, stem in stems.items():
         group = groups.get(word)
         if group is None or query.df.get(word) or word in query.parts or not query.df.get(stem):
@@ -353,27 +384,6 @@ def _unsuffix(query: Query, groups: dict[str, dict[str, float]], stems: dict[str
         for term, w in lexicon.expand(stem):
             group.setdefault(term, round(weight * w, 4))
             query.expansions.append(Expansion(word, term, round(weight * w, 4), "lexicon"))
-
-
-# A condition the asker says is not so (不买房的话, 如果没有工作, 要是不交): the question
-# asks what happens otherwise, and the negated words are not what it is about.
-_SUPPOSED_NOT = re.compile(
-    r"(?:如果|要是|假如|假设|若是|万一)[^,，。.!！?？;；]{0,4}?(?:不|没有|没)([^,，。.!！?？;；]{1,6}?)"
-    r"(?=的话|[,，])|(?:不|没有|没)([^,，。.!！?？;；]{1,6}?)的话")
-
-
-def _drop_supposed_not(canon: str, groups: dict[str, dict[str, float]]) -> None:
-    """Drops the groups of the words a supposition negates (买房 of 不买房的话: words of
-    two characters or more): the question says they are not so (``_SUPPOSED_NOT``), so
-    they do not say what it asks about. Kept when no other word names anything."""
-    negated = {w for m in _SUPPOSED_NOT.finditer(canon)
-               for w in content_words(m.group(1) or m.group(2)) if len(w) > 1}
-    # A lexicon phrase holding a negated word (能不能买房 of 不买房的话能不能拿出来) is
-    # negated with it.
-    dropped = {key for key in groups if any(word in key for word in negated)}
-    if dropped and any(_names(key) for key in set(groups) - dropped):
-        for key in dropped:
-            del groups[key]
 
 
 def _prune_general(query: Query, groups: dict[str, dict[str, float]]) -> None:
@@ -405,124 +415,10 @@ def _typed(terms: list[str], found: list[str], lexicon: Lexicon
             else:
                 del typed[piece]
         typed[term] = 1.0
-    for word in [w for w in typed if _asking(w, lexicon)]:
+    for word in [w for w in typed if asking(w, lexicon)]:
         del typed[word]
     return typed, swallowed
 
-
-def _found_apart(canon: str, lexicon: Lexicon) -> list[str]:
-    """Lexicon phrases of several words said apart, within one clause: each of the
-    phrase's words is a word of the clause, with others between or in another order
-    (社保能转过来 holds 转社保's 社保 and 转; 生病看不起 holds 看不起病's). Mandarin
-    puts what is asked about first (topic first), splits a verb from its object
-    (离合词) and puts modifiers between, so a phrase the office wrote one way is often
-    said another. The phrase then adds what it leads to (``_groups``)."""
-    phrases = _phrases(lexicon)
-    found: list[str] = []
-    for clause in _CLAUSE.split(canon):
-        chars = set(clause)
-        if len(chars) < 3:
-            continue
-        for term, term_chars in [p for char in chars for p in phrases.get(char, ())]:
-            if (not term_chars <= chars or term in clause or term in found
-                    or _asking(term, lexicon)):
-                continue
-            # Each word of the phrase is in the clause as written, not necessarily as
-            # the segmenter cut the clause (转过来 is cut 转过 + 来, 多收我钱 多 + 收).
-            pieces = [p for p in _words_of(term) if p not in FILLER_WORDS]
-            if (len(pieces) > 1 and any(len(p) > 1 for p in pieces)
-                    and all(p in clause for p in pieces) and _repeats_held(term, clause)
-                    and _span(clause, pieces) <= len(term) + APART_GAP):
-                found.append(term)
-    return found
-
-
-def _repeats_held(term: str, clause: str) -> bool:
-    """Whether ``clause`` holds each character ``term`` repeats as often as the term
-    does: a phrase said apart has all of its characters, and a reduplicated verb's
-    pieces (唱 and 唱歌 of 唱唱歌) would otherwise both be found in one 唱歌."""
-    return all(clause.count(char) >= term.count(char)
-               for char in set(term) if term.count(char) > 1)
-
-
-def _span(clause: str, pieces: list[str]) -> int:
-    """The length of the shortest stretch of ``clause`` holding every piece."""
-    marks = sorted((start, start + len(p), i) for i, p in enumerate(pieces)
-                   for start in positions(clause, p))
-    best = len(clause) + 1
-    for first, (start, _end, _i) in enumerate(marks):
-        ends: dict[int, int] = {}
-        for _begin, end, i in marks[first:]:
-            ends.setdefault(i, end)
-            if len(ends) == len(pieces):
-                best = min(best, max(ends.values()) - start)
-                break
-    return best
-
-
-_phrase_cache: list = [None, {}]
-
-
-def _phrases(lexicon: Lexicon) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
-    """The lexicon's terms of three characters or more (each leads somewhere), with
-    their characters, by their first character (a clause is checked only against the
-    terms whose first character it holds); kept for the lexicon snapshot in use. Their
-    expansions are not worked out here: a snapshot is made at the next question after
-    any edit, and only a term found is expanded (``_found_apart`` leaves out a question
-    word)."""
-    if _phrase_cache[0] is not lexicon:
-        by_first: dict[str, list] = defaultdict(list)
-        for term in lexicon.terms():
-            if len(term) > 2:
-                by_first[term[0]].append((term, frozenset(term)))
-        _phrase_cache[1] = {char: tuple(terms) for char, terms in by_first.items()}
-        _phrase_cache[0] = lexicon
-    return _phrase_cache[1]
-
-
-def _asking(word: str, lexicon: Lexicon) -> bool:
-    """A question word, or a dialect one the lexicon reads as one (点样 → 怎么): it says
-    how the question is asked, not what about."""
-    expansions = lexicon.expand(word)
-    return word in FILLER_WORDS or bool(expansions) and expansions[0][0] in FILLER_WORDS
-
-
-def clause_weights(canon: str) -> list[tuple[str, float]]:
-    """Each clause of (canonical) text with the weight of its words: 1 in a clause that
-    asks (or the last one, if none does), × ``CONTEXT_DECAY`` for each clause away.
-    A clause that asks without naming anything (要带什么材料去哪里办？) asks about what
-    the clause before it names (想先把失业的钱领上): that one counts as asking too."""
-    clauses = [c for c in _CLAUSE.split(canon) if c and c.strip("?？")]
-    asking = [i for i, c in enumerate(clauses) if _ASKING.search(c)] or [len(clauses) - 1]
-    for i in list(asking):
-        if i > 0 and i - 1 not in asking and not _names(clauses[i]):
-            asking.append(i - 1)
-    return [(c, max(CONTEXT_FLOOR, CONTEXT_DECAY ** min(abs(i - a) for a in asking)))
-            for i, c in enumerate(clauses)]
-
-
-def _names(clause: str) -> bool:
-    """Whether a clause names something: a word that is neither a question word, nor
-    what is asked of any service (办理, 材料), nor a circumstance (去年, 听说)."""
-    return any(w not in GENERIC_WORDS and not circumstance(w) and len(w) > 1
-               for w in content_words(clause))
-
-
-def _weigh_clauses(canon: str, groups: dict[str, dict[str, float]]) -> None:
-    clauses = clause_weights(canon)
-    if len(clauses) < 2:
-        return
-    for typed, group in groups.items():
-        weight = max((w for clause, w in clauses if typed in clause), default=1.0)
-        if weight < 1.0:
-            for word in group:
-                group[word] = round(group[word] * weight, 4)
-
-
-@lru_cache(maxsize=20_000)
-def _words_of(term: str) -> tuple[str, ...]:
-    """The index words of a term of three characters or more (缴费基数 → 缴费, 基数)."""
-    return tuple(query_terms(term)) if len(term) > 2 else ()
 
 
 def _written_together(query: Query, word: str) -> bool:
@@ -534,13 +430,13 @@ def _written_together(query: Query, word: str) -> bool:
 
 
 def _index_words(term: str) -> tuple[str, ...]:
-    """The index words of a term the lexicon leads to: those of ``_words_of``, or for a
+    """The index words of a term the lexicon leads to: those of ``words_of``, or for a
     word of two Chinese characters, its two characters (剐蹭 is indexed as 剐 + 蹭 in
     车辆剐蹭: the lexicon's 蹭了 → 剐蹭 would otherwise reach no entry); they count
     only if the index does not hold the word whole (``parse``)."""
     if len(term) == 2 and all("\u4e00" <= c <= "\u9fff" for c in term):
         return tuple(term)
-    return _words_of(term)
+    return words_of(term)
 
 
 def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: list[str]
@@ -551,7 +447,7 @@ def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: li
              if len(t) > 1 and (query.df.get(t) or circumstance(t))] + found
     for pinyin, keys in sounds.items():
         for piece in probes[pinyin]:
-            if not _may_be_slip(query, piece, keys, lexicon, found, words):
+            if not may_be_slip(query, piece, keys, lexicon, found, words):
                 continue
             for key in keys:
                 for covered in [t for t in groups if t in piece and t != piece]:
@@ -564,40 +460,6 @@ def _add_typos(query: Query, groups, probes, sounds, lexicon: Lexicon, found: li
                     if group.get(term, 0.0) < round(TYPO_WEIGHT * weight, 4):
                         group[term] = round(TYPO_WEIGHT * weight, 4)
 
-
-def _may_be_slip(query: Query, piece: str, keys: list[str], lexicon: Lexicon,
-                 found: list[str], words: list[str]) -> bool:
-    """Whether ``piece`` may be a word typed with a wrong character of its sound."""
-    if query.df.get(piece) or lexicon.expand(piece) or piece in keys:
-        return False  # the piece is a word the library or lexicon knows as typed
-    if any(piece in term or term in piece for term in found):
-        return False  # the lexicon already read this part of the question
-    if _straddles(query.canonical, piece, words):
-        return False  # 府公 of 政府公开: the end of one word and the start of the next
-    if _negated_verb(query, piece):
-        return False  # 不交 of 单位不交社保: the verb negated, not 补交
-    # 条街 of 这条街: a measure word and its noun, not 调解.
-    return not _measured(query.canonical, piece)
-
-
-# The negations a verb follows (不交, 没发): 补 and 不 read bu, so 不交 reads as 补交.
-NEGATION_CHARS = "不没"
-
-
-def _negated_chars(probes: dict[str, list[str]]) -> set[str]:
-    """The characters after a negation in the two-character pieces of ``probes``: their
-    counts say whether they are words of their own (``_negated_verb``)."""
-    return {p[1] for ps in probes.values() for p in ps
-            if len(p) == 2 and p[0] in NEGATION_CHARS}
-
-
-def _negated_verb(query: Query, piece: str) -> bool:
-    """Whether ``piece`` is a negation and a character entries hold as a word of its own
-    (不交, 不发, 不修): what the resident says was not done, not a slip for a word
-    beginning with 补 (补交, 补发, 补休). A character no entry holds alone (贴 of 护理不贴,
-    正 of 被要求不正) is no verb said, and the piece may be the slip (补贴, 补正)."""
-    return (len(piece) == 2 and piece[0] in NEGATION_CHARS
-            and bool(query.df.get(piece[1])))
 
 
 def _add_compounds(query: Query, groups: dict[str, dict[str, float]]) -> None:
@@ -644,31 +506,6 @@ def _starting_with(prefix: str) -> Q:
         return Q(key__startswith=prefix)
     return Q(key__gte=prefix, key__lt=prefix + "\uffff", key__startswith=prefix)
 
-
-# Mandarin counts a noun with a measure word after a number or a pointing word (这条街,
-# 一间屋, 几块钱): the measure word belongs to them, and a piece it opens is no word.
-_MEASURES = frozenset("条个块张间家件位种次份本辆套所栋层台只笔项")
-_COUNTING = frozenset("这那哪一二两三四五六七八九十几每某")
-
-
-def _measured(text: str, piece: str) -> bool:
-    """Whether every place ``piece`` occurs in ``text`` opens with a measure word after
-    a number or a pointing word (条街 of 这条街)."""
-    places = positions(text, piece)
-    return (bool(places) and piece[0] in _MEASURES
-            and all(start > 0 and text[start - 1] in _COUNTING for start in places))
-
-
-def _straddles(text: str, piece: str, words: list[str]) -> bool:
-    """Whether every place ``piece`` occurs in ``text`` cuts across a word the library
-    or the lexicon knows (overlaps it without holding it whole)."""
-    spans = [(m, m + len(w)) for w in words for m in positions(text, w)]
-    places = positions(text, piece)
-    return bool(places) and all(
-        any(start < end_w and start_w < start + len(piece)
-            and not (start <= start_w and end_w <= start + len(piece))
-            for start_w, end_w in spans)
-        for start in places)
 
 
 

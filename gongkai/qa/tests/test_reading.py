@@ -6,12 +6,8 @@ Mandarin grammar knows."""
 import pytest
 
 from gongkai.lexicon.services import term_variant_add
-from gongkai.qa.retrieval.query import (
-    CIRCUMSTANCE_WEIGHT,
-    COMPOUND_WEIGHT,
-    clause_weights,
-    parse,
-)
+from gongkai.qa.retrieval.message import clause_weights
+from gongkai.qa.retrieval.query import CIRCUMSTANCE_WEIGHT, COMPOUND_WEIGHT, parse
 from gongkai.qa.retrieval.search import search
 from gongkai.qa.retrieval.text import circumstance, mandarin
 from gongkai.qa.tests.factories_qa import published_entry

@@ -145,7 +145,7 @@ def test_a_time_or_a_degree_with_dian_is_no_verb():
 
 def test_a_measure_word_and_its_noun_are_no_slip():
     """这条街 (this street): 条街 reads tiao jie like 调解, but 条 counts the street."""
-    from gongkai.qa.retrieval.query import _measured
+    from gongkai.qa.retrieval.slips import _measured
 
     published_entry(question="邻里纠纷怎么调解？", answer="向人民调解委员会申请。")
     query = parse("一下大雨我们这条街就淹了")
