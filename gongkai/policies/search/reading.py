@@ -347,10 +347,16 @@ _near_cache: dict[str, tuple] = {}
 def _abbreviation(short: str, lexicon) -> Group | None:
     """``short`` read as the abbreviation of terms of the library's titles
     (``abbrev``), or None. A word of the dictionary is no coined abbreviation (医保,
-    低保 are in it, and in the lexicon): only a string that is no word is read so."""
-    if ptext.is_dictionary_word(short):
+    低保 are in it, and in the lexicon): only a string that is no word is read so —
+    or a word the dictionary itself tags as an abbreviation (文保 of 文物保护, 妇联),
+    which a library writes out in full: by a term that does not merely go on from it
+    (中小学校, tagged so too, is no abbreviation of 中小学校园)."""
+    in_dictionary = ptext.is_dictionary_word(short)
+    if in_dictionary and not words.is_abbreviation(short):
         return None
-    forms = [f for term in abbrev.expansions(short) if (f := _index_form(term))]
+    terms = [term for term in abbrev.expansions(short)
+             if not (in_dictionary and term.startswith(short))]
+    forms = [f for term in terms if (f := _index_form(term))]
     if not forms:
         return None
     return Group(typed=short, alternatives=tuple(dict.fromkeys(forms)), corrected=forms[0]

@@ -307,15 +307,26 @@ def highest_frequency() -> int:
 FUNCTION_TAGS = ("f", "m", "q", "r", "d", "t", "p", "c", "u", "y", "e", "o")
 
 
-def is_function_word(word: str) -> bool:
-    """Whether ``word`` (two or more characters) is a word of the dictionary tagged as
-    one that frames a sentence (``FUNCTION_TAGS``: 之间, 一个, 我们, 马上)."""
+def dictionary_tag(word: str) -> str:
+    """jieba's part of speech of a word of two or more characters (之间: f, 文保: j);
+    "" when the dictionary lacks the word or gives none."""
     text = _dictionary()[0].get(word[:1], "")
     at = text.find(f"\n{word} ")
     if at < 0:
-        return False
+        return ""
     parts = text[at + 1:text.find("\n", at + 1)].split()
-    return len(parts) > 2 and parts[2].startswith(FUNCTION_TAGS)
+    return parts[2] if len(parts) > 2 else ""
+
+
+def is_function_word(word: str) -> bool:
+    """Whether ``word`` (two or more characters) is a word of the dictionary tagged as
+    one that frames a sentence (``FUNCTION_TAGS``: 之间, 一个, 我们, 马上)."""
+    return dictionary_tag(word).startswith(FUNCTION_TAGS)
+
+
+def is_abbreviation(word: str) -> bool:
+    """Whether the dictionary tags ``word`` as an abbreviation (j: 文保, 妇联, 人大)."""
+    return dictionary_tag(word) == "j"
 
 
 @lru_cache(maxsize=4096)

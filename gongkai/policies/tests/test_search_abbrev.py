@@ -39,6 +39,18 @@ def test_a_new_document_teaches_its_abbreviation_at_once():
     assert ids(search_documents(query="低边")) == [families.pk]
 
 
+def test_a_dictionary_word_tagged_as_an_abbreviation_is_read_from_the_titles():
+    # 文保 is a word of the dictionary, tagged as an abbreviation (j); the library only
+    # writes it out. A dictionary word of another tag (文物, a noun) is never so read.
+    assert words.is_abbreviation("文保") and not words.is_abbreviation("文物")
+    relics = make_document(title="黄埔区文物保护管理办法",
+                           body_html="<p>文物保护单位的保护范围。</p>")
+    make_document(title="黄埔区文化馆开放公告", body_html="<p>文化馆。</p>")
+    result = search_documents(query="文保单位")
+    assert ids(result)[0] == relics.pk
+    assert result.expanded.get("文保") == ["文物保护"]
+
+
 def test_a_word_the_library_holds_is_not_read_as_an_abbreviation():
     make_document(title="黄埔区门诊特定病种管理办法")
     bus = make_document(title="门特路公交线路调整公告", body_html="<p>门特路。</p>")
