@@ -54,8 +54,6 @@ def test_broad_query_counts_its_facets_from_the_backends_sample_of_the_newest(mo
     # The whole pool on SQLite; half of it on PostgreSQL, which tests each candidate's
     # vector, read out of line. The total and the facets say they are estimates.
     monkeypatch.setattr(ranking, "POOL", 8)
-    monkeypatch.setattr(type(backend()), "likely_broad", lambda self, size: True,
-                        raising=False)
     monkeypatch.setattr(type(backend().matcher(["x"], match_all=True)), "likely_broad",
                         lambda self, size: True)
     for n in range(12):
